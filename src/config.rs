@@ -1,0 +1,98 @@
+//! The config file (`config.toml` in the platform config dir) and where the data lives.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context as _;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::CadencePolicy;
+
+/// Settings a rep can change. Every field has a default; unknown keys are rejected so typos
+/// are caught.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    /// `en` or `zh-CN`; else `LANG`.
+    pub lang: Option<String>,
+    /// Visit cadence defaults per portfolio quadrant.
+    pub cadence: CadencePolicy,
+    /// Automatic daily backups.
+    pub backup: BackupConfig,
+    /// Key rebinding: screen → (action name → key), e.g. `[keys.pipeline] won = "W"`.
+    pub keys: BTreeMap<String, BTreeMap<String, String>>,
+}
+
+/// Automatic backup settings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct BackupConfig {
+    /// How many daily backups to keep.
+    pub keep: u32,
+}
+
+impl Default for BackupConfig {
+    fn default() -> Self {
+        Self { keep: 7 }
+    }
+}
+
+impl Config {
+    /// Reads the config file; a missing file gives the defaults, a broken one an error
+    /// naming the file and the line.
+    pub fn load(path: &Path) -> anyhow::Result<Self> {
+        match std::fs::read_to_string(path) {
+            Ok(text) => toml::from_str(&text).with_context(|| format!("config file {} is not valid", path.display())),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Self::default()),
+            Err(e) => Err(e).with_context(|| format!("cannot read config file {}", path.display())),
+        }
+    }
+}
+
+/// Platform directories for Fieldbook.
+fn project_dirs() -> Option<directories::ProjectDirs> {
+    directories::ProjectDirs::from("", "", "fieldbook")
+}
+
+/// The config directory: `FIELDBOOK_CONFIG_DIR`, else the platform's (e.g. `~/.config/fieldbook`).
+pub fn config_dir() -> PathBuf {
+    if let Some(dir) = std::env::var_os("FIELDBOOK_CONFIG_DIR").filter(|d| !d.is_empty()) {
+        return PathBuf::from(dir);
+    }
+    project_dirs().map(|d| d.config_dir().to_path_buf()).unwrap_or_else(|| PathBuf::from("."))
+}
+
+/// The config file path.
+pub fn config_path() -> PathBuf {
+    config_dir().join("config.toml")
+}
+
+/// The default database: the platform data dir (e.g. `~/.local/share/fieldbook/fieldbook.db`).
+pub fn default_db_path() -> PathBuf {
+    project_dirs().map(|d| d.data_dir().join("fieldbook.db")).unwrap_or_else(|| PathBuf::from("fieldbook.db"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_file_gives_defaults() {
+        let dir = tempfile::tempdir().unwrap();
+        let c = Config::load(&dir.path().join("none.toml")).unwrap();
+        assert_eq!(c, Config::default());
+        assert_eq!(c.cadence.star, 7);
+        assert_eq!(c.backup.keep, 7);
+    }
+
+    #[test]
+    fn broken_file_names_the_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(&path, "lang = \"en\"\n[cadence]\nstar = seven\n").unwrap();
+        let err = format!("{:#}", Config::load(&path).unwrap_err());
+        assert!(err.contains("line 3"), "{err}");
+        std::fs::write(&path, "[cadence]\nstar = 5\n").unwrap();
+        assert_eq!(Config::load(&path).unwrap().cadence.star, 5);
+    }
+}

@@ -1,0 +1,107 @@
+//! Visit cadence: how often a customer should hear from the rep, by portfolio quadrant or a
+//! per-customer override, with a *due* and an *overdue* threshold.
+
+use chrono::{Days, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use super::customer::Portfolio;
+
+/// Default intervals in days and the overdue factor; the config file can change them.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CadencePolicy {
+    pub star: u32,
+    pub question_mark: u32,
+    pub cash_cow: u32,
+    pub dog: u32,
+    /// Customers with no quadrant and no override.
+    pub other: u32,
+    /// Overdue at `interval × overdue_factor`.
+    pub overdue_factor: f64,
+}
+
+impl Default for CadencePolicy {
+    fn default() -> Self {
+        Self { star: 7, question_mark: 7, cash_cow: 14, dog: 30, other: 30, overdue_factor: 1.5 }
+    }
+}
+
+/// Where a customer stands against the cadence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "state", rename_all = "kebab-case")]
+pub enum CadenceState {
+    /// Contacted recently enough; due in `days_left`.
+    Fine { days_left: i64 },
+    /// Past the interval.
+    Due { days_since: i64 },
+    /// Past the maximum.
+    Overdue { days_since: i64 },
+}
+
+impl CadencePolicy {
+    /// The interval in days: the override wins, else the quadrant's default.
+    pub fn interval(&self, portfolio: Option<Portfolio>, override_days: Option<u32>) -> u32 {
+        override_days.filter(|d| *d > 0).unwrap_or(match portfolio {
+            Some(Portfolio::Star) => self.star,
+            Some(Portfolio::QuestionMark) => self.question_mark,
+            Some(Portfolio::CashCow) => self.cash_cow,
+            Some(Portfolio::Dog) => self.dog,
+            None => self.other,
+        })
+    }
+
+    /// Days after which a customer with this interval is overdue.
+    pub fn overdue_after(&self, interval: u32) -> i64 {
+        (interval as f64 * self.overdue_factor.max(1.0)).ceil() as i64
+    }
+
+    /// State given the last real contact (or, if never contacted, when the customer was added).
+    pub fn state(&self, interval: u32, since: NaiveDate, today: NaiveDate) -> CadenceState {
+        let days_since = (today - since).num_days();
+        if days_since >= self.overdue_after(interval) {
+            CadenceState::Overdue { days_since }
+        } else if days_since >= interval as i64 {
+            CadenceState::Due { days_since }
+        } else {
+            CadenceState::Fine { days_left: interval as i64 - days_since }
+        }
+    }
+
+    /// The latest contact date that makes a customer with this interval due today.
+    pub fn due_cutoff(interval: u32, today: NaiveDate) -> NaiveDate {
+        today.checked_sub_days(Days::new(interval as u64)).unwrap_or(NaiveDate::MIN)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn intervals_by_quadrant_and_override() {
+        let p = CadencePolicy::default();
+        assert_eq!(p.interval(Some(Portfolio::Star), None), 7);
+        assert_eq!(p.interval(Some(Portfolio::QuestionMark), None), 7);
+        assert_eq!(p.interval(Some(Portfolio::CashCow), None), 14);
+        assert_eq!(p.interval(Some(Portfolio::Dog), None), 30);
+        assert_eq!(p.interval(None, None), 30);
+        assert_eq!(p.interval(Some(Portfolio::Dog), Some(3)), 3);
+        assert_eq!(p.interval(Some(Portfolio::Dog), Some(0)), 30, "0 is no override");
+    }
+
+    #[test]
+    fn due_and_overdue_thresholds() {
+        let p = CadencePolicy::default();
+        let today = d("2031-05-20");
+        assert_eq!(p.state(14, d("2031-05-10"), today), CadenceState::Fine { days_left: 4 });
+        assert_eq!(p.state(14, d("2031-05-06"), today), CadenceState::Due { days_since: 14 });
+        assert_eq!(p.state(14, d("2031-04-30"), today), CadenceState::Due { days_since: 20 });
+        assert_eq!(p.state(14, d("2031-04-29"), today), CadenceState::Overdue { days_since: 21 });
+        assert_eq!(p.overdue_after(7), 11);
+        assert_eq!(CadencePolicy::due_cutoff(7, today), d("2031-05-13"));
+    }
+}

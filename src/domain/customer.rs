@@ -1,0 +1,262 @@
+//! The customer record (客户档案) and its classifications.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::words::word_enum;
+use super::{DomainError, MonthDay};
+
+word_enum!(
+    /// Status of the relationship (客户分类).
+    CustomerClass, "class", {
+        Potential = "potential", "潜在客户";
+        Intent = "intent", "意向客户";
+        Quasi = "quasi", "准客户", ["ready"];
+        Ordinary = "ordinary", "普通客户";
+        Quality = "quality", "优质客户";
+        Key = "key", "重点客户";
+        Lost = "lost", "流失客户", ["eliminated"];
+    }
+);
+
+word_enum!(
+    /// Personality style on the assertiveness × responsiveness axes (顾客类型).
+    Style, "style", {
+        Driver = "driver", "支配型";
+        Expressive = "expressive", "表达型";
+        Amiable = "amiable", "和蔼型";
+        Analytical = "analytical", "分析型";
+        Unknown = "unknown", "未知";
+    }
+);
+
+word_enum!(
+    /// A yes / no / unknown answer, used by the MAN flags.
+    Tri, "answer", {
+        Yes = "yes", "是", ["y", "true", "1"];
+        No = "no", "否", ["n", "false", "0"];
+        Unknown = "unknown", "未知", ["?"];
+    }
+);
+
+word_enum!(
+    /// Account portfolio quadrant (客户组合矩阵): attractiveness × our position.
+    Portfolio, "portfolio", {
+        Star = "star", "明星类";
+        QuestionMark = "question-mark", "问题类";
+        CashCow = "cash-cow", "现金牛类";
+        Dog = "dog", "瘦狗类";
+    }
+);
+
+impl Portfolio {
+    /// Quadrant from account attractiveness and our position, each `true` when high.
+    pub fn from_scores(attractive: bool, strong_position: bool) -> Self {
+        match (attractive, strong_position) {
+            (true, true) => Self::Star,
+            (true, false) => Self::QuestionMark,
+            (false, true) => Self::CashCow,
+            (false, false) => Self::Dog,
+        }
+    }
+}
+
+word_enum!(
+    /// The five categories of the customer record.
+    FactCategory, "category", {
+        Basic = "basic", "基本";
+        Business = "business", "商业";
+        Personal = "personal", "个人";
+        Logistics = "logistics", "后勤";
+        Commercial = "commercial", "商业记录", ["history"];
+    }
+);
+
+/// Qualification by Money, Authority and Need (准客户三条件).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Man {
+    pub money: Tri,
+    pub authority: Tri,
+    pub need: Tri,
+}
+
+impl Default for Man {
+    fn default() -> Self {
+        Self { money: Tri::Unknown, authority: Tri::Unknown, need: Tri::Unknown }
+    }
+}
+
+impl Man {
+    /// The usual code: upper case has it, lower case lacks it, `?` unknown — e.g. `M+a+N`.
+    pub fn code(&self) -> String {
+        let letter = |t: Tri, up: char| match t {
+            Tri::Yes => up.to_string(),
+            Tri::No => up.to_ascii_lowercase().to_string(),
+            Tri::Unknown => "?".to_string(),
+        };
+        format!("{}+{}+{}", letter(self.money, 'M'), letter(self.authority, 'A'), letter(self.need, 'N'))
+    }
+
+    /// True when all three answers are known.
+    pub fn is_known(&self) -> bool {
+        ![self.money, self.authority, self.need].contains(&Tri::Unknown)
+    }
+}
+
+/// A whole customer as stored.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Customer {
+    pub id: i64,
+    pub name: String,
+    pub nickname: String,
+    pub company: String,
+    pub title: String,
+    pub phone: String,
+    pub email: String,
+    pub address: String,
+    pub source: String,
+    pub referred_by: String,
+    pub class: CustomerClass,
+    pub style: Style,
+    pub man: Man,
+    pub portfolio: Option<Portfolio>,
+    /// Per-customer visit cadence in days; overrides the portfolio default.
+    pub cadence_days: Option<u32>,
+    /// Date of the last real contact (a logged visit, call or message).
+    pub last_contact_on: Option<NaiveDate>,
+    /// Date of the next step: the earliest open appointment, else the last visit's next step.
+    pub next_step_on: Option<NaiveDate>,
+    /// What the next step is.
+    pub next_step: String,
+    pub archived: bool,
+    /// RFC 3339, UTC.
+    pub created_at: String,
+    /// RFC 3339, UTC.
+    pub updated_at: String,
+}
+
+/// What is needed to add a customer; everything but the name is optional.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct NewCustomer {
+    pub name: String,
+    #[serde(default)]
+    pub nickname: String,
+    #[serde(default)]
+    pub company: String,
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub phone: String,
+    #[serde(default)]
+    pub email: String,
+    #[serde(default)]
+    pub address: String,
+    #[serde(default)]
+    pub source: String,
+    #[serde(default)]
+    pub referred_by: String,
+    pub class: Option<CustomerClass>,
+    pub style: Option<Style>,
+}
+
+/// Longest text accepted in a short field (name, company, phone...).
+pub const MAX_SHORT: usize = 500;
+/// Longest text accepted in a long field (purpose, notes...).
+pub const MAX_LONG: usize = 100_000;
+
+impl NewCustomer {
+    /// Trims fields and checks the name is present and fields are of sane length.
+    pub fn validated(mut self) -> Result<Self, DomainError> {
+        for (field, value) in [
+            ("name", &mut self.name),
+            ("nickname", &mut self.nickname),
+            ("company", &mut self.company),
+            ("title", &mut self.title),
+            ("phone", &mut self.phone),
+            ("email", &mut self.email),
+            ("address", &mut self.address),
+            ("source", &mut self.source),
+            ("referred_by", &mut self.referred_by),
+        ] {
+            *value = clean_line(value);
+            check_len(field, value, MAX_SHORT)?;
+        }
+        if self.name.is_empty() {
+            return Err(DomainError::MissingField { field: "name" });
+        }
+        Ok(self)
+    }
+}
+
+/// A labelled piece of the record in one of the five categories.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Fact {
+    pub id: i64,
+    pub customer_id: i64,
+    pub category: FactCategory,
+    pub label: String,
+    pub value: String,
+    /// For important dates (birthday, anniversary): reminded every year.
+    pub month_day: Option<MonthDay>,
+}
+
+/// Replaces control characters (tabs, newlines, escapes) with spaces and trims.
+pub fn clean_line(s: &str) -> String {
+    s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect::<String>().trim().to_string()
+}
+
+/// Keeps newlines and tabs but drops other control characters (terminal escapes) and trims.
+pub fn clean_text(s: &str) -> String {
+    s.chars().filter(|c| !c.is_control() || matches!(c, '\n' | '\t')).collect::<String>().trim().to_string()
+}
+
+/// Fails when `value` has more than `max` characters.
+pub fn check_len(field: &'static str, value: &str, max: usize) -> Result<(), DomainError> {
+    let len = value.chars().count();
+    if len > max { Err(DomainError::TooLong { field, len, max }) } else { Ok(()) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::words::Word;
+
+    #[test]
+    fn man_codes() {
+        let man = Man { money: Tri::Yes, authority: Tri::No, need: Tri::Yes };
+        assert_eq!(man.code(), "M+a+N");
+        assert!(man.is_known());
+        assert_eq!(Man::default().code(), "?+?+?");
+        assert!(!Man::default().is_known());
+    }
+
+    #[test]
+    fn words_parse_in_both_languages() {
+        assert_eq!(CustomerClass::parse_word("意向客户").unwrap(), CustomerClass::Intent);
+        assert_eq!(CustomerClass::parse_word("Quasi").unwrap(), CustomerClass::Quasi);
+        assert_eq!(Portfolio::parse_word("cash cow").unwrap(), Portfolio::CashCow);
+        assert_eq!(Portfolio::parse_word("q").unwrap(), Portfolio::QuestionMark);
+        assert_eq!(Style::parse_word("分析型").unwrap(), Style::Analytical);
+        assert_eq!(Tri::parse_word("Y").unwrap(), Tri::Yes);
+        let err = Style::parse_word("shy").unwrap_err().to_string();
+        assert!(err.contains("driver") && err.contains("analytical"), "{err}");
+    }
+
+    #[test]
+    fn portfolio_from_scores() {
+        assert_eq!(Portfolio::from_scores(true, true), Portfolio::Star);
+        assert_eq!(Portfolio::from_scores(true, false), Portfolio::QuestionMark);
+        assert_eq!(Portfolio::from_scores(false, true), Portfolio::CashCow);
+        assert_eq!(Portfolio::from_scores(false, false), Portfolio::Dog);
+    }
+
+    #[test]
+    fn new_customer_needs_a_name_and_is_cleaned() {
+        let c = NewCustomer { name: "  王伟\u{1b}[31m ".into(), ..Default::default() };
+        assert_eq!(c.validated().unwrap().name, "王伟 [31m");
+        let empty = NewCustomer { name: "  ".into(), ..Default::default() };
+        assert_eq!(empty.validated(), Err(DomainError::MissingField { field: "name" }));
+        let long = NewCustomer { name: "x".repeat(MAX_SHORT + 1), ..Default::default() };
+        assert!(matches!(long.validated(), Err(DomainError::TooLong { .. })));
+    }
+}

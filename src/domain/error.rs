@@ -1,0 +1,29 @@
+//! Errors raised by domain rules: bad user input that needs no database to detect.
+
+use thiserror::Error;
+
+/// A value a user typed that the domain cannot accept. Each variant carries what is
+/// needed to tell the user what to type instead; the i18n layer renders it.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum DomainError {
+    /// Not one of the five steps (or ambiguous prefix).
+    #[error("unknown step '{input}'; use one of: preparation, approach, survey, presentation, close")]
+    UnknownStage { input: String },
+    /// A `WHEN` or date value that is not in an accepted form.
+    #[error(
+        "cannot read the date '{input}'; use YYYY-MM-DD, YYYY-MM-DD HH:MM, HH:MM, today, tomorrow, +3d, +2w or a weekday (mon..sun)"
+    )]
+    BadDate { input: String },
+    /// One of a fixed set of words (class, style, channel, ...) was expected.
+    #[error("unknown {kind} '{input}'; use one of: {valid}")]
+    UnknownValue { kind: &'static str, input: String, valid: String },
+    /// A required field is empty (purpose, action plan, expected result, name, ...).
+    #[error("{field} is required")]
+    MissingField { field: &'static str },
+    /// An amount of money that cannot be read.
+    #[error("cannot read the amount '{input}'; use digits, optionally with k or m (e.g. 200000, 200k, 1.5m)")]
+    BadAmount { input: String },
+    /// A text longer than the store accepts.
+    #[error("{field} is too long ({len} characters, at most {max})")]
+    TooLong { field: &'static str, len: usize, max: usize },
+}

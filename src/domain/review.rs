@@ -1,0 +1,125 @@
+//! The daily review (每日回顾): what a rep looks at in the morning, and the state of a next step.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+
+use super::cadence::CadenceState;
+use super::customer::{CustomerClass, Portfolio};
+use super::stage::Stage;
+use super::visit::Channel;
+
+/// Who an item is about, with enough to show it on one line.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CustomerRef {
+    pub id: i64,
+    pub name: String,
+    pub company: String,
+    /// Step of the open deal, if any.
+    pub stage: Option<Stage>,
+}
+
+/// An appointment for the day.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Appointment {
+    pub customer: CustomerRef,
+    pub visit_id: i64,
+    pub at: NaiveDateTime,
+    pub channel: Channel,
+    pub purpose: String,
+}
+
+/// A next step whose date has passed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OverdueStep {
+    pub customer: CustomerRef,
+    pub due_on: NaiveDate,
+    pub days_late: i64,
+    pub next_step: String,
+    /// The planned visit behind it, when it is a missed appointment.
+    pub visit_id: Option<i64>,
+}
+
+/// A customer due by visit cadence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DueCustomer {
+    pub customer: CustomerRef,
+    pub portfolio: Option<Portfolio>,
+    pub class: CustomerClass,
+    pub interval_days: u32,
+    pub last_contact_on: Option<NaiveDate>,
+    pub state: CadenceState,
+}
+
+/// A birthday or other important date coming up.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ImportantDate {
+    pub customer: CustomerRef,
+    pub on: NaiveDate,
+    pub label: String,
+    pub is_birthday: bool,
+}
+
+/// A logged visit whose actual result is still empty.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MissingResult {
+    pub customer: CustomerRef,
+    pub visit_id: i64,
+    pub at: NaiveDateTime,
+    pub purpose: String,
+}
+
+/// The whole review for one day. Each list is capped by the store (see `truncated`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Review {
+    pub date: NaiveDate,
+    pub appointments: Vec<Appointment>,
+    pub overdue: Vec<OverdueStep>,
+    pub due: Vec<DueCustomer>,
+    pub dates: Vec<ImportantDate>,
+    pub missing_results: Vec<MissingResult>,
+}
+
+/// Days ahead that "dates this week" looks (today included).
+pub const DATES_AHEAD: u64 = 7;
+
+/// The state of a deal's next step, as shown on a pipeline card.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "state", rename_all = "kebab-case")]
+pub enum NextStepState {
+    Overdue {
+        days: i64,
+    },
+    Today,
+    Planned {
+        on: NaiveDate,
+    },
+    /// No next step: every prospect should have one.
+    None,
+}
+
+impl NextStepState {
+    /// Classifies a next-step date against today.
+    pub fn of(next_on: Option<NaiveDate>, today: NaiveDate) -> Self {
+        match next_on {
+            None => Self::None,
+            Some(d) if d < today => Self::Overdue { days: (today - d).num_days() },
+            Some(d) if d == today => Self::Today,
+            Some(on) => Self::Planned { on },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn next_step_states() {
+        let today = NaiveDate::from_ymd_opt(2031, 5, 6).unwrap();
+        let d = |n: u32| NaiveDate::from_ymd_opt(2031, 5, n).unwrap();
+        assert_eq!(NextStepState::of(None, today), NextStepState::None);
+        assert_eq!(NextStepState::of(Some(d(3)), today), NextStepState::Overdue { days: 3 });
+        assert_eq!(NextStepState::of(Some(d(6)), today), NextStepState::Today);
+        assert_eq!(NextStepState::of(Some(d(9)), today), NextStepState::Planned { on: d(9) });
+    }
+}

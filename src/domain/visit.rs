@@ -1,0 +1,176 @@
+//! Visits (拜访): planned or done, each with a purpose, an action plan and an expected result.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+
+use super::DomainError;
+use super::customer::{MAX_LONG, check_len, clean_text};
+use super::words::word_enum;
+
+word_enum!(
+    /// How the rep met the customer.
+    Channel, "channel", {
+        InPerson = "in-person", "面谈", ["person", "visit", "f2f"];
+        Phone = "phone", "电话", ["call"];
+        Video = "video", "视频";
+        Message = "message", "消息", ["chat", "wechat", "email", "text"];
+    }
+);
+
+word_enum!(
+    /// How the actual result compares with the expected one.
+    Outcome, "outcome", {
+        Met = "met", "达成", ["yes"];
+        Partly = "partly", "部分达成", ["partial"];
+        NotMet = "not-met", "未达成", ["no", "missed"];
+    }
+);
+
+/// A visit as stored. `done_at` empty means it is an appointment still to happen.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Visit {
+    pub id: i64,
+    pub customer_id: i64,
+    pub deal_id: Option<i64>,
+    pub channel: Channel,
+    /// Local wall time of the appointment.
+    pub planned_at: Option<NaiveDateTime>,
+    /// Local wall time it happened; `None` while only planned.
+    pub done_at: Option<NaiveDateTime>,
+    pub purpose: String,
+    pub action_plan: String,
+    pub expected_result: String,
+    pub actual_result: String,
+    pub outcome: Option<Outcome>,
+    pub next_topic: String,
+    pub next_step: String,
+    pub next_step_on: Option<NaiveDate>,
+    pub notes: String,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+impl Visit {
+    /// When it happened, else when it is planned.
+    pub fn at(&self) -> Option<NaiveDateTime> {
+        self.done_at.or(self.planned_at)
+    }
+
+    /// True while it is an appointment not yet logged.
+    pub fn is_planned(&self) -> bool {
+        self.done_at.is_none()
+    }
+}
+
+/// The fields a rep fills in to plan or log a visit.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct VisitInput {
+    pub channel: Channel,
+    pub planned_at: Option<NaiveDateTime>,
+    pub done_at: Option<NaiveDateTime>,
+    pub purpose: String,
+    pub action_plan: String,
+    pub expected_result: String,
+    #[serde(default)]
+    pub actual_result: String,
+    pub outcome: Option<Outcome>,
+    #[serde(default)]
+    pub next_topic: String,
+    #[serde(default)]
+    pub next_step: String,
+    pub next_step_on: Option<NaiveDate>,
+    #[serde(default)]
+    pub notes: String,
+}
+
+impl VisitInput {
+    /// An empty in-person visit.
+    pub fn blank() -> Self {
+        Self {
+            channel: Channel::InPerson,
+            planned_at: None,
+            done_at: None,
+            purpose: String::new(),
+            action_plan: String::new(),
+            expected_result: String::new(),
+            actual_result: String::new(),
+            outcome: None,
+            next_topic: String::new(),
+            next_step: String::new(),
+            next_step_on: None,
+            notes: String::new(),
+        }
+    }
+
+    /// Cleans the text and checks the rules: purpose, action plan and expected result are
+    /// required (the first missing one is named); a visit is either planned or done.
+    pub fn validated(mut self) -> Result<Self, DomainError> {
+        for (field, value) in [
+            ("purpose", &mut self.purpose),
+            ("action plan", &mut self.action_plan),
+            ("expected result", &mut self.expected_result),
+            ("actual result", &mut self.actual_result),
+            ("next topic", &mut self.next_topic),
+            ("next step", &mut self.next_step),
+            ("notes", &mut self.notes),
+        ] {
+            *value = clean_text(value);
+            check_len(field, value, MAX_LONG)?;
+        }
+        for (field, value) in
+            [("purpose", &self.purpose), ("action plan", &self.action_plan), ("expected result", &self.expected_result)]
+        {
+            if value.is_empty() {
+                return Err(DomainError::MissingField { field });
+            }
+        }
+        if self.planned_at.is_none() && self.done_at.is_none() {
+            return Err(DomainError::MissingField { field: "when" });
+        }
+        Ok(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::words::Word;
+
+    fn input() -> VisitInput {
+        VisitInput {
+            purpose: "confirm budget".into(),
+            action_plan: "bring price list".into(),
+            expected_result: "budget range".into(),
+            planned_at: NaiveDate::from_ymd_opt(2031, 5, 6).and_then(|d| d.and_hms_opt(10, 0, 0)),
+            ..VisitInput::blank()
+        }
+    }
+
+    #[test]
+    fn names_the_missing_core_field() {
+        assert!(input().validated().is_ok());
+        let mut v = input();
+        v.action_plan = "   ".into();
+        assert_eq!(v.validated(), Err(DomainError::MissingField { field: "action plan" }));
+        let mut v = input();
+        v.expected_result.clear();
+        assert_eq!(v.validated(), Err(DomainError::MissingField { field: "expected result" }));
+        let mut v = input();
+        v.planned_at = None;
+        assert_eq!(v.validated(), Err(DomainError::MissingField { field: "when" }));
+    }
+
+    #[test]
+    fn keeps_newlines_drops_escapes() {
+        let mut v = input();
+        v.purpose = "line one\nline two\u{1b}[2J".into();
+        assert_eq!(v.validated().unwrap().purpose, "line one\nline two[2J");
+    }
+
+    #[test]
+    fn channels_parse() {
+        assert_eq!(Channel::parse_word("In Person").unwrap(), Channel::InPerson);
+        assert_eq!(Channel::parse_word("电话").unwrap(), Channel::Phone);
+        assert_eq!(Outcome::parse_word("not met").unwrap(), Outcome::NotMet);
+    }
+}

@@ -1,0 +1,17 @@
+//! Fieldbook: a keyboard-driven terminal CRM for field sales reps.
+//!
+//! `domain` holds the sales method's types and rules (no I/O); `store` is the SQLite file;
+//! `cli` and `tui` are the two faces over them.
+
+pub mod cli;
+pub mod clock;
+pub mod config;
+pub mod domain;
+pub mod i18n;
+pub mod store;
+
+/// Runs the parsed command line and returns the process exit code.
+pub fn run(cli: cli::Cli) -> i32 {
+    let _ = cli;
+    0
+}

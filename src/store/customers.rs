@@ -1,0 +1,312 @@
+//! The `customer` table: adding (with the first deal), reading, editing, listing, duplicates.
+
+use chrono::NaiveDate;
+use rusqlite::{OptionalExtension, Transaction, params};
+use serde::{Deserialize, Serialize};
+
+use super::Store;
+use super::deals::insert_deal;
+use super::error::{Context, Result, StoreError};
+use super::rows::{self, CUSTOMER_COLUMNS};
+use crate::clock::Clock;
+use crate::domain::customer::{MAX_SHORT, check_len, clean_line};
+use crate::domain::review::CustomerRef;
+use crate::domain::{Customer, CustomerClass, Man, NewCustomer, Portfolio, Stage, Style, Word};
+
+/// The first deal created with a new customer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NewDeal {
+    pub title: String,
+    pub stage: Stage,
+    pub value_minor: Option<i64>,
+    pub currency: String,
+}
+
+impl Default for NewDeal {
+    fn default() -> Self {
+        Self { title: String::new(), stage: Stage::Preparation, value_minor: None, currency: "CNY".into() }
+    }
+}
+
+/// Changes to a customer; `None` leaves a field as it is.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CustomerPatch {
+    pub name: Option<String>,
+    pub nickname: Option<String>,
+    pub company: Option<String>,
+    pub title: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub address: Option<String>,
+    pub source: Option<String>,
+    pub referred_by: Option<String>,
+    pub class: Option<CustomerClass>,
+    pub style: Option<Style>,
+    pub man: Option<Man>,
+    /// `Some(None)` clears the quadrant.
+    pub portfolio: Option<Option<Portfolio>>,
+    /// `Some(None)` clears the override.
+    pub cadence_days: Option<Option<u32>>,
+    pub archived: Option<bool>,
+}
+
+/// One line of the customers table.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CustomerRow {
+    pub id: i64,
+    pub name: String,
+    pub company: String,
+    pub class: CustomerClass,
+    /// Step of the open deal.
+    pub stage: Option<Stage>,
+    pub value_minor: Option<i64>,
+    pub currency: Option<String>,
+    pub last_contact_on: Option<NaiveDate>,
+    pub next_step_on: Option<NaiveDate>,
+}
+
+/// Which customers a list shows.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CustomerFilter {
+    /// Open deal in this step.
+    pub stage: Option<Stage>,
+    pub class: Option<CustomerClass>,
+    /// Name, nickname or company contains this text (case-insensitive).
+    pub text: Option<String>,
+    pub include_archived: bool,
+}
+
+/// Sort order of the customers table.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum CustomerSort {
+    #[default]
+    Name,
+    LastContact,
+    NextStep,
+    Recent,
+}
+
+impl Store {
+    /// Adds a customer with its first open deal (and the deal's creation event).
+    pub fn add_customer(&mut self, new: NewCustomer, deal: NewDeal) -> Result<i64> {
+        let new = new.validated()?;
+        self.write(|tx, clock| insert_customer(tx, clock, &new, &deal))
+    }
+
+    /// A customer by id.
+    pub fn customer(&self, id: i64) -> Result<Customer> {
+        self.conn()
+            .query_row(&format!("SELECT {CUSTOMER_COLUMNS} FROM customer c WHERE c.id = ?1"), [id], rows::customer)
+            .optional()
+            .ctx("reading a customer")?
+            .ok_or(StoreError::NotFound { what: "customer", id })
+    }
+
+    /// Existing customers that look like the same person: same phone, same e-mail, or same
+    /// name and company.
+    pub fn find_duplicates(&self, name: &str, company: &str, phone: &str, email: &str) -> Result<Vec<CustomerRef>> {
+        let phone = normalise_phone(phone);
+        let mut stmt = self
+            .conn()
+            .prepare_cached(
+                "SELECT c.id, c.name, c.company, d.stage FROM customer c
+                 LEFT JOIN deal d ON d.customer_id = c.id AND d.state = 'open'
+                 WHERE (?3 <> '' AND c.phone = ?3) OR (?4 <> '' AND lower(c.email) = lower(?4) AND c.email <> '')
+                    OR (c.name = ?1 AND c.company = ?2)
+                 GROUP BY c.id ORDER BY c.id LIMIT 10",
+            )
+            .ctx("checking for duplicates")?;
+        let found = stmt
+            .query_map(params![name.trim(), company.trim(), phone, email.trim()], customer_ref)
+            .ctx("checking for duplicates")?
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .ctx("checking for duplicates")?;
+        Ok(found)
+    }
+
+    /// Applies `patch` to a customer.
+    pub fn update_customer(&mut self, id: i64, patch: CustomerPatch) -> Result<Customer> {
+        self.write(|tx, clock| {
+            let mut sets: Vec<(&str, rusqlite::types::Value)> = Vec::new();
+            let text = |v: String| rusqlite::types::Value::Text(v);
+            for (col, value) in [
+                ("name", &patch.name),
+                ("nickname", &patch.nickname),
+                ("company", &patch.company),
+                ("title", &patch.title),
+                ("phone", &patch.phone),
+                ("email", &patch.email),
+                ("address", &patch.address),
+                ("source", &patch.source),
+                ("referred_by", &patch.referred_by),
+            ] {
+                if let Some(v) = value {
+                    let mut v = clean_line(v);
+                    if col == "phone" {
+                        v = normalise_phone(&v);
+                    }
+                    check_len("field", &v, MAX_SHORT)?;
+                    if col == "name" && v.is_empty() {
+                        return Err(crate::domain::DomainError::MissingField { field: "name" }.into());
+                    }
+                    sets.push((col, text(v)));
+                }
+            }
+            if let Some(c) = patch.class {
+                sets.push(("class", text(c.code().into())));
+            }
+            if let Some(s) = patch.style {
+                sets.push(("style", text(s.code().into())));
+            }
+            if let Some(m) = patch.man {
+                sets.push(("money", text(m.money.code().into())));
+                sets.push(("authority", text(m.authority.code().into())));
+                sets.push(("need", text(m.need.code().into())));
+            }
+            if let Some(p) = patch.portfolio {
+                sets.push(("portfolio", p.map_or(rusqlite::types::Value::Null, |p| text(p.code().into()))));
+            }
+            if let Some(c) = patch.cadence_days {
+                sets.push(("cadence_days", c.map_or(rusqlite::types::Value::Null, |d| (d as i64).into())));
+            }
+            if let Some(a) = patch.archived {
+                sets.push(("archived", (a as i64).into()));
+            }
+            sets.push(("updated_at", text(clock.timestamp())));
+            let assignments: Vec<String> =
+                sets.iter().enumerate().map(|(i, (c, _))| format!("{c} = ?{}", i + 2)).collect();
+            let sql = format!("UPDATE customer SET {} WHERE id = ?1", assignments.join(", "));
+            let mut values: Vec<rusqlite::types::Value> = vec![id.into()];
+            values.extend(sets.into_iter().map(|(_, v)| v));
+            let changed = tx.execute(&sql, rusqlite::params_from_iter(values)).ctx("editing a customer")?;
+            if changed == 0 {
+                return Err(StoreError::NotFound { what: "customer", id });
+            }
+            Ok(())
+        })?;
+        self.customer(id)
+    }
+
+    /// A page of the customers table.
+    pub fn list_customers(
+        &self,
+        filter: &CustomerFilter,
+        sort: CustomerSort,
+        limit: u32,
+        offset: u32,
+    ) -> Result<Vec<CustomerRow>> {
+        let mut sql = String::from(
+            "SELECT c.id, c.name, c.company, c.class, d.stage, d.value_minor, d.currency, c.last_contact_on, c.next_step_on
+             FROM customer c LEFT JOIN deal d ON d.customer_id = c.id AND d.state = 'open' WHERE 1 = 1",
+        );
+        let mut values: Vec<rusqlite::types::Value> = Vec::new();
+        if !filter.include_archived {
+            sql.push_str(" AND c.archived = 0");
+        }
+        if let Some(stage) = filter.stage {
+            values.push(stage.code().to_string().into());
+            sql.push_str(&format!(" AND d.stage = ?{}", values.len()));
+        }
+        if let Some(class) = filter.class {
+            values.push(class.code().to_string().into());
+            sql.push_str(&format!(" AND c.class = ?{}", values.len()));
+        }
+        if let Some(text) = filter.text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+            values.push(format!("%{}%", escape_like(text)).into());
+            let n = values.len();
+            sql.push_str(&format!(
+                " AND (c.name LIKE ?{n} ESCAPE '\\' OR c.nickname LIKE ?{n} ESCAPE '\\' OR c.company LIKE ?{n} ESCAPE '\\')"
+            ));
+        }
+        sql.push_str(match sort {
+            CustomerSort::Name => " ORDER BY c.name, c.company, c.id",
+            CustomerSort::LastContact => " ORDER BY c.last_contact_on IS NULL, c.last_contact_on DESC, c.id",
+            CustomerSort::NextStep => " ORDER BY c.next_step_on IS NULL, c.next_step_on, c.id",
+            CustomerSort::Recent => " ORDER BY c.id DESC",
+        });
+        sql.push_str(&format!(" LIMIT {limit} OFFSET {offset}"));
+        let mut stmt = self.conn().prepare_cached(&sql).ctx("listing customers")?;
+        let rows = stmt
+            .query_map(rusqlite::params_from_iter(values), |r| {
+                Ok(CustomerRow {
+                    id: r.get(0)?,
+                    name: r.get(1)?,
+                    company: r.get(2)?,
+                    class: rows::code(r, 3)?,
+                    stage: rows::opt_code(r, 4)?,
+                    value_minor: r.get(5)?,
+                    currency: r.get(6)?,
+                    last_contact_on: rows::opt_date(r, 7)?,
+                    next_step_on: rows::opt_date(r, 8)?,
+                })
+            })
+            .ctx("listing customers")?
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .ctx("listing customers")?;
+        Ok(rows)
+    }
+
+    /// Who a customer is, in one line's worth of fields.
+    pub fn customer_ref(&self, id: i64) -> Result<CustomerRef> {
+        self.conn()
+            .query_row(
+                "SELECT c.id, c.name, c.company, d.stage FROM customer c
+                 LEFT JOIN deal d ON d.customer_id = c.id AND d.state = 'open' WHERE c.id = ?1 LIMIT 1",
+                [id],
+                customer_ref,
+            )
+            .optional()
+            .ctx("reading a customer")?
+            .ok_or(StoreError::NotFound { what: "customer", id })
+    }
+}
+
+/// Inserts a validated customer and its first deal inside `tx`.
+pub(crate) fn insert_customer(tx: &Transaction, clock: Clock, new: &NewCustomer, deal: &NewDeal) -> Result<i64> {
+    let now = clock.timestamp();
+    tx.prepare_cached(
+        "INSERT INTO customer (name, nickname, company, title, phone, email, address, source, referred_by,
+                               class, style, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
+    )
+    .and_then(|mut s| {
+        s.execute(params![
+            new.name,
+            new.nickname,
+            new.company,
+            new.title,
+            normalise_phone(&new.phone),
+            new.email,
+            new.address,
+            new.source,
+            new.referred_by,
+            new.class.unwrap_or(CustomerClass::Potential).code(),
+            new.style.unwrap_or(Style::Unknown).code(),
+            now,
+        ])
+    })
+    .ctx("adding a customer")?;
+    let id = tx.last_insert_rowid();
+    insert_deal(tx, clock, id, deal)?;
+    Ok(id)
+}
+
+/// Reads `id, name, company, stage` into a [`CustomerRef`].
+pub(crate) fn customer_ref(r: &rusqlite::Row) -> rusqlite::Result<CustomerRef> {
+    Ok(CustomerRef { id: r.get(0)?, name: r.get(1)?, company: r.get(2)?, stage: rows::opt_code(r, 3)? })
+}
+
+/// Phone numbers compare on digits and a leading `+` only.
+pub fn normalise_phone(phone: &str) -> String {
+    let t = phone.trim();
+    let mut out: String = t.chars().filter(|c| c.is_ascii_digit()).collect();
+    if t.starts_with('+') && !out.is_empty() {
+        out.insert(0, '+');
+    }
+    if out.is_empty() { t.to_string() } else { out }
+}
+
+/// Escapes `%`, `_` and `\` for a LIKE pattern with `ESCAPE '\'`.
+pub(crate) fn escape_like(s: &str) -> String {
+    s.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+}

@@ -1,0 +1,103 @@
+//! The labelled facts of a customer record (`customer_fact`), important dates among them.
+
+use rusqlite::params;
+
+use super::Store;
+use super::error::{Context, Result, StoreError};
+use super::rows;
+use crate::domain::customer::{MAX_LONG, MAX_SHORT, check_len, clean_line, clean_text};
+use crate::domain::{DomainError, Fact, FactCategory, MonthDay, Word};
+
+impl Store {
+    /// Adds a fact to a customer's record. `month_day` makes it an important date.
+    pub fn add_fact(
+        &mut self,
+        customer_id: i64,
+        category: FactCategory,
+        label: &str,
+        value: &str,
+        month_day: Option<MonthDay>,
+    ) -> Result<i64> {
+        let label = clean_line(label);
+        let value = clean_text(value);
+        if label.is_empty() {
+            return Err(DomainError::MissingField { field: "label" }.into());
+        }
+        check_len("label", &label, MAX_SHORT)?;
+        check_len("value", &value, MAX_LONG)?;
+        self.write(|tx, clock| {
+            let exists: bool = tx
+                .query_row("SELECT EXISTS (SELECT 1 FROM customer WHERE id = ?1)", [customer_id], |r| r.get(0))
+                .ctx("adding a fact")?;
+            if !exists {
+                return Err(StoreError::NotFound { what: "customer", id: customer_id });
+            }
+            tx.execute(
+                "INSERT INTO customer_fact (customer_id, category, label, value, month_day, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![
+                    customer_id,
+                    category.code(),
+                    label,
+                    value,
+                    month_day.map(|m| m.to_string()),
+                    clock.timestamp()
+                ],
+            )
+            .ctx("adding a fact")?;
+            Ok(tx.last_insert_rowid())
+        })
+    }
+
+    /// Changes a fact's label and value.
+    pub fn update_fact(&mut self, id: i64, label: &str, value: &str, month_day: Option<MonthDay>) -> Result<()> {
+        let label = clean_line(label);
+        let value = clean_text(value);
+        check_len("label", &label, MAX_SHORT)?;
+        check_len("value", &value, MAX_LONG)?;
+        self.write(|tx, _| {
+            let n = tx
+                .execute(
+                    "UPDATE customer_fact SET label = ?2, value = ?3, month_day = ?4 WHERE id = ?1",
+                    params![id, label, value, month_day.map(|m| m.to_string())],
+                )
+                .ctx("editing a fact")?;
+            if n == 0 { Err(StoreError::NotFound { what: "fact", id }) } else { Ok(()) }
+        })
+    }
+
+    /// Deletes a fact.
+    pub fn delete_fact(&mut self, id: i64) -> Result<()> {
+        self.write(|tx, _| {
+            let n = tx.execute("DELETE FROM customer_fact WHERE id = ?1", [id]).ctx("deleting a fact")?;
+            if n == 0 { Err(StoreError::NotFound { what: "fact", id }) } else { Ok(()) }
+        })
+    }
+
+    /// A customer's facts, by category then in the order added.
+    pub fn facts_of(&self, customer_id: i64) -> Result<Vec<Fact>> {
+        let mut stmt = self
+            .conn()
+            .prepare_cached(
+                "SELECT id, customer_id, category, label, value, month_day FROM customer_fact
+                 WHERE customer_id = ?1
+                 ORDER BY CASE category WHEN 'basic' THEN 0 WHEN 'business' THEN 1 WHEN 'personal' THEN 2
+                          WHEN 'logistics' THEN 3 ELSE 4 END, id",
+            )
+            .ctx("reading facts")?;
+        let facts = stmt
+            .query_map([customer_id], |r| {
+                let md: Option<String> = r.get(5)?;
+                Ok(Fact {
+                    id: r.get(0)?,
+                    customer_id: r.get(1)?,
+                    category: rows::code(r, 2)?,
+                    label: r.get(3)?,
+                    value: r.get(4)?,
+                    month_day: md.as_deref().and_then(MonthDay::parse),
+                })
+            })
+            .ctx("reading facts")?;
+        facts.collect::<rusqlite::Result<Vec<_>>>().ctx("reading facts")
+    }
+}

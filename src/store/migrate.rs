@@ -1,0 +1,37 @@
+//! Schema migrations on `PRAGMA user_version`, from the numbered files in `migrations/`.
+
+use rusqlite::{Connection, TransactionBehavior};
+
+use super::error::{Context, Result};
+
+/// Every migration in order; the index + 1 is the schema version it produces.
+const MIGRATIONS: &[&str] = &[include_str!("../../migrations/0001_init.sql")];
+
+/// The schema version this binary writes.
+pub const LATEST: i64 = MIGRATIONS.len() as i64;
+
+/// Reads the schema version of an open database.
+pub fn version(conn: &Connection) -> Result<i64> {
+    conn.query_row("PRAGMA user_version", [], |r| r.get(0)).ctx("reading the schema version")
+}
+
+/// Brings the schema up to `LATEST`, each step in its own transaction. Safe when two
+/// processes start at once: the version is re-read under the write lock.
+pub fn migrate(conn: &mut Connection) -> Result<()> {
+    migrate_to(conn, LATEST)
+}
+
+/// Migrates up to `target` (tests use it to build older schemas).
+pub fn migrate_to(conn: &mut Connection, target: i64) -> Result<()> {
+    loop {
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate).ctx("starting a migration")?;
+        let current = version(&tx)?;
+        if current >= target {
+            return Ok(());
+        }
+        let sql = MIGRATIONS[current as usize];
+        tx.execute_batch(sql).ctx("migrating the schema")?;
+        tx.pragma_update(None, "user_version", current + 1).ctx("migrating the schema")?;
+        tx.commit().ctx("committing a migration")?;
+    }
+}

@@ -1,0 +1,171 @@
+//! SQLite storage: opening (pragmas, file mode, migrations) and one module per table family.
+//! All SQL of Fieldbook lives under this module; callers get domain types back.
+
+mod customers;
+mod deals;
+mod error;
+mod facts;
+pub mod migrate;
+mod notes;
+mod rows;
+pub mod search_text;
+mod visits;
+
+use std::fs::OpenOptions;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::functions::FunctionFlags;
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+
+use crate::clock::Clock;
+
+pub use customers::{CustomerFilter, CustomerPatch, CustomerRow, CustomerSort, NewDeal};
+pub use error::{Context, Result, StoreError};
+
+/// How long a writer waits for another process holding the write lock.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// An open Fieldbook database.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+    clock: Clock,
+}
+
+impl Store {
+    /// Opens (creating if missing, mode 0600) and migrates the database at `path`.
+    /// A file that is not SQLite, or a schema newer than this binary, is refused untouched.
+    pub fn open(path: &Path, clock: Clock) -> Result<Self> {
+        let io = |source| StoreError::Io { path: path.to_path_buf(), source };
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent).map_err(io)?;
+        }
+        if path.exists() {
+            check_header(path)?;
+        } else {
+            create_private(path).map_err(io)?;
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
+        let mut conn = Connection::open_with_flags(path, flags).map_err(|e| not_a_database(path, e))?;
+        conn.busy_timeout(BUSY_TIMEOUT).ctx("setting the busy timeout")?;
+        register_functions(&conn)?;
+        let found = migrate::version(&conn).map_err(|e| match e {
+            StoreError::Sqlite { source, .. } => not_a_database(path, source),
+            other => other,
+        })?;
+        if found > migrate::LATEST {
+            return Err(StoreError::TooNew { path: path.to_path_buf(), found, supported: migrate::LATEST });
+        }
+        conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0)).ctx("enabling WAL")?;
+        conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;").ctx("setting pragmas")?;
+        migrate::migrate(&mut conn)?;
+        restrict_mode(path).map_err(io)?;
+        Ok(Self { conn, path: path.to_path_buf(), clock })
+    }
+
+    /// Where the database file is.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The clock used for timestamps and "today".
+    pub fn clock(&self) -> Clock {
+        self.clock
+    }
+
+    /// The connection, for read-only queries inside the store.
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Runs `f` in one write transaction (taken at once, so two writers queue instead of
+    /// failing); commits on `Ok`, rolls back on `Err`.
+    pub(crate) fn write<T>(&mut self, f: impl FnOnce(&Transaction, Clock) -> Result<T>) -> Result<T> {
+        let clock = self.clock;
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).ctx("starting a write")?;
+        let value = f(&tx, clock)?;
+        tx.commit().ctx("saving")?;
+        Ok(value)
+    }
+}
+
+/// Registers the SQL functions the schema's triggers call.
+fn register_functions(conn: &Connection) -> Result<()> {
+    conn.create_scalar_function(
+        "fb_search_text",
+        1,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+        |ctx| {
+            let text: Option<String> = ctx.get(0)?;
+            Ok(search_text::index_text(text.as_deref().unwrap_or("")))
+        },
+    )
+    .ctx("registering search functions")
+}
+
+/// Refuses a non-empty file whose first bytes are not SQLite's header, without writing to it.
+fn check_header(path: &Path) -> Result<()> {
+    let mut file = std::fs::File::open(path).map_err(|source| StoreError::Io { path: path.to_path_buf(), source })?;
+    let mut header = [0u8; 16];
+    let mut read = 0;
+    while read < header.len() {
+        match file.read(&mut header[read..]) {
+            Ok(0) => break,
+            Ok(n) => read += n,
+            Err(source) => return Err(StoreError::Io { path: path.to_path_buf(), source }),
+        }
+    }
+    if read == 0 || &header[..read] == b"SQLite format 3\0" {
+        Ok(())
+    } else {
+        Err(StoreError::NotADatabase { path: path.to_path_buf() })
+    }
+}
+
+fn not_a_database(path: &Path, e: rusqlite::Error) -> StoreError {
+    match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::NotADatabase) => StoreError::NotADatabase { path: path.to_path_buf() },
+        _ => StoreError::Sqlite { context: "opening the database", source: e },
+    }
+}
+
+/// Creates an empty file readable by its owner only.
+fn create_private(path: &Path) -> std::io::Result<()> {
+    let mut options = OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    match options.open(path) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(e),
+    }
+}
+
+/// Makes the database file (and its WAL companions) readable by its owner only.
+pub fn restrict_mode(path: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mut names = vec![path.to_path_buf()];
+        for suffix in ["-wal", "-shm"] {
+            let mut p = path.as_os_str().to_owned();
+            p.push(suffix);
+            names.push(PathBuf::from(p));
+        }
+        for name in names.iter().filter(|p| p.exists()) {
+            let mode = std::fs::metadata(name)?.permissions().mode() & 0o777;
+            if mode != 0o600 {
+                std::fs::set_permissions(name, std::fs::Permissions::from_mode(0o600))?;
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    Ok(())
+}

@@ -1,0 +1,115 @@
+//! The text the search index holds and the queries run against it.
+//!
+//! FTS5's trigram tokenizer cannot match 1–2 character terms, and most Chinese names have two
+//! characters. So Chinese runs are indexed as overlapping bigrams plus the run's last
+//! character (`王伟在深圳` → `王伟 伟在 在深 深圳 圳`), and other text as lower-case words for
+//! the unicode61 tokenizer. A Chinese query term becomes the phrase of its bigrams, which
+//! matches exactly where the term occurs; a one-character term becomes a prefix query.
+
+/// True for the CJK ideographs (and kana/hangul) that have no spaces between words.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF |
+        0xF900..=0xFAFF | 0x20000..=0x2FA1F)
+}
+
+/// What the index stores for `text` (the `fb_search_text` SQL function).
+pub fn index_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() * 2);
+    let mut run: Vec<char> = Vec::new();
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if is_cjk(c) {
+            run.push(c);
+        } else {
+            flush_run(&mut run, &mut out);
+            out.push(c);
+        }
+    }
+    flush_run(&mut run, &mut out);
+    out
+}
+
+fn flush_run(run: &mut Vec<char>, out: &mut String) {
+    if run.is_empty() {
+        return;
+    }
+    out.push(' ');
+    for pair in run.windows(2) {
+        out.extend(pair);
+        out.push(' ');
+    }
+    if let Some(last) = run.last() {
+        out.push(*last);
+    }
+    out.push(' ');
+    run.clear();
+}
+
+/// Turns what a user typed into an FTS5 MATCH expression: every term must match (AND).
+/// Returns `None` when the query has no searchable term.
+pub fn match_expression(query: &str) -> Option<String> {
+    let mut parts = Vec::new();
+    for term in query.split_whitespace() {
+        let lowered: String = term.chars().flat_map(char::to_lowercase).collect();
+        let mut run: Vec<char> = Vec::new();
+        let mut word = String::new();
+        for c in lowered.chars() {
+            if is_cjk(c) {
+                push_word(&mut word, &mut parts);
+                run.push(c);
+            } else if c.is_alphanumeric() {
+                push_run(&mut run, &mut parts);
+                word.push(c);
+            } else {
+                push_word(&mut word, &mut parts);
+                push_run(&mut run, &mut parts);
+            }
+        }
+        push_word(&mut word, &mut parts);
+        push_run(&mut run, &mut parts);
+    }
+    if parts.is_empty() { None } else { Some(parts.join(" AND ")) }
+}
+
+fn push_word(word: &mut String, parts: &mut Vec<String>) {
+    if !word.is_empty() {
+        parts.push(format!("\"{word}\"*"));
+        word.clear();
+    }
+}
+
+fn push_run(run: &mut Vec<char>, parts: &mut Vec<String>) {
+    match run.len() {
+        0 => {}
+        1 => parts.push(format!("\"{}\"*", run[0])),
+        _ => {
+            let grams: Vec<String> = run.windows(2).map(|p| p.iter().collect()).collect();
+            parts.push(format!("\"{}\"", grams.join(" ")));
+        }
+    }
+    run.clear();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_runs_become_bigrams() {
+        assert_eq!(index_text("王伟").trim(), "王伟 伟");
+        let t = index_text("Call 王伟在深圳 today");
+        assert!(t.contains("call"));
+        assert!(t.contains("王伟 伟在 在深 深圳 圳"));
+        assert!(t.contains("today"));
+    }
+
+    #[test]
+    fn queries_are_and_of_terms() {
+        assert_eq!(match_expression("王伟").unwrap(), "\"王伟\"");
+        assert_eq!(match_expression("深圳医疗").unwrap(), "\"深圳 圳医 医疗\"");
+        assert_eq!(match_expression("王").unwrap(), "\"王\"*");
+        assert_eq!(match_expression("Budget 王伟").unwrap(), "\"budget\"* AND \"王伟\"");
+        assert_eq!(match_expression("o'brien").unwrap(), "\"o\"* AND \"brien\"*");
+        assert_eq!(match_expression("  \" * "), None);
+    }
+}

@@ -1,0 +1,256 @@
+//! Visits: planning, logging, reading, postponing; and the customer rollups they drive
+//! (last contact, next step) kept in the same transaction as every visit write.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::Store;
+use super::error::{Context, Result, StoreError};
+use super::rows;
+use crate::domain::when::format_stored_datetime;
+use crate::domain::{Visit, VisitInput, Word};
+
+const VISIT_COLUMNS: &str = "id, customer_id, deal_id, channel, planned_at, done_at, purpose, action_plan, \
+    expected_result, actual_result, outcome, next_topic, next_step, next_step_on, notes, created_at, updated_at";
+
+fn visit_row(r: &rusqlite::Row) -> rusqlite::Result<Visit> {
+    Ok(Visit {
+        id: r.get(0)?,
+        customer_id: r.get(1)?,
+        deal_id: r.get(2)?,
+        channel: rows::code(r, 3)?,
+        planned_at: rows::opt_datetime(r, 4)?,
+        done_at: rows::opt_datetime(r, 5)?,
+        purpose: r.get(6)?,
+        action_plan: r.get(7)?,
+        expected_result: r.get(8)?,
+        actual_result: r.get(9)?,
+        outcome: rows::opt_code(r, 10)?,
+        next_topic: r.get(11)?,
+        next_step: r.get(12)?,
+        next_step_on: rows::opt_date(r, 13)?,
+        notes: r.get(14)?,
+        created_at: r.get(15)?,
+        updated_at: r.get(16)?,
+    })
+}
+
+impl Store {
+    /// Plans or logs a visit for a customer (attached to its open deal, if any).
+    pub fn add_visit(&mut self, customer_id: i64, input: VisitInput) -> Result<i64> {
+        let input = input.validated()?;
+        self.write(|tx, clock| {
+            let exists: bool = tx
+                .query_row("SELECT EXISTS (SELECT 1 FROM customer WHERE id = ?1)", [customer_id], |r| r.get(0))
+                .ctx("adding a visit")?;
+            if !exists {
+                return Err(StoreError::NotFound { what: "customer", id: customer_id });
+            }
+            let deal_id: Option<i64> = tx
+                .query_row(
+                    "SELECT id FROM deal WHERE customer_id = ?1 AND state = 'open' ORDER BY id DESC LIMIT 1",
+                    [customer_id],
+                    |r| r.get(0),
+                )
+                .optional()
+                .ctx("adding a visit")?;
+            let now = clock.timestamp();
+            tx.prepare_cached(
+                "INSERT INTO visit (customer_id, deal_id, channel, planned_at, done_at, purpose, action_plan,
+                    expected_result, actual_result, outcome, next_topic, next_step, next_step_on, notes,
+                    created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)",
+            )
+            .and_then(|mut s| {
+                s.execute(params![
+                    customer_id,
+                    deal_id,
+                    input.channel.code(),
+                    input.planned_at.map(format_stored_datetime),
+                    input.done_at.map(format_stored_datetime),
+                    input.purpose,
+                    input.action_plan,
+                    input.expected_result,
+                    input.actual_result,
+                    input.outcome.map(Word::code),
+                    input.next_topic,
+                    input.next_step,
+                    input.next_step_on.map(|d| d.to_string()),
+                    input.notes,
+                    now,
+                ])
+            })
+            .ctx("adding a visit")?;
+            let id = tx.last_insert_rowid();
+            refresh_rollup(tx, customer_id, &now)?;
+            Ok(id)
+        })
+    }
+
+    /// Replaces a visit's fields (logging a planned visit fills in `done_at` and results).
+    pub fn update_visit(&mut self, id: i64, input: VisitInput) -> Result<()> {
+        let input = input.validated()?;
+        self.write(|tx, clock| {
+            let now = clock.timestamp();
+            let customer_id: i64 = tx
+                .query_row("SELECT customer_id FROM visit WHERE id = ?1", [id], |r| r.get(0))
+                .optional()
+                .ctx("editing a visit")?
+                .ok_or(StoreError::NotFound { what: "visit", id })?;
+            tx.execute(
+                "UPDATE visit SET channel = ?2, planned_at = ?3, done_at = ?4, purpose = ?5, action_plan = ?6,
+                    expected_result = ?7, actual_result = ?8, outcome = ?9, next_topic = ?10, next_step = ?11,
+                    next_step_on = ?12, notes = ?13, updated_at = ?14 WHERE id = ?1",
+                params![
+                    id,
+                    input.channel.code(),
+                    input.planned_at.map(format_stored_datetime),
+                    input.done_at.map(format_stored_datetime),
+                    input.purpose,
+                    input.action_plan,
+                    input.expected_result,
+                    input.actual_result,
+                    input.outcome.map(Word::code),
+                    input.next_topic,
+                    input.next_step,
+                    input.next_step_on.map(|d| d.to_string()),
+                    input.notes,
+                    now,
+                ],
+            )
+            .ctx("editing a visit")?;
+            refresh_rollup(tx, customer_id, &now)
+        })
+    }
+
+    /// Moves an open appointment to another time.
+    pub fn reschedule_visit(&mut self, id: i64, at: NaiveDateTime) -> Result<()> {
+        self.write(|tx, clock| {
+            let now = clock.timestamp();
+            let customer_id: i64 = tx
+                .query_row("SELECT customer_id FROM visit WHERE id = ?1 AND done_at IS NULL", [id], |r| r.get(0))
+                .optional()
+                .ctx("postponing a visit")?
+                .ok_or(StoreError::NotFound { what: "planned visit", id })?;
+            tx.execute(
+                "UPDATE visit SET planned_at = ?2, updated_at = ?3 WHERE id = ?1",
+                params![id, format_stored_datetime(at), now],
+            )
+            .ctx("postponing a visit")?;
+            refresh_rollup(tx, customer_id, &now)
+        })
+    }
+
+    /// Moves the date of the next step set by the customer's last logged visit.
+    pub fn postpone_next_step(&mut self, customer_id: i64, on: NaiveDate) -> Result<()> {
+        self.write(|tx, clock| {
+            let now = clock.timestamp();
+            let changed = tx
+                .execute(
+                    "UPDATE visit SET next_step_on = ?2, updated_at = ?3 WHERE id = (
+                        SELECT id FROM visit WHERE customer_id = ?1 AND done_at IS NOT NULL
+                        ORDER BY done_at DESC, id DESC LIMIT 1)",
+                    params![customer_id, on.to_string(), now],
+                )
+                .ctx("postponing a next step")?;
+            if changed == 0 {
+                return Err(StoreError::NotFound { what: "logged visit of customer", id: customer_id });
+            }
+            refresh_rollup(tx, customer_id, &now)
+        })
+    }
+
+    /// Deletes a visit.
+    pub fn delete_visit(&mut self, id: i64) -> Result<()> {
+        self.write(|tx, clock| {
+            let customer_id: i64 = tx
+                .query_row("SELECT customer_id FROM visit WHERE id = ?1", [id], |r| r.get(0))
+                .optional()
+                .ctx("deleting a visit")?
+                .ok_or(StoreError::NotFound { what: "visit", id })?;
+            tx.execute("DELETE FROM visit WHERE id = ?1", [id]).ctx("deleting a visit")?;
+            refresh_rollup(tx, customer_id, &clock.timestamp())
+        })
+    }
+
+    /// A visit by id.
+    pub fn visit(&self, id: i64) -> Result<Visit> {
+        self.conn()
+            .query_row(&format!("SELECT {VISIT_COLUMNS} FROM visit WHERE id = ?1"), [id], visit_row)
+            .optional()
+            .ctx("reading a visit")?
+            .ok_or(StoreError::NotFound { what: "visit", id })
+    }
+
+    /// A page of a customer's visits, newest first (planned ones by their planned time).
+    pub fn visits_of(&self, customer_id: i64, limit: u32, offset: u32) -> Result<Vec<Visit>> {
+        let mut stmt = self
+            .conn()
+            .prepare_cached(&format!(
+                "SELECT {VISIT_COLUMNS} FROM visit WHERE customer_id = ?1
+                 ORDER BY coalesce(done_at, planned_at) DESC, id DESC LIMIT ?2 OFFSET ?3"
+            ))
+            .ctx("reading visits")?;
+        let visits = stmt.query_map(params![customer_id, limit, offset], visit_row).ctx("reading visits")?;
+        visits.collect::<rusqlite::Result<Vec<_>>>().ctx("reading visits")
+    }
+
+    /// Recomputes every customer's rollups (after bulk loads such as demo data or imports).
+    pub fn refresh_all_rollups(&mut self) -> Result<()> {
+        self.write(|tx, _| {
+            tx.execute_batch(
+                "UPDATE customer SET
+                    last_contact_on = (SELECT substr(max(v.done_at), 1, 10) FROM visit v WHERE v.customer_id = customer.id AND v.done_at IS NOT NULL),
+                    next_visit_id = (SELECT v.id FROM visit v WHERE v.customer_id = customer.id AND v.done_at IS NULL ORDER BY v.planned_at, v.id LIMIT 1);
+                 UPDATE customer SET
+                    next_step_on = CASE WHEN next_visit_id IS NOT NULL
+                        THEN (SELECT substr(v.planned_at, 1, 10) FROM visit v WHERE v.id = customer.next_visit_id)
+                        ELSE (SELECT v.next_step_on FROM visit v WHERE v.customer_id = customer.id AND v.done_at IS NOT NULL ORDER BY v.done_at DESC, v.id DESC LIMIT 1) END,
+                    next_step = coalesce(CASE WHEN next_visit_id IS NOT NULL
+                        THEN (SELECT v.purpose FROM visit v WHERE v.id = customer.next_visit_id)
+                        ELSE (SELECT v.next_step FROM visit v WHERE v.customer_id = customer.id AND v.done_at IS NOT NULL ORDER BY v.done_at DESC, v.id DESC LIMIT 1) END, '');",
+            )
+            .ctx("refreshing customer summaries")
+        })
+    }
+}
+
+/// Recomputes one customer's last contact and next step from its visits.
+pub(crate) fn refresh_rollup(conn: &Connection, customer_id: i64, now: &str) -> Result<()> {
+    let last_contact: Option<String> = conn
+        .query_row(
+            "SELECT substr(max(done_at), 1, 10) FROM visit WHERE customer_id = ?1 AND done_at IS NOT NULL",
+            [customer_id],
+            |r| r.get(0),
+        )
+        .ctx("updating the customer summary")?;
+    let appointment: Option<(i64, String, String)> = conn
+        .query_row(
+            "SELECT id, substr(planned_at, 1, 10), purpose FROM visit
+             WHERE customer_id = ?1 AND done_at IS NULL ORDER BY planned_at, id LIMIT 1",
+            [customer_id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()
+        .ctx("updating the customer summary")?;
+    let (visit_id, next_on, next_step) = match appointment {
+        Some((id, on, purpose)) => (Some(id), Some(on), purpose),
+        None => conn
+            .query_row(
+                "SELECT next_step_on, next_step FROM visit WHERE customer_id = ?1 AND done_at IS NOT NULL
+                 ORDER BY done_at DESC, id DESC LIMIT 1",
+                [customer_id],
+                |r| Ok((None, r.get::<_, Option<String>>(0)?, r.get::<_, String>(1)?)),
+            )
+            .optional()
+            .ctx("updating the customer summary")?
+            .unwrap_or((None, None, String::new())),
+    };
+    conn.execute(
+        "UPDATE customer SET last_contact_on = ?2, next_step_on = ?3, next_step = ?4, next_visit_id = ?5, updated_at = ?6
+         WHERE id = ?1",
+        params![customer_id, last_contact, next_on, next_step, visit_id, now],
+    )
+    .ctx("updating the customer summary")?;
+    Ok(())
+}
