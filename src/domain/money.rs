@@ -23,7 +23,7 @@ pub fn parse_amount(input: &str) -> Result<i64, DomainError> {
     };
     let value: f64 = number.parse().map_err(|_| bad())?;
     let minor = (value * factor * 100.0).round();
-    if !minor.is_finite() || minor < 0.0 || minor > 1e17 {
+    if !minor.is_finite() || !(0.0..=1e17).contains(&minor) {
         return Err(bad());
     }
     Ok(minor as i64)
