@@ -1,5 +1,7 @@
 //! The full-screen app.
 
+pub mod theme;
+
 use crate::cli::Global;
 
 /// Opens the TUI on the database named by `global`; returns the exit code.
