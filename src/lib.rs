@@ -9,9 +9,12 @@ pub mod config;
 pub mod domain;
 pub mod i18n;
 pub mod store;
+pub mod tui;
 
 /// Runs the parsed command line and returns the process exit code.
 pub fn run(cli: cli::Cli) -> i32 {
-    let _ = cli;
-    0
+    match cli.command {
+        Some(command) => cli::run(command, &cli.global),
+        None => tui::run(&cli.global),
+    }
 }

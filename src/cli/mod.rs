@@ -1,8 +1,27 @@
 //! The command line: global options and one file per subcommand.
+//!
+//! To add a subcommand: a file `src/cli/<name>.rs` with `pub struct <Name>Args` (clap derive)
+//! and `pub fn run(args: &<Name>Args, ctx: &mut Ctx) -> anyhow::Result<()>`, a variant in
+//! [`Command`] and its arm in [`dispatch`]. See [`Ctx`] for the store (opened lazily), output
+//! and localised errors; strings go in `assets/i18n/{en,zh-CN}/<area>.toml`.
 
+mod add;
+mod context;
+mod list;
+pub mod output;
+mod show;
+
+use std::io::Write;
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
+
+use crate::clock::Clock;
+use crate::config::{self, Config};
+use crate::domain::parse_date;
+use crate::i18n::{I18n, Lang};
+
+pub use context::{Ctx, Failure};
 
 /// Options every subcommand (and the TUI) takes.
 #[derive(Debug, Clone, clap::Args)]
@@ -31,10 +50,56 @@ pub struct Cli {
 
 /// The subcommands.
 #[derive(Debug, Subcommand)]
-pub enum Command {}
+pub enum Command {
+    /// Add a customer (with a first open deal); prints the new id.
+    Add(add::AddArgs),
+    /// List customers, filtered by step, class or what is due.
+    List(list::ListArgs),
+    /// Show one customer: record, deals with step history, visits, notes.
+    Show(show::ShowArgs),
+}
 
-/// Runs one subcommand; prints errors to stderr and returns the exit code.
+/// Runs one subcommand; prints errors to stderr as one localised line and returns the exit code.
 pub fn run(command: Command, global: &Global) -> i32 {
-    let _ = (command, global);
-    0
+    let config = Config::load(&config::config_path());
+    let lang = Lang::detect(global.lang.as_deref(), config.as_ref().ok().and_then(|c| c.lang.as_deref()));
+    let i18n = I18n::new(lang);
+    let result = config
+        .map_err(|e| Failure(i18n.fmt("cli.error.config", &[("reason", &format!("{e:#}"))])).into())
+        .and_then(|config| context(global, i18n.clone(), config))
+        .and_then(|mut ctx| dispatch(&command, &mut ctx));
+    match result {
+        Ok(()) => 0,
+        Err(e) => {
+            let _ = writeln!(std::io::stderr(), "{}{}", i18n.t("cli.error.prefix"), message(&i18n, &e));
+            1
+        }
+    }
+}
+
+/// Builds the context: the clock from `--today`, the database path.
+fn context(global: &Global, i18n: I18n, config: Config) -> anyhow::Result<Ctx> {
+    let today = match &global.today {
+        Some(s) => Some(parse_date(s, Clock::System.today())?),
+        None => None,
+    };
+    let db = global.db.clone().filter(|p| !p.as_os_str().is_empty()).unwrap_or_else(config::default_db_path);
+    Ok(Ctx::new(i18n, Clock::new(today), config, db))
+}
+
+/// Calls the subcommand's `run`.
+fn dispatch(command: &Command, ctx: &mut Ctx) -> anyhow::Result<()> {
+    match command {
+        Command::Add(args) => add::run(args, ctx),
+        Command::List(args) => list::run(args, ctx),
+        Command::Show(args) => show::run(args, ctx),
+    }
+}
+
+/// The message for an error: a [`Failure`] as is, else the i18n rendering.
+fn message(i18n: &I18n, e: &anyhow::Error) -> String {
+    match e.chain().find_map(|c| c.downcast_ref::<Failure>()) {
+        Some(f) => f.0.clone(),
+        None => i18n.error(e),
+    }
 }

@@ -23,6 +23,7 @@ use crate::clock::Clock;
 
 pub use customers::{CustomerFilter, CustomerPatch, CustomerRow, CustomerSort, NewDeal};
 pub use error::{Context, Result, StoreError};
+pub use notes::Note;
 
 /// How long a writer waits for another process holding the write lock.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(30);

@@ -1,0 +1,95 @@
+//! `fieldbook add NAME ...`: a new customer with a first open deal; refuses a likely duplicate.
+
+use serde_json::json;
+
+use super::Ctx;
+use super::output::{self, FormatArg};
+use crate::domain::money::parse_amount;
+use crate::domain::{CustomerClass, NewCustomer, Stage, Style, Word};
+use crate::store::NewDeal;
+
+/// Arguments of `add`.
+#[derive(Debug, clap::Args)]
+pub struct AddArgs {
+    /// The customer's name.
+    pub name: String,
+    /// Company or organisation.
+    #[arg(long, default_value = "")]
+    pub company: String,
+    /// Phone number.
+    #[arg(long, default_value = "")]
+    pub phone: String,
+    /// E-mail address.
+    #[arg(long, default_value = "")]
+    pub email: String,
+    /// Job title.
+    #[arg(long, default_value = "")]
+    pub title: String,
+    /// Customer class (potential, intent, quasi, ordinary, quality, key, lost).
+    #[arg(long)]
+    pub class: Option<String>,
+    /// Personality style (driver, expressive, amiable, analytical, unknown).
+    #[arg(long)]
+    pub style: Option<String>,
+    /// Step of the first deal (default: preparation).
+    #[arg(long, value_name = "STEP")]
+    pub stage: Option<String>,
+    /// Expected value of the first deal (200000, 200k, 1.5m, 80万).
+    #[arg(long, value_name = "AMOUNT")]
+    pub value: Option<String>,
+    /// How the customer was found.
+    #[arg(long, default_value = "")]
+    pub source: String,
+    /// Add even when a customer with the same phone, e-mail, or name and company exists.
+    #[arg(long)]
+    pub allow_duplicate: bool,
+    #[command(flatten)]
+    pub format: FormatArg,
+}
+
+/// Adds the customer and prints its id.
+pub fn run(args: &AddArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
+    let new = NewCustomer {
+        name: args.name.clone(),
+        company: args.company.clone(),
+        phone: args.phone.clone(),
+        email: args.email.clone(),
+        title: args.title.clone(),
+        source: args.source.clone(),
+        class: args.class.as_deref().map(CustomerClass::parse_word).transpose()?,
+        style: args.style.as_deref().map(Style::parse_word).transpose()?,
+        ..Default::default()
+    }
+    .validated()?;
+    let deal = NewDeal {
+        stage: args.stage.as_deref().map(Stage::parse).transpose()?.unwrap_or(Stage::Preparation),
+        value_minor: args.value.as_deref().map(parse_amount).transpose()?,
+        ..Default::default()
+    };
+    if !args.allow_duplicate {
+        let existing = ctx.store()?.find_duplicates(&new.name, &new.company, &new.phone, &new.email)?;
+        if !existing.is_empty() {
+            let list: Vec<String> = existing
+                .iter()
+                .map(|c| {
+                    if c.company.is_empty() {
+                        format!("#{} {}", c.id, c.name)
+                    } else {
+                        format!("#{} {} ({})", c.id, c.name, c.company)
+                    }
+                })
+                .collect();
+            return Err(ctx.fail("cli.add.duplicate", &[("existing", &list.join(", "))]));
+        }
+    }
+    let name = new.name.clone();
+    let id = ctx.store()?.add_customer(new, deal.clone())?;
+    if args.format.is_json() {
+        ctx.print(&output::json(&json!({ "id": id, "name": name, "stage": deal.stage.code() }))?)
+    } else {
+        ctx.tell(
+            &ctx.i18n.fmt("cli.add.added", &[("id", &id), ("name", &name), ("stage", &ctx.i18n.word(deal.stage))]),
+        );
+        ctx.print(&id.to_string())
+    }
+}

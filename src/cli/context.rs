@@ -1,0 +1,93 @@
+//! What every subcommand gets: strings, clock, config, and the store (opened on first use).
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use crate::clock::Clock;
+use crate::config::Config;
+use crate::i18n::I18n;
+use crate::store::Store;
+
+/// The shared context of one subcommand run.
+///
+/// Every subcommand file has `pub fn run(args: &XArgs, ctx: &mut Ctx) -> anyhow::Result<()>`.
+///
+/// The store is opened lazily: the first call to [`Ctx::store`] opens (creating and migrating)
+/// the database at [`Ctx::db_path`]. A command that must not open the database the usual way
+/// (`restore` replacing the file, `import` reading a foreign file first, `demo` building a fresh
+/// file) simply never calls [`Ctx::store`] and works with [`Ctx::db_path`] itself — or calls it
+/// only once its own checks have passed.
+///
+/// Output goes through [`Ctx::print`] (stdout, a closed pipe is not an error); errors are
+/// returned, and `cli::run` prints them as one localised line. A message that is already
+/// localised is returned as [`Failure`] (see [`Ctx::fail`]).
+pub struct Ctx {
+    /// Strings in the user's language.
+    pub i18n: I18n,
+    /// "Now" (fixed with `--today`).
+    pub clock: Clock,
+    /// The config file's settings.
+    pub config: Config,
+    db_path: PathBuf,
+    store: Option<Store>,
+}
+
+impl Ctx {
+    /// A context for the database at `db_path`; nothing is opened yet.
+    pub fn new(i18n: I18n, clock: Clock, config: Config, db_path: PathBuf) -> Self {
+        Self { i18n, clock, config, db_path, store: None }
+    }
+
+    /// The database file this run works on (`--db`, `FIELDBOOK_DB`, or the default).
+    pub fn db_path(&self) -> &Path {
+        &self.db_path
+    }
+
+    /// The store, opened (and migrated) on first use.
+    pub fn store(&mut self) -> anyhow::Result<&mut Store> {
+        let store = match self.store.take() {
+            Some(store) => store,
+            None => Store::open(&self.db_path, self.clock)?,
+        };
+        Ok(self.store.insert(store))
+    }
+
+    /// Today's date (the fixed one with `--today`).
+    pub fn today(&self) -> NaiveDate {
+        self.clock.today()
+    }
+
+    /// Writes `text` and a newline to stdout. A closed pipe (`fieldbook list | head`) ends
+    /// output quietly instead of failing.
+    pub fn print(&self, text: &str) -> anyhow::Result<()> {
+        let mut out = std::io::stdout().lock();
+        match writeln!(out, "{text}").and_then(|_| out.flush()) {
+            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+            _ => Ok(()),
+        }
+    }
+
+    /// Writes a line for the person (confirmations) to stderr, keeping stdout for data.
+    pub fn tell(&self, text: &str) {
+        let _ = writeln!(std::io::stderr(), "{text}");
+    }
+
+    /// An error whose message is the localised string `key` filled with `args`.
+    pub fn fail(&self, key: &str, args: &[(&str, &dyn std::fmt::Display)]) -> anyhow::Error {
+        Failure(self.i18n.fmt(key, args)).into()
+    }
+}
+
+/// An error whose message is already in the user's language; printed as is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Failure(pub String);
+
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Failure {}

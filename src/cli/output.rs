@@ -1,0 +1,202 @@
+//! Output shapes shared by the subcommands: `--format text|json`, aligned text tables
+//! (by display width, so Chinese lines up), and JSON.
+
+use serde::Serialize;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// How a data-printing command writes its result.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Aligned, human-readable text.
+    #[default]
+    Text,
+    /// JSON for scripts.
+    Json,
+}
+
+/// The `--format text|json` option; `#[command(flatten)]` it into a subcommand's args.
+#[derive(Debug, Clone, Copy, Default, clap::Args)]
+pub struct FormatArg {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+impl FormatArg {
+    /// True for `--format json`.
+    pub fn is_json(&self) -> bool {
+        self.format == Format::Json
+    }
+}
+
+/// `value` as pretty JSON.
+pub fn json<T: Serialize + ?Sized>(value: &T) -> anyhow::Result<String> {
+    Ok(serde_json::to_string_pretty(value)?)
+}
+
+/// Widest a cell may be unless the table says otherwise.
+pub const DEFAULT_MAX_WIDTH: usize = 32;
+
+/// How a column's cells sit in their width.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    Right,
+}
+
+/// A text table: a header line and rows, columns padded to their widest cell by display
+/// width (CJK characters count two), cells past the column's maximum cut with `…`.
+#[derive(Debug, Clone)]
+pub struct Table {
+    headers: Vec<String>,
+    aligns: Vec<Align>,
+    max_widths: Vec<usize>,
+    rows: Vec<Vec<String>>,
+}
+
+impl Table {
+    /// A table with these column headers, all left-aligned, each at most
+    /// [`DEFAULT_MAX_WIDTH`] wide.
+    pub fn new(headers: Vec<String>) -> Self {
+        let n = headers.len();
+        Self { headers, aligns: vec![Align::Left; n], max_widths: vec![DEFAULT_MAX_WIDTH; n], rows: Vec::new() }
+    }
+
+    /// Right-aligns column `col` (numbers, amounts).
+    pub fn align_right(mut self, col: usize) -> Self {
+        if let Some(a) = self.aligns.get_mut(col) {
+            *a = Align::Right;
+        }
+        self
+    }
+
+    /// Sets the widest column `col` may be (at least 1).
+    pub fn max_width(mut self, col: usize, width: usize) -> Self {
+        if let Some(w) = self.max_widths.get_mut(col) {
+            *w = width.max(1);
+        }
+        self
+    }
+
+    /// Adds a row; missing cells are blank, extra cells are dropped.
+    pub fn row(&mut self, cells: Vec<String>) {
+        let mut cells = cells;
+        cells.resize(self.headers.len(), String::new());
+        self.rows.push(cells);
+    }
+
+    /// True when no rows were added.
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// The table as lines joined by `\n` (no trailing newline, no trailing spaces).
+    pub fn render(&self) -> String {
+        let cut = |cells: &[String]| -> Vec<String> {
+            cells.iter().zip(&self.max_widths).map(|(c, w)| truncate(&one_line(c), *w)).collect()
+        };
+        let header = cut(&self.headers);
+        let rows: Vec<Vec<String>> = self.rows.iter().map(|r| cut(r)).collect();
+        let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
+        for row in &rows {
+            for (w, cell) in widths.iter_mut().zip(row) {
+                *w = (*w).max(cell.width());
+            }
+        }
+        std::iter::once(&header)
+            .chain(&rows)
+            .map(|row| {
+                let cells: Vec<String> =
+                    row.iter().zip(&widths).zip(&self.aligns).map(|((cell, w), align)| pad(cell, *w, *align)).collect();
+                cells.join("  ").trim_end().to_string()
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+/// Newlines and tabs become spaces so a cell stays on its line.
+fn one_line(s: &str) -> String {
+    s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
+}
+
+/// Pads `s` with spaces to display width `width`.
+pub fn pad(s: &str, width: usize, align: Align) -> String {
+    let fill = " ".repeat(width.saturating_sub(s.width()));
+    match align {
+        Align::Left => format!("{s}{fill}"),
+        Align::Right => format!("{fill}{s}"),
+    }
+}
+
+/// Cuts `s` to at most `max` display columns, ending with `…` when cut.
+pub fn truncate(s: &str, max: usize) -> String {
+    if s.width() <= max {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > max {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+/// Label/value lines with the labels padded to the same display width; a value's further
+/// lines are indented under its first.
+pub fn key_values(pairs: &[(String, String)]) -> String {
+    let width = pairs.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
+    let mut lines = Vec::new();
+    for (k, v) in pairs {
+        let mut label = pad(k, width, Align::Left);
+        for line in v.lines().chain(v.is_empty().then_some("")) {
+            lines.push(format!("{label}  {line}").trim_end().to_string());
+            label = " ".repeat(width);
+        }
+    }
+    lines.join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn aligns_by_display_width() {
+        let mut t = Table::new(vec!["ID".into(), "Name".into(), "Co".into()]).align_right(0);
+        t.row(vec!["1".into(), "王伟".into(), "x".into()]);
+        t.row(vec!["12".into(), "Alice".into(), "y".into()]);
+        let out = t.render();
+        let lines: Vec<&str> = out.lines().collect();
+        let col = |line: &str, needle: &str| line[..line.find(needle).unwrap()].width();
+        assert_eq!(col(lines[1], "x"), col(lines[2], "y"), "{out}");
+        assert_eq!(col(lines[0], "Co"), col(lines[1], "x"), "{out}");
+        assert!(lines[1].starts_with(" 1  王伟"), "{out}");
+    }
+
+    #[test]
+    fn truncates_with_ellipsis_by_width() {
+        assert_eq!(truncate("上海华东机械有限公司", 7), "上海华…");
+        assert_eq!(truncate("上海华东机械有限公司", 7).width(), 7);
+        assert_eq!(truncate("abcdef", 4), "abc…");
+        assert_eq!(truncate("abc", 4), "abc");
+        let mut t = Table::new(vec!["A".into()]).max_width(0, 5);
+        t.row(vec!["line\nbreak".into()]);
+        assert_eq!(t.render().lines().nth(1), Some("line…"));
+    }
+
+    #[test]
+    fn key_values_line_up() {
+        let out = key_values(&[("公司".into(), "x".into()), ("Phone".into(), "y".into())]);
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines[0].find('x').map(|i| lines[0][..i].width()), lines[1].find('y'));
+        let multi = key_values(&[("A".into(), "one\ntwo".into())]);
+        assert_eq!(multi, "A  one\n   two");
+    }
+}

@@ -1,0 +1,227 @@
+//! `fieldbook show ID`: the customer record by its five categories, classification, deals
+//! with their step history, the last visits (newest first) and notes.
+
+use serde::Serialize;
+
+use super::Ctx;
+use super::output::{self, FormatArg, Table, key_values};
+use crate::domain::money::format_full;
+use crate::domain::{Customer, Deal, Fact, FactCategory, StageEvent, Visit, Word};
+use crate::i18n::I18n;
+use crate::store::Note;
+
+/// How many visits `show` prints.
+const VISITS_SHOWN: u32 = 20;
+/// How many notes `show` prints.
+const NOTES_SHOWN: u32 = 20;
+
+/// Arguments of `show`.
+#[derive(Debug, clap::Args)]
+pub struct ShowArgs {
+    /// The customer id (`fieldbook list` shows them).
+    pub id: i64,
+    #[command(flatten)]
+    pub format: FormatArg,
+}
+
+/// A deal with its moves, oldest first.
+#[derive(Debug, Serialize)]
+pub struct DealHistory {
+    #[serde(flatten)]
+    pub deal: Deal,
+    pub history: Vec<StageEvent>,
+}
+
+/// Everything `show` prints.
+#[derive(Debug, Serialize)]
+pub struct CustomerDetail {
+    pub customer: Customer,
+    pub facts: Vec<Fact>,
+    pub deals: Vec<DealHistory>,
+    /// The last visits, newest first.
+    pub visits: Vec<Visit>,
+    /// The last notes, newest first.
+    pub notes: Vec<Note>,
+}
+
+/// Prints one customer.
+pub fn run(args: &ShowArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
+    let store = ctx.store()?;
+    let customer = store.customer(args.id)?;
+    let deals = store
+        .deals_of(args.id)?
+        .into_iter()
+        .map(|deal| Ok(DealHistory { history: store.stage_history(deal.id)?, deal }))
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    let detail = CustomerDetail {
+        facts: store.facts_of(args.id)?,
+        visits: store.visits_of(args.id, VISITS_SHOWN, 0)?,
+        notes: store.notes_of(Some(args.id), NOTES_SHOWN)?,
+        customer,
+        deals,
+    };
+    if args.format.is_json() {
+        return ctx.print(&output::json(&detail)?);
+    }
+    ctx.print(&render(&ctx.i18n, &detail))
+}
+
+/// The text form: a title line, then sections separated by blank lines.
+fn render(i: &I18n, d: &CustomerDetail) -> String {
+    let c = &d.customer;
+    let mut title = format!("#{} {}", c.id, c.name);
+    if !c.company.is_empty() {
+        title.push_str(&format!(" — {}", c.company));
+    }
+    if c.archived {
+        title.push_str(&format!("  [{}]", i.t("cli.show.archived")));
+    }
+    let mut sections = vec![title, key_values(&summary(i, c))];
+    for category in FactCategory::ALL {
+        let pairs = record_fields(i, c, *category, &d.facts);
+        if !pairs.is_empty() {
+            sections.push(format!("{}\n{}", i.word(*category), indent(&key_values(&pairs))));
+        }
+    }
+    sections.push(deals(i, &d.deals));
+    sections.push(visits(i, &d.visits));
+    if !d.notes.is_empty() {
+        let lines: Vec<String> = d.notes.iter().map(|n| format!("{}  {}", local_time(&n.created_at), n.body)).collect();
+        sections.push(format!("{}\n{}", i.t("cli.show.notes"), indent(&lines.join("\n"))));
+    }
+    sections.join("\n\n")
+}
+
+/// Class, style, MAN, portfolio, cadence, last contact and next step.
+fn summary(i: &I18n, c: &Customer) -> Vec<(String, String)> {
+    let mut pairs = vec![
+        (i.t("cli.show.label.class"), i.word(c.class)),
+        (i.t("cli.show.label.style"), i.word(c.style)),
+        (i.t("cli.show.man"), c.man.code()),
+        (i.t("cli.show.label.portfolio"), c.portfolio.map(|p| i.word(p)).unwrap_or_else(|| "—".into())),
+    ];
+    if let Some(days) = c.cadence_days {
+        pairs.push((i.t("cli.show.cadence"), i.fmt("cli.show.every_days", &[("days", &days)])));
+    }
+    let last = c.last_contact_on.map(|d| d.to_string()).unwrap_or_else(|| i.t("cli.show.never"));
+    pairs.push((i.t("cli.col.last_contact"), last));
+    let next = match c.next_step_on {
+        Some(on) => format!("{on}  {}", c.next_step),
+        None => i.t("cli.show.no_next_step"),
+    };
+    pairs.push((i.t("cli.col.next_step"), next));
+    pairs
+}
+
+/// The record's fields and facts of one category, as label/value pairs.
+fn record_fields(i: &I18n, c: &Customer, category: FactCategory, facts: &[Fact]) -> Vec<(String, String)> {
+    let columns: Vec<(&str, &str)> = match category {
+        FactCategory::Basic => vec![
+            ("nickname", &c.nickname),
+            ("title", &c.title),
+            ("phone", &c.phone),
+            ("email", &c.email),
+            ("address", &c.address),
+        ],
+        FactCategory::Business => vec![("company", &c.company)],
+        FactCategory::Commercial => vec![("source", &c.source), ("referred_by", &c.referred_by)],
+        FactCategory::Personal | FactCategory::Logistics => Vec::new(),
+    };
+    let mut pairs: Vec<(String, String)> = columns
+        .into_iter()
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(k, v)| (i.t(&format!("cli.show.field.{k}")), v.to_string()))
+        .collect();
+    for fact in facts.iter().filter(|f| f.category == category) {
+        let mut value = fact.value.clone();
+        if let Some(md) = fact.month_day {
+            value = i.fmt("cli.show.yearly", &[("value", &value), ("date", &md)]).trim().to_string();
+        }
+        pairs.push((fact.label.clone(), value));
+    }
+    pairs
+}
+
+/// Deals, newest first, each with its step history.
+fn deals(i: &I18n, deals: &[DealHistory]) -> String {
+    let mut lines = vec![i.t("cli.show.deals")];
+    if deals.is_empty() {
+        lines.push(indent(&i.t("cli.show.none")));
+    }
+    for DealHistory { deal, history } in deals {
+        let value = deal.value_minor.map(|v| format_full(v, &deal.currency)).unwrap_or_else(|| "—".into());
+        let mut head = format!("#{} {} · {} · {value}", deal.id, i.word(deal.stage), i.word(deal.state));
+        if !deal.title.is_empty() {
+            head = format!("{head} · {}", deal.title);
+        }
+        if !deal.lost_reason.is_empty() {
+            head = format!("{head} · {}", i.fmt("cli.show.lost_reason", &[("reason", &deal.lost_reason)]));
+        }
+        lines.push(indent(&head));
+        let mut table =
+            Table::new(vec![i.t("cli.col.when"), i.t("cli.col.from"), i.t("cli.col.to"), i.t("cli.col.reason")])
+                .max_width(3, 40);
+        for e in history {
+            let from = match (e.from_stage, e.from_state) {
+                (Some(s), Some(st)) => format!("{} ({})", i.word(s), i.word(st)),
+                _ => "—".into(),
+            };
+            table.row(vec![
+                local_time(&e.at),
+                from,
+                format!("{} ({})", i.word(e.to_stage), i.word(e.to_state)),
+                e.reason.clone(),
+            ]);
+        }
+        lines.push(indent(&indent(&table.render())));
+    }
+    lines.join("\n")
+}
+
+/// Visits, newest first: time, channel, planned or done, then the plan and the result.
+fn visits(i: &I18n, visits: &[Visit]) -> String {
+    let mut lines = vec![i.fmt("cli.show.visits", &[("n", &VISITS_SHOWN)])];
+    if visits.is_empty() {
+        lines.push(indent(&i.t("cli.show.none")));
+    }
+    for v in visits {
+        let when = v.at().map(|t| t.format("%Y-%m-%d %H:%M").to_string()).unwrap_or_default();
+        let state = if v.is_planned() { i.t("cli.show.planned") } else { i.t("cli.show.done") };
+        lines.push(indent(&format!("#{} {when} · {} · {state}", v.id, i.word(v.channel))));
+        let mut pairs = vec![
+            (i.t("cli.show.label.purpose"), v.purpose.clone()),
+            (i.t("cli.show.label.action_plan"), v.action_plan.clone()),
+            (i.t("cli.show.label.expected_result"), v.expected_result.clone()),
+        ];
+        if !v.actual_result.is_empty() {
+            pairs.push((i.t("cli.show.label.actual_result"), v.actual_result.clone()));
+        }
+        if let Some(o) = v.outcome {
+            pairs.push((i.t("cli.show.label.outcome"), i.word(o)));
+        }
+        if !v.next_topic.is_empty() {
+            pairs.push((i.t("cli.show.label.next_topic"), v.next_topic.clone()));
+        }
+        if !v.next_step.is_empty() || v.next_step_on.is_some() {
+            let on = v.next_step_on.map(|d| format!("{d}  ")).unwrap_or_default();
+            pairs.push((i.t("cli.show.label.next_step"), format!("{on}{}", v.next_step)));
+        }
+        if !v.notes.is_empty() {
+            pairs.push((i.t("cli.show.label.notes"), v.notes.clone()));
+        }
+        lines.push(indent(&indent(&key_values(&pairs))));
+    }
+    lines.join("\n")
+}
+
+/// An RFC 3339 UTC timestamp as local `YYYY-MM-DD HH:MM` (the text itself if unreadable).
+pub fn local_time(rfc3339: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(rfc3339)
+        .map(|t| t.with_timezone(&chrono::Local).format("%Y-%m-%d %H:%M").to_string())
+        .unwrap_or_else(|_| rfc3339.to_string())
+}
+
+/// Indents every line by two spaces.
+fn indent(text: &str) -> String {
+    text.lines().map(|l| if l.is_empty() { String::new() } else { format!("  {l}") }).collect::<Vec<_>>().join("\n")
+}
