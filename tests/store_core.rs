@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use fieldbook::clock::Clock;
 use fieldbook::domain::{DealState, NewCustomer, Stage, VisitInput};
-use fieldbook::store::{NewDeal, Store, StoreError, migrate};
+use fieldbook::store::{NewDeal, SearchKind, Store, StoreError, migrate};
 
 fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -157,18 +157,18 @@ fn search_index_follows_inserts_updates_and_deletes() {
         let mut s = conn.prepare("SELECT rowid FROM search_fts WHERE search_fts MATCH ?1 ORDER BY rowid").unwrap();
         s.query_map([expr], |r| r.get(0)).unwrap().map(Result::unwrap).collect()
     };
-    assert_eq!(hits("王伟"), vec![id * 4]);
-    assert_eq!(hits("医疗"), vec![id * 4]);
-    assert_eq!(hits("深圳医疗"), vec![id * 4]);
+    assert_eq!(hits("王伟"), vec![SearchKind::Customer.fts_rowid(id)]);
+    assert_eq!(hits("医疗"), vec![SearchKind::Customer.fts_rowid(id)]);
+    assert_eq!(hits("深圳医疗"), vec![SearchKind::Customer.fts_rowid(id)]);
     assert_eq!(hits("圳深"), Vec::<i64>::new());
     store
         .update_customer(id, fieldbook::store::CustomerPatch { name: Some("王芳".into()), ..Default::default() })
         .unwrap();
     assert!(hits("王伟").is_empty());
-    assert_eq!(hits("王芳"), vec![id * 4]);
+    assert_eq!(hits("王芳"), vec![SearchKind::Customer.fts_rowid(id)]);
     let nid = store.add_note(Some(id), "Prefers calls before 10:00, 喜欢钓鱼").unwrap();
-    assert_eq!(hits("钓鱼"), vec![nid * 4 + 3]);
-    assert_eq!(hits("calls 钓鱼"), vec![nid * 4 + 3]);
+    assert_eq!(hits("钓鱼"), vec![SearchKind::Note.fts_rowid(nid)]);
+    assert_eq!(hits("calls 钓鱼"), vec![SearchKind::Note.fts_rowid(nid)]);
     assert!(hits("calls 王芳").is_empty(), "terms must match in one row");
     store.delete_note(nid).unwrap();
     assert!(hits("钓鱼").is_empty());

@@ -8,6 +8,7 @@ mod facts;
 pub mod migrate;
 mod notes;
 mod rows;
+mod search;
 pub mod search_text;
 mod visits;
 
@@ -24,6 +25,7 @@ use crate::clock::Clock;
 pub use customers::{CustomerFilter, CustomerPatch, CustomerRow, CustomerSort, NewDeal};
 pub use error::{Context, Result, StoreError};
 pub use notes::Note;
+pub use search::{KIND_STRIDE, SearchHit, SearchKind};
 
 /// How long a writer waits for another process holding the write lock.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(30);

@@ -71,6 +71,47 @@ pub fn match_expression(query: &str) -> Option<String> {
     if parts.is_empty() { None } else { Some(parts.join(" AND ")) }
 }
 
+/// The terms a hit must contain, as the user meant them: lower-cased, without the punctuation
+/// around them (`"budget"`, `(王伟)`, `-x` → `budget`, `王伟`, `x`); terms with nothing
+/// searchable (`*`, `-`, `"`) are dropped, as [`match_expression`] drops them.
+pub fn query_terms(query: &str) -> Vec<String> {
+    query
+        .split_whitespace()
+        .map(|t| t.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|t| !t.is_empty())
+        .map(|t| t.chars().flat_map(char::to_lowercase).collect())
+        .collect()
+}
+
+/// Where `term` (from [`query_terms`]) first occurs in `lowered` (text lower-cased with
+/// `char::to_lowercase`), as a byte offset. A term starting with a letter or digit of a spaced
+/// script must start a word (`bud` finds "budget", `get` does not): that is what the index
+/// can find. A Chinese term may start anywhere.
+pub fn find_term(lowered: &str, term: &str) -> Option<usize> {
+    let first = term.chars().next()?;
+    let needs_word_start = is_word_char(first);
+    let mut from = 0;
+    while let Some(found) = lowered.get(from..).and_then(|rest| rest.find(term)) {
+        let at = from + found;
+        if !needs_word_start || lowered[..at].chars().next_back().is_none_or(|prev| !is_word_char(prev)) {
+            return Some(at);
+        }
+        from = at + first.len_utf8();
+    }
+    None
+}
+
+/// True when every term occurs in `text` (case-insensitively, see [`find_term`]).
+pub fn matches_all(text: &str, terms: &[String]) -> bool {
+    let lowered: String = text.chars().flat_map(char::to_lowercase).collect();
+    terms.iter().all(|t| find_term(&lowered, t).is_some())
+}
+
+/// A letter or digit of a script that separates words with spaces.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() && !is_cjk(c)
+}
+
 fn push_word(word: &mut String, parts: &mut Vec<String>) {
     if !word.is_empty() {
         parts.push(format!("\"{word}\"*"));
@@ -111,5 +152,25 @@ mod tests {
         assert_eq!(match_expression("Budget 王伟").unwrap(), "\"budget\"* AND \"王伟\"");
         assert_eq!(match_expression("o'brien").unwrap(), "\"o\"* AND \"brien\"*");
         assert_eq!(match_expression("  \" * "), None);
+    }
+
+    #[test]
+    fn terms_drop_surrounding_punctuation_and_syntax() {
+        assert_eq!(query_terms(" \"Budget\" (王伟) -x * AND o'brien- "), ["budget", "王伟", "x", "and", "o'brien"]);
+        assert!(query_terms("\" * - ( )").is_empty());
+    }
+
+    #[test]
+    fn latin_terms_start_words_and_chinese_terms_match_anywhere() {
+        let text = "call 王伟在深圳 about the budget; e-mail li@x.cn";
+        let terms = |q: &str| query_terms(q);
+        assert!(matches_all(text, &terms("BUD")));
+        assert!(!matches_all(text, &terms("dget")));
+        assert!(matches_all(text, &terms("伟在 圳")));
+        assert!(matches_all(text, &terms("e-mail li@x")));
+        assert!(matches_all(text, &terms("王伟在深圳")));
+        assert!(!matches_all(text, &terms("budget 北京")));
+        assert!(matches_all("王伟abc", &terms("abc")), "a word after Chinese starts a word");
+        assert!(matches_all("xa-a-a", &terms("a-a")), "overlapping occurrences are all tried");
     }
 }

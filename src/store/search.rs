@@ -1,0 +1,267 @@
+//! Search over customers, facts, visits and notes (`fieldbook search`, the search screen).
+//!
+//! FTS5 finds candidates fast (see [`super::search_text`]); each candidate is then checked
+//! against its own row's text, so a hit contains every term and nothing the index merely
+//! approximated slips through. Each kind is searched on its own rowid range, newest first, and
+//! the page is shared fairly between kinds, so thousands of matching visits never push the one
+//! matching customer off the page. Nothing is ranked: the work stays proportional to the page.
+
+use rusqlite::{OptionalExtension, params};
+use serde::{Deserialize, Serialize};
+
+use super::Store;
+use super::error::{Context, Result};
+use super::rows;
+use super::search_text::{find_term, match_expression, matches_all, query_terms};
+use crate::domain::review::CustomerRef;
+
+/// Offset between the rowid ranges of the kinds in `search_fts`: rowid = kind × 2⁴⁰ + id
+/// (migration 0002).
+pub const KIND_STRIDE: i64 = 1 << 40;
+
+/// Characters of context kept before the first matching term in an excerpt.
+const EXCERPT_BEFORE: usize = 20;
+/// Characters kept from the first matching term on.
+const EXCERPT_AFTER: usize = 60;
+
+/// What a search hit is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SearchKind {
+    Customer,
+    Fact,
+    Visit,
+    Note,
+}
+
+impl SearchKind {
+    /// Every kind, in the order hits are listed.
+    pub const ALL: [SearchKind; 4] = [Self::Customer, Self::Fact, Self::Visit, Self::Note];
+
+    /// The `search_fts` rowid of this kind's row `id`.
+    pub fn fts_rowid(self, id: i64) -> i64 {
+        self as i64 * KIND_STRIDE + id
+    }
+
+    /// Reads one source row: customer ref (id, name, company, stage; NULL for inbox notes),
+    /// `at`, then the indexed text fields, title field first.
+    fn source_sql(self) -> &'static str {
+        match self {
+            Self::Customer => {
+                "SELECT c.id, c.name, c.company, d.stage, NULL,
+                        c.name, c.nickname, c.company, c.title, c.phone, c.email, c.address, c.source, c.referred_by
+                 FROM customer c LEFT JOIN deal d ON d.customer_id = c.id AND d.state = 'open'
+                 WHERE c.id = ?1 LIMIT 1"
+            }
+            Self::Fact => {
+                "SELECT c.id, c.name, c.company, d.stage, f.month_day, f.label, f.value
+                 FROM customer_fact f JOIN customer c ON c.id = f.customer_id
+                 LEFT JOIN deal d ON d.customer_id = c.id AND d.state = 'open'
+                 WHERE f.id = ?1 LIMIT 1"
+            }
+            Self::Visit => {
+                "SELECT c.id, c.name, c.company, d.stage, coalesce(v.done_at, v.planned_at),
+                        v.purpose, v.action_plan, v.expected_result, v.actual_result, v.next_topic, v.next_step, v.notes
+                 FROM visit v JOIN customer c ON c.id = v.customer_id
+                 LEFT JOIN deal d ON d.customer_id = c.id AND d.state = 'open'
+                 WHERE v.id = ?1 LIMIT 1"
+            }
+            Self::Note => {
+                "SELECT c.id, c.name, c.company, d.stage, n.created_at, n.body
+                 FROM note n LEFT JOIN customer c ON c.id = n.customer_id
+                 LEFT JOIN deal d ON d.customer_id = c.id AND d.state = 'open'
+                 WHERE n.id = ?1 LIMIT 1"
+            }
+        }
+    }
+}
+
+/// One row that matches every term of a search.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SearchHit {
+    pub kind: SearchKind,
+    /// Id of the customer, fact, visit or note.
+    pub id: i64,
+    /// Whom it belongs to (the customer itself for a customer hit; `None` for an inbox note).
+    pub customer: Option<CustomerRef>,
+    /// Customer name, fact label, visit purpose or a note's first line.
+    pub title: String,
+    /// A short piece of the row's text around the first term.
+    pub excerpt: String,
+    /// Visit time (`YYYY-MM-DD HH:MM`), note time (RFC 3339 UTC) or a fact's month-day.
+    pub at: Option<String>,
+}
+
+/// A source row as read for checking and showing.
+struct SourceRow {
+    customer: Option<CustomerRef>,
+    at: Option<String>,
+    fields: Vec<String>,
+}
+
+fn source_row(r: &rusqlite::Row) -> rusqlite::Result<SourceRow> {
+    let customer = match r.get::<_, Option<i64>>(0)? {
+        Some(id) => Some(CustomerRef { id, name: r.get(1)?, company: r.get(2)?, stage: rows::opt_code(r, 3)? }),
+        None => None,
+    };
+    let mut fields = Vec::new();
+    for i in 5..r.as_ref().column_count() {
+        fields.push(r.get::<_, String>(i)?);
+    }
+    Ok(SourceRow { customer, at: r.get(4)?, fields })
+}
+
+impl Store {
+    /// Rows of every kind whose own text contains every term of `query` (case-insensitive;
+    /// Chinese terms of any length anywhere, other terms at the start of a word), newest
+    /// first within each kind, at most `limit` in all, shared fairly between the kinds.
+    pub fn search(&self, query: &str, limit: u32) -> Result<Vec<SearchHit>> {
+        let Some(expr) = match_expression(query) else {
+            return Ok(Vec::new());
+        };
+        let terms = query_terms(query);
+        let limit = limit as usize;
+        if limit == 0 || terms.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut per_kind = Vec::with_capacity(SearchKind::ALL.len());
+        for kind in SearchKind::ALL {
+            per_kind.push(self.search_kind(kind, &expr, &terms, limit)?);
+        }
+        Ok(share_page(per_kind, limit))
+    }
+
+    /// Up to `limit` checked hits of one kind, newest first.
+    fn search_kind(&self, kind: SearchKind, expr: &str, terms: &[String], limit: usize) -> Result<Vec<SearchHit>> {
+        let mut candidates = self
+            .conn()
+            .prepare_cached(
+                "SELECT rowid FROM search_fts WHERE search_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3
+                 ORDER BY rowid DESC",
+            )
+            .ctx("searching")?;
+        let mut source = self.conn().prepare_cached(kind.source_sql()).ctx("searching")?;
+        let mut rows =
+            candidates.query(params![expr, kind.fts_rowid(0), kind.fts_rowid(KIND_STRIDE - 1)]).ctx("searching")?;
+        let mut hits = Vec::new();
+        while let Some(row) = rows.next().ctx("searching")? {
+            let id = row.get::<_, i64>(0).ctx("searching")? - kind.fts_rowid(0);
+            let Some(found) = source.query_row([id], source_row).optional().ctx("searching")? else {
+                continue;
+            };
+            let text = found.fields.iter().map(|f| f.trim()).filter(|f| !f.is_empty()).collect::<Vec<_>>().join(" · ");
+            if !matches_all(&text, terms) {
+                continue;
+            }
+            let title = found.fields.first().and_then(|f| f.lines().map(str::trim).find(|l| !l.is_empty()));
+            hits.push(SearchHit {
+                kind,
+                id,
+                customer: found.customer,
+                title: title.unwrap_or_default().to_string(),
+                excerpt: excerpt(&text, terms),
+                at: found.at,
+            });
+            if hits.len() >= limit {
+                break;
+            }
+        }
+        Ok(hits)
+    }
+}
+
+/// Takes hits from each kind in turn until `limit`, then lists them kind by kind.
+fn share_page(per_kind: Vec<Vec<SearchHit>>, limit: usize) -> Vec<SearchHit> {
+    let mut take = vec![0; per_kind.len()];
+    let mut total = 0;
+    while total < limit {
+        let before = total;
+        for (n, hits) in take.iter_mut().zip(&per_kind) {
+            if total < limit && *n < hits.len() {
+                *n += 1;
+                total += 1;
+            }
+        }
+        if total == before {
+            break;
+        }
+    }
+    per_kind
+        .into_iter()
+        .zip(take)
+        .flat_map(|(mut hits, n)| {
+            hits.truncate(n);
+            hits
+        })
+        .collect()
+}
+
+/// A one-line piece of `text` around the first term, with `…` where it was cut.
+fn excerpt(text: &str, terms: &[String]) -> String {
+    let chars: Vec<char> = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+    let mut lowered = String::with_capacity(text.len());
+    let mut origin = Vec::with_capacity(chars.len());
+    for (i, c) in chars.iter().enumerate() {
+        for l in c.to_lowercase() {
+            lowered.push(l);
+            origin.push(i);
+        }
+    }
+    let hit = terms
+        .first()
+        .and_then(|t| find_term(&lowered, t))
+        .and_then(|byte| origin.get(lowered[..byte].chars().count()).copied())
+        .unwrap_or(0);
+    let from = hit.saturating_sub(EXCERPT_BEFORE);
+    let to = (hit + EXCERPT_AFTER).min(chars.len());
+    let mut out = String::new();
+    if from > 0 {
+        out.push('…');
+    }
+    out.extend(&chars[from..to]);
+    if to < chars.len() {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hit(kind: SearchKind, id: i64) -> SearchHit {
+        SearchHit { kind, id, customer: None, title: String::new(), excerpt: String::new(), at: None }
+    }
+
+    #[test]
+    fn the_page_is_shared_between_kinds() {
+        let customers = vec![hit(SearchKind::Customer, 1)];
+        let visits: Vec<_> = (1..=10).map(|i| hit(SearchKind::Visit, i)).collect();
+        let notes: Vec<_> = (1..=10).map(|i| hit(SearchKind::Note, i)).collect();
+        let page = share_page(vec![customers, vec![], visits, notes], 6);
+        let kinds: Vec<_> = page.iter().map(|h| (h.kind, h.id)).collect();
+        assert_eq!(
+            kinds,
+            [
+                (SearchKind::Customer, 1),
+                (SearchKind::Visit, 1),
+                (SearchKind::Visit, 2),
+                (SearchKind::Visit, 3),
+                (SearchKind::Note, 1),
+                (SearchKind::Note, 2)
+            ]
+        );
+    }
+
+    #[test]
+    fn excerpts_centre_on_the_first_term() {
+        let text = format!("{} budget review with İstanbul office\nthen lunch", "x".repeat(50));
+        let terms = query_terms("budget");
+        let e = excerpt(&text, &terms);
+        assert!(e.starts_with('…'));
+        assert!(e.contains("budget review"));
+        assert!(!e.contains('\n'));
+        assert_eq!(excerpt("short 王伟", &query_terms("王伟")), "short 王伟");
+        assert!(excerpt("İİİ budget", &query_terms("budget")).contains("budget"), "multi-char lower-casing");
+    }
+}
