@@ -54,6 +54,7 @@ const FILES: &[(&str, &str, &str)] = &[
     ("common", include_str!("../assets/i18n/en/common.toml"), include_str!("../assets/i18n/zh-CN/common.toml")),
     ("error", include_str!("../assets/i18n/en/error.toml"), include_str!("../assets/i18n/zh-CN/error.toml")),
     ("cli", include_str!("../assets/i18n/en/cli.toml"), include_str!("../assets/i18n/zh-CN/cli.toml")),
+    ("forms", include_str!("../assets/i18n/en/forms.toml"), include_str!("../assets/i18n/zh-CN/forms.toml")),
 ];
 
 /// Looks up strings in one language.

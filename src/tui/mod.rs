@@ -1,6 +1,7 @@
 //! The full-screen app.
 
 pub mod theme;
+pub mod widgets;
 
 use crate::cli::Global;
 

@@ -1,0 +1,122 @@
+//! Picking one of a closed set of words (channel, outcome, class...) by ←/→ or by typing.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use crate::domain::Word;
+
+/// A choice among `W::ALL`, optionally allowing "none".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Choice<W: Word> {
+    value: Option<W>,
+    optional: bool,
+    typed: String,
+}
+
+impl<W: Word + PartialEq> Choice<W> {
+    /// A choice that always holds a value.
+    pub fn required(value: W) -> Self {
+        Self { value: Some(value), optional: false, typed: String::new() }
+    }
+
+    /// A choice that may be empty.
+    pub fn optional(value: Option<W>) -> Self {
+        Self { value, optional: true, typed: String::new() }
+    }
+
+    /// The current value.
+    pub fn value(&self) -> Option<W> {
+        self.value
+    }
+
+    /// ←/→ (and Space) cycle; typing letters picks the value whose name starts with them
+    /// (English or Chinese); Backspace/Delete empties an optional choice. Returns true when the
+    /// value changed.
+    pub fn handle_key(&mut self, key: KeyEvent) -> bool {
+        let before = self.value;
+        match key.code {
+            KeyCode::Right | KeyCode::Char(' ') => self.step(1),
+            KeyCode::Left => self.step(-1),
+            KeyCode::Backspace | KeyCode::Delete if self.optional => {
+                self.value = None;
+                self.typed.clear();
+            }
+            KeyCode::Char(c) if !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => {
+                self.type_char(c)
+            }
+            _ => {}
+        }
+        before != self.value
+    }
+
+    fn step(&mut self, by: isize) {
+        self.typed.clear();
+        let mut options: Vec<Option<W>> = W::ALL.iter().copied().map(Some).collect();
+        if self.optional {
+            options.insert(0, None);
+        }
+        let len = options.len() as isize;
+        let at = options.iter().position(|o| *o == self.value).unwrap_or(0) as isize;
+        self.value = options[((at + by).rem_euclid(len)) as usize];
+    }
+
+    fn type_char(&mut self, c: char) {
+        self.typed.push(c);
+        if let Ok(w) = W::parse_word(&self.typed) {
+            self.value = Some(w);
+            return;
+        }
+        if !is_prefix_of_any::<W>(&self.typed) {
+            self.typed = c.to_string();
+            if let Ok(w) = W::parse_word(&self.typed) {
+                self.value = Some(w);
+            }
+        }
+    }
+}
+
+/// True when some name of some value starts with `typed` (so more letters may settle it).
+fn is_prefix_of_any<W: Word>(typed: &str) -> bool {
+    let typed = typed.to_lowercase();
+    W::ALL
+        .iter()
+        .any(|w| [w.code(), w.zh()].iter().chain(w.aliases()).any(|name| name.to_lowercase().starts_with(&typed)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Channel, Outcome};
+
+    fn key(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn cycles_and_types() {
+        let mut c = Choice::required(Channel::InPerson);
+        assert!(c.handle_key(key(KeyCode::Right)));
+        assert_eq!(c.value(), Some(Channel::Phone));
+        c.handle_key(key(KeyCode::Left));
+        c.handle_key(key(KeyCode::Left));
+        assert_eq!(c.value(), Some(Channel::Message), "wraps around");
+        for ch in "vid".chars() {
+            c.handle_key(key(KeyCode::Char(ch)));
+        }
+        assert_eq!(c.value(), Some(Channel::Video), "'v' alone is ambiguous (visit, video)");
+        c.handle_key(key(KeyCode::Char('电')));
+        assert_eq!(c.value(), Some(Channel::Phone));
+    }
+
+    #[test]
+    fn optional_choice_can_be_emptied() {
+        let mut o = Choice::optional(None);
+        o.handle_key(key(KeyCode::Right));
+        assert_eq!(o.value(), Some(Outcome::Met));
+        o.handle_key(key(KeyCode::Left));
+        assert_eq!(o.value(), None);
+        o.handle_key(key(KeyCode::Char('p')));
+        assert_eq!(o.value(), Some(Outcome::Partly));
+        o.handle_key(key(KeyCode::Backspace));
+        assert_eq!(o.value(), None);
+    }
+}

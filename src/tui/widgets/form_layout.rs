@@ -1,0 +1,195 @@
+//! Drawing shared by the forms: a bordered frame with a title, labelled rows that shrink and
+//! scroll to fit small terminals, a message line and a hint line.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Padding, Paragraph};
+use unicode_width::UnicodeWidthStr;
+
+use super::text_field::TextField;
+use crate::tui::theme::Theme;
+
+/// What a row shows after its label.
+pub enum RowContent<'a> {
+    /// An editable text.
+    Text(&'a TextField),
+    /// An editable text of at most `width` columns followed by a live note (a parsed date...).
+    TextWithNote { field: &'a TextField, width: u16, note: Line<'static> },
+    /// One of a fixed set of values, shown by name; ←/→ change it.
+    Choice(String),
+}
+
+/// One labelled row of a form.
+pub struct FormRow<'a> {
+    pub label: String,
+    pub required: bool,
+    pub content: RowContent<'a>,
+}
+
+/// A message under the rows: an error, a warning or a neutral notice.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    Error(String),
+    Warning(String),
+    Info(String),
+}
+
+/// Everything a form frame shows besides its rows.
+pub struct FormFrame<'a> {
+    pub title: String,
+    pub notice: Option<&'a Notice>,
+    /// `(key, what it does)` pairs for the hint line.
+    pub hints: Vec<(String, String)>,
+}
+
+/// Draws the frame, the rows (focused one highlighted) and returns nothing; the focused text
+/// field places the terminal cursor.
+pub fn render_form(frame: &mut Frame, area: Rect, theme: &Theme, chrome: &FormFrame, rows: &[FormRow], focus: usize) {
+    frame.render_widget(Clear, area);
+    let block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .padding(Padding::horizontal(1))
+        .border_style(theme.focused_border)
+        .title(Span::styled(format!(" {} ", chrome.title), theme.focused_title));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let [rows_area, notice_area, hint_area] =
+        Layout::vertical([Constraint::Min(1), Constraint::Length(1), Constraint::Length(1)]).areas(inner);
+    render_rows(frame, rows_area, theme, rows, focus);
+    if let Some(notice) = chrome.notice {
+        let (text, style) = match notice {
+            Notice::Error(t) => (t, theme.danger),
+            Notice::Warning(t) => (t, theme.warning),
+            Notice::Info(t) => (t, theme.success),
+        };
+        frame.render_widget(Paragraph::new(Span::styled(text.as_str(), style)), notice_area);
+    }
+    frame.render_widget(Paragraph::new(hint_line(theme, &chrome.hints)), hint_area);
+}
+
+/// `key label  key label ...` in the theme's key and muted styles.
+pub fn hint_line(theme: &Theme, hints: &[(String, String)]) -> Line<'static> {
+    let mut spans = Vec::new();
+    for (key, what) in hints {
+        spans.push(Span::styled(format!(" {key}"), theme.key));
+        spans.push(Span::styled(format!(" {what} "), theme.muted));
+    }
+    Line::from(spans)
+}
+
+/// Heights of the rows at `text_width`, shrunk until they fit `available` lines where possible.
+fn row_heights(rows: &[FormRow], text_width: u16, available: u16, focus: usize) -> Vec<u16> {
+    let wanted = |row: &FormRow| match &row.content {
+        RowContent::Text(f) if f.is_multiline() => f.wrapped_height(text_width).clamp(3, 6),
+        _ => 1,
+    };
+    let mut heights: Vec<u16> = rows.iter().map(wanted).collect();
+    let multi: Vec<usize> =
+        (0..rows.len()).filter(|i| matches!(&rows[*i].content, RowContent::Text(f) if f.is_multiline())).collect();
+    // Room to spare (a tall terminal): give multi-line fields more lines, up to six each.
+    while heights.iter().sum::<u16>() + u16::try_from(multi.len()).unwrap_or(u16::MAX) <= available
+        && multi.iter().any(|i| heights[*i] < 6)
+    {
+        for i in &multi {
+            heights[*i] = (heights[*i] + 1).min(6);
+        }
+    }
+    for cap in [3, 2, 1] {
+        if heights.iter().sum::<u16>() <= available {
+            break;
+        }
+        for (i, h) in heights.iter_mut().enumerate() {
+            let floor = if i == focus { 2.min(*h) } else { 1 };
+            *h = (*h).min(cap).max(floor);
+        }
+    }
+    heights
+}
+
+/// The first row to draw so that the focused row is on screen.
+fn first_visible(heights: &[u16], available: u16, focus: usize) -> usize {
+    let mut start = 0;
+    while start < focus && heights[start..=focus].iter().sum::<u16>() > available {
+        start += 1;
+    }
+    start
+}
+
+fn render_rows(frame: &mut Frame, area: Rect, theme: &Theme, rows: &[FormRow], focus: usize) {
+    let label_width = rows.iter().map(|r| r.label.width() + 3).max().unwrap_or(0);
+    let label_width = u16::try_from(label_width).unwrap_or(u16::MAX).min(area.width / 3);
+    let text_width = area.width.saturating_sub(label_width);
+    let focus = focus.min(rows.len().saturating_sub(1));
+    let heights = row_heights(rows, text_width, area.height, focus);
+    let mut y = area.y;
+    for (i, row) in rows.iter().enumerate().skip(first_visible(&heights, area.height, focus)) {
+        if y >= area.bottom() {
+            break;
+        }
+        let height = heights[i].min(area.bottom() - y);
+        let focused = i == focus;
+        let label_area = Rect::new(area.x, y, label_width, 1);
+        let content_area = Rect::new(area.x + label_width, y, text_width, height);
+        let label_style = if focused { theme.focused_title } else { theme.muted };
+        let mut label = vec![Span::styled(row.label.clone(), label_style)];
+        if row.required {
+            label.push(Span::styled(" *", theme.accent));
+        }
+        frame.render_widget(Paragraph::new(Line::from(label)), label_area);
+        render_content(frame, content_area, theme, &row.content, focused);
+        y += height;
+    }
+}
+
+fn render_content(frame: &mut Frame, area: Rect, theme: &Theme, content: &RowContent, focused: bool) {
+    match content {
+        RowContent::Text(field) => field.render(frame, area, theme, focused),
+        RowContent::TextWithNote { field, width, note } => {
+            let [text_area, note_area] =
+                Layout::horizontal([Constraint::Length(*width), Constraint::Min(0)]).spacing(1).areas(area);
+            field.render(frame, text_area, theme, focused);
+            frame.render_widget(Paragraph::new(note.clone()), note_area);
+        }
+        RowContent::Choice(name) => {
+            let line = if focused {
+                Line::from(vec![
+                    Span::styled("‹ ", theme.key),
+                    Span::styled(name.clone(), theme.accent),
+                    Span::styled(" ›", theme.key),
+                ])
+            } else {
+                Line::from(Span::styled(name.clone(), theme.text))
+            };
+            frame.render_widget(Paragraph::new(line), area);
+        }
+    }
+}
+
+/// A centred rectangle of at most `width` × `height` inside `area`.
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect::new(area.x + (area.width - width) / 2, area.y + (area.height - height) / 2, width, height)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_shrink_then_scroll_to_keep_the_focus_visible() {
+        let fields: Vec<TextField> = (0..4).map(|_| TextField::multi("")).collect();
+        let rows: Vec<FormRow> = fields
+            .iter()
+            .map(|f| FormRow { label: "x".into(), required: false, content: RowContent::Text(f) })
+            .collect();
+        assert_eq!(row_heights(&rows, 40, 12, 0), vec![3, 3, 3, 3]);
+        assert_eq!(row_heights(&rows, 40, 17, 0), vec![4, 4, 4, 4], "grows when there is room");
+        assert_eq!(row_heights(&rows, 40, 8, 0), vec![2, 2, 2, 2]);
+        let tight = row_heights(&rows, 40, 4, 3);
+        assert_eq!(tight, vec![1, 1, 1, 2]);
+        assert_eq!(first_visible(&tight, 4, 3), 1);
+        assert_eq!(first_visible(&tight, 4, 0), 0);
+    }
+}

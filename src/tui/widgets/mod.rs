@@ -1,0 +1,9 @@
+//! Self-contained pieces the screens open: forms, dialogs, and the fields they are made of.
+//! Each has a state struct with `handle_key` (returns an event for the app) and a pure
+//! `render(&self, frame, area, theme, i18n)`.
+
+pub mod choice;
+pub mod dialog;
+pub mod form_layout;
+pub mod text_field;
+pub mod visit_form;

@@ -1,0 +1,385 @@
+//! The visit form: plan a visit or log one, with its purpose, action plan and expected result
+//! (required), then channel, when, actual result, outcome, topic for next time and next step.
+
+mod input;
+mod view;
+
+use chrono::NaiveDate;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
+use serde::{Deserialize, Serialize};
+
+use super::choice::Choice;
+use super::form_layout::Notice;
+use super::text_field::{TextField, is_ctrl};
+use crate::clock::Clock;
+use crate::domain::when::format_stored_datetime;
+use crate::domain::{Channel, Outcome, Stage, Visit, VisitInput};
+use crate::i18n::I18n;
+
+/// Whether the form plans a visit to come or logs one that happened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum VisitMode {
+    /// "When" is the appointment time (`planned_at`).
+    Plan,
+    /// "When" is the time it happened (`done_at`).
+    Log,
+}
+
+/// Whom the visit is with, and which stored visit it edits (an appointment being logged).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VisitTarget {
+    pub customer_id: i64,
+    /// Shown in the title.
+    pub customer_name: String,
+    /// Step of the open deal, shown in the title.
+    pub step: Option<Stage>,
+    /// `Some` when saving updates this visit instead of adding one.
+    pub visit_id: Option<i64>,
+}
+
+/// The fields of the form as typed: what a draft keeps and what "unsaved" compares.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VisitFormText {
+    pub purpose: String,
+    pub action_plan: String,
+    pub expected_result: String,
+    pub channel: Channel,
+    pub when: String,
+    pub actual_result: String,
+    pub outcome: Option<Outcome>,
+    pub next_topic: String,
+    pub next_step: String,
+    pub next_on: String,
+}
+
+/// A field of the visit form, in Tab order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VisitField {
+    Purpose,
+    ActionPlan,
+    Expected,
+    Channel,
+    When,
+    Actual,
+    Outcome,
+    NextTopic,
+    NextStep,
+    NextOn,
+}
+
+/// What the form reports after a key.
+#[derive(Debug, Clone, PartialEq)]
+pub enum VisitFormEvent {
+    /// Still editing.
+    None,
+    /// Ctrl-S with valid input: store it (`add_visit`, or `update_visit` when the target has a
+    /// visit id). The form stays as it is until the app closes it or calls `set_error`.
+    Save(VisitInput),
+    /// Closed without saving (nothing typed, or the user confirmed discarding).
+    Cancel,
+    /// F1: show the playbook for the target's step.
+    ShowPlaybook,
+}
+
+/// The state of an open visit form.
+#[derive(Debug, Clone)]
+pub struct VisitForm {
+    mode: VisitMode,
+    target: VisitTarget,
+    today: NaiveDate,
+    /// Values not on the form that the saved input keeps (an appointment's planned time).
+    base: VisitInput,
+    purpose: TextField,
+    action_plan: TextField,
+    expected: TextField,
+    channel: Choice<Channel>,
+    when: TextField,
+    actual: TextField,
+    outcome: Choice<Outcome>,
+    next_topic: TextField,
+    next_step: TextField,
+    next_on: TextField,
+    focus: VisitField,
+    notice: Option<Notice>,
+    confirming_discard: bool,
+    suggestions: Vec<String>,
+    next_suggestion: usize,
+    initial: VisitFormText,
+    /// Reopened from a draft: unsaved even before a key is pressed.
+    restored: bool,
+    revision: u64,
+}
+
+impl VisitForm {
+    /// An empty form to plan a visit; "when" starts empty.
+    pub fn plan(target: VisitTarget, clock: Clock) -> Self {
+        Self::build(VisitMode::Plan, target, clock.today(), VisitInput::blank(), &blank_text(String::new()))
+    }
+
+    /// An empty form to log a visit that just happened; "when" starts at now.
+    pub fn log(target: VisitTarget, clock: Clock) -> Self {
+        let text = blank_text(format_stored_datetime(clock.now()));
+        Self::build(VisitMode::Log, target, clock.today(), VisitInput::blank(), &text)
+    }
+
+    /// A form to log `appointment`: its purpose, plan, expected result and channel are copied,
+    /// "when" is now, and saving updates the appointment (its planned time is kept).
+    pub fn log_appointment(mut target: VisitTarget, appointment: &Visit, clock: Clock) -> Self {
+        target.visit_id = Some(appointment.id);
+        let base =
+            VisitInput { planned_at: appointment.planned_at, notes: appointment.notes.clone(), ..VisitInput::blank() };
+        let text = VisitFormText {
+            purpose: appointment.purpose.clone(),
+            action_plan: appointment.action_plan.clone(),
+            expected_result: appointment.expected_result.clone(),
+            channel: appointment.channel,
+            ..blank_text(format_stored_datetime(clock.now()))
+        };
+        Self::build(VisitMode::Log, target, clock.today(), base, &text)
+    }
+
+    /// Reopens a form from a draft; it counts as unsaved from the start.
+    pub fn from_draft(draft: &VisitDraft, clock: Clock) -> Self {
+        let mut form = Self::build(draft.mode, draft.target.clone(), clock.today(), draft.base.clone(), &draft.text);
+        form.restored = true;
+        form
+    }
+
+    fn build(mode: VisitMode, target: VisitTarget, today: NaiveDate, base: VisitInput, text: &VisitFormText) -> Self {
+        Self {
+            mode,
+            target,
+            today,
+            base,
+            purpose: TextField::multi(&text.purpose),
+            action_plan: TextField::multi(&text.action_plan),
+            expected: TextField::multi(&text.expected_result),
+            channel: Choice::required(text.channel),
+            when: TextField::single(&text.when),
+            actual: TextField::multi(&text.actual_result),
+            outcome: Choice::optional(text.outcome),
+            next_topic: TextField::single(&text.next_topic),
+            next_step: TextField::single(&text.next_step),
+            next_on: TextField::single(&text.next_on),
+            focus: VisitField::Purpose,
+            notice: None,
+            confirming_discard: false,
+            suggestions: Vec::new(),
+            next_suggestion: 0,
+            initial: text.clone(),
+            restored: false,
+            revision: 0,
+        }
+    }
+
+    /// Purposes Ctrl-G offers for the target's step, in order.
+    pub fn set_suggestions(&mut self, suggestions: Vec<String>) {
+        self.suggestions = suggestions;
+        self.next_suggestion = 0;
+    }
+
+    /// Shows an error (e.g. from the store) and keeps every field as typed.
+    pub fn set_error(&mut self, message: String) {
+        self.notice = Some(Notice::Error(message));
+    }
+
+    /// Plan or log.
+    pub fn mode(&self) -> VisitMode {
+        self.mode
+    }
+
+    /// Whom the visit is with.
+    pub fn target(&self) -> &VisitTarget {
+        &self.target
+    }
+
+    /// The field with the cursor.
+    pub fn focus(&self) -> VisitField {
+        self.focus
+    }
+
+    /// True while the "discard what you typed?" question is shown.
+    pub fn is_confirming_discard(&self) -> bool {
+        self.confirming_discard
+    }
+
+    /// True when the text differs from what the form opened with (or it came from a draft).
+    pub fn is_dirty(&self) -> bool {
+        self.restored || self.text() != self.initial
+    }
+
+    /// Goes up by one whenever the text changes: write the draft only when it moved.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// Everything needed to reopen this form after a crash.
+    pub fn draft(&self) -> VisitDraft {
+        VisitDraft { mode: self.mode, target: self.target.clone(), base: self.base.clone(), text: self.text() }
+    }
+
+    /// The fields as typed.
+    pub fn text(&self) -> VisitFormText {
+        VisitFormText {
+            purpose: self.purpose.text(),
+            action_plan: self.action_plan.text(),
+            expected_result: self.expected.text(),
+            channel: self.channel.value().unwrap_or(Channel::InPerson),
+            when: self.when.text(),
+            actual_result: self.actual.text(),
+            outcome: self.outcome.value(),
+            next_topic: self.next_topic.text(),
+            next_step: self.next_step.text(),
+            next_on: self.next_on.text(),
+        }
+    }
+
+    /// The fields shown in this mode, in Tab order (planning has no result yet).
+    pub fn fields(&self) -> &'static [VisitField] {
+        use VisitField::*;
+        match self.mode {
+            VisitMode::Plan => &[Purpose, ActionPlan, Expected, Channel, When, NextTopic, NextStep, NextOn],
+            VisitMode::Log => {
+                &[Purpose, ActionPlan, Expected, Channel, When, Actual, Outcome, NextTopic, NextStep, NextOn]
+            }
+        }
+    }
+
+    /// Handles one key; see [`VisitFormEvent`]. Error messages use `i18n`.
+    pub fn handle_key(&mut self, key: KeyEvent, i18n: &I18n) -> VisitFormEvent {
+        if key.kind == KeyEventKind::Release {
+            return VisitFormEvent::None;
+        }
+        if self.confirming_discard {
+            return match key.code {
+                KeyCode::Char('y' | 'Y') => VisitFormEvent::Cancel,
+                KeyCode::Char('n' | 'N') | KeyCode::Esc => {
+                    self.confirming_discard = false;
+                    VisitFormEvent::None
+                }
+                _ => VisitFormEvent::None,
+            };
+        }
+        if is_ctrl(&key, 's') {
+            return self.save(i18n);
+        }
+        if is_ctrl(&key, 'g') {
+            self.suggest(i18n);
+            return VisitFormEvent::None;
+        }
+        let single_line = !self.field(self.focus).is_some_and(TextField::is_multiline);
+        match key.code {
+            KeyCode::F(1) => return VisitFormEvent::ShowPlaybook,
+            KeyCode::Esc if self.is_dirty() => self.confirming_discard = true,
+            KeyCode::Esc => return VisitFormEvent::Cancel,
+            KeyCode::Tab => self.move_focus(1),
+            KeyCode::BackTab => self.move_focus(-1),
+            KeyCode::Enter | KeyCode::Down if single_line => self.move_focus(1),
+            KeyCode::Up if single_line => self.move_focus(-1),
+            _ => self.edit(key),
+        }
+        VisitFormEvent::None
+    }
+
+    fn edit(&mut self, key: KeyEvent) {
+        let changed = match self.focus {
+            VisitField::Channel => self.channel.handle_key(key),
+            VisitField::Outcome => self.outcome.handle_key(key),
+            other => self.field_mut(other).is_some_and(|f| f.edit(key)),
+        };
+        if changed {
+            self.revision += 1;
+            self.notice = None;
+        }
+    }
+
+    fn move_focus(&mut self, by: isize) {
+        let fields = self.fields();
+        let at = fields.iter().position(|f| *f == self.focus).unwrap_or(0) as isize;
+        let len = fields.len() as isize;
+        self.focus = fields[((at + by).rem_euclid(len)) as usize];
+    }
+
+    fn suggest(&mut self, i18n: &I18n) {
+        let Some(suggestion) = self.suggestions.get(self.next_suggestion % self.suggestions.len().max(1)).cloned()
+        else {
+            self.notice = Some(Notice::Warning(i18n.t("forms.visit.no_suggestion")));
+            return;
+        };
+        let current = self.purpose.text();
+        let replace = current.trim().is_empty() || self.suggestions.contains(&current);
+        let text = if replace { suggestion } else { format!("{current}\n{suggestion}") };
+        self.purpose.set_text(&text);
+        self.next_suggestion = (self.next_suggestion + 1) % self.suggestions.len();
+        self.focus = VisitField::Purpose;
+        self.revision += 1;
+    }
+
+    fn save(&mut self, i18n: &I18n) -> VisitFormEvent {
+        match self.input() {
+            Ok(input) => VisitFormEvent::Save(input),
+            Err((field, error)) => {
+                self.focus = field;
+                self.notice = Some(Notice::Error(i18n.domain_error(&error)));
+                VisitFormEvent::None
+            }
+        }
+    }
+
+    fn field(&self, which: VisitField) -> Option<&TextField> {
+        Some(match which {
+            VisitField::Purpose => &self.purpose,
+            VisitField::ActionPlan => &self.action_plan,
+            VisitField::Expected => &self.expected,
+            VisitField::When => &self.when,
+            VisitField::Actual => &self.actual,
+            VisitField::NextTopic => &self.next_topic,
+            VisitField::NextStep => &self.next_step,
+            VisitField::NextOn => &self.next_on,
+            VisitField::Channel | VisitField::Outcome => return None,
+        })
+    }
+
+    fn field_mut(&mut self, which: VisitField) -> Option<&mut TextField> {
+        Some(match which {
+            VisitField::Purpose => &mut self.purpose,
+            VisitField::ActionPlan => &mut self.action_plan,
+            VisitField::Expected => &mut self.expected,
+            VisitField::When => &mut self.when,
+            VisitField::Actual => &mut self.actual,
+            VisitField::NextTopic => &mut self.next_topic,
+            VisitField::NextStep => &mut self.next_step,
+            VisitField::NextOn => &mut self.next_on,
+            VisitField::Channel | VisitField::Outcome => return None,
+        })
+    }
+}
+
+/// What a crashed or killed session leaves of an open visit form.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct VisitDraft {
+    pub mode: VisitMode,
+    pub target: VisitTarget,
+    /// Values kept from an appointment being logged.
+    pub base: VisitInput,
+    pub text: VisitFormText,
+}
+
+/// Every field empty but "when".
+fn blank_text(when: String) -> VisitFormText {
+    VisitFormText {
+        purpose: String::new(),
+        action_plan: String::new(),
+        expected_result: String::new(),
+        channel: Channel::InPerson,
+        when,
+        actual_result: String::new(),
+        outcome: None,
+        next_topic: String::new(),
+        next_step: String::new(),
+        next_on: String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,179 @@
+use chrono::NaiveDate;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::*;
+use crate::i18n::Lang;
+
+fn clock() -> Clock {
+    Clock::Fixed(NaiveDate::from_ymd_opt(2031, 5, 6).unwrap())
+}
+
+fn target() -> VisitTarget {
+    VisitTarget { customer_id: 7, customer_name: "王伟".into(), step: Some(Stage::Survey), visit_id: None }
+}
+
+fn press(form: &mut VisitForm, code: KeyCode) -> VisitFormEvent {
+    form.handle_key(KeyEvent::new(code, KeyModifiers::NONE), &I18n::new(Lang::En))
+}
+
+fn ctrl(form: &mut VisitForm, c: char) -> VisitFormEvent {
+    form.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL), &I18n::new(Lang::En))
+}
+
+fn type_text(form: &mut VisitForm, text: &str) {
+    for c in text.chars() {
+        let code = if c == '\n' { KeyCode::Enter } else { KeyCode::Char(c) };
+        press(form, code);
+    }
+}
+
+#[test]
+fn opens_in_purpose_and_tabs_through_the_core_fields() {
+    let mut form = VisitForm::plan(target(), clock());
+    assert_eq!(form.focus(), VisitField::Purpose);
+    press(&mut form, KeyCode::Tab);
+    assert_eq!(form.focus(), VisitField::ActionPlan);
+    press(&mut form, KeyCode::Tab);
+    assert_eq!(form.focus(), VisitField::Expected);
+    press(&mut form, KeyCode::Tab);
+    assert_eq!(form.focus(), VisitField::Channel);
+    press(&mut form, KeyCode::BackTab);
+    assert_eq!(form.focus(), VisitField::Expected);
+}
+
+#[test]
+fn enter_makes_a_newline_in_multi_line_fields_and_moves_on_in_one_line_fields() {
+    let mut form = VisitForm::plan(target(), clock());
+    type_text(&mut form, "line one\nline two");
+    assert_eq!(form.text().purpose, "line one\nline two");
+    assert_eq!(form.focus(), VisitField::Purpose);
+    form.focus = VisitField::When;
+    type_text(&mut form, "fri\n");
+    assert_eq!(form.focus(), VisitField::NextTopic, "plan mode skips the result fields");
+}
+
+#[test]
+fn a_complete_plan_saves_with_the_parsed_date() {
+    let mut form = VisitForm::plan(target(), clock());
+    type_text(&mut form, "confirm budget");
+    press(&mut form, KeyCode::Tab);
+    type_text(&mut form, "bring price list");
+    press(&mut form, KeyCode::Tab);
+    type_text(&mut form, "budget range");
+    press(&mut form, KeyCode::Tab);
+    press(&mut form, KeyCode::Right);
+    press(&mut form, KeyCode::Tab);
+    type_text(&mut form, "tomorrow 10:00");
+    let VisitFormEvent::Save(input) = ctrl(&mut form, 's') else { panic!("expected a save") };
+    assert_eq!(input.purpose, "confirm budget");
+    assert_eq!(input.channel, Channel::Phone);
+    assert_eq!(input.planned_at.map(|d| d.to_string()), Some("2031-05-07 10:00:00".into()));
+    assert_eq!(input.done_at, None);
+}
+
+#[test]
+fn a_missing_field_is_named_focused_and_nothing_is_lost() {
+    let mut form = VisitForm::log(target(), clock());
+    type_text(&mut form, "confirm budget");
+    press(&mut form, KeyCode::Tab);
+    press(&mut form, KeyCode::Tab);
+    type_text(&mut form, "budget range");
+    assert_eq!(ctrl(&mut form, 's'), VisitFormEvent::None);
+    assert_eq!(form.focus(), VisitField::ActionPlan);
+    assert!(matches!(&form.notice, Some(Notice::Error(m)) if m.contains("action plan")), "{:?}", form.notice);
+    assert_eq!(form.text().purpose, "confirm budget");
+    assert_eq!(form.text().expected_result, "budget range");
+}
+
+#[test]
+fn a_bad_date_focuses_when_after_the_required_texts() {
+    let mut form = VisitForm::plan(target(), clock());
+    form.when.set_text("someday");
+    ctrl(&mut form, 's');
+    assert_eq!(form.focus(), VisitField::Purpose, "the first missing text comes first");
+    for field in [VisitField::Purpose, VisitField::ActionPlan, VisitField::Expected] {
+        form.field_mut(field).unwrap().set_text("x");
+    }
+    ctrl(&mut form, 's');
+    assert_eq!(form.focus(), VisitField::When);
+    form.when.set_text("");
+    ctrl(&mut form, 's');
+    assert_eq!(form.focus(), VisitField::When, "a plan needs a date");
+    form.when.set_text("+3d");
+    form.next_on.set_text("never");
+    ctrl(&mut form, 's');
+    assert_eq!(form.focus(), VisitField::NextOn);
+}
+
+#[test]
+fn esc_asks_when_text_was_typed_and_cancels_when_empty() {
+    let mut empty = VisitForm::plan(target(), clock());
+    assert_eq!(press(&mut empty, KeyCode::Esc), VisitFormEvent::Cancel);
+    let mut form = VisitForm::plan(target(), clock());
+    type_text(&mut form, "a");
+    assert_eq!(press(&mut form, KeyCode::Esc), VisitFormEvent::None);
+    assert!(form.is_confirming_discard());
+    assert_eq!(press(&mut form, KeyCode::Char('n')), VisitFormEvent::None);
+    assert!(!form.is_confirming_discard());
+    assert_eq!(form.text().purpose, "a");
+    press(&mut form, KeyCode::Esc);
+    assert_eq!(press(&mut form, KeyCode::Char('y')), VisitFormEvent::Cancel);
+}
+
+#[test]
+fn logging_an_appointment_copies_it_and_keeps_its_planned_time() {
+    let planned = NaiveDate::from_ymd_opt(2031, 5, 6).unwrap().and_hms_opt(10, 0, 0);
+    let appointment = Visit {
+        id: 42,
+        customer_id: 7,
+        deal_id: None,
+        channel: Channel::Video,
+        planned_at: planned,
+        done_at: None,
+        purpose: "demo".into(),
+        action_plan: "show reports".into(),
+        expected_result: "IT agrees".into(),
+        actual_result: String::new(),
+        outcome: None,
+        next_topic: String::new(),
+        next_step: String::new(),
+        next_step_on: None,
+        notes: String::new(),
+        created_at: String::new(),
+        updated_at: String::new(),
+    };
+    let mut form = VisitForm::log_appointment(target(), &appointment, clock());
+    assert!(!form.is_dirty());
+    assert_eq!(form.target().visit_id, Some(42));
+    assert_eq!(form.text().when, "2031-05-06 09:00");
+    let VisitFormEvent::Save(input) = ctrl(&mut form, 's') else { panic!("expected a save") };
+    assert_eq!(input.planned_at, planned);
+    assert_eq!(input.done_at.map(|d| d.to_string()), Some("2031-05-06 09:00:00".into()));
+    assert_eq!((input.purpose.as_str(), input.channel), ("demo", Channel::Video));
+}
+
+#[test]
+fn ctrl_g_cycles_suggestions_and_f1_asks_for_the_playbook() {
+    let mut form = VisitForm::plan(target(), clock());
+    ctrl(&mut form, 'g');
+    assert!(matches!(form.notice, Some(Notice::Warning(_))));
+    form.set_suggestions(vec!["map the decision process".into(), "confirm budget".into()]);
+    ctrl(&mut form, 'g');
+    assert_eq!(form.text().purpose, "map the decision process");
+    ctrl(&mut form, 'g');
+    assert_eq!(form.text().purpose, "confirm budget");
+    assert_eq!(press(&mut form, KeyCode::F(1)), VisitFormEvent::ShowPlaybook);
+}
+
+#[test]
+fn revision_moves_only_when_text_changes() {
+    let mut form = VisitForm::plan(target(), clock());
+    press(&mut form, KeyCode::Tab);
+    press(&mut form, KeyCode::Left);
+    assert_eq!(form.revision(), 0);
+    type_text(&mut form, "王");
+    assert_eq!(form.revision(), 1);
+    let reopened = VisitForm::from_draft(&form.draft(), clock());
+    assert_eq!(reopened.text(), form.text());
+    assert!(reopened.is_dirty());
+}

@@ -1,0 +1,76 @@
+//! Drawing the visit form.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+use super::{VisitField, VisitForm, VisitMode};
+use crate::domain::{parse_date, parse_when};
+use crate::i18n::I18n;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::dialog::{render_discard_question, when_note};
+use crate::tui::widgets::form_layout::{FormFrame, FormRow, RowContent, render_form};
+
+impl VisitForm {
+    /// The title: "Plan visit — 王伟 · Survey".
+    pub fn title(&self, i18n: &I18n) -> String {
+        let mut who = self.target.customer_name.clone();
+        if let Some(step) = self.target.step {
+            who = format!("{who} · {}", i18n.word(step));
+        }
+        let key = match self.mode {
+            VisitMode::Plan => "forms.visit.title_plan",
+            VisitMode::Log => "forms.visit.title_log",
+        };
+        i18n.fmt(key, &[("who", &who)])
+    }
+
+    /// Draws the form over `area` (and the discard question on top when it is asked).
+    pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme, i18n: &I18n) {
+        let fields = self.fields();
+        let rows: Vec<FormRow> = fields.iter().map(|f| self.row(*f, area.width, theme, i18n)).collect();
+        let focus = fields.iter().position(|f| *f == self.focus).unwrap_or(0);
+        let hints = vec![
+            ("Tab".to_string(), i18n.t("forms.hint.next")),
+            ("Ctrl-S".to_string(), i18n.t("forms.hint.save")),
+            ("Ctrl-G".to_string(), i18n.t("forms.hint.suggest")),
+            ("F1".to_string(), i18n.t("forms.hint.playbook")),
+            ("Esc".to_string(), i18n.t("forms.hint.cancel")),
+        ];
+        let chrome = FormFrame { title: self.title(i18n), notice: self.notice.as_ref(), hints };
+        render_form(frame, area, theme, &chrome, &rows, focus);
+        if self.confirming_discard {
+            render_discard_question(frame, area, theme, i18n);
+        }
+    }
+
+    fn row(&self, field: VisitField, width: u16, theme: &Theme, i18n: &I18n) -> FormRow<'_> {
+        let date_width = (width / 3).clamp(12, 22);
+        let (label, required, content) = match field {
+            VisitField::Purpose => ("purpose", true, RowContent::Text(&self.purpose)),
+            VisitField::ActionPlan => ("action_plan", true, RowContent::Text(&self.action_plan)),
+            VisitField::Expected => ("expected", true, RowContent::Text(&self.expected)),
+            VisitField::Channel => {
+                let name = self.channel.value().map(|c| i18n.word(c)).unwrap_or_default();
+                ("channel", false, RowContent::Choice(name))
+            }
+            VisitField::When => {
+                let note = when_note(&parse_when(&self.when.text(), self.today), self.when.is_blank(), theme, i18n);
+                ("when", true, RowContent::TextWithNote { field: &self.when, width: date_width, note })
+            }
+            VisitField::Actual => ("actual", false, RowContent::Text(&self.actual)),
+            VisitField::Outcome => {
+                let name = self.outcome.value().map_or_else(|| i18n.t("forms.visit.no_outcome"), |o| i18n.word(o));
+                ("outcome", false, RowContent::Choice(name))
+            }
+            VisitField::NextTopic => ("next_topic", false, RowContent::Text(&self.next_topic)),
+            VisitField::NextStep => ("next_step", false, RowContent::Text(&self.next_step)),
+            VisitField::NextOn => {
+                let parsed =
+                    parse_date(&self.next_on.text(), self.today).map(|date| crate::domain::When { date, time: None });
+                let note = when_note(&parsed, self.next_on.is_blank(), theme, i18n);
+                ("next_on", false, RowContent::TextWithNote { field: &self.next_on, width: date_width, note })
+            }
+        };
+        FormRow { label: i18n.t(&format!("forms.visit.{label}")), required, content }
+    }
+}

@@ -1,0 +1,153 @@
+//! Snapshots of the TUI's forms and dialogs at 80×24 and 120×40, in English and Chinese, with a
+//! fixed clock; plus the cursor position in Chinese text.
+
+use chrono::NaiveDate;
+use fieldbook::clock::Clock;
+use fieldbook::domain::Stage;
+use fieldbook::i18n::{I18n, Lang};
+use fieldbook::tui::theme::Theme;
+use fieldbook::tui::widgets::dialog::{ConfirmDialog, PromptDialog, PromptKind};
+use fieldbook::tui::widgets::visit_form::{VisitForm, VisitTarget};
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Position;
+use ratatui::{Frame, Terminal, backend::TestBackend};
+use unicode_width::UnicodeWidthStr;
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+const LANGS: [Lang; 2] = [Lang::En, Lang::ZhCn];
+
+fn clock() -> Clock {
+    Clock::Fixed(NaiveDate::from_ymd_opt(2031, 5, 6).unwrap())
+}
+
+/// Renders with `draw` and returns the screen text and the terminal cursor.
+fn screen(width: u16, height: u16, draw: impl Fn(&mut Frame)) -> (String, Position) {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|f| draw(f)).unwrap();
+    let cursor = terminal.get_cursor_position().unwrap();
+    (text_of(terminal.backend().buffer()), cursor)
+}
+
+/// The screen as lines of text; a double-width character is written once.
+fn text_of(buffer: &Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        let mut skip = 0;
+        for x in 0..buffer.area.width {
+            let symbol = buffer[(x, y)].symbol();
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            skip = symbol.width().saturating_sub(1);
+            out.push_str(symbol);
+        }
+        out.push_str("|\n");
+    }
+    out
+}
+
+fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+fn type_text(form: &mut VisitForm, i18n: &I18n, text: &str) {
+    for c in text.chars() {
+        let code = match c {
+            '\n' => KeyCode::Enter,
+            '\t' => KeyCode::Tab,
+            c => KeyCode::Char(c),
+        };
+        form.handle_key(key(code), i18n);
+    }
+}
+
+fn filled_visit_form(lang: Lang) -> VisitForm {
+    let i18n = I18n::new(lang);
+    let (name, text) = match lang {
+        Lang::En => (
+            "Li Na",
+            "confirm budget range and who signs off\tbring last year's price list\nask the four question kinds\t\
+             budget range and the approver's name\t\t\tall three answered\t\tthe tender date\tsend the case study\t+3d",
+        ),
+        Lang::ZhCn => (
+            "王伟",
+            "确认预算范围和审批人\t带上去年的价格表\n按四类问题提问\t预算范围和审批人姓名\t\t\t三项都问到了\t\t\
+             招标日期\t发送案例资料\t周五",
+        ),
+    };
+    let target = VisitTarget { customer_id: 1, customer_name: name.into(), step: Some(Stage::Survey), visit_id: None };
+    let mut form = VisitForm::log(target, clock());
+    type_text(&mut form, &i18n, text);
+    form.handle_key(key(KeyCode::BackTab), &i18n);
+    form.handle_key(key(KeyCode::BackTab), &i18n);
+    form.handle_key(key(KeyCode::BackTab), &i18n);
+    form.handle_key(key(KeyCode::Right), &i18n);
+    form
+}
+
+#[test]
+fn visit_form_snapshots() {
+    for lang in LANGS {
+        let i18n = I18n::new(lang);
+        let form = filled_visit_form(lang);
+        for (w, h) in SIZES {
+            let (view, _) = screen(w, h, |f| form.render(f, f.area(), &Theme::default(), &i18n));
+            insta::assert_snapshot!(format!("visit_form_{}_{w}x{h}", lang.tag()), view);
+        }
+    }
+}
+
+#[test]
+fn visit_form_error_and_discard_question() {
+    for lang in LANGS {
+        let i18n = I18n::new(lang);
+        let target = VisitTarget { customer_id: 1, customer_name: "陈静".into(), step: None, visit_id: None };
+        let mut form = VisitForm::plan(target, clock());
+        type_text(&mut form, &i18n, "map the decision process\t\tnames of approvers");
+        form.handle_key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL), &i18n);
+        let (view, _) = screen(80, 24, |f| form.render(f, f.area(), &Theme::default(), &i18n));
+        insta::assert_snapshot!(format!("visit_form_missing_{}", lang.tag()), view);
+        form.handle_key(key(KeyCode::Esc), &i18n);
+        let (view, _) = screen(80, 24, |f| form.render(f, f.area(), &Theme::default(), &i18n));
+        insta::assert_snapshot!(format!("visit_form_discard_{}", lang.tag()), view);
+    }
+}
+
+#[test]
+fn the_cursor_follows_chinese_text_at_double_width() {
+    let i18n = I18n::new(Lang::ZhCn);
+    let target = VisitTarget { customer_id: 1, customer_name: "王伟".into(), step: None, visit_id: None };
+    let mut form = VisitForm::plan(target, clock());
+    let (_, empty) = screen(80, 24, |f| form.render(f, f.area(), &Theme::default(), &i18n));
+    type_text(&mut form, &i18n, "王伟a");
+    let (_, typed) = screen(80, 24, |f| form.render(f, f.area(), &Theme::default(), &i18n));
+    assert_eq!(typed.y, empty.y);
+    assert_eq!(typed.x, empty.x + 5, "two CJK characters are two columns each");
+}
+
+#[test]
+fn dialog_snapshots() {
+    for lang in LANGS {
+        let i18n = I18n::new(lang);
+        let confirm = ConfirmDialog::new(
+            "Move 王伟 to Presentation?",
+            vec!["Unticked in Survey:".into(), "  [ ] implication questions".into(), "  [ ] 确认预算".into()],
+        );
+        let mut prompt = PromptDialog::new("Postpone", "When", PromptKind::When { today: clock().today() });
+        for c in "fri 10:00".chars() {
+            prompt.handle_key(key(KeyCode::Char(c)), &i18n);
+        }
+        let mut reason = PromptDialog::new("Lost", "Reason", PromptKind::Required { field: "reason" });
+        reason.handle_key(key(KeyCode::Enter), &i18n);
+        for (w, h) in SIZES {
+            let (view, _) = screen(w, h, |f| confirm.render(f, f.area(), &Theme::default(), &i18n));
+            insta::assert_snapshot!(format!("confirm_{}_{w}x{h}", lang.tag()), view);
+            let (view, _) = screen(w, h, |f| prompt.render(f, f.area(), &Theme::default(), &i18n));
+            insta::assert_snapshot!(format!("prompt_when_{}_{w}x{h}", lang.tag()), view);
+        }
+        let (view, _) = screen(80, 24, |f| reason.render(f, f.area(), &Theme::default(), &i18n));
+        insta::assert_snapshot!(format!("prompt_required_{}", lang.tag()), view);
+    }
+}
