@@ -55,6 +55,7 @@ const FILES: &[(&str, &str, &str)] = &[
     ("error", include_str!("../assets/i18n/en/error.toml"), include_str!("../assets/i18n/zh-CN/error.toml")),
     ("cli", include_str!("../assets/i18n/en/cli.toml"), include_str!("../assets/i18n/zh-CN/cli.toml")),
     ("forms", include_str!("../assets/i18n/en/forms.toml"), include_str!("../assets/i18n/zh-CN/forms.toml")),
+    ("tui", include_str!("../assets/i18n/en/tui.toml"), include_str!("../assets/i18n/zh-CN/tui.toml")),
 ];
 
 /// Looks up strings in one language.

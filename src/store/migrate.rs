@@ -5,8 +5,11 @@ use rusqlite::{Connection, TransactionBehavior};
 use super::error::{Context, Result};
 
 /// Every migration in order; the index + 1 is the schema version it produces.
-const MIGRATIONS: &[&str] =
-    &[include_str!("../../migrations/0001_init.sql"), include_str!("../../migrations/0002_search_by_kind.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../../migrations/0001_init.sql"),
+    include_str!("../../migrations/0002_search_by_kind.sql"),
+    include_str!("../../migrations/0003_pipeline_board.sql"),
+];
 
 /// The schema version this binary writes.
 pub const LATEST: i64 = MIGRATIONS.len() as i64;

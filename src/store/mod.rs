@@ -7,6 +7,7 @@ mod error;
 mod facts;
 pub mod migrate;
 mod notes;
+mod pipeline;
 mod rows;
 mod search;
 pub mod search_text;
@@ -25,6 +26,7 @@ use crate::clock::Clock;
 pub use customers::{CustomerFilter, CustomerPatch, CustomerRow, CustomerSort, NewDeal};
 pub use error::{Context, Result, StoreError};
 pub use notes::Note;
+pub use pipeline::{PipelineCard, PipelineFilter, StepTotal};
 pub use search::{KIND_STRIDE, SearchHit, SearchKind};
 
 /// How long a writer waits for another process holding the write lock.

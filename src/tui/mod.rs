@@ -1,12 +1,91 @@
-//! The full-screen app.
+//! The full-screen app: opens the store, then runs one event loop — key (presses only) →
+//! keymap → action → screen → effect — drawing a frame only when something changed.
 
+pub mod action;
+pub mod app;
+mod chrome;
+pub mod keymap;
+mod keymap_defaults;
+pub mod overlay;
+pub mod screens;
+pub mod text;
 pub mod theme;
 pub mod widgets;
 
-use crate::cli::Global;
+use chrono::NaiveDate;
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{self, Event, KeyEventKind};
 
-/// Opens the TUI on the database named by `global`; returns the exit code.
+use crate::cli::Global;
+use crate::clock::Clock;
+use crate::config::{self, Config};
+use crate::i18n::{I18n, Lang};
+use crate::store::Store;
+use app::App;
+use keymap::Keymap;
+use theme::Theme;
+
+/// Opens the TUI on the database named by `global`; returns the exit code. Problems found
+/// before the screen opens are printed in the user's language.
 pub fn run(global: &Global) -> i32 {
-    let _ = global;
-    0
+    let config_path = config::config_path();
+    let config = Config::load(&config_path);
+    let lang = Lang::detect(global.lang.as_deref(), config.as_ref().ok().and_then(|c| c.lang.as_deref()));
+    let i18n = I18n::new(lang);
+    match start(global, config, &i18n) {
+        Ok(app) => run_terminal(app, &i18n),
+        Err(message) => {
+            eprintln!("{message}");
+            2
+        }
+    }
+}
+
+/// Everything that can fail before the terminal is taken over.
+fn start(global: &Global, config: anyhow::Result<Config>, i18n: &I18n) -> Result<App, String> {
+    let config = config.map_err(|e| i18n.fmt("tui.start.config", &[("reason", &format!("{e:#}"))]))?;
+    let today = match global.today.as_deref() {
+        Some(s) => Some(
+            NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+                .map_err(|_| i18n.fmt("error.bad_date", &[("input", &s)]))?,
+        ),
+        None => None,
+    };
+    let keymap = Keymap::new(&config.keys).map_err(|e| e.message(i18n))?;
+    let path = global.db.clone().unwrap_or_else(config::default_db_path);
+    let store = Store::open(&path, Clock::new(today)).map_err(|e| i18n.store_error(&e))?;
+    Ok(App::new(store, i18n.clone(), keymap, Theme::default()))
+}
+
+/// Takes over the terminal (restored on every exit, panics included) and runs the loop.
+fn run_terminal(mut app: App, i18n: &I18n) -> i32 {
+    let mut terminal = ratatui::init();
+    let result = event_loop(&mut terminal, &mut app);
+    ratatui::restore();
+    match result {
+        Ok(()) => 0,
+        Err(e) => {
+            eprintln!("{}", i18n.fmt("tui.start.terminal", &[("reason", &e)]));
+            1
+        }
+    }
+}
+
+fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> std::io::Result<()> {
+    let mut dirty = true;
+    while !app.should_quit() {
+        if dirty {
+            terminal.draw(|frame| app.render(frame))?;
+            dirty = false;
+        }
+        match event::read()? {
+            Event::Key(key) if key.kind == KeyEventKind::Press => {
+                app.on_key(key);
+                dirty = true;
+            }
+            Event::Resize(..) => dirty = true,
+            _ => {}
+        }
+    }
+    Ok(())
 }

@@ -1,0 +1,156 @@
+//! The pipeline board: per-step totals of open deals and pages of cards, so the board never
+//! loads all deals at once.
+
+use chrono::{DateTime, Local, NaiveDate};
+use rusqlite::params;
+use serde::{Deserialize, Serialize};
+
+use super::Store;
+use super::customers::escape_like;
+use super::error::{Context, Result};
+use super::rows;
+use crate::domain::{NextStepState, Stage, Word};
+
+/// Count and total expected value of the open deals in one step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct StepTotal {
+    pub count: u64,
+    /// Sum of expected values in minor units (deals without a value count as 0).
+    pub value_minor: i64,
+}
+
+/// One open deal as a card on the board.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PipelineCard {
+    pub deal_id: i64,
+    pub customer_id: i64,
+    pub name: String,
+    pub company: String,
+    pub stage: Stage,
+    pub value_minor: Option<i64>,
+    pub currency: String,
+    /// Whole days since the deal entered its step (local dates).
+    pub days_in_step: i64,
+    pub next_step: NextStepState,
+}
+
+/// Which cards the board shows: name, nickname or company containing `text`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PipelineFilter {
+    pub text: Option<String>,
+}
+
+impl PipelineFilter {
+    /// The LIKE pattern, or `None` when the filter is empty.
+    fn pattern(&self) -> Option<String> {
+        self.text.as_deref().map(str::trim).filter(|t| !t.is_empty()).map(|t| format!("%{}%", escape_like(t)))
+    }
+}
+
+impl Store {
+    /// Count and total value of open deals per step, in step order.
+    /// Without a filter this reads only the `deal_open_board` index (migration 0002).
+    pub fn pipeline_totals(&self, filter: &PipelineFilter) -> Result<[StepTotal; 5]> {
+        let mut totals = [StepTotal::default(); 5];
+        let mut read = |stage: String, count: i64, value: i64| {
+            if let Some(s) = Stage::from_code(&stage) {
+                totals[s.index()] = StepTotal { count: count.max(0) as u64, value_minor: value };
+            }
+        };
+        match filter.pattern() {
+            None => {
+                let mut stmt = self
+                    .conn()
+                    .prepare_cached(
+                        "SELECT stage, count(*), coalesce(sum(value_minor), 0) FROM deal
+                         WHERE state = 'open' GROUP BY stage",
+                    )
+                    .ctx("reading the pipeline")?;
+                let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).ctx("reading the pipeline")?;
+                for row in rows {
+                    let (s, c, v) = row.ctx("reading the pipeline")?;
+                    read(s, c, v);
+                }
+            }
+            Some(pattern) => {
+                let mut stmt = self
+                    .conn()
+                    .prepare_cached(
+                        "SELECT d.stage, count(*), coalesce(sum(d.value_minor), 0) FROM deal d
+                         JOIN customer c ON c.id = d.customer_id
+                         WHERE d.state = 'open' AND (c.name LIKE ?1 ESCAPE '\\' OR c.nickname LIKE ?1 ESCAPE '\\'
+                               OR c.company LIKE ?1 ESCAPE '\\')
+                         GROUP BY d.stage",
+                    )
+                    .ctx("reading the pipeline")?;
+                let rows =
+                    stmt.query_map([pattern], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).ctx("reading the pipeline")?;
+                for row in rows {
+                    let (s, c, v) = row.ctx("reading the pipeline")?;
+                    read(s, c, v);
+                }
+            }
+        }
+        Ok(totals)
+    }
+
+    /// A page of one step's cards, the most recently moved first (so a card just moved
+    /// shows at the top of its new column).
+    pub fn pipeline_cards(
+        &self,
+        stage: Stage,
+        filter: &PipelineFilter,
+        limit: u32,
+        offset: u32,
+    ) -> Result<Vec<PipelineCard>> {
+        let today = self.clock().today();
+        let mut stmt = self
+            .conn()
+            .prepare_cached(
+                "SELECT d.id, c.id, c.name, c.company, d.stage, d.value_minor, d.currency, d.stage_since, c.next_step_on
+                 FROM deal d JOIN customer c ON c.id = d.customer_id
+                 WHERE d.state = 'open' AND d.stage = ?1
+                   AND (?2 IS NULL OR c.name LIKE ?2 ESCAPE '\\' OR c.nickname LIKE ?2 ESCAPE '\\'
+                        OR c.company LIKE ?2 ESCAPE '\\')
+                 ORDER BY d.stage_since DESC, d.id DESC LIMIT ?3 OFFSET ?4",
+            )
+            .ctx("reading the pipeline")?;
+        let cards = stmt
+            .query_map(params![stage.code(), filter.pattern(), limit, offset], |r| {
+                let since: String = r.get(7)?;
+                Ok(PipelineCard {
+                    deal_id: r.get(0)?,
+                    customer_id: r.get(1)?,
+                    name: r.get(2)?,
+                    company: r.get(3)?,
+                    stage: rows::code(r, 4)?,
+                    value_minor: r.get(5)?,
+                    currency: r.get(6)?,
+                    days_in_step: days_since(&since, today),
+                    next_step: NextStepState::of(rows::opt_date(r, 8)?, today),
+                })
+            })
+            .ctx("reading the pipeline")?;
+        cards.collect::<rusqlite::Result<Vec<_>>>().ctx("reading the pipeline")
+    }
+}
+
+/// Whole local days from an RFC 3339 timestamp to `today` (0 when unreadable or in the future).
+fn days_since(timestamp: &str, today: NaiveDate) -> i64 {
+    DateTime::parse_from_rfc3339(timestamp)
+        .map(|t| (today - t.with_timezone(&Local).date_naive()).num_days().max(0))
+        .unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn days_since_counts_local_days_and_clamps() {
+        let today = NaiveDate::from_ymd_opt(2031, 5, 6).unwrap_or_default();
+        assert_eq!(days_since("2031-05-01T12:00:00Z", today), 5);
+        assert_eq!(days_since("2031-06-01T12:00:00Z", today), 0);
+        assert_eq!(days_since("garbage", today), 0);
+    }
+}

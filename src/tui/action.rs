@@ -1,0 +1,120 @@
+//! Named intents: every key press becomes one of these through the keymap, and the command
+//! palette runs them by name.
+
+/// Declares the action enum with its config name (`[keys.<screen>] name = "key"`).
+macro_rules! actions {
+    ($($(#[$doc:meta])* $variant:ident = $name:literal,)*) => {
+        /// Something the user wants done.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Action {
+            $($(#[$doc])* $variant,)*
+        }
+
+        impl Action {
+            /// Every action, in help order.
+            pub const ALL: &'static [Action] = &[$(Action::$variant,)*];
+
+            /// The snake_case name used in the config file and the i18n key `tui.action.<name>`.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(Action::$variant => $name,)*
+                }
+            }
+        }
+    };
+}
+
+actions! {
+    /// Leave the app (asks first only if something is unsaved).
+    Quit = "quit",
+    /// Show every key of the current screen.
+    Help = "help",
+    /// Find any action by name.
+    Palette = "palette",
+    /// Search customers, visits and notes.
+    Search = "search",
+    /// Capture a note for the customer in view, else into the inbox.
+    QuickNote = "quick_note",
+    /// Switch to the daily review.
+    GoToday = "go_today",
+    /// Switch to the pipeline board.
+    GoPipeline = "go_pipeline",
+    /// Switch to the customers table.
+    GoCustomers = "go_customers",
+    /// Close the current screen or overlay.
+    Back = "back",
+    /// Selection up.
+    Up = "up",
+    /// Selection down.
+    Down = "down",
+    /// Previous column or section.
+    Left = "left",
+    /// Next column or section.
+    Right = "right",
+    /// A page up.
+    PageUp = "page_up",
+    /// A page down.
+    PageDown = "page_down",
+    /// The first row.
+    Top = "top",
+    /// The last row.
+    Bottom = "bottom",
+    /// Open the selected customer.
+    Open = "open",
+    /// Move the deal one step forward.
+    MoveForward = "move_forward",
+    /// Move the deal one step back.
+    MoveBack = "move_back",
+    /// Mark the deal won.
+    Won = "won",
+    /// Mark the deal lost (asks the reason).
+    Lost = "lost",
+    /// Filter the list or board.
+    Filter = "filter",
+    /// Change the sort order.
+    Sort = "sort",
+    /// Log the appointment as done.
+    Done = "done",
+    /// Plan the next visit.
+    FollowUp = "follow_up",
+    /// Move the next step to another day.
+    Postpone = "postpone",
+    /// Add a customer.
+    AddCustomer = "add_customer",
+    /// Log a visit for the customer.
+    LogVisit = "log_visit",
+    /// Plan a visit for the customer.
+    PlanVisit = "plan_visit",
+    /// Edit the customer record.
+    Edit = "edit",
+    /// First start: begin with an empty database.
+    StartEmpty = "start_empty",
+}
+
+impl Action {
+    /// The action with this config name.
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|a| a.name() == name)
+    }
+
+    /// The i18n key of its label.
+    pub fn label_key(self) -> String {
+        format!("tui.action.{}", self.name())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip_and_are_unique() {
+        let mut names: Vec<&str> = Action::ALL.iter().map(|a| a.name()).collect();
+        for a in Action::ALL {
+            assert_eq!(Action::from_name(a.name()), Some(*a));
+        }
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), Action::ALL.len());
+    }
+}

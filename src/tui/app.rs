@@ -1,0 +1,237 @@
+//! The app: a stack of screens, at most one overlay, and a message line. Keys become actions
+//! through the keymap; screens handle them and report effects the app applies.
+
+use chrono::NaiveDate;
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
+
+use super::action::Action;
+use super::chrome;
+use super::keymap::{Keymap, ScreenId};
+use super::overlay::Overlay;
+use super::overlay::help::HelpOverlay;
+use super::overlay::palette::{PaletteOutcome, PaletteOverlay};
+use super::screens::customer::CustomerScreen;
+use super::screens::customers::CustomersScreen;
+use super::screens::pipeline::PipelineScreen;
+use super::screens::today::TodayScreen;
+use super::screens::welcome::WelcomeScreen;
+use super::screens::{Ctx, Effect, Screen, View};
+use super::theme::Theme;
+use crate::i18n::I18n;
+use crate::store::{CustomerFilter, CustomerSort, Store};
+
+/// A one-line message under the screen until the next key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Toast {
+    pub text: String,
+    pub is_error: bool,
+}
+
+/// The whole running app.
+pub struct App {
+    store: Store,
+    i18n: I18n,
+    theme: Theme,
+    keymap: Keymap,
+    today: NaiveDate,
+    screens: Vec<Screen>,
+    overlay: Option<Overlay>,
+    toast: Option<Toast>,
+    quit: bool,
+}
+
+impl App {
+    /// Opens on the welcome screen for an empty database, else on Today.
+    pub fn new(store: Store, i18n: I18n, keymap: Keymap, theme: Theme) -> Self {
+        let today = store.clock().today();
+        let empty = store
+            .list_customers(
+                &CustomerFilter { include_archived: true, ..Default::default() },
+                CustomerSort::Recent,
+                1,
+                0,
+            )
+            .map(|rows| rows.is_empty())
+            .unwrap_or(false);
+        let mut app =
+            Self { store, i18n, theme, keymap, today, screens: Vec::new(), overlay: None, toast: None, quit: false };
+        if empty {
+            let path = app.store.path().display().to_string();
+            app.screens.push(Screen::Welcome(WelcomeScreen::new(path)));
+        } else {
+            app.go(ScreenId::Today);
+        }
+        app
+    }
+
+    /// True once the user asked to leave.
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+
+    /// The store, for tests that check rows after a flow.
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// The screen on top of the stack.
+    pub fn screen(&self) -> Option<&Screen> {
+        self.screens.last()
+    }
+
+    /// The overlay, if one is open.
+    pub fn overlay(&self) -> Option<&Overlay> {
+        self.overlay.as_ref()
+    }
+
+    /// The current message line.
+    pub fn toast(&self) -> Option<&Toast> {
+        self.toast.as_ref()
+    }
+
+    fn screen_id(&self) -> ScreenId {
+        self.screens.last().map_or(ScreenId::Global, Screen::id)
+    }
+
+    /// Handles one terminal key event (presses only).
+    pub fn on_key(&mut self, event: KeyEvent) {
+        if event.kind != KeyEventKind::Press {
+            return;
+        }
+        self.toast = None;
+        if let Some(overlay) = self.overlay.as_mut() {
+            match overlay {
+                Overlay::Help(help) => {
+                    if help.handle_key(&event) {
+                        self.overlay = None;
+                    }
+                }
+                Overlay::Palette(palette) => match palette.handle_key(&event) {
+                    PaletteOutcome::Stay => {}
+                    PaletteOutcome::Close => self.overlay = None,
+                    PaletteOutcome::Run(action) => {
+                        self.overlay = None;
+                        self.dispatch(action);
+                    }
+                },
+            }
+            return;
+        }
+        if self.screens.last().is_some_and(Screen::typing) {
+            let effect = match self.screens.last_mut() {
+                Some(screen) => screen.type_key(&event, &self.store),
+                None => None,
+            };
+            if let Some(effect) = effect {
+                self.apply(effect);
+                return;
+            }
+        }
+        if let Some(action) = self.keymap.action(self.screen_id(), &event) {
+            self.dispatch(action);
+        }
+    }
+
+    /// Runs an action: the screen first, then the app-wide meaning.
+    pub fn dispatch(&mut self, action: Action) {
+        let effect = match self.screens.last_mut() {
+            Some(screen) => {
+                let mut ctx = Ctx { store: &mut self.store, i18n: &self.i18n, today: self.today };
+                screen.handle(action, &mut ctx)
+            }
+            None => Effect::Unhandled,
+        };
+        match effect {
+            Effect::Unhandled => self.global(action),
+            other => self.apply(other),
+        }
+    }
+
+    /// App-wide actions.
+    fn global(&mut self, action: Action) {
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Help => self.overlay = Some(Overlay::Help(HelpOverlay::new(self.screen_id()))),
+            Action::Palette => {
+                let actions = super::overlay::palette::commands(&self.keymap, self.screen_id());
+                self.overlay = Some(Overlay::Palette(PaletteOverlay::new(actions, &self.i18n)));
+            }
+            Action::GoToday => self.go(ScreenId::Today),
+            Action::GoPipeline => self.go(ScreenId::Pipeline),
+            Action::GoCustomers => self.go(ScreenId::Customers),
+            Action::Back if self.screens.len() > 1 => {
+                self.screens.pop();
+                self.refresh_top();
+            }
+            _ => {}
+        }
+    }
+
+    /// Applies what a screen asked for.
+    fn apply(&mut self, effect: Effect) {
+        match effect {
+            Effect::None | Effect::Unhandled => {}
+            Effect::OpenCustomer(id) => {
+                let mut screen = Screen::Customer(Box::new(CustomerScreen::new(id)));
+                match screen.refresh(&self.store, self.today) {
+                    Ok(()) => self.screens.push(screen),
+                    Err(e) => self.fail(&e),
+                }
+            }
+            Effect::Info(text) => self.toast = Some(Toast { text, is_error: false }),
+            Effect::Error(e) => self.fail(&e),
+            Effect::Changed(text) => {
+                self.refresh_top();
+                if self.toast.is_none() {
+                    self.toast = Some(Toast { text, is_error: false });
+                }
+            }
+            Effect::Go(id) => self.go(id),
+        }
+    }
+
+    /// Shows an error on the message line; the app carries on.
+    fn fail(&mut self, e: &anyhow::Error) {
+        self.toast = Some(Toast { text: self.i18n.error(e), is_error: true });
+    }
+
+    /// Replaces the stack with a root screen, loaded fresh.
+    fn go(&mut self, id: ScreenId) {
+        let screen = match id {
+            ScreenId::Pipeline => Screen::Pipeline(PipelineScreen::new()),
+            ScreenId::Customers => Screen::Customers(CustomersScreen::new()),
+            _ => Screen::Today(TodayScreen::new()),
+        };
+        self.screens = vec![screen];
+        self.refresh_top();
+    }
+
+    /// Reloads the top screen (after a write or when it comes back into view).
+    fn refresh_top(&mut self) {
+        let result = match self.screens.last_mut() {
+            Some(screen) => screen.refresh(&self.store, self.today),
+            None => Ok(()),
+        };
+        if let Err(e) = result {
+            self.fail(&e);
+        }
+    }
+
+    /// Draws everything; never changes state.
+    pub fn render(&self, frame: &mut Frame) {
+        let view = View { i18n: &self.i18n, theme: &self.theme, keymap: &self.keymap, today: self.today };
+        let Some(body) = chrome::frame_body(frame, &view) else {
+            return;
+        };
+        let id = self.screen_id();
+        chrome::header(frame, body.header, &view, id);
+        if let Some(screen) = self.screens.last() {
+            screen.render(frame, body.main, &view);
+        }
+        chrome::footer(frame, body.footer, &view, id, self.toast.as_ref());
+        if let Some(overlay) = &self.overlay {
+            overlay.render(frame, body.main, &view);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+//! The frame around every screen: the header with the screen tabs and the date, the hint bar
+//! (or the message line), and the "terminal too small" notice.
+
+use chrono::{Datelike, NaiveDate};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::action::Action;
+use super::app::Toast;
+use super::keymap::ScreenId;
+use super::screens::View;
+use super::text;
+use crate::i18n::I18n;
+
+/// The smallest terminal the layout is designed for.
+pub const MIN_WIDTH: u16 = 80;
+/// The smallest terminal height.
+pub const MIN_HEIGHT: u16 = 24;
+
+/// The three bands of the screen.
+pub struct Body {
+    pub header: Rect,
+    pub main: Rect,
+    pub footer: Rect,
+}
+
+/// Splits the frame, or draws the "too small" notice and returns `None`.
+pub fn frame_body(frame: &mut Frame, view: &View) -> Option<Body> {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let msg = view.i18n.fmt(
+            "tui.too_small",
+            &[("width", &area.width), ("height", &area.height), ("min_width", &MIN_WIDTH), ("min_height", &MIN_HEIGHT)],
+        );
+        frame.render_widget(Paragraph::new(msg).style(view.theme.warning).wrap(Wrap { trim: true }), area);
+        return None;
+    }
+    let [header, main, footer] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(1), Constraint::Length(1)]).areas(area);
+    Some(Body { header, main, footer })
+}
+
+/// `Tue 2031-05-06` / `2031-05-06 周二`.
+pub fn long_date(i18n: &I18n, date: NaiveDate) -> String {
+    let day = i18n.t(&format!("tui.weekday.{}", date.weekday().num_days_from_monday()));
+    i18n.fmt("tui.long_date", &[("weekday", &day), ("date", &date.format("%Y-%m-%d"))])
+}
+
+/// App name, the three screen tabs with their keys, and today's date on the right.
+pub fn header(frame: &mut Frame, area: Rect, view: &View, current: ScreenId) {
+    let t = view.theme;
+    let mut spans = vec![Span::styled(format!(" {} ", view.i18n.t("common.app_name")), t.title)];
+    for (action, screen, label) in [
+        (Action::GoToday, ScreenId::Today, "tui.screen.today"),
+        (Action::GoPipeline, ScreenId::Pipeline, "tui.screen.pipeline"),
+        (Action::GoCustomers, ScreenId::Customers, "tui.screen.customers"),
+    ] {
+        let Some(key) = view.keymap.key_for(current, action) else { continue };
+        let style = if screen == current { t.focused_title } else { t.muted };
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(key.to_string(), t.key));
+        spans.push(Span::styled(format!(" {}", view.i18n.t(label)), style));
+    }
+    let date = long_date(view.i18n, view.today);
+    let used: usize = spans.iter().map(|s| text::width(&s.content)).sum();
+    let gap = (area.width as usize).saturating_sub(used + text::width(&date) + 1);
+    spans.push(Span::raw(" ".repeat(gap)));
+    spans.push(Span::styled(date, t.muted));
+    frame.render_widget(Line::from(spans), area);
+}
+
+/// The message line when there is a message, else the hint bar of the screen's main keys.
+pub fn footer(frame: &mut Frame, area: Rect, view: &View, screen: ScreenId, toast: Option<&Toast>) {
+    let t = view.theme;
+    if let Some(toast) = toast {
+        let style = if toast.is_error { t.danger } else { t.success };
+        let msg = text::fit(&toast.text, (area.width as usize).saturating_sub(1));
+        frame.render_widget(Line::from(Span::styled(format!(" {msg}"), style)), area);
+        return;
+    }
+    let mut spans = Vec::new();
+    let mut used = 0;
+    for binding in view.keymap.bindings(screen).filter(|b| b.hint) {
+        let Some(key) = binding.keys.first() else { continue };
+        let key = key.to_string();
+        let label = view.i18n.t(&binding.action.label_key());
+        let w = text::width(&key) + text::width(&label) + 3;
+        if used + w > area.width as usize {
+            break;
+        }
+        used += w;
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(key, t.key));
+        spans.push(Span::styled(format!(" {label} "), t.muted));
+    }
+    frame.render_widget(Line::from(spans), area);
+}

@@ -1,0 +1,64 @@
+//! `?`: every key of the current screen, read from the same keymap that handles the keys.
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+use super::centered;
+use crate::tui::keymap::ScreenId;
+use crate::tui::screens::View;
+use crate::tui::text;
+
+/// The help overlay for one screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HelpOverlay {
+    screen: ScreenId,
+    scroll: u16,
+}
+
+impl HelpOverlay {
+    /// Help for `screen`.
+    pub fn new(screen: ScreenId) -> Self {
+        Self { screen, scroll: 0 }
+    }
+
+    /// Scrolls with j/k or arrows; returns true when the overlay should close.
+    pub fn handle_key(&mut self, key: &KeyEvent) -> bool {
+        match key.code {
+            KeyCode::Char('j') | KeyCode::Down => self.scroll = self.scroll.saturating_add(1),
+            KeyCode::Char('k') | KeyCode::Up => self.scroll = self.scroll.saturating_sub(1),
+            _ => return true,
+        }
+        false
+    }
+
+    /// Draws the list of keys and what they do.
+    pub fn render(&self, frame: &mut Frame, area: Rect, view: &View) {
+        let t = view.theme;
+        let rows: Vec<(String, String)> = view
+            .keymap
+            .bindings(self.screen)
+            .map(|b| {
+                let keys: Vec<String> = b.keys.iter().map(ToString::to_string).collect();
+                (keys.join(" "), view.i18n.t(&b.action.label_key()))
+            })
+            .collect();
+        let key_w = rows.iter().map(|(k, _)| text::width(k)).max().unwrap_or(0);
+        let label_w = rows.iter().map(|(_, l)| text::width(l)).max().unwrap_or(0);
+        let width = (key_w + label_w + 6).max(30) as u16;
+        let popup = centered(area, width, rows.len() as u16 + 3);
+        let mut lines: Vec<Line> = rows
+            .into_iter()
+            .map(|(k, l)| Line::from(vec![Span::styled(format!(" {} ", text::pad(&k, key_w)), t.key), Span::raw(l)]))
+            .collect();
+        lines.push(Line::from(Span::styled(format!(" {}", view.i18n.t("tui.help.close")), t.muted)));
+        let title =
+            view.i18n.fmt("tui.help.title", &[("screen", &view.i18n.t(&format!("tui.screen.{}", self.screen.name())))]);
+        let block =
+            Block::bordered().title(Span::styled(format!(" {title} "), t.focused_title)).border_style(t.focused_border);
+        frame.render_widget(Clear, popup);
+        frame.render_widget(Paragraph::new(lines).block(block).scroll((self.scroll, 0)), popup);
+    }
+}

@@ -1,0 +1,32 @@
+//! Windows drawn over the screen: the help overlay and the command palette.
+
+pub mod help;
+pub mod palette;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+use super::screens::View;
+
+/// The open overlay.
+pub enum Overlay {
+    Help(help::HelpOverlay),
+    Palette(palette::PaletteOverlay),
+}
+
+impl Overlay {
+    /// Draws the overlay over `area`.
+    pub fn render(&self, frame: &mut Frame, area: Rect, view: &View) {
+        match self {
+            Self::Help(h) => h.render(frame, area, view),
+            Self::Palette(p) => p.render(frame, area, view),
+        }
+    }
+}
+
+/// A rectangle of at most `width` × `height` centred in `area`.
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(area.width);
+    let h = height.min(area.height);
+    Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h }
+}

@@ -1,0 +1,146 @@
+//! `:` or Ctrl-P: find any action by name and run it.
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+use super::centered;
+use crate::i18n::I18n;
+use crate::tui::action::Action;
+use crate::tui::keymap::{Keymap, ScreenId};
+use crate::tui::screens::View;
+use crate::tui::text;
+
+/// Actions that make sense from anywhere, offered even where no key is bound to them.
+const ANYWHERE: &[Action] = &[
+    Action::AddCustomer,
+    Action::Search,
+    Action::QuickNote,
+    Action::GoToday,
+    Action::GoPipeline,
+    Action::GoCustomers,
+    Action::Help,
+    Action::Quit,
+];
+
+/// Moving the selection is not a command.
+const NOT_COMMANDS: &[Action] = &[
+    Action::Up,
+    Action::Down,
+    Action::Left,
+    Action::Right,
+    Action::PageUp,
+    Action::PageDown,
+    Action::Top,
+    Action::Bottom,
+    Action::Back,
+    Action::Palette,
+];
+
+/// The commands of `screen`: its bound actions, then the ones available anywhere.
+pub fn commands(keymap: &Keymap, screen: ScreenId) -> Vec<(Action, Option<String>)> {
+    let mut out: Vec<(Action, Option<String>)> = Vec::new();
+    let bound = keymap.bindings(screen).map(|b| b.action);
+    for action in bound.chain(ANYWHERE.iter().copied()) {
+        if NOT_COMMANDS.contains(&action) || out.iter().any(|(a, _)| *a == action) {
+            continue;
+        }
+        out.push((action, keymap.key_for(screen, action).map(|k| k.to_string())));
+    }
+    out
+}
+
+/// What the palette wants after a key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PaletteOutcome {
+    Stay,
+    Close,
+    Run(Action),
+}
+
+/// The palette: a query and the commands whose name contains it.
+#[derive(Debug, Clone)]
+pub struct PaletteOverlay {
+    query: String,
+    /// `(action, key, label)`.
+    commands: Vec<(Action, Option<String>, String)>,
+    selected: usize,
+}
+
+impl PaletteOverlay {
+    /// A palette over `commands`, labelled in the user's language.
+    pub fn new(commands: Vec<(Action, Option<String>)>, i18n: &I18n) -> Self {
+        let commands = commands.into_iter().map(|(a, k)| (a, k, i18n.t(&a.label_key()))).collect();
+        Self { query: String::new(), commands, selected: 0 }
+    }
+
+    /// The commands matching the query: by label or by config name, case-insensitive.
+    pub fn matches(&self) -> Vec<&(Action, Option<String>, String)> {
+        let q = self.query.trim().to_lowercase();
+        self.commands
+            .iter()
+            .filter(|(a, _, label)| {
+                q.is_empty() || label.to_lowercase().contains(&q) || a.name().replace('_', " ").contains(&q)
+            })
+            .collect()
+    }
+
+    /// Types, moves the selection, runs or closes.
+    pub fn handle_key(&mut self, key: &KeyEvent) -> PaletteOutcome {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        match key.code {
+            KeyCode::Esc => return PaletteOutcome::Close,
+            KeyCode::Enter => {
+                return self
+                    .matches()
+                    .get(self.selected)
+                    .map_or(PaletteOutcome::Stay, |(a, _, _)| PaletteOutcome::Run(*a));
+            }
+            KeyCode::Up => self.selected = self.selected.saturating_sub(1),
+            KeyCode::Down => self.selected = (self.selected + 1).min(self.matches().len().saturating_sub(1)),
+            KeyCode::Char('p') if ctrl => self.selected = self.selected.saturating_sub(1),
+            KeyCode::Char('n') if ctrl => {
+                self.selected = (self.selected + 1).min(self.matches().len().saturating_sub(1))
+            }
+            KeyCode::Backspace => {
+                self.query.pop();
+                self.selected = 0;
+            }
+            KeyCode::Char(c) if !ctrl => {
+                self.query.push(c);
+                self.selected = 0;
+            }
+            _ => {}
+        }
+        PaletteOutcome::Stay
+    }
+
+    /// Draws the query line and the matching commands.
+    pub fn render(&self, frame: &mut Frame, area: Rect, view: &View) {
+        let t = view.theme;
+        let matches = self.matches();
+        let popup = centered(area, 60, (matches.len() as u16 + 4).min(area.height));
+        let inner_w = popup.width.saturating_sub(2) as usize;
+        let mut lines = vec![Line::from(vec![
+            Span::styled(" > ", t.accent),
+            Span::raw(self.query.clone()),
+            Span::styled("▏", t.accent),
+        ])];
+        if matches.is_empty() {
+            lines.push(Line::from(Span::styled(format!(" {}", view.i18n.t("tui.palette.none")), t.muted)));
+        }
+        for (i, (_, key, label)) in matches.iter().enumerate() {
+            let key = key.clone().unwrap_or_default();
+            let left = text::pad(&format!(" {label}"), inner_w.saturating_sub(text::width(&key) + 1));
+            let style = if i == self.selected { t.selection } else { t.text };
+            lines.push(Line::from(vec![Span::styled(left, style), Span::styled(format!("{key} "), t.key)]));
+        }
+        let title = view.i18n.t("tui.palette.title");
+        let block =
+            Block::bordered().title(Span::styled(format!(" {title} "), t.focused_title)).border_style(t.focused_border);
+        frame.render_widget(Clear, popup);
+        frame.render_widget(Paragraph::new(lines).block(block), popup);
+    }
+}

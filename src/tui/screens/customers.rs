@@ -1,0 +1,225 @@
+//! The customers table: name, company, class, step, last visit, next visit; filter as you
+//! type, several sort orders. Rows are loaded a page at a time.
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+
+use super::{Ctx, Effect, View};
+use crate::store::{CustomerFilter, CustomerRow, CustomerSort, Store};
+use crate::tui::action::Action;
+use crate::tui::text;
+
+/// Rows loaded at a time.
+const PAGE: u32 = 100;
+/// The sort orders `s` cycles through, with their label keys.
+const SORTS: [(CustomerSort, &str); 4] = [
+    (CustomerSort::Name, "tui.customers.sort_name"),
+    (CustomerSort::NextStep, "tui.customers.sort_next"),
+    (CustomerSort::LastContact, "tui.customers.sort_last"),
+    (CustomerSort::Recent, "tui.customers.sort_recent"),
+];
+
+/// State of the customers table.
+#[derive(Debug, Default)]
+pub struct CustomersScreen {
+    rows: Vec<CustomerRow>,
+    /// Index in the whole list of the first loaded row.
+    offset: u32,
+    selected: usize,
+    sort: usize,
+    filter: CustomerFilter,
+    typing: Option<String>,
+}
+
+impl CustomersScreen {
+    /// An empty table; `refresh` loads it.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The loaded rows.
+    pub fn rows(&self) -> &[CustomerRow] {
+        &self.rows
+    }
+
+    /// The selected row's customer.
+    pub fn selected_customer(&self) -> Option<i64> {
+        self.rows.get(self.selected.checked_sub(self.offset as usize)?).map(|r| r.id)
+    }
+
+    /// True while the filter box has the focus.
+    pub fn typing(&self) -> bool {
+        self.typing.is_some()
+    }
+
+    /// Reloads the page holding the selection.
+    pub fn refresh(&mut self, store: &Store) -> anyhow::Result<()> {
+        self.offset = (self.selected as u32 / PAGE) * PAGE;
+        self.rows = store.list_customers(&self.filter, SORTS[self.sort].0, PAGE, self.offset)?;
+        if self.rows.is_empty() && self.offset > 0 {
+            self.selected = 0;
+            return self.refresh(store);
+        }
+        let last = self.offset as usize + self.rows.len().saturating_sub(1);
+        self.selected = self.selected.min(last);
+        Ok(())
+    }
+
+    fn select(&mut self, store: &Store, to: usize) -> Effect {
+        let page_end = self.offset as usize + self.rows.len();
+        let full = self.rows.len() == PAGE as usize;
+        self.selected = if to >= page_end && !full { page_end.saturating_sub(1) } else { to };
+        if self.selected < self.offset as usize || self.selected >= page_end {
+            if let Err(e) = self.refresh(store) {
+                return Effect::Error(e);
+            }
+        }
+        Effect::None
+    }
+
+    /// Handles a table action.
+    pub fn handle(&mut self, action: Action, ctx: &mut Ctx) -> Effect {
+        match action {
+            Action::Up => self.select(ctx.store, self.selected.saturating_sub(1)),
+            Action::Down => self.select(ctx.store, self.selected + 1),
+            Action::PageUp => self.select(ctx.store, self.selected.saturating_sub(20)),
+            Action::PageDown => self.select(ctx.store, self.selected + 20),
+            Action::Top => self.select(ctx.store, 0),
+            Action::Bottom => {
+                let end = self.offset as usize + self.rows.len().saturating_sub(1);
+                self.select(ctx.store, end)
+            }
+            Action::Open => self.selected_customer().map_or(Effect::None, Effect::OpenCustomer),
+            Action::Filter => {
+                self.typing = Some(self.filter.text.clone().unwrap_or_default());
+                Effect::None
+            }
+            Action::Sort => {
+                self.sort = (self.sort + 1) % SORTS.len();
+                self.reload(ctx.store)
+            }
+            Action::Back if self.filter.text.is_some() => {
+                self.filter.text = None;
+                self.reload(ctx.store)
+            }
+            _ => Effect::Unhandled,
+        }
+    }
+
+    fn reload(&mut self, store: &Store) -> Effect {
+        self.selected = 0;
+        match self.refresh(store) {
+            Ok(()) => Effect::None,
+            Err(e) => Effect::Error(e),
+        }
+    }
+
+    /// Feeds the filter box; the table filters as the user types.
+    pub fn type_key(&mut self, key: &KeyEvent, store: &Store) -> Option<Effect> {
+        let text = self.typing.as_mut()?;
+        match key.code {
+            KeyCode::Enter => {
+                self.typing = None;
+                return Some(Effect::None);
+            }
+            KeyCode::Esc => {
+                self.typing = None;
+                self.filter.text = None;
+            }
+            KeyCode::Backspace => {
+                text.pop();
+                self.filter.text = Some(text.clone()).filter(|t| !t.is_empty());
+            }
+            KeyCode::Char(c) => {
+                text.push(c);
+                self.filter.text = Some(text.clone());
+            }
+            _ => return None,
+        }
+        Some(self.reload(store))
+    }
+
+    /// Draws the filter line, the header and the visible rows.
+    pub fn render(&self, frame: &mut Frame, area: Rect, view: &View) {
+        let t = view.theme;
+        let i18n = view.i18n;
+        let [top, table] = Layout::vertical([Constraint::Length(1), Constraint::Min(3)]).areas(area);
+        let mut spans = vec![Span::styled(format!(" {}: ", i18n.t("tui.customers.filter")), t.muted)];
+        match (&self.typing, &self.filter.text) {
+            (Some(text), _) => {
+                spans.push(Span::styled(text.clone(), t.accent));
+                spans.push(Span::styled("▏", t.accent));
+            }
+            (None, Some(text)) => spans.push(Span::raw(text.clone())),
+            (None, None) => spans.push(Span::styled(i18n.t("tui.pipeline.no_filter"), t.muted)),
+        }
+        spans.push(Span::styled(
+            format!("   {}: {}", i18n.t("tui.customers.sort"), i18n.t(SORTS[self.sort].1)),
+            t.muted,
+        ));
+        frame.render_widget(Line::from(spans), top);
+
+        let block = Block::bordered().border_style(t.border);
+        let inner = block.inner(table);
+        frame.render_widget(block, table);
+        let widths = column_widths(inner.width.saturating_sub(1) as usize);
+        let header = [
+            "tui.customers.name",
+            "tui.customers.company",
+            "tui.customers.class",
+            "tui.customers.step",
+            "tui.customers.last_visit",
+            "tui.customers.next_visit",
+        ]
+        .map(|k| i18n.t(k));
+        let mut lines = vec![Line::from(Span::styled(format!(" {}", row_text(&header, &widths)), t.title))];
+        if self.rows.is_empty() {
+            lines.push(Line::from(Span::styled(format!(" {}", i18n.t("tui.customers.empty")), t.muted)));
+        }
+        let visible = (inner.height as usize).saturating_sub(1).max(1);
+        let first = self.selected.saturating_sub(visible - 1).max(self.offset as usize);
+        for (n, row) in self.rows.iter().enumerate().skip(first - self.offset as usize).take(visible) {
+            let cells = [
+                row.name.clone(),
+                row.company.clone(),
+                i18n.word(row.class),
+                row.stage.map(|s| i18n.word(s)).unwrap_or_default(),
+                row.last_contact_on.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_else(|| "—".into()),
+                row.next_step_on.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_else(|| "—".into()),
+            ];
+            let selected = self.offset as usize + n == self.selected;
+            let overdue = row.next_step_on.is_some_and(|d| d < view.today);
+            let style = if selected {
+                t.selection
+            } else if overdue {
+                t.warning
+            } else {
+                t.text
+            };
+            let marker = Span::styled(if selected { "▌" } else { " " }, t.accent);
+            lines.push(Line::from(vec![marker, Span::styled(row_text(&cells, &widths), style)]));
+        }
+        frame.render_widget(Paragraph::new(lines), inner);
+    }
+}
+
+/// Column widths for a table `width` columns wide: dates and words fixed, names share the rest.
+fn column_widths(width: usize) -> [usize; 6] {
+    const FIXED: [usize; 4] = [11, 13, 11, 11];
+    let flexible = width.saturating_sub(FIXED.iter().sum());
+    let name = flexible * 2 / 5;
+    [name, flexible - name, FIXED[0], FIXED[1], FIXED[2], FIXED[3]].map(|w| w.max(1))
+}
+
+/// Cells padded to their widths, one space apart.
+fn row_text(cells: &[String; 6], widths: &[usize; 6]) -> String {
+    let mut out = String::new();
+    for (cell, w) in cells.iter().zip(widths) {
+        out.push_str(&text::pad(cell, w.saturating_sub(1)));
+        out.push(' ');
+    }
+    out
+}

@@ -1,0 +1,152 @@
+//! The screens: each a state struct that handles actions and renders itself. Screens keep only
+//! what is on screen (a page of rows) and reach the database through `Store` calls.
+
+pub mod customer;
+pub mod customers;
+pub mod pipeline;
+pub mod today;
+pub mod welcome;
+
+use chrono::NaiveDate;
+use ratatui::Frame;
+use ratatui::crossterm::event::KeyEvent;
+use ratatui::layout::Rect;
+
+use super::action::Action;
+use super::keymap::{Keymap, ScreenId};
+use super::theme::Theme;
+use crate::i18n::I18n;
+use crate::store::Store;
+
+/// What a screen may touch while handling an action.
+pub struct Ctx<'a> {
+    pub store: &'a mut Store,
+    pub i18n: &'a I18n,
+    pub today: NaiveDate,
+}
+
+/// What a screen needs to draw itself.
+pub struct View<'a> {
+    pub i18n: &'a I18n,
+    pub theme: &'a Theme,
+    pub keymap: &'a Keymap,
+    pub today: NaiveDate,
+}
+
+/// What the app should do after a screen handled an action.
+#[derive(Debug)]
+pub enum Effect {
+    /// Nothing more (the screen may have changed itself).
+    None,
+    /// The action means nothing here; the app may handle it.
+    Unhandled,
+    /// Open a customer's record.
+    OpenCustomer(i64),
+    /// Tell the user something went well.
+    Info(String),
+    /// Show an error and carry on.
+    Error(anyhow::Error),
+    /// Data changed: every screen reloads what it shows; with a message.
+    Changed(String),
+    /// Replace the whole stack by this root screen.
+    Go(ScreenId),
+}
+
+impl Effect {
+    /// An error effect from anything convertible.
+    pub fn error(e: impl Into<anyhow::Error>) -> Self {
+        Self::Error(e.into())
+    }
+}
+
+/// One screen on the stack.
+pub enum Screen {
+    Welcome(welcome::WelcomeScreen),
+    Today(today::TodayScreen),
+    Pipeline(pipeline::PipelineScreen),
+    Customers(customers::CustomersScreen),
+    Customer(Box<customer::CustomerScreen>),
+}
+
+impl Screen {
+    /// Which keymap table applies.
+    pub fn id(&self) -> ScreenId {
+        match self {
+            Self::Welcome(_) => ScreenId::Welcome,
+            Self::Today(_) => ScreenId::Today,
+            Self::Pipeline(_) => ScreenId::Pipeline,
+            Self::Customers(_) => ScreenId::Customers,
+            Self::Customer(_) => ScreenId::Customer,
+        }
+    }
+
+    /// Reloads what the screen shows from the store.
+    pub fn refresh(&mut self, store: &Store, today: NaiveDate) -> anyhow::Result<()> {
+        match self {
+            Self::Welcome(_) => Ok(()),
+            Self::Today(s) => s.refresh(store, today),
+            Self::Pipeline(s) => s.refresh(store),
+            Self::Customers(s) => s.refresh(store),
+            Self::Customer(s) => s.refresh(store),
+        }
+    }
+
+    /// Handles an action from the keymap.
+    pub fn handle(&mut self, action: Action, ctx: &mut Ctx) -> Effect {
+        match self {
+            Self::Welcome(s) => s.handle(action, ctx),
+            Self::Today(s) => s.handle(action, ctx),
+            Self::Pipeline(s) => s.handle(action, ctx),
+            Self::Customers(s) => s.handle(action, ctx),
+            Self::Customer(s) => s.handle(action, ctx),
+        }
+    }
+
+    /// True while a text box on the screen has the focus (typed characters go to it).
+    pub fn typing(&self) -> bool {
+        match self {
+            Self::Pipeline(s) => s.typing(),
+            Self::Customers(s) => s.typing(),
+            _ => false,
+        }
+    }
+
+    /// Feeds a key to the focused text box; `None` when the box does not use it.
+    pub fn type_key(&mut self, key: &KeyEvent, store: &Store) -> Option<Effect> {
+        match self {
+            Self::Pipeline(s) => s.type_key(key, store),
+            Self::Customers(s) => s.type_key(key, store),
+            _ => None,
+        }
+    }
+
+    /// The customer this screen is about, if any (quick notes attach to it).
+    pub fn customer_in_view(&self) -> Option<i64> {
+        match self {
+            Self::Customer(s) => Some(s.customer_id()),
+            _ => None,
+        }
+    }
+
+    /// The customer selected in a list, if any (log visit from a list).
+    pub fn selected_customer(&self) -> Option<i64> {
+        match self {
+            Self::Today(s) => s.selected_customer(),
+            Self::Pipeline(s) => s.selected_customer(),
+            Self::Customers(s) => s.selected_customer(),
+            Self::Customer(s) => Some(s.customer_id()),
+            Self::Welcome(_) => None,
+        }
+    }
+
+    /// Draws the screen into `area`.
+    pub fn render(&self, frame: &mut Frame, area: Rect, view: &View) {
+        match self {
+            Self::Welcome(s) => s.render(frame, area, view),
+            Self::Today(s) => s.render(frame, area, view),
+            Self::Pipeline(s) => s.render(frame, area, view),
+            Self::Customers(s) => s.render(frame, area, view),
+            Self::Customer(s) => s.render(frame, area, view),
+        }
+    }
+}

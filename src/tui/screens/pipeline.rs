@@ -1,0 +1,277 @@
+//! The pipeline board: five columns (preparation → close) with count and total value; cards
+//! with customer, company, days in step and next-step state. Cards are loaded a page at a time.
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+
+use super::{Ctx, Effect, View};
+use crate::domain::money::format_compact;
+use crate::domain::{NextStepState, Stage, Word};
+use crate::store::{PipelineCard, PipelineFilter, StepTotal, Store};
+use crate::tui::action::Action;
+use crate::tui::text;
+
+/// Cards loaded per column at a time.
+const PAGE: u32 = 40;
+/// Rows a card takes on screen, its separator included.
+const CARD_ROWS: usize = 4;
+/// Currency the column totals are shown in.
+const TOTAL_CURRENCY: &str = "CNY";
+
+/// State of the board.
+#[derive(Debug, Default)]
+pub struct PipelineScreen {
+    totals: [StepTotal; 5],
+    /// The loaded page of each column.
+    cards: [Vec<PipelineCard>; 5],
+    /// Index in the column of each loaded page's first card.
+    offsets: [u32; 5],
+    /// Selected card of each column (index in the column, not in the page).
+    selected: [usize; 5],
+    column: usize,
+    filter: PipelineFilter,
+    /// `Some` while the filter box has the focus.
+    typing: Option<String>,
+}
+
+impl PipelineScreen {
+    /// An empty board; `refresh` loads it.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The focused column's step.
+    pub fn column(&self) -> Stage {
+        Stage::ALL.get(self.column).copied().unwrap_or(Stage::Preparation)
+    }
+
+    /// The selected card, when the focused column has one loaded.
+    pub fn selected_card(&self) -> Option<&PipelineCard> {
+        let c = self.column;
+        let i = self.selected[c].checked_sub(self.offsets[c] as usize)?;
+        self.cards[c].get(i)
+    }
+
+    /// The selected card's customer.
+    pub fn selected_customer(&self) -> Option<i64> {
+        self.selected_card().map(|c| c.customer_id)
+    }
+
+    /// Per-step totals as shown in the column titles.
+    pub fn totals(&self) -> &[StepTotal; 5] {
+        &self.totals
+    }
+
+    /// True while the filter box has the focus.
+    pub fn typing(&self) -> bool {
+        self.typing.is_some()
+    }
+
+    /// Reloads totals and the visible page of every column, keeping selections in range.
+    pub fn refresh(&mut self, store: &Store) -> anyhow::Result<()> {
+        self.totals = store.pipeline_totals(&self.filter)?;
+        for (i, stage) in Stage::ALL.iter().enumerate() {
+            let count = self.totals[i].count as usize;
+            self.selected[i] = self.selected[i].min(count.saturating_sub(1));
+            self.load_page(store, i, *stage)?;
+        }
+        Ok(())
+    }
+
+    /// Loads the page of column `i` that holds its selected card.
+    fn load_page(&mut self, store: &Store, i: usize, stage: Stage) -> anyhow::Result<()> {
+        let offset = (self.selected[i] as u32 / PAGE) * PAGE;
+        self.cards[i] = store.pipeline_cards(stage, &self.filter, PAGE, offset)?;
+        self.offsets[i] = offset;
+        Ok(())
+    }
+
+    /// Moves the selection in the focused column, loading another page when it leaves this one.
+    fn select(&mut self, store: &Store, to: usize) -> Effect {
+        let c = self.column;
+        let count = self.totals[c].count as usize;
+        self.selected[c] = to.min(count.saturating_sub(1));
+        let start = self.offsets[c] as usize;
+        if self.selected[c] < start || self.selected[c] >= start + self.cards[c].len() {
+            if let Err(e) = self.load_page(store, c, self.column()) {
+                return Effect::Error(e);
+            }
+        }
+        Effect::None
+    }
+
+    /// Handles a board action.
+    pub fn handle(&mut self, action: Action, ctx: &mut Ctx) -> Effect {
+        let here = self.selected[self.column];
+        match action {
+            Action::Left => self.column = self.column.saturating_sub(1),
+            Action::Right => self.column = (self.column + 1).min(Stage::ALL.len() - 1),
+            Action::Up => return self.select(ctx.store, here.saturating_sub(1)),
+            Action::Down => return self.select(ctx.store, here + 1),
+            Action::PageUp => return self.select(ctx.store, here.saturating_sub(5)),
+            Action::PageDown => return self.select(ctx.store, here + 5),
+            Action::Top => return self.select(ctx.store, 0),
+            Action::Bottom => return self.select(ctx.store, usize::MAX),
+            Action::Open => return self.selected_customer().map_or(Effect::None, Effect::OpenCustomer),
+            Action::MoveForward => return self.move_selected(ctx, true),
+            Action::MoveBack => return self.move_selected(ctx, false),
+            Action::Won => return self.win_selected(ctx),
+            Action::Filter => self.typing = Some(self.filter.text.clone().unwrap_or_default()),
+            Action::Back if self.filter.text.is_some() => {
+                self.filter.text = None;
+                return self.reload(ctx.store);
+            }
+            _ => return Effect::Unhandled,
+        }
+        Effect::None
+    }
+
+    /// Moves the selected deal one step; the focus follows the card to its new column.
+    fn move_selected(&mut self, ctx: &mut Ctx, forward: bool) -> Effect {
+        let Some(card) = self.selected_card().cloned() else { return Effect::None };
+        let target = if forward { card.stage.next() } else { card.stage.prev() };
+        let Some(to) = target else {
+            let key = if forward { "tui.pipeline.at_last_step" } else { "tui.pipeline.at_first_step" };
+            return Effect::Info(ctx.i18n.t(key));
+        };
+        match ctx.store.move_deal(card.customer_id, to, "") {
+            Ok(_) => {
+                self.column = to.index();
+                self.selected[self.column] = 0;
+                let msg = ctx.i18n.fmt("tui.pipeline.moved", &[("name", &card.name), ("step", &ctx.i18n.word(to))]);
+                Effect::Changed(msg)
+            }
+            Err(e) => Effect::error(e),
+        }
+    }
+
+    fn win_selected(&mut self, ctx: &mut Ctx) -> Effect {
+        let Some(card) = self.selected_card().cloned() else { return Effect::None };
+        match ctx.store.win_deal(card.customer_id, None) {
+            Ok(_) => Effect::Changed(ctx.i18n.fmt("tui.pipeline.won", &[("name", &card.name)])),
+            Err(e) => Effect::error(e),
+        }
+    }
+
+    fn reload(&mut self, store: &Store) -> Effect {
+        self.selected = [0; 5];
+        match self.refresh(store) {
+            Ok(()) => Effect::None,
+            Err(e) => Effect::Error(e),
+        }
+    }
+
+    /// Feeds the filter box: the board filters as the user types; Enter keeps the filter,
+    /// Esc clears it.
+    pub fn type_key(&mut self, key: &KeyEvent, store: &Store) -> Option<Effect> {
+        let text = self.typing.as_mut()?;
+        match key.code {
+            KeyCode::Enter => {
+                self.typing = None;
+                return Some(Effect::None);
+            }
+            KeyCode::Esc => {
+                self.typing = None;
+                self.filter.text = None;
+            }
+            KeyCode::Backspace => {
+                text.pop();
+                self.filter.text = Some(text.clone()).filter(|t| !t.is_empty());
+            }
+            KeyCode::Char(c) => {
+                text.push(c);
+                self.filter.text = Some(text.clone());
+            }
+            _ => return None,
+        }
+        Some(self.reload(store))
+    }
+
+    /// Draws the filter line and the five columns.
+    pub fn render(&self, frame: &mut Frame, area: Rect, view: &View) {
+        let [filter_area, board] = Layout::vertical([Constraint::Length(1), Constraint::Min(3)]).areas(area);
+        self.render_filter(frame, filter_area, view);
+        let columns = Layout::horizontal([Constraint::Ratio(1, 5); 5]).split(board);
+        for (i, stage) in Stage::ALL.iter().enumerate() {
+            self.render_column(frame, columns[i], view, i, *stage);
+        }
+    }
+
+    fn render_filter(&self, frame: &mut Frame, area: Rect, view: &View) {
+        let t = view.theme;
+        let label = view.i18n.t("tui.pipeline.filter");
+        let mut spans = vec![Span::styled(format!(" {label}: "), t.muted)];
+        match (&self.typing, &self.filter.text) {
+            (Some(text), _) => {
+                spans.push(Span::styled(text.clone(), t.accent));
+                spans.push(Span::styled("▏", t.accent));
+            }
+            (None, Some(text)) => spans.push(Span::styled(text.clone(), t.text)),
+            (None, None) => spans.push(Span::styled(view.i18n.t("tui.pipeline.no_filter"), t.muted)),
+        }
+        frame.render_widget(Line::from(spans), area);
+    }
+
+    fn render_column(&self, frame: &mut Frame, area: Rect, view: &View, i: usize, stage: Stage) {
+        let t = view.theme;
+        let focused = i == self.column;
+        let total = self.totals[i];
+        let title = format!(" {} ", view.i18n.word(stage));
+        let summary = format!(" {} · {} ", total.count, format_compact(total.value_minor, TOTAL_CURRENCY));
+        let block = Block::bordered()
+            .title(Span::styled(title, if focused { t.focused_title } else { t.title }))
+            .title_bottom(Span::styled(summary, if focused { t.focused_title } else { t.muted }))
+            .border_style(if focused { t.focused_border } else { t.border });
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        let visible = (inner.height as usize / CARD_ROWS).max(1);
+        let selected = self.selected[i];
+        let first = selected.saturating_sub(visible - 1).max(self.offsets[i] as usize);
+        let width = inner.width as usize;
+        let mut lines: Vec<Line> = Vec::new();
+        if self.cards[i].is_empty() {
+            lines.push(Line::from(Span::styled(text::fit(&view.i18n.t("tui.pipeline.empty"), width), t.muted)));
+        }
+        let skip = first - self.offsets[i] as usize;
+        for (n, card) in self.cards[i].iter().enumerate().skip(skip).take(visible) {
+            let is_selected = focused && self.offsets[i] as usize + n == selected;
+            lines.extend(card_lines(card, width, is_selected, view));
+        }
+        frame.render_widget(Paragraph::new(lines), inner);
+    }
+}
+
+/// A card's three lines and a blank separator.
+fn card_lines<'a>(card: &PipelineCard, width: usize, selected: bool, view: &View) -> Vec<Line<'a>> {
+    let t = view.theme;
+    let i18n = view.i18n;
+    let days = i18n.fmt("tui.pipeline.days", &[("n", &card.days_in_step)]);
+    let name_w = width.saturating_sub(text::width(&days) + 2);
+    let name_style = if selected { t.selection } else { t.title };
+    let marker = if selected { "▌" } else { " " };
+    let (state, state_style) = match card.next_step {
+        NextStepState::Overdue { days } => (i18n.fmt("tui.pipeline.overdue", &[("n", &days)]), t.danger),
+        NextStepState::Today => (i18n.t("tui.pipeline.today"), t.warning),
+        NextStepState::Planned { on } => (format!("→ {}", on.format("%m-%d")), t.text),
+        NextStepState::None => (i18n.t("tui.pipeline.none_planned"), t.warning),
+    };
+    let value = card.value_minor.map(|v| format_compact(v, &card.currency)).unwrap_or_default();
+    let state_w = width.saturating_sub(text::width(&value) + 2);
+    vec![
+        Line::from(vec![
+            Span::styled(marker, t.accent),
+            Span::styled(text::pad(&card.name, name_w), name_style),
+            Span::styled(format!(" {days}"), t.muted),
+        ]),
+        Line::from(Span::styled(format!(" {}", text::fit(&card.company, width.saturating_sub(1))), t.muted)),
+        Line::from(vec![
+            Span::raw(" "),
+            Span::styled(text::pad(&state, state_w), state_style),
+            Span::styled(text::pad_left(&value, width.saturating_sub(state_w + 1)), t.muted),
+        ]),
+        Line::default(),
+    ]
+}

