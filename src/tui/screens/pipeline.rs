@@ -233,7 +233,10 @@ impl PipelineScreen {
         let width = inner.width as usize;
         let mut lines: Vec<Line> = Vec::new();
         if self.cards[i].is_empty() {
-            lines.push(Line::from(Span::styled(text::fit(&view.i18n.t("tui.pipeline.empty"), width), t.muted)));
+            lines.push(Line::from(Span::styled(
+                format!(" {}", text::fit(&view.i18n.t("tui.pipeline.empty"), width.saturating_sub(1))),
+                t.muted,
+            )));
         }
         let skip = first - self.offsets[i] as usize;
         for (n, card) in self.cards[i].iter().enumerate().skip(skip).take(visible) {
