@@ -4,7 +4,7 @@
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::customer::Portfolio;
+use super::customer::{Customer, Portfolio};
 
 /// Default intervals in days and the overdue factor; the config file can change them.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -65,6 +65,15 @@ impl CadencePolicy {
         } else {
             CadenceState::Fine { days_left: interval as i64 - days_since }
         }
+    }
+
+    /// A customer's interval and state: the override or quadrant interval, counted from the
+    /// last real contact, or from the day the customer was added if never contacted.
+    pub fn for_customer(&self, customer: &Customer, today: NaiveDate) -> (u32, CadenceState) {
+        let interval = self.interval(customer.portfolio, customer.cadence_days);
+        let added = customer.created_at.get(..10).and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+        let since = customer.last_contact_on.or(added).unwrap_or(today);
+        (interval, self.state(interval, since, today))
     }
 
     /// The latest contact date that makes a customer with this interval due today.

@@ -1,10 +1,12 @@
 //! Pure types and rules of the sales method: no I/O, no SQL, no terminal.
 
 pub mod cadence;
+pub mod checklist;
 pub mod customer;
 pub mod deal;
 mod error;
 pub mod money;
+pub mod objection;
 pub mod review;
 pub mod stage;
 pub mod visit;
@@ -15,8 +17,9 @@ pub use cadence::{CadencePolicy, CadenceState};
 pub use customer::{Customer, CustomerClass, Fact, FactCategory, Man, NewCustomer, Portfolio, Style, Tri};
 pub use deal::{Deal, StageEvent};
 pub use error::DomainError;
+pub use objection::{Objection, ObjectionKind};
 pub use review::{NextStepState, Review};
 pub use stage::{DealState, Stage};
-pub use visit::{Channel, Outcome, Visit, VisitInput};
+pub use visit::{Channel, Outcome, Visit, VisitInput, VisitKind};
 pub use when::{MonthDay, When, parse_date, parse_when};
 pub use words::Word;

@@ -26,6 +26,94 @@ word_enum!(
     }
 );
 
+/// The type of a visit (customer visit, store check, ...), each with its own in-visit
+/// checklist in the playbook; reps may use their own types as free text.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub enum VisitKind {
+    #[default]
+    CustomerVisit,
+    StoreCheck,
+    PhoneFollowUp,
+    Demonstration,
+    AfterSaleCare,
+    /// A type the rep named (cleaned, non-empty, at most 40 characters).
+    Custom(String),
+}
+
+impl VisitKind {
+    /// The built-in types, in display order.
+    pub const BUILT_IN: [VisitKind; 5] =
+        [Self::CustomerVisit, Self::StoreCheck, Self::PhoneFollowUp, Self::Demonstration, Self::AfterSaleCare];
+
+    /// Longest user-defined type name.
+    pub const MAX_CUSTOM: usize = 40;
+
+    /// Stable code stored in the database (`store-check`), or the custom name as typed.
+    pub fn code(&self) -> &str {
+        match self {
+            Self::CustomerVisit => "customer-visit",
+            Self::StoreCheck => "store-check",
+            Self::PhoneFollowUp => "phone-follow-up",
+            Self::Demonstration => "demonstration",
+            Self::AfterSaleCare => "after-sale-care",
+            Self::Custom(name) => name,
+        }
+    }
+
+    /// Chinese name of a built-in type; a custom type's own name.
+    pub fn zh(&self) -> &str {
+        match self {
+            Self::CustomerVisit => "客户拜访",
+            Self::StoreCheck => "巡店",
+            Self::PhoneFollowUp => "电话跟进",
+            Self::Demonstration => "产品演示",
+            Self::AfterSaleCare => "售后回访",
+            Self::Custom(name) => name,
+        }
+    }
+
+    /// Reads a type: a built-in code or Chinese name (case and separators ignored), else a
+    /// user-defined name.
+    pub fn parse(input: &str) -> Result<Self, DomainError> {
+        let cleaned = super::customer::clean_line(input);
+        if cleaned.is_empty() {
+            return Err(DomainError::MissingField { field: "visit type" });
+        }
+        let norm = |s: &str| {
+            s.chars().filter(|c| !matches!(c, '-' | '_' | ' ')).flat_map(char::to_lowercase).collect::<String>()
+        };
+        let needle = norm(&cleaned);
+        if let Some(kind) = Self::BUILT_IN.iter().find(|k| norm(k.code()) == needle || norm(k.zh()) == needle) {
+            return Ok(kind.clone());
+        }
+        check_len("visit type", &cleaned, Self::MAX_CUSTOM)?;
+        Ok(Self::Custom(cleaned))
+    }
+
+    /// A stored code back as a type (unknown codes are custom types).
+    pub fn from_code(code: &str) -> Self {
+        Self::BUILT_IN.iter().find(|k| k.code() == code).cloned().unwrap_or_else(|| Self::Custom(code.to_string()))
+    }
+}
+
+impl std::fmt::Display for VisitKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl Serialize for VisitKind {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.code())
+    }
+}
+
+impl<'de> Deserialize<'de> for VisitKind {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Ok(Self::from_code(&String::deserialize(d)?))
+    }
+}
+
 /// A visit as stored. `done_at` empty means it is an appointment still to happen.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Visit {
@@ -33,6 +121,8 @@ pub struct Visit {
     pub customer_id: i64,
     pub deal_id: Option<i64>,
     pub channel: Channel,
+    /// The visit's type (its in-visit checklist comes from the playbook).
+    pub kind: VisitKind,
     /// Local wall time of the appointment.
     pub planned_at: Option<NaiveDateTime>,
     /// Local wall time it happened; `None` while only planned.
@@ -66,6 +156,12 @@ impl Visit {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct VisitInput {
     pub channel: Channel,
+    /// The visit's type; a customer visit unless given.
+    #[serde(default)]
+    pub kind: VisitKind,
+    /// Ticked item numbers (1-based) of the type's in-visit checklist; stored with the visit.
+    #[serde(default)]
+    pub ticks: Vec<u32>,
     pub planned_at: Option<NaiveDateTime>,
     pub done_at: Option<NaiveDateTime>,
     pub purpose: String,
@@ -88,6 +184,8 @@ impl VisitInput {
     pub fn blank() -> Self {
         Self {
             channel: Channel::InPerson,
+            kind: VisitKind::CustomerVisit,
+            ticks: Vec::new(),
             planned_at: None,
             done_at: None,
             purpose: String::new(),
@@ -124,6 +222,9 @@ impl VisitInput {
                 return Err(DomainError::MissingField { field });
             }
         }
+        self.ticks.retain(|t| *t > 0);
+        self.ticks.sort_unstable();
+        self.ticks.dedup();
         if self.planned_at.is_none() && self.done_at.is_none() {
             return Err(DomainError::MissingField { field: "when" });
         }
@@ -172,5 +273,17 @@ mod tests {
         assert_eq!(Channel::parse_word("In Person").unwrap(), Channel::InPerson);
         assert_eq!(Channel::parse_word("电话").unwrap(), Channel::Phone);
         assert_eq!(Outcome::parse_word("not met").unwrap(), Outcome::NotMet);
+    }
+
+    #[test]
+    fn visit_kinds_parse_built_in_and_custom() {
+        assert_eq!(VisitKind::parse("Store check").unwrap(), VisitKind::StoreCheck);
+        assert_eq!(VisitKind::parse("巡店").unwrap(), VisitKind::StoreCheck);
+        assert_eq!(VisitKind::parse("phone-follow-up").unwrap(), VisitKind::PhoneFollowUp);
+        assert_eq!(VisitKind::parse(" trade fair ").unwrap(), VisitKind::Custom("trade fair".into()));
+        assert_eq!(VisitKind::from_code("trade fair"), VisitKind::Custom("trade fair".into()));
+        assert_eq!(VisitKind::from_code("demonstration"), VisitKind::Demonstration);
+        assert!(VisitKind::parse("  ").is_err());
+        assert!(VisitKind::parse(&"x".repeat(41)).is_err());
     }
 }

@@ -9,6 +9,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0001_init.sql"),
     include_str!("../../migrations/0002_search_by_kind.sql"),
     include_str!("../../migrations/0003_pipeline_board.sql"),
+    include_str!("../../migrations/0004_sales_method.sql"),
 ];
 
 /// The schema version this binary writes.

@@ -1,12 +1,15 @@
 //! SQLite storage: opening (pragmas, file mode, migrations) and one module per table family.
 //! All SQL of Fieldbook lives under this module; callers get domain types back.
 
+mod checklist;
 mod customers;
 mod deals;
 mod error;
 mod facts;
 pub mod migrate;
 mod notes;
+mod objections;
+mod profile;
 mod pipeline;
 mod rows;
 mod search;

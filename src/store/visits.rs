@@ -5,13 +5,14 @@ use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::Store;
+use super::checklist::replace_visit_ticks;
 use super::error::{Context, Result, StoreError};
 use super::rows;
 use crate::domain::when::format_stored_datetime;
-use crate::domain::{Visit, VisitInput, Word};
+use crate::domain::{Visit, VisitInput, VisitKind, Word};
 
 const VISIT_COLUMNS: &str = "id, customer_id, deal_id, channel, planned_at, done_at, purpose, action_plan, \
-    expected_result, actual_result, outcome, next_topic, next_step, next_step_on, notes, created_at, updated_at";
+    expected_result, actual_result, outcome, next_topic, next_step, next_step_on, notes, created_at, updated_at, kind";
 
 fn visit_row(r: &rusqlite::Row) -> rusqlite::Result<Visit> {
     Ok(Visit {
@@ -32,6 +33,7 @@ fn visit_row(r: &rusqlite::Row) -> rusqlite::Result<Visit> {
         notes: r.get(14)?,
         created_at: r.get(15)?,
         updated_at: r.get(16)?,
+        kind: VisitKind::from_code(&r.get::<_, String>(17)?),
     })
 }
 
@@ -58,8 +60,8 @@ impl Store {
             tx.prepare_cached(
                 "INSERT INTO visit (customer_id, deal_id, channel, planned_at, done_at, purpose, action_plan,
                     expected_result, actual_result, outcome, next_topic, next_step, next_step_on, notes,
-                    created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)",
+                    created_at, updated_at, kind)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15, ?16)",
             )
             .and_then(|mut s| {
                 s.execute(params![
@@ -78,10 +80,12 @@ impl Store {
                     input.next_step_on.map(|d| d.to_string()),
                     input.notes,
                     now,
+                    input.kind.code(),
                 ])
             })
             .ctx("adding a visit")?;
             let id = tx.last_insert_rowid();
+            replace_visit_ticks(tx, id, &input.ticks, &now)?;
             refresh_rollup(tx, customer_id, &now)?;
             Ok(id)
         })
@@ -100,7 +104,7 @@ impl Store {
             tx.execute(
                 "UPDATE visit SET channel = ?2, planned_at = ?3, done_at = ?4, purpose = ?5, action_plan = ?6,
                     expected_result = ?7, actual_result = ?8, outcome = ?9, next_topic = ?10, next_step = ?11,
-                    next_step_on = ?12, notes = ?13, updated_at = ?14 WHERE id = ?1",
+                    next_step_on = ?12, notes = ?13, updated_at = ?14, kind = ?15 WHERE id = ?1",
                 params![
                     id,
                     input.channel.code(),
@@ -116,9 +120,11 @@ impl Store {
                     input.next_step_on.map(|d| d.to_string()),
                     input.notes,
                     now,
+                    input.kind.code(),
                 ],
             )
             .ctx("editing a visit")?;
+            replace_visit_ticks(tx, id, &input.ticks, &now)?;
             refresh_rollup(tx, customer_id, &now)
         })
     }

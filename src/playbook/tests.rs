@@ -1,0 +1,137 @@
+use super::*;
+use crate::domain::Word;
+
+fn both() -> (Playbook, Playbook) {
+    (parse(EN).unwrap(), parse(ZH_CN).unwrap())
+}
+
+/// Every text of a playbook must be filled in.
+fn assert_complete(p: &Playbook, lang: &str) {
+    for stage in Stage::ALL {
+        let s = p.step(*stage);
+        assert!(!s.goal.is_empty(), "{lang}: {stage} has no goal");
+        for list in [&s.checklist, &s.questions, &s.purposes] {
+            assert!(!list.is_empty() && list.iter().all(|t| !t.trim().is_empty()), "{lang}: {stage} has an empty list");
+        }
+    }
+    for style in Style::ALL.iter().filter(|s| **s != Style::Unknown) {
+        let g = p.style(*style).unwrap();
+        assert!(!g.traits.is_empty() && !g.needs.is_empty() && !g.fears.is_empty() && !g.deal.is_empty(), "{lang}");
+    }
+    for kind in ObjectionKind::ALL {
+        assert!(!p.objection_kind(*kind).is_empty(), "{lang}: {kind}");
+    }
+    for q in Portfolio::ALL {
+        assert!(!p.quadrant(*q).advice.is_empty() && !p.quadrant(*q).cadence.is_empty(), "{lang}: {q}");
+    }
+    for kind in VisitKind::BUILT_IN {
+        let g = p.visit_type(&kind).unwrap_or_else(|| panic!("{lang}: no visit type {kind}"));
+        assert!(!g.name.is_empty() && !g.checklist.is_empty(), "{lang}: {kind}");
+    }
+    assert_eq!(p.six_questions.len(), 6, "{lang}");
+    assert!(!p.objections.steps.is_empty() && !p.objections.short_form.is_empty(), "{lang}");
+    assert!(p.closing.values().all(|t| !t.name.is_empty() && !t.how.is_empty()), "{lang}");
+}
+
+#[test]
+fn both_languages_parse_and_are_complete() {
+    let (en, zh) = both();
+    assert_complete(&en, "en");
+    assert_complete(&zh, "zh-CN");
+    assert_eq!(Playbook::builtin(Lang::En), en);
+    assert_eq!(Playbook::builtin(Lang::ZhCn), zh);
+}
+
+#[test]
+fn both_languages_have_the_same_entries() {
+    let (en, zh) = both();
+    for stage in Stage::ALL {
+        let (e, z) = (en.step(*stage), zh.step(*stage));
+        assert_eq!(e.checklist.len(), z.checklist.len(), "checklist items of {stage}");
+        assert_eq!(e.questions.len(), z.questions.len(), "questions of {stage}");
+        assert_eq!(e.purposes.len(), z.purposes.len(), "purposes of {stage}");
+    }
+    for style in Style::ALL.iter().filter(|s| **s != Style::Unknown) {
+        let (e, z) = (en.style(*style).unwrap(), zh.style(*style).unwrap());
+        assert_eq!(
+            (e.needs.len(), e.fears.len(), e.deal.len()),
+            (z.needs.len(), z.fears.len(), z.deal.len()),
+            "{style}"
+        );
+    }
+    assert_eq!(en.closing.keys().collect::<Vec<_>>(), zh.closing.keys().collect::<Vec<_>>(), "closing techniques");
+    assert_eq!(en.visit_types.keys().collect::<Vec<_>>(), zh.visit_types.keys().collect::<Vec<_>>(), "visit types");
+    for (key, e) in &en.visit_types {
+        assert_eq!(e.checklist.len(), zh.visit_types[key].checklist.len(), "checklist of visit type {key}");
+    }
+    assert_eq!(en.objections.steps.len(), zh.objections.steps.len(), "objection steps");
+    assert_eq!(en.six_questions.len(), zh.six_questions.len());
+}
+
+#[test]
+fn man_advice_for_all_eight_combinations_and_none_when_unknown() {
+    let (en, _) = both();
+    let tri = [Tri::Yes, Tri::No];
+    let mut seen = std::collections::BTreeSet::new();
+    for money in tri {
+        for authority in tri {
+            for need in tri {
+                let man = Man { money, authority, need };
+                let advice = en.man_advice(&man).unwrap();
+                assert!(!advice.is_empty());
+                seen.insert(man.code());
+            }
+        }
+    }
+    assert_eq!(seen.len(), 8);
+    let ideal = Man { money: Tri::Yes, authority: Tri::Yes, need: Tri::Yes };
+    assert!(en.man_advice(&ideal).unwrap().contains("ideal"));
+    let find = Man { money: Tri::Yes, authority: Tri::No, need: Tri::Yes };
+    assert!(en.man_advice(&find).unwrap().contains("decides"));
+    assert_eq!(en.man_advice(&Man { need: Tri::Unknown, ..ideal }), None);
+}
+
+#[test]
+fn store_check_follows_the_outlet_routine() {
+    let (en, zh) = both();
+    let check = &en.visit_types["store-check"].checklist;
+    assert_eq!(check.len(), 8);
+    assert!(check[3].contains("display") && check[4].contains("stock") && check[7].contains("Thank"));
+    assert!(zh.visit_types["store-check"].checklist[3].contains("陈列"));
+}
+
+#[test]
+fn override_file_wins_and_a_broken_one_falls_back_with_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let (builtin, problem) = Playbook::load(Lang::En, dir.path());
+    assert_eq!((builtin, problem), (parse(EN).unwrap(), None));
+
+    let custom = EN.replace("Obtain the commitment.", "Get the signature.");
+    std::fs::write(dir.path().join("playbook.en.toml"), &custom).unwrap();
+    let (p, problem) = Playbook::load(Lang::En, dir.path());
+    assert_eq!(problem, None);
+    assert_eq!(p.step(Stage::Close).goal, "Get the signature.");
+
+    std::fs::write(dir.path().join("playbook.en.toml"), "[steps.preparation]\ngoal = \"x\"\nchecklist = [1,\n")
+        .unwrap();
+    let (p, problem) = Playbook::load(Lang::En, dir.path());
+    let problem = problem.unwrap();
+    assert_eq!(p, parse(EN).unwrap(), "the built-in playbook is used");
+    assert_eq!(problem.line, Some(3), "{problem:?}");
+    assert!(problem.path.ends_with("playbook.en.toml"));
+
+    let typo = EN.replacen("goal = ", "gaol = ", 1);
+    std::fs::write(dir.path().join("playbook.en.toml"), typo).unwrap();
+    let (_, problem) = Playbook::load(Lang::En, dir.path());
+    let problem = problem.unwrap();
+    assert!(problem.message.contains("gaol"), "{problem:?}");
+    assert!(problem.line.is_some());
+}
+
+#[test]
+fn visit_type_names() {
+    let (en, zh) = both();
+    assert_eq!(en.visit_type_name(&VisitKind::StoreCheck), "Store check");
+    assert_eq!(zh.visit_type_name(&VisitKind::AfterSaleCare), "售后回访");
+    assert_eq!(en.visit_type_name(&VisitKind::Custom("fair".into())), "fair");
+}
