@@ -6,9 +6,15 @@
 //! and localised errors; strings go in `assets/i18n/{en,zh-CN}/<area>.toml`.
 
 mod add;
+mod brief;
+mod checklist;
 mod context;
 mod list;
+mod losing_touch;
+mod method;
+mod objection;
 pub mod output;
+mod profile;
 mod show;
 
 use std::io::Write;
@@ -57,6 +63,16 @@ pub enum Command {
     List(list::ListArgs),
     /// Show one customer: record, deals with step history, visits, notes.
     Show(show::ShowArgs),
+    /// Set and show a customer's profile: class, personality, MAN, portfolio, visit cadence.
+    Profile(profile::ProfileArgs),
+    /// Customers furthest past their visit cadence.
+    LosingTouch(losing_touch::LosingTouchArgs),
+    /// The checklist of the open deal's current step; tick and untick items.
+    Checklist(checklist::ChecklistArgs),
+    /// The objection log of the open deal: add, resolve, list.
+    Objection(objection::ObjectionArgs),
+    /// One screen to read before a visit: who, how to deal, the deal, last visit, objections.
+    Brief(brief::BriefArgs),
 }
 
 /// Runs one subcommand; prints errors to stderr as one localised line and returns the exit code.
@@ -93,6 +109,11 @@ fn dispatch(command: &Command, ctx: &mut Ctx) -> anyhow::Result<()> {
         Command::Add(args) => add::run(args, ctx),
         Command::List(args) => list::run(args, ctx),
         Command::Show(args) => show::run(args, ctx),
+        Command::Profile(args) => profile::run(args, ctx),
+        Command::LosingTouch(args) => losing_touch::run(args, ctx),
+        Command::Checklist(args) => checklist::run(args, ctx),
+        Command::Objection(args) => objection::run(args, ctx),
+        Command::Brief(args) => brief::run(args, ctx),
     }
 }
 

@@ -1,0 +1,44 @@
+//! `fieldbook checklist ID [--tick N]… [--untick N]…`: the checklist of the current step of the
+//! customer's open deal, numbered, with ticks.
+
+use super::Ctx;
+use super::method::{self, ChecklistView, indent, title};
+use super::output::{self, FormatArg};
+use crate::store::StoreError;
+
+/// Arguments of `checklist`.
+#[derive(Debug, clap::Args)]
+pub struct ChecklistArgs {
+    /// The customer id.
+    pub id: i64,
+    /// Tick item N (repeat for several).
+    #[arg(long, value_name = "N")]
+    pub tick: Vec<u32>,
+    /// Untick item N (repeat for several).
+    #[arg(long, value_name = "N")]
+    pub untick: Vec<u32>,
+    #[command(flatten)]
+    pub format: FormatArg,
+}
+
+/// Applies the ticks, then prints the list.
+pub fn run(args: &ChecklistArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
+    let playbook = method::playbook(ctx);
+    let store = ctx.store()?;
+    let customer = store.customer(args.id)?;
+    let deal = store.open_deal(args.id)?.ok_or(StoreError::NoOpenDeal { customer_id: args.id })?;
+    let total = playbook.step(deal.stage).checklist.len();
+    if let Some(bad) = args.tick.iter().chain(&args.untick).find(|n| **n == 0 || **n as usize > total) {
+        return Err(ctx.fail("playbook.checklist.bad_item", &[("n", bad), ("total", &total)]));
+    }
+    let store = ctx.store()?;
+    if !args.tick.is_empty() || !args.untick.is_empty() {
+        store.set_checklist_ticks(deal.id, deal.stage, &args.tick, &args.untick)?;
+    }
+    let view = ChecklistView::load(store, &deal, &playbook)?;
+    if args.format.is_json() {
+        return ctx.print(&output::json(&view)?);
+    }
+    let text = format!("{}\n{}", title(customer.id, &customer.name, &customer.company), indent(&view.render(&ctx.i18n)));
+    ctx.print(&text)
+}

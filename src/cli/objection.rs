@@ -1,0 +1,113 @@
+//! `fieldbook objection ID add TEXT --kind K [--answer A]`, `… resolve N [--answer A]`,
+//! `… list [--all]`: the objection log of the customer's open deal, with the playbook's way
+//! to answer each kind.
+
+use serde::Serialize;
+
+use super::Ctx;
+use super::method::{self, indent, title};
+use super::output::{self, FormatArg};
+use super::profile::parse_word;
+use crate::domain::{Objection, ObjectionKind};
+use crate::i18n::I18n;
+use crate::store::StoreError;
+
+/// Arguments of `objection`.
+#[derive(Debug, clap::Args)]
+pub struct ObjectionArgs {
+    /// The customer id (its open deal gets the objection).
+    pub id: i64,
+    #[command(subcommand)]
+    pub action: ObjectionAction,
+}
+
+/// What to do with the log.
+#[derive(Debug, clap::Subcommand)]
+pub enum ObjectionAction {
+    /// Log an objection the customer raised.
+    Add {
+        /// The objection, in the customer's words.
+        text: String,
+        /// misunderstanding, doubt, real-drawback or complaint.
+        #[arg(long, value_parser = parse_word::<ObjectionKind>)]
+        kind: ObjectionKind,
+        /// The answer given, if any.
+        #[arg(long)]
+        answer: Option<String>,
+    },
+    /// Mark objection N resolved.
+    Resolve {
+        /// The objection's number (`list` shows them).
+        n: i64,
+        /// The answer that resolved it.
+        #[arg(long)]
+        answer: Option<String>,
+    },
+    /// List the open objections (all of them with --all).
+    List {
+        /// Resolved ones too.
+        #[arg(long)]
+        all: bool,
+        #[command(flatten)]
+        format: FormatArg,
+    },
+}
+
+/// An objection with the playbook's advice for its kind.
+#[derive(Debug, Clone, Serialize)]
+pub struct ObjectionView {
+    #[serde(flatten)]
+    pub objection: Objection,
+    /// How to answer this kind.
+    pub how: String,
+}
+
+/// Runs the action.
+pub fn run(args: &ObjectionArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
+    let playbook = method::playbook(ctx);
+    let store = ctx.store()?;
+    let customer = store.customer(args.id)?;
+    let deal = store.open_deal(args.id)?.ok_or(StoreError::NoOpenDeal { customer_id: args.id })?;
+    let view = |o: Objection| ObjectionView { how: playbook.objection_kind(o.kind).to_string(), objection: o };
+    match &args.action {
+        ObjectionAction::Add { text, kind, answer } => {
+            let id = store.add_objection(deal.id, text, *kind, answer.as_deref().unwrap_or(""))?;
+            let o = view(store.objection(id)?);
+            ctx.tell(&ctx.i18n.fmt("playbook.objection.added", &[("n", &id)]));
+            ctx.print(&line(&ctx.i18n, &o))
+        }
+        ObjectionAction::Resolve { n, answer } => {
+            let o = view(store.resolve_objection(deal.id, *n, answer.as_deref())?);
+            ctx.tell(&ctx.i18n.fmt("playbook.objection.resolved", &[("n", n)]));
+            ctx.print(&line(&ctx.i18n, &o))
+        }
+        ObjectionAction::List { all, format } => {
+            let list: Vec<ObjectionView> = store.objections_of(deal.id, !all)?.into_iter().map(view).collect();
+            if format.is_json() {
+                return ctx.print(&output::json(&list)?);
+            }
+            let i = &ctx.i18n;
+            let body = if list.is_empty() {
+                i.t("playbook.objection.none")
+            } else {
+                list.iter().map(|o| line(i, o)).collect::<Vec<_>>().join("\n")
+            };
+            let head = i.fmt("playbook.objection.title", &[("deal", &deal.id)]);
+            ctx.print(&format!("{}\n{}\n{}", title(customer.id, &customer.name, &customer.company), indent(&head), indent(&indent(&body))))
+        }
+    }
+}
+
+/// `#2 ◌ too expensive (doubt) — answer: … / how: …`: open `◌`, resolved `✔`.
+pub fn line(i: &I18n, o: &ObjectionView) -> String {
+    let ob = &o.objection;
+    let mark = if ob.resolved { "✔" } else { "◌" };
+    let mut text = format!("#{} {mark} {} ({})", ob.id, ob.text, i.word(ob.kind));
+    if !ob.answer.is_empty() {
+        text.push_str(&format!("\n    {}", i.fmt("playbook.objection.answer", &[("answer", &ob.answer)])));
+    }
+    if !ob.resolved {
+        text.push_str(&format!("\n    {}", i.fmt("playbook.objection.how", &[("how", &o.how)])));
+    }
+    text
+}

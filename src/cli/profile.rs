@@ -1,0 +1,116 @@
+//! `fieldbook profile ID [...]`: sets a customer's class, personality style, MAN answers,
+//! portfolio quadrant and cadence override, then prints the profile with the playbook's advice.
+
+use super::Ctx;
+use super::method::{self, ProfileView, indent, title};
+use super::output::{self, FormatArg, key_values};
+use crate::domain::{CustomerClass, Man, Portfolio, Style, Tri, Word};
+use crate::store::CustomerPatch;
+
+/// High or low account attractiveness.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Attractiveness {
+    High,
+    Low,
+}
+
+/// Our position with the account.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Position {
+    Strong,
+    Weak,
+}
+
+/// Arguments of `profile`.
+#[derive(Debug, clap::Args)]
+pub struct ProfileArgs {
+    /// The customer id.
+    pub id: i64,
+    /// Status: potential, intent, quasi, ordinary, quality, key, lost (Chinese names work too).
+    #[arg(long, value_parser = parse_word::<CustomerClass>)]
+    pub class: Option<CustomerClass>,
+    /// Personality: driver, expressive, amiable, analytical, unknown.
+    #[arg(long, value_parser = parse_word::<Style>)]
+    pub style: Option<Style>,
+    /// Can they pay? yes, no or unknown.
+    #[arg(long, value_parser = parse_word::<Tri>)]
+    pub money: Option<Tri>,
+    /// Do they decide? yes, no or unknown.
+    #[arg(long, value_parser = parse_word::<Tri>)]
+    pub authority: Option<Tri>,
+    /// Do they need it? yes, no or unknown.
+    #[arg(long, value_parser = parse_word::<Tri>)]
+    pub need: Option<Tri>,
+    /// Portfolio quadrant: star, question-mark, cash-cow, dog, or none to clear it.
+    #[arg(long, value_name = "QUADRANT", conflicts_with_all = ["attractive", "position"])]
+    pub portfolio: Option<String>,
+    /// Account attractiveness (with --position, derives the quadrant).
+    #[arg(long, value_enum, requires = "position")]
+    pub attractive: Option<Attractiveness>,
+    /// Our position with the account (with --attractive).
+    #[arg(long, value_enum, requires = "attractive")]
+    pub position: Option<Position>,
+    /// Visit every DAYS days whatever the quadrant, or `none` to follow the quadrant again.
+    #[arg(long, value_name = "DAYS|none")]
+    pub cadence: Option<String>,
+    #[command(flatten)]
+    pub format: FormatArg,
+}
+
+/// Clap value parser for any [`Word`], with the domain's message listing the valid values.
+pub fn parse_word<W: Word + Send + Sync>(s: &str) -> Result<W, String> {
+    W::parse_word(s).map_err(|e| e.to_string())
+}
+
+/// Applies the changes, then prints the profile.
+pub fn run(args: &ProfileArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
+    let mut patch = patch(args, ctx)?;
+    let playbook = method::playbook(ctx);
+    let today = ctx.today();
+    let store = ctx.store()?;
+    if args.money.is_some() || args.authority.is_some() || args.need.is_some() {
+        let current = store.customer(args.id)?.man;
+        patch.man = Some(Man {
+            money: args.money.unwrap_or(current.money),
+            authority: args.authority.unwrap_or(current.authority),
+            need: args.need.unwrap_or(current.need),
+        });
+    }
+    let customer =
+        if patch == CustomerPatch::default() { store.customer(args.id)? } else { store.update_customer(args.id, patch)? };
+    let view = ProfileView::new(&customer, &playbook, &ctx.config, today);
+    if args.format.is_json() {
+        return ctx.print(&output::json(&view)?);
+    }
+    let text = format!(
+        "{}\n{}",
+        title(view.customer_id, &view.name, &view.company),
+        indent(&key_values(&view.pairs(&ctx.i18n)))
+    );
+    ctx.print(&text)
+}
+
+/// The changes the options ask for, but MAN (merged with the stored answers in `run`).
+fn patch(args: &ProfileArgs, ctx: &Ctx) -> anyhow::Result<CustomerPatch> {
+    let portfolio = match (&args.portfolio, args.attractive, args.position) {
+        (Some(p), _, _) if p.trim().eq_ignore_ascii_case("none") => Some(None),
+        (Some(p), _, _) => Some(Some(Portfolio::parse_word(p)?)),
+        (None, Some(a), Some(p)) => Some(Some(Portfolio::from_scores(a == Attractiveness::High, p == Position::Strong))),
+        _ => None,
+    };
+    let cadence_days = match args.cadence.as_deref().map(str::trim) {
+        None => None,
+        Some(s) if s.eq_ignore_ascii_case("none") => Some(None),
+        Some(s) => match s.parse::<u32>() {
+            Ok(days) if (1..=3650).contains(&days) => Some(Some(days)),
+            _ => return Err(ctx.fail("playbook.profile.bad_cadence", &[("input", &s)])),
+        },
+    };
+    Ok(CustomerPatch {
+        class: args.class,
+        style: args.style,
+        portfolio,
+        cadence_days,
+        ..Default::default()
+    })
+}
