@@ -53,11 +53,7 @@ impl Lang {
 const FILES: &[(&str, &str, &str)] = &[
     ("common", include_str!("../assets/i18n/en/common.toml"), include_str!("../assets/i18n/zh-CN/common.toml")),
     ("error", include_str!("../assets/i18n/en/error.toml"), include_str!("../assets/i18n/zh-CN/error.toml")),
-    (
-        "playbook",
-        include_str!("../assets/i18n/en/playbook.toml"),
-        include_str!("../assets/i18n/zh-CN/playbook.toml"),
-    ),
+    ("playbook", include_str!("../assets/i18n/en/playbook.toml"), include_str!("../assets/i18n/zh-CN/playbook.toml")),
     ("cli", include_str!("../assets/i18n/en/cli.toml"), include_str!("../assets/i18n/zh-CN/cli.toml")),
     ("forms", include_str!("../assets/i18n/en/forms.toml"), include_str!("../assets/i18n/zh-CN/forms.toml")),
     ("tui", include_str!("../assets/i18n/en/tui.toml"), include_str!("../assets/i18n/zh-CN/tui.toml")),

@@ -218,11 +218,8 @@ fn who_text(i: &I18n, b: &Brief) -> String {
     }
     let mut pairs = vec![(i.t("playbook.label.class"), i.word(b.profile.class))];
     if !w.dates.is_empty() {
-        let dates: Vec<String> = w
-            .dates
-            .iter()
-            .filter_map(|f| f.month_day.map(|md| format!("{md} {}", f.label)))
-            .collect();
+        let dates: Vec<String> =
+            w.dates.iter().filter_map(|f| f.month_day.map(|md| format!("{md} {}", f.label))).collect();
         pairs.push((i.t("playbook.label.dates"), dates.join(" · ")));
     }
     if !w.facts.is_empty() {

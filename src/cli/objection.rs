@@ -7,8 +7,7 @@ use serde::Serialize;
 use super::Ctx;
 use super::method::{self, indent, title};
 use super::output::{self, FormatArg};
-use super::profile::parse_word;
-use crate::domain::{Objection, ObjectionKind};
+use crate::domain::{Objection, ObjectionKind, Word};
 use crate::i18n::I18n;
 use crate::store::StoreError;
 
@@ -29,8 +28,8 @@ pub enum ObjectionAction {
         /// The objection, in the customer's words.
         text: String,
         /// misunderstanding, doubt, real-drawback or complaint.
-        #[arg(long, value_parser = parse_word::<ObjectionKind>)]
-        kind: ObjectionKind,
+        #[arg(long)]
+        kind: String,
         /// The answer given, if any.
         #[arg(long)]
         answer: Option<String>,
@@ -71,7 +70,8 @@ pub fn run(args: &ObjectionArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
     let view = |o: Objection| ObjectionView { how: playbook.objection_kind(o.kind).to_string(), objection: o };
     match &args.action {
         ObjectionAction::Add { text, kind, answer } => {
-            let id = store.add_objection(deal.id, text, *kind, answer.as_deref().unwrap_or(""))?;
+            let kind = ObjectionKind::parse_word(kind)?;
+            let id = store.add_objection(deal.id, text, kind, answer.as_deref().unwrap_or(""))?;
             let o = view(store.objection(id)?);
             ctx.tell(&ctx.i18n.fmt("playbook.objection.added", &[("n", &id)]));
             ctx.print(&line(&ctx.i18n, &o))
@@ -93,7 +93,12 @@ pub fn run(args: &ObjectionArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
                 list.iter().map(|o| line(i, o)).collect::<Vec<_>>().join("\n")
             };
             let head = i.fmt("playbook.objection.title", &[("deal", &deal.id)]);
-            ctx.print(&format!("{}\n{}\n{}", title(customer.id, &customer.name, &customer.company), indent(&head), indent(&indent(&body))))
+            ctx.print(&format!(
+                "{}\n{}\n{}",
+                title(customer.id, &customer.name, &customer.company),
+                indent(&head),
+                indent(&indent(&body))
+            ))
         }
     }
 }

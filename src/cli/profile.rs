@@ -27,20 +27,20 @@ pub struct ProfileArgs {
     /// The customer id.
     pub id: i64,
     /// Status: potential, intent, quasi, ordinary, quality, key, lost (Chinese names work too).
-    #[arg(long, value_parser = parse_word::<CustomerClass>)]
-    pub class: Option<CustomerClass>,
+    #[arg(long)]
+    pub class: Option<String>,
     /// Personality: driver, expressive, amiable, analytical, unknown.
-    #[arg(long, value_parser = parse_word::<Style>)]
-    pub style: Option<Style>,
+    #[arg(long)]
+    pub style: Option<String>,
     /// Can they pay? yes, no or unknown.
-    #[arg(long, value_parser = parse_word::<Tri>)]
-    pub money: Option<Tri>,
+    #[arg(long)]
+    pub money: Option<String>,
     /// Do they decide? yes, no or unknown.
-    #[arg(long, value_parser = parse_word::<Tri>)]
-    pub authority: Option<Tri>,
+    #[arg(long)]
+    pub authority: Option<String>,
     /// Do they need it? yes, no or unknown.
-    #[arg(long, value_parser = parse_word::<Tri>)]
-    pub need: Option<Tri>,
+    #[arg(long)]
+    pub need: Option<String>,
     /// Portfolio quadrant: star, question-mark, cash-cow, dog, or none to clear it.
     #[arg(long, value_name = "QUADRANT", conflicts_with_all = ["attractive", "position"])]
     pub portfolio: Option<String>,
@@ -57,27 +57,31 @@ pub struct ProfileArgs {
     pub format: FormatArg,
 }
 
-/// Clap value parser for any [`Word`], with the domain's message listing the valid values.
-pub fn parse_word<W: Word + Send + Sync>(s: &str) -> Result<W, String> {
-    W::parse_word(s).map_err(|e| e.to_string())
+/// Reads an optional word (class, style, answer) with a localisable error listing the valid ones.
+fn word<W: Word>(s: &Option<String>) -> anyhow::Result<Option<W>> {
+    Ok(s.as_deref().map(W::parse_word).transpose()?)
 }
 
 /// Applies the changes, then prints the profile.
 pub fn run(args: &ProfileArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
     let mut patch = patch(args, ctx)?;
+    let (money, authority, need) = (word::<Tri>(&args.money)?, word::<Tri>(&args.authority)?, word::<Tri>(&args.need)?);
     let playbook = method::playbook(ctx);
     let today = ctx.today();
     let store = ctx.store()?;
-    if args.money.is_some() || args.authority.is_some() || args.need.is_some() {
+    if money.is_some() || authority.is_some() || need.is_some() {
         let current = store.customer(args.id)?.man;
         patch.man = Some(Man {
-            money: args.money.unwrap_or(current.money),
-            authority: args.authority.unwrap_or(current.authority),
-            need: args.need.unwrap_or(current.need),
+            money: money.unwrap_or(current.money),
+            authority: authority.unwrap_or(current.authority),
+            need: need.unwrap_or(current.need),
         });
     }
-    let customer =
-        if patch == CustomerPatch::default() { store.customer(args.id)? } else { store.update_customer(args.id, patch)? };
+    let customer = if patch == CustomerPatch::default() {
+        store.customer(args.id)?
+    } else {
+        store.update_customer(args.id, patch)?
+    };
     let view = ProfileView::new(&customer, &playbook, &ctx.config, today);
     if args.format.is_json() {
         return ctx.print(&output::json(&view)?);
@@ -95,7 +99,9 @@ fn patch(args: &ProfileArgs, ctx: &Ctx) -> anyhow::Result<CustomerPatch> {
     let portfolio = match (&args.portfolio, args.attractive, args.position) {
         (Some(p), _, _) if p.trim().eq_ignore_ascii_case("none") => Some(None),
         (Some(p), _, _) => Some(Some(Portfolio::parse_word(p)?)),
-        (None, Some(a), Some(p)) => Some(Some(Portfolio::from_scores(a == Attractiveness::High, p == Position::Strong))),
+        (None, Some(a), Some(p)) => {
+            Some(Some(Portfolio::from_scores(a == Attractiveness::High, p == Position::Strong)))
+        }
         _ => None,
     };
     let cadence_days = match args.cadence.as_deref().map(str::trim) {
@@ -107,8 +113,8 @@ fn patch(args: &ProfileArgs, ctx: &Ctx) -> anyhow::Result<CustomerPatch> {
         },
     };
     Ok(CustomerPatch {
-        class: args.class,
-        style: args.style,
+        class: word::<CustomerClass>(&args.class)?,
+        style: word::<Style>(&args.style)?,
         portfolio,
         cadence_days,
         ..Default::default()
