@@ -53,15 +53,18 @@ fn visits_keep_their_type_and_ticks() {
     let id = add(&mut store, "Tom Park");
     let mut input = logged("2031-05-05");
     input.kind = VisitKind::StoreCheck;
-    input.ticks = vec![4, 1, 1, 0];
+    input.ticks = Some(vec![4, 1, 1, 0]);
     let visit = store.add_visit(id, input.clone()).unwrap();
     assert_eq!(store.visit(visit).unwrap().kind, VisitKind::StoreCheck);
     assert_eq!(store.visit_ticks(visit).unwrap(), vec![1, 4]);
     input.kind = VisitKind::Custom("trade fair".into());
-    input.ticks = vec![2];
-    store.update_visit(visit, input).unwrap();
+    input.ticks = Some(vec![2]);
+    store.update_visit(visit, input.clone()).unwrap();
     assert_eq!(store.visit(visit).unwrap().kind, VisitKind::Custom("trade fair".into()));
     assert_eq!(store.visit_ticks(visit).unwrap(), vec![2]);
+    input.ticks = None;
+    store.update_visit(visit, input).unwrap();
+    assert_eq!(store.visit_ticks(visit).unwrap(), vec![2], "None leaves the ticks alone");
     store.delete_visit(visit).unwrap();
     assert!(store.visit_ticks(visit).unwrap().is_empty());
 }

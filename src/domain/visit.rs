@@ -159,9 +159,10 @@ pub struct VisitInput {
     /// The visit's type; a customer visit unless given.
     #[serde(default)]
     pub kind: VisitKind,
-    /// Ticked item numbers (1-based) of the type's in-visit checklist; stored with the visit.
+    /// Ticked item numbers (1-based) of the type's in-visit checklist, stored with the visit;
+    /// `None` leaves the stored ticks as they are.
     #[serde(default)]
-    pub ticks: Vec<u32>,
+    pub ticks: Option<Vec<u32>>,
     pub planned_at: Option<NaiveDateTime>,
     pub done_at: Option<NaiveDateTime>,
     pub purpose: String,
@@ -185,7 +186,7 @@ impl VisitInput {
         Self {
             channel: Channel::InPerson,
             kind: VisitKind::CustomerVisit,
-            ticks: Vec::new(),
+            ticks: None,
             planned_at: None,
             done_at: None,
             purpose: String::new(),
@@ -222,9 +223,11 @@ impl VisitInput {
                 return Err(DomainError::MissingField { field });
             }
         }
-        self.ticks.retain(|t| *t > 0);
-        self.ticks.sort_unstable();
-        self.ticks.dedup();
+        if let Some(ticks) = &mut self.ticks {
+            ticks.retain(|t| *t > 0);
+            ticks.sort_unstable();
+            ticks.dedup();
+        }
         if self.planned_at.is_none() && self.done_at.is_none() {
             return Err(DomainError::MissingField { field: "when" });
         }

@@ -85,7 +85,9 @@ impl Store {
             })
             .ctx("adding a visit")?;
             let id = tx.last_insert_rowid();
-            replace_visit_ticks(tx, id, &input.ticks, &now)?;
+            if let Some(ticks) = &input.ticks {
+                replace_visit_ticks(tx, id, ticks, &now)?;
+            }
             refresh_rollup(tx, customer_id, &now)?;
             Ok(id)
         })
@@ -124,7 +126,9 @@ impl Store {
                 ],
             )
             .ctx("editing a visit")?;
-            replace_visit_ticks(tx, id, &input.ticks, &now)?;
+            if let Some(ticks) = &input.ticks {
+                replace_visit_ticks(tx, id, ticks, &now)?;
+            }
             refresh_rollup(tx, customer_id, &now)
         })
     }

@@ -74,7 +74,7 @@ pub enum VisitFormEvent {
     None,
     /// Ctrl-S with valid input: store it (`add_visit`, or `update_visit` when the target has a
     /// visit id). The form stays as it is until the app closes it or calls `set_error`.
-    Save(VisitInput),
+    Save(Box<VisitInput>),
     /// Closed without saving (nothing typed, or the user confirmed discarding).
     Cancel,
     /// F1: show the playbook for the target's step.
@@ -126,8 +126,12 @@ impl VisitForm {
     /// "when" is now, and saving updates the appointment (its planned time is kept).
     pub fn log_appointment(mut target: VisitTarget, appointment: &Visit, clock: Clock) -> Self {
         target.visit_id = Some(appointment.id);
-        let base =
-            VisitInput { planned_at: appointment.planned_at, notes: appointment.notes.clone(), ..VisitInput::blank() };
+        let base = VisitInput {
+            planned_at: appointment.planned_at,
+            notes: appointment.notes.clone(),
+            kind: appointment.kind.clone(),
+            ..VisitInput::blank()
+        };
         let text = VisitFormText {
             purpose: appointment.purpose.clone(),
             action_plan: appointment.action_plan.clone(),
@@ -317,7 +321,7 @@ impl VisitForm {
 
     fn save(&mut self, i18n: &I18n) -> VisitFormEvent {
         match self.input() {
-            Ok(input) => VisitFormEvent::Save(input),
+            Ok(input) => VisitFormEvent::Save(Box::new(input)),
             Err((field, error)) => {
                 self.focus = field;
                 self.notice = Some(Notice::Error(i18n.domain_error(&error)));

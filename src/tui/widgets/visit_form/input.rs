@@ -19,6 +19,8 @@ impl VisitForm {
         let shows_result = self.mode == VisitMode::Log;
         let input = VisitInput {
             channel: text.channel,
+            kind: self.base.kind.clone(),
+            ticks: self.base.ticks.clone(),
             planned_at,
             done_at,
             purpose: text.purpose,

@@ -2,6 +2,7 @@ use chrono::NaiveDate;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::*;
+use crate::domain::VisitKind;
 use crate::i18n::Lang;
 
 fn clock() -> Clock {
@@ -128,6 +129,7 @@ fn logging_an_appointment_copies_it_and_keeps_its_planned_time() {
         customer_id: 7,
         deal_id: None,
         channel: Channel::Video,
+        kind: VisitKind::Demonstration,
         planned_at: planned,
         done_at: None,
         purpose: "demo".into(),
@@ -150,6 +152,7 @@ fn logging_an_appointment_copies_it_and_keeps_its_planned_time() {
     assert_eq!(input.planned_at, planned);
     assert_eq!(input.done_at.map(|d| d.to_string()), Some("2031-05-06 09:00:00".into()));
     assert_eq!((input.purpose.as_str(), input.channel), ("demo", Channel::Video));
+    assert_eq!(input.kind, VisitKind::Demonstration, "the appointment's type is kept");
 }
 
 #[test]
