@@ -137,3 +137,84 @@ fn empty_database_welcomes_then_starts_empty_and_quits() {
     keys(&mut app, "q");
     assert!(app.should_quit());
 }
+
+#[test]
+fn lost_asks_the_reason_then_writes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(&dir, Lang::En);
+    keys(&mut app, "2 x");
+    assert!(app.modal().is_some(), "lost asks first");
+    keys(&mut app, "enter");
+    assert!(app.modal().is_some(), "an empty reason is refused");
+    type_text(&mut app, "went with a cheaper supplier");
+    keys(&mut app, "enter");
+    assert!(app.modal().is_none());
+    let id = customer_id(app.store(), "刘洋");
+    let deal = &app.store().deals_of(id).unwrap()[0];
+    assert_eq!((deal.state, deal.lost_reason.as_str()), (DealState::Lost, "went with a cheaper supplier"));
+}
+
+#[test]
+fn esc_on_the_lost_question_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(&dir, Lang::En);
+    keys(&mut app, "2 x esc");
+    assert!(app.modal().is_none());
+    let id = customer_id(app.store(), "刘洋");
+    assert_eq!(app.store().deals_of(id).unwrap()[0].state, DealState::Open);
+}
+
+#[test]
+fn log_a_visit_from_the_customers_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(&dir, Lang::En);
+    keys(&mut app, "3 f");
+    type_text(&mut app, "Anna");
+    keys(&mut app, "enter l");
+    let form = app.modal().and_then(|m| m.visit_form()).expect("the visit form opens");
+    assert_eq!(form.target().customer_name, "Anna Berg");
+    type_text(&mut app, "introduce the new paper grades");
+    keys(&mut app, "tab");
+    type_text(&mut app, "bring samples");
+    keys(&mut app, "tab");
+    type_text(&mut app, "a trial order");
+    keys(&mut app, "ctrl-s");
+    assert!(app.modal().is_none(), "saved and closed: {:?}", app.toast());
+    let id = customer_id(app.store(), "Anna");
+    let visits = app.store().visits_of(id, 10, 0).unwrap();
+    assert_eq!(visits.len(), 1);
+    assert_eq!(visits[0].purpose, "introduce the new paper grades");
+    assert!(!visits[0].is_planned());
+}
+
+#[test]
+fn ctrl_c_with_unsaved_text_asks_before_quitting() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(&dir, Lang::En);
+    keys(&mut app, "3 l");
+    type_text(&mut app, "half a thought");
+    keys(&mut app, "ctrl-c");
+    assert!(!app.should_quit());
+    keys(&mut app, "n");
+    assert!(app.modal().and_then(|m| m.visit_form()).is_some(), "the form and its text are still there");
+    keys(&mut app, "ctrl-c y");
+    assert!(app.should_quit());
+}
+
+#[test]
+fn search_finds_a_note_and_opens_its_customer() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(&dir, Lang::En);
+    keys(&mut app, "/");
+    assert_eq!(app.screen().map(Screen::id), Some(ScreenId::Search));
+    type_text(&mut app, "wechat");
+    let screen = render(&app, 120, 40);
+    assert!(screen.contains("prefers WeChat"), "{screen}");
+    keys(&mut app, "enter");
+    match app.screen() {
+        Some(Screen::Customer(c)) => assert_eq!(c.customer().map(|c| c.name.as_str()), Some("王伟")),
+        _ => panic!("the customer did not open"),
+    }
+    keys(&mut app, "esc");
+    assert_eq!(app.screen().map(Screen::id), Some(ScreenId::Search), "back to the results");
+}

@@ -100,3 +100,21 @@ fn hide_path(screen: &str, path: &str) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+#[test]
+fn search() {
+    snap("search", |a| {
+        keys(a, "/");
+        tui_support::type_text(a, "budget");
+    });
+}
+
+#[test]
+fn visit_form_over_customers() {
+    snap("visit_form", |a| keys(a, "3 l"));
+}
+
+#[test]
+fn lost_question_over_pipeline() {
+    snap("lost_prompt", |a| keys(a, "2 x"));
+}

@@ -3,21 +3,24 @@
 
 use chrono::NaiveDate;
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::action::Action;
 use super::chrome;
 use super::keymap::{Keymap, ScreenId};
+use super::modal::{Modal, ModalOutcome, ModalRequest};
 use super::overlay::Overlay;
 use super::overlay::help::HelpOverlay;
 use super::overlay::palette::{PaletteOutcome, PaletteOverlay};
 use super::screens::customer::CustomerScreen;
 use super::screens::customers::CustomersScreen;
 use super::screens::pipeline::PipelineScreen;
+use super::screens::search::SearchScreen;
 use super::screens::today::TodayScreen;
 use super::screens::welcome::WelcomeScreen;
 use super::screens::{Ctx, Effect, Screen, View};
 use super::theme::Theme;
+use super::widgets::dialog::{ConfirmDialog, ConfirmEvent};
 use crate::i18n::I18n;
 use crate::store::{CustomerFilter, CustomerSort, Store};
 
@@ -37,6 +40,9 @@ pub struct App {
     today: NaiveDate,
     screens: Vec<Screen>,
     overlay: Option<Overlay>,
+    modal: Option<Modal>,
+    /// "Quit and lose what you typed?" while a form has unsaved text.
+    confirm_quit: Option<ConfirmDialog>,
     toast: Option<Toast>,
     quit: bool,
 }
@@ -54,8 +60,19 @@ impl App {
             )
             .map(|rows| rows.is_empty())
             .unwrap_or(false);
-        let mut app =
-            Self { store, i18n, theme, keymap, today, screens: Vec::new(), overlay: None, toast: None, quit: false };
+        let mut app = Self {
+            store,
+            i18n,
+            theme,
+            keymap,
+            today,
+            screens: Vec::new(),
+            overlay: None,
+            modal: None,
+            confirm_quit: None,
+            toast: None,
+            quit: false,
+        };
         if empty {
             let path = app.store.path().display().to_string();
             app.screens.push(Screen::Welcome(WelcomeScreen::new(path)));
@@ -85,6 +102,11 @@ impl App {
         self.overlay.as_ref()
     }
 
+    /// The open form or question, if any.
+    pub fn modal(&self) -> Option<&Modal> {
+        self.modal.as_ref()
+    }
+
     /// The current message line.
     pub fn toast(&self) -> Option<&Toast> {
         self.toast.as_ref()
@@ -100,6 +122,10 @@ impl App {
             return;
         }
         self.toast = None;
+        if self.confirm_quit.is_some() || self.modal.is_some() {
+            self.modal_key(event);
+            return;
+        }
         if let Some(overlay) = self.overlay.as_mut() {
             match overlay {
                 Overlay::Help(help) => {
@@ -133,6 +159,37 @@ impl App {
         }
     }
 
+    /// Keys while a form or question is open: Ctrl-C asks before dropping unsaved text.
+    fn modal_key(&mut self, event: KeyEvent) {
+        if let Some(confirm) = self.confirm_quit.as_mut() {
+            match confirm.handle_key(event) {
+                ConfirmEvent::Yes => self.quit = true,
+                ConfirmEvent::No => self.confirm_quit = None,
+                ConfirmEvent::None => {}
+            }
+            return;
+        }
+        let Some(modal) = self.modal.as_mut() else { return };
+        if event.code == KeyCode::Char('c') && event.modifiers.contains(KeyModifiers::CONTROL) {
+            if modal.is_dirty() {
+                let lines = vec![self.i18n.t("tui.modal.quit_body")];
+                self.confirm_quit = Some(ConfirmDialog::new(self.i18n.t("tui.modal.quit_title"), lines));
+            } else {
+                self.quit = true;
+            }
+            return;
+        }
+        match modal.handle_key(event, &mut self.store, &self.i18n) {
+            ModalOutcome::Stay => {}
+            ModalOutcome::Close => self.modal = None,
+            ModalOutcome::Saved(message) => {
+                self.modal = None;
+                self.apply(Effect::Changed(message));
+            }
+            ModalOutcome::Failed(e) => self.fail(&e),
+        }
+    }
+
     /// Runs an action: the screen first, then the app-wide meaning.
     pub fn dispatch(&mut self, action: Action) {
         let effect = match self.screens.last_mut() {
@@ -157,6 +214,19 @@ impl App {
                 let actions = super::overlay::palette::commands(&self.keymap, self.screen_id());
                 self.overlay = Some(Overlay::Palette(PaletteOverlay::new(actions, &self.i18n)));
             }
+            Action::LogVisit | Action::PlanVisit => {
+                let Some(customer) = self.screens.last().and_then(Screen::selected_customer) else {
+                    self.toast = Some(Toast { text: self.i18n.t("tui.modal.pick_customer"), is_error: true });
+                    return;
+                };
+                let request = if action == Action::LogVisit {
+                    ModalRequest::LogVisit(customer)
+                } else {
+                    ModalRequest::PlanVisit(customer)
+                };
+                self.apply(Effect::Modal(request));
+            }
+            Action::Search => self.screens.push(Screen::Search(SearchScreen::new())),
             Action::GoToday => self.go(ScreenId::Today),
             Action::GoPipeline => self.go(ScreenId::Pipeline),
             Action::GoCustomers => self.go(ScreenId::Customers),
@@ -188,6 +258,10 @@ impl App {
                 }
             }
             Effect::Go(id) => self.go(id),
+            Effect::Modal(request) => match Modal::open(request, &self.store, &self.i18n) {
+                Ok(modal) => self.modal = Some(modal),
+                Err(e) => self.fail(&e),
+            },
         }
     }
 
@@ -229,9 +303,18 @@ impl App {
         if let Some(screen) = self.screens.last() {
             screen.render(frame, body.main, &view);
         }
-        chrome::footer(frame, body.footer, &view, id, self.toast.as_ref());
+        // While a form or overlay is open its own keys apply: the screen's hints would mislead.
+        if self.modal.is_none() && self.overlay.is_none() || self.toast.is_some() {
+            chrome::footer(frame, body.footer, &view, id, self.toast.as_ref());
+        }
         if let Some(overlay) = &self.overlay {
             overlay.render(frame, body.main, &view);
+        }
+        if let Some(modal) = &self.modal {
+            modal.render(frame, body.main, &self.theme, &self.i18n);
+        }
+        if let Some(confirm) = &self.confirm_quit {
+            confirm.render(frame, body.main, &self.theme, &self.i18n);
         }
     }
 }

@@ -29,7 +29,13 @@ const LIST: &[Row] = &[
 
 const WELCOME: &[Row] = &[(Action::StartEmpty, "e enter", true)];
 
-const TODAY: &[Row] = &[(Action::Open, "enter", true)];
+const TODAY: &[Row] = &[
+    (Action::Done, "d", true),
+    (Action::FollowUp, "f", true),
+    (Action::Postpone, "p", true),
+    (Action::Open, "enter", true),
+    (Action::Search, "/", true),
+];
 
 const PIPELINE: &[Row] = &[
     (Action::Left, "h left", false),
@@ -37,13 +43,28 @@ const PIPELINE: &[Row] = &[
     (Action::MoveForward, ">", true),
     (Action::MoveBack, "<", true),
     (Action::Won, "w", true),
+    (Action::Lost, "x", true),
     (Action::Open, "enter", true),
     (Action::Filter, "/", true),
 ];
 
-const CUSTOMERS: &[Row] = &[(Action::Open, "enter", true), (Action::Filter, "f", true), (Action::Sort, "s", true)];
+const CUSTOMERS: &[Row] = &[
+    (Action::Open, "enter", true),
+    (Action::Filter, "f", true),
+    (Action::Sort, "s", true),
+    (Action::LogVisit, "l", true),
+    (Action::Search, "/", true),
+];
 
-const CUSTOMER: &[Row] = &[(Action::MoveForward, ">", true), (Action::MoveBack, "<", false), (Action::Won, "w", false)];
+const CUSTOMER: &[Row] = &[
+    (Action::LogVisit, "l", true),
+    (Action::PlanVisit, "p", true),
+    (Action::MoveForward, ">", true),
+    (Action::MoveBack, "<", false),
+    (Action::Won, "w", false),
+    (Action::Lost, "x", false),
+    (Action::Search, "/", false),
+];
 
 /// The search screen types into its query box, so only non-character keys are bound.
 const SEARCH: &[Row] = &[

@@ -6,6 +6,7 @@ pub mod app;
 mod chrome;
 pub mod keymap;
 mod keymap_defaults;
+pub mod modal;
 pub mod overlay;
 pub mod screens;
 pub mod text;

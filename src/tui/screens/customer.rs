@@ -11,6 +11,7 @@ use crate::domain::money::format_compact;
 use crate::domain::{Customer, Deal, DealState, Fact, FactCategory, StageEvent, Visit, Word};
 use crate::store::{Note, Store};
 use crate::tui::action::Action;
+use crate::tui::modal::ModalRequest;
 use crate::tui::text;
 
 /// Visits shown in the timeline.
@@ -79,6 +80,9 @@ impl CustomerScreen {
             Action::PageUp => self.scroll = self.scroll.saturating_sub(10),
             Action::PageDown => self.scroll = self.scroll.saturating_add(10),
             Action::Top => self.scroll = 0,
+            Action::LogVisit => return Effect::Modal(ModalRequest::LogVisit(self.id)),
+            Action::PlanVisit => return Effect::Modal(ModalRequest::PlanVisit(self.id)),
+            Action::Lost => return Effect::Modal(ModalRequest::LostReason(self.id)),
             Action::MoveForward | Action::MoveBack => return self.move_deal(ctx, action == Action::MoveForward),
             Action::Won => {
                 return match ctx.store.win_deal(self.id, None) {

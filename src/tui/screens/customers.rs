@@ -10,6 +10,7 @@ use ratatui::widgets::{Block, Paragraph};
 use super::{Ctx, Effect, View};
 use crate::store::{CustomerFilter, CustomerRow, CustomerSort, Store};
 use crate::tui::action::Action;
+use crate::tui::modal::ModalRequest;
 use crate::tui::text;
 
 /// Rows loaded at a time.
@@ -93,6 +94,9 @@ impl CustomersScreen {
                 self.select(ctx.store, end)
             }
             Action::Open => self.selected_customer().map_or(Effect::None, Effect::OpenCustomer),
+            Action::LogVisit => {
+                self.selected_customer().map_or(Effect::None, |c| Effect::Modal(ModalRequest::LogVisit(c)))
+            }
             Action::Filter => {
                 self.typing = Some(self.filter.text.clone().unwrap_or_default());
                 Effect::None

@@ -4,6 +4,7 @@
 pub mod customer;
 pub mod customers;
 pub mod pipeline;
+pub mod search;
 pub mod today;
 pub mod welcome;
 
@@ -14,6 +15,7 @@ use ratatui::layout::Rect;
 
 use super::action::Action;
 use super::keymap::{Keymap, ScreenId};
+use super::modal::ModalRequest;
 use super::theme::Theme;
 use crate::i18n::I18n;
 use crate::store::Store;
@@ -50,6 +52,8 @@ pub enum Effect {
     Changed(String),
     /// Replace the whole stack by this root screen.
     Go(ScreenId),
+    /// Open a form or question.
+    Modal(ModalRequest),
 }
 
 impl Effect {
@@ -66,6 +70,7 @@ pub enum Screen {
     Pipeline(pipeline::PipelineScreen),
     Customers(customers::CustomersScreen),
     Customer(Box<customer::CustomerScreen>),
+    Search(search::SearchScreen),
 }
 
 impl Screen {
@@ -77,6 +82,7 @@ impl Screen {
             Self::Pipeline(_) => ScreenId::Pipeline,
             Self::Customers(_) => ScreenId::Customers,
             Self::Customer(_) => ScreenId::Customer,
+            Self::Search(_) => ScreenId::Search,
         }
     }
 
@@ -88,6 +94,7 @@ impl Screen {
             Self::Pipeline(s) => s.refresh(store),
             Self::Customers(s) => s.refresh(store),
             Self::Customer(s) => s.refresh(store),
+            Self::Search(s) => s.refresh(store),
         }
     }
 
@@ -99,6 +106,7 @@ impl Screen {
             Self::Pipeline(s) => s.handle(action, ctx),
             Self::Customers(s) => s.handle(action, ctx),
             Self::Customer(s) => s.handle(action, ctx),
+            Self::Search(s) => s.handle(action, ctx),
         }
     }
 
@@ -107,6 +115,7 @@ impl Screen {
         match self {
             Self::Pipeline(s) => s.typing(),
             Self::Customers(s) => s.typing(),
+            Self::Search(_) => true,
             _ => false,
         }
     }
@@ -116,6 +125,7 @@ impl Screen {
         match self {
             Self::Pipeline(s) => s.type_key(key, store),
             Self::Customers(s) => s.type_key(key, store),
+            Self::Search(s) => s.type_key(key, store),
             _ => None,
         }
     }
@@ -135,6 +145,7 @@ impl Screen {
             Self::Pipeline(s) => s.selected_customer(),
             Self::Customers(s) => s.selected_customer(),
             Self::Customer(s) => Some(s.customer_id()),
+            Self::Search(s) => s.selected_customer(),
             Self::Welcome(_) => None,
         }
     }
@@ -147,6 +158,7 @@ impl Screen {
             Self::Pipeline(s) => s.render(frame, area, view),
             Self::Customers(s) => s.render(frame, area, view),
             Self::Customer(s) => s.render(frame, area, view),
+            Self::Search(s) => s.render(frame, area, view),
         }
     }
 }

@@ -12,6 +12,7 @@ use crate::domain::money::format_compact;
 use crate::domain::{NextStepState, Stage, Word};
 use crate::store::{PipelineCard, PipelineFilter, StepTotal, Store};
 use crate::tui::action::Action;
+use crate::tui::modal::ModalRequest;
 use crate::tui::text;
 
 /// Cards loaded per column at a time.
@@ -119,6 +120,9 @@ impl PipelineScreen {
             Action::MoveForward => return self.move_selected(ctx, true),
             Action::MoveBack => return self.move_selected(ctx, false),
             Action::Won => return self.win_selected(ctx),
+            Action::Lost => {
+                return self.selected_customer().map_or(Effect::None, |c| Effect::Modal(ModalRequest::LostReason(c)));
+            }
             Action::Filter => self.typing = Some(self.filter.text.clone().unwrap_or_default()),
             Action::Back if self.filter.text.is_some() => {
                 self.filter.text = None;

@@ -12,6 +12,7 @@ use crate::domain::CadenceState;
 use crate::domain::review::{CustomerRef, Review};
 use crate::store::Store;
 use crate::tui::action::Action;
+use crate::tui::modal::ModalRequest;
 use crate::tui::text;
 
 /// The five sections, in screen order.
@@ -106,7 +107,7 @@ impl TodayScreen {
     }
 
     /// Handles a Today action.
-    pub fn handle(&mut self, action: Action, _ctx: &mut Ctx) -> Effect {
+    pub fn handle(&mut self, action: Action, ctx: &mut Ctx) -> Effect {
         let last = self.items.len().saturating_sub(1);
         match action {
             Action::Up => self.selected = self.selected.saturating_sub(1),
@@ -116,9 +117,34 @@ impl TodayScreen {
             Action::Top => self.selected = 0,
             Action::Bottom => self.selected = last,
             Action::Open => return self.selected_customer().map_or(Effect::None, Effect::OpenCustomer),
+            Action::Done => return self.done(),
+            Action::FollowUp => {
+                return self.selected_customer().map_or(Effect::None, |c| Effect::Modal(ModalRequest::PlanVisit(c)));
+            }
+            Action::Postpone => return self.postpone(ctx),
             _ => return Effect::Unhandled,
         }
         Effect::None
+    }
+
+    /// Done (完成): log the visit behind the item (prefilled from it), else a new visit.
+    fn done(&self) -> Effect {
+        match self.selected_item() {
+            Some(Item { visit_id: Some(v), .. }) => Effect::Modal(ModalRequest::LogAppointment(*v)),
+            Some(item) => Effect::Modal(ModalRequest::LogVisit(item.customer_id)),
+            None => Effect::None,
+        }
+    }
+
+    /// Postpone (延时): an appointment moves, an overdue next step gets a new day.
+    fn postpone(&self, ctx: &Ctx) -> Effect {
+        match self.selected_item() {
+            Some(item) if matches!(item.section, Section::Appointments | Section::Overdue) => {
+                Effect::Modal(ModalRequest::Postpone { customer_id: item.customer_id, visit_id: item.visit_id })
+            }
+            Some(_) => Effect::Info(ctx.i18n.t("tui.today.nothing_to_postpone")),
+            None => Effect::None,
+        }
     }
 
     /// Draws the sections in one bordered box, scrolled so the selection is visible.

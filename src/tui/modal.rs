@@ -1,0 +1,186 @@
+//! Modal forms and questions over the screens: the visit form, one-line prompts (lost reason,
+//! postpone date) and confirmations. The widgets come from `widgets/`; this module opens them
+//! for a purpose and turns their answers into store writes.
+
+use chrono::NaiveTime;
+use ratatui::Frame;
+use ratatui::crossterm::event::KeyEvent;
+use ratatui::layout::Rect;
+
+use super::theme::Theme;
+use super::widgets::dialog::{PromptDialog, PromptEvent, PromptKind, PromptValue};
+use super::widgets::visit_form::{VisitForm, VisitFormEvent, VisitTarget};
+use crate::domain::parse_when;
+use crate::i18n::I18n;
+use crate::store::Store;
+
+/// A modal a screen asks the app to open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ModalRequest {
+    /// Plan a visit for a customer.
+    PlanVisit(i64),
+    /// Log a visit that just happened.
+    LogVisit(i64),
+    /// Log a planned visit (prefilled from it; saving updates it).
+    LogAppointment(i64),
+    /// Ask why the customer's deal was lost, then mark it lost.
+    LostReason(i64),
+    /// Ask for a new day: the appointment `visit_id` moves there, else the customer's next step.
+    Postpone { customer_id: i64, visit_id: Option<i64> },
+}
+
+/// What a prompt's answer is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum PromptFor {
+    Lost { customer_id: i64, name: String },
+    Postpone { customer_id: i64, name: String, visit_id: Option<i64>, time: Option<NaiveTime> },
+}
+
+/// An open modal.
+pub enum Modal {
+    Visit(Box<VisitForm>),
+    Prompt(PromptDialog, PromptForBox),
+}
+
+/// The purpose of an open prompt (kept private to this module).
+pub struct PromptForBox(PromptFor);
+
+/// What happened after a key in a modal.
+#[derive(Debug)]
+pub enum ModalOutcome {
+    /// Still open.
+    Stay,
+    /// Closed without a change.
+    Close,
+    /// Closed after a write; the message says what was saved.
+    Saved(String),
+    /// The write failed: the modal stays open with its text; show the error.
+    Failed(anyhow::Error),
+}
+
+impl Modal {
+    /// Opens the modal for `request`, reading what it shows from the store.
+    pub fn open(request: ModalRequest, store: &Store, i18n: &I18n) -> anyhow::Result<Self> {
+        let clock = store.clock();
+        let target = |customer_id: i64| -> anyhow::Result<VisitTarget> {
+            let c = store.customer_ref(customer_id)?;
+            Ok(VisitTarget { customer_id, customer_name: c.name, step: c.stage, visit_id: None })
+        };
+        Ok(match request {
+            ModalRequest::PlanVisit(id) => Self::Visit(Box::new(VisitForm::plan(target(id)?, clock))),
+            ModalRequest::LogVisit(id) => Self::Visit(Box::new(VisitForm::log(target(id)?, clock))),
+            ModalRequest::LogAppointment(visit_id) => {
+                let visit = store.visit(visit_id)?;
+                Self::Visit(Box::new(VisitForm::log_appointment(target(visit.customer_id)?, &visit, clock)))
+            }
+            ModalRequest::LostReason(customer_id) => {
+                let name = store.customer_ref(customer_id)?.name;
+                let title = i18n.fmt("tui.modal.lost_title", &[("name", &name)]);
+                let dialog =
+                    PromptDialog::new(title, i18n.t("tui.modal.lost_label"), PromptKind::Required { field: "reason" });
+                Self::Prompt(dialog, PromptForBox(PromptFor::Lost { customer_id, name }))
+            }
+            ModalRequest::Postpone { customer_id, visit_id } => {
+                let name = store.customer_ref(customer_id)?.name;
+                let time = match visit_id {
+                    Some(v) => store.visit(v)?.planned_at.map(|t| t.time()),
+                    None => None,
+                };
+                let title = i18n.fmt("tui.modal.postpone_title", &[("name", &name)]);
+                let dialog = PromptDialog::new(
+                    title,
+                    i18n.t("tui.modal.postpone_label"),
+                    PromptKind::When { today: clock.today() },
+                );
+                Self::Prompt(dialog, PromptForBox(PromptFor::Postpone { customer_id, name, visit_id, time }))
+            }
+        })
+    }
+
+    /// True when closing now would lose typed text.
+    pub fn is_dirty(&self) -> bool {
+        match self {
+            Self::Visit(form) => form.is_dirty(),
+            Self::Prompt(dialog, _) => dialog.is_dirty(),
+        }
+    }
+
+    /// The open visit form, if that is what is open.
+    pub fn visit_form(&self) -> Option<&VisitForm> {
+        match self {
+            Self::Visit(form) => Some(form),
+            Self::Prompt(..) => None,
+        }
+    }
+
+    /// Feeds a key; saves through `store` when the user confirms. A failed save keeps the
+    /// modal open with everything typed and the error shown in it.
+    pub fn handle_key(&mut self, key: KeyEvent, store: &mut Store, i18n: &I18n) -> ModalOutcome {
+        match self {
+            Self::Visit(form) => match form.handle_key(key, i18n) {
+                VisitFormEvent::None | VisitFormEvent::ShowPlaybook => ModalOutcome::Stay,
+                VisitFormEvent::Cancel => ModalOutcome::Close,
+                VisitFormEvent::Save(input) => {
+                    let target = form.target().clone();
+                    let result = match target.visit_id {
+                        Some(id) => store.update_visit(id, input),
+                        None => store.add_visit(target.customer_id, input).map(|_| ()),
+                    };
+                    match result {
+                        Ok(()) => {
+                            ModalOutcome::Saved(i18n.fmt("tui.modal.visit_saved", &[("name", &target.customer_name)]))
+                        }
+                        Err(e) => {
+                            form.set_error(i18n.error(&e.into()));
+                            ModalOutcome::Stay
+                        }
+                    }
+                }
+            },
+            Self::Prompt(dialog, purpose) => match dialog.handle_key(key, i18n) {
+                PromptEvent::None => ModalOutcome::Stay,
+                PromptEvent::Cancel => ModalOutcome::Close,
+                PromptEvent::Submit(value) => match answer(&purpose.0, value, store, i18n) {
+                    Ok(message) => ModalOutcome::Saved(message),
+                    Err(e) => ModalOutcome::Failed(e),
+                },
+            },
+        }
+    }
+
+    /// Draws the modal over `area`.
+    pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme, i18n: &I18n) {
+        match self {
+            Self::Visit(form) => form.render(frame, area, theme, i18n),
+            Self::Prompt(dialog, _) => dialog.render(frame, area, theme, i18n),
+        }
+    }
+}
+
+/// Writes a prompt's answer; returns the message to show.
+fn answer(purpose: &PromptFor, value: PromptValue, store: &mut Store, i18n: &I18n) -> anyhow::Result<String> {
+    match purpose {
+        PromptFor::Lost { customer_id, name } => {
+            let reason = match value {
+                PromptValue::Text(t) => t,
+                PromptValue::When(w) => w.display(),
+            };
+            store.lose_deal(*customer_id, &reason)?;
+            Ok(i18n.fmt("tui.modal.lost_saved", &[("name", name)]))
+        }
+        PromptFor::Postpone { customer_id, name, visit_id, time } => {
+            let when = match value {
+                PromptValue::When(w) => w,
+                PromptValue::Text(t) => parse_when(&t, store.clock().today())?,
+            };
+            match visit_id {
+                Some(v) => {
+                    let at = when.date.and_time(when.time.or(*time).unwrap_or(NaiveTime::MIN));
+                    store.reschedule_visit(*v, at)?;
+                }
+                None => store.postpone_next_step(*customer_id, when.date)?,
+            }
+            Ok(i18n.fmt("tui.modal.postponed", &[("name", name), ("date", &when.date)]))
+        }
+    }
+}

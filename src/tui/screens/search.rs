@@ -1,0 +1,147 @@
+//! Search over customers, record facts, visits and notes; results update as you type and
+//! Enter opens the customer the hit belongs to.
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+
+use super::{Ctx, Effect, View};
+use crate::store::{SearchHit, SearchKind, Store};
+use crate::tui::action::Action;
+use crate::tui::text;
+
+/// Hits fetched per query.
+const LIMIT: u32 = 60;
+
+/// State of the search screen.
+#[derive(Debug, Default)]
+pub struct SearchScreen {
+    query: String,
+    hits: Vec<SearchHit>,
+    selected: usize,
+}
+
+impl SearchScreen {
+    /// An empty search.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The hits shown.
+    pub fn hits(&self) -> &[SearchHit] {
+        &self.hits
+    }
+
+    /// The selected hit's customer.
+    pub fn selected_customer(&self) -> Option<i64> {
+        self.hits.get(self.selected).and_then(|h| h.customer.as_ref()).map(|c| c.id)
+    }
+
+    /// Runs the query again (after a write elsewhere).
+    pub fn refresh(&mut self, store: &Store) -> anyhow::Result<()> {
+        self.hits = store.search(&self.query, LIMIT)?;
+        self.selected = self.selected.min(self.hits.len().saturating_sub(1));
+        Ok(())
+    }
+
+    /// Handles a search action (the query box takes the characters).
+    pub fn handle(&mut self, action: Action, ctx: &mut Ctx) -> Effect {
+        let last = self.hits.len().saturating_sub(1);
+        match action {
+            Action::Up => self.selected = self.selected.saturating_sub(1),
+            Action::Down => self.selected = (self.selected + 1).min(last),
+            Action::PageUp => self.selected = self.selected.saturating_sub(10),
+            Action::PageDown => self.selected = (self.selected + 10).min(last),
+            Action::Open => {
+                return match (self.hits.get(self.selected), self.selected_customer()) {
+                    (_, Some(id)) => Effect::OpenCustomer(id),
+                    (Some(_), None) => Effect::Info(ctx.i18n.t("tui.search.inbox_note")),
+                    (None, None) => Effect::None,
+                };
+            }
+            _ => return Effect::Unhandled,
+        }
+        Effect::None
+    }
+
+    /// Types into the query and searches again; keys it does not use go to the keymap.
+    pub fn type_key(&mut self, key: &KeyEvent, store: &Store) -> Option<Effect> {
+        if key.modifiers.intersects(ratatui::crossterm::event::KeyModifiers::CONTROL) {
+            return None;
+        }
+        match key.code {
+            KeyCode::Char(c) => self.query.push(c),
+            KeyCode::Backspace => {
+                self.query.pop();
+            }
+            _ => return None,
+        }
+        self.selected = 0;
+        Some(match self.refresh(store) {
+            Ok(()) => Effect::None,
+            Err(e) => Effect::Error(e),
+        })
+    }
+
+    /// Draws the query line and the hits.
+    pub fn render(&self, frame: &mut Frame, area: Rect, view: &View) {
+        let t = view.theme;
+        let i18n = view.i18n;
+        let [top, list] = Layout::vertical([Constraint::Length(1), Constraint::Min(3)]).areas(area);
+        frame.render_widget(
+            Line::from(vec![
+                Span::styled(format!(" {}: ", i18n.t("tui.search.prompt")), t.muted),
+                Span::styled(self.query.clone(), t.accent),
+                Span::styled("▏", t.accent),
+            ]),
+            top,
+        );
+        let block = Block::bordered().border_style(t.border);
+        let inner = block.inner(list);
+        frame.render_widget(block, list);
+        let width = inner.width as usize;
+        let mut lines = Vec::new();
+        if self.hits.is_empty() {
+            let key = if self.query.trim().is_empty() { "tui.search.start" } else { "tui.search.none" };
+            lines.push(Line::from(Span::styled(format!(" {}", i18n.t(key)), t.muted)));
+        }
+        let visible = (inner.height as usize / 2).max(1);
+        let first = self.selected.saturating_sub(visible - 1);
+        for (n, hit) in self.hits.iter().enumerate().skip(first).take(visible) {
+            let selected = n == self.selected;
+            let kind = text::pad(&i18n.t(kind_key(hit.kind)), 8);
+            let who = match &hit.customer {
+                Some(c) if hit.kind != SearchKind::Customer => format!("  · {}", c.name),
+                Some(_) => String::new(),
+                None => format!("  · {}", i18n.t("tui.search.inbox")),
+            };
+            let at = hit.at.as_deref().map(|a| a.get(..10).unwrap_or(a).to_string()).unwrap_or_default();
+            let head_w = width.saturating_sub(text::width(&kind) + text::width(&at) + 4);
+            lines.push(Line::from(vec![
+                Span::styled(if selected { "▌" } else { " " }, t.accent),
+                Span::styled(kind, t.key),
+                Span::styled(
+                    text::pad(&format!("{}{who}", hit.title), head_w),
+                    if selected { t.selection } else { t.title },
+                ),
+                Span::styled(format!(" {at}"), t.muted),
+            ]));
+            lines.push(Line::from(Span::styled(
+                format!("{}{}", " ".repeat(9), text::fit(&hit.excerpt, width.saturating_sub(10))),
+                t.muted,
+            )));
+        }
+        frame.render_widget(Paragraph::new(lines), inner);
+    }
+}
+
+fn kind_key(kind: SearchKind) -> &'static str {
+    match kind {
+        SearchKind::Customer => "tui.search.kind_customer",
+        SearchKind::Fact => "tui.search.kind_fact",
+        SearchKind::Visit => "tui.search.kind_visit",
+        SearchKind::Note => "tui.search.kind_note",
+    }
+}
