@@ -39,11 +39,11 @@ enum PromptFor {
 /// An open modal.
 pub enum Modal {
     Visit(Box<VisitForm>),
-    Prompt(PromptDialog, PromptForBox),
+    Prompt(Box<PromptDialog>, PromptPurpose),
 }
 
 /// The purpose of an open prompt (kept private to this module).
-pub struct PromptForBox(PromptFor);
+pub struct PromptPurpose(PromptFor);
 
 /// What happened after a key in a modal.
 #[derive(Debug)]
@@ -78,7 +78,7 @@ impl Modal {
                 let title = i18n.fmt("tui.modal.lost_title", &[("name", &name)]);
                 let dialog =
                     PromptDialog::new(title, i18n.t("tui.modal.lost_label"), PromptKind::Required { field: "reason" });
-                Self::Prompt(dialog, PromptForBox(PromptFor::Lost { customer_id, name }))
+                Self::Prompt(Box::new(dialog), PromptPurpose(PromptFor::Lost { customer_id, name }))
             }
             ModalRequest::Postpone { customer_id, visit_id } => {
                 let name = store.customer_ref(customer_id)?.name;
@@ -92,7 +92,7 @@ impl Modal {
                     i18n.t("tui.modal.postpone_label"),
                     PromptKind::When { today: clock.today() },
                 );
-                Self::Prompt(dialog, PromptForBox(PromptFor::Postpone { customer_id, name, visit_id, time }))
+                Self::Prompt(Box::new(dialog), PromptPurpose(PromptFor::Postpone { customer_id, name, visit_id, time }))
             }
         })
     }
