@@ -15,6 +15,10 @@ pub struct ListArgs {
     /// Only customers of this class.
     #[arg(long)]
     pub class: Option<String>,
+    /// Only customers with something due today: a next step on or before today, or no
+    /// contact for longer than their visit cadence. Sorted by next step.
+    #[arg(long)]
+    pub due: bool,
     /// How many customers to show.
     #[arg(long, default_value_t = 50)]
     pub limit: u32,
@@ -30,9 +34,11 @@ pub fn run(args: &ListArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
     let filter = CustomerFilter {
         stage: args.stage.as_deref().map(Stage::parse).transpose()?,
         class: args.class.as_deref().map(CustomerClass::parse_word).transpose()?,
+        due: args.due.then(|| (ctx.today(), ctx.config.cadence)),
         ..Default::default()
     };
-    let rows = ctx.store()?.list_customers(&filter, CustomerSort::Name, args.limit, args.offset)?;
+    let sort = if args.due { CustomerSort::NextStep } else { CustomerSort::Name };
+    let rows = ctx.store()?.list_customers(&filter, sort, args.limit, args.offset)?;
     if args.format.is_json() {
         return ctx.print(&output::json(&rows)?);
     }

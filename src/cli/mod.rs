@@ -7,15 +7,21 @@
 
 mod add;
 mod brief;
+mod check;
 mod checklist;
 mod context;
+mod deal;
+mod fact;
 mod list;
 mod losing_touch;
 mod method;
+mod note;
 mod objection;
 pub mod output;
 mod profile;
 mod show;
+mod today;
+mod visit;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -73,6 +79,24 @@ pub enum Command {
     Objection(objection::ObjectionArgs),
     /// One screen to read before a visit: who, how to deal, the deal, last visit, objections.
     Brief(brief::BriefArgs),
+    /// Move the customer's open deal to another step.
+    Move(deal::MoveArgs),
+    /// Mark the customer's open deal won.
+    Won(deal::WonArgs),
+    /// Mark the customer's open deal lost (a reason is required).
+    Lost(deal::LostArgs),
+    /// Plan a visit: when, purpose, action plan, expected result.
+    Plan(visit::PlanArgs),
+    /// Log a visit that happened (or fill in a planned one with --of).
+    Visit(visit::VisitArgs),
+    /// A quick note on a customer, or into the inbox.
+    Note(note::NoteArgs),
+    /// Add a fact to the customer record (birthdays with --date are reminded yearly).
+    Fact(fact::FactArgs),
+    /// The daily review: appointments, overdue next steps, due by cadence, dates, missing results.
+    Today(today::TodayArgs),
+    /// Check the database: integrity, foreign keys, search index.
+    Check(check::CheckArgs),
 }
 
 /// Runs one subcommand; prints errors to stderr as one localised line and returns the exit code.
@@ -114,6 +138,15 @@ fn dispatch(command: &Command, ctx: &mut Ctx) -> anyhow::Result<()> {
         Command::Checklist(args) => checklist::run(args, ctx),
         Command::Objection(args) => objection::run(args, ctx),
         Command::Brief(args) => brief::run(args, ctx),
+        Command::Move(args) => deal::run_move(args, ctx),
+        Command::Won(args) => deal::run_won(args, ctx),
+        Command::Lost(args) => deal::run_lost(args, ctx),
+        Command::Plan(args) => visit::run_plan(args, ctx),
+        Command::Visit(args) => visit::run_visit(args, ctx),
+        Command::Note(args) => note::run(args, ctx),
+        Command::Fact(args) => fact::run(args, ctx),
+        Command::Today(args) => today::run(args, ctx),
+        Command::Check(args) => check::run(args, ctx),
     }
 }
 

@@ -11,7 +11,7 @@ use super::rows::{self, CUSTOMER_COLUMNS};
 use crate::clock::Clock;
 use crate::domain::customer::{MAX_SHORT, check_len, clean_line};
 use crate::domain::review::CustomerRef;
-use crate::domain::{Customer, CustomerClass, Man, NewCustomer, Portfolio, Stage, Style, Word};
+use crate::domain::{CadencePolicy, Customer, CustomerClass, Man, NewCustomer, Portfolio, Stage, Style, Word};
 
 /// The first deal created with a new customer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -74,6 +74,9 @@ pub struct CustomerFilter {
     /// Name, nickname or company contains this text (case-insensitive).
     pub text: Option<String>,
     pub include_archived: bool,
+    /// Only customers with something due on this day: a next step dated on or before it, or
+    /// (class not lost) no contact for at least their cadence interval under this policy.
+    pub due: Option<(NaiveDate, CadencePolicy)>,
 }
 
 /// Sort order of the customers table.
@@ -216,6 +219,25 @@ impl Store {
             let n = values.len();
             sql.push_str(&format!(
                 " AND (c.name LIKE ?{n} ESCAPE '\\' OR c.nickname LIKE ?{n} ESCAPE '\\' OR c.company LIKE ?{n} ESCAPE '\\')"
+            ));
+        }
+        if let Some((day, policy)) = &filter.due {
+            let n = values.len() + 1;
+            values.push(day.to_string().into());
+            for days in [policy.star, policy.question_mark, policy.cash_cow, policy.dog, policy.other] {
+                values.push(i64::from(days).into());
+            }
+            sql.push_str(&format!(
+                " AND (c.next_step_on <= ?{n} OR (c.class <> 'lost' AND
+                    julianday(?{n}) - julianday(coalesce(c.last_contact_on, substr(c.created_at, 1, 10))) >=
+                    CASE WHEN c.cadence_days > 0 THEN c.cadence_days ELSE CASE c.portfolio
+                        WHEN 'star' THEN ?{} WHEN 'question-mark' THEN ?{} WHEN 'cash-cow' THEN ?{}
+                        WHEN 'dog' THEN ?{} ELSE ?{} END END))",
+                n + 1,
+                n + 2,
+                n + 3,
+                n + 4,
+                n + 5
             ));
         }
         sql.push_str(match sort {

@@ -10,6 +10,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0002_search_by_kind.sql"),
     include_str!("../../migrations/0003_pipeline_board.sql"),
     include_str!("../../migrations/0004_sales_method.sql"),
+    include_str!("../../migrations/0005_cadence_indexes.sql"),
 ];
 
 /// The schema version this binary writes.

@@ -1,6 +1,7 @@
 //! SQLite storage: opening (pragmas, file mode, migrations) and one module per table family.
 //! All SQL of Fieldbook lives under this module; callers get domain types back.
 
+pub mod check;
 mod checklist;
 mod customers;
 mod deals;
@@ -11,6 +12,8 @@ mod notes;
 mod objections;
 mod pipeline;
 mod profile;
+mod review;
+mod review_due;
 mod rows;
 mod search;
 pub mod search_text;
@@ -30,6 +33,7 @@ pub use customers::{CustomerFilter, CustomerPatch, CustomerRow, CustomerSort, Ne
 pub use error::{Context, Result, StoreError};
 pub use notes::Note;
 pub use pipeline::{PipelineCard, PipelineFilter, StepTotal};
+pub use review::REVIEW_LIMIT;
 pub use search::{KIND_STRIDE, SearchHit, SearchKind};
 
 /// How long a writer waits for another process holding the write lock.

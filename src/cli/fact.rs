@@ -1,0 +1,59 @@
+//! `fieldbook fact ID --category C --label L --value V [--date MM-DD]`: a piece of the
+//! customer record in one of the five categories; `--date` makes it a yearly reminder
+//! (birthdays, anniversaries) that `today` shows in the week before.
+
+use serde_json::json;
+
+use super::Ctx;
+use super::output::{self, FormatArg};
+use crate::domain::{DomainError, FactCategory, MonthDay, Word};
+
+/// Arguments of `fact`.
+#[derive(Debug, clap::Args)]
+pub struct FactArgs {
+    /// The customer id.
+    pub id: i64,
+    /// basic, business, personal, logistics or commercial.
+    #[arg(long)]
+    pub category: Option<String>,
+    /// What the fact is (hobby, birthday, assistant...).
+    #[arg(long)]
+    pub label: Option<String>,
+    /// The fact itself.
+    #[arg(long, default_value = "")]
+    pub value: String,
+    /// A yearly date: MM-DD or YYYY-MM-DD.
+    #[arg(long, value_name = "MM-DD")]
+    pub date: Option<String>,
+    #[command(flatten)]
+    pub format: FormatArg,
+}
+
+/// Saves the fact and prints its id.
+pub fn run(args: &FactArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
+    let category = args.category.as_deref().ok_or(DomainError::MissingField { field: "category" })?;
+    let category = FactCategory::parse_word(category)?;
+    let label = args.label.as_deref().unwrap_or_default();
+    if label.trim().is_empty() {
+        return Err(DomainError::MissingField { field: "label" }.into());
+    }
+    let month_day = match args.date.as_deref() {
+        Some(d) => Some(MonthDay::parse(d).ok_or_else(|| ctx.fail("cli.fact.bad_date", &[("input", &d)]))?),
+        None => None,
+    };
+    let value = match (args.value.trim().is_empty(), args.date.as_deref()) {
+        (true, Some(d)) => d.trim().to_string(),
+        _ => args.value.clone(),
+    };
+    if value.trim().is_empty() {
+        return Err(DomainError::MissingField { field: "value" }.into());
+    }
+    let id = ctx.store()?.add_fact(args.id, category, label, &value, month_day)?;
+    if args.format.is_json() {
+        return ctx.print(&output::json(&json!({ "fact_id": id, "customer_id": args.id }))?);
+    }
+    ctx.tell(
+        &ctx.i18n.fmt("cli.fact.saved", &[("fact", &id), ("id", &args.id), ("category", &ctx.i18n.word(category))]),
+    );
+    ctx.print(&id.to_string())
+}

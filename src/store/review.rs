@@ -1,0 +1,150 @@
+//! The daily review as data: appointments, overdue next steps, customers due by cadence
+//! (in `review_due.rs`), important dates this week, and logged visits missing their result.
+//! Every list is one indexed read, capped at [`REVIEW_LIMIT`] rows.
+
+use chrono::{Days, NaiveDate, NaiveDateTime};
+use rusqlite::params;
+
+use super::Store;
+use super::error::{Context, Result};
+use super::rows;
+use crate::domain::review::{Appointment, DATES_AHEAD, ImportantDate, MissingResult, OverdueStep};
+use crate::domain::when::format_stored_datetime;
+use crate::domain::{CadencePolicy, MonthDay, Review};
+
+/// The most rows each list of the review holds.
+pub const REVIEW_LIMIT: usize = 50;
+
+/// `id, name, company, open deal step` of the customer aliased `c`, for [`super::customers::customer_ref`].
+pub(crate) const REF_COLUMNS: &str = "c.id, c.name, c.company, \
+    (SELECT d.stage FROM deal d WHERE d.customer_id = c.id AND d.state = 'open' ORDER BY d.id DESC LIMIT 1)";
+
+/// Labels of facts that are birthdays.
+const BIRTHDAY_LABELS: &[&str] = &["birthday", "生日", "date of birth", "出生日期"];
+
+impl Store {
+    /// The review for `day`. `now` bounds "visits missing their result" (a visit logged for
+    /// later today is not missing anything yet); `policy` gives the cadence intervals.
+    pub fn review(&self, day: NaiveDate, now: NaiveDateTime, policy: &CadencePolicy) -> Result<Review> {
+        Ok(Review {
+            date: day,
+            appointments: self.appointments(day)?,
+            overdue: self.overdue_steps(day)?,
+            due: self.due_by_cadence(day, policy, REVIEW_LIMIT)?,
+            dates: self.important_dates(day)?,
+            missing_results: self.missing_results(now)?,
+        })
+    }
+
+    /// Open appointments planned on `day`, in time order.
+    pub fn appointments(&self, day: NaiveDate) -> Result<Vec<Appointment>> {
+        let next = day.checked_add_days(Days::new(1)).unwrap_or(day);
+        let mut stmt = self
+            .conn()
+            .prepare_cached(&format!(
+                "SELECT {REF_COLUMNS}, v.id, v.planned_at, v.channel, v.purpose
+                 FROM visit v JOIN customer c ON c.id = v.customer_id
+                 WHERE v.done_at IS NULL AND v.planned_at >= ?1 AND v.planned_at < ?2 AND c.archived = 0
+                 ORDER BY v.planned_at, v.id LIMIT ?3"
+            ))
+            .ctx("reading today's appointments")?;
+        let rows = stmt
+            .query_map(params![day.to_string(), next.to_string(), REVIEW_LIMIT as i64], |r| {
+                Ok(Appointment {
+                    customer: super::customers::customer_ref(r)?,
+                    visit_id: r.get(4)?,
+                    at: rows::opt_datetime(r, 5)?.unwrap_or_else(|| day.and_time(chrono::NaiveTime::MIN)),
+                    channel: rows::code(r, 6)?,
+                    purpose: r.get(7)?,
+                })
+            })
+            .ctx("reading today's appointments")?;
+        rows.collect::<rusqlite::Result<Vec<_>>>().ctx("reading today's appointments")
+    }
+
+    /// Customers whose next step was due before `day`, most overdue first.
+    pub fn overdue_steps(&self, day: NaiveDate) -> Result<Vec<OverdueStep>> {
+        let mut stmt = self
+            .conn()
+            .prepare_cached(&format!(
+                "SELECT {REF_COLUMNS}, c.next_step_on, c.next_step, c.next_visit_id FROM customer c
+                 WHERE c.next_step_on IS NOT NULL AND c.archived = 0 AND c.next_step_on < ?1
+                 ORDER BY c.next_step_on, c.id LIMIT ?2"
+            ))
+            .ctx("reading overdue next steps")?;
+        let rows = stmt
+            .query_map(params![day.to_string(), REVIEW_LIMIT as i64], |r| {
+                let due_on = rows::opt_date(r, 4)?.unwrap_or(day);
+                Ok(OverdueStep {
+                    customer: super::customers::customer_ref(r)?,
+                    due_on,
+                    days_late: (day - due_on).num_days(),
+                    next_step: r.get(5)?,
+                    visit_id: r.get(6)?,
+                })
+            })
+            .ctx("reading overdue next steps")?;
+        rows.collect::<rusqlite::Result<Vec<_>>>().ctx("reading overdue next steps")
+    }
+
+    /// Birthdays and other yearly dates from `day` to `day + 6`, soonest first.
+    pub fn important_dates(&self, day: NaiveDate) -> Result<Vec<ImportantDate>> {
+        let days: Vec<NaiveDate> = (0..DATES_AHEAD).filter_map(|n| day.checked_add_days(Days::new(n))).collect();
+        let mut keys: Vec<String> = days.iter().map(|d| MonthDay::of(*d).to_string()).collect();
+        // In a year without 29 February, those birthdays are kept on the 28th.
+        let feb_28 = days.iter().any(|d| MonthDay::of(*d) == MonthDay { month: 2, day: 28 });
+        if feb_28 && !days.iter().any(|d| MonthDay::of(*d) == MonthDay { month: 2, day: 29 }) {
+            keys.push("02-29".into());
+        }
+        let placeholders: Vec<String> = (1..=keys.len()).map(|i| format!("?{i}")).collect();
+        let sql = format!(
+            "SELECT {REF_COLUMNS}, f.month_day, f.label FROM customer_fact f JOIN customer c ON c.id = f.customer_id
+             WHERE f.month_day IN ({}) AND c.archived = 0 ORDER BY f.month_day, c.name, f.id",
+            placeholders.join(", ")
+        );
+        let mut stmt = self.conn().prepare_cached(&sql).ctx("reading important dates")?;
+        let rows = stmt
+            .query_map(rusqlite::params_from_iter(&keys), |r| {
+                let md: String = r.get(4)?;
+                let label: String = r.get(5)?;
+                Ok((super::customers::customer_ref(r)?, md, label))
+            })
+            .ctx("reading important dates")?;
+        let mut dates = Vec::new();
+        for row in rows {
+            let (customer, md, label) = row.ctx("reading important dates")?;
+            let Some(md) = MonthDay::parse(&md) else { continue };
+            let lower = label.to_lowercase();
+            let is_birthday = BIRTHDAY_LABELS.iter().any(|b| lower.contains(b));
+            dates.push(ImportantDate { customer, on: md.next_on_or_after(day), label, is_birthday });
+        }
+        // The IN list wraps at the year's end (12-30, 12-31, 01-01...), so sort by the real date.
+        dates.sort_by(|a, b| a.on.cmp(&b.on).then_with(|| a.customer.name.cmp(&b.customer.name)));
+        dates.truncate(REVIEW_LIMIT);
+        Ok(dates)
+    }
+
+    /// Logged visits (done before `now`) whose actual result is still empty, newest first.
+    pub fn missing_results(&self, now: NaiveDateTime) -> Result<Vec<MissingResult>> {
+        let mut stmt = self
+            .conn()
+            .prepare_cached(&format!(
+                "SELECT {REF_COLUMNS}, v.id, v.done_at, v.purpose
+                 FROM visit v JOIN customer c ON c.id = v.customer_id
+                 WHERE v.done_at IS NOT NULL AND v.actual_result = '' AND v.done_at <= ?1 AND c.archived = 0
+                 ORDER BY v.done_at DESC, v.id DESC LIMIT ?2"
+            ))
+            .ctx("reading visits missing their result")?;
+        let rows = stmt
+            .query_map(params![format_stored_datetime(now), REVIEW_LIMIT as i64], |r| {
+                Ok(MissingResult {
+                    customer: super::customers::customer_ref(r)?,
+                    visit_id: r.get(4)?,
+                    at: rows::opt_datetime(r, 5)?.unwrap_or(now),
+                    purpose: r.get(6)?,
+                })
+            })
+            .ctx("reading visits missing their result")?;
+        rows.collect::<rusqlite::Result<Vec<_>>>().ctx("reading visits missing their result")
+    }
+}

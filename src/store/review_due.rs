@@ -1,0 +1,125 @@
+//! The review's "due by cadence" list: customers not heard from for longer than their
+//! interval (the per-customer override, else their portfolio quadrant's default).
+//!
+//! Customers are read per interval group — each quadrant on its default, and each distinct
+//! override — as two index ranges in order (contacted: oldest last contact first; never
+//! contacted: oldest first), each stopping after `limit` rows. Within a group the interval is
+//! constant, so its first rows are its most overdue; merging the groups and cutting at `limit`
+//! gives the overall most overdue, without reading every customer.
+
+use chrono::{Days, NaiveDate};
+use rusqlite::types::Value;
+
+use super::Store;
+use super::error::{Context, Result};
+use super::review::REF_COLUMNS;
+use super::rows;
+use crate::domain::review::DueCustomer;
+use crate::domain::{CadencePolicy, CadenceState, Portfolio};
+
+/// Customers of one interval group.
+enum Group {
+    /// No override, in this quadrant (or none).
+    Quadrant(Option<Portfolio>),
+    /// This override in days.
+    Override(u32),
+}
+
+impl Store {
+    /// Customers due or overdue by cadence on `day`, most overdue first, at most `limit`.
+    /// Archived customers and the class "lost" are left out.
+    pub fn due_by_cadence(&self, day: NaiveDate, policy: &CadencePolicy, limit: usize) -> Result<Vec<DueCustomer>> {
+        let mut groups: Vec<(Group, u32)> = [
+            None,
+            Some(Portfolio::Star),
+            Some(Portfolio::QuestionMark),
+            Some(Portfolio::CashCow),
+            Some(Portfolio::Dog),
+        ]
+        .into_iter()
+        .map(|p| (Group::Quadrant(p), policy.interval(p, None)))
+        .collect();
+        let mut stmt = self
+            .conn()
+            .prepare_cached(
+                "SELECT DISTINCT cadence_days FROM customer WHERE archived = 0 AND cadence_days IS NOT NULL ORDER BY 1",
+            )
+            .ctx("reading visit cadences")?;
+        let overrides = stmt.query_map([], |r| r.get::<_, u32>(0)).ctx("reading visit cadences")?;
+        for days in overrides {
+            let days = days.ctx("reading visit cadences")?;
+            groups.push((Group::Override(days), days));
+        }
+        let mut due = Vec::new();
+        for (group, interval) in &groups {
+            due.extend(self.due_in_group(group, *interval, day, policy, limit)?);
+        }
+        due.sort_by_key(|d| {
+            let (rank, days_since) = match d.state {
+                CadenceState::Overdue { days_since } => (0, days_since),
+                CadenceState::Due { days_since } => (1, days_since),
+                CadenceState::Fine { .. } => (2, 0),
+            };
+            (rank, -(days_since - d.interval_days as i64), d.customer.id)
+        });
+        due.truncate(limit);
+        Ok(due)
+    }
+
+    /// The most overdue customers of one group (both ranges).
+    fn due_in_group(
+        &self,
+        group: &Group,
+        interval: u32,
+        day: NaiveDate,
+        policy: &CadencePolicy,
+        limit: usize,
+    ) -> Result<Vec<DueCustomer>> {
+        let (condition, key): (&str, Value) = match group {
+            Group::Quadrant(p) => (
+                "c.cadence_days IS NULL AND c.portfolio IS ?1",
+                p.map_or(Value::Null, |p| Value::Text(crate::domain::Word::code(p).into())),
+            ),
+            Group::Override(days) => {
+                ("c.cadence_days IS NOT NULL AND c.cadence_days = ?1", Value::Integer(*days as i64))
+            }
+        };
+        let cutoff = CadencePolicy::due_cutoff(interval, day);
+        let created_before = cutoff.checked_add_days(Days::new(1)).unwrap_or(cutoff).to_string();
+        let ranges = [
+            ("c.last_contact_on <= ?2 ORDER BY c.last_contact_on, c.created_at", cutoff.to_string()),
+            ("c.last_contact_on IS NULL AND c.created_at < ?2 ORDER BY c.created_at", created_before),
+        ];
+        let mut out = Vec::new();
+        for (range, bound) in ranges {
+            let sql = format!(
+                "SELECT {REF_COLUMNS}, c.portfolio, c.class, c.last_contact_on, substr(c.created_at, 1, 10)
+                 FROM customer c WHERE c.archived = 0 AND {condition} AND c.class <> 'lost' AND {range} LIMIT ?3"
+            );
+            let mut stmt = self.conn().prepare_cached(&sql).ctx("reading customers due by cadence")?;
+            let rows = stmt
+                .query_map(rusqlite::params![key, bound, limit as i64], |r| {
+                    let last_contact_on = rows::opt_date(r, 6)?;
+                    let created: String = r.get(7)?;
+                    let since =
+                        last_contact_on.or_else(|| NaiveDate::parse_from_str(&created, "%Y-%m-%d").ok()).unwrap_or(day);
+                    Ok(DueCustomer {
+                        customer: super::customers::customer_ref(r)?,
+                        portfolio: rows::opt_code(r, 4)?,
+                        class: rows::code(r, 5)?,
+                        interval_days: interval,
+                        last_contact_on,
+                        state: policy.state(interval, since, day),
+                    })
+                })
+                .ctx("reading customers due by cadence")?;
+            for row in rows {
+                let due = row.ctx("reading customers due by cadence")?;
+                if !matches!(due.state, CadenceState::Fine { .. }) {
+                    out.push(due);
+                }
+            }
+        }
+        Ok(out)
+    }
+}
