@@ -107,3 +107,18 @@ fn show_unknown_id_fails_in_both_languages() {
     let err = env.fails(&["--lang", "zh-CN", "show", "42"]);
     assert!(err.starts_with("错误：") && err.contains("42"), "{err}");
 }
+
+#[test]
+fn list_due_shows_next_steps_due_and_cadence_due() {
+    let env = Env::new();
+    let late = env.add("Late next step", &[]).to_string();
+    env.ok(&["plan", &late, "--at", "2031-05-05 10:00", "--purpose", "p", "--plan", "a", "--expect", "e"]);
+    let quiet = env.add("Quiet for 40 days", &[]).to_string();
+    env.ok(&["visit", &quiet, "--at", "2031-03-27 10:00", "--purpose", "p", "--plan", "a", "--expect", "e"]);
+    let soon = env.add("Next step next week", &[]).to_string();
+    env.ok(&["plan", &soon, "--at", "+7d", "--purpose", "p", "--plan", "a", "--expect", "e"]);
+    env.add("Brand new", &[]);
+    let rows = env.json(&["list", "--due", "--format", "json"]);
+    let names: Vec<&str> = rows.as_array().unwrap().iter().map(|r| r["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["Late next step", "Quiet for 40 days"]);
+}

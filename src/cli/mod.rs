@@ -105,7 +105,7 @@ pub fn run(command: Command, global: &Global) -> i32 {
     let lang = Lang::detect(global.lang.as_deref(), config.as_ref().ok().and_then(|c| c.lang.as_deref()));
     let i18n = I18n::new(lang);
     let result = config
-        .map_err(|e| Failure(i18n.fmt("cli.error.config", &[("reason", &format!("{e:#}"))])).into())
+        .map_err(|e| Failure(i18n.fmt("cli.error.config", &[("reason", &one_line(&e))])).into())
         .and_then(|config| context(global, i18n.clone(), config))
         .and_then(|mut ctx| dispatch(&command, &mut ctx));
     match result {
@@ -156,4 +156,17 @@ fn message(i18n: &I18n, e: &anyhow::Error) -> String {
         Some(f) => f.0.clone(),
         None => i18n.error(e),
     }
+}
+
+/// A possibly multi-line error (TOML's points at the column) as one line: the outer context,
+/// then the first and last lines of the root cause.
+fn one_line(e: &anyhow::Error) -> String {
+    let root = e.root_cause().to_string();
+    let lines: Vec<&str> = root.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let cause = match (lines.first(), lines.last()) {
+        (Some(first), Some(last)) if first != last => format!("{first}: {last}"),
+        (Some(first), _) => first.to_string(),
+        _ => String::new(),
+    };
+    if e.chain().count() > 1 { format!("{e}: {cause}") } else { cause }
 }
