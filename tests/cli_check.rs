@@ -29,8 +29,8 @@ fn problems_are_listed_and_fail_the_run() {
         let conn = rusqlite::Connection::open(&env.db).unwrap();
         conn.execute_batch(
             "PRAGMA foreign_keys = OFF;
-             DELETE FROM search_fts WHERE rowid = 1 * 4;            -- customer 1 loses its entry
-             INSERT INTO search_fts(rowid, body) VALUES (99 * 4 + 3, 'ghost');  -- a note that is gone
+             DELETE FROM search_fts WHERE rowid = 1;  -- customer 1 loses its entry
+             INSERT INTO search_fts(rowid, body) VALUES (3 * 1099511627776 + 99, 'ghost');  -- a note that is gone
              INSERT INTO stage_event (deal_id, to_stage, to_state, at) VALUES (999, 'survey', 'open', 'x');",
         )
         .unwrap();
