@@ -123,8 +123,8 @@ impl Modal {
                 VisitFormEvent::Save(input) => {
                     let target = form.target().clone();
                     let result = match target.visit_id {
-                        Some(id) => store.update_visit(id, input),
-                        None => store.add_visit(target.customer_id, input).map(|_| ()),
+                        Some(id) => store.update_visit(id, *input),
+                        None => store.add_visit(target.customer_id, *input).map(|_| ()),
                     };
                     match result {
                         Ok(()) => {
