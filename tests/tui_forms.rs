@@ -7,6 +7,7 @@ use fieldbook::domain::Stage;
 use fieldbook::i18n::{I18n, Lang};
 use fieldbook::tui::theme::Theme;
 use fieldbook::tui::widgets::dialog::{ConfirmDialog, PromptDialog, PromptKind};
+use fieldbook::tui::widgets::note_input::{NoteInput, NoteTarget};
 use fieldbook::tui::widgets::visit_form::{VisitForm, VisitTarget};
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -149,5 +150,23 @@ fn dialog_snapshots() {
         }
         let (view, _) = screen(80, 24, |f| reason.render(f, f.area(), &Theme::default(), &i18n));
         insta::assert_snapshot!(format!("prompt_required_{}", lang.tag()), view);
+    }
+}
+
+#[test]
+fn note_snapshots() {
+    for lang in LANGS {
+        let i18n = I18n::new(lang);
+        let mut note = NoteInput::new(NoteTarget { customer_id: Some(3), customer_name: "王伟".into() });
+        for c in "刘总 decides; ask about the tender date".chars() {
+            note.handle_key(key(KeyCode::Char(c)), &i18n);
+        }
+        let inbox = NoteInput::new(NoteTarget { customer_id: None, customer_name: String::new() });
+        for (w, h) in SIZES {
+            let (view, _) = screen(w, h, |f| note.render(f, f.area(), &Theme::default(), &i18n));
+            insta::assert_snapshot!(format!("note_{}_{w}x{h}", lang.tag()), view);
+        }
+        let (view, _) = screen(80, 24, |f| inbox.render(f, f.area(), &Theme::default(), &i18n));
+        insta::assert_snapshot!(format!("note_inbox_{}", lang.tag()), view);
     }
 }

@@ -4,6 +4,7 @@
 pub mod action;
 pub mod app;
 mod chrome;
+pub mod drafts;
 pub mod keymap;
 mod keymap_defaults;
 pub mod modal;

@@ -5,5 +5,6 @@
 pub mod choice;
 pub mod dialog;
 pub mod form_layout;
+pub mod note_input;
 pub mod text_field;
 pub mod visit_form;

@@ -1,0 +1,225 @@
+//! The quick note (`n`): a multi-line note for the customer in view, or for the inbox.
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
+use ratatui::layout::Rect;
+use serde::{Deserialize, Serialize};
+
+use super::dialog::render_discard_question;
+use super::form_layout::{FormFrame, FormRow, Notice, RowContent, render_form};
+use super::text_field::{TextField, is_ctrl};
+use crate::domain::DomainError;
+use crate::domain::customer::clean_text;
+use crate::i18n::I18n;
+use crate::tui::theme::Theme;
+
+/// Whom a note is about: a customer, or nobody (the inbox).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NoteTarget {
+    /// `None`: the inbox.
+    pub customer_id: Option<i64>,
+    /// Shown in the title.
+    pub customer_name: String,
+}
+
+/// What a crashed or killed session leaves of an open note.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NoteDraft {
+    pub target: NoteTarget,
+    pub text: String,
+}
+
+/// What the note reports after a key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NoteEvent {
+    /// Still editing.
+    None,
+    /// Ctrl-S with some text: store it with `add_note(target.customer_id, &text)`.
+    Save(String),
+    /// Closed without saving (empty, or the user confirmed discarding).
+    Cancel,
+}
+
+/// The state of an open quick note.
+#[derive(Debug, Clone)]
+pub struct NoteInput {
+    target: NoteTarget,
+    field: TextField,
+    notice: Option<Notice>,
+    confirming_discard: bool,
+    restored: bool,
+    revision: u64,
+}
+
+impl NoteInput {
+    /// An empty note for `target`.
+    pub fn new(target: NoteTarget) -> Self {
+        Self {
+            target,
+            field: TextField::multi(""),
+            notice: None,
+            confirming_discard: false,
+            restored: false,
+            revision: 0,
+        }
+    }
+
+    /// Reopens a note from a draft; it counts as unsaved from the start.
+    pub fn from_draft(draft: &NoteDraft) -> Self {
+        let mut note = Self::new(draft.target.clone());
+        note.field = TextField::multi(&draft.text);
+        note.restored = true;
+        note
+    }
+
+    /// Whom the note is about.
+    pub fn target(&self) -> &NoteTarget {
+        &self.target
+    }
+
+    /// The text as typed.
+    pub fn text(&self) -> String {
+        self.field.text()
+    }
+
+    /// True when something is typed (or it came from a draft).
+    pub fn is_dirty(&self) -> bool {
+        self.restored || !self.field.is_blank()
+    }
+
+    /// True while the "discard what you typed?" question is shown.
+    pub fn is_confirming_discard(&self) -> bool {
+        self.confirming_discard
+    }
+
+    /// Goes up by one whenever the text changes: write the draft only when it moved.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// Everything needed to reopen this note after a crash.
+    pub fn draft(&self) -> NoteDraft {
+        NoteDraft { target: self.target.clone(), text: self.text() }
+    }
+
+    /// Shows an error (e.g. from the store) and keeps the text.
+    pub fn set_error(&mut self, message: String) {
+        self.notice = Some(Notice::Error(message));
+    }
+
+    /// Handles one key; Enter is a newline, Ctrl-S saves, Esc asks first when text was typed.
+    pub fn handle_key(&mut self, key: KeyEvent, i18n: &I18n) -> NoteEvent {
+        if key.kind == KeyEventKind::Release {
+            return NoteEvent::None;
+        }
+        if self.confirming_discard {
+            match key.code {
+                KeyCode::Char('y' | 'Y') => return NoteEvent::Cancel,
+                KeyCode::Char('n' | 'N') | KeyCode::Esc => self.confirming_discard = false,
+                _ => {}
+            }
+            return NoteEvent::None;
+        }
+        if is_ctrl(&key, 's') {
+            let text = clean_text(&self.text());
+            if text.is_empty() {
+                self.notice = Some(Notice::Error(i18n.domain_error(&DomainError::MissingField { field: "note" })));
+                return NoteEvent::None;
+            }
+            return NoteEvent::Save(text);
+        }
+        match key.code {
+            KeyCode::Esc if self.is_dirty() => self.confirming_discard = true,
+            KeyCode::Esc => return NoteEvent::Cancel,
+            _ => {
+                if self.field.edit(key) {
+                    self.revision += 1;
+                    self.notice = None;
+                }
+            }
+        }
+        NoteEvent::None
+    }
+
+    /// The title: "Note — 王伟" or "Note — inbox".
+    pub fn title(&self, i18n: &I18n) -> String {
+        match self.target.customer_id {
+            Some(_) => i18n.fmt("forms.note.title", &[("who", &self.target.customer_name)]),
+            None => i18n.t("forms.note.title_inbox"),
+        }
+    }
+
+    /// Draws the note over `area` (and the discard question on top when it is asked).
+    pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme, i18n: &I18n) {
+        let rows =
+            [FormRow { label: i18n.t("forms.note.label"), required: true, content: RowContent::Text(&self.field) }];
+        let hints = vec![
+            ("Enter".to_string(), i18n.t("forms.hint.newline")),
+            ("Ctrl-S".to_string(), i18n.t("forms.hint.save")),
+            ("Esc".to_string(), i18n.t("forms.hint.cancel")),
+        ];
+        let chrome = FormFrame { title: self.title(i18n), notice: self.notice.as_ref(), hints };
+        render_form(frame, area, theme, &chrome, &rows, 0);
+        if self.confirming_discard {
+            render_discard_question(frame, area, theme, i18n);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+    use ratatui::crossterm::event::KeyModifiers;
+
+    fn note() -> NoteInput {
+        NoteInput::new(NoteTarget { customer_id: Some(3), customer_name: "王伟".into() })
+    }
+
+    fn press(n: &mut NoteInput, code: KeyCode) -> NoteEvent {
+        n.handle_key(KeyEvent::new(code, KeyModifiers::NONE), &I18n::new(Lang::En))
+    }
+
+    fn save(n: &mut NoteInput) -> NoteEvent {
+        n.handle_key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL), &I18n::new(Lang::En))
+    }
+
+    #[test]
+    fn types_lines_and_saves_the_cleaned_text() {
+        let mut n = note();
+        for code in [KeyCode::Char('a'), KeyCode::Enter, KeyCode::Char('王'), KeyCode::Char(' ')] {
+            press(&mut n, code);
+        }
+        assert_eq!(n.revision(), 4);
+        assert_eq!(save(&mut n), NoteEvent::Save("a\n王".into()));
+    }
+
+    #[test]
+    fn empty_note_is_not_saved_and_esc_cancels_it() {
+        let mut n = note();
+        assert_eq!(save(&mut n), NoteEvent::None);
+        assert!(matches!(&n.notice, Some(Notice::Error(m)) if m.contains("note")));
+        assert_eq!(press(&mut n, KeyCode::Esc), NoteEvent::Cancel);
+    }
+
+    #[test]
+    fn esc_with_text_asks_and_keeps_the_text_on_no() {
+        let mut n = note();
+        press(&mut n, KeyCode::Char('x'));
+        assert_eq!(press(&mut n, KeyCode::Esc), NoteEvent::None);
+        assert!(n.is_confirming_discard());
+        press(&mut n, KeyCode::Char('n'));
+        assert_eq!(n.text(), "x");
+        press(&mut n, KeyCode::Esc);
+        assert_eq!(press(&mut n, KeyCode::Char('y')), NoteEvent::Cancel);
+    }
+
+    #[test]
+    fn a_draft_reopens_identical_and_unsaved() {
+        let mut n = note();
+        press(&mut n, KeyCode::Char('z'));
+        let back = NoteInput::from_draft(&n.draft());
+        assert_eq!(back.draft(), n.draft());
+        assert!(back.is_dirty());
+    }
+}
