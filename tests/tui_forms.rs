@@ -4,8 +4,10 @@
 use chrono::NaiveDate;
 use fieldbook::clock::Clock;
 use fieldbook::domain::Stage;
+use fieldbook::domain::review::CustomerRef;
 use fieldbook::i18n::{I18n, Lang};
 use fieldbook::tui::theme::Theme;
+use fieldbook::tui::widgets::customer_form::CustomerForm;
 use fieldbook::tui::widgets::dialog::{ConfirmDialog, PromptDialog, PromptKind};
 use fieldbook::tui::widgets::note_input::{NoteInput, NoteTarget};
 use fieldbook::tui::widgets::visit_form::{VisitForm, VisitTarget};
@@ -168,5 +170,26 @@ fn note_snapshots() {
         }
         let (view, _) = screen(80, 24, |f| inbox.render(f, f.area(), &Theme::default(), &i18n));
         insta::assert_snapshot!(format!("note_inbox_{}", lang.tag()), view);
+    }
+}
+
+#[test]
+fn customer_form_snapshots() {
+    for lang in LANGS {
+        let i18n = I18n::new(lang);
+        let mut form = CustomerForm::new(Stage::Preparation);
+        let typed = match lang {
+            Lang::En => "Li Na\tHangzhou Cloud\tIT director\t13800138000\tli.na@example.com\ti\ta\t\t200k\treferral",
+            Lang::ZhCn => "王伟\t深圳医疗器械有限公司\t采购经理\t13800138000\t\t意\t分\t\t20万\t展会",
+        };
+        for c in typed.chars() {
+            form.handle_key(key(if c == '\t' { KeyCode::Tab } else { KeyCode::Char(c) }), &i18n);
+        }
+        let existing = CustomerRef { id: 4, name: "王伟".into(), company: "深圳医疗器械".into(), stage: None };
+        form.set_duplicates(&[existing], &i18n);
+        for (w, h) in SIZES {
+            let (view, _) = screen(w, h, |f| form.render(f, f.area(), &Theme::default(), &i18n));
+            insta::assert_snapshot!(format!("customer_form_{}_{w}x{h}", lang.tag()), view);
+        }
     }
 }

@@ -3,6 +3,7 @@
 //! `render(&self, frame, area, theme, i18n)`.
 
 pub mod choice;
+pub mod customer_form;
 pub mod dialog;
 pub mod form_layout;
 pub mod note_input;

@@ -1,0 +1,319 @@
+//! The customer form: add a customer (with the first deal's step and value) or edit one.
+
+mod view;
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
+
+use super::choice::Choice;
+use super::form_layout::Notice;
+use super::text_field::{TextField, is_ctrl};
+use crate::domain::money::parse_amount;
+use crate::domain::review::CustomerRef;
+use crate::domain::{Customer, CustomerClass, DomainError, NewCustomer, Stage, Style};
+use crate::i18n::I18n;
+use crate::store::{CustomerPatch, NewDeal};
+
+/// A field of the customer form, in Tab order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CustomerField {
+    Name,
+    Company,
+    Title,
+    Phone,
+    Email,
+    Class,
+    Style,
+    Step,
+    Value,
+    Source,
+}
+
+/// What Ctrl-S produces.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CustomerSave {
+    /// Add a customer with its first deal: `Store::add_customer(customer, deal)`.
+    New { customer: NewCustomer, deal: NewDeal },
+    /// Edit a customer: `Store::update_customer(id, patch)`; only changed fields are `Some`.
+    Edit { id: i64, patch: CustomerPatch },
+}
+
+/// What the form reports after a key.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CustomerFormEvent {
+    /// Still editing.
+    None,
+    /// Ctrl-S with valid input. `confirmed` is true when a warning (see
+    /// [`CustomerForm::set_warning`]) was on screen and nothing changed since: the user saw it
+    /// and saves anyway.
+    Save { save: Box<CustomerSave>, confirmed: bool },
+    /// Closed without saving (nothing changed, or the user confirmed discarding).
+    Cancel,
+}
+
+/// The state of an open customer form.
+#[derive(Debug, Clone)]
+pub struct CustomerForm {
+    /// The customer being edited; `None` when adding.
+    original: Option<Customer>,
+    name: TextField,
+    company: TextField,
+    title: TextField,
+    phone: TextField,
+    email: TextField,
+    class: Choice<CustomerClass>,
+    style: Choice<Style>,
+    step: Choice<Stage>,
+    value: TextField,
+    source: TextField,
+    focus: CustomerField,
+    notice: Option<Notice>,
+    confirming_discard: bool,
+    initial: Vec<String>,
+}
+
+impl CustomerForm {
+    /// An empty form to add a customer; the first deal starts in `step`.
+    pub fn new(step: Stage) -> Self {
+        let mut form = Self::build(None, &NewCustomer::default(), Choice::optional(None), Choice::optional(None));
+        form.step = Choice::required(step);
+        form.initial = form.snapshot();
+        form
+    }
+
+    /// A form holding `customer` to edit it.
+    pub fn edit(customer: &Customer) -> Self {
+        let fields = NewCustomer {
+            name: customer.name.clone(),
+            company: customer.company.clone(),
+            title: customer.title.clone(),
+            phone: customer.phone.clone(),
+            email: customer.email.clone(),
+            source: customer.source.clone(),
+            ..NewCustomer::default()
+        };
+        let class = Choice::required(customer.class);
+        let style = Choice::required(customer.style);
+        Self::build(Some(customer.clone()), &fields, class, style)
+    }
+
+    fn build(original: Option<Customer>, c: &NewCustomer, class: Choice<CustomerClass>, style: Choice<Style>) -> Self {
+        let mut form = Self {
+            original,
+            name: TextField::single(&c.name),
+            company: TextField::single(&c.company),
+            title: TextField::single(&c.title),
+            phone: TextField::single(&c.phone),
+            email: TextField::single(&c.email),
+            class,
+            style,
+            step: Choice::required(Stage::Preparation),
+            value: TextField::single(""),
+            source: TextField::single(&c.source),
+            focus: CustomerField::Name,
+            notice: None,
+            confirming_discard: false,
+            initial: Vec::new(),
+        };
+        form.initial = form.snapshot();
+        form
+    }
+
+    /// Shows a warning under the fields (e.g. possible duplicates) and keeps every field; a
+    /// Ctrl-S with no change since then reports `confirmed: true`.
+    pub fn set_warning(&mut self, text: String) {
+        self.notice = Some(Notice::Warning(text));
+    }
+
+    /// Warns that `found` (from `Store::find_duplicates`) may be the same person; a second
+    /// Ctrl-S saves anyway (`confirmed: true`).
+    pub fn set_duplicates(&mut self, found: &[CustomerRef], i18n: &I18n) {
+        let who: Vec<String> = found
+            .iter()
+            .map(|c| if c.company.is_empty() { c.name.clone() } else { format!("{} · {}", c.name, c.company) })
+            .collect();
+        self.set_warning(i18n.fmt("forms.customer.duplicates", &[("who", &who.join(", "))]));
+    }
+
+    /// Shows an error (e.g. from the store) and keeps every field as typed.
+    pub fn set_error(&mut self, message: String) {
+        self.notice = Some(Notice::Error(message));
+    }
+
+    /// True when editing an existing customer.
+    pub fn is_edit(&self) -> bool {
+        self.original.is_some()
+    }
+
+    /// The field with the cursor.
+    pub fn focus(&self) -> CustomerField {
+        self.focus
+    }
+
+    /// True while the "discard what you typed?" question is shown.
+    pub fn is_confirming_discard(&self) -> bool {
+        self.confirming_discard
+    }
+
+    /// True when anything differs from what the form opened with.
+    pub fn is_dirty(&self) -> bool {
+        self.snapshot() != self.initial
+    }
+
+    /// The fields shown: a new customer also gets its first deal's step and value.
+    pub fn fields(&self) -> &'static [CustomerField] {
+        use CustomerField::*;
+        if self.is_edit() {
+            &[Name, Company, Title, Phone, Email, Class, Style, Source]
+        } else {
+            &[Name, Company, Title, Phone, Email, Class, Style, Step, Value, Source]
+        }
+    }
+
+    /// Handles one key; see [`CustomerFormEvent`]. Error messages use `i18n`.
+    pub fn handle_key(&mut self, key: KeyEvent, i18n: &I18n) -> CustomerFormEvent {
+        if key.kind == KeyEventKind::Release {
+            return CustomerFormEvent::None;
+        }
+        if self.confirming_discard {
+            match key.code {
+                KeyCode::Char('y' | 'Y') => return CustomerFormEvent::Cancel,
+                KeyCode::Char('n' | 'N') | KeyCode::Esc => self.confirming_discard = false,
+                _ => {}
+            }
+            return CustomerFormEvent::None;
+        }
+        if is_ctrl(&key, 's') {
+            return self.save(i18n);
+        }
+        match key.code {
+            KeyCode::Esc if self.is_dirty() => self.confirming_discard = true,
+            KeyCode::Esc => return CustomerFormEvent::Cancel,
+            KeyCode::Tab | KeyCode::Enter | KeyCode::Down => self.move_focus(1),
+            KeyCode::BackTab | KeyCode::Up => self.move_focus(-1),
+            _ => {
+                let changed = match self.focus {
+                    CustomerField::Class => self.class.handle_key(key),
+                    CustomerField::Style => self.style.handle_key(key),
+                    CustomerField::Step => self.step.handle_key(key),
+                    other => self.field_mut(other).is_some_and(|f| f.edit(key)),
+                };
+                if changed {
+                    self.notice = None;
+                }
+            }
+        }
+        CustomerFormEvent::None
+    }
+
+    fn move_focus(&mut self, by: isize) {
+        let fields = self.fields();
+        let at = fields.iter().position(|f| *f == self.focus).unwrap_or(0) as isize;
+        self.focus = fields[((at + by).rem_euclid(fields.len() as isize)) as usize];
+    }
+
+    fn save(&mut self, i18n: &I18n) -> CustomerFormEvent {
+        let confirmed = matches!(self.notice, Some(Notice::Warning(_)));
+        match self.result() {
+            Ok(save) => CustomerFormEvent::Save { save: Box::new(save), confirmed },
+            Err((field, error)) => {
+                self.focus = field;
+                self.notice = Some(Notice::Error(i18n.domain_error(&error)));
+                CustomerFormEvent::None
+            }
+        }
+    }
+
+    /// The validated save, or the field in error and why.
+    fn result(&self) -> Result<CustomerSave, (CustomerField, DomainError)> {
+        let typed = NewCustomer {
+            name: self.name.text(),
+            company: self.company.text(),
+            title: self.title.text(),
+            phone: self.phone.text(),
+            email: self.email.text(),
+            source: self.source.text(),
+            class: self.class.value(),
+            style: self.style.value(),
+            ..NewCustomer::default()
+        };
+        let customer = typed.validated().map_err(|e| (field_named(&e), e))?;
+        let Some(original) = &self.original else {
+            let value_minor = if self.value.is_blank() {
+                None
+            } else {
+                Some(parse_amount(&self.value.text()).map_err(|e| (CustomerField::Value, e))?)
+            };
+            let stage = self.step.value().unwrap_or(Stage::Preparation);
+            return Ok(CustomerSave::New { customer, deal: NewDeal { stage, value_minor, ..NewDeal::default() } });
+        };
+        let changed = |new: &str, old: &str| (new != old).then(|| new.to_string());
+        let patch = CustomerPatch {
+            name: changed(&customer.name, &original.name),
+            company: changed(&customer.company, &original.company),
+            title: changed(&customer.title, &original.title),
+            phone: changed(&customer.phone, &original.phone),
+            email: changed(&customer.email, &original.email),
+            source: changed(&customer.source, &original.source),
+            class: customer.class.filter(|c| *c != original.class),
+            style: customer.style.filter(|s| *s != original.style),
+            ..CustomerPatch::default()
+        };
+        Ok(CustomerSave::Edit { id: original.id, patch })
+    }
+
+    /// Every field as text, to tell whether anything changed.
+    fn snapshot(&self) -> Vec<String> {
+        let mut all: Vec<String> = [&self.name, &self.company, &self.title, &self.phone, &self.email]
+            .iter()
+            .chain([&self.value, &self.source].iter())
+            .map(|f| f.text())
+            .collect();
+        all.push(format!("{:?}{:?}{:?}", self.class.value(), self.style.value(), self.step.value()));
+        all
+    }
+
+    fn field(&self, which: CustomerField) -> Option<&TextField> {
+        Some(match which {
+            CustomerField::Name => &self.name,
+            CustomerField::Company => &self.company,
+            CustomerField::Title => &self.title,
+            CustomerField::Phone => &self.phone,
+            CustomerField::Email => &self.email,
+            CustomerField::Value => &self.value,
+            CustomerField::Source => &self.source,
+            CustomerField::Class | CustomerField::Style | CustomerField::Step => return None,
+        })
+    }
+
+    fn field_mut(&mut self, which: CustomerField) -> Option<&mut TextField> {
+        Some(match which {
+            CustomerField::Name => &mut self.name,
+            CustomerField::Company => &mut self.company,
+            CustomerField::Title => &mut self.title,
+            CustomerField::Phone => &mut self.phone,
+            CustomerField::Email => &mut self.email,
+            CustomerField::Value => &mut self.value,
+            CustomerField::Source => &mut self.source,
+            CustomerField::Class | CustomerField::Style | CustomerField::Step => return None,
+        })
+    }
+}
+
+/// The form field a domain error is about.
+fn field_named(error: &DomainError) -> CustomerField {
+    let name = match error {
+        DomainError::MissingField { field } | DomainError::TooLong { field, .. } => *field,
+        _ => "name",
+    };
+    match name {
+        "company" => CustomerField::Company,
+        "title" => CustomerField::Title,
+        "phone" => CustomerField::Phone,
+        "email" => CustomerField::Email,
+        "source" => CustomerField::Source,
+        _ => CustomerField::Name,
+    }
+}
+
+#[cfg(test)]
+mod tests;
