@@ -184,3 +184,15 @@ fn a_broken_playbook_override_is_reported_and_the_built_in_one_used() {
     assert!(err.contains("playbook.en.toml") && err.contains("line 3"), "{err}");
     assert!(String::from_utf8(out.stdout).unwrap().contains("Discover the customer's real needs."));
 }
+
+#[test]
+fn show_includes_the_profile_and_the_checklist() {
+    let (env, id) = seeded();
+    let out = env.ok(&["show", &id.to_string()]);
+    assert!(out.contains("M+a+N — Keep in contact and find the person who really decides."), "{out}");
+    assert!(out.contains("Criticism · Chaos") && out.contains("checklist 2/6"), "{out}");
+    let v = env.json(&["show", &id.to_string(), "--format", "json"]);
+    assert_eq!(v["profile"]["man_code"], "M+a+N");
+    assert_eq!(v["profile"]["cadence"]["state"], "fine");
+    assert_eq!(v["checklist"]["progress"]["total"], 6);
+}

@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::Ctx;
+use super::method::{self, ChecklistView, ProfileView};
 use super::output::{self, FormatArg, Table, key_values};
 use crate::domain::money::format_full;
 use crate::domain::{Customer, Deal, Fact, FactCategory, StageEvent, Visit, Word};
@@ -36,6 +37,10 @@ pub struct DealHistory {
 #[derive(Debug, Serialize)]
 pub struct CustomerDetail {
     pub customer: Customer,
+    /// Class, personality, MAN, quadrant and cadence with the playbook's advice.
+    pub profile: ProfileView,
+    /// The open deal's checklist for its current step.
+    pub checklist: Option<ChecklistView>,
     pub facts: Vec<Fact>,
     pub deals: Vec<DealHistory>,
     /// The last visits, newest first.
@@ -46,8 +51,15 @@ pub struct CustomerDetail {
 
 /// Prints one customer.
 pub fn run(args: &ShowArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
+    let playbook = method::playbook(ctx);
+    let (today, config) = (ctx.today(), ctx.config.clone());
     let store = ctx.store()?;
     let customer = store.customer(args.id)?;
+    let profile = ProfileView::new(&customer, &playbook, &config, today);
+    let checklist = match store.open_deal(args.id)? {
+        Some(deal) => Some(ChecklistView::load(store, &deal, &playbook)?),
+        None => None,
+    };
     let deals = store
         .deals_of(args.id)?
         .into_iter()
@@ -58,6 +70,8 @@ pub fn run(args: &ShowArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
         visits: store.visits_of(args.id, VISITS_SHOWN, 0)?,
         notes: store.notes_of(Some(args.id), NOTES_SHOWN)?,
         customer,
+        profile,
+        checklist,
         deals,
     };
     if args.format.is_json() {
@@ -76,7 +90,10 @@ fn render(i: &I18n, d: &CustomerDetail) -> String {
     if c.archived {
         title.push_str(&format!("  [{}]", i.t("cli.show.archived")));
     }
-    let mut sections = vec![title, key_values(&summary(i, c))];
+    let mut sections = vec![title, key_values(&summary(i, c, &d.profile))];
+    if let Some(checklist) = &d.checklist {
+        sections.push(checklist.render(i));
+    }
     for category in FactCategory::ALL {
         let pairs = record_fields(i, c, *category, &d.facts);
         if !pairs.is_empty() {
@@ -92,17 +109,10 @@ fn render(i: &I18n, d: &CustomerDetail) -> String {
     sections.join("\n\n")
 }
 
-/// Class, style, MAN, portfolio, cadence, last contact and next step.
-fn summary(i: &I18n, c: &Customer) -> Vec<(String, String)> {
-    let mut pairs = vec![
-        (i.t("cli.show.label.class"), i.word(c.class)),
-        (i.t("cli.show.label.style"), i.word(c.style)),
-        (i.t("cli.show.man"), c.man.code()),
-        (i.t("cli.show.label.portfolio"), c.portfolio.map(|p| i.word(p)).unwrap_or_else(|| "—".into())),
-    ];
-    if let Some(days) = c.cadence_days {
-        pairs.push((i.t("cli.show.cadence"), i.fmt("cli.show.every_days", &[("days", &days)])));
-    }
+/// The profile (class, style with how to deal, MAN, portfolio, cadence, with the playbook's
+/// advice), last contact and next step.
+fn summary(i: &I18n, c: &Customer, profile: &ProfileView) -> Vec<(String, String)> {
+    let mut pairs = profile.pairs(i);
     let last = c.last_contact_on.map(|d| d.to_string()).unwrap_or_else(|| i.t("cli.show.never"));
     pairs.push((i.t("cli.col.last_contact"), last));
     let next = match c.next_step_on {
