@@ -1,12 +1,10 @@
 //! Store tests for the sales method: step checklist ticks, visit types and their ticks,
-//! objections, and the "losing touch" list.
+//! objections.
 
 use chrono::NaiveDate;
 use fieldbook::clock::Clock;
-use fieldbook::domain::{
-    CadencePolicy, CadenceState, NewCustomer, ObjectionKind, Portfolio, Stage, VisitInput, VisitKind,
-};
-use fieldbook::store::{CustomerPatch, NewDeal, Store, StoreError, migrate};
+use fieldbook::domain::{NewCustomer, ObjectionKind, Stage, VisitInput, VisitKind};
+use fieldbook::store::{NewDeal, Store, StoreError, migrate};
 
 fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -91,40 +89,6 @@ fn objections_are_logged_resolved_and_listed() {
     let other = add(&mut store, "Zhao Lei");
     let other_deal = store.open_deal(other).unwrap().unwrap().id;
     assert!(store.resolve_objection(other_deal, price, None).is_err(), "an objection belongs to its deal");
-}
-
-#[test]
-fn losing_touch_lists_furthest_past_due_first() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = open_on(&dir, "2031-05-20");
-    let star = add(&mut store, "star 10 days ago");
-    let dog = add(&mut store, "dog 35 days ago");
-    let fine = add(&mut store, "cash cow 3 days ago");
-    let override_ = add(&mut store, "override 2, 4 days ago");
-    let never = add(&mut store, "never contacted, added today");
-    let lost = add(&mut store, "lost, 90 days ago");
-    let patch = |p: Portfolio| CustomerPatch { portfolio: Some(Some(p)), ..Default::default() };
-    store.update_customer(star, patch(Portfolio::Star)).unwrap();
-    store.update_customer(dog, patch(Portfolio::Dog)).unwrap();
-    store.update_customer(fine, patch(Portfolio::CashCow)).unwrap();
-    store.update_customer(override_, CustomerPatch { cadence_days: Some(Some(2)), ..patch(Portfolio::Dog) }).unwrap();
-    let class = Some(fieldbook::domain::CustomerClass::Lost);
-    store.update_customer(lost, CustomerPatch { class, ..Default::default() }).unwrap();
-    store.add_visit(star, logged("2031-05-10")).unwrap();
-    store.add_visit(dog, logged("2031-04-15")).unwrap();
-    store.add_visit(fine, logged("2031-05-17")).unwrap();
-    store.add_visit(override_, logged("2031-05-16")).unwrap();
-    store.add_visit(lost, logged("2031-02-19")).unwrap();
-
-    let list = store.losing_touch(&CadencePolicy::default(), day("2031-05-20"), 10).unwrap();
-    let ids: Vec<i64> = list.iter().map(|d| d.customer.id).collect();
-    // Days past due: star 10-7 = 3, dog 35-30 = 5, override 4-2 = 2.
-    assert_eq!(ids, vec![dog, star, override_]);
-    assert!(!ids.contains(&never) && !ids.contains(&lost) && !ids.contains(&fine));
-    assert_eq!(list[0].interval_days, 30);
-    assert_eq!(list[0].state, CadenceState::Due { days_since: 35 });
-    assert_eq!(list[1].state, CadenceState::Due { days_since: 10 }, "a star is overdue at 11 days (7 × 1.5)");
-    assert_eq!(store.losing_touch(&CadencePolicy::default(), day("2031-05-20"), 1).unwrap().len(), 1);
 }
 
 #[test]

@@ -1,4 +1,5 @@
-//! `fieldbook losing-touch`: the customers furthest past their visit cadence.
+//! `fieldbook losing-touch`: the customers furthest past their visit cadence (the review's
+//! "due by cadence" list, longer and on its own).
 
 use serde::Serialize;
 
@@ -28,7 +29,7 @@ struct LosingTouch<'a> {
 pub fn run(args: &LosingTouchArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
     let today = ctx.today();
     let policy = ctx.config.cadence;
-    let found = ctx.store()?.losing_touch(&policy, today, args.limit)?;
+    let found = ctx.store()?.due_by_cadence(today, &policy, args.limit as usize)?;
     if args.format.is_json() {
         return ctx.print(&output::json(&LosingTouch { date: today, customers: &found })?);
     }

@@ -11,7 +11,6 @@ pub mod migrate;
 mod notes;
 mod objections;
 mod pipeline;
-mod profile;
 mod review;
 mod review_due;
 mod rows;

@@ -26,11 +26,6 @@ pub fn opt_date(row: &Row, idx: usize) -> rusqlite::Result<Option<NaiveDate>> {
         .transpose()
 }
 
-/// A `YYYY-MM-DD` column that must be present.
-pub fn date(row: &Row, idx: usize) -> rusqlite::Result<NaiveDate> {
-    opt_date(row, idx)?.ok_or_else(|| conversion(idx, "missing date".into()))
-}
-
 /// A nullable local `YYYY-MM-DD HH:MM` column.
 pub fn opt_datetime(row: &Row, idx: usize) -> rusqlite::Result<Option<NaiveDateTime>> {
     let s: Option<String> = row.get(idx)?;
