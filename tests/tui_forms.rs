@@ -103,6 +103,21 @@ fn visit_form_snapshots() {
 }
 
 #[test]
+fn visit_form_shrinks_and_scrolls_in_a_short_area() {
+    let i18n = I18n::new(Lang::En);
+    let mut form = filled_visit_form(Lang::En);
+    for _ in 0..3 {
+        form.handle_key(key(KeyCode::Tab), &i18n);
+    }
+    let (view, cursor) = screen(80, 24, |f| {
+        let area = ratatui::layout::Rect::new(0, 2, 80, 12);
+        form.render(f, area, &Theme::default(), &i18n)
+    });
+    insta::assert_snapshot!("visit_form_short_area_en", view);
+    assert!((2..14).contains(&cursor.y), "the focused field is on screen: {cursor:?}");
+}
+
+#[test]
 fn visit_form_error_and_discard_question() {
     for lang in LANGS {
         let i18n = I18n::new(lang);

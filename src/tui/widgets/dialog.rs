@@ -85,7 +85,7 @@ pub(super) fn render_confirm(
         Layout::vertical([Constraint::Min(0), Constraint::Length(1), Constraint::Length(1)]).areas(inner);
     let text: Vec<Line> = lines.iter().map(|l| Line::from(Span::styled(l.as_str(), theme.text))).collect();
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), body);
-    frame.render_widget(Paragraph::new(hint_line(theme, hints)), hint);
+    frame.render_widget(Paragraph::new(hint_line(theme, hints, hint.width)), hint);
 }
 
 /// "Discard what you typed? y / n" over a form.
@@ -211,7 +211,7 @@ impl PromptDialog {
         frame.render_widget(Paragraph::new(note).wrap(Wrap { trim: true }), note_row);
         let hints =
             [("Enter".to_string(), i18n.t("forms.dialog.submit")), ("Esc".to_string(), i18n.t("forms.hint.cancel"))];
-        frame.render_widget(Paragraph::new(hint_line(theme, &hints)), hint_row);
+        frame.render_widget(Paragraph::new(hint_line(theme, &hints, hint_row.width)), hint_row);
     }
 }
 

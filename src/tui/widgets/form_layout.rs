@@ -65,15 +65,23 @@ pub fn render_form(frame: &mut Frame, area: Rect, theme: &Theme, chrome: &FormFr
         };
         frame.render_widget(Paragraph::new(Span::styled(text.as_str(), style)), notice_area);
     }
-    frame.render_widget(Paragraph::new(hint_line(theme, &chrome.hints)), hint_area);
+    frame.render_widget(Paragraph::new(hint_line(theme, &chrome.hints, hint_area.width)), hint_area);
 }
 
-/// `key label  key label ...` in the theme's key and muted styles.
-pub fn hint_line(theme: &Theme, hints: &[(String, String)]) -> Line<'static> {
+/// `key label  key label ...` in the theme's key and muted styles; items that do not fit in
+/// `width` columns are left out whole rather than cut.
+pub fn hint_line(theme: &Theme, hints: &[(String, String)], width: u16) -> Line<'static> {
     let mut spans = Vec::new();
+    let mut used = 0;
     for (key, what) in hints {
-        spans.push(Span::styled(format!(" {key}"), theme.key));
-        spans.push(Span::styled(format!(" {what} "), theme.muted));
+        let gap = if spans.is_empty() { "" } else { "  " };
+        let item = gap.width() + key.width() + 1 + what.width();
+        if used + item > usize::from(width) {
+            break;
+        }
+        used += item;
+        spans.push(Span::styled(format!("{gap}{key}"), theme.key));
+        spans.push(Span::styled(format!(" {what}"), theme.muted));
     }
     Line::from(spans)
 }
