@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use super::widgets::note_input::NoteDraft;
 use super::widgets::visit_form::{VisitDraft, VisitMode};
 use crate::clock::Clock;
+use crate::i18n::I18n;
 use crate::store::StoreError;
 
 /// Which form a draft belongs to, with all its text.
@@ -49,6 +50,32 @@ pub struct Draft {
     pub saved_at: String,
     #[serde(flatten)]
     pub form: DraftForm,
+}
+
+impl Draft {
+    /// One line for a "reopen your drafts?" question: what form, for whom, and how it begins
+    /// (`Visit log for 王伟: confirm budget…`).
+    pub fn describe(&self, i18n: &I18n) -> String {
+        let (what, text) = match &self.form {
+            DraftForm::Visit(v) => {
+                let key = match v.mode {
+                    VisitMode::Plan => "forms.drafts.visit_plan",
+                    VisitMode::Log => "forms.drafts.visit_log",
+                };
+                (i18n.fmt(key, &[("who", &v.target.customer_name)]), v.text.purpose.as_str())
+            }
+            DraftForm::Note(n) => match n.target.customer_id {
+                Some(_) => (i18n.fmt("forms.drafts.note", &[("who", &n.target.customer_name)]), n.text.as_str()),
+                None => (i18n.t("forms.drafts.note_inbox"), n.text.as_str()),
+            },
+        };
+        let first_line = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or_default();
+        let mut begin: String = first_line.chars().take(40).collect();
+        if first_line.chars().count() > 40 {
+            begin.push('…');
+        }
+        i18n.fmt("forms.drafts.line", &[("what", &what), ("begin", &begin)])
+    }
 }
 
 /// The directory holding the drafts of the database at `db_path`.

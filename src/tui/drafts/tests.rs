@@ -68,3 +68,13 @@ fn drafts_are_private_and_leave_no_temporary_file() {
     let names: Vec<_> = fs::read_dir(drafts_dir(&db)).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(names, vec![std::ffi::OsString::from("note-c1.json")]);
 }
+
+#[test]
+fn describes_a_draft_on_one_line() {
+    let i18n = I18n::new(crate::i18n::Lang::En);
+    let draft = Draft { saved_at: String::new(), form: note(Some(3), "\n  call back about the tender\nsecond") };
+    assert_eq!(draft.describe(&i18n), "Note on 王伟: call back about the tender");
+    let zh = I18n::new(crate::i18n::Lang::ZhCn);
+    let inbox = Draft { saved_at: String::new(), form: note(None, &"长".repeat(50)) };
+    assert_eq!(inbox.describe(&zh), format!("收件箱笔记：{}…", "长".repeat(40)));
+}
