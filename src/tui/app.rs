@@ -7,6 +7,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::action::Action;
 use super::chrome;
+use super::drafts::{self, DraftKeeper};
 use super::keymap::{Keymap, ScreenId};
 use super::modal::{Modal, ModalOutcome, ModalRequest};
 use super::overlay::Overlay;
@@ -43,6 +44,8 @@ pub struct App {
     modal: Option<Modal>,
     /// "Quit and lose what you typed?" while a form has unsaved text.
     confirm_quit: Option<ConfirmDialog>,
+    /// Keeps the open form's text on disk so a crash loses nothing.
+    drafts: DraftKeeper,
     toast: Option<Toast>,
     quit: bool,
 }
@@ -51,6 +54,8 @@ impl App {
     /// Opens on the welcome screen for an empty database, else on Today.
     pub fn new(store: Store, i18n: I18n, keymap: Keymap, theme: Theme) -> Self {
         let today = store.clock().today();
+        let clock = store.clock();
+        let store_path = store.path().to_path_buf();
         let empty = store
             .list_customers(
                 &CustomerFilter { include_archived: true, ..Default::default() },
@@ -70,6 +75,7 @@ impl App {
             overlay: None,
             modal: None,
             confirm_quit: None,
+            drafts: DraftKeeper::new(store_path.as_path(), clock),
             toast: None,
             quit: false,
         };
@@ -79,7 +85,22 @@ impl App {
         } else {
             app.go(ScreenId::Today);
         }
+        app.reopen_draft();
         app
+    }
+
+    /// Offers back what was being typed when the app last died: the first draft it can show
+    /// opens in its form, with a message saying so.
+    fn reopen_draft(&mut self) {
+        let clock = self.store.clock();
+        for draft in drafts::load(self.store.path()) {
+            if let Some(modal) = Modal::from_draft(&draft, clock) {
+                self.modal = Some(modal);
+                let text = self.i18n.fmt("forms.drafts.reopened", &[("what", &draft.describe(&self.i18n))]);
+                self.toast = Some(Toast { text, is_error: false });
+                return;
+            }
+        }
     }
 
     /// True once the user asked to leave.
@@ -163,7 +184,12 @@ impl App {
     fn modal_key(&mut self, event: KeyEvent) {
         if let Some(confirm) = self.confirm_quit.as_mut() {
             match confirm.handle_key(event) {
-                ConfirmEvent::Yes => self.quit = true,
+                ConfirmEvent::Yes => {
+                    self.quit = true;
+                    if let Some((draft, _)) = self.modal.as_ref().and_then(Modal::draft) {
+                        self.forget_draft(&draft);
+                    }
+                }
                 ConfirmEvent::No => self.confirm_quit = None,
                 ConfirmEvent::None => {}
             }
@@ -179,14 +205,37 @@ impl App {
             }
             return;
         }
-        match modal.handle_key(event, &mut self.store, &self.i18n) {
-            ModalOutcome::Stay => {}
-            ModalOutcome::Close => self.modal = None,
+        let outcome = modal.handle_key(event, &mut self.store, &self.i18n);
+        let draft = modal.draft();
+        match outcome {
+            ModalOutcome::Stay => {
+                if let Some((draft, revision)) = draft
+                    && let Err(e) = self.drafts.keep(&draft, revision)
+                {
+                    self.fail(&e.into());
+                }
+            }
+            ModalOutcome::Close => {
+                self.modal = None;
+                if let Some((draft, _)) = draft {
+                    self.forget_draft(&draft);
+                }
+            }
             ModalOutcome::Saved(message) => {
                 self.modal = None;
+                if let Some((draft, _)) = draft {
+                    self.forget_draft(&draft);
+                }
                 self.apply(Effect::Changed(message));
             }
             ModalOutcome::Failed(e) => self.fail(&e),
+        }
+    }
+
+    /// Deletes a form's draft once it was saved or discarded on purpose.
+    fn forget_draft(&mut self, draft: &drafts::DraftForm) {
+        if let Err(e) = self.drafts.forget(draft) {
+            self.fail(&e.into());
         }
     }
 

@@ -7,9 +7,11 @@ use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
+use super::drafts::{Draft, DraftForm};
 use super::theme::Theme;
 use super::widgets::dialog::{PromptDialog, PromptEvent, PromptKind, PromptValue};
 use super::widgets::visit_form::{VisitForm, VisitFormEvent, VisitTarget};
+use crate::clock::Clock;
 use crate::domain::parse_when;
 use crate::i18n::I18n;
 use crate::store::Store;
@@ -102,6 +104,22 @@ impl Modal {
         match self {
             Self::Visit(form) => form.is_dirty(),
             Self::Prompt(dialog, _) => dialog.is_dirty(),
+        }
+    }
+
+    /// Reopens a form from a draft left by a crash; `None` for drafts this modal cannot show.
+    pub fn from_draft(draft: &Draft, clock: Clock) -> Option<Self> {
+        match &draft.form {
+            DraftForm::Visit(v) => Some(Self::Visit(Box::new(VisitForm::from_draft(v, clock)))),
+            DraftForm::Note(_) => None,
+        }
+    }
+
+    /// The draft of the open form and its revision (a prompt has none).
+    pub fn draft(&self) -> Option<(DraftForm, u64)> {
+        match self {
+            Self::Visit(form) => Some((DraftForm::Visit(Box::new(form.draft())), form.revision())),
+            Self::Prompt(..) => None,
         }
     }
 
