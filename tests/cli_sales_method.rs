@@ -196,3 +196,48 @@ fn show_includes_the_profile_and_the_checklist() {
     assert_eq!(v["profile"]["cadence"]["state"], "fine");
     assert_eq!(v["checklist"]["progress"]["total"], 6);
 }
+
+#[test]
+fn moving_forward_warns_about_unticked_items_but_moves() {
+    let env = Env::new();
+    let id = env.add("Sun Mei", &["--stage", "close"]).to_string();
+    env.ok(&["checklist", &id, "--tick", "1", "--tick", "2", "--tick", "3", "--tick", "4", "--tick", "5"]);
+    let back = env.cmd().args(["move", &id, "presentation"]).output().unwrap();
+    assert!(back.status.success());
+    assert!(!String::from_utf8(back.stderr).unwrap().contains("warning"), "moving back never warns");
+    env.ok(&["checklist", &id, "--tick", "1", "--tick", "2"]);
+    let out = env.cmd().args(["move", &id, "close"]).output().unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("3 checklist items of Presentation not ticked"), "{err}");
+    assert!(err.contains(" 3 [ ] Written proposal sent") && !err.contains(" 1 [ ]"), "{err}");
+    assert_eq!(env.json(&["checklist", &id, "--format", "json"])["stage"], "close");
+}
+
+#[test]
+fn visit_types_plan_from_their_checklist_and_keep_ticks() {
+    let env = Env::new();
+    let id = env.add("Parkside Mart", &[]).to_string();
+    let args =
+        ["plan", &id, "--at", "tomorrow", "--purpose", "restock", "--expect", "an order", "--type", "store check"];
+    let visit: i64 =
+        env.ok(&[&args[..], &["--plan-from-type", "--plan", "bring posters"]].concat()).trim().parse().unwrap();
+    let store = Store::open(&env.db, Clock::System).unwrap();
+    let v = store.visit(visit).unwrap();
+    assert_eq!(v.kind, VisitKind::StoreCheck);
+    assert!(v.action_plan.starts_with("- Prepare again before entering"), "{}", v.action_plan);
+    assert!(v.action_plan.ends_with("bring posters") && v.action_plan.contains("Adjust the display"));
+    drop(store);
+    let of = visit.to_string();
+    env.ok(&["visit", &id, "--of", &of, "--result", "order of 40 cases", "--tick", "3", "--tick", "6"]);
+    let store = Store::open(&env.db, Clock::System).unwrap();
+    assert_eq!(store.visit_ticks(visit).unwrap(), vec![3, 6]);
+    assert_eq!(store.visit(visit).unwrap().kind, VisitKind::StoreCheck, "the planned type is kept");
+    drop(store);
+    let bad = ["visit", &id, "--purpose", "p", "--plan", "a", "--expect", "e", "--type", "store-check", "--tick", "9"];
+    assert!(env.fails(&bad).contains("1 to 8"));
+    let own =
+        ["plan", &id, "--at", "fri", "--purpose", "p", "--expect", "e", "--type", "trade fair", "--plan-from-type"];
+    assert!(env.fails(&own).contains("--plan"));
+    env.ok(&["plan", &id, "--at", "fri", "--purpose", "p", "--expect", "e", "--plan", "a", "--type", "trade fair"]);
+}

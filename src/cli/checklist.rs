@@ -4,6 +4,8 @@
 use super::Ctx;
 use super::method::{self, ChecklistView, indent, title};
 use super::output::{self, FormatArg};
+use crate::domain::Stage;
+use crate::domain::checklist::{items, unticked};
 use crate::store::StoreError;
 
 /// Arguments of `checklist`.
@@ -42,4 +44,23 @@ pub fn run(args: &ChecklistArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
     let text =
         format!("{}\n{}", title(customer.id, &customer.name, &customer.company), indent(&view.render(&ctx.i18n)));
     ctx.print(&text)
+}
+
+/// After a move forward, warns on stderr about the items of the step left that are not ticked
+/// (the move is never blocked).
+pub fn warn_unticked(ctx: &mut Ctx, deal_id: i64, from: Stage, to: Stage) -> anyhow::Result<()> {
+    if to.index() <= from.index() {
+        return Ok(());
+    }
+    let playbook = method::playbook(ctx);
+    let ticks = ctx.store()?.checklist_ticks(deal_id, from)?;
+    let list = items(&playbook.step(from).checklist, &ticks);
+    let open = unticked(&list);
+    if open.is_empty() {
+        return Ok(());
+    }
+    let mut lines = vec![ctx.i18n.fmt("playbook.move.unticked", &[("n", &open.len()), ("step", &ctx.i18n.word(from))])];
+    lines.extend(open.iter().map(|it| format!("  {:>2} [ ] {}", it.number, it.text)));
+    ctx.tell(&lines.join("\n"));
+    Ok(())
 }

@@ -2,6 +2,7 @@
 //! through the five steps and closes. Each prints what changed (or the deal as JSON).
 
 use super::Ctx;
+use super::checklist;
 use super::output::{self, FormatArg};
 use crate::domain::money::{format_full, parse_amount};
 use crate::domain::{Deal, DomainError, Stage};
@@ -49,6 +50,9 @@ pub fn run_move(args: &MoveArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
     let to = Stage::parse(&args.step)?;
     let from = ctx.store()?.open_deal(args.id)?.map(|d| d.stage);
     let deal = ctx.store()?.move_deal(args.id, to, &args.reason)?;
+    if let Some(from) = from {
+        checklist::warn_unticked(ctx, deal.id, from, to)?;
+    }
     let from = from.map(|s| ctx.i18n.word(s)).unwrap_or_default();
     let text = ctx.i18n.fmt("cli.deal.moved", &[("id", &args.id), ("from", &from), ("to", &ctx.i18n.word(to))]);
     report(ctx, &args.format, &deal, &text)

@@ -22,6 +22,7 @@ mod profile;
 mod show;
 mod today;
 mod visit;
+mod visit_type;
 
 use std::io::Write;
 use std::path::PathBuf;

@@ -8,6 +8,7 @@ use serde_json::json;
 
 use super::Ctx;
 use super::output::{self, FormatArg};
+use super::visit_type::VisitTypeArgs;
 use crate::domain::{Channel, Outcome, VisitInput, Word, parse_when};
 use crate::store::StoreError;
 
@@ -31,6 +32,8 @@ pub struct PlanArgs {
     /// in-person, phone, video or message (default in-person).
     #[arg(long)]
     pub channel: Option<String>,
+    #[command(flatten)]
+    pub visit_type: VisitTypeArgs,
     #[command(flatten)]
     pub format: FormatArg,
 }
@@ -74,21 +77,24 @@ pub struct VisitArgs {
     #[arg(long, value_name = "VISIT_ID")]
     pub of: Option<i64>,
     #[command(flatten)]
+    pub visit_type: VisitTypeArgs,
+    #[command(flatten)]
     pub format: FormatArg,
 }
 
 /// Plans an appointment.
 pub fn run_plan(args: &PlanArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
     let today = ctx.today();
-    let input = VisitInput {
+    let mut input = VisitInput {
         channel: channel(args.channel.as_deref())?,
         planned_at: args.at.as_deref().map(|w| parse_when(w, today)).transpose()?.map(|w| w.to_datetime()),
         purpose: args.purpose.clone().unwrap_or_default(),
         action_plan: args.plan.clone().unwrap_or_default(),
         expected_result: args.expect.clone().unwrap_or_default(),
         ..VisitInput::blank()
-    }
-    .validated()?;
+    };
+    args.visit_type.apply(ctx, &mut input)?;
+    let input = input.validated()?;
     let at = input.planned_at;
     let visit_id = ctx.store()?.add_visit(args.id, input)?;
     let at = at.map(|t| t.format("%Y-%m-%d %H:%M").to_string()).unwrap_or_default();
@@ -111,7 +117,7 @@ pub fn run_visit(args: &VisitArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
         None => VisitInput::blank(),
     };
     let pick = |given: &Option<String>, planned: String| given.clone().unwrap_or(planned);
-    let input = VisitInput {
+    let mut input = VisitInput {
         channel: channel_given.unwrap_or(base.channel),
         kind: base.kind,
         ticks: base.ticks,
@@ -126,8 +132,9 @@ pub fn run_visit(args: &VisitArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
         next_step: pick(&args.next_step, base.next_step),
         next_step_on: next_step_on.or(base.next_step_on),
         notes: base.notes,
-    }
-    .validated()?;
+    };
+    args.visit_type.apply(ctx, &mut input)?;
+    let input = input.validated()?;
     let visit_id = match args.of {
         Some(visit_id) => {
             ctx.store()?.update_visit(visit_id, input)?;
