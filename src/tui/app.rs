@@ -94,7 +94,7 @@ impl App {
     fn reopen_draft(&mut self) {
         let clock = self.store.clock();
         for draft in drafts::load(self.store.path()) {
-            if let Some(modal) = Modal::from_draft(&draft, clock) {
+            if let Some(modal) = Modal::from_draft(&draft, clock, &self.i18n) {
                 self.modal = Some(modal);
                 let text = self.i18n.fmt("forms.drafts.reopened", &[("what", &draft.describe(&self.i18n))]);
                 self.toast = Some(Toast { text, is_error: false });

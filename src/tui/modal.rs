@@ -14,6 +14,7 @@ use super::widgets::visit_form::{VisitForm, VisitFormEvent, VisitTarget};
 use crate::clock::Clock;
 use crate::domain::parse_when;
 use crate::i18n::I18n;
+use crate::playbook::Playbook;
 use crate::store::Store;
 
 /// A modal a screen asks the app to open.
@@ -69,11 +70,11 @@ impl Modal {
             Ok(VisitTarget { customer_id, customer_name: c.name, step: c.stage, visit_id: None })
         };
         Ok(match request {
-            ModalRequest::PlanVisit(id) => Self::Visit(Box::new(VisitForm::plan(target(id)?, clock))),
-            ModalRequest::LogVisit(id) => Self::Visit(Box::new(VisitForm::log(target(id)?, clock))),
+            ModalRequest::PlanVisit(id) => visit_modal(VisitForm::plan(target(id)?, clock), i18n),
+            ModalRequest::LogVisit(id) => visit_modal(VisitForm::log(target(id)?, clock), i18n),
             ModalRequest::LogAppointment(visit_id) => {
                 let visit = store.visit(visit_id)?;
-                Self::Visit(Box::new(VisitForm::log_appointment(target(visit.customer_id)?, &visit, clock)))
+                visit_modal(VisitForm::log_appointment(target(visit.customer_id)?, &visit, clock), i18n)
             }
             ModalRequest::LostReason(customer_id) => {
                 let name = store.customer_ref(customer_id)?.name;
@@ -108,9 +109,9 @@ impl Modal {
     }
 
     /// Reopens a form from a draft left by a crash; `None` for drafts this modal cannot show.
-    pub fn from_draft(draft: &Draft, clock: Clock) -> Option<Self> {
+    pub fn from_draft(draft: &Draft, clock: Clock, i18n: &I18n) -> Option<Self> {
         match &draft.form {
-            DraftForm::Visit(v) => Some(Self::Visit(Box::new(VisitForm::from_draft(v, clock)))),
+            DraftForm::Visit(v) => Some(visit_modal(VisitForm::from_draft(v, clock), i18n)),
             DraftForm::Note(_) => None,
         }
     }
@@ -173,6 +174,14 @@ impl Modal {
             Self::Prompt(dialog, _) => dialog.render(frame, area, theme, i18n),
         }
     }
+}
+
+/// The visit form as a modal, with the playbook's suggested purposes for its step (Ctrl-G).
+fn visit_modal(mut form: VisitForm, i18n: &I18n) -> Modal {
+    if let Some(step) = form.target().step {
+        form.set_suggestions(Playbook::builtin(i18n.lang()).step(step).purposes.clone());
+    }
+    Modal::Visit(Box::new(form))
 }
 
 /// Writes a prompt's answer; returns the message to show.

@@ -18,6 +18,7 @@ use crate::i18n::I18n;
 
 /// Whether the form plans a visit to come or logs one that happened.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum VisitMode {
     /// "When" is the appointment time (`planned_at`).
     Plan,

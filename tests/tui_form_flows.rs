@@ -1,5 +1,5 @@
-//! The app keeps the visit form's text on disk while it is typed, reopens it after a crash,
-//! and deletes it once the form is saved or discarded on purpose.
+//! The forms inside the app: the visit form's text is kept on disk while it is typed, reopened
+//! after a crash and deleted once saved or discarded; Ctrl-G offers the playbook's purposes.
 
 mod tui_support;
 
@@ -45,4 +45,16 @@ fn saving_the_form_deletes_its_draft() {
     keys(&mut app, "ctrl-s");
     assert!(app.modal().is_none(), "saved: {:?}", app.toast());
     assert!(drafts::load(&db).is_empty());
+}
+
+#[test]
+fn ctrl_g_fills_the_purpose_from_the_playbook_for_the_customers_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(&dir, Lang::ZhCn);
+    keys(&mut app, "3 l ctrl-g");
+    let form = app.modal().and_then(|m| m.visit_form()).expect("the visit form opens");
+    let step = form.target().step.expect("the seeded customer has an open deal");
+    let purposes = fieldbook::playbook::Playbook::builtin(Lang::ZhCn).step(step).purposes.clone();
+    assert!(!purposes.is_empty());
+    assert_eq!(form.text().purpose, purposes[0]);
 }
