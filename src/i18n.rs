@@ -148,6 +148,7 @@ impl I18n {
             StoreError::NoOpenDeal { customer_id } => self.fmt("error.no_open_deal", &[("id", customer_id)]),
             StoreError::SameStage => self.t("error.same_stage"),
             StoreError::DealAlreadyOpen { customer_id } => self.fmt("error.deal_already_open", &[("id", customer_id)]),
+            StoreError::NotEmpty { customers } => self.fmt("error.not_empty", &[("count", customers)]),
             StoreError::Corrupt(what) => self.fmt("error.corrupt", &[("what", what)]),
             StoreError::Domain(d) => self.domain_error(d),
             StoreError::Sqlite { context, source } => {

@@ -23,6 +23,10 @@ pub enum StoreError {
     SameStage,
     #[error("customer {customer_id} already has an open deal; mark it won or lost first")]
     DealAlreadyOpen { customer_id: i64 },
+    #[error(
+        "the database already holds {customers} customers; demo data would mix with them. Add --force to load it anyway, or use --db with a new file"
+    )]
+    NotEmpty { customers: i64 },
     #[error("the database holds a value this version does not know ({0}); run `fieldbook check`")]
     Corrupt(String),
     #[error(transparent)]

@@ -207,22 +207,24 @@ impl Store {
 
     /// Recomputes every customer's rollups (after bulk loads such as demo data or imports).
     pub fn refresh_all_rollups(&mut self) -> Result<()> {
-        self.write(|tx, _| {
-            tx.execute_batch(
-                "UPDATE customer SET
-                    last_contact_on = (SELECT substr(max(v.done_at), 1, 10) FROM visit v WHERE v.customer_id = customer.id AND v.done_at IS NOT NULL),
-                    next_visit_id = (SELECT v.id FROM visit v WHERE v.customer_id = customer.id AND v.done_at IS NULL ORDER BY v.planned_at, v.id LIMIT 1);
-                 UPDATE customer SET
-                    next_step_on = CASE WHEN next_visit_id IS NOT NULL
-                        THEN (SELECT substr(v.planned_at, 1, 10) FROM visit v WHERE v.id = customer.next_visit_id)
-                        ELSE (SELECT v.next_step_on FROM visit v WHERE v.customer_id = customer.id AND v.done_at IS NOT NULL ORDER BY v.done_at DESC, v.id DESC LIMIT 1) END,
-                    next_step = coalesce(CASE WHEN next_visit_id IS NOT NULL
-                        THEN (SELECT v.purpose FROM visit v WHERE v.id = customer.next_visit_id)
-                        ELSE (SELECT v.next_step FROM visit v WHERE v.customer_id = customer.id AND v.done_at IS NOT NULL ORDER BY v.done_at DESC, v.id DESC LIMIT 1) END, '');",
-            )
-            .ctx("refreshing customer summaries")
-        })
+        self.write(|tx, _| refresh_all_rollups_in(tx))
     }
+}
+
+/// Recomputes every customer's rollups inside an open transaction.
+pub(crate) fn refresh_all_rollups_in(conn: &Connection) -> Result<()> {
+    conn.execute_batch("UPDATE customer SET
+            last_contact_on = (SELECT substr(max(v.done_at), 1, 10) FROM visit v WHERE v.customer_id = customer.id AND v.done_at IS NOT NULL),
+            next_visit_id = (SELECT v.id FROM visit v WHERE v.customer_id = customer.id AND v.done_at IS NULL ORDER BY v.planned_at, v.id LIMIT 1);
+         UPDATE customer SET
+            next_step_on = CASE WHEN next_visit_id IS NOT NULL
+                THEN (SELECT substr(v.planned_at, 1, 10) FROM visit v WHERE v.id = customer.next_visit_id)
+                ELSE (SELECT v.next_step_on FROM visit v WHERE v.customer_id = customer.id AND v.done_at IS NOT NULL ORDER BY v.done_at DESC, v.id DESC LIMIT 1) END,
+            next_step = coalesce(CASE WHEN next_visit_id IS NOT NULL
+                THEN (SELECT v.purpose FROM visit v WHERE v.id = customer.next_visit_id)
+                ELSE (SELECT v.next_step FROM visit v WHERE v.customer_id = customer.id AND v.done_at IS NOT NULL ORDER BY v.done_at DESC, v.id DESC LIMIT 1) END, '');",
+    )
+    .ctx("refreshing customer summaries")
 }
 
 /// Recomputes one customer's last contact and next step from its visits.

@@ -1,0 +1,88 @@
+//! Store queries at scale: 100k customers and 1M visits of demo data (built once, cached in
+//! `target/bench-data/`). Run with `cargo bench`; each query should take well under 50 ms and
+//! opening the store under 5 ms.
+
+use std::hint::black_box;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use criterion::{Criterion, criterion_group, criterion_main};
+use fieldbook::clock::Clock;
+use fieldbook::demo::{self, DemoSize};
+use fieldbook::domain::Stage;
+use fieldbook::store::{CustomerFilter, CustomerSort, Store};
+
+const SIZE: DemoSize = DemoSize { customers: 100_000, visits: 1_000_000 };
+const SEED: u64 = 42;
+
+fn clock() -> Clock {
+    Clock::Fixed(NaiveDate::from_ymd_opt(2031, 5, 6).unwrap_or_default())
+}
+
+/// The demo database for the benches, built on first use and kept for later runs.
+fn database() -> PathBuf {
+    let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| PathBuf::from("target"), PathBuf::from);
+    let dir = target.join("bench-data");
+    let path = dir.join(format!("demo-{}k-{}k-s{SEED}.db", SIZE.customers / 1000, SIZE.visits / 1000));
+    if path.exists() {
+        return path;
+    }
+    std::fs::create_dir_all(&dir).expect("creating target/bench-data");
+    let partial = dir.join("building.db");
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", partial.display()));
+    }
+    let started = Instant::now();
+    let mut store = Store::open(&partial, clock()).expect("creating the bench database");
+    demo::load(&mut store, SIZE, SEED, false).expect("loading demo data");
+    drop(store);
+    let took = started.elapsed();
+    std::fs::rename(&partial, &path).expect("keeping the bench database");
+    let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+    eprintln!(
+        "built {} ({} customers, {} visits) in {:.1} s, {:.0} MB",
+        path.display(),
+        SIZE.customers,
+        SIZE.visits,
+        took.as_secs_f64(),
+        size as f64 / 1e6
+    );
+    path
+}
+
+fn benches(c: &mut Criterion) {
+    let path = database();
+    let store = Store::open(&path, clock()).expect("opening the bench database");
+    let mut group = c.benchmark_group("store_100k");
+    group.sample_size(20).warm_up_time(Duration::from_millis(500)).measurement_time(Duration::from_secs(2));
+
+    group.bench_function("open", |b| b.iter(|| black_box(Store::open(&path, clock()).expect("open"))));
+
+    let survey = CustomerFilter { stage: Some(Stage::Survey), ..Default::default() };
+    group.bench_function("list_stage_survey_page", |b| {
+        b.iter(|| black_box(store.list_customers(&survey, CustomerSort::Name, 50, 0).expect("list")))
+    });
+
+    let id = 54_321;
+    group.bench_function("show", |b| {
+        b.iter(|| {
+            let customer = store.customer(id).expect("customer");
+            let facts = store.facts_of(id).expect("facts");
+            let deals = store.deals_of(id).expect("deals");
+            let history: Vec<_> = deals.iter().map(|d| store.stage_history(d.id).expect("history")).collect();
+            let visits = store.visits_of(id, 20, 0).expect("visits");
+            let notes = store.notes_of(Some(id), 20).expect("notes");
+            black_box((customer, facts, deals, history, visits, notes))
+        })
+    });
+
+    for (name, query) in [("search_zh_name_2", "王伟"), ("search_zh_word_4", "医疗器械"), ("search_en_word", "budget")]
+    {
+        group.bench_function(name, |b| b.iter(|| black_box(store.search(query, 50).expect("search"))));
+    }
+    group.finish();
+}
+
+criterion_group!(store_benches, benches);
+criterion_main!(store_benches);

@@ -1,0 +1,387 @@
+//! The pure generator: customers with deals, histories, facts and notes, and visits spread
+//! over the last two years and the next three weeks, all relative to "today".
+
+use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime};
+use fastrand::Rng;
+
+use super::people::{self, Person, Tongue};
+use super::texts::{Texts, fill, texts};
+use crate::domain::{
+    Channel, CustomerClass, DealState, Man, MonthDay, Outcome, Portfolio, Stage, Style, Tri, VisitInput, Word,
+};
+use crate::store::bulk::{BulkCustomer, BulkDeal, BulkFact, BulkMove};
+
+/// Oldest customer, in days before today.
+const MAX_AGE_DAYS: f64 = 900.0;
+/// Visits go back at most this far.
+const HISTORY_DAYS: u32 = 730;
+/// Logged visits this recent may still miss their result; older ones have it.
+const RECENT_DAYS: u32 = 10;
+
+/// A customer as generated, with everything that belongs to it.
+pub struct DemoCustomer {
+    pub record: BulkCustomer,
+    pub deals: Vec<BulkDeal>,
+    pub facts: Vec<BulkFact>,
+    /// (body, created_at).
+    pub notes: Vec<(String, String)>,
+    pub meta: CustomerMeta,
+}
+
+/// What the visits of a customer need to know about it.
+pub struct CustomerMeta {
+    pub tongue: Tongue,
+    pub industry: usize,
+    pub company_short: String,
+    /// Days between the customer's creation and today.
+    pub age_days: u32,
+    /// The step its visits are about lately.
+    pub stage: Stage,
+}
+
+/// When a visit happens and whether it is done.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct VisitSlot {
+    /// Index of the customer in the order they were generated.
+    pub customer: usize,
+    pub at: NaiveDateTime,
+    pub done: bool,
+}
+
+/// Seeded generator: the same seed and today give the same data.
+pub struct Generator {
+    rng: Rng,
+    today: NaiveDate,
+}
+
+fn days_before(day: NaiveDate, n: u32) -> NaiveDate {
+    day.checked_sub_days(Days::new(n.into())).unwrap_or(day)
+}
+
+fn days_after(day: NaiveDate, n: u32) -> NaiveDate {
+    day.checked_add_days(Days::new(n.into())).unwrap_or(day)
+}
+
+fn at(day: NaiveDate, hour: u32, minute: u32) -> NaiveDateTime {
+    day.and_time(NaiveTime::from_hms_opt(hour, minute, 0).unwrap_or(NaiveTime::MIN))
+}
+
+/// RFC 3339 UTC text for a generated moment (demo times are taken as UTC, so the data does
+/// not depend on the machine's time zone).
+pub fn stamp(t: NaiveDateTime) -> String {
+    t.format("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+impl Generator {
+    /// A generator for `seed`, with dates relative to `today`.
+    pub fn new(seed: u64, today: NaiveDate) -> Self {
+        Self { rng: Rng::with_seed(seed), today }
+    }
+
+    fn pick<T: Copy>(&mut self, items: &[T]) -> T {
+        items[self.rng.usize(..items.len())]
+    }
+
+    /// A working-hours time on `day`.
+    fn office_time(&mut self, day: NaiveDate) -> NaiveDateTime {
+        at(day, self.rng.u32(9..18), 15 * self.rng.u32(..4))
+    }
+
+    fn tri(&mut self) -> Tri {
+        match self.rng.u8(..20) {
+            0..=8 => Tri::Yes,
+            9..=12 => Tri::No,
+            _ => Tri::Unknown,
+        }
+    }
+
+    /// The next customer.
+    pub fn customer(&mut self) -> DemoCustomer {
+        let person = people::person(&mut self.rng);
+        let t = texts(person.tongue);
+        let age_days = (self.rng.f64().sqrt() * MAX_AGE_DAYS) as u32;
+        let created = self.office_time(days_before(self.today, age_days));
+        let product = people::product(&mut self.rng, person.industry, person.tongue);
+        let (deals, class, stage) = self.deals(&person, &t, product, created, age_days);
+        let portfolio = match self.rng.u8(..10) {
+            0 => Some(Portfolio::Star),
+            1 => Some(Portfolio::QuestionMark),
+            2 | 3 => Some(Portfolio::CashCow),
+            4 | 5 => Some(Portfolio::Dog),
+            _ => None,
+        };
+        let record = BulkCustomer {
+            name: person.name.clone(),
+            nickname: person.nickname.clone(),
+            company: person.company.clone(),
+            title: person.title.clone(),
+            phone: person.phone.clone(),
+            email: person.email.clone(),
+            address: person.address.clone(),
+            source: people::source(&mut self.rng, person.tongue).to_string(),
+            referred_by: String::new(),
+            class,
+            style: self.pick(&[Style::Driver, Style::Expressive, Style::Amiable, Style::Analytical, Style::Unknown]),
+            man: Man { money: self.tri(), authority: self.tri(), need: self.tri() },
+            portfolio,
+            cadence_days: if self.rng.u8(..20) == 0 { Some(self.pick(&[3, 10, 21])) } else { None },
+            created_at: stamp(created),
+        };
+        let facts = self.facts(&t);
+        let notes = (0..if self.rng.u8(..4) == 0 { self.rng.usize(1..=2) } else { 0 })
+            .map(|_| {
+                let day = days_before(self.today, self.rng.u32(..=age_days));
+                (self.pick(t.notes).to_string(), stamp(self.office_time(day)))
+            })
+            .collect();
+        let meta = CustomerMeta {
+            tongue: person.tongue,
+            industry: person.industry,
+            company_short: person.company_short,
+            age_days,
+            stage,
+        };
+        DemoCustomer { record, deals, facts, notes, meta }
+    }
+
+    /// The customer's deals (won or lost ones, then maybe a new open one), its class and the
+    /// step its visits are about.
+    fn deals(
+        &mut self,
+        person: &Person,
+        t: &Texts,
+        product: &str,
+        created: NaiveDateTime,
+        age_days: u32,
+    ) -> (Vec<BulkDeal>, CustomerClass, Stage) {
+        let roll = if age_days < 20 { 99 } else { self.rng.u8(..100) };
+        let state = match roll {
+            0..=14 => DealState::Won,
+            15..=24 => DealState::Lost,
+            _ => DealState::Open,
+        };
+        let stage = match state {
+            DealState::Won => Stage::Close,
+            _ => self.pick(&[
+                Stage::Preparation,
+                Stage::Preparation,
+                Stage::Approach,
+                Stage::Approach,
+                Stage::Survey,
+                Stage::Survey,
+                Stage::Presentation,
+                Stage::Close,
+            ]),
+        };
+        let first = self.deal(person, t, product, created, self.today, stage, state);
+        let mut deals = vec![first];
+        let class = match state {
+            DealState::Open => match stage {
+                Stage::Preparation | Stage::Approach => CustomerClass::Potential,
+                Stage::Survey | Stage::Presentation => CustomerClass::Intent,
+                Stage::Close => CustomerClass::Quasi,
+            },
+            DealState::Lost => CustomerClass::Lost,
+            DealState::Won => self.pick(&[
+                CustomerClass::Ordinary,
+                CustomerClass::Ordinary,
+                CustomerClass::Ordinary,
+                CustomerClass::Quality,
+                CustomerClass::Quality,
+                CustomerClass::Key,
+            ]),
+        };
+        let closed_on = deals[0].history.last().map(|m| m.at.clone()).unwrap_or_default();
+        if state == DealState::Won && self.rng.u8(..10) < 4 {
+            let since = NaiveDateTime::parse_from_str(&closed_on, "%Y-%m-%dT%H:%M:%SZ").unwrap_or(created);
+            let again = since.checked_add_days(Days::new(1)).filter(|d| d.date() < self.today).unwrap_or(since);
+            let next_stage = self.pick(&[Stage::Preparation, Stage::Approach]);
+            deals.push(self.deal(person, t, product, again, self.today, next_stage, DealState::Open));
+            return (deals, class, next_stage);
+        }
+        (deals, class, stage)
+    }
+
+    /// One deal that reached `stage` and `state`, its moves spread from `start` to before `end`.
+    #[allow(clippy::too_many_arguments)]
+    fn deal(
+        &mut self,
+        person: &Person,
+        t: &Texts,
+        product: &str,
+        start: NaiveDateTime,
+        end: NaiveDate,
+        stage: Stage,
+        state: DealState,
+    ) -> BulkDeal {
+        let steps = stage.index();
+        let moves = steps + usize::from(state != DealState::Open);
+        let span = (end - start.date()).num_days().max(1) as u64;
+        let mut offsets: Vec<u64> = (0..moves).map(|_| self.rng.u64(..span)).collect();
+        offsets.sort_unstable();
+        let mut history = vec![BulkMove {
+            from: None,
+            to: (Stage::Preparation, DealState::Open),
+            at: stamp(start),
+            reason: String::new(),
+        }];
+        for (i, offset) in offsets.iter().enumerate() {
+            let when = stamp(start.checked_add_days(Days::new(*offset)).unwrap_or(start));
+            let (from, to, reason) = if i < steps {
+                ((Stage::ALL[i], DealState::Open), (Stage::ALL[i + 1], DealState::Open), String::new())
+            } else if state == DealState::Lost {
+                ((stage, DealState::Open), (stage, DealState::Lost), self.pick(t.lost_reasons).to_string())
+            } else {
+                ((stage, DealState::Open), (stage, DealState::Won), String::new())
+            };
+            history.push(BulkMove { from: Some(from), to, at: when, reason });
+        }
+        let lost_reason = history.last().filter(|_| state == DealState::Lost).map(|m| m.reason.clone());
+        let currency = if person.tongue == Tongue::En && self.rng.u8(..3) == 0 { "USD" } else { "CNY" };
+        BulkDeal {
+            title: fill(self.pick(t.deal_titles), product, &person.company_short, 0),
+            value_minor: Some(i64::from(self.rng.u32(2..200)) * 10_000 * 100),
+            currency: currency.into(),
+            stage,
+            state,
+            lost_reason: lost_reason.unwrap_or_default(),
+            expected_close_on: (state == DealState::Open).then(|| days_after(self.today, self.rng.u32(7..120))),
+            history,
+        }
+    }
+
+    /// Birthdays (some in the coming week), anniversaries and a few other facts.
+    fn facts(&mut self, t: &Texts) -> Vec<BulkFact> {
+        let mut facts = Vec::new();
+        if self.rng.u8(..10) < 6 {
+            let day = if self.rng.u8(..25) == 0 {
+                days_after(self.today, self.rng.u32(..7))
+            } else {
+                days_after(NaiveDate::from_yo_opt(2000, 1).unwrap_or(self.today), self.rng.u32(..366))
+            };
+            facts.push(self.date_fact(t.dates.0, day));
+        }
+        if self.rng.u8(..7) == 0 {
+            let label = self.pick(t.dates.1);
+            let day = days_after(self.today, self.rng.u32(..365));
+            facts.push(self.date_fact(label, day));
+        }
+        let mut taken = Vec::new();
+        for _ in 0..self.rng.usize(1..=4) {
+            let i = self.rng.usize(..t.facts.len());
+            if taken.contains(&i) {
+                continue;
+            }
+            taken.push(i);
+            let (category, label, values) = t.facts[i];
+            let n = self.rng.u32(2..30);
+            let value = fill(self.pick(values), "", "", n);
+            facts.push(BulkFact { category, label: label.into(), value, month_day: None });
+        }
+        facts
+    }
+
+    fn date_fact(&mut self, label: &str, day: NaiveDate) -> BulkFact {
+        let year = self.rng.u32(1965..2000);
+        BulkFact {
+            category: crate::domain::FactCategory::Personal,
+            label: label.into(),
+            value: format!("{year}-{:02}-{:02}", day.month(), day.day()),
+            month_day: MonthDay::new(day.month(), day.day()),
+        }
+    }
+
+    /// When each of `count` visits happens, oldest first (so ids grow with time): a few
+    /// appointments today, some in the next three weeks, a few missed ones, the rest logged
+    /// over the last two years, more of them recently.
+    pub fn visit_plan(&mut self, customers: &[&CustomerMeta], count: u32) -> Vec<VisitSlot> {
+        if customers.is_empty() {
+            return Vec::new();
+        }
+        let today_count = count.min((count / 300).clamp(2, 10));
+        let mut slots = Vec::with_capacity(count as usize);
+        for i in 0..count {
+            let customer = self.rng.usize(..customers.len());
+            let age = customers[customer].age_days.min(HISTORY_DAYS);
+            let roll = self.rng.u8(..100);
+            let slot = if i < today_count {
+                VisitSlot { customer, at: at(self.today, 10 + i % 8, 30 * (i / 8 % 2)), done: false }
+            } else if roll < 4 || age < 2 {
+                let day = days_after(self.today, self.rng.u32(1..=21));
+                let at = self.office_time(day);
+                VisitSlot { customer, at, done: false }
+            } else if roll < 5 {
+                let day = days_before(self.today, self.rng.u32(1..=age.min(10)));
+                let at = self.office_time(day);
+                VisitSlot { customer, at, done: false }
+            } else {
+                let back = 1 + (self.rng.f64().powi(2) * f64::from(age - 1)) as u32;
+                let day = days_before(self.today, back);
+                VisitSlot { customer, at: self.office_time(day), done: true }
+            };
+            slots.push(slot);
+        }
+        slots.sort_by_key(|s| (s.at, s.customer));
+        slots
+    }
+
+    /// The visit in `slot`: a scenario of the customer's step, with results when logged
+    /// (some recent ones still missing them); returns it with its `created_at`.
+    pub fn visit(&mut self, meta: &CustomerMeta, slot: &VisitSlot) -> (VisitInput, String) {
+        let t = texts(meta.tongue);
+        let days_ago = (self.today - slot.at.date()).num_days();
+        let step = meta.stage.index();
+        let step = if days_ago > 30 { self.rng.usize(..=step) } else { step };
+        let s = self.pick(t.scenarios[step]);
+        let product = people::product(&mut self.rng, meta.industry, meta.tongue);
+        let n = self.rng.u32(2..20);
+        let f = |text: &str| fill(text, product, &meta.company_short, n);
+        let channel = match self.rng.u8(..20) {
+            0..=10 => Channel::InPerson,
+            11..=15 => Channel::Phone,
+            16..=17 => Channel::Video,
+            _ => Channel::Message,
+        };
+        let mut v = VisitInput {
+            channel,
+            purpose: f(s.purpose),
+            action_plan: f(s.plan),
+            expected_result: f(s.expect),
+            ..VisitInput::blank()
+        };
+        let created = if slot.done {
+            v.done_at = Some(slot.at);
+            let missing = days_ago <= i64::from(RECENT_DAYS) && self.rng.u8(..10) < 3;
+            if !missing {
+                let (outcome, actual) = match self.rng.u8(..20) {
+                    0..=10 => (Outcome::Met, s.met),
+                    11..=16 => (Outcome::Partly, s.partly),
+                    _ => (Outcome::NotMet, s.not_met),
+                };
+                v.outcome = Some(outcome);
+                v.actual_result = f(actual);
+                v.next_topic = if self.rng.u8(..10) < 7 { f(s.topic) } else { String::new() };
+                v.next_step = f(s.next);
+                if days_ago <= 30 || self.rng.u8(..7) == 0 {
+                    v.next_step_on = Some(days_after(slot.at.date(), self.rng.u32(2..=14)));
+                }
+                if self.rng.u8(..10) == 0 {
+                    v.notes = self.pick(t.notes).to_string();
+                }
+            }
+            stamp(slot.at)
+        } else {
+            v.planned_at = Some(slot.at);
+            let booked = days_before(slot.at.date(), self.rng.u32(1..10)).min(self.today);
+            stamp(at(booked, 8, 30))
+        };
+        (v, created)
+    }
+
+    /// A note for the inbox (not filed under a customer).
+    pub fn inbox_note(&mut self, tongue: Tongue) -> (String, String) {
+        let body = self.pick(texts(tongue).inbox).to_string();
+        let day = days_before(self.today, self.rng.u32(..5));
+        (body, stamp(self.office_time(day)))
+    }
+}

@@ -1,0 +1,91 @@
+//! Demo data (`fieldbook demo`, the first-start welcome): realistic and reproducible — the
+//! same seed and the same "today" give the same rows. The generator is pure; [`load`] writes
+//! what it makes in one bulk transaction.
+
+mod generate;
+mod people;
+mod texts;
+mod texts_en;
+mod texts_zh;
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::DealState;
+use crate::store::{Result, Store, StoreError};
+pub use generate::{CustomerMeta, DemoCustomer, Generator, VisitSlot};
+pub use people::Tongue;
+
+/// Seed used when none is given.
+pub const DEFAULT_SEED: u64 = 42;
+
+/// How much demo data to make.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DemoSize {
+    pub customers: u32,
+    pub visits: u32,
+}
+
+impl Default for DemoSize {
+    fn default() -> Self {
+        Self { customers: 300, visits: 3000 }
+    }
+}
+
+/// What a demo load wrote.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DemoSummary {
+    pub customers: u64,
+    pub deals: u64,
+    pub visits: u64,
+    pub facts: u64,
+    pub notes: u64,
+}
+
+/// Writes demo data of `size` made from `seed`, dated around the store clock's today, in one
+/// transaction. Refuses a database that already has customers unless `force`.
+pub fn load(store: &mut Store, size: DemoSize, seed: u64, force: bool) -> Result<DemoSummary> {
+    let mut generator = Generator::new(seed, store.clock().today());
+    store.bulk_load(|w| {
+        let existing = w.customer_count()?;
+        if existing > 0 && !force {
+            return Err(StoreError::NotEmpty { customers: existing });
+        }
+        let mut summary = DemoSummary::default();
+        let mut customers = Vec::with_capacity(size.customers as usize);
+        for _ in 0..size.customers {
+            let c = generator.customer();
+            let id = w.customer(&c.record)?;
+            let mut deal_id = None;
+            for deal in &c.deals {
+                let d = w.deal(id, deal)?;
+                if deal.state == DealState::Open || deal_id.is_none() {
+                    deal_id = Some(d);
+                }
+            }
+            for fact in &c.facts {
+                w.fact(id, fact, &c.record.created_at)?;
+            }
+            for (body, at) in &c.notes {
+                w.note(Some(id), body, at)?;
+            }
+            summary.customers += 1;
+            summary.deals += c.deals.len() as u64;
+            summary.facts += c.facts.len() as u64;
+            summary.notes += c.notes.len() as u64;
+            customers.push((id, deal_id, c.meta));
+        }
+        let metas: Vec<&CustomerMeta> = customers.iter().map(|(_, _, m)| m).collect();
+        for slot in generator.visit_plan(&metas, size.visits) {
+            let (id, deal_id, meta) = &customers[slot.customer];
+            let (visit, created_at) = generator.visit(meta, &slot);
+            w.visit(*id, *deal_id, visit, &created_at)?;
+            summary.visits += 1;
+        }
+        for tongue in [Tongue::Zh, Tongue::En, Tongue::Zh] {
+            let (body, at) = generator.inbox_note(tongue);
+            w.note(None, &body, &at)?;
+            summary.notes += 1;
+        }
+        Ok(summary)
+    })
+}

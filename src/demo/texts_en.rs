@@ -1,0 +1,160 @@
+//! English visit texts, written as a rep would jot them down. `{p}` is a product, `{c}` the
+//! company's short name, `{n}` a number.
+
+use super::texts::Scenario;
+
+/// Visit scenarios by step (preparation … close).
+pub const SCENARIOS: [&[Scenario]; 5] = [
+    &[
+        Scenario {
+            purpose: "Book a first meeting and find out who buys {p}",
+            plan: "Call the front desk, mention the reference at {c}, ask for the purchasing lead",
+            expect: "A 30-minute meeting in the next two weeks",
+            met: "Meeting booked; they asked us to bring the {p} brochure",
+            partly: "They want the brochure first, then a date",
+            not_met: "Could not get past reception",
+            topic: "their purchasing plan for this year",
+            next: "Send the company profile and {p} sheet",
+        },
+        Scenario {
+            purpose: "Research {c} before the first visit",
+            plan: "Read the website, annual report and tender notices; list {n} questions",
+            expect: "A visit outline, cards and catalogue ready",
+            met: "Outline done; found last year's tender",
+            partly: "Org chart still unclear",
+            not_met: "Hardly anything public about them",
+            topic: "which {p} they use today",
+            next: "Ask our contact for the right person in engineering",
+        },
+    ],
+    &[
+        Scenario {
+            purpose: "First visit: build trust",
+            plan: "Bring the catalogue and a small gift; talk about the industry, listen more than talk",
+            expect: "They explain their process and agree to meet again",
+            met: "Good talk; they walked us through the buying process",
+            partly: "Short meeting, only swapped cards",
+            not_met: "They were called into a meeting after five minutes",
+            topic: "what they think of the current supplier",
+            next: "Send a case study from the same industry",
+        },
+        Scenario {
+            purpose: "Find the decision maker",
+            plan: "Ask the buyer for an introduction; ask which budget {p} comes from",
+            expect: "Name and contact of the person who signs",
+            met: "The GM decides; meeting next Wednesday",
+            partly: "Know it is the VP, not met yet",
+            not_met: "Buyer would not introduce us",
+            topic: "the GM's cost worries",
+            next: "Book a meeting with the GM",
+        },
+    ],
+    &[
+        Scenario {
+            purpose: "Survey: what is wrong with their current {p}",
+            plan: "Situation, problem, implication and need-payoff questions; take notes",
+            expect: "Three pain points the customer confirms",
+            met: "Confirmed three: breakdowns, slow repairs, costly consumables",
+            partly: "Two problems found; budget not discussed",
+            not_met: "Not willing to talk; not looking to switch",
+            topic: "when the budget is approved",
+            next: "Send a summary of needs for confirmation",
+        },
+        Scenario {
+            purpose: "Confirm budget and decision process",
+            plan: "Bring last year's price list; ask who approves and when money is there",
+            expect: "Budget range and the approver's name",
+            met: "Budget about {n}0k; finance and the GM approve together",
+            partly: "Know the process; budget waits for next quarter",
+            not_met: "Budget is confidential, they say",
+            topic: "the tender date",
+            next: "Draft a first proposal",
+        },
+    ],
+    &[
+        Scenario {
+            purpose: "Demo the {p} to the IT lead",
+            plan: "Live demo, feature-function-advantage-benefit, comparison figures ready",
+            expect: "IT backs the solution and we move to commercial terms",
+            met: "Demo went well; IT lead will recommend us",
+            partly: "Likes the features, worried about service response time",
+            not_met: "Demo unit failed; need another slot",
+            topic: "service terms",
+            next: "Send the written proposal and quote",
+        },
+        Scenario {
+            purpose: "Handle the price objection",
+            plan: "Hear the concern out, show total cost of ownership, bring {n} references",
+            expect: "Customer accepts the price range",
+            met: "They agree total cost is lower; price no longer the issue",
+            partly: "Still asking for {n}% off",
+            not_met: "Competitor is much cheaper; they lean that way",
+            topic: "payment terms",
+            next: "Ask for a special price and reply",
+        },
+    ],
+    &[
+        Scenario {
+            purpose: "Close the deal",
+            plan: "Restate the value, offer two payment options, bring the draft contract",
+            expect: "Signed contract or a signing date",
+            met: "Contract signed, first batch of {n} units",
+            partly: "Verbal yes; contract goes through legal",
+            not_met: "They want to compare once more",
+            topic: "delivery dates",
+            next: "Chase the signed contract",
+        },
+        Scenario {
+            purpose: "Final check with the GM",
+            plan: "Know our bottom line; only key terms; keep others out of the room",
+            expect: "Quantity and delivery date agreed",
+            met: "Quantity and delivery agreed; PO next week",
+            partly: "Quantity agreed, delivery still open",
+            not_met: "GM travelling, only met the assistant",
+            topic: "a yearly framework agreement",
+            next: "Send the final quote and contract",
+        },
+    ],
+];
+
+/// Free notes about a customer.
+pub const NOTES: &[&str] = &[
+    "Said the budget should be approved next month",
+    "Prefers WeChat to e-mail",
+    "Best reached before 10:00",
+    "Competitor visited them last week",
+    "New purchasing manager; rebuild the relationship",
+    "Equipment must be replaced before year end",
+    "The GM cares most about after-sales service",
+];
+
+/// Quick notes not yet filed under a customer.
+pub const INBOX: &[&str] =
+    &["Cards from the trade fair still to sort", "Update the quote template", "Quarterly review on Monday"];
+
+/// Why deals are lost.
+pub const LOST_REASONS: &[&str] =
+    &["price too high", "went with a competitor", "budget cancelled", "project postponed"];
+
+/// Deal titles; `{p}` is the product.
+pub const DEAL_TITLES: &[&str] = &["{p} purchase", "{p} upgrade", "{p} framework deal", "new plant {p}"];
+
+/// Facts by category: (label, values).
+pub const FACTS: &[(crate::domain::FactCategory, &str, &[&str])] = {
+    use crate::domain::FactCategory::*;
+    &[
+        (Basic, "assistant", &["Mia, ext. 204", "Joe at the front desk"]),
+        (Business, "fiscal year", &["Jan to Dec", "Apr to Mar"]),
+        (Business, "decides", &["the GM", "the CFO", "a purchasing committee"]),
+        (Business, "current supplier", &["Siemens", "a local distributor", "Philips"]),
+        (Personal, "hobby", &["fly fishing", "badminton", "tea", "marathons"]),
+        (Personal, "family", &["two kids", "daughter starting university"]),
+        (Logistics, "delivery", &["before 10:00", "book a slot one day ahead"]),
+        (Logistics, "payment terms", &["30 days net", "30% up front"]),
+        (Commercial, "past order", &["{n} units last year", "service contract two years ago"]),
+        (Commercial, "complaint", &["late delivery last year, credited"]),
+    ]
+};
+
+/// Labels of important dates: (birthday, other anniversaries).
+pub const DATES: (&str, &[&str]) = ("birthday", &["wedding anniversary", "company anniversary"]);

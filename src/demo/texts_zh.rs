@@ -1,0 +1,159 @@
+//! Chinese visit texts, written as a rep would jot them down. `{p}` is a product, `{c}` the
+//! company's short name, `{n}` a number.
+
+use super::texts::Scenario;
+
+/// Visit scenarios by step (preparation … close).
+pub const SCENARIOS: [&[Scenario]; 5] = [
+    &[
+        Scenario {
+            purpose: "电话预约首次拜访，确认对方采购负责人",
+            plan: "先介绍公司和{p}的案例，约一个下周的时间",
+            expect: "约到半小时面谈",
+            met: "约好了面谈，对方让带{p}的资料",
+            partly: "对方说先发资料看看，再定时间",
+            not_met: "前台不肯转接，没找到负责人",
+            topic: "他们今年的采购计划",
+            next: "发公司介绍和{p}彩页",
+        },
+        Scenario {
+            purpose: "整理{c}的基本情况，准备首次拜访",
+            plan: "查官网、年报和招标网，列出{n}个要问的问题",
+            expect: "拜访提纲和名片、样册准备好",
+            met: "提纲写好了，找到他们去年的招标记录",
+            partly: "资料只查到一半，组织架构还不清楚",
+            not_met: "网上几乎没有他们的信息",
+            topic: "现在用的是哪家的{p}",
+            next: "找内线打听设备科的联系人",
+        },
+    ],
+    &[
+        Scenario {
+            purpose: "首次上门拜访，建立信任",
+            plan: "带样册和小礼品，先聊行业近况，多听少说",
+            expect: "对方愿意介绍内部流程并同意再见面",
+            met: "聊得不错，对方主动介绍了采购流程",
+            partly: "时间太短，只交换了名片",
+            not_met: "对方临时开会，只见了五分钟",
+            topic: "他们对现有供应商的看法",
+            next: "送一份同行业的成功案例",
+        },
+        Scenario {
+            purpose: "找到真正拍板的人",
+            plan: "请采购主管引荐，顺便问问{p}预算归哪个部门",
+            expect: "拿到决策人的名字和联系方式",
+            met: "决策人是刘总，下周三可以见",
+            partly: "知道是副总拍板，但还没见到",
+            not_met: "采购主管不愿意引荐",
+            topic: "刘总关心的成本问题",
+            next: "约刘总见面",
+        },
+    ],
+    &[
+        Scenario {
+            purpose: "调查需求：现在用的{p}有什么问题",
+            plan: "按现状、问题、影响、需求回报四类问题提问，边听边记",
+            expect: "列出三个以上痛点并让客户确认",
+            met: "确认了三个痛点：故障多、维修慢、耗材贵",
+            partly: "只聊出两个问题，预算没问到",
+            not_met: "对方不愿多谈，说先不考虑更换",
+            topic: "预算什么时候批",
+            next: "整理需求总结发给客户确认",
+        },
+        Scenario {
+            purpose: "确认预算和决策流程",
+            plan: "带上去年的报价单，问清楚谁审批、什么时候有钱",
+            expect: "拿到预算范围和审批人名字",
+            met: "预算大约{n}万，财务和刘总一起审批",
+            partly: "知道审批流程，预算还要等下个季度",
+            not_met: "对方说预算保密",
+            topic: "招标时间",
+            next: "准备初步方案",
+        },
+    ],
+    &[
+        Scenario {
+            purpose: "给技术部演示{p}",
+            plan: "现场演示，按特点、功能、优点、利益讲，准备好对比数据",
+            expect: "技术部认可方案，同意进入商务谈判",
+            met: "演示顺利，技术部长当场说可以推荐",
+            partly: "对功能满意，但担心售后响应速度",
+            not_met: "演示设备出了故障，需要再约",
+            topic: "售后服务条款",
+            next: "提交正式建议书和报价",
+        },
+        Scenario {
+            purpose: "处理价格异议",
+            plan: "先听完顾虑，再用总成本对比说明价值，带{n}个客户案例",
+            expect: "客户接受价格区间",
+            met: "客户认可总成本更低，价格不再是主要问题",
+            partly: "还想要再降{n}%",
+            not_met: "竞争对手报价低很多，客户倾向对方",
+            topic: "付款方式",
+            next: "申请特价并回复客户",
+        },
+    ],
+    &[
+        Scenario {
+            purpose: "促成签约",
+            plan: "重申价值，给两个付款方案让客户选，带好合同草稿",
+            expect: "当场签合同或确定签约日期",
+            met: "合同签了，首批{n}台",
+            partly: "口头同意，合同要走法务流程",
+            not_met: "客户说还要再比较一下",
+            topic: "交货时间",
+            next: "跟进合同盖章",
+        },
+        Scenario {
+            purpose: "和刘总做最后确认",
+            plan: "准备好底线，只谈关键条款，不让无关的人参加",
+            expect: "确认采购数量和交期",
+            met: "数量和交期都定了，下周下订单",
+            partly: "数量定了，交期还要商量",
+            not_met: "刘总出差，只见到助理",
+            topic: "年度框架协议",
+            next: "发正式报价和合同",
+        },
+    ],
+];
+
+/// Free notes about a customer.
+pub const NOTES: &[&str] = &[
+    "客户提到下个月预算会批下来",
+    "喜欢微信沟通，不太看邮件",
+    "上午十点前比较好约",
+    "竞争对手上周也去拜访过",
+    "对方新换了采购经理，要重新建立关系",
+    "年底前要完成设备更新",
+    "刘总很重视售后服务",
+    "春节前送点心意",
+];
+
+/// Quick notes not yet filed under a customer.
+pub const INBOX: &[&str] = &["展会上认识的几个人，名片还没整理", "下周例会要准备季度总结", "报价模板要更新"];
+
+/// Why deals are lost.
+pub const LOST_REASONS: &[&str] = &["价格太高", "选了竞争对手", "预算取消", "项目延期", "决策人换了"];
+
+/// Deal titles; `{p}` is the product.
+pub const DEAL_TITLES: &[&str] = &["{p}采购", "{p}更新项目", "{p}年度框架", "新厂区{p}"];
+
+/// Facts by category: (label, values).
+pub const FACTS: &[(crate::domain::FactCategory, &str, &[&str])] = {
+    use crate::domain::FactCategory::*;
+    &[
+        (Basic, "微信", &["同手机号", "已加好友"]),
+        (Business, "财年", &["1月到12月", "4月到次年3月"]),
+        (Business, "决策人", &["刘总", "王副总", "财务总监"]),
+        (Business, "现有供应商", &["西门子", "迈瑞", "本地代理商"]),
+        (Personal, "爱好", &["钓鱼", "打羽毛球", "喝茶", "马拉松"]),
+        (Personal, "家庭", &["两个孩子", "孩子今年高考", "刚结婚"]),
+        (Logistics, "送货", &["上午十点前送到", "要提前一天预约"]),
+        (Logistics, "付款条件", &["月结30天", "预付30%"]),
+        (Commercial, "历史订单", &["去年买过{n}台", "前年的维保合同"]),
+        (Commercial, "投诉", &["去年交货晚了一周，已赔偿"]),
+    ]
+};
+
+/// Labels of important dates: (birthday, other anniversaries).
+pub const DATES: (&str, &[&str]) = ("生日", &["结婚纪念日", "公司成立纪念日", "入职纪念日"]);

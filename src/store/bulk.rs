@@ -1,0 +1,247 @@
+//! Bulk loads (demo data, large imports): many rows in one transaction with prepared
+//! statements, the customer rollups computed once at the end.
+//!
+//! Rows come with their own timestamps and states (a deal already won, a visit logged two
+//! years ago), which the one-row API does not allow; everything else is as it would store it.
+
+use chrono::NaiveDate;
+use rusqlite::{Transaction, params};
+
+use super::Store;
+use super::customers::normalise_phone;
+use super::error::{Context, Result};
+use super::visits::refresh_all_rollups_in;
+use crate::domain::when::format_stored_datetime;
+use crate::domain::{CustomerClass, DealState, FactCategory, Man, MonthDay, Portfolio, Stage, Style, VisitInput, Word};
+
+/// Page cache for a bulk load, in KiB (SQLite's default is 2 MiB; a large load wants more).
+const BULK_CACHE_KIB: i64 = 256 * 1024;
+
+/// A customer record with the fields a rep fills in over time.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BulkCustomer {
+    pub name: String,
+    pub nickname: String,
+    pub company: String,
+    pub title: String,
+    pub phone: String,
+    pub email: String,
+    pub address: String,
+    pub source: String,
+    pub referred_by: String,
+    pub class: CustomerClass,
+    pub style: Style,
+    pub man: Man,
+    pub portfolio: Option<Portfolio>,
+    pub cadence_days: Option<u32>,
+    /// RFC 3339 UTC.
+    pub created_at: String,
+}
+
+/// A deal with its whole step history.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BulkDeal {
+    pub title: String,
+    pub value_minor: Option<i64>,
+    pub currency: String,
+    pub stage: Stage,
+    pub state: DealState,
+    pub lost_reason: String,
+    pub expected_close_on: Option<NaiveDate>,
+    /// Every move, oldest first, starting with the creation (no `from`); the deal's creation,
+    /// step-since and close times are read from it.
+    pub history: Vec<BulkMove>,
+}
+
+/// One row of a deal's step history.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BulkMove {
+    pub from: Option<(Stage, DealState)>,
+    pub to: (Stage, DealState),
+    /// RFC 3339 UTC.
+    pub at: String,
+    pub reason: String,
+}
+
+/// A fact of a customer record.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BulkFact {
+    pub category: FactCategory,
+    pub label: String,
+    pub value: String,
+    pub month_day: Option<MonthDay>,
+}
+
+/// Writes rows inside the one transaction of [`Store::bulk_load`].
+pub struct BulkWriter<'t> {
+    tx: &'t Transaction<'t>,
+}
+
+impl Store {
+    /// Runs `load` in one transaction and then recomputes every customer's rollups in it:
+    /// either all rows are saved with consistent summaries, or none.
+    pub fn bulk_load<T>(&mut self, load: impl FnOnce(&mut BulkWriter) -> Result<T>) -> Result<T> {
+        self.conn().pragma_update(None, "cache_size", -BULK_CACHE_KIB).ctx("preparing a bulk load")?;
+        let result = self.write(|tx, _| {
+            let value = load(&mut BulkWriter { tx })?;
+            refresh_all_rollups_in(tx)?;
+            Ok(value)
+        });
+        self.conn().pragma_update(None, "cache_size", -2000).ctx("finishing a bulk load")?;
+        result
+    }
+}
+
+impl BulkWriter<'_> {
+    /// Adds a customer; returns its id.
+    pub fn customer(&mut self, c: &BulkCustomer) -> Result<i64> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO customer (name, nickname, company, title, phone, email, address, source, referred_by,
+                    class, style, money, authority, need, portfolio, cadence_days, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17)",
+            )
+            .and_then(|mut s| {
+                s.execute(params![
+                    c.name,
+                    c.nickname,
+                    c.company,
+                    c.title,
+                    normalise_phone(&c.phone),
+                    c.email,
+                    c.address,
+                    c.source,
+                    c.referred_by,
+                    c.class.code(),
+                    c.style.code(),
+                    c.man.money.code(),
+                    c.man.authority.code(),
+                    c.man.need.code(),
+                    c.portfolio.map(Word::code),
+                    c.cadence_days,
+                    c.created_at,
+                ])
+            })
+            .ctx("adding a customer")?;
+        Ok(self.tx.last_insert_rowid())
+    }
+
+    /// Adds a deal of `customer_id` and its history; returns the deal id.
+    pub fn deal(&mut self, customer_id: i64, d: &BulkDeal) -> Result<i64> {
+        let created = d.history.first().map_or("", |m| m.at.as_str());
+        let since = d.history.iter().rev().find(|m| m.to.1 == DealState::Open).map_or(created, |m| m.at.as_str());
+        let closed = d.history.last().filter(|m| m.to.1 != DealState::Open).map(|m| m.at.as_str());
+        self.tx
+            .prepare_cached(
+                "INSERT INTO deal (customer_id, title, value_minor, currency, stage, state, lost_reason,
+                    expected_close_on, stage_since, created_at, closed_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            )
+            .and_then(|mut s| {
+                s.execute(params![
+                    customer_id,
+                    d.title,
+                    d.value_minor,
+                    d.currency,
+                    d.stage.code(),
+                    d.state.code(),
+                    d.lost_reason,
+                    d.expected_close_on.map(|x| x.to_string()),
+                    since,
+                    created,
+                    closed,
+                ])
+            })
+            .ctx("adding a deal")?;
+        let deal_id = self.tx.last_insert_rowid();
+        let mut insert = self
+            .tx
+            .prepare_cached(
+                "INSERT INTO stage_event (deal_id, from_stage, to_stage, from_state, to_state, at, reason)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )
+            .ctx("recording a step move")?;
+        for m in &d.history {
+            insert
+                .execute(params![
+                    deal_id,
+                    m.from.map(|f| f.0.code()),
+                    m.to.0.code(),
+                    m.from.map(|f| f.1.code()),
+                    m.to.1.code(),
+                    m.at,
+                    m.reason
+                ])
+                .ctx("recording a step move")?;
+        }
+        Ok(deal_id)
+    }
+
+    /// Adds a fact to a customer's record.
+    pub fn fact(&mut self, customer_id: i64, f: &BulkFact, created_at: &str) -> Result<i64> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO customer_fact (customer_id, category, label, value, month_day, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )
+            .and_then(|mut s| {
+                s.execute(params![
+                    customer_id,
+                    f.category.code(),
+                    f.label,
+                    f.value,
+                    f.month_day.map(|m| m.to_string()),
+                    created_at
+                ])
+            })
+            .ctx("adding a fact")?;
+        Ok(self.tx.last_insert_rowid())
+    }
+
+    /// Adds a planned or logged visit (validated like any other).
+    pub fn visit(&mut self, customer_id: i64, deal_id: Option<i64>, v: VisitInput, created_at: &str) -> Result<i64> {
+        let v = v.validated()?;
+        self.tx
+            .prepare_cached(
+                "INSERT INTO visit (customer_id, deal_id, channel, planned_at, done_at, purpose, action_plan,
+                    expected_result, actual_result, outcome, next_topic, next_step, next_step_on, notes,
+                    created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)",
+            )
+            .and_then(|mut s| {
+                s.execute(params![
+                    customer_id,
+                    deal_id,
+                    v.channel.code(),
+                    v.planned_at.map(format_stored_datetime),
+                    v.done_at.map(format_stored_datetime),
+                    v.purpose,
+                    v.action_plan,
+                    v.expected_result,
+                    v.actual_result,
+                    v.outcome.map(Word::code),
+                    v.next_topic,
+                    v.next_step,
+                    v.next_step_on.map(|d| d.to_string()),
+                    v.notes,
+                    created_at,
+                ])
+            })
+            .ctx("adding a visit")?;
+        Ok(self.tx.last_insert_rowid())
+    }
+
+    /// Adds a note to a customer, or to the inbox when `customer_id` is `None`.
+    pub fn note(&mut self, customer_id: Option<i64>, body: &str, created_at: &str) -> Result<i64> {
+        self.tx
+            .prepare_cached("INSERT INTO note (customer_id, body, created_at) VALUES (?1, ?2, ?3)")
+            .and_then(|mut s| s.execute(params![customer_id, body, created_at]))
+            .ctx("adding a note")?;
+        Ok(self.tx.last_insert_rowid())
+    }
+
+    /// How many customers the database holds (to refuse loading demo data over real data).
+    pub fn customer_count(&self) -> Result<i64> {
+        self.tx.query_row("SELECT count(*) FROM customer", [], |r| r.get(0)).ctx("counting customers")
+    }
+}

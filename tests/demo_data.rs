@@ -1,0 +1,100 @@
+//! Demo data on temporary files: reproducible, realistic, dated around "today".
+
+use chrono::NaiveDate;
+use fieldbook::clock::Clock;
+use fieldbook::demo::{self, DemoSize};
+use fieldbook::store::{Store, StoreError};
+
+const SIZE: DemoSize = DemoSize { customers: 120, visits: 1200 };
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2031, 5, 6).unwrap()
+}
+
+fn loaded(dir: &tempfile::TempDir, name: &str, seed: u64) -> Store {
+    let mut store = Store::open(&dir.path().join(name), Clock::Fixed(today())).unwrap();
+    let summary = demo::load(&mut store, SIZE, seed, false).unwrap();
+    assert_eq!((summary.customers, summary.visits), (120, 1200));
+    store
+}
+
+/// Every row of the tables demo data fills, as text, in id order.
+fn dump(store: &Store) -> Vec<String> {
+    let conn = rusqlite::Connection::open(store.path()).unwrap();
+    let mut out = Vec::new();
+    for table in ["customer", "customer_fact", "deal", "stage_event", "visit", "note"] {
+        let mut stmt = conn.prepare(&format!("SELECT * FROM {table} ORDER BY id")).unwrap();
+        let columns = stmt.column_count();
+        let rows = stmt
+            .query_map([], |r| {
+                let values: Vec<String> = (0..columns).map(|i| format!("{:?}", r.get_ref(i).unwrap())).collect();
+                Ok(format!("{table}: {}", values.join("|")))
+            })
+            .unwrap();
+        out.extend(rows.map(Result::unwrap));
+    }
+    out
+}
+
+fn count(store: &Store, sql: &str) -> i64 {
+    let conn = rusqlite::Connection::open(store.path()).unwrap();
+    conn.query_row(sql, [], |r| r.get(0)).unwrap()
+}
+
+#[test]
+fn same_seed_same_rows_other_seed_other_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dump(&loaded(&dir, "a.db", 7));
+    let b = dump(&loaded(&dir, "b.db", 7));
+    let c = dump(&loaded(&dir, "c.db", 8));
+    assert!(a.len() > 2000, "{} rows", a.len());
+    assert_eq!(a, b);
+    assert_ne!(a, c);
+}
+
+#[test]
+fn data_is_realistic_and_dated_around_today() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = loaded(&dir, "demo.db", 42);
+    let q = |sql: &str| count(&store, sql);
+    assert_eq!(q("SELECT count(*) FROM visit WHERE done_at IS NULL AND planned_at LIKE '2031-05-06 %'"), 4);
+    assert!(
+        q("SELECT count(*) FROM visit WHERE done_at IS NULL AND planned_at BETWEEN '2031-05-07' AND '2031-05-14'") > 5
+    );
+    assert!(q("SELECT count(*) FROM customer WHERE next_step_on < '2031-05-06'") > 3, "overdue next steps");
+    assert!(
+        q("SELECT count(*) FROM visit WHERE done_at >= '2031-04-26' AND actual_result = ''") > 3,
+        "missing results"
+    );
+    assert!(q("SELECT count(*) FROM customer_fact WHERE month_day BETWEEN '05-06' AND '05-12'") > 0, "dates this week");
+    assert_eq!(q("SELECT count(DISTINCT category) FROM customer_fact"), 5);
+    assert_eq!(q("SELECT count(DISTINCT stage) FROM deal WHERE state = 'open'"), 5);
+    assert!(q("SELECT count(*) FROM deal WHERE state = 'won'") > 5);
+    assert!(q("SELECT count(*) FROM deal WHERE state = 'lost' AND lost_reason <> ''") > 3);
+    assert_eq!(
+        q("SELECT count(*) FROM deal d WHERE NOT EXISTS (SELECT 1 FROM stage_event e WHERE e.deal_id = d.id)"),
+        0
+    );
+    assert_eq!(q("SELECT count(*) FROM stage_event WHERE at > '2031-05-06T23:59:59Z'"), 0, "history is in the past");
+    assert!(q("SELECT count(*) FROM customer WHERE length(name) = 2") > 5, "two-character Chinese names");
+    assert!(q("SELECT count(*) FROM customer WHERE name LIKE '% %'") > 5, "English names");
+    assert!(q("SELECT count(*) FROM customer WHERE portfolio = 'star'") > 0);
+    assert!(q("SELECT count(*) FROM note WHERE customer_id IS NULL") > 0, "inbox notes");
+    assert!(q("SELECT count(*) FROM visit WHERE done_at IS NOT NULL AND done_at > '2031-05-06 09:00'") == 0);
+    let hits = store.search("预算", 5).unwrap();
+    assert!(!hits.is_empty(), "demo texts are searchable");
+}
+
+#[test]
+fn refuses_a_database_with_customers_unless_forced() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = loaded(&dir, "demo.db", 1);
+    let small = DemoSize { customers: 3, visits: 5 };
+    match demo::load(&mut store, small, 2, false) {
+        Err(StoreError::NotEmpty { customers }) => assert_eq!(customers, 120),
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+    assert_eq!(count(&store, "SELECT count(*) FROM customer"), 120, "nothing written");
+    demo::load(&mut store, small, 2, true).unwrap();
+    assert_eq!(count(&store, "SELECT count(*) FROM customer"), 123);
+}
