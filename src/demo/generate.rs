@@ -7,7 +7,7 @@ use fastrand::Rng;
 use super::people::{self, Person, Tongue};
 use super::texts::{Texts, fill, texts};
 use crate::domain::{
-    Channel, CustomerClass, DealState, Man, MonthDay, Outcome, Portfolio, Stage, Style, Tri, VisitInput, Word,
+    Channel, CustomerClass, DealState, Man, MonthDay, Outcome, Portfolio, Stage, Style, Tri, VisitInput, VisitKind, Word,
 };
 use crate::store::bulk::{BulkCustomer, BulkDeal, BulkFact, BulkMove};
 
@@ -37,6 +37,8 @@ pub struct CustomerMeta {
     pub age_days: u32,
     /// The step its visits are about lately.
     pub stage: Stage,
+    /// A deal of it was won (after-sale care visits make sense).
+    pub won: bool,
 }
 
 /// When a visit happens and whether it is done.
@@ -140,6 +142,7 @@ impl Generator {
             company_short: person.company_short,
             age_days,
             stage,
+            won: deals.iter().any(|d| d.state == DealState::Won),
         };
         DemoCustomer { record, deals, facts, notes, meta }
     }
@@ -342,8 +345,15 @@ impl Generator {
             16..=17 => Channel::Video,
             _ => Channel::Message,
         };
+        let kind = match (channel, meta.stage) {
+            (Channel::Phone, _) => VisitKind::PhoneFollowUp,
+            (_, Stage::Presentation) if self.rng.bool() => VisitKind::Demonstration,
+            (_, _) if meta.won && self.rng.u8(..3) == 0 => VisitKind::AfterSaleCare,
+            _ => VisitKind::CustomerVisit,
+        };
         let mut v = VisitInput {
             channel,
+            kind,
             purpose: f(s.purpose),
             action_plan: f(s.plan),
             expected_result: f(s.expect),

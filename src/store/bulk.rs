@@ -205,8 +205,8 @@ impl BulkWriter<'_> {
             .prepare_cached(
                 "INSERT INTO visit (customer_id, deal_id, channel, planned_at, done_at, purpose, action_plan,
                     expected_result, actual_result, outcome, next_topic, next_step, next_step_on, notes,
-                    created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)",
+                    created_at, updated_at, kind)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15, ?16)",
             )
             .and_then(|mut s| {
                 s.execute(params![
@@ -225,6 +225,7 @@ impl BulkWriter<'_> {
                     v.next_step_on.map(|d| d.to_string()),
                     v.notes,
                     created_at,
+                    v.kind.code(),
                 ])
             })
             .ctx("adding a visit")?;
