@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
 use fieldbook::clock::Clock;
 use fieldbook::demo::{self, DemoSize};
-use fieldbook::domain::Stage;
+use fieldbook::domain::{CadencePolicy, Stage};
 use fieldbook::store::{CustomerFilter, CustomerSort, Store};
 
 const SIZE: DemoSize = DemoSize { customers: 100_000, visits: 1_000_000 };
@@ -58,6 +58,12 @@ fn benches(c: &mut Criterion) {
     group.sample_size(20).warm_up_time(Duration::from_millis(500)).measurement_time(Duration::from_secs(2));
 
     group.bench_function("open", |b| b.iter(|| black_box(Store::open(&path, clock()).expect("open"))));
+
+    let day = clock().today();
+    let policy = CadencePolicy::default();
+    group.bench_function("today_review", |b| {
+        b.iter(|| black_box(store.review(day, clock().now(), &policy).expect("review")))
+    });
 
     let survey = CustomerFilter { stage: Some(Stage::Survey), ..Default::default() };
     group.bench_function("list_stage_survey_page", |b| {

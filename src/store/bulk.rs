@@ -79,12 +79,14 @@ pub struct BulkWriter<'t> {
 
 impl Store {
     /// Runs `load` in one transaction and then recomputes every customer's rollups in it:
-    /// either all rows are saved with consistent summaries, or none.
+    /// either all rows are saved with consistent summaries, or none. Then refreshes the query
+    /// planner's statistics, which a load this size makes stale.
     pub fn bulk_load<T>(&mut self, load: impl FnOnce(&mut BulkWriter) -> Result<T>) -> Result<T> {
         self.conn().pragma_update(None, "cache_size", -BULK_CACHE_KIB).ctx("preparing a bulk load")?;
         let result = self.write(|tx, _| {
             let value = load(&mut BulkWriter { tx })?;
             refresh_all_rollups_in(tx)?;
+            tx.execute_batch("ANALYZE").ctx("updating query statistics")?;
             Ok(value)
         });
         self.conn().pragma_update(None, "cache_size", -2000).ctx("finishing a bulk load")?;

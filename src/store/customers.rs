@@ -113,7 +113,7 @@ impl Store {
             .conn()
             .prepare_cached(
                 "SELECT c.id, c.name, c.company, d.stage FROM customer c
-                 LEFT JOIN deal d ON d.customer_id = c.id AND d.state = 'open'
+                 LEFT JOIN deal d ON d.customer_id = c.id AND +d.state = 'open'
                  WHERE (?3 <> '' AND c.phone = ?3) OR (?4 <> '' AND lower(c.email) = lower(?4) AND c.email <> '')
                     OR (c.name = ?1 AND c.company = ?2)
                  GROUP BY c.id ORDER BY c.id LIMIT 10",
@@ -273,7 +273,7 @@ impl Store {
         self.conn()
             .query_row(
                 "SELECT c.id, c.name, c.company, d.stage FROM customer c
-                 LEFT JOIN deal d ON d.customer_id = c.id AND d.state = 'open' WHERE c.id = ?1 LIMIT 1",
+                 LEFT JOIN deal d ON d.customer_id = c.id AND +d.state = 'open' WHERE c.id = ?1 LIMIT 1",
                 [id],
                 customer_ref,
             )

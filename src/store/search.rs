@@ -44,32 +44,33 @@ impl SearchKind {
     }
 
     /// Reads one source row: customer ref (id, name, company, stage; NULL for inbox notes),
-    /// `at`, then the indexed text fields, title field first.
+    /// `at`, then the indexed text fields, title field first. (`+d.state` keeps the planner on
+    /// `deal_customer`; without statistics it would walk every open deal through `deal_stage`.)
     fn source_sql(self) -> &'static str {
         match self {
             Self::Customer => {
                 "SELECT c.id, c.name, c.company, d.stage, NULL,
                         c.name, c.nickname, c.company, c.title, c.phone, c.email, c.address, c.source, c.referred_by
-                 FROM customer c LEFT JOIN deal d ON d.customer_id = c.id AND d.state = 'open'
+                 FROM customer c LEFT JOIN deal d ON d.customer_id = c.id AND +d.state = 'open'
                  WHERE c.id = ?1 LIMIT 1"
             }
             Self::Fact => {
                 "SELECT c.id, c.name, c.company, d.stage, f.month_day, f.label, f.value
                  FROM customer_fact f JOIN customer c ON c.id = f.customer_id
-                 LEFT JOIN deal d ON d.customer_id = c.id AND d.state = 'open'
+                 LEFT JOIN deal d ON d.customer_id = c.id AND +d.state = 'open'
                  WHERE f.id = ?1 LIMIT 1"
             }
             Self::Visit => {
                 "SELECT c.id, c.name, c.company, d.stage, coalesce(v.done_at, v.planned_at),
                         v.purpose, v.action_plan, v.expected_result, v.actual_result, v.next_topic, v.next_step, v.notes
                  FROM visit v JOIN customer c ON c.id = v.customer_id
-                 LEFT JOIN deal d ON d.customer_id = c.id AND d.state = 'open'
+                 LEFT JOIN deal d ON d.customer_id = c.id AND +d.state = 'open'
                  WHERE v.id = ?1 LIMIT 1"
             }
             Self::Note => {
                 "SELECT c.id, c.name, c.company, d.stage, n.created_at, n.body
                  FROM note n LEFT JOIN customer c ON c.id = n.customer_id
-                 LEFT JOIN deal d ON d.customer_id = c.id AND d.state = 'open'
+                 LEFT JOIN deal d ON d.customer_id = c.id AND +d.state = 'open'
                  WHERE n.id = ?1 LIMIT 1"
             }
         }
