@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 use fieldbook::clock::Clock;
 use fieldbook::demo::{self, DemoSize};
+use fieldbook::domain::CadencePolicy;
 use fieldbook::store::{Store, StoreError};
 
 const SIZE: DemoSize = DemoSize { customers: 120, visits: 1200 };
@@ -81,6 +82,13 @@ fn data_is_realistic_and_dated_around_today() {
     assert!(q("SELECT count(*) FROM customer WHERE portfolio = 'star'") > 0);
     assert!(q("SELECT count(*) FROM note WHERE customer_id IS NULL") > 0, "inbox notes");
     assert!(q("SELECT count(*) FROM visit WHERE done_at IS NOT NULL AND done_at > '2031-05-06 09:00'") == 0);
+    let clock = store.clock();
+    let review = store.review(today(), clock.now(), &CadencePolicy::default()).unwrap();
+    assert_eq!(review.appointments.len(), 4);
+    assert!(!review.overdue.is_empty(), "overdue next steps in the review");
+    assert!(!review.due.is_empty(), "customers due by cadence");
+    assert!(!review.dates.is_empty(), "birthdays and anniversaries this week");
+    assert!(!review.missing_results.is_empty(), "visits missing their result");
     let hits = store.search("预算", 5).unwrap();
     assert!(!hits.is_empty(), "demo texts are searchable");
 }

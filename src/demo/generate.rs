@@ -7,7 +7,8 @@ use fastrand::Rng;
 use super::people::{self, Person, Tongue};
 use super::texts::{Texts, fill, texts};
 use crate::domain::{
-    Channel, CustomerClass, DealState, Man, MonthDay, Outcome, Portfolio, Stage, Style, Tri, VisitInput, VisitKind, Word,
+    Channel, CustomerClass, DealState, Man, MonthDay, Outcome, Portfolio, Stage, Style, Tri, VisitInput, VisitKind,
+    Word,
 };
 use crate::store::bulk::{BulkCustomer, BulkDeal, BulkFact, BulkMove};
 
@@ -257,7 +258,7 @@ impl Generator {
     fn facts(&mut self, t: &Texts) -> Vec<BulkFact> {
         let mut facts = Vec::new();
         if self.rng.u8(..10) < 6 {
-            let day = if self.rng.u8(..25) == 0 {
+            let day = if self.rng.u8(..60) == 0 {
                 days_after(self.today, self.rng.u32(..7))
             } else {
                 days_after(NaiveDate::from_yo_opt(2000, 1).unwrap_or(self.today), self.rng.u32(..366))

@@ -92,18 +92,32 @@ impl Store {
     /// Birthdays and other yearly dates from `day` to `day + 6`, soonest first.
     pub fn important_dates(&self, day: NaiveDate) -> Result<Vec<ImportantDate>> {
         let days: Vec<NaiveDate> = (0..DATES_AHEAD).filter_map(|n| day.checked_add_days(Days::new(n))).collect();
-        let mut keys: Vec<String> = days.iter().map(|d| MonthDay::of(*d).to_string()).collect();
+        // (month-day, position of its date in the week): the SQL orders by position, so the
+        // page is the soonest dates even when the week wraps at the year's end.
+        let mut keys: Vec<(String, usize)> =
+            days.iter().enumerate().map(|(i, d)| (MonthDay::of(*d).to_string(), i)).collect();
         // In a year without 29 February, those birthdays are kept on the 28th.
-        let feb_28 = days.iter().any(|d| MonthDay::of(*d) == MonthDay { month: 2, day: 28 });
-        if feb_28 && !days.iter().any(|d| MonthDay::of(*d) == MonthDay { month: 2, day: 29 }) {
-            keys.push("02-29".into());
+        let feb_28 = days.iter().position(|d| MonthDay::of(*d) == MonthDay { month: 2, day: 28 });
+        if let Some(pos) = feb_28.filter(|_| !days.iter().any(|d| MonthDay::of(*d) == MonthDay { month: 2, day: 29 })) {
+            keys.push(("02-29".into(), pos));
         }
         let placeholders: Vec<String> = (1..=keys.len()).map(|i| format!("?{i}")).collect();
+        let positions: Vec<String> =
+            keys.iter().enumerate().map(|(i, (_, pos))| format!("WHEN ?{} THEN {pos}", i + 1)).collect();
+        // The page is chosen first, so the customer's step is looked up for its rows only.
         let sql = format!(
-            "SELECT {REF_COLUMNS}, f.month_day, f.label FROM customer_fact f JOIN customer c ON c.id = f.customer_id
-             WHERE f.month_day IN ({}) AND c.archived = 0 ORDER BY f.month_day, c.name, f.id",
+            "WITH soon AS (
+                SELECT f.id, f.customer_id, f.month_day, f.label, c.name,
+                       CASE f.month_day {} END AS position
+                FROM customer_fact f JOIN customer c ON c.id = f.customer_id
+                WHERE f.month_day IN ({}) AND c.archived = 0
+                ORDER BY position, c.name, f.id LIMIT {REVIEW_LIMIT})
+             SELECT {REF_COLUMNS}, s.month_day, s.label FROM soon s JOIN customer c ON c.id = s.customer_id
+             ORDER BY s.position, s.name, s.id",
+            positions.join(" "),
             placeholders.join(", ")
         );
+        let keys: Vec<String> = keys.into_iter().map(|(k, _)| k).collect();
         let mut stmt = self.conn().prepare_cached(&sql).ctx("reading important dates")?;
         let rows = stmt
             .query_map(rusqlite::params_from_iter(&keys), |r| {
