@@ -11,6 +11,7 @@ mod check;
 mod checklist;
 mod context;
 mod deal;
+mod demo;
 mod fact;
 mod list;
 mod losing_touch;
@@ -19,6 +20,7 @@ mod note;
 mod objection;
 pub mod output;
 mod profile;
+mod search;
 mod show;
 mod today;
 mod visit;
@@ -98,6 +100,10 @@ pub enum Command {
     Today(today::TodayArgs),
     /// Check the database: integrity, foreign keys, search index.
     Check(check::CheckArgs),
+    /// Search customers, facts, visits and notes; every term must match.
+    Search(search::SearchArgs),
+    /// Load realistic demo data (reproducible: same --seed and --today, same data).
+    Demo(demo::DemoArgs),
 }
 
 /// Runs one subcommand; prints errors to stderr as one localised line and returns the exit code.
@@ -148,6 +154,8 @@ fn dispatch(command: &Command, ctx: &mut Ctx) -> anyhow::Result<()> {
         Command::Fact(args) => fact::run(args, ctx),
         Command::Today(args) => today::run(args, ctx),
         Command::Check(args) => check::run(args, ctx),
+        Command::Search(args) => search::run(args, ctx),
+        Command::Demo(args) => demo::run(args, ctx),
     }
 }
 
