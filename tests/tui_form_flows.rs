@@ -1,10 +1,13 @@
-//! The forms inside the app: the visit form's text is kept on disk while it is typed, reopened
-//! after a crash and deleted once saved or discarded; Ctrl-G offers the playbook's purposes.
+//! The forms inside the app: the visit form's and the note's text is kept on disk while it is
+//! typed, reopened after a crash and deleted once saved or discarded; Ctrl-G offers the
+//! playbook's purposes; `a` adds a customer (warning about duplicates); `n` takes a note.
 
 mod tui_support;
 
 use fieldbook::i18n::Lang;
+use fieldbook::store::{CustomerFilter, CustomerSort};
 use fieldbook::tui::drafts;
+use fieldbook::tui::modal::Modal;
 use tui_support::{app, app_on, keys, type_text};
 
 #[test]
@@ -57,4 +60,71 @@ fn ctrl_g_fills_the_purpose_from_the_playbook_for_the_customers_step() {
     let purposes = fieldbook::playbook::Playbook::builtin(Lang::ZhCn).step(step).purposes.clone();
     assert!(!purposes.is_empty());
     assert_eq!(form.text().purpose, purposes[0]);
+}
+
+fn customers_named(app: &fieldbook::tui::app::App, name: &str) -> Vec<i64> {
+    let filter = CustomerFilter { text: Some(name.into()), ..Default::default() };
+    app.store().list_customers(&filter, CustomerSort::Name, 10, 0).unwrap().iter().map(|r| r.id).collect()
+}
+
+#[test]
+fn a_adds_a_customer_and_a_duplicate_needs_a_second_ctrl_s() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(&dir, Lang::En);
+    keys(&mut app, "3 a");
+    assert!(matches!(app.modal(), Some(Modal::Customer(_))), "the customer form opens");
+    type_text(&mut app, "Maria Lopez");
+    keys(&mut app, "tab");
+    type_text(&mut app, "Lopez Imports");
+    keys(&mut app, "ctrl-s");
+    assert!(app.modal().is_none(), "saved: {:?}", app.toast());
+    assert_eq!(customers_named(&app, "Maria Lopez").len(), 1);
+
+    keys(&mut app, "a");
+    type_text(&mut app, "Anna Berg");
+    keys(&mut app, "tab");
+    type_text(&mut app, "Nordic Paper");
+    keys(&mut app, "ctrl-s");
+    assert!(app.modal().is_some(), "a possible duplicate keeps the form open");
+    assert_eq!(customers_named(&app, "Anna Berg").len(), 1);
+    keys(&mut app, "ctrl-s");
+    assert!(app.modal().is_none());
+    assert_eq!(customers_named(&app, "Anna Berg").len(), 2, "saved anyway on the second Ctrl-S");
+}
+
+#[test]
+fn n_takes_a_note_for_the_customer_in_view_or_the_inbox() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(&dir, Lang::En);
+    keys(&mut app, "n");
+    type_text(&mut app, "call the trade fair office");
+    keys(&mut app, "ctrl-s");
+    assert!(app.modal().is_none(), "{:?}", app.toast());
+    let inbox = app.store().notes_of(None, 50).unwrap();
+    assert!(inbox.iter().any(|n| n.body == "call the trade fair office"));
+
+    keys(&mut app, "3 f");
+    type_text(&mut app, "Anna");
+    keys(&mut app, "enter enter n");
+    type_text(&mut app, "prefers mornings");
+    keys(&mut app, "ctrl-s");
+    let anna = customers_named(&app, "Anna Berg")[0];
+    let notes = app.store().notes_of(Some(anna), 10).unwrap();
+    assert!(notes.iter().any(|n| n.body == "prefers mornings"), "{notes:?}");
+}
+
+#[test]
+fn a_crashed_note_is_reopened() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("fieldbook.db");
+    let mut first = app(&dir, Lang::ZhCn);
+    keys(&mut first, "n");
+    type_text(&mut first, "记得带样品");
+    std::mem::forget(first);
+    let mut second = app_on(&db, Lang::ZhCn);
+    let Some(Modal::Note(note)) = second.modal() else { panic!("the note is offered back") };
+    assert_eq!(note.text(), "记得带样品");
+    keys(&mut second, "ctrl-s");
+    assert!(second.modal().is_none());
+    assert!(drafts::load(&db).is_empty());
 }

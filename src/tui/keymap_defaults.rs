@@ -14,6 +14,7 @@ const GLOBAL: &[Row] = &[
     (Action::GoToday, "1", false),
     (Action::GoPipeline, "2", false),
     (Action::GoCustomers, "3", false),
+    (Action::QuickNote, "n", false),
     (Action::Back, "esc", false),
     (Action::Quit, "q ctrl-c", true),
 ];
@@ -50,6 +51,7 @@ const PIPELINE: &[Row] = &[
 
 const CUSTOMERS: &[Row] = &[
     (Action::Open, "enter", true),
+    (Action::AddCustomer, "a", true),
     (Action::Filter, "f", true),
     (Action::Sort, "s", true),
     (Action::LogVisit, "l", true),

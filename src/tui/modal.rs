@@ -1,6 +1,8 @@
-//! Modal forms and questions over the screens: the visit form, one-line prompts (lost reason,
-//! postpone date) and confirmations. The widgets come from `widgets/`; this module opens them
+//! Modal forms and questions over the screens: the visit form, the quick note, the customer
+//! form, one-line prompts (lost reason, postpone date) and confirmations. The widgets come from `widgets/`; this module opens them
 //! for a purpose and turns their answers into store writes.
+
+mod records;
 
 use chrono::NaiveTime;
 use ratatui::Frame;
@@ -9,9 +11,12 @@ use ratatui::layout::Rect;
 
 use super::drafts::{Draft, DraftForm};
 use super::theme::Theme;
+use super::widgets::customer_form::CustomerForm;
 use super::widgets::dialog::{PromptDialog, PromptEvent, PromptKind, PromptValue};
+use super::widgets::note_input::{NoteInput, NoteTarget};
 use super::widgets::visit_form::{VisitForm, VisitFormEvent, VisitTarget};
 use crate::clock::Clock;
+use crate::domain::Stage;
 use crate::domain::parse_when;
 use crate::i18n::I18n;
 use crate::playbook::Playbook;
@@ -30,6 +35,12 @@ pub enum ModalRequest {
     LostReason(i64),
     /// Ask for a new day: the appointment `visit_id` moves there, else the customer's next step.
     Postpone { customer_id: i64, visit_id: Option<i64> },
+    /// A quick note for a customer, or for the inbox.
+    QuickNote(Option<i64>),
+    /// Add a customer (and its first deal).
+    AddCustomer,
+    /// Edit a customer's basic record.
+    EditCustomer(i64),
 }
 
 /// What a prompt's answer is for.
@@ -42,6 +53,8 @@ enum PromptFor {
 /// An open modal.
 pub enum Modal {
     Visit(Box<VisitForm>),
+    Note(Box<NoteInput>),
+    Customer(Box<CustomerForm>),
     Prompt(Box<PromptDialog>, PromptPurpose),
 }
 
@@ -97,6 +110,15 @@ impl Modal {
                 );
                 Self::Prompt(Box::new(dialog), PromptPurpose(PromptFor::Postpone { customer_id, name, visit_id, time }))
             }
+            ModalRequest::QuickNote(customer_id) => {
+                let customer_name = match customer_id {
+                    Some(id) => store.customer_ref(id)?.name,
+                    None => String::new(),
+                };
+                Self::Note(Box::new(NoteInput::new(NoteTarget { customer_id, customer_name })))
+            }
+            ModalRequest::AddCustomer => Self::Customer(Box::new(CustomerForm::new(Stage::Preparation))),
+            ModalRequest::EditCustomer(id) => Self::Customer(Box::new(CustomerForm::edit(&store.customer(id)?))),
         })
     }
 
@@ -104,6 +126,8 @@ impl Modal {
     pub fn is_dirty(&self) -> bool {
         match self {
             Self::Visit(form) => form.is_dirty(),
+            Self::Note(note) => note.is_dirty(),
+            Self::Customer(form) => form.is_dirty(),
             Self::Prompt(dialog, _) => dialog.is_dirty(),
         }
     }
@@ -112,7 +136,7 @@ impl Modal {
     pub fn from_draft(draft: &Draft, clock: Clock, i18n: &I18n) -> Option<Self> {
         match &draft.form {
             DraftForm::Visit(v) => Some(visit_modal(VisitForm::from_draft(v, clock), i18n)),
-            DraftForm::Note(_) => None,
+            DraftForm::Note(n) => Some(Self::Note(Box::new(NoteInput::from_draft(n)))),
         }
     }
 
@@ -120,7 +144,8 @@ impl Modal {
     pub fn draft(&self) -> Option<(DraftForm, u64)> {
         match self {
             Self::Visit(form) => Some((DraftForm::Visit(Box::new(form.draft())), form.revision())),
-            Self::Prompt(..) => None,
+            Self::Note(note) => Some((DraftForm::Note(note.draft()), note.revision())),
+            Self::Customer(_) | Self::Prompt(..) => None,
         }
     }
 
@@ -128,7 +153,7 @@ impl Modal {
     pub fn visit_form(&self) -> Option<&VisitForm> {
         match self {
             Self::Visit(form) => Some(form),
-            Self::Prompt(..) => None,
+            _ => None,
         }
     }
 
@@ -156,6 +181,8 @@ impl Modal {
                     }
                 }
             },
+            Self::Note(note) => records::note_key(note, key, store, i18n),
+            Self::Customer(form) => records::customer_key(form, key, store, i18n),
             Self::Prompt(dialog, purpose) => match dialog.handle_key(key, i18n) {
                 PromptEvent::None => ModalOutcome::Stay,
                 PromptEvent::Cancel => ModalOutcome::Close,
@@ -171,6 +198,8 @@ impl Modal {
     pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme, i18n: &I18n) {
         match self {
             Self::Visit(form) => form.render(frame, area, theme, i18n),
+            Self::Note(note) => note.render(frame, area, theme, i18n),
+            Self::Customer(form) => form.render(frame, area, theme, i18n),
             Self::Prompt(dialog, _) => dialog.render(frame, area, theme, i18n),
         }
     }

@@ -1,0 +1,77 @@
+//! The quick note and the customer form as modals: their answers become store writes.
+
+use super::ModalOutcome;
+use crate::i18n::I18n;
+use crate::store::Store;
+use crate::tui::widgets::customer_form::{CustomerForm, CustomerFormEvent, CustomerSave};
+use crate::tui::widgets::note_input::{NoteEvent, NoteInput};
+
+/// A key in the quick note; Ctrl-S writes it to the customer or the inbox.
+pub(super) fn note_key(
+    note: &mut NoteInput,
+    key: ratatui::crossterm::event::KeyEvent,
+    store: &mut Store,
+    i18n: &I18n,
+) -> ModalOutcome {
+    match note.handle_key(key, i18n) {
+        NoteEvent::None => ModalOutcome::Stay,
+        NoteEvent::Cancel => ModalOutcome::Close,
+        NoteEvent::Save(text) => {
+            let target = note.target().clone();
+            match store.add_note(target.customer_id, &text) {
+                Ok(_) => ModalOutcome::Saved(match target.customer_id {
+                    Some(_) => i18n.fmt("forms.note.saved", &[("who", &target.customer_name)]),
+                    None => i18n.t("forms.note.saved_inbox"),
+                }),
+                Err(e) => {
+                    note.set_error(i18n.error(&e.into()));
+                    ModalOutcome::Stay
+                }
+            }
+        }
+    }
+}
+
+/// A key in the customer form. Adding first checks for duplicates: when some are found the
+/// form shows them and a second Ctrl-S saves anyway.
+pub(super) fn customer_key(
+    form: &mut CustomerForm,
+    key: ratatui::crossterm::event::KeyEvent,
+    store: &mut Store,
+    i18n: &I18n,
+) -> ModalOutcome {
+    let (save, confirmed) = match form.handle_key(key, i18n) {
+        CustomerFormEvent::None => return ModalOutcome::Stay,
+        CustomerFormEvent::Cancel => return ModalOutcome::Close,
+        CustomerFormEvent::Save { save, confirmed } => (save, confirmed),
+    };
+    let result = match *save {
+        CustomerSave::New { customer, deal } => {
+            if !confirmed {
+                match store.find_duplicates(&customer.name, &customer.company, &customer.phone, &customer.email) {
+                    Ok(found) if !found.is_empty() => {
+                        form.set_duplicates(&found, i18n);
+                        return ModalOutcome::Stay;
+                    }
+                    Ok(_) => {}
+                    Err(e) => {
+                        form.set_error(i18n.error(&e.into()));
+                        return ModalOutcome::Stay;
+                    }
+                }
+            }
+            let name = customer.name.clone();
+            store.add_customer(customer, deal).map(|_| i18n.fmt("forms.customer.added", &[("name", &name)]))
+        }
+        CustomerSave::Edit { id, patch } => {
+            store.update_customer(id, patch).map(|c| i18n.fmt("forms.customer.updated", &[("name", &c.name)]))
+        }
+    };
+    match result {
+        Ok(message) => ModalOutcome::Saved(message),
+        Err(e) => {
+            form.set_error(i18n.error(&e.into()));
+            ModalOutcome::Stay
+        }
+    }
+}
