@@ -128,3 +128,19 @@ fn a_crashed_note_is_reopened() {
     assert!(second.modal().is_none());
     assert!(drafts::load(&db).is_empty());
 }
+
+#[test]
+fn e_on_the_customer_edits_the_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(&dir, Lang::En);
+    keys(&mut app, "3 f");
+    type_text(&mut app, "Anna");
+    keys(&mut app, "enter enter e");
+    assert!(matches!(app.modal(), Some(Modal::Customer(_))), "the customer form opens");
+    keys(&mut app, "tab tab");
+    type_text(&mut app, "Head of purchasing");
+    keys(&mut app, "ctrl-s");
+    assert!(app.modal().is_none(), "{:?}", app.toast());
+    let anna = customers_named(&app, "Anna Berg")[0];
+    assert_eq!(app.store().customer(anna).unwrap().title, "Head of purchasing");
+}

@@ -280,6 +280,11 @@ impl App {
                 self.apply(Effect::Modal(ModalRequest::QuickNote(customer)));
             }
             Action::AddCustomer => self.apply(Effect::Modal(ModalRequest::AddCustomer)),
+            Action::Edit => {
+                if let Some(customer) = self.screens.last().and_then(Screen::customer_in_view) {
+                    self.apply(Effect::Modal(ModalRequest::EditCustomer(customer)));
+                }
+            }
             Action::Search => self.screens.push(Screen::Search(SearchScreen::new())),
             Action::GoToday => self.go(ScreenId::Today),
             Action::GoPipeline => self.go(ScreenId::Pipeline),

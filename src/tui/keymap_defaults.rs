@@ -61,6 +61,7 @@ const CUSTOMERS: &[Row] = &[
 const CUSTOMER: &[Row] = &[
     (Action::LogVisit, "l", true),
     (Action::PlanVisit, "p", true),
+    (Action::Edit, "e", true),
     (Action::MoveForward, ">", true),
     (Action::MoveBack, "<", false),
     (Action::Won, "w", false),
