@@ -22,29 +22,35 @@ pub enum RowContent<'a> {
 
 /// One labelled row of a form.
 pub struct FormRow<'a> {
+    /// The field's name, already translated.
     pub label: String,
+    /// Marked with `*`.
     pub required: bool,
+    /// What follows the label.
     pub content: RowContent<'a>,
 }
 
-/// A message under the rows: an error, a warning or a neutral notice.
+/// A message under the rows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Notice {
+    /// Why the form could not be saved (a missing field, a store error).
     Error(String),
+    /// Something to look at before saving again (possible duplicates, no suggestions).
     Warning(String),
-    Info(String),
 }
 
 /// Everything a form frame shows besides its rows.
 pub struct FormFrame<'a> {
+    /// In the top border.
     pub title: String,
+    /// Shown above the hint line.
     pub notice: Option<&'a Notice>,
     /// `(key, what it does)` pairs for the hint line.
     pub hints: Vec<(String, String)>,
 }
 
-/// Draws the frame, the rows (focused one highlighted) and returns nothing; the focused text
-/// field places the terminal cursor.
+/// Draws the frame, the rows (the focused one highlighted, scrolled into view), the notice and
+/// the hints; the focused text field places the terminal cursor.
 pub fn render_form(frame: &mut Frame, area: Rect, theme: &Theme, chrome: &FormFrame, rows: &[FormRow], focus: usize) {
     frame.render_widget(Clear, area);
     let block = Block::bordered()
@@ -61,7 +67,6 @@ pub fn render_form(frame: &mut Frame, area: Rect, theme: &Theme, chrome: &FormFr
         let (text, style) = match notice {
             Notice::Error(t) => (t, theme.danger),
             Notice::Warning(t) => (t, theme.warning),
-            Notice::Info(t) => (t, theme.success),
         };
         frame.render_widget(Paragraph::new(Span::styled(text.as_str(), style)), notice_area);
     }

@@ -38,7 +38,8 @@ pub struct VisitTarget {
     pub visit_id: Option<i64>,
 }
 
-/// The fields of the form as typed: what a draft keeps and what "unsaved" compares.
+/// The fields of the form as typed (dates as text, e.g. `fri 10:00`): what a draft keeps and
+/// what "unsaved" compares.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VisitFormText {
     pub purpose: String,
