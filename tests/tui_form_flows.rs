@@ -8,7 +8,7 @@ use fieldbook::i18n::Lang;
 use fieldbook::store::{CustomerFilter, CustomerSort};
 use fieldbook::tui::drafts;
 use fieldbook::tui::modal::Modal;
-use tui_support::{app, app_on, keys, type_text};
+use tui_support::{app, app_on, keys, render, type_text};
 
 #[test]
 fn a_crashed_visit_form_is_reopened_with_its_text_then_discarding_deletes_it() {
@@ -143,4 +143,22 @@ fn e_on_the_customer_edits_the_record() {
     assert!(app.modal().is_none(), "{:?}", app.toast());
     let anna = customers_named(&app, "Anna Berg")[0];
     assert_eq!(app.store().customer(anna).unwrap().title, "Head of purchasing");
+}
+
+#[test]
+fn f1_shows_the_playbook_for_the_step_and_any_key_returns_to_the_form() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(&dir, Lang::En);
+    keys(&mut app, "3 l");
+    type_text(&mut app, "kept");
+    keys(&mut app, "f1");
+    let step = app.modal().and_then(|m| m.visit_form()).and_then(|f| f.target().step).expect("a step");
+    let goal = fieldbook::playbook::Playbook::builtin(Lang::En).step(step).goal.clone();
+    let screen = render(&app, 120, 40);
+    assert!(screen.contains("Playbook"), "{screen}");
+    assert!(screen.contains(&goal.chars().take(30).collect::<String>()), "{screen}");
+    insta::assert_snapshot!("playbook_panel_en_120x40", screen);
+    keys(&mut app, "x");
+    assert!(!render(&app, 120, 40).contains("Checklist"), "closed");
+    assert_eq!(app.modal().and_then(|m| m.visit_form()).unwrap().text().purpose, "kept", "the key was not typed");
 }

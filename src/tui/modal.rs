@@ -13,6 +13,7 @@ use super::drafts::{Draft, DraftForm};
 use super::theme::Theme;
 use super::widgets::customer_form::CustomerForm;
 use super::widgets::dialog::{PromptDialog, PromptEvent, PromptKind, PromptValue};
+use super::widgets::guide_panel::GuidePanel;
 use super::widgets::note_input::{NoteInput, NoteTarget};
 use super::widgets::visit_form::{VisitForm, VisitFormEvent, VisitTarget};
 use crate::clock::Clock;
@@ -52,7 +53,8 @@ enum PromptFor {
 
 /// An open modal.
 pub enum Modal {
-    Visit(Box<VisitForm>),
+    /// The visit form, and the playbook for its step while F1 shows it.
+    Visit(Box<VisitForm>, Option<GuidePanel>),
     Note(Box<NoteInput>),
     Customer(Box<CustomerForm>),
     Prompt(Box<PromptDialog>, PromptPurpose),
@@ -125,7 +127,7 @@ impl Modal {
     /// True when closing now would lose typed text.
     pub fn is_dirty(&self) -> bool {
         match self {
-            Self::Visit(form) => form.is_dirty(),
+            Self::Visit(form, _) => form.is_dirty(),
             Self::Note(note) => note.is_dirty(),
             Self::Customer(form) => form.is_dirty(),
             Self::Prompt(dialog, _) => dialog.is_dirty(),
@@ -143,7 +145,7 @@ impl Modal {
     /// The draft of the open form and its revision (a prompt has none).
     pub fn draft(&self) -> Option<(DraftForm, u64)> {
         match self {
-            Self::Visit(form) => Some((DraftForm::Visit(Box::new(form.draft())), form.revision())),
+            Self::Visit(form, _) => Some((DraftForm::Visit(Box::new(form.draft())), form.revision())),
             Self::Note(note) => Some((DraftForm::Note(note.draft()), note.revision())),
             Self::Customer(_) | Self::Prompt(..) => None,
         }
@@ -152,7 +154,7 @@ impl Modal {
     /// The open visit form, if that is what is open.
     pub fn visit_form(&self) -> Option<&VisitForm> {
         match self {
-            Self::Visit(form) => Some(form),
+            Self::Visit(form, _) => Some(form),
             _ => None,
         }
     }
@@ -161,8 +163,16 @@ impl Modal {
     /// modal open with everything typed and the error shown in it.
     pub fn handle_key(&mut self, key: KeyEvent, store: &mut Store, i18n: &I18n) -> ModalOutcome {
         match self {
-            Self::Visit(form) => match form.handle_key(key, i18n) {
-                VisitFormEvent::None | VisitFormEvent::ShowPlaybook => ModalOutcome::Stay,
+            Self::Visit(_, guide @ Some(_)) => {
+                *guide = None;
+                ModalOutcome::Stay
+            }
+            Self::Visit(form, guide) => match form.handle_key(key, i18n) {
+                VisitFormEvent::None => ModalOutcome::Stay,
+                VisitFormEvent::ShowPlaybook => {
+                    *guide = form.target().step.map(|step| step_guide(step, i18n));
+                    ModalOutcome::Stay
+                }
                 VisitFormEvent::Cancel => ModalOutcome::Close,
                 VisitFormEvent::Save(input) => {
                     let target = form.target().clone();
@@ -197,7 +207,12 @@ impl Modal {
     /// Draws the modal over `area`.
     pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme, i18n: &I18n) {
         match self {
-            Self::Visit(form) => form.render(frame, area, theme, i18n),
+            Self::Visit(form, guide) => {
+                form.render(frame, area, theme, i18n);
+                if let Some(guide) = guide {
+                    guide.render(frame, area, theme, i18n);
+                }
+            }
             Self::Note(note) => note.render(frame, area, theme, i18n),
             Self::Customer(form) => form.render(frame, area, theme, i18n),
             Self::Prompt(dialog, _) => dialog.render(frame, area, theme, i18n),
@@ -210,7 +225,23 @@ fn visit_modal(mut form: VisitForm, i18n: &I18n) -> Modal {
     if let Some(step) = form.target().step {
         form.set_suggestions(Playbook::builtin(i18n.lang()).step(step).purposes.clone());
     }
-    Modal::Visit(Box::new(form))
+    Modal::Visit(Box::new(form), None)
+}
+
+/// The playbook's page for `step`: goal, checklist, questions and suggested purposes.
+fn step_guide(step: Stage, i18n: &I18n) -> GuidePanel {
+    let playbook = Playbook::builtin(i18n.lang());
+    let guide = playbook.step(step);
+    let title = i18n.fmt("forms.guide.title", &[("step", &i18n.word(step))]);
+    GuidePanel::new(
+        title,
+        vec![
+            (i18n.t("forms.guide.goal"), vec![guide.goal.clone()]),
+            (i18n.t("forms.guide.checklist"), guide.checklist.clone()),
+            (i18n.t("forms.guide.questions"), guide.questions.clone()),
+            (i18n.t("forms.guide.purposes"), guide.purposes.clone()),
+        ],
+    )
 }
 
 /// Writes a prompt's answer; returns the message to show.

@@ -6,6 +6,7 @@ pub mod choice;
 pub mod customer_form;
 pub mod dialog;
 pub mod form_layout;
+pub mod guide_panel;
 pub mod note_input;
 pub mod text_field;
 pub mod visit_form;
