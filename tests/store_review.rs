@@ -98,3 +98,24 @@ fn important_dates_wrap_the_year_and_keep_29_february() {
     let leap = store.important_dates(day("2032-02-25")).unwrap();
     assert_eq!(leap[0].on, day("2032-02-29"));
 }
+
+#[test]
+fn a_short_list_is_the_head_of_the_full_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = store_on(&dir, "2031-01-01");
+    let portfolios = [None, Some(Portfolio::Star), Some(Portfolio::CashCow), Some(Portfolio::Dog)];
+    let mut rng = fastrand::Rng::with_seed(7);
+    for n in 0..60 {
+        let portfolio = portfolios[rng.usize(..portfolios.len())];
+        let cadence = [None, None, Some(5), Some(20)][rng.usize(..4)];
+        let last = (rng.u8(..10) > 1).then(|| day("2031-05-06") - chrono::Duration::days(rng.i64(0..120)));
+        add(&mut store, &format!("c{n}"), portfolio, cadence, last.map(|d| d.to_string()).as_deref());
+    }
+    let policy = CadencePolicy::default();
+    let full = store.due_by_cadence(day("2031-05-06"), &policy, 1000).unwrap();
+    assert!(full.len() > 20, "enough due customers to compare: {}", full.len());
+    for limit in [1, 5, 12, 20] {
+        let short = store.due_by_cadence(day("2031-05-06"), &policy, limit).unwrap();
+        assert_eq!(short, full[..limit], "limit {limit}");
+    }
+}

@@ -8,6 +8,7 @@ use super::output::{self, FormatArg, Table};
 use crate::domain::review::CustomerRef;
 use crate::domain::{CadenceState, Review, parse_date};
 use crate::i18n::I18n;
+use crate::store::REVIEW_LIMIT;
 
 /// Widest the customer column gets.
 const CUSTOMER_WIDTH: usize = 30;
@@ -119,7 +120,9 @@ fn table(i: &I18n, columns: &[&str]) -> Table {
 
 /// A titled section: the table, or a line saying there is nothing.
 fn section(i: &I18n, name: &str, count: usize, table: &Table) -> String {
-    let title = i.fmt(&format!("cli.today.{name}"), &[("n", &count)]);
+    // The store caps each list; a full list may have more behind it.
+    let shown = if count >= REVIEW_LIMIT { format!("{count}+") } else { count.to_string() };
+    let title = i.fmt(&format!("cli.today.{name}"), &[("n", &shown)]);
     let body = if table.is_empty() { i.t("cli.today.nothing") } else { table.render() };
     let body: Vec<String> = body.lines().map(|l| format!("  {l}")).collect();
     format!("{title}\n{}", body.join("\n"))

@@ -5,7 +5,8 @@
 //! override — as two index ranges in order (contacted: oldest last contact first; never
 //! contacted: oldest first), each stopping after `limit` rows. Within a group the interval is
 //! constant, so its first rows are its most overdue; merging the groups and cutting at `limit`
-//! gives the overall most overdue, without reading every customer.
+//! gives the overall most overdue, without reading every customer. Once the list is full,
+//! later groups are read only as far as a row could still beat its last entry.
 
 use chrono::{Days, NaiveDate};
 use rusqlite::types::Value;
@@ -50,27 +51,28 @@ impl Store {
             let days = days.ctx("reading visit cadences")?;
             groups.push((Group::Override(days), days));
         }
-        let mut due = Vec::new();
+        let mut due: Vec<DueCustomer> = Vec::new();
         for (group, interval) in &groups {
-            due.extend(self.due_in_group(group, *interval, day, policy, limit)?);
-        }
-        due.sort_by_key(|d| {
-            let (rank, days_since) = match d.state {
-                CadenceState::Overdue { days_since } => (0, days_since),
-                CadenceState::Due { days_since } => (1, days_since),
-                CadenceState::Fine { .. } => (2, 0),
+            // Once the list is full, a group only needs rows that beat its last entry.
+            let min_days = match due.get(limit.saturating_sub(1)).filter(|_| due.len() >= limit) {
+                Some(worst) => days_to_beat(worst, *interval, policy),
+                None => i64::from(*interval),
             };
-            (rank, -(days_since - d.interval_days as i64), d.customer.id)
-        });
-        due.truncate(limit);
+            let cutoff = day.checked_sub_days(Days::new(min_days.max(0) as u64)).unwrap_or(NaiveDate::MIN);
+            due.extend(self.due_in_group(group, *interval, cutoff, day, policy, limit)?);
+            due.sort_by_key(sort_key);
+            due.truncate(limit);
+        }
         Ok(due)
     }
 
-    /// The most overdue customers of one group (both ranges).
+    /// The most overdue customers of one group (both ranges) last contacted on or before
+    /// `cutoff`.
     fn due_in_group(
         &self,
         group: &Group,
         interval: u32,
+        cutoff: NaiveDate,
         day: NaiveDate,
         policy: &CadencePolicy,
         limit: usize,
@@ -84,7 +86,6 @@ impl Store {
                 ("c.cadence_days IS NOT NULL AND c.cadence_days = ?1", Value::Integer(*days as i64))
             }
         };
-        let cutoff = CadencePolicy::due_cutoff(interval, day);
         let created_before = cutoff.checked_add_days(Days::new(1)).unwrap_or(cutoff).to_string();
         let ranges = [
             ("c.last_contact_on <= ?2 ORDER BY c.last_contact_on, c.created_at", cutoff.to_string()),
@@ -121,5 +122,27 @@ impl Store {
             }
         }
         Ok(out)
+    }
+}
+
+/// Most overdue first: overdue before due, then most days past the interval, then id.
+fn sort_key(d: &DueCustomer) -> (u8, i64, i64) {
+    let (rank, days_since) = match d.state {
+        CadenceState::Overdue { days_since } => (0, days_since),
+        CadenceState::Due { days_since } => (1, days_since),
+        CadenceState::Fine { .. } => (2, 0),
+    };
+    (rank, -(days_since - i64::from(d.interval_days)), d.customer.id)
+}
+
+/// The fewest days since contact a customer on `interval` needs to sort before `worst`
+/// (ties included: the id decides, after the merge).
+fn days_to_beat(worst: &DueCustomer, interval: u32, policy: &CadencePolicy) -> i64 {
+    let interval = i64::from(interval);
+    let overdue_at = policy.overdue_after(interval as u32);
+    match worst.state {
+        CadenceState::Overdue { days_since } => overdue_at.max(interval + days_since - i64::from(worst.interval_days)),
+        CadenceState::Due { days_since } => overdue_at.min(interval + days_since - i64::from(worst.interval_days)),
+        CadenceState::Fine { .. } => interval,
     }
 }
