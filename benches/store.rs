@@ -29,7 +29,7 @@ fn database() -> PathBuf {
         return path;
     }
     std::fs::create_dir_all(&dir).expect("creating target/bench-data");
-    let partial = dir.join("building.db");
+    let partial = dir.join(format!("building-{}.db", std::process::id()));
     for suffix in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", partial.display()));
     }
