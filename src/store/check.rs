@@ -54,29 +54,10 @@ impl Store {
             problems.push(row.ctx("checking foreign keys")?);
         }
         for (kind, table) in INDEXED {
-            let (first, last) = (kind.fts_rowid(0), kind.fts_rowid(KIND_STRIDE - 1));
-            let missing: i64 = conn
-                .query_row(
-                    &format!(
-                        "SELECT count(*) FROM {table} t WHERE NOT EXISTS (SELECT 1 FROM search_fts WHERE rowid = t.id + ?1)"
-                    ),
-                    [first],
-                    |r| r.get(0),
-                )
-                .ctx("checking the search index")?;
+            let (missing, extra) = compare_index(conn, kind.fts_rowid(0), table)?;
             if missing > 0 {
                 problems.push(Problem::SearchMissing { table: table.to_string(), count: missing });
             }
-            let extra: i64 = conn
-                .query_row(
-                    &format!(
-                        "SELECT count(*) FROM search_fts WHERE rowid BETWEEN ?1 AND ?2
-                         AND rowid - ?1 NOT IN (SELECT id FROM {table})"
-                    ),
-                    [first, last],
-                    |r| r.get(0),
-                )
-                .ctx("checking the search index")?;
             if extra > 0 {
                 problems.push(Problem::SearchExtra { table: table.to_string(), count: extra });
             }
@@ -95,5 +76,43 @@ impl Store {
             problems.push(Problem::SearchIndex { detail: e.to_string() });
         }
         Ok(problems)
+    }
+}
+
+/// Walks `table`'s ids and the index's entries of its kind side by side, both in order (one
+/// sequential pass each, no per-row lookups); returns (rows without an entry, entries without
+/// a row).
+fn compare_index(conn: &rusqlite::Connection, first: i64, table: &str) -> Result<(i64, i64)> {
+    let ctx = "checking the search index";
+    let mut rows = conn.prepare(&format!("SELECT id FROM {table} ORDER BY id")).ctx(ctx)?;
+    let mut entries =
+        conn.prepare("SELECT rowid - ?1 FROM search_fts WHERE rowid BETWEEN ?1 AND ?2 ORDER BY rowid").ctx(ctx)?;
+    let mut rows = rows.query([]).ctx(ctx)?;
+    let mut entries = entries.query([first, first + KIND_STRIDE - 1]).ctx(ctx)?;
+    let next = |r: &mut rusqlite::Rows| -> Result<Option<i64>> {
+        r.next().ctx(ctx)?.map(|row| row.get::<_, i64>(0)).transpose().ctx(ctx)
+    };
+    let (mut row, mut entry) = (next(&mut rows)?, next(&mut entries)?);
+    let (mut missing, mut extra) = (0, 0);
+    loop {
+        match (row, entry) {
+            (None, None) => return Ok((missing, extra)),
+            (Some(r), Some(e)) if r == e => {
+                row = next(&mut rows)?;
+                entry = next(&mut entries)?;
+            }
+            (Some(r), Some(e)) if r < e => {
+                missing += 1;
+                row = next(&mut rows)?;
+            }
+            (Some(_), None) => {
+                missing += 1;
+                row = next(&mut rows)?;
+            }
+            (_, Some(_)) => {
+                extra += 1;
+                entry = next(&mut entries)?;
+            }
+        }
     }
 }
