@@ -112,23 +112,7 @@ impl Store {
     /// Existing customers that look like the same person: same phone, same e-mail, or same
     /// name and company.
     pub fn find_duplicates(&self, name: &str, company: &str, phone: &str, email: &str) -> Result<Vec<CustomerRef>> {
-        let phone = normalise_phone(phone);
-        let mut stmt = self
-            .conn()
-            .prepare_cached(
-                "SELECT c.id, c.name, c.company, d.stage FROM customer c
-                 LEFT JOIN deal d ON d.customer_id = c.id AND +d.state = 'open'
-                 WHERE (?3 <> '' AND c.phone = ?3) OR (?4 <> '' AND lower(c.email) = lower(?4) AND c.email <> '')
-                    OR (c.name = ?1 AND c.company = ?2)
-                 GROUP BY c.id ORDER BY c.id LIMIT 10",
-            )
-            .ctx("checking for duplicates")?;
-        let found = stmt
-            .query_map(params![name.trim(), company.trim(), phone, email.trim()], customer_ref)
-            .ctx("checking for duplicates")?
-            .collect::<rusqlite::Result<Vec<_>>>()
-            .ctx("checking for duplicates")?;
-        Ok(found)
+        find_duplicates_in(self.conn(), name, company, phone, email)
     }
 
     /// Applies `patch` to a customer.
@@ -336,6 +320,32 @@ pub(crate) fn insert_customer(tx: &Transaction, clock: Clock, new: &NewCustomer,
     let id = tx.last_insert_rowid();
     insert_deal(tx, clock, id, deal)?;
     Ok(id)
+}
+
+/// [`Store::find_duplicates`] on any connection (also inside a transaction).
+pub(crate) fn find_duplicates_in(
+    conn: &rusqlite::Connection,
+    name: &str,
+    company: &str,
+    phone: &str,
+    email: &str,
+) -> Result<Vec<CustomerRef>> {
+    let phone = normalise_phone(phone);
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT c.id, c.name, c.company, d.stage FROM customer c
+             LEFT JOIN deal d ON d.customer_id = c.id AND +d.state = 'open'
+             WHERE (?3 <> '' AND c.phone = ?3) OR (?4 <> '' AND lower(c.email) = lower(?4) AND c.email <> '')
+                OR (c.name = ?1 AND c.company = ?2)
+             GROUP BY c.id ORDER BY c.id LIMIT 10",
+        )
+        .ctx("checking for duplicates")?;
+    let found = stmt
+        .query_map(params![name.trim(), company.trim(), phone, email.trim()], customer_ref)
+        .ctx("checking for duplicates")?
+        .collect::<rusqlite::Result<Vec<_>>>()
+        .ctx("checking for duplicates")?;
+    Ok(found)
 }
 
 /// Reads `id, name, company, stage` into a [`CustomerRef`].

@@ -11,6 +11,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0003_pipeline_board.sql"),
     include_str!("../../migrations/0004_sales_method.sql"),
     include_str!("../../migrations/0005_cadence_indexes.sql"),
+    include_str!("../../migrations/0006_import_batch.sql"),
 ];
 
 /// The schema version this binary writes.

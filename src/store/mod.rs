@@ -17,6 +17,7 @@ mod review_due;
 mod rows;
 mod search;
 pub mod search_text;
+pub mod transfer;
 mod visits;
 
 use std::fs::OpenOptions;

@@ -1,0 +1,229 @@
+//! Backups with SQLite's online backup API (safe while Fieldbook is writing), the daily
+//! automatic backup, and restoring a backup without ever deleting the current database.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::NaiveDate;
+use rusqlite::backup::Backup;
+use rusqlite::{Connection, OpenFlags};
+
+use super::error::{DataError, DataResult, io_at};
+use super::files::create_private;
+use crate::store::{Store, migrate, restrict_mode};
+
+/// The `backups/` folder beside the database.
+pub fn backups_dir(db_path: &Path) -> PathBuf {
+    db_path.parent().unwrap_or(Path::new(".")).join("backups")
+}
+
+/// `backups/<db name>-<date>-<time>.db`: where an on-demand backup goes by default.
+pub fn default_backup_path(db_path: &Path, now: chrono::NaiveDateTime) -> PathBuf {
+    backups_dir(db_path).join(format!("{}-{}.db", stem(db_path), now.format("%Y-%m-%d-%H%M%S")))
+}
+
+/// `backups/<db name>-<date>.db`: the automatic backup of one day.
+fn daily_path(db_path: &Path, day: NaiveDate) -> PathBuf {
+    backups_dir(db_path).join(format!("{}-{}.db", stem(db_path), day.format("%Y-%m-%d")))
+}
+
+fn stem(db_path: &Path) -> String {
+    db_path.file_stem().map_or_else(|| "fieldbook".into(), |s| s.to_string_lossy().into_owned())
+}
+
+impl Store {
+    /// Copies the open database to `out` (mode 0600), consistent even while others write.
+    pub fn backup_to(&self, out: &Path) -> DataResult<PathBuf> {
+        copy_database(self.conn(), out)
+    }
+}
+
+/// Copies the database at `db_path` to `out` (mode 0600) without opening it as a Store.
+pub fn backup_file(db_path: &Path, out: &Path) -> DataResult<PathBuf> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let src = Connection::open_with_flags(db_path, flags).map_err(|e| sqlite(db_path, e))?;
+    src.busy_timeout(Duration::from_secs(30)).map_err(|e| sqlite(db_path, e))?;
+    copy_database(&src, out)
+}
+
+/// Takes today's automatic backup unless there is one, then keeps only the newest `keep`
+/// automatic backups. Returns the new backup's path, or `None` when there was nothing to do
+/// (one `stat` call). The TUI calls it at start in a background thread.
+pub fn daily_backup(db_path: &Path, keep: u32, today: NaiveDate) -> DataResult<Option<PathBuf>> {
+    let target = daily_path(db_path, today);
+    if target.exists() || !db_path.exists() {
+        return Ok(None);
+    }
+    let made = backup_file(db_path, &target)?;
+    prune_daily(db_path, keep.max(1))?;
+    Ok(Some(made))
+}
+
+/// Removes all but the newest `keep` automatic backups of this database.
+fn prune_daily(db_path: &Path, keep: u32) -> DataResult<()> {
+    let dir = backups_dir(db_path);
+    let prefix = format!("{}-", stem(db_path));
+    let mut daily: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map_err(io_at(&dir))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let date = name.strip_prefix(&prefix).and_then(|r| r.strip_suffix(".db")).unwrap_or_default();
+            NaiveDate::parse_from_str(date, "%Y-%m-%d").is_ok()
+        })
+        .collect();
+    daily.sort();
+    let excess = daily.len().saturating_sub(keep as usize);
+    for old in &daily[..excess] {
+        std::fs::remove_file(old).map_err(io_at(old))?;
+    }
+    Ok(())
+}
+
+/// Runs the online backup from `src` into a new private file, then moves it to `out`.
+fn copy_database(src: &Connection, out: &Path) -> DataResult<PathBuf> {
+    if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
+        create_private_dir(parent).map_err(io_at(parent))?;
+    }
+    let mut name = out.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+    name.push(format!(".partial-{}", std::process::id()));
+    let temp = out.with_file_name(name);
+    create_private(&temp).map_err(io_at(&temp))?;
+    let result = (|| {
+        let mut dst = Connection::open(&temp).map_err(|e| sqlite(&temp, e))?;
+        Backup::new(src, &mut dst)
+            .and_then(|b| b.run_to_completion(1024, Duration::from_millis(10), None))
+            .map_err(|e| sqlite(&temp, e))?;
+        // A backup is one self-contained file: no -wal beside it.
+        dst.query_row("PRAGMA journal_mode = DELETE", [], |r| r.get::<_, String>(0)).map_err(|e| sqlite(&temp, e))?;
+        drop(dst);
+        restrict_mode(&temp).map_err(io_at(&temp))?;
+        std::fs::File::open(&temp).and_then(|f| f.sync_all()).map_err(io_at(&temp))?;
+        std::fs::rename(&temp, out).map_err(io_at(out))
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    result.map(|()| out.to_path_buf())
+}
+
+/// Creates a folder (and parents) that only its owner can enter, if it does not exist.
+fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    if dir.exists() {
+        return Ok(());
+    }
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(dir)
+}
+
+fn sqlite(path: &Path, e: rusqlite::Error) -> DataError {
+    DataError::NotRestorable { path: path.to_path_buf(), reason: e.to_string() }
+}
+
+/// What a restore did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Restored {
+    /// Where the database that was replaced now is (`None` if there was none).
+    pub previous: Option<PathBuf>,
+}
+
+/// Puts the backup `file` in place of the database at `db_path`. `file` must be a Fieldbook
+/// database that passes SQLite's integrity and foreign-key checks and is not newer than this
+/// binary. The current database is checkpointed and moved aside to
+/// `<db>.before-restore-<stamp>` (with its -wal/-shm, if any): never deleted.
+pub fn restore(db_path: &Path, file: &Path, stamp: &str) -> DataResult<Restored> {
+    let refuse = |reason: String| DataError::NotRestorable { path: file.to_path_buf(), reason };
+    let mut header = Vec::with_capacity(16);
+    let mut reader = std::fs::File::open(file).map_err(io_at(file))?;
+    std::io::Read::read_to_end(&mut std::io::Read::take(&mut reader, 16), &mut header).map_err(io_at(file))?;
+    if header != b"SQLite format 3\0" {
+        return Err(refuse("it is not a SQLite database".into()));
+    }
+    let staging = sibling(db_path, &format!(".restoring-{}", std::process::id()));
+    create_private(&staging).map_err(io_at(&staging))?;
+    std::fs::copy(file, &staging).map_err(io_at(&staging))?;
+    restrict_mode(&staging).map_err(io_at(&staging))?;
+    if let Err(e) = check_restorable(&staging) {
+        let _ = std::fs::remove_file(&staging);
+        return Err(refuse(e));
+    }
+    let previous = if db_path.exists() {
+        checkpoint(db_path)?;
+        let aside = sibling(db_path, &format!(".before-restore-{stamp}"));
+        std::fs::rename(db_path, &aside).map_err(io_at(db_path))?;
+        for suffix in ["-wal", "-shm"] {
+            let companion = sibling(db_path, suffix);
+            if companion.exists() {
+                let moved = sibling(&aside, suffix);
+                std::fs::rename(&companion, &moved).map_err(io_at(&companion))?;
+            }
+        }
+        Some(aside)
+    } else {
+        None
+    };
+    std::fs::rename(&staging, db_path).map_err(io_at(db_path))?;
+    Ok(Restored { previous })
+}
+
+/// Why `path` cannot be restored, if it cannot.
+fn check_restorable(path: &Path) -> Result<(), String> {
+    let conn = Connection::open(path).map_err(|e| e.to_string())?;
+    let version = migrate::version(&conn).map_err(|e| e.to_string())?;
+    if version > migrate::LATEST {
+        return Err(format!(
+            "it was written by a newer Fieldbook (schema {version}; this one knows up to {})",
+            migrate::LATEST
+        ));
+    }
+    let is_ours: bool = conn
+        .query_row("SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'customer')", [], |r| {
+            r.get(0)
+        })
+        .map_err(|e| e.to_string())?;
+    if version < 1 || !is_ours {
+        return Err("it is not a Fieldbook database".into());
+    }
+    let integrity: Vec<String> = conn
+        .prepare("PRAGMA integrity_check")
+        .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
+        .map_err(|e| e.to_string())?;
+    if integrity != ["ok"] {
+        return Err(format!("it fails the integrity check ({})", integrity.join("; ")));
+    }
+    let dangling: i64 =
+        conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0)).map_err(|e| e.to_string())?;
+    if dangling > 0 {
+        return Err(format!("it has {dangling} rows pointing at missing rows"));
+    }
+    conn.query_row("PRAGMA journal_mode = DELETE", [], |r| r.get::<_, String>(0)).map_err(|e| e.to_string())?;
+    Ok(())
+}
+
+/// Moves everything in the database's -wal into the main file, so it can be moved whole.
+fn checkpoint(db_path: &Path) -> DataResult<()> {
+    let conn = Connection::open(db_path).map_err(|e| sqlite(db_path, e))?;
+    conn.busy_timeout(Duration::from_secs(30)).map_err(|e| sqlite(db_path, e))?;
+    let busy: i64 =
+        conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0)).map_err(|e| sqlite(db_path, e))?;
+    if busy != 0 {
+        return Err(DataError::NotRestorable {
+            path: db_path.to_path_buf(),
+            reason: "the database is in use by another Fieldbook; close it and try again".into(),
+        });
+    }
+    Ok(())
+}
+
+/// `path` with `suffix` appended to its file name.
+fn sibling(path: &Path, suffix: &str) -> PathBuf {
+    let mut s = path.as_os_str().to_owned();
+    s.push(suffix);
+    PathBuf::from(s)
+}

@@ -1,0 +1,277 @@
+//! Import batches: what each import added or filled in, and undoing exactly that.
+
+use std::collections::{BTreeSet, HashSet};
+
+use rusqlite::types::Value;
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+
+use super::error::{DataError, DataResult};
+use super::import::{ImportOptions, ImportReport};
+use super::schema::{Row, TableInfo, from_json, read_rows, record_tables, row_hash};
+use crate::store::Store;
+use crate::store::error::Context;
+
+/// The rows one import touched, collected while it runs.
+#[derive(Debug, Default)]
+pub(crate) struct BatchRecord {
+    /// `(table, row key)` of every row added.
+    pub added: Vec<(String, String)>,
+    /// `(table, id, row before as JSON)` of every existing row filled in.
+    pub merged: Vec<(String, i64, String)>,
+    /// Existing customers that received imported data.
+    pub merged_customers: BTreeSet<i64>,
+    /// `(table, key, action, before, hash)` once the import is complete.
+    hashed: Vec<(String, String, &'static str, Option<String>, String)>,
+}
+
+impl BatchRecord {
+    /// Hashes every touched row as it stands at the end of the import.
+    pub fn hash_rows(&mut self, conn: &Connection, tables: &[TableInfo]) -> DataResult<()> {
+        let mut out = Vec::new();
+        for (table, key) in &self.added {
+            if let Some(row) = read_by_key(conn, tables, table, key)? {
+                out.push((table.clone(), key.clone(), "added", None, row_hash(&row)));
+            }
+        }
+        for (table, id, before) in &self.merged {
+            let key = format!("[{id}]");
+            if let Some(row) = read_by_key(conn, tables, table, &key)? {
+                out.push((table.clone(), key, "merged", Some(before.clone()), row_hash(&row)));
+            }
+        }
+        self.hashed = out;
+        Ok(())
+    }
+}
+
+/// Saves the batch and its rows; returns the batch id.
+pub(crate) fn record_batch(
+    tx: &Transaction,
+    batch: &BatchRecord,
+    options: &ImportOptions,
+    report: &ImportReport,
+    now: &str,
+) -> DataResult<i64> {
+    tx.execute(
+        "INSERT INTO import_batch (source, format, created_at, added, merged, skipped, rejected)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            options.source,
+            options.format,
+            now,
+            report.added.len() as i64,
+            report.merged.len() as i64,
+            report.skipped.len() as i64,
+            report.rejected.len() as i64
+        ],
+    )
+    .ctx("recording the import")?;
+    let id = tx.last_insert_rowid();
+    let mut stmt = tx
+        .prepare_cached(
+            "INSERT OR REPLACE INTO import_row (batch_id, table_name, row_key, action, before, hash)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        )
+        .ctx("recording the import")?;
+    for (table, key, action, before, hash) in &batch.hashed {
+        stmt.execute(params![id, table, key, action, before, hash]).ctx("recording the import")?;
+    }
+    Ok(id)
+}
+
+/// One past import, for `import --batches`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BatchSummary {
+    pub id: i64,
+    pub source: String,
+    pub format: String,
+    pub created_at: String,
+    pub added: i64,
+    pub merged: i64,
+    pub skipped: i64,
+    pub rejected: i64,
+    pub undone_at: Option<String>,
+}
+
+/// What undoing a batch did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct UndoReport {
+    /// Rows removed.
+    pub removed: usize,
+    /// Existing rows put back as they were before the import.
+    pub restored: usize,
+}
+
+impl Store {
+    /// Every import batch, newest first.
+    pub fn import_batches(&self) -> DataResult<Vec<BatchSummary>> {
+        let mut stmt = self
+            .conn()
+            .prepare(
+                "SELECT id, source, format, created_at, added, merged, skipped, rejected, undone_at
+                 FROM import_batch ORDER BY id DESC",
+            )
+            .ctx("listing imports")?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok(BatchSummary {
+                    id: r.get(0)?,
+                    source: r.get(1)?,
+                    format: r.get(2)?,
+                    created_at: r.get(3)?,
+                    added: r.get(4)?,
+                    merged: r.get(5)?,
+                    skipped: r.get(6)?,
+                    rejected: r.get(7)?,
+                    undone_at: r.get(8)?,
+                })
+            })
+            .ctx("listing imports")?
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .ctx("listing imports")?;
+        Ok(rows)
+    }
+
+    /// Removes exactly what batch `id` added and puts back what it filled in. Refuses, naming
+    /// them, when any of those rows was changed since or has rows added under it since.
+    pub fn undo_import(&mut self, id: i64) -> DataResult<UndoReport> {
+        let now = self.clock.timestamp();
+        let tx = self.conn.transaction().ctx("starting an undo")?;
+        let undone: Option<Option<String>> = tx
+            .query_row("SELECT undone_at FROM import_batch WHERE id = ?1", [id], |r| r.get(0))
+            .optional()
+            .ctx("reading the import")?;
+        match undone {
+            None => return Err(DataError::NoSuchBatch { id }),
+            Some(Some(_)) => return Err(DataError::AlreadyUndone { id }),
+            Some(None) => {}
+        }
+        let tables = record_tables(&tx)?;
+        let rows: Vec<(String, String, String, Option<String>, String)> = tx
+            .prepare("SELECT table_name, row_key, action, before, hash FROM import_row WHERE batch_id = ?1")
+            .and_then(|mut s| {
+                s.query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?.collect()
+            })
+            .ctx("reading the import")?;
+        let in_batch: HashSet<(String, String)> = rows.iter().map(|r| (r.0.clone(), r.1.clone())).collect();
+        let mut changed = Vec::new();
+        for (table, key, action, _, hash) in &rows {
+            let Some(row) = read_by_key(&tx, &tables, table, key)? else { continue };
+            if &row_hash(&row) != hash {
+                changed.push(describe(table, key, &row));
+            }
+            if action == "added" {
+                changed.extend(children_outside(&tx, &tables, table, key, &in_batch)?);
+            }
+        }
+        if !changed.is_empty() {
+            changed.sort();
+            changed.dedup();
+            return Err(DataError::ChangedSinceImport { id, rows: changed.join(", ") });
+        }
+        let mut report = UndoReport::default();
+        for table in tables.iter().rev() {
+            for (_, key, _, _, _) in rows.iter().filter(|r| r.0 == table.name && r.2 == "added") {
+                let (clause, values) = key_clause(table, key)?;
+                report.removed += tx
+                    .execute(
+                        &format!("DELETE FROM \"{}\" WHERE {clause}", table.name),
+                        rusqlite::params_from_iter(values),
+                    )
+                    .ctx("undoing the import")?;
+            }
+        }
+        for (table, key, _, before, _) in rows.iter().filter(|r| r.2 == "merged") {
+            if let (Some(info), Some(before)) = (tables.iter().find(|t| &t.name == table), before) {
+                restore_row(&tx, info, key, before)?;
+                report.restored += 1;
+            }
+        }
+        tx.execute("UPDATE import_batch SET undone_at = ?1 WHERE id = ?2", params![now, id])
+            .ctx("undoing the import")?;
+        tx.commit().ctx("saving the undo")?;
+        Ok(report)
+    }
+}
+
+/// Puts an existing row's columns back as they were before a merge.
+fn restore_row(tx: &Transaction, table: &TableInfo, key: &str, before: &str) -> DataResult<()> {
+    let Ok(serde_json::Value::Object(row)) = serde_json::from_str::<serde_json::Value>(before) else {
+        return Ok(());
+    };
+    let (clause, mut values) = key_clause(table, key)?;
+    let mut sets = Vec::new();
+    for (col, v) in row.iter().filter(|(c, _)| !table.key.contains(c)) {
+        if let Some(v) = from_json(v) {
+            values.push(v);
+            sets.push(format!("\"{col}\" = ?{}", values.len()));
+        }
+    }
+    if !sets.is_empty() {
+        tx.execute(
+            &format!("UPDATE \"{}\" SET {} WHERE {clause}", table.name, sets.join(", ")),
+            rusqlite::params_from_iter(values),
+        )
+        .ctx("undoing the import")?;
+    }
+    Ok(())
+}
+
+/// Rows that reference `table`/`key` but were not added by the batch (added since).
+fn children_outside(
+    conn: &Connection,
+    tables: &[TableInfo],
+    table: &str,
+    key: &str,
+    in_batch: &HashSet<(String, String)>,
+) -> DataResult<Vec<String>> {
+    let Ok(serde_json::Value::Array(parts)) = serde_json::from_str::<serde_json::Value>(key) else {
+        return Ok(Vec::new());
+    };
+    let Some(id) = parts.first().and_then(|v| v.as_i64()).filter(|_| parts.len() == 1) else { return Ok(Vec::new()) };
+    let mut out = Vec::new();
+    for child in tables {
+        for fk in child.foreign_keys.iter().filter(|fk| fk.table == table) {
+            read_rows::<DataError>(conn, child, &format!("\"{}\" = ?1", fk.column), &[Value::Integer(id)], |row| {
+                let child_key = super::schema::row_key(child, &row);
+                if !in_batch.contains(&(child.name.clone(), child_key.clone())) {
+                    out.push(describe(&child.name, &child_key, &row));
+                }
+                Ok(())
+            })?;
+        }
+    }
+    Ok(out)
+}
+
+/// `customer [12] (王伟)`: how a row is named in messages.
+fn describe(table: &str, key: &str, row: &Row) -> String {
+    match row.get("name").and_then(|v| v.as_str()) {
+        Some(name) => format!("{table} {key} ({name})"),
+        None => format!("{table} {key}"),
+    }
+}
+
+/// Reads one row of `table` by its key (a JSON array of key values).
+fn read_by_key(conn: &Connection, tables: &[TableInfo], table: &str, key: &str) -> DataResult<Option<Row>> {
+    let Some(info) = tables.iter().find(|t| t.name == table) else { return Ok(None) };
+    let (clause, values) = key_clause(info, key)?;
+    let mut found = None;
+    read_rows::<DataError>(conn, info, &clause, &values, |row| {
+        found = Some(row);
+        Ok(())
+    })?;
+    Ok(found)
+}
+
+/// `k1 = ?1 AND k2 = ?2` and its values for a row key.
+fn key_clause(table: &TableInfo, key: &str) -> DataResult<(String, Vec<Value>)> {
+    let parts: Vec<serde_json::Value> = serde_json::from_str(key).unwrap_or_default();
+    let columns: Vec<String> = if table.key.is_empty() { vec!["rowid".into()] } else { table.key.clone() };
+    if parts.len() != columns.len() {
+        return Err(crate::store::StoreError::Corrupt(format!("import row key {key} of {}", table.name)).into());
+    }
+    let values: Vec<Value> = parts.iter().map(|p| from_json(p).unwrap_or(Value::Null)).collect();
+    let clause: Vec<String> = columns.iter().enumerate().map(|(i, c)| format!("{c} = ?{}", i + 1)).collect();
+    Ok((clause.join(" AND "), values))
+}

@@ -1,0 +1,356 @@
+//! Importing rows (from our JSON export, or built from CSV and vCard records) in one
+//! transaction, with duplicates skipped or merged and the whole import recorded as a batch.
+
+use std::collections::{BTreeMap, HashMap};
+
+use rusqlite::{Connection, Transaction, TransactionBehavior};
+
+use super::batch::{BatchRecord, record_batch};
+use super::error::{DataError, DataResult};
+use super::merge::merge_customer;
+use super::schema::{Row, SOFT_REFERENCES, TableInfo, from_json, record_tables};
+use crate::store::Store;
+use crate::store::customers::find_duplicates_in;
+use crate::store::error::Context;
+
+/// Tables that record the history of their parent row: not carried onto a row that is merged
+/// into an existing one (the existing deal keeps its own history).
+const HISTORY_TABLES: &[&str] = &["stage_event", "checklist_tick"];
+
+/// Rows to import, table by table, in the shape of an export.
+#[derive(Debug, Clone, Default)]
+pub struct ImportSet {
+    pub tables: BTreeMap<String, Vec<Row>>,
+    /// The source line of each customer row, by its id in the set (CSV and vCard).
+    pub lines: BTreeMap<i64, usize>,
+    /// Records of the source that could not be read: (line, reason).
+    pub rejected: Vec<(usize, String)>,
+    /// True for our own export: its ids are kept when the database is empty.
+    pub keys_are_ours: bool,
+}
+
+/// What to do with a customer that is already in the database (same phone, e-mail, or name
+/// and company).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum OnDuplicate {
+    /// Leave the existing customer alone and skip the imported one.
+    #[default]
+    Skip,
+    /// Fill the existing customer's empty fields and add the imported record to it.
+    Merge,
+}
+
+/// How to import.
+#[derive(Debug, Clone, Default)]
+pub struct ImportOptions {
+    pub on_duplicate: OnDuplicate,
+    /// Do everything, report, then roll back.
+    pub dry_run: bool,
+    /// Import the valid records even when some are rejected.
+    pub skip_invalid: bool,
+    /// The file name, recorded with the batch.
+    pub source: String,
+    /// `json`, `csv` or `vcard`.
+    pub format: String,
+}
+
+/// One customer of the import and what happened to it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportedCustomer {
+    /// Line in the source file (CSV, vCard), if known.
+    pub line: Option<usize>,
+    /// The new id (added) or the existing customer's id (merged, skipped).
+    pub id: i64,
+    pub name: String,
+}
+
+/// What an import did (or would do, for a dry run or a refused import).
+#[derive(Debug, Clone, Default)]
+pub struct ImportReport {
+    /// The batch id, when the import was saved.
+    pub batch: Option<i64>,
+    pub added: Vec<ImportedCustomer>,
+    pub merged: Vec<ImportedCustomer>,
+    pub skipped: Vec<ImportedCustomer>,
+    /// Source records that were not imported: (line, reason).
+    pub rejected: Vec<(usize, String)>,
+    /// Rows added per table.
+    pub rows: BTreeMap<String, usize>,
+    /// True when the import was saved.
+    pub committed: bool,
+}
+
+/// Where an imported row ended up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Target {
+    Added(i64),
+    /// Mapped onto an existing row (a merged customer, its open deal).
+    Merged(i64),
+    Skipped,
+}
+
+impl Store {
+    /// Imports `set` in one transaction (rolled back for a dry run, or when records were
+    /// rejected and `skip_invalid` is off).
+    pub fn import_set(&mut self, set: &ImportSet, options: &ImportOptions) -> DataResult<ImportReport> {
+        let clock = self.clock;
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).ctx("starting an import")?;
+        tx.execute_batch("PRAGMA defer_foreign_keys = ON").ctx("starting an import")?;
+        let mut report = ImportReport { rejected: set.rejected.clone(), ..Default::default() };
+        let now = clock.timestamp();
+        let batch = Importer::new(&tx, set, options, now.clone())?.run(&mut report)?;
+        let refused = !report.rejected.is_empty() && !options.skip_invalid;
+        if options.dry_run || refused {
+            tx.rollback().ctx("rolling back an import")?;
+            return Ok(report);
+        }
+        report.batch = Some(record_batch(&tx, &batch, options, &report, &now)?);
+        tx.commit().ctx("saving the import")?;
+        report.committed = true;
+        Ok(report)
+    }
+}
+
+/// One import in progress inside its transaction.
+struct Importer<'a> {
+    tx: &'a Transaction<'a>,
+    set: &'a ImportSet,
+    options: &'a ImportOptions,
+    tables: Vec<TableInfo>,
+    keep_ids: bool,
+    targets: HashMap<String, HashMap<i64, Target>>,
+    batch: BatchRecord,
+    now: String,
+}
+
+impl<'a> Importer<'a> {
+    fn new(tx: &'a Transaction<'a>, set: &'a ImportSet, options: &'a ImportOptions, now: String) -> DataResult<Self> {
+        let tables = record_tables(tx)?;
+        for (name, rows) in &set.tables {
+            let Some(table) = tables.iter().find(|t| &t.name == name) else {
+                return Err(bad_row(options, name, 0, "this version of Fieldbook has no such table"));
+            };
+            for (i, row) in rows.iter().enumerate() {
+                if let Some(col) = row.keys().find(|k| !table.columns.contains(k)) {
+                    return Err(bad_row(options, name, i + 1, &format!("unknown column '{col}'")));
+                }
+            }
+        }
+        let keep_ids = set.keys_are_ours && is_empty(tx, &tables)?;
+        Ok(Self { tx, set, options, tables, keep_ids, targets: HashMap::new(), batch: BatchRecord::default(), now })
+    }
+
+    fn run(mut self, report: &mut ImportReport) -> DataResult<BatchRecord> {
+        let tables = self.tables.clone();
+        let mut soft_fixes: Vec<(String, String, i64, i64)> = Vec::new();
+        for table in &tables {
+            let Some(rows) = self.set.tables.get(&table.name) else { continue };
+            for (index, row) in rows.iter().enumerate() {
+                let mut row = row.clone();
+                let Some(old_id) = self.prepare(table, index, &mut row)? else {
+                    if let Some(id) = own_id(table, &row) {
+                        self.target(&table.name, id, Target::Skipped);
+                    }
+                    continue;
+                };
+                let soft: Vec<(String, i64)> = if self.keep_ids { Vec::new() } else { take_soft(table, &mut row) };
+                if table.name == "customer" && !self.keep_ids && self.duplicate(table, &row, old_id, report)? {
+                    continue;
+                }
+                if table.name == "deal" && self.onto_open_deal(&row, old_id)? {
+                    continue;
+                }
+                let new_id = self.insert(table, index, &row)?;
+                if let (Some(old), Some(new)) = (old_id, new_id) {
+                    self.target(&table.name, old, Target::Added(new));
+                    soft_fixes.extend(soft.into_iter().map(|(col, v)| (table.name.clone(), col, new, v)));
+                    if table.name == "customer" {
+                        let name = row.get("name").and_then(|n| n.as_str()).unwrap_or_default().to_string();
+                        report.added.push(ImportedCustomer { line: self.set.lines.get(&old).copied(), id: new, name });
+                    }
+                }
+                *report.rows.entry(table.name.clone()).or_default() += 1;
+            }
+        }
+        self.fix_soft_references(&soft_fixes)?;
+        for id in &self.batch.merged_customers {
+            crate::store::visits::refresh_rollup(self.tx, *id, &self.now)?;
+        }
+        self.batch.hash_rows(self.tx, &self.tables)?;
+        Ok(self.batch)
+    }
+
+    /// Rewrites references to imported rows; `Ok(None)` means the row is skipped with its parent.
+    fn prepare(&self, table: &TableInfo, index: usize, row: &mut Row) -> DataResult<Option<Option<i64>>> {
+        for fk in &table.foreign_keys {
+            let Some(old) = row.get(&fk.column).and_then(|v| v.as_i64()) else { continue };
+            match self.targets.get(&fk.table).and_then(|m| m.get(&old)) {
+                Some(Target::Added(new)) => {
+                    row.insert(fk.column.clone(), (*new).into());
+                }
+                Some(Target::Merged(existing)) => {
+                    if HISTORY_TABLES.contains(&table.name.as_str()) {
+                        return Ok(None);
+                    }
+                    row.insert(fk.column.clone(), (*existing).into());
+                }
+                Some(Target::Skipped) => return Ok(None),
+                None if self.keep_ids => {}
+                None => {
+                    let reason = format!("'{}' refers to {} {old}, which is not in the file", fk.column, fk.table);
+                    return Err(bad_row(self.options, &table.name, index + 1, &reason));
+                }
+            }
+        }
+        Ok(Some(own_id(table, row)))
+    }
+
+    /// Handles a customer that is already in the database; true when the row is consumed.
+    fn duplicate(
+        &mut self,
+        table: &TableInfo,
+        row: &Row,
+        old_id: Option<i64>,
+        report: &mut ImportReport,
+    ) -> DataResult<bool> {
+        let text = |k: &str| row.get(k).and_then(|v| v.as_str()).unwrap_or_default().to_string();
+        let found = find_duplicates_in(self.tx, &text("name"), &text("company"), &text("phone"), &text("email"))?;
+        let Some(existing) = found.first() else { return Ok(false) };
+        let line = old_id.and_then(|id| self.set.lines.get(&id).copied());
+        let entry = ImportedCustomer { line, id: existing.id, name: existing.name.clone() };
+        let target = match self.options.on_duplicate {
+            OnDuplicate::Skip => {
+                report.skipped.push(entry);
+                Target::Skipped
+            }
+            OnDuplicate::Merge => {
+                if !self.batch.merged_customers.contains(&existing.id) {
+                    let (before, facts) = merge_customer(self.tx, table, existing.id, row, &self.now)?;
+                    self.batch.merged.push((table.name.clone(), existing.id, before));
+                    self.batch
+                        .added
+                        .extend(facts.into_iter().map(|id| ("customer_fact".to_string(), format!("[{id}]"))));
+                    self.batch.merged_customers.insert(existing.id);
+                }
+                report.merged.push(entry);
+                Target::Merged(existing.id)
+            }
+        };
+        if let Some(old) = old_id {
+            self.target("customer", old, target);
+        }
+        Ok(true)
+    }
+
+    /// An open deal of a merged customer that already has an open deal becomes that deal.
+    fn onto_open_deal(&mut self, row: &Row, old_id: Option<i64>) -> DataResult<bool> {
+        let Some(customer) = row.get("customer_id").and_then(|v| v.as_i64()) else { return Ok(false) };
+        if !self.batch.merged_customers.contains(&customer) || row.get("state").and_then(|s| s.as_str()) != Some("open")
+        {
+            return Ok(false);
+        }
+        let existing: Option<i64> = self
+            .tx
+            .query_row(
+                "SELECT id FROM deal WHERE customer_id = ?1 AND state = 'open' ORDER BY id DESC LIMIT 1",
+                [customer],
+                |r| r.get(0),
+            )
+            .ok();
+        match (existing, old_id) {
+            (Some(deal), Some(old)) => {
+                self.target("deal", old, Target::Merged(deal));
+                Ok(true)
+            }
+            _ => Ok(false),
+        }
+    }
+
+    /// Inserts one row; returns its new integer id, if the table has one.
+    fn insert(&mut self, table: &TableInfo, index: usize, row: &Row) -> DataResult<Option<i64>> {
+        let id_col = table.id_column();
+        let mut cols = Vec::new();
+        let mut values = Vec::new();
+        for (col, value) in row {
+            if !self.keep_ids && Some(col.as_str()) == id_col {
+                continue;
+            }
+            let Some(v) = from_json(value) else {
+                return Err(bad_row(self.options, &table.name, index + 1, &format!("bad value in '{col}'")));
+            };
+            cols.push(format!("\"{col}\""));
+            values.push(v);
+        }
+        let marks: Vec<String> = (1..=values.len()).map(|i| format!("?{i}")).collect();
+        let sql = format!("INSERT INTO \"{}\" ({}) VALUES ({})", table.name, cols.join(", "), marks.join(", "));
+        self.tx
+            .prepare_cached(&sql)
+            .and_then(|mut s| s.execute(rusqlite::params_from_iter(values)))
+            .map_err(|e| bad_row(self.options, &table.name, index + 1, &e.to_string()))?;
+        let key = if id_col.is_some() {
+            serde_json::json!([self.tx.last_insert_rowid()]).to_string()
+        } else {
+            super::schema::row_key(table, row)
+        };
+        self.batch.added.push((table.name.clone(), key));
+        Ok(id_col.map(|_| self.tx.last_insert_rowid()))
+    }
+
+    fn target(&mut self, table: &str, old: i64, target: Target) {
+        self.targets.entry(table.to_string()).or_default().insert(old, target);
+    }
+
+    /// Points soft references (ids without a declared foreign key) at the renumbered rows.
+    fn fix_soft_references(&self, fixes: &[(String, String, i64, i64)]) -> DataResult<()> {
+        for (table, col, row_id, old) in fixes {
+            let Some(target_table) = SOFT_REFERENCES.iter().find(|s| s.0 == table && s.1 == col).map(|s| s.2) else {
+                continue;
+            };
+            if let Some(Target::Added(new)) = self.targets.get(target_table).and_then(|m| m.get(old)) {
+                self.tx
+                    .execute(&format!("UPDATE \"{table}\" SET \"{col}\" = ?1 WHERE id = ?2"), [new, row_id])
+                    .ctx("linking imported rows")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The row's own integer id, if its table has one.
+fn own_id(table: &TableInfo, row: &Row) -> Option<i64> {
+    table.id_column().and_then(|c| row.get(c)).and_then(|v| v.as_i64())
+}
+
+/// Takes the soft references out of a row (set to null until their targets exist).
+fn take_soft(table: &TableInfo, row: &mut Row) -> Vec<(String, i64)> {
+    let mut out = Vec::new();
+    for (_, col, _) in SOFT_REFERENCES.iter().filter(|s| s.0 == table.name) {
+        if let Some(v) = row.get(*col).and_then(|v| v.as_i64()) {
+            out.push((col.to_string(), v));
+            row.insert(col.to_string(), serde_json::Value::Null);
+        }
+    }
+    out
+}
+
+/// True when no record table holds a row.
+fn is_empty(conn: &Connection, tables: &[TableInfo]) -> DataResult<bool> {
+    for t in tables {
+        let any: bool = conn
+            .query_row(&format!("SELECT EXISTS (SELECT 1 FROM \"{}\")", t.name), [], |r| r.get(0))
+            .ctx("checking whether the database is empty")?;
+        if any {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+fn bad_row(options: &ImportOptions, table: &str, index: usize, reason: &str) -> DataError {
+    DataError::BadRow {
+        path: options.source.clone().into(),
+        table: table.to_string(),
+        index,
+        reason: reason.to_string(),
+    }
+}

@@ -1,0 +1,19 @@
+//! Moving data in and out: the JSON export (complete, versioned, byte-stable), imports of
+//! any kind recorded as undoable batches, handover of chosen customers, backups and restore.
+//! Tables are read from the schema itself, so later tables are carried without changes here.
+
+pub mod backup;
+mod batch;
+mod error;
+mod export;
+pub mod files;
+mod import;
+mod merge;
+mod read_export;
+mod schema;
+
+pub use batch::{BatchSummary, UndoReport};
+pub use error::{DataError, DataResult};
+pub use export::{EXPORT_FORMAT, ExportCounts, ExportScope};
+pub use import::{ImportOptions, ImportReport, ImportSet, ImportedCustomer, OnDuplicate};
+pub use read_export::{looks_like_ours, read_export};
