@@ -57,6 +57,7 @@ const FILES: &[(&str, &str, &str)] = &[
     ("cli", include_str!("../assets/i18n/en/cli.toml"), include_str!("../assets/i18n/zh-CN/cli.toml")),
     ("forms", include_str!("../assets/i18n/en/forms.toml"), include_str!("../assets/i18n/zh-CN/forms.toml")),
     ("tui", include_str!("../assets/i18n/en/tui.toml"), include_str!("../assets/i18n/zh-CN/tui.toml")),
+    ("data", include_str!("../assets/i18n/en/data.toml"), include_str!("../assets/i18n/zh-CN/data.toml")),
 ];
 
 /// Looks up strings in one language.

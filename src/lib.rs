@@ -10,6 +10,7 @@ pub mod demo;
 pub mod domain;
 pub mod i18n;
 pub mod playbook;
+pub mod import;
 pub mod store;
 pub mod tui;
 

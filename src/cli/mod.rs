@@ -9,10 +9,15 @@ mod add;
 mod brief;
 mod check;
 mod checklist;
+mod backup;
 mod context;
 mod deal;
 mod demo;
 mod fact;
+mod data_errors;
+mod export;
+mod import;
+mod import_records;
 mod list;
 mod losing_touch;
 mod method;
@@ -104,6 +109,16 @@ pub enum Command {
     Search(search::SearchArgs),
     /// Load realistic demo data (reproducible: same --seed and --today, same data).
     Demo(demo::DemoArgs),
+    /// Export everything as JSON (re-importable), or customers or visits as CSV.
+    Export(export::ExportArgs),
+    /// Import a Fieldbook export, a CSV file or vCard contacts; undo an import.
+    Import(import::ImportArgs),
+    /// Copy the database to a backup file (safe while Fieldbook is open).
+    Backup(backup::BackupArgs),
+    /// Put a backup in place of the database (the current one is kept aside).
+    Restore(backup::RestoreArgs),
+    /// Write chosen customers with their whole record for a colleague to import.
+    Handover(export::HandoverArgs),
 }
 
 /// Runs one subcommand; prints errors to stderr as one localised line and returns the exit code.
@@ -156,6 +171,11 @@ fn dispatch(command: &Command, ctx: &mut Ctx) -> anyhow::Result<()> {
         Command::Check(args) => check::run(args, ctx),
         Command::Search(args) => search::run(args, ctx),
         Command::Demo(args) => demo::run(args, ctx),
+        Command::Export(args) => export::run(args, ctx),
+        Command::Import(args) => import::run(args, ctx),
+        Command::Backup(args) => backup::run(args, ctx),
+        Command::Restore(args) => backup::restore(args, ctx),
+        Command::Handover(args) => export::handover(args, ctx),
     }
 }
 

@@ -123,7 +123,7 @@ fn create_private_dir(dir: &Path) -> std::io::Result<()> {
 }
 
 fn sqlite(path: &Path, e: rusqlite::Error) -> DataError {
-    DataError::NotRestorable { path: path.to_path_buf(), reason: e.to_string() }
+    DataError::Backup { path: path.to_path_buf(), reason: e.to_string() }
 }
 
 /// What a restore did.
@@ -154,8 +154,10 @@ pub fn restore(db_path: &Path, file: &Path, stamp: &str) -> DataResult<Restored>
         return Err(refuse(e));
     }
     let previous = if db_path.exists() {
-        checkpoint(db_path)?;
-        let aside = sibling(db_path, &format!(".before-restore-{stamp}"));
+        checkpoint(db_path).inspect_err(|_| {
+            let _ = std::fs::remove_file(&staging);
+        })?;
+        let aside = free_name(db_path, &format!(".before-restore-{stamp}"));
         std::fs::rename(db_path, &aside).map_err(io_at(db_path))?;
         for suffix in ["-wal", "-shm"] {
             let companion = sibling(db_path, suffix);
@@ -208,10 +210,10 @@ fn check_restorable(path: &Path) -> Result<(), String> {
 
 /// Moves everything in the database's -wal into the main file, so it can be moved whole.
 fn checkpoint(db_path: &Path) -> DataResult<()> {
-    let conn = Connection::open(db_path).map_err(|e| sqlite(db_path, e))?;
-    conn.busy_timeout(Duration::from_secs(30)).map_err(|e| sqlite(db_path, e))?;
-    let busy: i64 =
-        conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0)).map_err(|e| sqlite(db_path, e))?;
+    let fail = |e: rusqlite::Error| DataError::NotRestorable { path: db_path.to_path_buf(), reason: e.to_string() };
+    let conn = Connection::open(db_path).map_err(fail)?;
+    conn.busy_timeout(Duration::from_secs(30)).map_err(fail)?;
+    let busy: i64 = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0)).map_err(fail)?;
     if busy != 0 {
         return Err(DataError::NotRestorable {
             path: db_path.to_path_buf(),
@@ -219,6 +221,17 @@ fn checkpoint(db_path: &Path) -> DataResult<()> {
         });
     }
     Ok(())
+}
+
+/// `path` + `suffix`, with `-2`, `-3`... added until no such file exists: never overwrite.
+fn free_name(path: &Path, suffix: &str) -> PathBuf {
+    let mut candidate = sibling(path, suffix);
+    let mut n = 2;
+    while candidate.exists() || sibling(&candidate, "-wal").exists() {
+        candidate = sibling(path, &format!("{suffix}-{n}"));
+        n += 1;
+    }
+    candidate
 }
 
 /// `path` with `suffix` appended to its file name.

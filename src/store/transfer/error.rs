@@ -25,6 +25,8 @@ pub enum DataError {
     ChangedSinceImport { id: i64, rows: String },
     #[error("{} cannot be restored: {reason}. The current database was left untouched", path.display())]
     NotRestorable { path: PathBuf, reason: String },
+    #[error("the backup to {} failed: {reason}. Nothing was changed", path.display())]
+    Backup { path: PathBuf, reason: String },
     #[error("cannot use {}: {source}", path.display())]
     Io { path: PathBuf, source: std::io::Error },
     #[error(transparent)]

@@ -4,16 +4,20 @@
 
 pub mod backup;
 mod batch;
+mod csv_export;
 mod error;
 mod export;
 pub mod files;
 mod import;
 mod merge;
 mod read_export;
+mod records;
 mod schema;
 
+pub use csv_export::CsvTable;
 pub use batch::{BatchSummary, UndoReport};
 pub use error::{DataError, DataResult};
 pub use export::{EXPORT_FORMAT, ExportCounts, ExportScope};
 pub use import::{ImportOptions, ImportReport, ImportSet, ImportedCustomer, OnDuplicate};
+pub use records::records_to_set;
 pub use read_export::{looks_like_ours, read_export};

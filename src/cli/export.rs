@@ -1,0 +1,96 @@
+//! `fieldbook export` (JSON or CSV) and `fieldbook handover ID… --out FILE`.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use super::Ctx;
+use super::data_errors::localise;
+use crate::store::transfer::files::PrivateFile;
+use crate::store::transfer::{CsvTable, DataError, ExportScope};
+
+/// File format of an export.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// Everything, versioned; `fieldbook import` reads it back.
+    #[default]
+    Json,
+    /// One list for a spreadsheet (see --what).
+    Csv,
+}
+
+/// Which list a CSV export holds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum What {
+    #[default]
+    Customers,
+    Visits,
+}
+
+/// Arguments of `export`.
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// json (complete, re-importable) or csv (for spreadsheets).
+    #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
+    pub format: ExportFormat,
+    /// For CSV: customers or visits.
+    #[arg(long, value_enum, default_value_t = What::Customers)]
+    pub what: What,
+    /// For CSV: start with a byte-order mark so Excel reads UTF-8 (Chinese) correctly.
+    #[arg(long)]
+    pub bom: bool,
+    /// Write to FILE (created readable by you only) instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+/// Arguments of `handover`.
+#[derive(Debug, clap::Args)]
+pub struct HandoverArgs {
+    /// The customers to hand over.
+    #[arg(required = true, value_name = "ID")]
+    pub ids: Vec<i64>,
+    /// The file to write (a JSON export your colleague imports).
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+}
+
+/// Writes the export to the file or to stdout.
+pub fn run(args: &ExportArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
+    let i18n = ctx.i18n.clone();
+    let store = ctx.store()?;
+    let export = |out: &mut dyn Write| -> Result<usize, DataError> {
+        match args.format {
+            ExportFormat::Json => store.export_json(&ExportScope::All, out).map(|c| c.values().sum()),
+            ExportFormat::Csv => {
+                let table = if args.what == What::Visits { CsvTable::Visits } else { CsvTable::Customers };
+                store.export_csv(table, args.bom, out)
+            }
+        }
+    };
+    match &args.out {
+        Some(path) => {
+            let mut file = PrivateFile::create(path).map_err(|e| localise(&i18n, e))?;
+            let rows = export(&mut file).map_err(|e| localise(&i18n, e))?;
+            let path = file.finish().map_err(|e| localise(&i18n, e))?;
+            ctx.tell(&i18n.fmt("data.export.written", &[("rows", &rows), ("path", &path.display())]));
+        }
+        None => match export(&mut std::io::stdout().lock()) {
+            Err(DataError::Io { source, .. }) if source.kind() == std::io::ErrorKind::BrokenPipe => {}
+            other => {
+                other.map_err(|e| localise(&i18n, e))?;
+            }
+        },
+    }
+    Ok(())
+}
+
+/// Writes the chosen customers' whole records to the file.
+pub fn handover(args: &HandoverArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
+    let mut file = PrivateFile::create(&args.out).map_err(|e| localise(&ctx.i18n, e))?;
+    let scope = ExportScope::Customers(args.ids.clone());
+    let result = ctx.store()?.export_json(&scope, &mut file);
+    result.map_err(|e| localise(&ctx.i18n, e))?;
+    let path = file.finish().map_err(|e| localise(&ctx.i18n, e))?;
+    ctx.tell(&ctx.i18n.fmt("data.handover.written", &[("n", &args.ids.len()), ("path", &path.display())]));
+    Ok(())
+}

@@ -1,0 +1,204 @@
+//! `fieldbook import FILE` (our JSON export, CSV, vCard), `--undo BATCH`, `--batches`.
+
+use std::path::{Path, PathBuf};
+
+use super::Ctx;
+use super::data_errors::localise;
+use crate::store::transfer::{ImportOptions, ImportReport, ImportSet, ImportedCustomer, OnDuplicate, read_export};
+
+/// Largest file `import` reads (a phone's whole address book is a few MB).
+const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
+
+/// The format of the file to import.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ImportFormat {
+    /// A Fieldbook export or handover file.
+    Json,
+    /// A spreadsheet saved as CSV, with a header row.
+    Csv,
+    /// Contacts from a phone or address book (.vcf).
+    Vcard,
+}
+
+/// What to do with a customer that is already in the database.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum DuplicateArg {
+    /// Keep the existing customer as it is; skip the imported one.
+    #[default]
+    Skip,
+    /// Fill the existing customer's empty fields and add the imported record to it.
+    Merge,
+}
+
+/// Arguments of `import`.
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// The file to import.
+    #[arg(required_unless_present_any = ["undo", "batches"])]
+    pub file: Option<PathBuf>,
+    /// The file's format (default: from its name and content).
+    #[arg(long, value_enum)]
+    pub format: Option<ImportFormat>,
+    /// Show what would happen; save nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// A customer already in the database (same phone, e-mail, or name and company).
+    #[arg(long, value_enum, default_value_t = DuplicateArg::Skip)]
+    pub on_duplicate: DuplicateArg,
+    /// Import the valid records even if some are rejected (default: all or nothing).
+    #[arg(long)]
+    pub skip_invalid: bool,
+    /// CSV: read COLUMN as FIELD, e.g. --map "Mobile=phone" (repeatable).
+    #[arg(long, value_name = "COLUMN=FIELD")]
+    pub map: Vec<String>,
+    /// CSV: their step names to ours, e.g. 'Prospecting=preparation,Engaging=approach'.
+    #[arg(long, value_name = "MAPPING")]
+    pub stage_map: Option<String>,
+    /// CSV: the text encoding (utf-8, gbk, gb18030); detected when not given.
+    #[arg(long, value_name = "ENCODING")]
+    pub encoding: Option<String>,
+    /// Remove exactly what import batch BATCH added.
+    #[arg(long, value_name = "BATCH", conflicts_with_all = ["file", "batches"])]
+    pub undo: Option<i64>,
+    /// List past imports.
+    #[arg(long, conflicts_with = "file")]
+    pub batches: bool,
+}
+
+/// Runs the import, the undo or the listing.
+pub fn run(args: &ImportArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
+    if let Some(batch) = args.undo {
+        let i18n = ctx.i18n.clone();
+        let undone = ctx.store()?.undo_import(batch).map_err(|e| localise(&i18n, e))?;
+        let msg = i18n.fmt(
+            "data.import.undone",
+            &[("id", &batch), ("removed", &undone.removed), ("restored", &undone.restored)],
+        );
+        return ctx.print(&msg);
+    }
+    if args.batches {
+        return list_batches(ctx);
+    }
+    let Some(path) = args.file.as_deref() else { return Err(ctx.fail("data.import.need_file", &[])) };
+    let bytes = read_file(ctx, path)?;
+    let format = match args.format {
+        Some(f) => f,
+        None => detect(&bytes, path).ok_or_else(|| ctx.fail("data.import.unknown_format", &[("path", &path.display())]))?,
+    };
+    let set = match format {
+        ImportFormat::Json => read_export(path, &bytes).map_err(|e| localise(&ctx.i18n, e))?,
+        ImportFormat::Csv | ImportFormat::Vcard => super::import_records::read_records(args, format, path, &bytes, ctx)?,
+    };
+    let options = ImportOptions {
+        on_duplicate: if args.on_duplicate == DuplicateArg::Merge { OnDuplicate::Merge } else { OnDuplicate::Skip },
+        dry_run: args.dry_run,
+        skip_invalid: args.skip_invalid,
+        source: path.display().to_string(),
+        format: format_name(format).into(),
+    };
+    apply(ctx, &set, &options)
+}
+
+fn apply(ctx: &mut Ctx, set: &ImportSet, options: &ImportOptions) -> anyhow::Result<()> {
+    let i18n = ctx.i18n.clone();
+    let report = ctx.store()?.import_set(set, options).map_err(|e| localise(&i18n, e))?;
+    print_report(ctx, &report)?;
+    if !report.rejected.is_empty() && !options.skip_invalid {
+        return Err(ctx.fail("data.import.refused", &[("n", &report.rejected.len())]));
+    }
+    if options.dry_run {
+        ctx.print(&i18n.t("data.import.dry_run"))?;
+    } else if let Some(batch) = report.batch {
+        ctx.print(&i18n.fmt("data.import.saved", &[("batch", &batch)]))?;
+    }
+    Ok(())
+}
+
+fn print_report(ctx: &Ctx, report: &ImportReport) -> anyhow::Result<()> {
+    let i18n = &ctx.i18n;
+    let line = |c: &ImportedCustomer| c.line.map(|l| i18n.fmt("data.import.at_line", &[("line", &l)])).unwrap_or_default();
+    for (key, list) in [("added", &report.added), ("merged", &report.merged), ("skipped", &report.skipped)] {
+        for c in list {
+            ctx.print(&i18n.fmt(&format!("data.import.{key}"), &[("id", &c.id), ("name", &c.name), ("line", &line(c))]))?;
+        }
+    }
+    for (l, reason) in &report.rejected {
+        ctx.print(&i18n.fmt("data.import.rejected", &[("line", l), ("reason", reason)]))?;
+    }
+    ctx.print(&i18n.fmt(
+        "data.import.summary",
+        &[
+            ("added", &report.added.len()),
+            ("merged", &report.merged.len()),
+            ("skipped", &report.skipped.len()),
+            ("rejected", &report.rejected.len()),
+        ],
+    ))
+}
+
+fn list_batches(ctx: &mut Ctx) -> anyhow::Result<()> {
+    let i18n = ctx.i18n.clone();
+    let batches = ctx.store()?.import_batches().map_err(|e| localise(&i18n, e))?;
+    if batches.is_empty() {
+        return ctx.print(&i18n.t("data.import.no_batches"));
+    }
+    for b in batches {
+        let undone = b.undone_at.as_ref().map(|at| i18n.fmt("data.import.batch_undone", &[("at", at)])).unwrap_or_default();
+        ctx.print(&i18n.fmt(
+            "data.import.batch",
+            &[
+                ("id", &b.id),
+                ("created", &b.created_at),
+                ("format", &b.format),
+                ("source", &b.source),
+                ("added", &b.added),
+                ("merged", &b.merged),
+                ("skipped", &b.skipped),
+                ("rejected", &b.rejected),
+                ("undone", &undone),
+            ],
+        ))?;
+    }
+    Ok(())
+}
+
+/// Reads the whole file; refuses an empty or absurdly large one.
+fn read_file(ctx: &Ctx, path: &Path) -> anyhow::Result<Vec<u8>> {
+    let fail = |e: std::io::Error| ctx.fail("data.import.read", &[("path", &path.display()), ("reason", &e)]);
+    let size = std::fs::metadata(path).map_err(fail)?.len();
+    if size > MAX_FILE_BYTES {
+        let e = std::io::Error::other(format!("{size} bytes; at most {MAX_FILE_BYTES}"));
+        return Err(fail(e));
+    }
+    let bytes = std::fs::read(path).map_err(fail)?;
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(ctx.fail("data.import.empty", &[("path", &path.display())]));
+    }
+    Ok(bytes)
+}
+
+/// The format from the content (our export, a vCard), then the file name.
+fn detect(bytes: &[u8], path: &Path) -> Option<ImportFormat> {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).trim_start_matches('\u{feff}').trim_start().to_string();
+    if head.starts_with('{') {
+        return Some(ImportFormat::Json);
+    }
+    if head.to_ascii_uppercase().starts_with("BEGIN:VCARD") {
+        return Some(ImportFormat::Vcard);
+    }
+    let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
+    match ext.as_str() {
+        "json" => Some(ImportFormat::Json),
+        "vcf" | "vcard" => Some(ImportFormat::Vcard),
+        "csv" | "txt" => Some(ImportFormat::Csv),
+        _ => None,
+    }
+}
+
+fn format_name(format: ImportFormat) -> &'static str {
+    match format {
+        ImportFormat::Json => "json",
+        ImportFormat::Csv => "csv",
+        ImportFormat::Vcard => "vcard",
+    }
+}

@@ -1,0 +1,216 @@
+//! CSV from spreadsheets and other CRMs: a header row recognised in English and Chinese,
+//! `--map COLUMN=FIELD` for the rest, step names mapped, UTF-8 (with or without BOM) and
+//! GBK/GB18030 as Chinese Excel writes it. Unknown columns are kept as facts.
+
+use std::collections::HashMap;
+
+use encoding_rs::{Encoding, GB18030, UTF_8};
+
+use super::{FileProblem, Parsed, Problem, Record, month_day};
+use crate::domain::money::parse_amount;
+use crate::domain::{CustomerClass, DomainError, FactCategory, Stage, Style, Word};
+
+/// A column's meaning.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Field {
+    Name,
+    FirstName,
+    LastName,
+    Nickname,
+    Company,
+    Title,
+    Phone,
+    Email,
+    Address,
+    Source,
+    ReferredBy,
+    Class,
+    Style,
+    Stage,
+    Value,
+    Notes,
+    Birthday,
+    /// Bookkeeping of another system (its row id, timestamps): not imported.
+    Ignore,
+}
+
+/// Field names accepted by `--map`, and the headers recognised without it.
+const FIELDS: &[(Field, &str, &[&str])] = &[
+    (Field::Name, "name", &["name", "full name", "fullname", "contact", "contact name", "customer", "姓名", "名字", "客户", "客户名称", "客户姓名", "联系人"]),
+    (Field::FirstName, "first_name", &["first name", "firstname", "given name", "名"]),
+    (Field::LastName, "last_name", &["last name", "lastname", "surname", "family name", "姓"]),
+    (Field::Nickname, "nickname", &["nickname", "昵称", "称呼"]),
+    (Field::Company, "company", &["company", "company name", "organization", "organisation", "account", "account name", "公司", "公司名称", "单位", "企业", "工作单位"]),
+    (Field::Title, "title", &["title", "job title", "position", "role", "职位", "职务", "头衔"]),
+    (Field::Phone, "phone", &["phone", "mobile", "mobile phone", "cell", "tel", "telephone", "phone number", "电话", "手机", "手机号", "手机号码", "联系电话", "移动电话"]),
+    (Field::Email, "email", &["email", "e-mail", "mail", "email address", "邮箱", "电子邮件", "电子邮箱", "邮件"]),
+    (Field::Address, "address", &["address", "地址", "通讯地址"]),
+    (Field::Source, "source", &["source", "lead source", "来源", "客户来源"]),
+    (Field::ReferredBy, "referred_by", &["referred by", "referred_by", "referrer", "推荐人", "介绍人"]),
+    (Field::Class, "class", &["class", "customer class", "客户类别", "客户分类", "类别"]),
+    (Field::Style, "style", &["style", "personality", "性格", "性格类型"]),
+    (Field::Stage, "stage", &["stage", "step", "deal stage", "pipeline stage", "阶段", "销售阶段"]),
+    (Field::Value, "value", &["value", "amount", "deal value", "expected value", "金额", "预计金额", "商机金额"]),
+    (Field::Notes, "notes", &["notes", "note", "comments", "comment", "remarks", "remark", "备注", "说明"]),
+    (Field::Birthday, "birthday", &["birthday", "date of birth", "birth date", "生日", "出生日期"]),
+    (Field::Ignore, "ignore", &["id", "created_at", "updated_at"]),
+];
+
+/// How to read a CSV file beyond its headers.
+#[derive(Debug, Clone, Default)]
+pub struct CsvOptions {
+    /// `--map`: header (as written) → field name.
+    pub map: Vec<(String, String)>,
+    /// `--stage-map`: their step name (any case) → our step.
+    pub stage_map: Vec<(String, Stage)>,
+    /// `--encoding`; detected when `None`.
+    pub encoding: Option<&'static Encoding>,
+}
+
+/// The field names `--map` accepts.
+pub fn field_names() -> Vec<&'static str> {
+    FIELDS.iter().map(|f| f.1).collect()
+}
+
+/// Reads `Prospecting=preparation,Engaging=approach`.
+pub fn parse_stage_map(input: &str) -> Result<Vec<(String, Stage)>, DomainError> {
+    let mut out = Vec::new();
+    for pair in input.split(',').filter(|p| !p.trim().is_empty()) {
+        let (theirs, ours) = pair.split_once('=').ok_or(DomainError::UnknownStage { input: pair.trim().to_string() })?;
+        out.push((theirs.trim().to_lowercase(), Stage::parse(ours.trim())?));
+    }
+    Ok(out)
+}
+
+/// Decodes the bytes: a BOM or valid UTF-8 wins, else GB18030 (a superset of GBK).
+pub fn decode(bytes: &[u8], encoding: Option<&'static Encoding>) -> Result<String, FileProblem> {
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    let chosen = match encoding {
+        Some(e) => e,
+        None if std::str::from_utf8(bytes).is_ok() => UTF_8,
+        None => GB18030,
+    };
+    let (text, had_errors) = chosen.decode_without_bom_handling(bytes);
+    if had_errors || text.contains('\0') {
+        return Err(FileProblem::NotText { encoding: chosen.name() });
+    }
+    Ok(text.into_owned())
+}
+
+/// Reads every row of a CSV file.
+pub fn parse(bytes: &[u8], options: &CsvOptions) -> Result<Parsed, FileProblem> {
+    let text = decode(bytes, options.encoding)?;
+    let mut reader = csv::ReaderBuilder::new().flexible(true).has_headers(true).from_reader(text.as_bytes());
+    let headers: Vec<String> = match reader.headers() {
+        Ok(h) => h.iter().map(|s| s.trim().to_string()).collect(),
+        Err(_) => return Err(FileProblem::NoNameColumn { headers: Vec::new() }),
+    };
+    let fields = column_fields(&headers, options)?;
+    if !fields.iter().any(|f| matches!(f, Some(Field::Name | Field::FirstName | Field::LastName | Field::Company))) {
+        return Err(FileProblem::NoNameColumn { headers });
+    }
+    let mut parsed = Parsed::default();
+    for row in reader.records() {
+        let row = match row {
+            Ok(r) => r,
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line() as usize);
+                let problem = DomainError::UnknownValue { kind: "row", input: e.to_string(), valid: String::new() };
+                parsed.problems.push((line, Problem::Invalid(problem)));
+                continue;
+            }
+        };
+        if row.iter().all(|cell| cell.trim().is_empty()) {
+            continue;
+        }
+        let line = row.position().map_or(0, |p| p.line() as usize);
+        match record(line, &headers, &fields, &row, options).and_then(Record::validated) {
+            Ok(rec) => parsed.records.push(rec),
+            Err(e) => parsed.problems.push((line, Problem::Invalid(e))),
+        }
+    }
+    Ok(parsed)
+}
+
+/// The field of each column: `--map` first, then the known headers.
+fn column_fields(headers: &[String], options: &CsvOptions) -> Result<Vec<Option<Field>>, FileProblem> {
+    let mut mapped: HashMap<String, Field> = HashMap::new();
+    for (column, field) in &options.map {
+        let f = FIELDS
+            .iter()
+            .find(|f| f.1.eq_ignore_ascii_case(field.trim()))
+            .ok_or_else(|| FileProblem::UnknownField { field: field.clone() })?;
+        mapped.insert(normalise(column), f.0);
+    }
+    Ok(headers
+        .iter()
+        .map(|h| {
+            let key = normalise(h);
+            mapped.get(&key).copied().or_else(|| {
+                FIELDS.iter().find(|f| f.2.iter().any(|alias| normalise(alias) == key)).map(|f| f.0)
+            })
+        })
+        .collect())
+}
+
+/// Lower case, `_`/`-` as spaces, single spaces.
+fn normalise(header: &str) -> String {
+    header.to_lowercase().replace(['_', '-'], " ").split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn record(
+    line: usize,
+    headers: &[String],
+    fields: &[Option<Field>],
+    row: &csv::StringRecord,
+    options: &CsvOptions,
+) -> Result<Record, DomainError> {
+    let mut rec = Record::new(line);
+    let (mut first, mut last) = (String::new(), String::new());
+    for (i, cell) in row.iter().enumerate() {
+        let value = cell.trim();
+        if value.is_empty() {
+            continue;
+        }
+        let c = &mut rec.customer;
+        let header = headers.get(i).cloned().unwrap_or_else(|| format!("column {}", i + 1));
+        match fields.get(i).copied().flatten() {
+            Some(Field::Name) => c.name = value.into(),
+            Some(Field::FirstName) => first = value.into(),
+            Some(Field::LastName) => last = value.into(),
+            Some(Field::Nickname) => c.nickname = value.into(),
+            Some(Field::Company) => c.company = value.into(),
+            Some(Field::Title) => c.title = value.into(),
+            Some(Field::Phone) => c.phone = value.into(),
+            Some(Field::Email) => c.email = value.into(),
+            Some(Field::Address) => c.address = value.into(),
+            Some(Field::Source) => c.source = value.into(),
+            Some(Field::ReferredBy) => c.referred_by = value.into(),
+            Some(Field::Class) => c.class = Some(CustomerClass::parse_word(value)?),
+            Some(Field::Style) => c.style = Some(Style::parse_word(value)?),
+            Some(Field::Stage) => rec.stage = Some(stage(value, options)?),
+            Some(Field::Value) => rec.value_minor = Some(parse_amount(value)?),
+            Some(Field::Notes) => rec.notes.push(value.into()),
+            Some(Field::Birthday) => rec.fact(FactCategory::Personal, "birthday", value, month_day(value)),
+            Some(Field::Ignore) => {}
+            None => rec.fact(FactCategory::Basic, &header, value, None),
+        }
+    }
+    if rec.customer.name.is_empty() {
+        let cjk = first.chars().chain(last.chars()).any(|c| c as u32 >= 0x2E80);
+        rec.customer.name = if cjk { format!("{last}{first}") } else { format!("{first} {last}").trim().to_string() };
+    }
+    if rec.customer.name.is_empty() {
+        rec.customer.name = rec.customer.company.clone();
+    }
+    Ok(rec)
+}
+
+/// A step through `--stage-map`, else by our names (English, Chinese, prefixes).
+fn stage(value: &str, options: &CsvOptions) -> Result<Stage, DomainError> {
+    let key = value.trim().to_lowercase();
+    match options.stage_map.iter().find(|(theirs, _)| *theirs == key) {
+        Some((_, ours)) => Ok(*ours),
+        None => Stage::parse(value),
+    }
+}

@@ -1,0 +1,117 @@
+//! Pure parsers for what reps already have: vCard files from phones and address books, CSV
+//! from spreadsheets and other CRMs. No I/O: bytes in, records and per-line problems out.
+
+pub mod csv;
+pub mod vcard;
+
+use crate::domain::customer::{MAX_LONG, check_len};
+use crate::domain::{DomainError, FactCategory, MonthDay, NewCustomer, Stage};
+
+/// One contact or row, ready to become a customer with its first deal, facts and notes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Record {
+    /// Line of the source where the record starts (1-based).
+    pub line: usize,
+    pub customer: NewCustomer,
+    /// Step of the first deal (default: preparation).
+    pub stage: Option<Stage>,
+    /// Expected value of the first deal, in minor units.
+    pub value_minor: Option<i64>,
+    /// Everything without a column of its own.
+    pub facts: Vec<RecordFact>,
+    pub notes: Vec<String>,
+}
+
+/// A labelled fact of an imported record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordFact {
+    pub category: FactCategory,
+    pub label: String,
+    pub value: String,
+    /// Set for birthdays and anniversaries (reminded every year).
+    pub month_day: Option<MonthDay>,
+}
+
+/// Why a record of the source cannot be imported.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// A field is missing, too long, or not a value Fieldbook knows.
+    Invalid(DomainError),
+    /// A vCard without `END:VCARD` (the file is cut short).
+    Unclosed,
+}
+
+/// What a parser read: the good records and the problems, each with its line.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Parsed {
+    pub records: Vec<Record>,
+    pub problems: Vec<(usize, Problem)>,
+}
+
+/// Why a whole file cannot be read (nothing is imported).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileProblem {
+    /// Not text in the expected encoding.
+    NotText { encoding: &'static str },
+    /// No `BEGIN:VCARD` anywhere.
+    NotVcard,
+    /// The CSV has no header row, or no column that can be a name.
+    NoNameColumn { headers: Vec<String> },
+    /// A `--map` names a field that does not exist.
+    UnknownField { field: String },
+}
+
+impl Record {
+    /// A record at `line` with an empty customer.
+    pub fn new(line: usize) -> Self {
+        Self { line, customer: NewCustomer::default(), stage: None, value_minor: None, facts: Vec::new(), notes: Vec::new() }
+    }
+
+    /// Adds a fact unless its value is empty.
+    pub fn fact(&mut self, category: FactCategory, label: &str, value: &str, month_day: Option<MonthDay>) {
+        let value = value.trim();
+        if !value.is_empty() {
+            self.facts.push(RecordFact { category, label: label.trim().to_string(), value: value.to_string(), month_day });
+        }
+    }
+
+    /// Checks the record the way the store will: name present, lengths within limits.
+    pub fn validated(mut self) -> Result<Self, DomainError> {
+        self.customer = self.customer.validated()?;
+        for fact in &self.facts {
+            check_len("value", &fact.value, MAX_LONG)?;
+            check_len("label", &fact.label, crate::domain::customer::MAX_SHORT)?;
+        }
+        for note in &self.notes {
+            check_len("note", note, MAX_LONG)?;
+        }
+        self.notes.retain(|n| !n.trim().is_empty());
+        Ok(self)
+    }
+}
+
+/// A birthday or anniversary in any of the forms contact programs write:
+/// `1980-03-14`, `19800314`, `--0314`, `--03-14`, `1980-03-14T00:00:00Z`.
+pub fn month_day(value: &str) -> Option<MonthDay> {
+    let v = value.trim();
+    let date_part = v.split('T').next().unwrap_or(v);
+    if date_part.len() == 8 && date_part.bytes().all(|b| b.is_ascii_digit()) {
+        let (m, d) = (date_part.get(4..6)?, date_part.get(6..8)?);
+        return MonthDay::new(m.parse().ok()?, d.parse().ok()?);
+    }
+    MonthDay::parse(date_part)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn month_days_in_every_shape() {
+        for s in ["1980-03-14", "19800314", "--0314", "--03-14", "1980-03-14T00:00:00Z", "03-14"] {
+            assert_eq!(month_day(s), MonthDay::new(3, 14), "{s}");
+        }
+        assert_eq!(month_day("sometime"), None);
+        assert_eq!(month_day("1980-13-40"), None);
+    }
+}
