@@ -13,10 +13,9 @@ pub fn localise(i18n: &I18n, e: DataError) -> anyhow::Error {
         DataError::Truncated { path, line, column } => {
             i18n.fmt("data.error.truncated", &[("path", &path.display()), ("line", line), ("column", column)])
         }
-        DataError::ExportTooNew { path, found, supported } => i18n.fmt(
-            "data.error.too_new",
-            &[("path", &path.display()), ("found", found), ("supported", supported)],
-        ),
+        DataError::ExportTooNew { path, found, supported } => {
+            i18n.fmt("data.error.too_new", &[("path", &path.display()), ("found", found), ("supported", supported)])
+        }
         DataError::BadRow { path, table, index, reason } => i18n.fmt(
             "data.error.bad_row",
             &[("path", &path.display()), ("table", table), ("index", index), ("reason", reason)],

@@ -70,10 +70,8 @@ pub fn run(args: &ImportArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
     if let Some(batch) = args.undo {
         let i18n = ctx.i18n.clone();
         let undone = ctx.store()?.undo_import(batch).map_err(|e| localise(&i18n, e))?;
-        let msg = i18n.fmt(
-            "data.import.undone",
-            &[("id", &batch), ("removed", &undone.removed), ("restored", &undone.restored)],
-        );
+        let msg = i18n
+            .fmt("data.import.undone", &[("id", &batch), ("removed", &undone.removed), ("restored", &undone.restored)]);
         return ctx.print(&msg);
     }
     if args.batches {
@@ -83,11 +81,15 @@ pub fn run(args: &ImportArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
     let bytes = read_file(ctx, path)?;
     let format = match args.format {
         Some(f) => f,
-        None => detect(&bytes, path).ok_or_else(|| ctx.fail("data.import.unknown_format", &[("path", &path.display())]))?,
+        None => {
+            detect(&bytes, path).ok_or_else(|| ctx.fail("data.import.unknown_format", &[("path", &path.display())]))?
+        }
     };
     let set = match format {
         ImportFormat::Json => read_export(path, &bytes).map_err(|e| localise(&ctx.i18n, e))?,
-        ImportFormat::Csv | ImportFormat::Vcard => super::import_records::read_records(args, format, path, &bytes, ctx)?,
+        ImportFormat::Csv | ImportFormat::Vcard => {
+            super::import_records::read_records(args, format, path, &bytes, ctx)?
+        }
     };
     let options = ImportOptions {
         on_duplicate: if args.on_duplicate == DuplicateArg::Merge { OnDuplicate::Merge } else { OnDuplicate::Skip },
@@ -116,10 +118,13 @@ fn apply(ctx: &mut Ctx, set: &ImportSet, options: &ImportOptions) -> anyhow::Res
 
 fn print_report(ctx: &Ctx, report: &ImportReport) -> anyhow::Result<()> {
     let i18n = &ctx.i18n;
-    let line = |c: &ImportedCustomer| c.line.map(|l| i18n.fmt("data.import.at_line", &[("line", &l)])).unwrap_or_default();
+    let line =
+        |c: &ImportedCustomer| c.line.map(|l| i18n.fmt("data.import.at_line", &[("line", &l)])).unwrap_or_default();
     for (key, list) in [("added", &report.added), ("merged", &report.merged), ("skipped", &report.skipped)] {
         for c in list {
-            ctx.print(&i18n.fmt(&format!("data.import.{key}"), &[("id", &c.id), ("name", &c.name), ("line", &line(c))]))?;
+            ctx.print(
+                &i18n.fmt(&format!("data.import.{key}"), &[("id", &c.id), ("name", &c.name), ("line", &line(c))]),
+            )?;
         }
     }
     for (l, reason) in &report.rejected {
@@ -143,7 +148,8 @@ fn list_batches(ctx: &mut Ctx) -> anyhow::Result<()> {
         return ctx.print(&i18n.t("data.import.no_batches"));
     }
     for b in batches {
-        let undone = b.undone_at.as_ref().map(|at| i18n.fmt("data.import.batch_undone", &[("at", at)])).unwrap_or_default();
+        let undone =
+            b.undone_at.as_ref().map(|at| i18n.fmt("data.import.batch_undone", &[("at", at)])).unwrap_or_default();
         ctx.print(&i18n.fmt(
             "data.import.batch",
             &[
@@ -179,7 +185,10 @@ fn read_file(ctx: &Ctx, path: &Path) -> anyhow::Result<Vec<u8>> {
 
 /// The format from the content (our export, a vCard), then the file name.
 fn detect(bytes: &[u8], path: &Path) -> Option<ImportFormat> {
-    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).trim_start_matches('\u{feff}').trim_start().to_string();
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)])
+        .trim_start_matches('\u{feff}')
+        .trim_start()
+        .to_string();
     if head.starts_with('{') {
         return Some(ImportFormat::Json);
     }

@@ -22,7 +22,9 @@ pub fn read_records(
         ImportFormat::Vcard => crate::import::vcard::parse(bytes),
         _ => crate::import::csv::parse(bytes, &csv_options(args, ctx)?),
     }
-    .map_err(|p| ctx.fail("data.file.problem", &[("path", &path.display()), ("problem", &file_problem(&ctx.i18n, &p))]))?;
+    .map_err(|p| {
+        ctx.fail("data.file.problem", &[("path", &path.display()), ("problem", &file_problem(&ctx.i18n, &p))])
+    })?;
     let rejected = parsed.problems.iter().map(|(line, p)| (*line, problem(&ctx.i18n, p))).collect();
     Ok(records_to_set(&parsed.records, rejected, ctx.clock))
 }
@@ -36,7 +38,8 @@ fn csv_options(args: &ImportArgs, ctx: &Ctx) -> anyhow::Result<CsvOptions> {
         options.map.push((column.trim().to_string(), field.trim().to_string()));
     }
     if let Some(map) = &args.stage_map {
-        options.stage_map = parse_stage_map(map).map_err(|_| ctx.fail("data.import.bad_stage_map", &[("input", map)]))?;
+        options.stage_map =
+            parse_stage_map(map).map_err(|_| ctx.fail("data.import.bad_stage_map", &[("input", map)]))?;
     }
     if let Some(label) = &args.encoding {
         let encoding = encoding_rs::Encoding::for_label(label.trim().as_bytes())

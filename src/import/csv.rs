@@ -36,13 +36,64 @@ pub enum Field {
 
 /// Field names accepted by `--map`, and the headers recognised without it.
 const FIELDS: &[(Field, &str, &[&str])] = &[
-    (Field::Name, "name", &["name", "full name", "fullname", "contact", "contact name", "customer", "姓名", "名字", "客户", "客户名称", "客户姓名", "联系人"]),
+    (
+        Field::Name,
+        "name",
+        &[
+            "name",
+            "full name",
+            "fullname",
+            "contact",
+            "contact name",
+            "customer",
+            "姓名",
+            "名字",
+            "客户",
+            "客户名称",
+            "客户姓名",
+            "联系人",
+        ],
+    ),
     (Field::FirstName, "first_name", &["first name", "firstname", "given name", "名"]),
     (Field::LastName, "last_name", &["last name", "lastname", "surname", "family name", "姓"]),
     (Field::Nickname, "nickname", &["nickname", "昵称", "称呼"]),
-    (Field::Company, "company", &["company", "company name", "organization", "organisation", "account", "account name", "公司", "公司名称", "单位", "企业", "工作单位"]),
+    (
+        Field::Company,
+        "company",
+        &[
+            "company",
+            "company name",
+            "organization",
+            "organisation",
+            "account",
+            "account name",
+            "公司",
+            "公司名称",
+            "单位",
+            "企业",
+            "工作单位",
+        ],
+    ),
     (Field::Title, "title", &["title", "job title", "position", "role", "职位", "职务", "头衔"]),
-    (Field::Phone, "phone", &["phone", "mobile", "mobile phone", "cell", "tel", "telephone", "phone number", "电话", "手机", "手机号", "手机号码", "联系电话", "移动电话"]),
+    (
+        Field::Phone,
+        "phone",
+        &[
+            "phone",
+            "mobile",
+            "mobile phone",
+            "cell",
+            "tel",
+            "telephone",
+            "phone number",
+            "电话",
+            "手机",
+            "手机号",
+            "手机号码",
+            "联系电话",
+            "移动电话",
+        ],
+    ),
     (Field::Email, "email", &["email", "e-mail", "mail", "email address", "邮箱", "电子邮件", "电子邮箱", "邮件"]),
     (Field::Address, "address", &["address", "地址", "通讯地址"]),
     (Field::Source, "source", &["source", "lead source", "来源", "客户来源"]),
@@ -76,7 +127,8 @@ pub fn field_names() -> Vec<&'static str> {
 pub fn parse_stage_map(input: &str) -> Result<Vec<(String, Stage)>, DomainError> {
     let mut out = Vec::new();
     for pair in input.split(',').filter(|p| !p.trim().is_empty()) {
-        let (theirs, ours) = pair.split_once('=').ok_or(DomainError::UnknownStage { input: pair.trim().to_string() })?;
+        let (theirs, ours) =
+            pair.split_once('=').ok_or(DomainError::UnknownStage { input: pair.trim().to_string() })?;
         out.push((theirs.trim().to_lowercase(), Stage::parse(ours.trim())?));
     }
     Ok(out)
@@ -110,11 +162,12 @@ pub fn parse(bytes: &[u8], options: &CsvOptions) -> Result<Parsed, FileProblem> 
         return Err(FileProblem::NoNameColumn { headers });
     }
     let mut parsed = Parsed::default();
+    let mut lines = LineCounter::new(text.as_bytes());
     for row in reader.records() {
         let row = match row {
             Ok(r) => r,
             Err(e) => {
-                let line = e.position().map_or(0, |p| p.line() as usize);
+                let line = e.position().map_or(0, |p| lines.line_at(p.byte()));
                 let problem = DomainError::UnknownValue { kind: "row", input: e.to_string(), valid: String::new() };
                 parsed.problems.push((line, Problem::Invalid(problem)));
                 continue;
@@ -123,13 +176,41 @@ pub fn parse(bytes: &[u8], options: &CsvOptions) -> Result<Parsed, FileProblem> 
         if row.iter().all(|cell| cell.trim().is_empty()) {
             continue;
         }
-        let line = row.position().map_or(0, |p| p.line() as usize);
+        let line = row.position().map_or(0, |p| lines.line_at(p.byte()));
         match record(line, &headers, &fields, &row, options).and_then(Record::validated) {
             Ok(rec) => parsed.records.push(rec),
             Err(e) => parsed.problems.push((line, Problem::Invalid(e))),
         }
     }
     Ok(parsed)
+}
+
+/// Line numbers from byte offsets (the CSV reader's own line count skips blank lines),
+/// counted forward only once over the file.
+struct LineCounter<'a> {
+    bytes: &'a [u8],
+    offset: usize,
+    line: usize,
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        Self { bytes, offset: 0, line: 1 }
+    }
+
+    /// The 1-based line of the record reported at byte `at`. The reader reports the end of
+    /// the previous record, so line breaks right after `at` are skipped first.
+    fn line_at(&mut self, at: u64) -> usize {
+        let mut at = (at as usize).min(self.bytes.len());
+        while self.bytes.get(at).is_some_and(|b| matches!(b, b'\r' | b'\n')) {
+            at += 1;
+        }
+        if at > self.offset {
+            self.line += self.bytes[self.offset..at].iter().filter(|b| **b == b'\n').count();
+            self.offset = at;
+        }
+        self.line
+    }
 }
 
 /// The field of each column: `--map` first, then the known headers.
@@ -146,9 +227,10 @@ fn column_fields(headers: &[String], options: &CsvOptions) -> Result<Vec<Option<
         .iter()
         .map(|h| {
             let key = normalise(h);
-            mapped.get(&key).copied().or_else(|| {
-                FIELDS.iter().find(|f| f.2.iter().any(|alias| normalise(alias) == key)).map(|f| f.0)
-            })
+            mapped
+                .get(&key)
+                .copied()
+                .or_else(|| FIELDS.iter().find(|f| f.2.iter().any(|alias| normalise(alias) == key)).map(|f| f.0))
         })
         .collect())
 }
@@ -212,5 +294,18 @@ fn stage(value: &str, options: &CsvOptions) -> Result<Stage, DomainError> {
     match options.stage_map.iter().find(|(theirs, _)| *theirs == key) {
         Some((_, ours)) => Ok(*ours),
         None => Stage::parse(value),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_carry_their_file_line() {
+        let parsed =
+            parse(b"name,notes\r\nAnn,\"two\nlines\"\r\nBob,x\r\n\r\nCat,y\n", &CsvOptions::default()).unwrap();
+        let lines: Vec<usize> = parsed.records.iter().map(|r| r.line).collect();
+        assert_eq!(lines, [2, 4, 6]);
     }
 }

@@ -64,14 +64,26 @@ pub enum FileProblem {
 impl Record {
     /// A record at `line` with an empty customer.
     pub fn new(line: usize) -> Self {
-        Self { line, customer: NewCustomer::default(), stage: None, value_minor: None, facts: Vec::new(), notes: Vec::new() }
+        Self {
+            line,
+            customer: NewCustomer::default(),
+            stage: None,
+            value_minor: None,
+            facts: Vec::new(),
+            notes: Vec::new(),
+        }
     }
 
     /// Adds a fact unless its value is empty.
     pub fn fact(&mut self, category: FactCategory, label: &str, value: &str, month_day: Option<MonthDay>) {
         let value = value.trim();
         if !value.is_empty() {
-            self.facts.push(RecordFact { category, label: label.trim().to_string(), value: value.to_string(), month_day });
+            self.facts.push(RecordFact {
+                category,
+                label: label.trim().to_string(),
+                value: value.to_string(),
+                month_day,
+            });
         }
     }
 

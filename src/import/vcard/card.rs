@@ -19,6 +19,7 @@ pub fn record(line: usize, props: &[Property]) -> Record {
         .iter()
         .filter(|p| p.name == "X-ABLABEL")
         .filter_map(|p| Some((p.group.as_deref()?, apple_label(&unescape(&p.text())))))
+        .filter(|(_, label)| !label.is_empty())
         .collect();
     let mut rec = Record::new(line);
     let mut structured_name = None;
@@ -42,7 +43,11 @@ pub fn record(line: usize, props: &[Property]) -> Record {
             }
             "TITLE" => c.title = unescape(&text),
             "ROLE" => rec.fact(FactCategory::Business, "role", &unescape(&text), None),
-            "TEL" => first_or_fact(&mut rec, Column::Phone, &unescape(&text), label),
+            "TEL" => {
+                let number = unescape(&text);
+                let number = number.strip_prefix("tel:").unwrap_or(&number).to_string();
+                first_or_fact(&mut rec, Column::Phone, &number, label)
+            }
             "EMAIL" => first_or_fact(&mut rec, Column::Email, &unescape(&text), label),
             "ADR" => {
                 let parts: Vec<String> = components(&text).into_iter().filter(|s| !s.is_empty()).collect();
@@ -60,7 +65,7 @@ pub fn record(line: usize, props: &[Property]) -> Record {
             }
             "URL" => rec.fact(FactCategory::Basic, &label.unwrap_or_else(|| "website".into()), &unescape(&text), None),
             other => {
-                let name = label.unwrap_or_else(|| other.to_lowercase());
+                let name = label.map_or_else(|| other.to_lowercase(), |l| format!("{} ({l})", other.to_lowercase()));
                 rec.fact(FactCategory::Basic, &name, &unescape(&text), None);
             }
         }
@@ -106,7 +111,12 @@ fn fill_name(rec: &mut Record, structured: Option<Vec<String>>) {
         if family.chars().chain(given.chars()).any(is_cjk) {
             format!("{family}{given}")
         } else {
-            [prefix, given, middle, family, suffix].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(" ")
+            [prefix, given, middle, family, suffix]
+                .iter()
+                .filter(|s| !s.is_empty())
+                .copied()
+                .collect::<Vec<_>>()
+                .join(" ")
         }
     });
     let c = &mut rec.customer;

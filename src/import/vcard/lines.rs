@@ -203,7 +203,7 @@ mod tests {
     fn unfolds_crlf_lf_space_tab_and_soft_breaks() {
         let text = "BEGIN:VCARD\r\nNOTE:one\r\n  two\r\n\tthree\nNOTE;ENCODING=QUOTED-PRINTABLE:=E7=8E=8B=\r\n=E4=BC=9F\r\nEND:VCARD";
         let lines = unfold(text);
-        assert_eq!(lines[1], (2, "NOTE:one two three".to_string()));
+        assert_eq!(lines[1], (2, "NOTE:one twothree".to_string()), "the fold character itself is removed");
         assert_eq!(lines[2], (5, "NOTE;ENCODING=QUOTED-PRINTABLE:=E7=8E=8B=E4=BC=9F".to_string()));
         let p = parse_property(5, &lines[2].1).unwrap();
         assert_eq!(p.text(), "王伟");

@@ -14,10 +14,10 @@ mod read_export;
 mod records;
 mod schema;
 
-pub use csv_export::CsvTable;
 pub use batch::{BatchSummary, UndoReport};
+pub use csv_export::CsvTable;
 pub use error::{DataError, DataResult};
 pub use export::{EXPORT_FORMAT, ExportCounts, ExportScope};
 pub use import::{ImportOptions, ImportReport, ImportSet, ImportedCustomer, OnDuplicate};
-pub use records::records_to_set;
 pub use read_export::{looks_like_ours, read_export};
+pub use records::records_to_set;

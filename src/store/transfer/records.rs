@@ -40,7 +40,8 @@ pub fn records_to_set(records: &[Record], rejected: Vec<(usize, String)>, clock:
             })));
         }
         for body in &rec.notes {
-            notes.push(row(json!({ "id": notes.len() as i64 + 1, "customer_id": id, "body": body, "created_at": now })));
+            notes
+                .push(row(json!({ "id": notes.len() as i64 + 1, "customer_id": id, "body": body, "created_at": now })));
         }
         set.lines.insert(id, rec.line);
     }
