@@ -9,8 +9,8 @@ pub mod config;
 pub mod demo;
 pub mod domain;
 pub mod i18n;
-pub mod playbook;
 pub mod import;
+pub mod playbook;
 pub mod store;
 pub mod tui;
 

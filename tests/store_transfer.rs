@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 use fieldbook::clock::Clock;
-use fieldbook::domain::{FactCategory, MonthDay, NewCustomer, Stage, VisitInput};
+use fieldbook::domain::{FactCategory, MonthDay, NewCustomer, ObjectionKind, Stage, VisitInput};
 use fieldbook::store::transfer::{DataError, ExportScope, ImportOptions, OnDuplicate, backup, read_export};
 use fieldbook::store::{NewDeal, Store};
 
@@ -45,6 +45,9 @@ fn seed(store: &mut Store) -> (i64, i64) {
     store.add_visit(a, visit("first meeting", Some("2031-05-01"), None)).unwrap();
     store.add_visit(a, visit("demo", None, Some("2031-05-09"))).unwrap();
     store.add_note(Some(a), "喜欢钓鱼 \"quoted\" and \\ backslash").unwrap();
+    let deal = store.open_deal(a).unwrap().unwrap().id;
+    store.add_objection(deal, "价格太高", ObjectionKind::Doubt, "show the payback figures").unwrap();
+    store.set_checklist_ticks(deal, Stage::Approach, &[1, 3], &[]).unwrap();
     let b = store
         .add_customer(
             NewCustomer { name: "Anna Berg".into(), email: "anna@berg.example".into(), ..Default::default() },
@@ -74,8 +77,8 @@ fn export_import_export_is_byte_identical() {
     let bytes = export(&first, &ExportScope::All);
     let text = String::from_utf8(bytes.clone()).unwrap();
     assert!(text.starts_with("{\n\"format\": \"fieldbook-export\",\n\"schema_version\": "), "{text}");
-    for table in ["customer", "customer_fact", "deal", "stage_event", "checklist_tick", "visit", "note"] {
-        assert!(text.contains(&format!("\"{table}\": [")), "missing {table}");
+    for table in ["customer", "customer_fact", "deal", "stage_event", "checklist_tick", "visit", "note", "objection"] {
+        assert!(text.contains(&format!("\"{table}\": [\n{{")), "missing rows of {table}");
     }
     assert!(!text.contains("import_batch") && !text.contains("search_fts"));
 
@@ -127,6 +130,7 @@ fn handover_carries_one_whole_record_into_a_used_database() {
     let deal = theirs.open_deal(id).unwrap().unwrap();
     assert_eq!(deal.stage, Stage::Approach);
     assert_eq!(theirs.stage_history(deal.id).unwrap().len(), 2);
+    assert_eq!(theirs.objections_of(deal.id, false).unwrap().len(), 1, "objections travel with the deal");
     let c = theirs.customer(id).unwrap();
     assert_eq!(c.next_step_on, Some(day("2031-05-09")), "the next appointment link follows the renumbered visit");
 

@@ -6,10 +6,10 @@
 //! and localised errors; strings go in `assets/i18n/{en,zh-CN}/<area>.toml`.
 
 mod add;
+mod backup;
 mod brief;
 mod check;
 mod checklist;
-mod backup;
 mod context;
 mod deal;
 mod demo;
