@@ -56,6 +56,10 @@ fn start(global: &Global, config: anyhow::Result<Config>, i18n: &I18n) -> Result
     let keymap = Keymap::new(&config.keys).map_err(|e| e.message(i18n))?;
     let path = global.db.clone().unwrap_or_else(config::default_db_path);
     let store = Store::open(&path, Clock::new(today)).map_err(|e| i18n.store_error(&e))?;
+    // Today's automatic backup, off the path to the first frame. A failed backup must not keep
+    // the rep from working; `fieldbook backup` reports its errors.
+    let (backup_db, keep, day) = (path.clone(), config.backup.keep, Clock::new(today).today());
+    std::thread::spawn(move || crate::store::transfer::backup::daily_backup(&backup_db, keep, day).ok());
     Ok(App::new(store, i18n.clone(), keymap, Theme::default()))
 }
 
