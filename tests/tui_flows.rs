@@ -218,3 +218,75 @@ fn search_finds_a_note_and_opens_its_customer() {
     keys(&mut app, "esc");
     assert_eq!(app.screen().map(Screen::id), Some(ScreenId::Search), "back to the results");
 }
+
+fn today(app: &App) -> &fieldbook::tui::screens::today::TodayScreen {
+    match app.screen() {
+        Some(Screen::Today(t)) => t,
+        _ => panic!("not on Today"),
+    }
+}
+
+#[test]
+fn welcome_loads_demo_data_and_opens_today() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_on(&dir.path().join("demo.db"), Lang::ZhCn);
+    keys(&mut app, "d");
+    assert_eq!(app.screen().map(Screen::id), Some(ScreenId::Today));
+    assert!(app.toast().is_some_and(|t| !t.is_error && t.text.contains("演示数据")));
+    let rows = app.store().list_customers(&CustomerFilter::default(), CustomerSort::Name, 5, 0).unwrap();
+    assert_eq!(rows.len(), 5);
+    assert!(today(&app).selected_item().is_some(), "the demo gives the day something to do");
+}
+
+#[test]
+fn today_done_logs_the_appointment_prefilled() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(&dir, Lang::En);
+    let item = *today(&app).selected_item().unwrap();
+    let visit_id = item.visit_id.expect("the first item is today's 10:00 appointment");
+    keys(&mut app, "d");
+    let form = app.modal().and_then(|m| m.visit_form()).expect("the visit form opens");
+    assert_eq!(form.text().purpose, "confirm budget and decision process");
+    // Straight to the actual result: Tab past the prefilled fields, channel and time.
+    keys(&mut app, "tab tab tab tab tab");
+    type_text(&mut app, "budget is 200k, signed by 刘总");
+    keys(&mut app, "ctrl-s");
+    assert!(app.modal().is_none(), "{:?}", app.toast());
+    let visit = app.store().visit(visit_id).unwrap();
+    assert!(!visit.is_planned());
+    assert_eq!(visit.actual_result, "budget is 200k, signed by 刘总");
+    assert!(today(&app).selected_item().is_none_or(|i| i.visit_id != Some(visit_id)), "it left the appointments");
+}
+
+#[test]
+fn today_postpone_moves_the_appointment_keeping_its_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(&dir, Lang::En);
+    let visit_id = today(&app).selected_item().unwrap().visit_id.unwrap();
+    keys(&mut app, "p");
+    type_text(&mut app, "fri");
+    keys(&mut app, "enter");
+    assert!(app.modal().is_none(), "{:?}", app.toast());
+    let at = app.store().visit(visit_id).unwrap().planned_at.unwrap();
+    assert_eq!(at.to_string(), "2031-05-09 10:00:00");
+}
+
+#[test]
+fn today_follow_up_plans_the_next_visit() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(&dir, Lang::En);
+    let customer = today(&app).selected_customer().unwrap();
+    keys(&mut app, "f");
+    type_text(&mut app, "send the quotation");
+    keys(&mut app, "tab");
+    type_text(&mut app, "walk through the price list");
+    keys(&mut app, "tab");
+    type_text(&mut app, "a signed quotation");
+    keys(&mut app, "tab tab");
+    type_text(&mut app, "tomorrow 11:00");
+    keys(&mut app, "ctrl-s");
+    assert!(app.modal().is_none(), "{:?}", app.toast());
+    let visits = app.store().visits_of(customer, 10, 0).unwrap();
+    let planned = visits.iter().find(|v| v.purpose == "send the quotation").unwrap();
+    assert_eq!(planned.planned_at.unwrap().to_string(), "2031-05-07 11:00:00");
+}

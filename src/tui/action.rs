@@ -87,6 +87,8 @@ actions! {
     PlanVisit = "plan_visit",
     /// Edit the customer record.
     Edit = "edit",
+    /// First start: fill the database with demo data.
+    LoadDemo = "load_demo",
     /// First start: begin with an empty database.
     StartEmpty = "start_empty",
 }

@@ -22,6 +22,7 @@ use super::screens::welcome::WelcomeScreen;
 use super::screens::{Ctx, Effect, Screen, View};
 use super::theme::Theme;
 use super::widgets::dialog::{ConfirmDialog, ConfirmEvent};
+use crate::domain::CadencePolicy;
 use crate::i18n::I18n;
 use crate::store::{CustomerFilter, CustomerSort, Store};
 
@@ -48,6 +49,8 @@ pub struct App {
     drafts: DraftKeeper,
     toast: Option<Toast>,
     quit: bool,
+    /// Visit intervals for Today's "due by cadence".
+    cadence: CadencePolicy,
 }
 
 impl App {
@@ -78,6 +81,7 @@ impl App {
             drafts: DraftKeeper::new(store_path.as_path(), clock),
             toast: None,
             quit: false,
+            cadence: CadencePolicy::default(),
         };
         if empty {
             let path = app.store.path().display().to_string();
@@ -101,6 +105,15 @@ impl App {
                 return;
             }
         }
+    }
+
+    /// Uses the config file's visit intervals for Today's "due by cadence".
+    pub fn with_cadence(mut self, policy: CadencePolicy) -> Self {
+        self.cadence = policy;
+        if self.screen_id() == ScreenId::Today {
+            self.go(ScreenId::Today);
+        }
+        self
     }
 
     /// True once the user asked to leave.
@@ -316,7 +329,12 @@ impl App {
                     self.toast = Some(Toast { text, is_error: false });
                 }
             }
-            Effect::Go(id) => self.go(id),
+            Effect::Go(id, message) => {
+                self.go(id);
+                if let Some(text) = message.filter(|_| self.toast.is_none()) {
+                    self.toast = Some(Toast { text, is_error: false });
+                }
+            }
             Effect::Modal(request) => match Modal::open(request, &self.store, &self.i18n) {
                 Ok(modal) => self.modal = Some(modal),
                 Err(e) => self.fail(&e),
@@ -334,7 +352,7 @@ impl App {
         let screen = match id {
             ScreenId::Pipeline => Screen::Pipeline(PipelineScreen::new()),
             ScreenId::Customers => Screen::Customers(CustomersScreen::new()),
-            _ => Screen::Today(TodayScreen::new()),
+            _ => Screen::Today(TodayScreen::new(self.cadence)),
         };
         self.screens = vec![screen];
         self.refresh_top();

@@ -14,7 +14,7 @@ const GLOBAL: &[Row] = &[
     (Action::GoToday, "1", false),
     (Action::GoPipeline, "2", false),
     (Action::GoCustomers, "3", false),
-    (Action::QuickNote, "n", false),
+    (Action::QuickNote, "n", true),
     (Action::Back, "esc", false),
     (Action::Quit, "q ctrl-c", true),
 ];
@@ -28,7 +28,7 @@ const LIST: &[Row] = &[
     (Action::Bottom, "G end", false),
 ];
 
-const WELCOME: &[Row] = &[(Action::StartEmpty, "e enter", true)];
+const WELCOME: &[Row] = &[(Action::LoadDemo, "d", true), (Action::StartEmpty, "e enter", true)];
 
 const TODAY: &[Row] = &[
     (Action::Done, "d", true),

@@ -60,7 +60,7 @@ fn start(global: &Global, config: anyhow::Result<Config>, i18n: &I18n) -> Result
     // the rep from working; `fieldbook backup` reports its errors.
     let (backup_db, keep, day) = (path.clone(), config.backup.keep, Clock::new(today).today());
     std::thread::spawn(move || crate::store::transfer::backup::daily_backup(&backup_db, keep, day).ok());
-    Ok(App::new(store, i18n.clone(), keymap, Theme::default()))
+    Ok(App::new(store, i18n.clone(), keymap, Theme::default()).with_cadence(config.cadence))
 }
 
 /// Takes over the terminal (restored on every exit, panics included) and runs the loop.

@@ -50,8 +50,8 @@ pub enum Effect {
     Error(anyhow::Error),
     /// Data changed: every screen reloads what it shows; with a message.
     Changed(String),
-    /// Replace the whole stack by this root screen.
-    Go(ScreenId),
+    /// Replace the whole stack by this root screen, with an optional message.
+    Go(ScreenId, Option<String>),
     /// Open a form or question.
     Modal(ModalRequest),
 }

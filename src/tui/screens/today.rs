@@ -8,8 +8,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use super::{Ctx, Effect, View};
-use crate::domain::CadenceState;
 use crate::domain::review::{CustomerRef, Review};
+use crate::domain::{CadencePolicy, CadenceState};
 use crate::store::Store;
 use crate::tui::action::Action;
 use crate::tui::modal::ModalRequest;
@@ -53,15 +53,17 @@ pub struct Item {
 /// State of the Today screen.
 #[derive(Debug, Default)]
 pub struct TodayScreen {
+    /// Visit intervals for "due by cadence" (from the config file).
+    policy: CadencePolicy,
     review: Option<Review>,
     items: Vec<Item>,
     selected: usize,
 }
 
 impl TodayScreen {
-    /// An empty screen; `refresh` loads the review.
-    pub fn new() -> Self {
-        Self::default()
+    /// An empty screen; `refresh` loads the review with the cadence `policy`.
+    pub fn new(policy: CadencePolicy) -> Self {
+        Self { policy, ..Self::default() }
     }
 
     /// Shows `review`, keeping the selection in range.
@@ -92,7 +94,7 @@ impl TodayScreen {
 
     /// Reloads the review for `today`.
     pub fn refresh(&mut self, store: &Store, today: NaiveDate) -> anyhow::Result<()> {
-        let _ = (store, today);
+        self.show(store.review(today, store.clock().now(), &self.policy)?);
         Ok(())
     }
 
@@ -236,12 +238,12 @@ fn item_line<'a>(review: &Review, item: &Item, width: usize, selected: bool, vie
             (m.at.format("%m-%d").to_string(), t.muted, format!("{} {purpose}", who(&m.customer, who_w)))
         }
     };
-    let mark = text::pad(&mark, 12);
-    let rest = text::fit(&rest, width.saturating_sub(15));
+    let mark = text::pad(&mark, 11);
+    let rest = text::fit(&rest, width.saturating_sub(14));
     let style = if selected { t.selection } else { t.text };
     Line::from(vec![
         Span::styled(if selected { " ▌" } else { "  " }, t.accent),
         Span::styled(mark, if selected { t.selection } else { mark_style }),
-        Span::styled(format!(" {}", text::pad(&rest, width.saturating_sub(15))), style),
+        Span::styled(format!(" {}", text::pad(&rest, width.saturating_sub(14))), style),
     ])
 }

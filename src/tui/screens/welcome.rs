@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::{Ctx, Effect, View};
+use crate::demo::{self, DemoSize};
 use crate::tui::action::Action;
 use crate::tui::keymap::ScreenId;
 
@@ -22,9 +23,19 @@ impl WelcomeScreen {
     }
 
     /// Handles a welcome action.
-    pub fn handle(&mut self, action: Action, _ctx: &mut Ctx) -> Effect {
+    pub fn handle(&mut self, action: Action, ctx: &mut Ctx) -> Effect {
         match action {
-            Action::StartEmpty => Effect::Go(ScreenId::Today),
+            Action::StartEmpty => Effect::Go(ScreenId::Today, None),
+            Action::LoadDemo => match demo::load(ctx.store, DemoSize::default(), demo::DEFAULT_SEED, false) {
+                Ok(summary) => {
+                    let message = ctx.i18n.fmt(
+                        "tui.welcome.demo_loaded",
+                        &[("customers", &summary.customers), ("visits", &summary.visits)],
+                    );
+                    Effect::Go(ScreenId::Today, Some(message))
+                }
+                Err(e) => Effect::error(e),
+            },
             _ => Effect::Unhandled,
         }
     }
