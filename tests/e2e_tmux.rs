@@ -1,0 +1,126 @@
+//! End to end: the real binary under tmux, typed at as a person would, then the database
+//! checked. Skipped (with a notice) where tmux is not installed.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use fieldbook::clock::Clock;
+use fieldbook::domain::{DealState, Stage};
+use fieldbook::store::{CustomerFilter, CustomerSort, Store};
+
+/// Kills the tmux session however the test ends.
+struct Session {
+    name: String,
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux").args(["kill-session", "-t", &self.name]).output();
+    }
+}
+
+impl Session {
+    fn start(db: &Path, config_dir: &Path) -> Self {
+        let name = format!("fieldbook-e2e-{}", std::process::id());
+        let command = format!(
+            "FIELDBOOK_CONFIG_DIR='{}' '{}' --db '{}' --today 2031-05-06 --lang en",
+            config_dir.display(),
+            env!("CARGO_BIN_EXE_fieldbook"),
+            db.display()
+        );
+        let status = Command::new("tmux")
+            .args(["new-session", "-d", "-s", &name, "-x", "120", "-y", "40", &command])
+            .status()
+            .unwrap();
+        assert!(status.success(), "tmux did not start");
+        Self { name }
+    }
+
+    fn screen(&self) -> String {
+        let out = Command::new("tmux").args(["capture-pane", "-p", "-t", &self.name]).output().unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Polls the screen until `text` shows (10 s at most).
+    fn wait_for(&self, text: &str) {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return;
+            }
+            assert!(start.elapsed() < Duration::from_secs(10), "waited for {text:?}; the screen shows:\n{screen}");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Sends tmux key names (`Enter`, `C-s`, `>`).
+    fn keys(&self, keys: &[&str]) {
+        for k in keys {
+            Command::new("tmux").args(["send-keys", "-t", &self.name, k]).status().unwrap();
+        }
+    }
+
+    /// Types text literally.
+    fn type_text(&self, text: &str) {
+        Command::new("tmux").args(["send-keys", "-t", &self.name, "-l", text]).status().unwrap();
+    }
+
+    fn is_running(&self) -> bool {
+        Command::new("tmux").args(["has-session", "-t", &self.name]).output().is_ok_and(|o| o.status.success())
+    }
+}
+
+#[test]
+fn a_new_user_adds_a_customer_moves_the_deal_to_won_and_notes_it() {
+    if Command::new("tmux").arg("-V").output().is_err() {
+        println!("tmux is not installed: skipping the end-to-end test");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("e2e.db");
+    let tui = Session::start(&db, dir.path());
+
+    tui.wait_for("Welcome to Fieldbook");
+    tui.keys(&["e"]);
+    tui.wait_for("Appointments today");
+
+    tui.keys(&["3", "a"]);
+    tui.type_text("Wang Wei");
+    tui.keys(&["C-s"]);
+    tui.wait_for("Added Wang Wei");
+
+    tui.keys(&["2"]);
+    tui.wait_for("Wang Wei");
+    for step in ["Approach", "Survey", "Presentation", "Close"] {
+        tui.keys(&[">"]);
+        tui.wait_for(&format!("Wang Wei moved to {step}"));
+    }
+    tui.keys(&["w"]);
+    tui.wait_for("Wang Wei: deal won");
+
+    tui.keys(&["3", "Enter"]);
+    tui.wait_for("Record");
+    tui.keys(&["n"]);
+    tui.type_text("asked about a second line");
+    tui.keys(&["C-s"]);
+    tui.wait_for("Note saved for Wang Wei");
+    tui.keys(&["q"]);
+    let start = Instant::now();
+    while tui.is_running() {
+        assert!(start.elapsed() < Duration::from_secs(10), "q did not quit");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+
+    let store = Store::open(&db, Clock::Fixed(NaiveDate::from_ymd_opt(2031, 5, 6).unwrap())).unwrap();
+    let rows = store.list_customers(&CustomerFilter::default(), CustomerSort::Name, 10, 0).unwrap();
+    assert_eq!(rows.len(), 1);
+    let id = rows[0].id;
+    let deal = &store.deals_of(id).unwrap()[0];
+    assert_eq!(deal.state, DealState::Won);
+    let steps: Vec<Stage> = store.stage_history(deal.id).unwrap().iter().map(|e| e.to_stage).collect();
+    assert_eq!(steps.len(), 6);
+    assert_eq!(store.notes_of(Some(id), 10).unwrap()[0].body, "asked about a second line");
+}
