@@ -3,7 +3,7 @@
 //! `cargo bench --bench tui`; every keypress should stay well under a frame (16 ms).
 
 use std::hint::black_box;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::NaiveDate;
@@ -42,7 +42,7 @@ fn database() -> PathBuf {
     path
 }
 
-fn app(path: &PathBuf) -> App {
+fn app(path: &Path) -> App {
     let store = Store::open(path, clock()).expect("opening the bench database");
     App::new(store, I18n::new(Lang::ZhCn), Keymap::defaults(), Theme::default())
 }
