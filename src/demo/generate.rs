@@ -297,29 +297,29 @@ impl Generator {
 
     /// When each of `count` visits happens, oldest first (so ids grow with time): a few
     /// appointments today, some in the next three weeks, a few missed ones, the rest logged
-    /// over the last two years, more of them recently.
+    /// over the last two years.
     pub fn visit_plan(&mut self, customers: &[&CustomerMeta], count: u32) -> Vec<VisitSlot> {
         if customers.is_empty() {
             return Vec::new();
         }
-        let today_count = count.min((count / 300).clamp(2, 10));
+        let today_count = count.min((count / 500).clamp(2, 8));
         let mut slots = Vec::with_capacity(count as usize);
         for i in 0..count {
             let customer = self.rng.usize(..customers.len());
             let age = customers[customer].age_days.min(HISTORY_DAYS);
-            let roll = self.rng.u8(..100);
+            let roll = self.rng.u16(..1000);
             let slot = if i < today_count {
                 VisitSlot { customer, at: at(self.today, 10 + i % 8, 30 * (i / 8 % 2)), done: false }
-            } else if roll < 4 || age < 2 {
+            } else if roll < 40 || age < 2 {
                 let day = days_after(self.today, self.rng.u32(1..=21));
                 let at = self.office_time(day);
                 VisitSlot { customer, at, done: false }
-            } else if roll < 5 {
+            } else if roll < 43 {
                 let day = days_before(self.today, self.rng.u32(1..=age.min(10)));
                 let at = self.office_time(day);
                 VisitSlot { customer, at, done: false }
             } else {
-                let back = 1 + (self.rng.f64().powi(2) * f64::from(age - 1)) as u32;
+                let back = 1 + (self.rng.f64() * f64::from(age - 1)) as u32;
                 let day = days_before(self.today, back);
                 VisitSlot { customer, at: self.office_time(day), done: true }
             };
@@ -374,7 +374,12 @@ impl Generator {
                 v.next_topic = if self.rng.u8(..10) < 7 { f(s.topic) } else { String::new() };
                 v.next_step = f(s.next);
                 if days_ago <= 30 || self.rng.u8(..7) == 0 {
-                    v.next_step_on = Some(days_after(slot.at.date(), self.rng.u32(2..=14)));
+                    let mut on = days_after(slot.at.date(), self.rng.u32(2..=14));
+                    // Most reps keep their next steps current: only some are left overdue.
+                    if on < self.today && self.rng.u8(..10) < 9 {
+                        on = days_after(self.today, self.rng.u32(1..=14));
+                    }
+                    v.next_step_on = Some(on);
                 }
                 if self.rng.u8(..10) == 0 {
                     v.notes = self.pick(t.notes).to_string();
