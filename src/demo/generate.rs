@@ -376,7 +376,7 @@ impl Generator {
                 if days_ago <= 30 || self.rng.u8(..7) == 0 {
                     let mut on = days_after(slot.at.date(), self.rng.u32(2..=14));
                     // Most reps keep their next steps current: only some are left overdue.
-                    if on < self.today && self.rng.u8(..10) < 9 {
+                    if on < self.today && self.rng.u8(..10) < 8 {
                         on = days_after(self.today, self.rng.u32(1..=14));
                     }
                     v.next_step_on = Some(on);
