@@ -1,22 +1,9 @@
-//! `fieldbook brief ID`: one screen to read in the car before walking in — who they are, how to
-//! deal with them, where the deal stands and what to ask, the last visit, open objections and
-//! the purpose of this visit.
-
-use chrono::NaiveDateTime;
-use serde::Serialize;
+//! `fieldbook brief ID`: the pre-visit brief (see [`crate::playbook::brief`]) as text or JSON.
 
 use super::Ctx;
-use super::method::{self, ChecklistView, ProfileView, bullets, indent};
-use super::objection::{ObjectionView, line};
-use super::output::{self, FormatArg, key_values};
-use crate::domain::{Channel, Customer, Fact, Outcome, Visit, VisitKind};
-use crate::i18n::I18n;
-use crate::playbook::Playbook;
-
-/// How many visits are read to find the last one and the next appointment.
-const VISITS_READ: u32 = 50;
-/// How many facts (besides dates) the brief shows.
-const FACTS_SHOWN: usize = 8;
+use super::method;
+use super::output::{self, FormatArg};
+use crate::playbook::brief::Brief;
 
 /// Arguments of `brief`.
 #[derive(Debug, clap::Args)]
@@ -27,208 +14,14 @@ pub struct BriefArgs {
     pub format: FormatArg,
 }
 
-/// Who the customer is.
-#[derive(Debug, Serialize)]
-pub struct Who {
-    pub name: String,
-    pub company: String,
-    pub title: String,
-    pub phone: String,
-    /// Important dates (birthday, anniversaries), as `MM-DD` facts.
-    pub dates: Vec<Fact>,
-    /// Other facts of the record, the first few.
-    pub facts: Vec<Fact>,
-}
-
-/// The last logged visit.
-#[derive(Debug, Serialize)]
-pub struct LastVisit {
-    pub at: Option<NaiveDateTime>,
-    pub channel: Channel,
-    pub kind: VisitKind,
-    pub purpose: String,
-    pub expected_result: String,
-    pub actual_result: String,
-    pub outcome: Option<Outcome>,
-    pub next_topic: String,
-}
-
-/// The next planned visit (this visit, when read on the way).
-#[derive(Debug, Serialize)]
-pub struct NextVisit {
-    pub at: Option<NaiveDateTime>,
-    pub channel: Channel,
-    pub kind: VisitKind,
-    pub purpose: String,
-    pub expected_result: String,
-}
-
-/// Everything on the brief.
-#[derive(Debug, Serialize)]
-pub struct Brief {
-    pub customer_id: i64,
-    pub who: Who,
-    pub profile: ProfileView,
-    /// The open deal's step, goal, checklist and question prompts.
-    pub checklist: Option<ChecklistView>,
-    pub last_visit: Option<LastVisit>,
-    pub open_objections: Vec<ObjectionView>,
-    pub next_visit: Option<NextVisit>,
-}
-
 /// Prints the brief.
 pub fn run(args: &BriefArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
     let playbook = method::playbook(ctx);
     let today = ctx.today();
     let config = ctx.config.clone();
-    let store = ctx.store()?;
-    let customer = store.customer(args.id)?;
-    let facts = store.facts_of(args.id)?;
-    let visits = store.visits_of(args.id, VISITS_READ, 0)?;
-    let (checklist, objections) = match store.open_deal(args.id)? {
-        Some(deal) => (Some(ChecklistView::load(store, &deal, &playbook)?), store.objections_of(deal.id, true)?),
-        None => (None, Vec::new()),
-    };
-    let brief = Brief {
-        customer_id: customer.id,
-        profile: ProfileView::new(&customer, &playbook, &config, today),
-        who: who(&customer, facts),
-        checklist,
-        last_visit: last_visit(&visits),
-        open_objections: objections
-            .into_iter()
-            .map(|o| ObjectionView { how: playbook.objection_kind(o.kind).to_string(), objection: o })
-            .collect(),
-        next_visit: next_visit(&visits),
-    };
+    let brief = Brief::load(ctx.store()?, &playbook, &config, today, args.id)?;
     if args.format.is_json() {
         return ctx.print(&output::json(&brief)?);
     }
-    ctx.print(&render(&ctx.i18n, &playbook, &brief))
-}
-
-fn who(c: &Customer, facts: Vec<Fact>) -> Who {
-    let (dates, others): (Vec<Fact>, Vec<Fact>) = facts.into_iter().partition(|f| f.month_day.is_some());
-    Who {
-        name: c.name.clone(),
-        company: c.company.clone(),
-        title: c.title.clone(),
-        phone: c.phone.clone(),
-        dates,
-        facts: others.into_iter().take(FACTS_SHOWN).collect(),
-    }
-}
-
-/// The newest logged visit (visits come newest first).
-fn last_visit(visits: &[Visit]) -> Option<LastVisit> {
-    visits.iter().find(|v| !v.is_planned()).map(|v| LastVisit {
-        at: v.done_at,
-        channel: v.channel,
-        kind: v.kind.clone(),
-        purpose: v.purpose.clone(),
-        expected_result: v.expected_result.clone(),
-        actual_result: v.actual_result.clone(),
-        outcome: v.outcome,
-        next_topic: v.next_topic.clone(),
-    })
-}
-
-/// The earliest open appointment.
-fn next_visit(visits: &[Visit]) -> Option<NextVisit> {
-    visits.iter().filter(|v| v.is_planned()).min_by_key(|v| (v.planned_at, v.id)).map(|v| NextVisit {
-        at: v.planned_at,
-        channel: v.channel,
-        kind: v.kind.clone(),
-        purpose: v.purpose.clone(),
-        expected_result: v.expected_result.clone(),
-    })
-}
-
-/// The text form: sections with a heading each.
-fn render(i: &I18n, playbook: &Playbook, b: &Brief) -> String {
-    let mut sections = vec![who_text(i, b)];
-    sections.push(section(i, "playbook.brief.how_to_deal", &key_values(&b.profile.pairs(i)[1..])));
-    match &b.checklist {
-        Some(c) => {
-            let head = i.fmt("playbook.brief.deal", &[("step", &i.word(c.stage)), ("progress", &c.progress)]);
-            let pairs = [
-                (i.t("playbook.label.goal"), c.goal.clone()),
-                (i.t("playbook.label.checklist"), c.item_lines()),
-                (i.t("playbook.label.ask"), bullets(&c.questions)),
-            ];
-            sections.push(format!("{head}\n{}", indent(&key_values(&pairs))));
-        }
-        None => sections.push(section(i, "playbook.brief.no_deal", "")),
-    }
-    let last = match &b.last_visit {
-        Some(v) => {
-            let when = v.at.map(|t| t.format("%Y-%m-%d").to_string()).unwrap_or_default();
-            let head = format!("{} · {} · {}", when, i.word(v.channel), playbook.visit_type_name(&v.kind));
-            let actual = match (&v.actual_result, v.outcome) {
-                (a, _) if a.is_empty() => i.t("playbook.brief.no_result"),
-                (a, Some(o)) => format!("{a} ({})", i.word(o)),
-                (a, None) => a.clone(),
-            };
-            let mut pairs = vec![
-                (i.t("cli.show.label.purpose"), v.purpose.clone()),
-                (i.t("cli.show.label.expected_result"), v.expected_result.clone()),
-                (i.t("cli.show.label.actual_result"), actual),
-            ];
-            if !v.next_topic.is_empty() {
-                pairs.push((i.t("cli.show.label.next_topic"), v.next_topic.clone()));
-            }
-            format!("{head}\n{}", key_values(&pairs))
-        }
-        None => i.t("playbook.brief.no_visit"),
-    };
-    sections.push(section(i, "playbook.brief.last_visit", &last));
-    let objections = if b.open_objections.is_empty() {
-        i.t("playbook.objection.none")
-    } else {
-        b.open_objections.iter().map(|o| line(i, o)).collect::<Vec<_>>().join("\n")
-    };
-    sections.push(section(i, "playbook.brief.objections", &objections));
-    let next = match &b.next_visit {
-        Some(v) => {
-            let when = v.at.map(|t| t.format("%Y-%m-%d %H:%M").to_string()).unwrap_or_default();
-            let head = format!("{} · {} · {}", when, i.word(v.channel), playbook.visit_type_name(&v.kind));
-            let pairs = [
-                (i.t("cli.show.label.purpose"), v.purpose.clone()),
-                (i.t("cli.show.label.expected_result"), v.expected_result.clone()),
-            ];
-            format!("{head}\n{}", key_values(&pairs))
-        }
-        None => i.t("playbook.brief.no_plan"),
-    };
-    sections.push(section(i, "playbook.brief.this_visit", &next));
-    sections.join("\n\n")
-}
-
-/// A heading (from `key`) and its indented body.
-fn section(i: &I18n, key: &str, body: &str) -> String {
-    if body.is_empty() { i.t(key) } else { format!("{}\n{}", i.t(key), indent(body)) }
-}
-
-/// Name, company, title and phone; class; dates and facts.
-fn who_text(i: &I18n, b: &Brief) -> String {
-    let w = &b.who;
-    let mut head = i.fmt("playbook.brief.title", &[("name", &w.name)]);
-    for part in [&w.company, &w.title, &w.phone].into_iter().filter(|p| !p.is_empty()) {
-        head.push_str(&format!(" · {part}"));
-    }
-    let mut pairs = vec![(i.t("playbook.label.class"), i.word(b.profile.class))];
-    if !w.dates.is_empty() {
-        let dates: Vec<String> =
-            w.dates.iter().filter_map(|f| f.month_day.map(|md| format!("{md} {}", f.label))).collect();
-        pairs.push((i.t("playbook.label.dates"), dates.join(" · ")));
-    }
-    if !w.facts.is_empty() {
-        let facts: Vec<String> = w
-            .facts
-            .iter()
-            .map(|f| if f.value.is_empty() { f.label.clone() } else { format!("{}: {}", f.label, f.value) })
-            .collect();
-        pairs.push((i.t("playbook.label.facts"), facts.join("\n")));
-    }
-    format!("{head}\n{}", indent(&key_values(&pairs)))
+    ctx.print(&brief.render(&ctx.i18n, &playbook))
 }

@@ -2,10 +2,11 @@
 //! customer's open deal, numbered, with ticks.
 
 use super::Ctx;
-use super::method::{self, ChecklistView, indent, title};
+use super::method;
 use super::output::{self, FormatArg};
 use crate::domain::Stage;
 use crate::domain::checklist::{items, unticked};
+use crate::playbook::views::{ChecklistView, indent, title};
 use crate::store::StoreError;
 
 /// Arguments of `checklist`.

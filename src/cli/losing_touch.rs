@@ -4,9 +4,9 @@
 use serde::Serialize;
 
 use super::Ctx;
-use super::method::cadence_state_text;
 use super::output::{self, FormatArg, Table};
 use crate::domain::review::DueCustomer;
+use crate::playbook::views::cadence_state_text;
 
 /// Arguments of `losing-touch`.
 #[derive(Debug, clap::Args)]

@@ -2,13 +2,11 @@
 //! `… list [--all]`: the objection log of the customer's open deal, with the playbook's way
 //! to answer each kind.
 
-use serde::Serialize;
-
 use super::Ctx;
-use super::method::{self, indent, title};
+use super::method;
 use super::output::{self, FormatArg};
 use crate::domain::{Objection, ObjectionKind, Word};
-use crate::i18n::I18n;
+use crate::playbook::views::{ObjectionView, indent, title};
 use crate::store::StoreError;
 
 /// Arguments of `objection`.
@@ -52,34 +50,25 @@ pub enum ObjectionAction {
     },
 }
 
-/// An objection with the playbook's advice for its kind.
-#[derive(Debug, Clone, Serialize)]
-pub struct ObjectionView {
-    #[serde(flatten)]
-    pub objection: Objection,
-    /// How to answer this kind.
-    pub how: String,
-}
-
 /// Runs the action.
 pub fn run(args: &ObjectionArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
     let playbook = method::playbook(ctx);
     let store = ctx.store()?;
     let customer = store.customer(args.id)?;
     let deal = store.open_deal(args.id)?.ok_or(StoreError::NoOpenDeal { customer_id: args.id })?;
-    let view = |o: Objection| ObjectionView { how: playbook.objection_kind(o.kind).to_string(), objection: o };
+    let view = |o: Objection| ObjectionView::new(o, &playbook);
     match &args.action {
         ObjectionAction::Add { text, kind, answer } => {
             let kind = ObjectionKind::parse_word(kind)?;
             let id = store.add_objection(deal.id, text, kind, answer.as_deref().unwrap_or(""))?;
             let o = view(store.objection(id)?);
             ctx.tell(&ctx.i18n.fmt("playbook.objection.added", &[("n", &id)]));
-            ctx.print(&line(&ctx.i18n, &o))
+            ctx.print(&o.line(&ctx.i18n))
         }
         ObjectionAction::Resolve { n, answer } => {
             let o = view(store.resolve_objection(deal.id, *n, answer.as_deref())?);
             ctx.tell(&ctx.i18n.fmt("playbook.objection.resolved", &[("n", n)]));
-            ctx.print(&line(&ctx.i18n, &o))
+            ctx.print(&o.line(&ctx.i18n))
         }
         ObjectionAction::List { all, format } => {
             let list: Vec<ObjectionView> = store.objections_of(deal.id, !all)?.into_iter().map(view).collect();
@@ -90,7 +79,7 @@ pub fn run(args: &ObjectionArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
             let body = if list.is_empty() {
                 i.t("playbook.objection.none")
             } else {
-                list.iter().map(|o| line(i, o)).collect::<Vec<_>>().join("\n")
+                list.iter().map(|o| o.line(i)).collect::<Vec<_>>().join("\n")
             };
             let head = i.fmt("playbook.objection.title", &[("deal", &deal.id)]);
             ctx.print(&format!(
@@ -101,18 +90,4 @@ pub fn run(args: &ObjectionArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
             ))
         }
     }
-}
-
-/// `#2 ◌ too expensive (doubt) — answer: … / how: …`: open `◌`, resolved `✔`.
-pub fn line(i: &I18n, o: &ObjectionView) -> String {
-    let ob = &o.objection;
-    let mark = if ob.resolved { "✔" } else { "◌" };
-    let mut text = format!("#{} {mark} {} ({})", ob.id, ob.text, i.word(ob.kind));
-    if !ob.answer.is_empty() {
-        text.push_str(&format!("\n    {}", i.fmt("playbook.objection.answer", &[("answer", &ob.answer)])));
-    }
-    if !ob.resolved {
-        text.push_str(&format!("\n    {}", i.fmt("playbook.objection.how", &[("how", &o.how)])));
-    }
-    text
 }

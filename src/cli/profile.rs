@@ -2,9 +2,10 @@
 //! portfolio quadrant and cadence override, then prints the profile with the playbook's advice.
 
 use super::Ctx;
-use super::method::{self, ProfileView, indent, title};
+use super::method;
 use super::output::{self, FormatArg, key_values};
 use crate::domain::{CustomerClass, Man, Portfolio, Style, Tri, Word};
+use crate::playbook::views::{ProfileView, indent, title};
 use crate::store::CustomerPatch;
 
 /// High or low account attractiveness.

@@ -4,11 +4,12 @@
 use serde::Serialize;
 
 use super::Ctx;
-use super::method::{self, ChecklistView, ProfileView};
+use super::method;
 use super::output::{self, FormatArg, Table, key_values};
 use crate::domain::money::format_full;
 use crate::domain::{Customer, Deal, Fact, FactCategory, StageEvent, Visit, Word};
 use crate::i18n::I18n;
+use crate::playbook::views::{ChecklistView, ProfileView};
 use crate::store::Note;
 
 /// How many visits `show` prints.

@@ -2,8 +2,9 @@
 //! plan starts from the type's in-visit checklist) and `--tick N` (items of that checklist done).
 
 use super::Ctx;
-use super::method::{self, bullets};
+use super::method;
 use crate::domain::{VisitInput, VisitKind};
+use crate::playbook::views::bullets;
 
 /// The options; `#[command(flatten)]` them into a subcommand's args.
 #[derive(Debug, Clone, Default, clap::Args)]

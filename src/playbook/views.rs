@@ -1,0 +1,250 @@
+//! Views of the sales method for one customer, shared by the command line and the TUI:
+//! the profile with the playbook's advice, a deal's checklist, an objection with how to answer
+//! it, and their text form (labels aligned by display width, so Chinese lines up).
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use unicode_width::UnicodeWidthStr;
+
+use super::{Playbook, QuadrantGuide, StyleGuide};
+use crate::config::Config;
+use crate::domain::checklist::{self, ChecklistItem, Progress};
+use crate::domain::{CadenceState, Customer, CustomerClass, Deal, Man, Objection, Portfolio, Stage, Style};
+use crate::i18n::I18n;
+use crate::store::Store;
+
+/// Where a customer's cadence interval comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CadenceSource {
+    /// The per-customer override.
+    Override,
+    /// The portfolio quadrant's default from the config.
+    Portfolio,
+    /// The config's default for customers without a quadrant.
+    Default,
+}
+
+/// A customer's visit cadence today.
+#[derive(Debug, Clone, Serialize)]
+pub struct CadenceView {
+    pub interval_days: u32,
+    pub source: CadenceSource,
+    /// Days after which the customer is overdue.
+    pub overdue_after_days: i64,
+    pub last_contact_on: Option<NaiveDate>,
+    #[serde(flatten)]
+    pub state: CadenceState,
+}
+
+/// Class, personality, MAN, quadrant and cadence with the playbook's advice for each.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProfileView {
+    pub customer_id: i64,
+    pub name: String,
+    pub company: String,
+    pub class: CustomerClass,
+    pub style: Style,
+    /// Needs, fears and how to deal with them; absent while the style is unknown.
+    pub style_guide: Option<StyleGuide>,
+    pub man: Man,
+    pub man_code: String,
+    /// Absent while any of money, authority, need is unknown.
+    pub man_advice: Option<String>,
+    pub portfolio: Option<Portfolio>,
+    pub portfolio_guide: Option<QuadrantGuide>,
+    pub cadence: CadenceView,
+}
+
+impl ProfileView {
+    /// The profile of `c` on `today` under the config's cadence policy.
+    pub fn new(c: &Customer, playbook: &Playbook, config: &Config, today: NaiveDate) -> Self {
+        let policy = &config.cadence;
+        let (interval_days, state) = policy.for_customer(c, today);
+        let source = match (c.cadence_days.filter(|d| *d > 0), c.portfolio) {
+            (Some(_), _) => CadenceSource::Override,
+            (None, Some(_)) => CadenceSource::Portfolio,
+            (None, None) => CadenceSource::Default,
+        };
+        Self {
+            customer_id: c.id,
+            name: c.name.clone(),
+            company: c.company.clone(),
+            class: c.class,
+            style: c.style,
+            style_guide: playbook.style(c.style).cloned(),
+            man: c.man,
+            man_code: c.man.code(),
+            man_advice: playbook.man_advice(&c.man).map(str::to_string),
+            portfolio: c.portfolio,
+            portfolio_guide: c.portfolio.map(|p| playbook.quadrant(p).clone()),
+            cadence: CadenceView {
+                interval_days,
+                source,
+                overdue_after_days: policy.overdue_after(interval_days),
+                last_contact_on: c.last_contact_on,
+                state,
+            },
+        }
+    }
+
+    /// Label/value pairs: class, style with needs/fears/how to deal, MAN, quadrant, cadence.
+    pub fn pairs(&self, i: &I18n) -> Vec<(String, String)> {
+        let mut pairs = vec![(i.t("playbook.label.class"), i.word(self.class))];
+        let style = match &self.style_guide {
+            Some(g) => format!("{} — {}", i.word(self.style), g.traits),
+            None => format!("{} — {}", i.word(self.style), i.t("playbook.profile.style_unknown")),
+        };
+        pairs.push((i.t("playbook.label.style"), style));
+        if let Some(g) = &self.style_guide {
+            pairs.push((i.t("playbook.label.needs"), g.needs.join(" · ")));
+            pairs.push((i.t("playbook.label.fears"), g.fears.join(" · ")));
+            pairs.push((i.t("playbook.label.deal"), bullets(&g.deal)));
+        }
+        let advice = self.man_advice.clone().unwrap_or_else(|| i.t("playbook.profile.man_unknown"));
+        pairs.push((i.t("playbook.label.man"), format!("{} — {advice}", self.man_code)));
+        let quadrant = match (&self.portfolio, &self.portfolio_guide) {
+            (Some(p), Some(g)) => format!("{} — {}\n{}", i.word(*p), g.advice, g.cadence),
+            _ => i.t("playbook.profile.no_portfolio"),
+        };
+        pairs.push((i.t("playbook.label.portfolio"), quadrant));
+        pairs.push((i.t("playbook.label.cadence"), cadence_text(i, &self.cadence)));
+        pairs
+    }
+}
+
+/// "every 7 days (portfolio) · last contact 2031-05-01 · due (9 days since)".
+pub fn cadence_text(i: &I18n, c: &CadenceView) -> String {
+    let source = i.t(&format!("playbook.cadence.source.{}", source_key(c.source)));
+    let every = i.fmt("playbook.cadence.every", &[("days", &c.interval_days), ("source", &source)]);
+    let last = match c.last_contact_on {
+        Some(d) => i.fmt("playbook.cadence.last_contact", &[("date", &d)]),
+        None => i.t("playbook.cadence.never_contacted"),
+    };
+    let state = cadence_state_text(i, &c.state);
+    format!("{every} · {last} · {state}")
+}
+
+/// "due in 3 days", "due (9 days since contact)", "overdue (12 days since contact)".
+pub fn cadence_state_text(i: &I18n, state: &CadenceState) -> String {
+    match state {
+        CadenceState::Fine { days_left } => i.fmt("playbook.cadence.fine", &[("days", days_left)]),
+        CadenceState::Due { days_since } => i.fmt("playbook.cadence.due", &[("days", days_since)]),
+        CadenceState::Overdue { days_since } => i.fmt("playbook.cadence.overdue", &[("days", days_since)]),
+    }
+}
+
+fn source_key(s: CadenceSource) -> &'static str {
+    match s {
+        CadenceSource::Override => "override",
+        CadenceSource::Portfolio => "portfolio",
+        CadenceSource::Default => "default",
+    }
+}
+
+/// A deal's checklist for its current step, with ticks, the goal and the question prompts.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChecklistView {
+    pub deal_id: i64,
+    pub stage: Stage,
+    pub goal: String,
+    pub progress: Progress,
+    pub items: Vec<ChecklistItem>,
+    pub questions: Vec<String>,
+}
+
+impl ChecklistView {
+    /// Reads the ticks of `deal` in its current step.
+    pub fn load(store: &Store, deal: &Deal, playbook: &Playbook) -> anyhow::Result<Self> {
+        let guide = playbook.step(deal.stage);
+        let ticks = store.checklist_ticks(deal.id, deal.stage)?;
+        let items = checklist::items(&guide.checklist, &ticks);
+        Ok(Self {
+            deal_id: deal.id,
+            stage: deal.stage,
+            goal: guide.goal.clone(),
+            progress: checklist::progress(&items),
+            questions: guide.questions.clone(),
+            items,
+        })
+    }
+
+    /// Numbered lines: ` 1 [x] text`.
+    pub fn item_lines(&self) -> String {
+        self.items
+            .iter()
+            .map(|it| format!("{:>2} [{}] {}", it.number, if it.ticked { "x" } else { " " }, it.text))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    /// The step, its goal and the numbered list.
+    pub fn render(&self, i: &I18n) -> String {
+        let head = i.fmt(
+            "playbook.checklist.title",
+            &[("deal", &self.deal_id), ("step", &i.word(self.stage)), ("progress", &self.progress)],
+        );
+        let goal = key_values(&[(i.t("playbook.label.goal"), self.goal.clone())]);
+        format!("{head}\n{goal}\n{}", self.item_lines())
+    }
+}
+
+/// An objection with the playbook's advice for its kind.
+#[derive(Debug, Clone, Serialize)]
+pub struct ObjectionView {
+    #[serde(flatten)]
+    pub objection: Objection,
+    /// How to answer this kind.
+    pub how: String,
+}
+
+impl ObjectionView {
+    /// Pairs an objection with the playbook's advice.
+    pub fn new(objection: Objection, playbook: &Playbook) -> Self {
+        Self { how: playbook.objection_kind(objection.kind).to_string(), objection }
+    }
+
+    /// `#2 ◌ too expensive (doubt)` and, indented, the answer given and how to answer.
+    pub fn line(&self, i: &I18n) -> String {
+        let ob = &self.objection;
+        let mark = if ob.resolved { "✔" } else { "◌" };
+        let mut text = format!("#{} {mark} {} ({})", ob.id, ob.text, i.word(ob.kind));
+        if !ob.answer.is_empty() {
+            text.push_str(&format!("\n    {}", i.fmt("playbook.objection.answer", &[("answer", &ob.answer)])));
+        }
+        if !ob.resolved {
+            text.push_str(&format!("\n    {}", i.fmt("playbook.objection.how", &[("how", &self.how)])));
+        }
+        text
+    }
+}
+
+/// Label/value lines with the labels padded to the same display width; a value's further
+/// lines are indented under its first.
+pub fn key_values(pairs: &[(String, String)]) -> String {
+    let width = pairs.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
+    let mut lines = Vec::new();
+    for (k, v) in pairs {
+        let mut label = format!("{k}{}", " ".repeat(width.saturating_sub(k.width())));
+        for line in v.lines().chain(v.is_empty().then_some("")) {
+            lines.push(format!("{label}  {line}").trim_end().to_string());
+            label = " ".repeat(width);
+        }
+    }
+    lines.join("\n")
+}
+
+/// Lines starting with `- `.
+pub fn bullets(items: &[String]) -> String {
+    items.iter().map(|s| format!("- {s}")).collect::<Vec<_>>().join("\n")
+}
+
+/// Indents every line by two spaces.
+pub fn indent(text: &str) -> String {
+    text.lines().map(|l| if l.is_empty() { String::new() } else { format!("  {l}") }).collect::<Vec<_>>().join("\n")
+}
+
+/// `#3 王伟 — 深圳医疗器械`.
+pub fn title(id: i64, name: &str, company: &str) -> String {
+    if company.is_empty() { format!("#{id} {name}") } else { format!("#{id} {name} — {company}") }
+}
