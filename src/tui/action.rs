@@ -89,6 +89,8 @@ actions! {
     Edit = "edit",
     /// First start: fill the database with demo data.
     LoadDemo = "load_demo",
+    /// The pre-visit brief of the selected customer.
+    Brief = "brief",
     /// First start: begin with an empty database.
     StartEmpty = "start_empty",
 }

@@ -13,6 +13,7 @@ use super::modal::{Modal, ModalOutcome, ModalRequest};
 use super::overlay::Overlay;
 use super::overlay::help::HelpOverlay;
 use super::overlay::palette::{PaletteOutcome, PaletteOverlay};
+use super::screens::brief::BriefScreen;
 use super::screens::customer::CustomerScreen;
 use super::screens::customers::CustomersScreen;
 use super::screens::pipeline::PipelineScreen;
@@ -23,7 +24,9 @@ use super::screens::{Ctx, Effect, Screen, View};
 use super::theme::Theme;
 use super::widgets::dialog::{ConfirmDialog, ConfirmEvent};
 use crate::domain::CadencePolicy;
+use crate::config::{self, Config};
 use crate::i18n::I18n;
+use crate::playbook::Playbook;
 use crate::store::{CustomerFilter, CustomerSort, Store};
 
 /// A one-line message under the screen until the next key.
@@ -299,6 +302,7 @@ impl App {
                 }
             }
             Action::Search => self.screens.push(Screen::Search(SearchScreen::new())),
+            Action::Brief => self.open_brief(),
             Action::GoToday => self.go(ScreenId::Today),
             Action::GoPipeline => self.go(ScreenId::Pipeline),
             Action::GoCustomers => self.go(ScreenId::Customers),
@@ -307,6 +311,26 @@ impl App {
                 self.refresh_top();
             }
             _ => {}
+        }
+    }
+
+    /// Opens the brief of the selected customer, with the playbook in the UI language.
+    fn open_brief(&mut self) {
+        let Some(customer) = self.screens.last().and_then(Screen::selected_customer) else {
+            self.toast = Some(Toast { text: self.i18n.t("tui.modal.pick_customer"), is_error: true });
+            return;
+        };
+        let (playbook, problem) = Playbook::load(self.i18n.lang(), &config::config_dir());
+        let config = Config { cadence: self.cadence, ..Config::default() };
+        let mut screen = Screen::Brief(Box::new(BriefScreen::new(customer, playbook, config)));
+        match screen.refresh(&self.store, self.today) {
+            Ok(()) => self.screens.push(screen),
+            Err(e) => return self.fail(&e),
+        }
+        if let Some(p) = problem {
+            let text =
+                self.i18n.fmt("playbook.override_broken", &[("path", &p.path.display()), ("reason", &p.message)]);
+            self.toast = Some(Toast { text, is_error: true });
         }
     }
 

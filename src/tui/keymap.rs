@@ -21,12 +21,21 @@ pub enum ScreenId {
     Customers,
     Customer,
     Search,
+    Brief,
 }
 
 impl ScreenId {
     /// Every screen, config order.
-    pub const ALL: &'static [ScreenId] =
-        &[Self::Global, Self::Welcome, Self::Today, Self::Pipeline, Self::Customers, Self::Customer, Self::Search];
+    pub const ALL: &'static [ScreenId] = &[
+        Self::Global,
+        Self::Welcome,
+        Self::Today,
+        Self::Pipeline,
+        Self::Customers,
+        Self::Customer,
+        Self::Search,
+        Self::Brief,
+    ];
 
     /// The name used in `[keys.<name>]`.
     pub fn name(self) -> &'static str {
@@ -38,6 +47,7 @@ impl ScreenId {
             Self::Customers => "customers",
             Self::Customer => "customer",
             Self::Search => "search",
+            Self::Brief => "brief",
         }
     }
 }

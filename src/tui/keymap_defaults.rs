@@ -35,6 +35,7 @@ const TODAY: &[Row] = &[
     (Action::FollowUp, "f", true),
     (Action::Postpone, "p", true),
     (Action::Open, "enter", true),
+    (Action::Brief, "b", true),
     (Action::Search, "/", true),
 ];
 
@@ -46,6 +47,7 @@ const PIPELINE: &[Row] = &[
     (Action::Won, "w", true),
     (Action::Lost, "x", true),
     (Action::Open, "enter", true),
+    (Action::Brief, "b", true),
     (Action::Filter, "/", true),
 ];
 
@@ -55,6 +57,7 @@ const CUSTOMERS: &[Row] = &[
     (Action::Filter, "f", true),
     (Action::Sort, "s", true),
     (Action::LogVisit, "l", true),
+    (Action::Brief, "b", true),
     (Action::Search, "/", true),
 ];
 
@@ -62,6 +65,7 @@ const CUSTOMER: &[Row] = &[
     (Action::LogVisit, "l", true),
     (Action::PlanVisit, "p", true),
     (Action::Edit, "e", true),
+    (Action::Brief, "b", true),
     (Action::MoveForward, ">", true),
     (Action::MoveBack, "<", false),
     (Action::Won, "w", false),
@@ -78,9 +82,20 @@ const SEARCH: &[Row] = &[
     (Action::Open, "enter", true),
 ];
 
+/// The brief scrolls; Esc (global) goes back.
+const BRIEF: &[Row] = &[
+    (Action::LogVisit, "l", true),
+    (Action::PlanVisit, "p", true),
+    (Action::Up, "k up", false),
+    (Action::Down, "j down", false),
+    (Action::PageUp, "pageup ctrl-u", false),
+    (Action::PageDown, "pagedown ctrl-d space", false),
+    (Action::Top, "g home", false),
+];
+
 /// Every screen's default bindings.
 pub fn all() -> HashMap<ScreenId, Vec<Binding>> {
-    let table: [(ScreenId, &[&[Row]]); 7] = [
+    let table: [(ScreenId, &[&[Row]]); 8] = [
         (ScreenId::Global, &[GLOBAL]),
         (ScreenId::Welcome, &[WELCOME]),
         (ScreenId::Today, &[TODAY, LIST]),
@@ -88,6 +103,7 @@ pub fn all() -> HashMap<ScreenId, Vec<Binding>> {
         (ScreenId::Customers, &[CUSTOMERS, LIST]),
         (ScreenId::Customer, &[CUSTOMER, LIST]),
         (ScreenId::Search, &[SEARCH]),
+        (ScreenId::Brief, &[BRIEF]),
     ];
     table
         .into_iter()
@@ -112,7 +128,7 @@ mod tests {
 
     #[test]
     fn every_default_key_parses() {
-        for groups in [GLOBAL, LIST, WELCOME, TODAY, PIPELINE, CUSTOMERS, CUSTOMER, SEARCH] {
+        for groups in [GLOBAL, LIST, WELCOME, TODAY, PIPELINE, CUSTOMERS, CUSTOMER, SEARCH, BRIEF] {
             for (action, keys, _) in groups {
                 for k in keys.split_whitespace() {
                     assert!(Key::parse(k).is_some(), "{} has a bad default key {k}", action.name());

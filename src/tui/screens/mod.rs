@@ -1,6 +1,7 @@
 //! The screens: each a state struct that handles actions and renders itself. Screens keep only
 //! what is on screen (a page of rows) and reach the database through `Store` calls.
 
+pub mod brief;
 pub mod customer;
 pub mod customers;
 pub mod pipeline;
@@ -71,6 +72,7 @@ pub enum Screen {
     Customers(customers::CustomersScreen),
     Customer(Box<customer::CustomerScreen>),
     Search(search::SearchScreen),
+    Brief(Box<brief::BriefScreen>),
 }
 
 impl Screen {
@@ -83,6 +85,7 @@ impl Screen {
             Self::Customers(_) => ScreenId::Customers,
             Self::Customer(_) => ScreenId::Customer,
             Self::Search(_) => ScreenId::Search,
+            Self::Brief(_) => ScreenId::Brief,
         }
     }
 
@@ -95,6 +98,7 @@ impl Screen {
             Self::Customers(s) => s.refresh(store),
             Self::Customer(s) => s.refresh(store),
             Self::Search(s) => s.refresh(store),
+            Self::Brief(s) => s.refresh(store, today),
         }
     }
 
@@ -107,6 +111,7 @@ impl Screen {
             Self::Customers(s) => s.handle(action, ctx),
             Self::Customer(s) => s.handle(action, ctx),
             Self::Search(s) => s.handle(action, ctx),
+            Self::Brief(s) => s.handle(action, ctx),
         }
     }
 
@@ -134,6 +139,7 @@ impl Screen {
     pub fn customer_in_view(&self) -> Option<i64> {
         match self {
             Self::Customer(s) => Some(s.customer_id()),
+            Self::Brief(s) => Some(s.customer_id()),
             _ => None,
         }
     }
@@ -146,6 +152,7 @@ impl Screen {
             Self::Customers(s) => s.selected_customer(),
             Self::Customer(s) => Some(s.customer_id()),
             Self::Search(s) => s.selected_customer(),
+            Self::Brief(s) => Some(s.customer_id()),
             Self::Welcome(_) => None,
         }
     }
@@ -159,6 +166,7 @@ impl Screen {
             Self::Customers(s) => s.render(frame, area, view),
             Self::Customer(s) => s.render(frame, area, view),
             Self::Search(s) => s.render(frame, area, view),
+            Self::Brief(s) => s.render(frame, area, view),
         }
     }
 }

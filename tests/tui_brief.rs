@@ -1,0 +1,25 @@
+//! The brief screen (`b` on a customer) at 80×24 and 120×40, in English and Chinese.
+
+mod tui_support;
+
+use fieldbook::i18n::Lang;
+use tui_support::{app, keys, render};
+
+#[test]
+fn brief_from_the_customers_list_and_back() {
+    for (lang, tag) in [(Lang::En, "en"), (Lang::ZhCn, "zh")] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = app(&dir, lang);
+        keys(&mut app, "3 f");
+        tui_support::type_text(&mut app, "王伟");
+        keys(&mut app, "enter b");
+        for (w, h) in [(80, 24), (120, 40)] {
+            insta::assert_snapshot!(format!("brief_{tag}_{w}x{h}"), render(&app, w, h));
+        }
+        let top = render(&app, 80, 24);
+        keys(&mut app, "j j");
+        assert_ne!(render(&app, 80, 24), top, "j scrolls the brief");
+        keys(&mut app, "esc");
+        assert!(matches!(app.screen(), Some(fieldbook::tui::screens::Screen::Customers(_))), "Esc goes back");
+    }
+}
