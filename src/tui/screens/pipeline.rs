@@ -1,6 +1,8 @@
 //! The pipeline board: five columns (preparation → close) with count and total value; cards
 //! with customer, company, days in step and next-step state. Cards are loaded a page at a time.
 
+use std::collections::HashMap;
+
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -8,8 +10,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use super::{Ctx, Effect, View};
+use crate::config;
+use crate::domain::checklist::{Progress, progress_of};
 use crate::domain::money::format_compact;
 use crate::domain::{NextStepState, Stage, Word};
+use crate::i18n::Lang;
+use crate::playbook::Playbook;
 use crate::store::{PipelineCard, PipelineFilter, StepTotal, Store};
 use crate::tui::action::Action;
 use crate::tui::modal::ModalRequest;
@@ -36,6 +42,8 @@ pub struct PipelineScreen {
     filter: PipelineFilter,
     /// `Some` while the filter box has the focus.
     typing: Option<String>,
+    /// Checklist progress of the loaded cards' deals in their step (`3/5`).
+    progress: HashMap<i64, Progress>,
 }
 
 impl PipelineScreen {
@@ -87,6 +95,12 @@ impl PipelineScreen {
         let offset = (self.selected[i] as u32 / PAGE) * PAGE;
         self.cards[i] = store.pipeline_cards(stage, &self.filter, PAGE, offset)?;
         self.offsets[i] = offset;
+        let ids: Vec<i64> = self.cards[i].iter().map(|c| c.deal_id).collect();
+        let ticks = store.checklist_tick_counts(&ids)?;
+        let total = checklist_length(stage);
+        for id in ids {
+            self.progress.insert(id, progress_of(ticks.get(&id).copied().unwrap_or(0), total));
+        }
         Ok(())
     }
 
@@ -245,14 +259,26 @@ impl PipelineScreen {
         let skip = first - self.offsets[i] as usize;
         for (n, card) in self.cards[i].iter().enumerate().skip(skip).take(visible) {
             let is_selected = focused && self.offsets[i] as usize + n == selected;
-            lines.extend(card_lines(card, width, is_selected, view));
+            lines.extend(card_lines(card, self.progress.get(&card.deal_id).copied(), width, is_selected, view));
         }
         frame.render_widget(Paragraph::new(lines), inner);
     }
 }
 
-/// A card's three lines and a blank separator.
-fn card_lines<'a>(card: &PipelineCard, width: usize, selected: bool, view: &View) -> Vec<Line<'a>> {
+/// How many items the playbook's checklist of `stage` has (the same in every language).
+fn checklist_length(stage: Stage) -> usize {
+    Playbook::load(Lang::En, &config::config_dir()).0.step(stage).checklist.len()
+}
+
+/// A card's three lines (name and days in step; company and checklist progress; next step and
+/// value) and a blank separator.
+fn card_lines<'a>(
+    card: &PipelineCard,
+    progress: Option<Progress>,
+    width: usize,
+    selected: bool,
+    view: &View,
+) -> Vec<Line<'a>> {
     let t = view.theme;
     let i18n = view.i18n;
     let days = i18n.fmt("tui.pipeline.days", &[("n", &card.days_in_step)]);
@@ -267,13 +293,21 @@ fn card_lines<'a>(card: &PipelineCard, width: usize, selected: bool, view: &View
     };
     let value = card.value_minor.map(|v| format_compact(v, &card.currency)).unwrap_or_default();
     let state_w = width.saturating_sub(text::width(&value) + 2);
+    let checklist = progress.map(|p| p.to_string()).unwrap_or_default();
+    let company_w = width.saturating_sub(text::width(&checklist) + 2);
     vec![
         Line::from(vec![
             Span::styled(marker, t.accent),
             Span::styled(text::pad(&card.name, name_w), name_style),
             Span::styled(format!(" {days}"), t.muted),
         ]),
-        Line::from(Span::styled(format!(" {}", text::fit(&card.company, width.saturating_sub(1))), t.muted)),
+        Line::from(vec![
+            Span::styled(format!(" {}", text::pad(&card.company, company_w)), t.muted),
+            Span::styled(
+                format!(" {checklist}"),
+                if progress.is_some_and(|p| p.is_complete()) { t.success } else { t.muted },
+            ),
+        ]),
         Line::from(vec![
             Span::raw(" "),
             Span::styled(text::pad(&state, state_w), state_style),
