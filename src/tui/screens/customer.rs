@@ -7,8 +7,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::{Ctx, Effect, View};
+use crate::config;
+use crate::domain::checklist::{Progress, progress_of};
 use crate::domain::money::format_compact;
 use crate::domain::{Customer, Deal, DealState, Fact, FactCategory, StageEvent, Visit, Word};
+use crate::i18n::Lang;
+use crate::playbook::Playbook;
 use crate::store::{Note, Store};
 use crate::tui::action::Action;
 use crate::tui::modal::ModalRequest;
@@ -27,6 +31,8 @@ pub struct CustomerScreen {
     facts: Vec<Fact>,
     deal: Option<Deal>,
     history: Vec<StageEvent>,
+    /// Checklist progress of the open deal in its step.
+    checklist: Option<Progress>,
     visits: Vec<Visit>,
     notes: Vec<Note>,
     scroll: u16,
@@ -41,6 +47,7 @@ impl CustomerScreen {
             facts: Vec::new(),
             deal: None,
             history: Vec::new(),
+            checklist: None,
             visits: Vec::new(),
             notes: Vec::new(),
             scroll: 0,
@@ -66,6 +73,13 @@ impl CustomerScreen {
         self.history = match &self.deal {
             Some(d) => store.stage_history(d.id)?,
             None => Vec::new(),
+        };
+        self.checklist = match &self.deal {
+            Some(d) if d.state == DealState::Open => {
+                let total = Playbook::load(Lang::En, &config::config_dir()).0.step(d.stage).checklist.len();
+                Some(progress_of(store.checklist_ticks(d.id, d.stage)?.len() as u32, total))
+            }
+            _ => None,
         };
         self.visits = store.visits_of(self.id, VISITS, 0)?;
         self.notes = store.notes_of(Some(self.id), NOTES)?;
@@ -156,7 +170,11 @@ impl CustomerScreen {
             Some(d) => {
                 let value = d.value_minor.map(|v| format!(" {}", format_compact(v, &d.currency))).unwrap_or_default();
                 let state = if d.state == DealState::Open { i18n.word(d.stage) } else { i18n.word(d.state) };
-                format!(" {state}{value} · {} ", d.title)
+                let checklist = self
+                    .checklist
+                    .map(|p| format!(" · {}", i18n.fmt("playbook.checklist.progress", &[("progress", &p)])))
+                    .unwrap_or_default();
+                format!(" {state}{value}{checklist} · {} ", d.title)
             }
             None => format!(" {} ", i18n.t("tui.customer.no_deal")),
         };
