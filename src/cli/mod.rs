@@ -11,7 +11,7 @@ mod brief;
 mod check;
 mod checklist;
 mod context;
-mod data_errors;
+pub(crate) mod data_errors;
 mod deal;
 mod demo;
 mod export;

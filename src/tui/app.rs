@@ -27,6 +27,7 @@ use crate::config::{self, Config};
 use crate::domain::CadencePolicy;
 use crate::i18n::I18n;
 use crate::playbook::Playbook;
+use crate::store::transfer::DataResult;
 use crate::store::{CustomerFilter, CustomerSort, Store};
 
 /// A one-line message under the screen until the next key.
@@ -363,6 +364,16 @@ impl App {
                 Ok(modal) => self.modal = Some(modal),
                 Err(e) => self.fail(&e),
             },
+        }
+    }
+
+    /// Hears how today's automatic backup went: a failure is shown (the rep can run
+    /// `fieldbook backup`); a success stays quiet.
+    pub fn backup_finished(&mut self, result: DataResult<Option<std::path::PathBuf>>) {
+        if let Err(e) = result {
+            let reason = crate::cli::data_errors::localise(&self.i18n, e);
+            let text = self.i18n.fmt("tui.start.backup_failed", &[("reason", &reason)]);
+            self.toast = Some(Toast { text, is_error: true });
         }
     }
 

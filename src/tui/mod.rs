@@ -14,6 +14,10 @@ pub mod text;
 pub mod theme;
 pub mod widgets;
 
+use std::path::PathBuf;
+use std::sync::mpsc::{self, Receiver, TryRecvError};
+use std::time::Duration;
+
 use chrono::NaiveDate;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
@@ -35,7 +39,7 @@ pub fn run(global: &Global) -> i32 {
     let lang = Lang::detect(global.lang.as_deref(), config.as_ref().ok().and_then(|c| c.lang.as_deref()));
     let i18n = I18n::new(lang);
     match start(global, config, &i18n) {
-        Ok(app) => run_terminal(app, &i18n),
+        Ok((app, backup)) => run_terminal(app, backup, &i18n),
         Err(message) => {
             eprintln!("{message}");
             2
@@ -43,8 +47,16 @@ pub fn run(global: &Global) -> i32 {
     }
 }
 
-/// Everything that can fail before the terminal is taken over.
-fn start(global: &Global, config: anyhow::Result<Config>, i18n: &I18n) -> Result<App, String> {
+/// The outcome of today's automatic backup, taken in a background thread.
+type BackupResult = crate::store::transfer::DataResult<Option<PathBuf>>;
+
+/// Everything that can fail before the terminal is taken over. Also starts today's backup;
+/// its outcome arrives on the returned channel.
+fn start(
+    global: &Global,
+    config: anyhow::Result<Config>,
+    i18n: &I18n,
+) -> Result<(App, Receiver<BackupResult>), String> {
     let config = config.map_err(|e| i18n.fmt("tui.start.config", &[("reason", &format!("{e:#}"))]))?;
     let today = match global.today.as_deref() {
         Some(s) => Some(
@@ -57,16 +69,21 @@ fn start(global: &Global, config: anyhow::Result<Config>, i18n: &I18n) -> Result
     let path = global.db.clone().unwrap_or_else(config::default_db_path);
     let store = Store::open(&path, Clock::new(today)).map_err(|e| i18n.store_error(&e))?;
     // Today's automatic backup, off the path to the first frame. A failed backup must not keep
-    // the rep from working; `fieldbook backup` reports its errors.
+    // the rep from working: the app says so on its message line and carries on.
     let (backup_db, keep, day) = (path.clone(), config.backup.keep, Clock::new(today).today());
-    std::thread::spawn(move || crate::store::transfer::backup::daily_backup(&backup_db, keep, day).ok());
-    Ok(App::new(store, i18n.clone(), keymap, Theme::default()).with_cadence(config.cadence))
+    let (sender, backup) = mpsc::channel();
+    std::thread::spawn(move || {
+        let result = crate::store::transfer::backup::daily_backup(&backup_db, keep, day);
+        // The app may already have quit; then nobody needs the answer.
+        sender.send(result).ok();
+    });
+    Ok((App::new(store, i18n.clone(), keymap, Theme::default()).with_cadence(config.cadence), backup))
 }
 
 /// Takes over the terminal (restored on every exit, panics included) and runs the loop.
-fn run_terminal(mut app: App, i18n: &I18n) -> i32 {
+fn run_terminal(mut app: App, backup: Receiver<BackupResult>, i18n: &I18n) -> i32 {
     let mut terminal = ratatui::init();
-    let result = event_loop(&mut terminal, &mut app);
+    let result = event_loop(&mut terminal, &mut app, backup);
     ratatui::restore();
     match result {
         Ok(()) => 0,
@@ -77,12 +94,30 @@ fn run_terminal(mut app: App, i18n: &I18n) -> i32 {
     }
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> std::io::Result<()> {
+/// How often the loop looks for the backup's outcome while it is still running.
+const BACKUP_POLL: Duration = Duration::from_millis(200);
+
+fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, backup: Receiver<BackupResult>) -> std::io::Result<()> {
     let mut dirty = true;
+    let mut backup = Some(backup);
     while !app.should_quit() {
+        if let Some(receiver) = &backup {
+            match receiver.try_recv() {
+                Ok(result) => {
+                    app.backup_finished(result);
+                    backup = None;
+                    dirty = true;
+                }
+                Err(TryRecvError::Disconnected) => backup = None,
+                Err(TryRecvError::Empty) => {}
+            }
+        }
         if dirty {
             terminal.draw(|frame| app.render(frame))?;
             dirty = false;
+        }
+        if backup.is_some() && !event::poll(BACKUP_POLL)? {
+            continue;
         }
         match event::read()? {
             Event::Key(key) if key.kind == KeyEventKind::Press => {
