@@ -3,6 +3,10 @@
 use clap::Parser;
 
 fn main() {
-    let cli = fieldbook::cli::Cli::parse();
-    std::process::exit(fieldbook::run(cli));
+    let args: Vec<String> = std::env::args().collect();
+    let code = match fieldbook::cli::Cli::try_parse_from(&args) {
+        Ok(cli) => fieldbook::run(cli),
+        Err(e) => fieldbook::cli::usage::report(&e, &args),
+    };
+    std::process::exit(code);
 }

@@ -185,3 +185,24 @@ fn two_processes_writing_at_once_both_succeed() {
     assert_eq!(all.as_array().unwrap().len(), 40);
     assert!(env.ok(&["check"]).starts_with("OK"));
 }
+
+#[test]
+fn usage_mistakes_exit_2_with_a_message_in_the_users_language() {
+    let env = Env::new();
+    let id = env.add("王伟", &[]);
+    let before = snapshot(&env, id);
+    let stderr_of = |args: &[&str]| {
+        let out = env.cmd().args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+        String::from_utf8(out.stderr).unwrap()
+    };
+    let en = stderr_of(&["show", "abc"]);
+    assert!(en.starts_with("error: 'abc' is not a valid <ID>: it must be a number"), "{en}");
+    assert!(en.contains("fieldbook --help"), "{en}");
+    let zh = stderr_of(&["--lang", "zh-CN", "move", "1"]);
+    assert!(zh.starts_with("错误：缺少 <STEP>") && zh.contains("用法： fieldbook move <ID> <STEP>"), "{zh}");
+    let zh = stderr_of(&["visit", "1", "--lang=zh-CN", "--bogus"]);
+    assert!(zh.contains("--bogus") && !zh.contains("panicked"), "{zh}");
+    assert_eq!(snapshot(&env, id), before);
+}

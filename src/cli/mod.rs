@@ -28,6 +28,7 @@ mod profile;
 mod search;
 mod show;
 mod today;
+pub mod usage;
 mod visit;
 mod visit_type;
 
