@@ -1,7 +1,7 @@
 //! Visit cadence: how often a customer should hear from the rep, by portfolio quadrant or a
 //! per-customer override, with a *due* and an *overdue* threshold.
 
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::customer::{Customer, Portfolio};
@@ -75,11 +75,6 @@ impl CadencePolicy {
         let since = customer.last_contact_on.or(added).unwrap_or(today);
         (interval, self.state(interval, since, today))
     }
-
-    /// The latest contact date that makes a customer with this interval due today.
-    pub fn due_cutoff(interval: u32, today: NaiveDate) -> NaiveDate {
-        today.checked_sub_days(Days::new(interval as u64)).unwrap_or(NaiveDate::MIN)
-    }
 }
 
 #[cfg(test)]
@@ -111,6 +106,5 @@ mod tests {
         assert_eq!(p.state(14, d("2031-04-30"), today), CadenceState::Due { days_since: 20 });
         assert_eq!(p.state(14, d("2031-04-29"), today), CadenceState::Overdue { days_since: 21 });
         assert_eq!(p.overdue_after(7), 11);
-        assert_eq!(CadencePolicy::due_cutoff(7, today), d("2031-05-13"));
     }
 }
