@@ -55,6 +55,24 @@ fn customer() {
 }
 
 #[test]
+fn customer_record_focused() {
+    snap("customer_record_focused", |a| {
+        keys(a, "3 f");
+        tui_support::type_text(a, "王伟");
+        keys(a, "enter enter tab j");
+    });
+}
+
+#[test]
+fn fact_form_over_customer() {
+    snap("fact_form_over_customer", |a| {
+        keys(a, "3 f");
+        tui_support::type_text(a, "王伟");
+        keys(a, "enter enter tab j e");
+    });
+}
+
+#[test]
 fn help() {
     snap("help", |a| keys(a, "2 ?"));
 }

@@ -49,17 +49,27 @@ impl Store {
         })
     }
 
-    /// Changes a fact's label and value.
-    pub fn update_fact(&mut self, id: i64, label: &str, value: &str, month_day: Option<MonthDay>) -> Result<()> {
+    /// Changes a fact's category, label, value and yearly date (the search index follows).
+    pub fn update_fact(
+        &mut self,
+        id: i64,
+        category: FactCategory,
+        label: &str,
+        value: &str,
+        month_day: Option<MonthDay>,
+    ) -> Result<()> {
         let label = clean_line(label);
         let value = clean_text(value);
+        if label.is_empty() {
+            return Err(DomainError::MissingField { field: "label" }.into());
+        }
         check_len("label", &label, MAX_SHORT)?;
         check_len("value", &value, MAX_LONG)?;
         self.write(|tx, _| {
             let n = tx
                 .execute(
-                    "UPDATE customer_fact SET label = ?2, value = ?3, month_day = ?4 WHERE id = ?1",
-                    params![id, label, value, month_day.map(|m| m.to_string())],
+                    "UPDATE customer_fact SET category = ?2, label = ?3, value = ?4, month_day = ?5 WHERE id = ?1",
+                    params![id, category.code(), label, value, month_day.map(|m| m.to_string())],
                 )
                 .ctx("editing a fact")?;
             if n == 0 { Err(StoreError::NotFound { what: "fact", id }) } else { Ok(()) }
@@ -74,30 +84,46 @@ impl Store {
         })
     }
 
+    /// One fact.
+    pub fn fact(&self, id: i64) -> Result<Fact> {
+        let mut stmt = self
+            .conn()
+            .prepare_cached(&format!("SELECT {FACT_COLUMNS} FROM customer_fact WHERE id = ?1"))
+            .ctx("reading a fact")?;
+        let mut rows = stmt.query_map([id], fact_row).ctx("reading a fact")?;
+        match rows.next() {
+            Some(row) => row.ctx("reading a fact"),
+            None => Err(StoreError::NotFound { what: "fact", id }),
+        }
+    }
+
     /// A customer's facts, by category then in the order added.
     pub fn facts_of(&self, customer_id: i64) -> Result<Vec<Fact>> {
         let mut stmt = self
             .conn()
-            .prepare_cached(
-                "SELECT id, customer_id, category, label, value, month_day FROM customer_fact
+            .prepare_cached(&format!(
+                "SELECT {FACT_COLUMNS} FROM customer_fact
                  WHERE customer_id = ?1
                  ORDER BY CASE category WHEN 'basic' THEN 0 WHEN 'business' THEN 1 WHEN 'personal' THEN 2
-                          WHEN 'logistics' THEN 3 ELSE 4 END, id",
-            )
+                          WHEN 'logistics' THEN 3 ELSE 4 END, id"
+            ))
             .ctx("reading facts")?;
-        let facts = stmt
-            .query_map([customer_id], |r| {
-                let md: Option<String> = r.get(5)?;
-                Ok(Fact {
-                    id: r.get(0)?,
-                    customer_id: r.get(1)?,
-                    category: rows::code(r, 2)?,
-                    label: r.get(3)?,
-                    value: r.get(4)?,
-                    month_day: md.as_deref().and_then(MonthDay::parse),
-                })
-            })
-            .ctx("reading facts")?;
+        let facts = stmt.query_map([customer_id], fact_row).ctx("reading facts")?;
         facts.collect::<rusqlite::Result<Vec<_>>>().ctx("reading facts")
     }
+}
+
+/// The columns [`fact_row`] reads.
+const FACT_COLUMNS: &str = "id, customer_id, category, label, value, month_day";
+
+fn fact_row(r: &rusqlite::Row) -> rusqlite::Result<Fact> {
+    let md: Option<String> = r.get(5)?;
+    Ok(Fact {
+        id: r.get(0)?,
+        customer_id: r.get(1)?,
+        category: rows::code(r, 2)?,
+        label: r.get(3)?,
+        value: r.get(4)?,
+        month_day: md.as_deref().and_then(MonthDay::parse),
+    })
 }

@@ -85,8 +85,14 @@ actions! {
     LogVisit = "log_visit",
     /// Plan a visit for the customer.
     PlanVisit = "plan_visit",
-    /// Edit the customer record.
+    /// Edit the customer record (on the Customer screen: the selected row of the record).
     Edit = "edit",
+    /// Move the focus between the record and the timeline.
+    SwitchPane = "switch_pane",
+    /// Add a fact to the customer record.
+    AddFact = "add_fact",
+    /// Delete the selected fact of the record (asks first).
+    DeleteFact = "delete_fact",
     /// First start: fill the database with demo data.
     LoadDemo = "load_demo",
     /// The pre-visit brief of the selected customer.

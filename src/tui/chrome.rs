@@ -71,7 +71,11 @@ pub fn header(frame: &mut Frame, area: Rect, view: &View, current: ScreenId) {
     frame.render_widget(Line::from(spans), area);
 }
 
+/// Hints the bar never drops: how to get help and how to leave.
+const ALWAYS_HINTED: [Action; 2] = [Action::Help, Action::Quit];
+
 /// The message line when there is a message, else the hint bar of the screen's main keys.
+/// When they do not all fit, the later hints give way; help and quit always stay.
 pub fn footer(frame: &mut Frame, area: Rect, view: &View, screen: ScreenId, toast: Option<&Toast>) {
     let t = view.theme;
     if let Some(toast) = toast {
@@ -80,17 +84,31 @@ pub fn footer(frame: &mut Frame, area: Rect, view: &View, screen: ScreenId, toas
         frame.render_widget(Line::from(Span::styled(format!(" {msg}"), style)), area);
         return;
     }
+    // (action, key, label, columns) of every hinted binding, in keymap order.
+    let hints: Vec<(Action, String, String, usize)> = view
+        .keymap
+        .bindings(screen)
+        .filter(|b| b.hint)
+        .filter_map(|b| {
+            let key = b.keys.first()?.to_string();
+            let label = view.i18n.t(&b.action.label_key());
+            let w = text::width(&key) + text::width(&label) + 3;
+            Some((b.action, key, label, w))
+        })
+        .collect();
+    let reserved: usize = hints.iter().filter(|h| ALWAYS_HINTED.contains(&h.0)).map(|h| h.3).sum();
+    let mut budget = (area.width as usize).saturating_sub(reserved);
+    let mut full = false;
     let mut spans = Vec::new();
-    let mut used = 0;
-    for binding in view.keymap.bindings(screen).filter(|b| b.hint) {
-        let Some(key) = binding.keys.first() else { continue };
-        let key = key.to_string();
-        let label = view.i18n.t(&binding.action.label_key());
-        let w = text::width(&key) + text::width(&label) + 3;
-        if used + w > area.width as usize {
-            break;
+    for (action, key, label, w) in hints {
+        if !ALWAYS_HINTED.contains(&action) {
+            // Once one hint does not fit, the ones after it (lower in priority) stay out too.
+            full = full || w > budget;
+            if full {
+                continue;
+            }
+            budget -= w;
         }
-        used += w;
         spans.push(Span::raw(" "));
         spans.push(Span::styled(key, t.key));
         spans.push(Span::styled(format!(" {label} "), t.muted));

@@ -62,9 +62,12 @@ const CUSTOMERS: &[Row] = &[
 ];
 
 const CUSTOMER: &[Row] = &[
+    (Action::SwitchPane, "tab", true),
+    (Action::Edit, "e enter", true),
+    (Action::AddFact, "f", true),
+    (Action::DeleteFact, "d delete", false),
     (Action::LogVisit, "l", true),
     (Action::PlanVisit, "p", true),
-    (Action::Edit, "e", true),
     (Action::Brief, "b", true),
     (Action::MoveForward, ">", true),
     (Action::MoveBack, "<", false),

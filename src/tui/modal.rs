@@ -2,6 +2,7 @@
 //! form, one-line prompts (lost reason, postpone date) and confirmations. The widgets come from `widgets/`; this module opens them
 //! for a purpose and turns their answers into store writes.
 
+mod facts;
 mod records;
 
 use chrono::NaiveTime;
@@ -11,14 +12,15 @@ use ratatui::layout::Rect;
 
 use super::drafts::{Draft, DraftForm};
 use super::theme::Theme;
-use super::widgets::customer_form::CustomerForm;
-use super::widgets::dialog::{PromptDialog, PromptEvent, PromptKind, PromptValue};
+use super::widgets::customer_form::{CustomerField, CustomerForm};
+use super::widgets::dialog::{ConfirmDialog, PromptDialog, PromptEvent, PromptKind, PromptValue};
+use super::widgets::fact_form::FactForm;
 use super::widgets::guide_panel::GuidePanel;
 use super::widgets::note_input::{NoteInput, NoteTarget};
 use super::widgets::visit_form::{VisitForm, VisitFormEvent, VisitTarget};
 use crate::clock::Clock;
-use crate::domain::Stage;
 use crate::domain::parse_when;
+use crate::domain::{Fact, FactCategory, Stage};
 use crate::i18n::I18n;
 use crate::playbook::Playbook;
 use crate::store::Store;
@@ -42,6 +44,15 @@ pub enum ModalRequest {
     AddCustomer,
     /// Edit a customer's basic record.
     EditCustomer(i64),
+    /// Edit a customer's basic record with the cursor on one field.
+    EditCustomerField(i64, CustomerField),
+    /// Add a fact to a customer's record, in this category at first; `choose_category` puts
+    /// the cursor on the category, else on the label.
+    AddFact { customer_id: i64, category: FactCategory, choose_category: bool },
+    /// Edit a fact of the record.
+    EditFact(i64),
+    /// Ask, then delete a fact of the record.
+    DeleteFact(i64),
 }
 
 /// What a prompt's answer is for.
@@ -58,6 +69,10 @@ pub enum Modal {
     Note(Box<NoteInput>),
     Customer(Box<CustomerForm>),
     Prompt(Box<PromptDialog>, PromptPurpose),
+    /// Adding or editing a fact of the customer record.
+    Fact(Box<FactForm>),
+    /// "Delete this fact?" with the fact and its customer's name.
+    DeleteFact(Box<ConfirmDialog>, Box<(Fact, String)>),
 }
 
 /// The purpose of an open prompt (kept private to this module).
@@ -121,6 +136,14 @@ impl Modal {
             }
             ModalRequest::AddCustomer => Self::Customer(Box::new(CustomerForm::new(Stage::Preparation))),
             ModalRequest::EditCustomer(id) => Self::Customer(Box::new(CustomerForm::edit(&store.customer(id)?))),
+            ModalRequest::EditCustomerField(id, field) => {
+                Self::Customer(Box::new(CustomerForm::edit(&store.customer(id)?).focused_on(field)))
+            }
+            ModalRequest::AddFact { customer_id, category, choose_category } => {
+                facts::add(customer_id, category, choose_category, store)?
+            }
+            ModalRequest::EditFact(id) => facts::edit(id, store)?,
+            ModalRequest::DeleteFact(id) => facts::ask_delete(id, store, i18n)?,
         })
     }
 
@@ -131,6 +154,8 @@ impl Modal {
             Self::Note(note) => note.is_dirty(),
             Self::Customer(form) => form.is_dirty(),
             Self::Prompt(dialog, _) => dialog.is_dirty(),
+            Self::Fact(form) => form.is_dirty(),
+            Self::DeleteFact(..) => false,
         }
     }
 
@@ -147,7 +172,7 @@ impl Modal {
         match self {
             Self::Visit(form, _) => Some((DraftForm::Visit(Box::new(form.draft())), form.revision())),
             Self::Note(note) => Some((DraftForm::Note(note.draft()), note.revision())),
-            Self::Customer(_) | Self::Prompt(..) => None,
+            Self::Customer(_) | Self::Prompt(..) | Self::Fact(_) | Self::DeleteFact(..) => None,
         }
     }
 
@@ -193,6 +218,8 @@ impl Modal {
             },
             Self::Note(note) => records::note_key(note, key, store, i18n),
             Self::Customer(form) => records::customer_key(form, key, store, i18n),
+            Self::Fact(form) => facts::form_key(form, key, store, i18n),
+            Self::DeleteFact(dialog, fact) => facts::delete_key(dialog, fact, key, store, i18n),
             Self::Prompt(dialog, purpose) => match dialog.handle_key(key, i18n) {
                 PromptEvent::None => ModalOutcome::Stay,
                 PromptEvent::Cancel => ModalOutcome::Close,
@@ -216,6 +243,8 @@ impl Modal {
             Self::Note(note) => note.render(frame, area, theme, i18n),
             Self::Customer(form) => form.render(frame, area, theme, i18n),
             Self::Prompt(dialog, _) => dialog.render(frame, area, theme, i18n),
+            Self::Fact(form) => form.render(frame, area, theme, i18n),
+            Self::DeleteFact(dialog, _) => dialog.render(frame, area, theme, i18n),
         }
     }
 }

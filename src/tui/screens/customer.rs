@@ -1,5 +1,6 @@
 //! One customer: the record in its five categories, the deal and its step history, the visit
-//! timeline (newest first) and notes.
+//! timeline (newest first) and notes. Tab moves the focus between the timeline (j/k scroll it)
+//! and the record, where j/k move a cursor over its rows and each row is edited in place.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -17,11 +18,32 @@ use crate::store::{Note, Store};
 use crate::tui::action::Action;
 use crate::tui::modal::ModalRequest;
 use crate::tui::text;
+use crate::tui::widgets::customer_form::CustomerField;
 
 /// Visits shown in the timeline.
 const VISITS: u32 = 30;
 /// Notes shown.
 const NOTES: u32 = 20;
+
+/// What a row of the record pane is, and so what editing it opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RecordItem {
+    /// A field of the basic record: the customer form opens on it.
+    Basic(CustomerField),
+    /// The fact at this index of `facts`.
+    Fact(usize),
+    /// The "—" of a category without anything: editing adds a fact there.
+    Empty(FactCategory),
+}
+
+/// One row of the record pane.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct RecordRow {
+    /// The category the row belongs to; `None` for the "found through" row.
+    category: Option<FactCategory>,
+    item: RecordItem,
+    text: String,
+}
 
 /// State of the customer screen.
 #[derive(Debug)]
@@ -36,6 +58,10 @@ pub struct CustomerScreen {
     visits: Vec<Visit>,
     notes: Vec<Note>,
     scroll: u16,
+    /// True while the record pane has the focus (else the timeline).
+    record_focus: bool,
+    /// The selected row of the record pane.
+    cursor: usize,
 }
 
 impl CustomerScreen {
@@ -51,6 +77,8 @@ impl CustomerScreen {
             visits: Vec::new(),
             notes: Vec::new(),
             scroll: 0,
+            record_focus: false,
+            cursor: 0,
         }
     }
 
@@ -83,12 +111,29 @@ impl CustomerScreen {
         };
         self.visits = store.visits_of(self.id, VISITS, 0)?;
         self.notes = store.notes_of(Some(self.id), NOTES)?;
+        self.cursor = self.cursor.min(self.record_rows().len().saturating_sub(1));
         Ok(())
+    }
+
+    /// True while the record pane has the focus.
+    pub fn record_focused(&self) -> bool {
+        self.record_focus
     }
 
     /// Handles a customer action.
     pub fn handle(&mut self, action: Action, ctx: &mut Ctx) -> Effect {
+        if self.record_focus
+            && let Some(effect) = self.handle_record(action, ctx)
+        {
+            return effect;
+        }
         match action {
+            Action::SwitchPane => self.record_focus = !self.record_focus,
+            Action::AddFact => {
+                let category = FactCategory::Basic;
+                return Effect::Modal(ModalRequest::AddFact { customer_id: self.id, category, choose_category: true });
+            }
+            Action::DeleteFact => return Effect::Info(ctx.i18n.t("tui.customer.pick_fact")),
             Action::Up => self.scroll = self.scroll.saturating_sub(1),
             Action::Down => self.scroll = self.scroll.saturating_add(1),
             Action::PageUp => self.scroll = self.scroll.saturating_sub(10),
@@ -107,6 +152,50 @@ impl CustomerScreen {
             _ => return Effect::Unhandled,
         }
         Effect::None
+    }
+
+    /// Actions on the record pane's cursor; `None` when the action means the same as with the
+    /// timeline focused.
+    fn handle_record(&mut self, action: Action, ctx: &mut Ctx) -> Option<Effect> {
+        let rows = self.record_rows();
+        let last = rows.len().saturating_sub(1);
+        let row = rows.get(self.cursor);
+        match action {
+            Action::Up => self.cursor = self.cursor.saturating_sub(1),
+            Action::Down => self.cursor = (self.cursor + 1).min(last),
+            Action::PageUp => self.cursor = self.cursor.saturating_sub(10),
+            Action::PageDown => self.cursor = (self.cursor + 10).min(last),
+            Action::Top => self.cursor = 0,
+            Action::Bottom => self.cursor = last,
+            Action::Edit => {
+                return Some(Effect::Modal(match row.map(|r| r.item) {
+                    Some(RecordItem::Fact(i)) => match self.facts.get(i) {
+                        Some(fact) => ModalRequest::EditFact(fact.id),
+                        None => return Some(Effect::None),
+                    },
+                    Some(RecordItem::Empty(category)) => {
+                        ModalRequest::AddFact { customer_id: self.id, category, choose_category: false }
+                    }
+                    Some(RecordItem::Basic(field)) => ModalRequest::EditCustomerField(self.id, field),
+                    None => ModalRequest::EditCustomer(self.id),
+                }));
+            }
+            Action::AddFact => {
+                let category = row.and_then(|r| r.category).unwrap_or(FactCategory::Basic);
+                let request = ModalRequest::AddFact { customer_id: self.id, category, choose_category: true };
+                return Some(Effect::Modal(request));
+            }
+            Action::DeleteFact => {
+                return Some(match row.map(|r| r.item) {
+                    Some(RecordItem::Fact(i)) if i < self.facts.len() => {
+                        Effect::Modal(ModalRequest::DeleteFact(self.facts[i].id))
+                    }
+                    _ => Effect::Info(ctx.i18n.t("tui.customer.not_a_fact")),
+                });
+            }
+            _ => return None,
+        }
+        Some(Effect::None)
     }
 
     fn name(&self) -> String {
@@ -158,12 +247,20 @@ impl CustomerScreen {
         }
         frame.render_widget(Line::from(spans), head);
         let [left, right] = Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(body);
-        let record = Block::bordered().title(Span::styled(format!(" {} ", i18n.t("tui.customer.record")), t.title));
+        let (record_title, record_border, timeline_border) = if self.record_focus {
+            (t.focused_title, t.focused_border, t.border)
+        } else {
+            (t.title, t.border, t.border)
+        };
+        let record =
+            Block::bordered().title(Span::styled(format!(" {} ", i18n.t("tui.customer.record")), record_title));
         let record_w = left.width.saturating_sub(2) as usize;
+        // Keep the cursor on screen: scroll the record so the selected row is the last shown.
+        let record_scroll = self.cursor.saturating_sub(left.height.saturating_sub(3) as usize);
         frame.render_widget(
             Paragraph::new(self.record_lines(view, record_w))
-                .block(record.border_style(t.border))
-                .wrap(Wrap { trim: false }),
+                .block(record.border_style(record_border))
+                .scroll((u16::try_from(record_scroll).unwrap_or(u16::MAX), 0)),
             left,
         );
         let deal_title = match &self.deal {
@@ -178,46 +275,80 @@ impl CustomerScreen {
             }
             None => format!(" {} ", i18n.t("tui.customer.no_deal")),
         };
-        let block = Block::bordered().title(Span::styled(deal_title, t.title)).border_style(t.border);
+        let block = Block::bordered().title(Span::styled(deal_title, t.title)).border_style(timeline_border);
         frame.render_widget(
             Paragraph::new(self.timeline_lines(view)).block(block).wrap(Wrap { trim: false }).scroll((self.scroll, 0)),
             right,
         );
     }
 
-    fn record_lines<'a>(&self, view: &View, width: usize) -> Vec<Line<'a>> {
-        let t = view.theme;
-        let i18n = view.i18n;
+    /// The rows of the record pane: per category the basic fields (for "basic") and the facts,
+    /// or a "—" when it has none; then where the customer was found.
+    fn record_rows(&self) -> Vec<RecordRow> {
         let Some(c) = &self.customer else { return Vec::new() };
-        let label_w = FactCategory::ALL.iter().map(|f| text::width(&i18n.word(*f))).max().unwrap_or(8) + 1;
-        let mut lines = Vec::new();
+        let mut rows = Vec::new();
         for category in FactCategory::ALL {
-            let mut values: Vec<String> = Vec::new();
+            let before = rows.len();
+            let mut push =
+                |item: RecordItem, text: String| rows.push(RecordRow { category: Some(*category), item, text });
             if *category == FactCategory::Basic {
-                values.extend(
-                    [&c.nickname, &c.phone, &c.email, &c.address].into_iter().filter(|v| !v.is_empty()).cloned(),
-                );
+                for (value, field) in [
+                    (&c.nickname, CustomerField::Name),
+                    (&c.phone, CustomerField::Phone),
+                    (&c.email, CustomerField::Email),
+                    (&c.address, CustomerField::Name),
+                ] {
+                    if !value.is_empty() {
+                        push(RecordItem::Basic(field), value.clone());
+                    }
+                }
             }
-            values.extend(
-                self.facts.iter().filter(|f| f.category == *category).map(|f| format!("{}: {}", f.label, f.value)),
-            );
-            let mut first = true;
-            if values.is_empty() {
-                values.push("—".into());
+            for (i, f) in self.facts.iter().enumerate().filter(|(_, f)| f.category == *category) {
+                push(RecordItem::Fact(i), format!("{}: {}", f.label, f.value));
             }
-            for v in values {
-                let label = if first { i18n.word(*category) } else { String::new() };
-                first = false;
-                lines.push(Line::from(vec![
-                    Span::styled(text::pad(&label, label_w), t.muted),
-                    Span::raw(text::fit(&v, width.saturating_sub(label_w))),
-                ]));
+            if rows.len() == before {
+                rows.push(RecordRow {
+                    category: Some(*category),
+                    item: RecordItem::Empty(*category),
+                    text: "—".into(),
+                });
             }
         }
         if !c.source.is_empty() {
+            rows.push(RecordRow {
+                category: None,
+                item: RecordItem::Basic(CustomerField::Source),
+                text: c.source.clone(),
+            });
+        }
+        rows
+    }
+
+    fn record_lines<'a>(&self, view: &View, width: usize) -> Vec<Line<'a>> {
+        let t = view.theme;
+        let i18n = view.i18n;
+        let label_w = FactCategory::ALL
+            .iter()
+            .map(|f| text::width(&i18n.word(*f)))
+            .chain([text::width(&i18n.t("tui.customer.source"))])
+            .max()
+            .unwrap_or(8)
+            + 1;
+        let mut previous = None;
+        let mut lines = Vec::new();
+        for (i, row) in self.record_rows().into_iter().enumerate() {
+            let label = match row.category {
+                Some(c) if previous != Some(Some(c)) => i18n.word(c),
+                Some(_) => String::new(),
+                None => i18n.t("tui.customer.source"),
+            };
+            previous = Some(row.category);
+            let selected = self.record_focus && i == self.cursor;
+            let value_style = if selected { t.selection } else { t.text };
+            let value_w = width.saturating_sub(label_w);
             lines.push(Line::from(vec![
-                Span::styled(text::pad(&i18n.t("tui.customer.source"), label_w), t.muted),
-                Span::raw(c.source.clone()),
+                Span::styled(text::pad(&label, label_w), t.muted),
+                Span::styled(text::pad(&text::fit(&row.text, value_w), value_w), value_style),
             ]));
         }
         lines

@@ -96,6 +96,14 @@ impl CustomerForm {
         Self::build(Some(customer.clone()), &fields, class, style)
     }
 
+    /// The same form with the cursor on `field` (when the form shows it).
+    pub fn focused_on(mut self, field: CustomerField) -> Self {
+        if self.fields().contains(&field) {
+            self.focus = field;
+        }
+        self
+    }
+
     fn build(original: Option<Customer>, c: &NewCustomer, class: Choice<CustomerClass>, style: Choice<Style>) -> Self {
         let mut form = Self {
             original,

@@ -5,6 +5,7 @@
 pub mod choice;
 pub mod customer_form;
 pub mod dialog;
+pub mod fact_form;
 pub mod form_layout;
 pub mod guide_panel;
 pub mod note_input;

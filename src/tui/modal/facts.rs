@@ -1,0 +1,85 @@
+//! The facts of the customer record as modals: the fact form (add, edit) and the question
+//! before deleting one. Their answers become store writes.
+
+use ratatui::crossterm::event::KeyEvent;
+
+use super::{Modal, ModalOutcome};
+use crate::domain::{Fact, FactCategory};
+use crate::i18n::I18n;
+use crate::store::Store;
+use crate::tui::widgets::dialog::{ConfirmDialog, ConfirmEvent};
+use crate::tui::widgets::fact_form::{FactForm, FactFormEvent, FactTarget};
+
+/// The empty fact form for `customer_id`, in `category`.
+pub(super) fn add(
+    customer_id: i64,
+    category: FactCategory,
+    choose_category: bool,
+    store: &Store,
+) -> anyhow::Result<Modal> {
+    let customer_name = store.customer_ref(customer_id)?.name;
+    let target = FactTarget { customer_id, customer_name, fact_id: None };
+    Ok(Modal::Fact(Box::new(FactForm::new(target, category, choose_category))))
+}
+
+/// The fact form holding fact `id`.
+pub(super) fn edit(id: i64, store: &Store) -> anyhow::Result<Modal> {
+    let fact = store.fact(id)?;
+    let name = store.customer_ref(fact.customer_id)?.name;
+    Ok(Modal::Fact(Box::new(FactForm::edit(name, &fact))))
+}
+
+/// "Delete from 王伟's record?" showing the fact.
+pub(super) fn ask_delete(id: i64, store: &Store, i18n: &I18n) -> anyhow::Result<Modal> {
+    let fact = store.fact(id)?;
+    let name = store.customer_ref(fact.customer_id)?.name;
+    let title = i18n.fmt("forms.fact.delete_title", &[("who", &name)]);
+    let line = format!("{} · {}: {}", i18n.word(fact.category), fact.label, fact.value);
+    Ok(Modal::DeleteFact(Box::new(ConfirmDialog::new(title, vec![line])), Box::new((fact, name))))
+}
+
+/// A key in the fact form; Ctrl-S adds or updates the fact. A failed write keeps the form
+/// open with its text and shows why.
+pub(super) fn form_key(form: &mut FactForm, key: KeyEvent, store: &mut Store, i18n: &I18n) -> ModalOutcome {
+    let input = match form.handle_key(key, i18n) {
+        FactFormEvent::None => return ModalOutcome::Stay,
+        FactFormEvent::Cancel => return ModalOutcome::Close,
+        FactFormEvent::Save(input) => input,
+    };
+    let target = form.target().clone();
+    let names: [(&str, &dyn std::fmt::Display); 2] = [("who", &target.customer_name), ("label", &input.label)];
+    let result = match target.fact_id {
+        Some(id) => store
+            .update_fact(id, input.category, &input.label, &input.value, input.month_day)
+            .map(|()| i18n.fmt("forms.fact.updated", &names)),
+        None => store
+            .add_fact(target.customer_id, input.category, &input.label, &input.value, input.month_day)
+            .map(|_| i18n.fmt("forms.fact.added", &names)),
+    };
+    match result {
+        Ok(message) => ModalOutcome::Saved(message),
+        Err(e) => {
+            form.set_error(i18n.error(&e.into()));
+            ModalOutcome::Stay
+        }
+    }
+}
+
+/// A key in the delete question: `y` deletes, `n`/Esc keeps the fact.
+pub(super) fn delete_key(
+    dialog: &mut ConfirmDialog,
+    fact: &(Fact, String),
+    key: KeyEvent,
+    store: &mut Store,
+    i18n: &I18n,
+) -> ModalOutcome {
+    let (fact, name) = fact;
+    match dialog.handle_key(key) {
+        ConfirmEvent::None => ModalOutcome::Stay,
+        ConfirmEvent::No => ModalOutcome::Close,
+        ConfirmEvent::Yes => match store.delete_fact(fact.id) {
+            Ok(()) => ModalOutcome::Saved(i18n.fmt("forms.fact.deleted", &[("who", name), ("label", &fact.label)])),
+            Err(e) => ModalOutcome::Failed(e.into()),
+        },
+    }
+}

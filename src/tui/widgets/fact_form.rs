@@ -1,0 +1,317 @@
+//! The small form for one fact of the customer record: its category, label, value and, for
+//! important dates (birthdays, anniversaries), the yearly date Today reminds of. It reads what
+//! it is given like `fieldbook fact` does: a date alone is also the value.
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use super::choice::Choice;
+use super::dialog::render_discard_question;
+use super::form_layout::{FormFrame, FormRow, Notice, RowContent, render_form};
+use super::text_field::{TextField, is_ctrl};
+use crate::domain::{DomainError, Fact, FactCategory, MonthDay};
+use crate::i18n::I18n;
+use crate::tui::theme::Theme;
+
+/// A field of the fact form, in Tab order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FactField {
+    Category,
+    Label,
+    Value,
+    Date,
+}
+
+const FIELDS: [FactField; 4] = [FactField::Category, FactField::Label, FactField::Value, FactField::Date];
+
+/// What Ctrl-S produces: the fact as the store takes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FactInput {
+    pub category: FactCategory,
+    pub label: String,
+    pub value: String,
+    pub month_day: Option<MonthDay>,
+}
+
+/// What the form reports after a key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FactFormEvent {
+    /// Still editing.
+    None,
+    /// Ctrl-S with valid input.
+    Save(FactInput),
+    /// Closed without saving (nothing changed, or the user confirmed discarding).
+    Cancel,
+}
+
+/// Whose record the form writes to, and which fact when editing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FactTarget {
+    pub customer_id: i64,
+    pub customer_name: String,
+    /// The fact being edited; `None` when adding.
+    pub fact_id: Option<i64>,
+}
+
+/// The state of an open fact form.
+#[derive(Debug, Clone)]
+pub struct FactForm {
+    target: FactTarget,
+    category: Choice<FactCategory>,
+    label: TextField,
+    value: TextField,
+    date: TextField,
+    focus: FactField,
+    notice: Option<Notice>,
+    confirming_discard: bool,
+    initial: Vec<String>,
+}
+
+impl FactForm {
+    /// An empty form adding a fact in `category`; the cursor starts on the category when
+    /// `choose_category`, else on the label.
+    pub fn new(target: FactTarget, category: FactCategory, choose_category: bool) -> Self {
+        let focus = if choose_category { FactField::Category } else { FactField::Label };
+        Self::build(target, category, "", "", "", focus)
+    }
+
+    /// A form holding `fact` to edit it; the cursor starts on the value.
+    pub fn edit(customer_name: String, fact: &Fact) -> Self {
+        let target = FactTarget { customer_id: fact.customer_id, customer_name, fact_id: Some(fact.id) };
+        let date = fact.month_day.map(|m| m.to_string()).unwrap_or_default();
+        Self::build(target, fact.category, &fact.label, &fact.value, &date, FactField::Value)
+    }
+
+    fn build(
+        target: FactTarget,
+        category: FactCategory,
+        label: &str,
+        value: &str,
+        date: &str,
+        focus: FactField,
+    ) -> Self {
+        let mut form = Self {
+            target,
+            category: Choice::required(category),
+            label: TextField::single(label),
+            value: TextField::single(value),
+            date: TextField::single(date),
+            focus,
+            notice: None,
+            confirming_discard: false,
+            initial: Vec::new(),
+        };
+        form.initial = form.snapshot();
+        form
+    }
+
+    /// Whose record, and which fact.
+    pub fn target(&self) -> &FactTarget {
+        &self.target
+    }
+
+    /// The field with the cursor.
+    pub fn focus(&self) -> FactField {
+        self.focus
+    }
+
+    /// True when anything differs from what the form opened with.
+    pub fn is_dirty(&self) -> bool {
+        self.snapshot() != self.initial
+    }
+
+    /// Shows an error (e.g. from the store) and keeps every field as typed.
+    pub fn set_error(&mut self, message: String) {
+        self.notice = Some(Notice::Error(message));
+    }
+
+    /// Handles one key; see [`FactFormEvent`]. Error messages use `i18n`.
+    pub fn handle_key(&mut self, key: KeyEvent, i18n: &I18n) -> FactFormEvent {
+        if key.kind == KeyEventKind::Release {
+            return FactFormEvent::None;
+        }
+        if self.confirming_discard {
+            match key.code {
+                KeyCode::Char('y' | 'Y') => return FactFormEvent::Cancel,
+                KeyCode::Char('n' | 'N') | KeyCode::Esc => self.confirming_discard = false,
+                _ => {}
+            }
+            return FactFormEvent::None;
+        }
+        if is_ctrl(&key, 's') {
+            return match self.result(i18n) {
+                Ok(input) => FactFormEvent::Save(input),
+                Err((field, message)) => {
+                    self.focus = field;
+                    self.notice = Some(Notice::Error(message));
+                    FactFormEvent::None
+                }
+            };
+        }
+        match key.code {
+            KeyCode::Esc if self.is_dirty() => self.confirming_discard = true,
+            KeyCode::Esc => return FactFormEvent::Cancel,
+            KeyCode::Tab | KeyCode::Enter | KeyCode::Down => self.move_focus(1),
+            KeyCode::BackTab | KeyCode::Up => self.move_focus(-1),
+            _ => {
+                let changed = match self.focus {
+                    FactField::Category => self.category.handle_key(key),
+                    FactField::Label => self.label.edit(key),
+                    FactField::Value => self.value.edit(key),
+                    FactField::Date => self.date.edit(key),
+                };
+                if changed {
+                    self.notice = None;
+                }
+            }
+        }
+        FactFormEvent::None
+    }
+
+    fn move_focus(&mut self, by: isize) {
+        let at = FIELDS.iter().position(|f| *f == self.focus).unwrap_or(0) as isize;
+        self.focus = FIELDS[((at + by).rem_euclid(FIELDS.len() as isize)) as usize];
+    }
+
+    /// The validated fact, or the field in error and why (like `fieldbook fact`: a label is
+    /// required, a date alone is also the value, and some value is required).
+    fn result(&self, i18n: &I18n) -> Result<FactInput, (FactField, String)> {
+        let missing = |field: &'static str| i18n.domain_error(&DomainError::MissingField { field });
+        let label = self.label.text().trim().to_string();
+        if label.is_empty() {
+            return Err((FactField::Label, missing("label")));
+        }
+        let date = self.date.text().trim().to_string();
+        let month_day = if date.is_empty() {
+            None
+        } else {
+            let parsed = MonthDay::parse(&date);
+            Some(parsed.ok_or_else(|| (FactField::Date, i18n.fmt("forms.fact.date_bad", &[("input", &date)])))?)
+        };
+        let mut value = self.value.text().trim().to_string();
+        if value.is_empty() {
+            value = date;
+        }
+        if value.is_empty() {
+            return Err((FactField::Value, missing("value")));
+        }
+        let category = self.category.value().unwrap_or(FactCategory::Basic);
+        Ok(FactInput { category, label, value, month_day })
+    }
+
+    fn snapshot(&self) -> Vec<String> {
+        vec![format!("{:?}", self.category.value()), self.label.text(), self.value.text(), self.date.text()]
+    }
+
+    /// Draws the form over `area` (and the discard question on top when it is asked).
+    pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme, i18n: &I18n) {
+        let rows: Vec<FormRow> = FIELDS.iter().map(|f| self.row(*f, area.width, theme, i18n)).collect();
+        let focus = FIELDS.iter().position(|f| *f == self.focus).unwrap_or(0);
+        let hints = vec![
+            ("Tab".to_string(), i18n.t("forms.hint.next")),
+            ("←/→".to_string(), i18n.t("forms.hint.choose")),
+            ("Ctrl-S".to_string(), i18n.t("forms.hint.save")),
+            ("Esc".to_string(), i18n.t("forms.hint.cancel")),
+        ];
+        let who: [(&str, &dyn std::fmt::Display); 1] = [("who", &self.target.customer_name)];
+        let title = match self.target.fact_id {
+            Some(_) => i18n.fmt("forms.fact.title_edit", &who),
+            None => i18n.fmt("forms.fact.title_new", &who),
+        };
+        let chrome = FormFrame { title, notice: self.notice.as_ref(), hints };
+        render_form(frame, area, theme, &chrome, &rows, focus);
+        if self.confirming_discard {
+            render_discard_question(frame, area, theme, i18n);
+        }
+    }
+
+    fn row(&self, field: FactField, width: u16, theme: &Theme, i18n: &I18n) -> FormRow<'_> {
+        let (key, content) = match field {
+            FactField::Category => {
+                ("category", RowContent::Choice(self.category.value().map(|c| i18n.word(c)).unwrap_or_default()))
+            }
+            FactField::Label => ("label", RowContent::Text(&self.label)),
+            FactField::Value => ("value", RowContent::Text(&self.value)),
+            FactField::Date => {
+                let text = self.date.text();
+                let note = match (text.trim().is_empty(), MonthDay::parse(&text)) {
+                    (true, _) => Line::from(Span::styled(i18n.t("forms.fact.date_forms"), theme.muted)),
+                    (false, Some(md)) => Line::from(Span::styled(
+                        format!("→ {}", i18n.fmt("forms.fact.date_every_year", &[("date", &md)])),
+                        theme.success,
+                    )),
+                    (false, None) => Line::from(Span::styled(i18n.t("forms.fact.date_not_yet"), theme.danger)),
+                };
+                ("date", RowContent::TextWithNote { field: &self.date, width: (width / 4).clamp(10, 14), note })
+            }
+        };
+        let required = matches!(field, FactField::Label | FactField::Value);
+        FormRow { label: i18n.t(&format!("forms.fact.{key}")), required, content }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::crossterm::event::KeyModifiers;
+
+    use super::*;
+    use crate::i18n::Lang;
+
+    fn press(form: &mut FactForm, code: KeyCode) -> FactFormEvent {
+        form.handle_key(KeyEvent::new(code, KeyModifiers::NONE), &I18n::new(Lang::En))
+    }
+
+    fn type_in(form: &mut FactForm, text: &str) {
+        for c in text.chars() {
+            press(form, KeyCode::Char(c));
+        }
+    }
+
+    fn save(form: &mut FactForm) -> FactFormEvent {
+        form.handle_key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL), &I18n::new(Lang::En))
+    }
+
+    fn target() -> FactTarget {
+        FactTarget { customer_id: 1, customer_name: "Li Na".into(), fact_id: None }
+    }
+
+    #[test]
+    fn a_date_alone_is_also_the_value() {
+        let mut form = FactForm::new(target(), FactCategory::Personal, false);
+        type_in(&mut form, "birthday");
+        press(&mut form, KeyCode::Tab);
+        press(&mut form, KeyCode::Tab);
+        type_in(&mut form, "1980-05-09");
+        let expected = FactInput {
+            category: FactCategory::Personal,
+            label: "birthday".into(),
+            value: "1980-05-09".into(),
+            month_day: MonthDay::new(5, 9),
+        };
+        assert_eq!(save(&mut form), FactFormEvent::Save(expected));
+    }
+
+    #[test]
+    fn missing_label_or_bad_date_keeps_the_text_and_focuses_the_field() {
+        let mut form = FactForm::new(target(), FactCategory::Basic, false);
+        assert_eq!(save(&mut form), FactFormEvent::None);
+        assert_eq!(form.focus(), FactField::Label);
+        type_in(&mut form, "anniversary");
+        press(&mut form, KeyCode::Tab);
+        press(&mut form, KeyCode::Tab);
+        type_in(&mut form, "13-40");
+        assert_eq!(save(&mut form), FactFormEvent::None);
+        assert_eq!(form.focus(), FactField::Date);
+        assert!(form.is_dirty(), "nothing typed is lost");
+    }
+
+    #[test]
+    fn esc_with_changes_asks_first() {
+        let mut form = FactForm::new(target(), FactCategory::Basic, false);
+        type_in(&mut form, "x");
+        assert_eq!(press(&mut form, KeyCode::Esc), FactFormEvent::None);
+        assert_eq!(press(&mut form, KeyCode::Char('y')), FactFormEvent::Cancel);
+    }
+}
