@@ -219,6 +219,19 @@ fn search_finds_a_note_and_opens_its_customer() {
     assert_eq!(app.screen().map(Screen::id), Some(ScreenId::Search), "back to the results");
 }
 
+#[test]
+fn ctrl_u_clears_the_search_query() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(&dir, Lang::En);
+    keys(&mut app, "/");
+    type_text(&mut app, "wechat");
+    keys(&mut app, "ctrl-u");
+    type_text(&mut app, "zhao");
+    let screen = render(&app, 120, 40);
+    assert!(screen.contains("search: zhao▏"), "{screen}");
+    assert!(screen.contains("customer Zhao Lei"), "{screen}");
+}
+
 fn today(app: &App) -> &fieldbook::tui::screens::today::TodayScreen {
     match app.screen() {
         Some(Screen::Today(t)) => t,

@@ -14,6 +14,8 @@ use crate::tui::text;
 
 /// Hits fetched per query.
 const LIMIT: u32 = 60;
+/// Width of the hit kind column ("customer" and a space).
+const KIND_WIDTH: usize = 9;
 
 /// State of the search screen.
 #[derive(Debug, Default)]
@@ -66,12 +68,13 @@ impl SearchScreen {
         Effect::None
     }
 
-    /// Types into the query and searches again; keys it does not use go to the keymap.
+    /// Types into the query and searches again (Ctrl-U clears it); keys it does not use go to
+    /// the keymap.
     pub fn type_key(&mut self, key: &KeyEvent, store: &Store) -> Option<Effect> {
-        if key.modifiers.intersects(ratatui::crossterm::event::KeyModifiers::CONTROL) {
-            return None;
-        }
+        let ctrl = key.modifiers.intersects(ratatui::crossterm::event::KeyModifiers::CONTROL);
         match key.code {
+            KeyCode::Char('u') if ctrl => self.query.clear(),
+            _ if ctrl => return None,
             KeyCode::Char(c) => self.query.push(c),
             KeyCode::Backspace => {
                 self.query.pop();
@@ -95,6 +98,7 @@ impl SearchScreen {
                 Span::styled(format!(" {}: ", i18n.t("tui.search.prompt")), t.muted),
                 Span::styled(self.query.clone(), t.accent),
                 Span::styled("▏", t.accent),
+                Span::styled(format!("   {}", i18n.t("tui.search.clear_hint")), t.muted),
             ]),
             top,
         );
@@ -111,7 +115,7 @@ impl SearchScreen {
         let first = self.selected.saturating_sub(visible - 1);
         for (n, hit) in self.hits.iter().enumerate().skip(first).take(visible) {
             let selected = n == self.selected;
-            let kind = text::pad(&i18n.t(kind_key(hit.kind)), 8);
+            let kind = text::pad(&i18n.t(kind_key(hit.kind)), KIND_WIDTH);
             let who = match &hit.customer {
                 Some(c) if hit.kind != SearchKind::Customer => format!("  · {}", c.name),
                 Some(_) => String::new(),
@@ -129,7 +133,11 @@ impl SearchScreen {
                 Span::styled(format!(" {at}"), t.muted),
             ]));
             lines.push(Line::from(Span::styled(
-                format!("{}{}", " ".repeat(9), text::fit(&hit.excerpt, width.saturating_sub(10))),
+                format!(
+                    "{}{}",
+                    " ".repeat(KIND_WIDTH + 1),
+                    text::fit(&hit.excerpt, width.saturating_sub(KIND_WIDTH + 2))
+                ),
                 t.muted,
             )));
         }
