@@ -271,7 +271,8 @@ impl CustomerScreen {
                     .checklist
                     .map(|p| format!(" · {}", i18n.fmt("playbook.checklist.progress", &[("progress", &p)])))
                     .unwrap_or_default();
-                format!(" {state}{value}{checklist} · {} ", d.title)
+                let title = if d.title.is_empty() { String::new() } else { format!(" · {}", d.title) };
+                format!(" {state}{value}{checklist}{title} ")
             }
             None => format!(" {} ", i18n.t("tui.customer.no_deal")),
         };
