@@ -269,3 +269,26 @@ fn restore_refuses_what_is_not_a_good_fieldbook_database() {
         .collect();
     assert!(stray.is_empty(), "no stray files left: {stray:?}");
 }
+
+#[test]
+fn restore_refuses_while_another_fieldbook_has_the_database_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("fieldbook.db");
+    let mut store = open(&db);
+    let (a, _) = seed(&mut store);
+    let out = store.backup_to(&dir.path().join("manual.db")).unwrap();
+    store.add_note(Some(a), "typed in the open app").unwrap();
+    let err = backup::restore(&db, &out, "20310506-090000").unwrap_err();
+    assert!(matches!(err, DataError::InUse { .. }), "{err}");
+    assert!(err.to_string().contains("close it and try again"), "{err}");
+    let aside: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("restor"))
+        .collect();
+    assert!(aside.is_empty(), "nothing moved: {aside:?}");
+    store.add_note(Some(a), "still writing to the same file").unwrap();
+    drop(store);
+    backup::restore(&db, &out, "20310506-090000").unwrap();
+    assert_eq!(open(&db).notes_of(Some(a), 10).unwrap().len(), 1, "the backup is in place once the app closed");
+}

@@ -26,6 +26,7 @@ pub fn localise(i18n: &I18n, e: DataError) -> anyhow::Error {
         DataError::NotRestorable { path, reason } => {
             i18n.fmt("data.error.not_restorable", &[("path", &path.display()), ("reason", reason)])
         }
+        DataError::InUse { path } => i18n.fmt("data.error.in_use", &[("path", &path.display())]),
         DataError::Backup { path, reason } => {
             i18n.fmt("data.error.backup", &[("path", &path.display()), ("reason", reason)])
         }

@@ -208,20 +208,29 @@ fn check_restorable(path: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// Moves everything in the database's -wal into the main file, so it can be moved whole.
+/// Moves everything in the database's -wal into the main file, so it can be moved whole, and
+/// makes sure no other Fieldbook has it open: one that had would go on writing into the file
+/// moved aside, and the rep would lose what they typed there.
 fn checkpoint(db_path: &Path) -> DataResult<()> {
     let fail = |e: rusqlite::Error| DataError::NotRestorable { path: db_path.to_path_buf(), reason: e.to_string() };
+    let in_use = || DataError::InUse { path: db_path.to_path_buf() };
     let conn = Connection::open(db_path).map_err(fail)?;
-    conn.busy_timeout(Duration::from_secs(30)).map_err(fail)?;
+    conn.busy_timeout(IN_USE_WAIT).map_err(fail)?;
     let busy: i64 = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0)).map_err(fail)?;
     if busy != 0 {
-        return Err(DataError::NotRestorable {
-            path: db_path.to_path_buf(),
-            reason: "the database is in use by another Fieldbook; close it and try again".into(),
-        });
+        return Err(in_use());
     }
-    Ok(())
+    // Leaving WAL mode needs the only connection to the file: it fails while anyone else has it
+    // open, even idle. The file moved aside is complete without its -wal either way.
+    match conn.query_row("PRAGMA journal_mode = DELETE", [], |r| r.get::<_, String>(0)) {
+        Ok(_) => Ok(()),
+        Err(rusqlite::Error::SqliteFailure(e, _)) if e.code == rusqlite::ErrorCode::DatabaseBusy => Err(in_use()),
+        Err(e) => Err(fail(e)),
+    }
 }
+
+/// How long restore waits for another process to finish a write before calling the database in use.
+const IN_USE_WAIT: Duration = Duration::from_secs(3);
 
 /// `path` + `suffix`, with `-2`, `-3`... added until no such file exists: never overwrite.
 fn free_name(path: &Path, suffix: &str) -> PathBuf {

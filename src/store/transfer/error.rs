@@ -25,6 +25,8 @@ pub enum DataError {
     ChangedSinceImport { id: i64, rows: String },
     #[error("{} cannot be restored: {reason}. The current database was left untouched", path.display())]
     NotRestorable { path: PathBuf, reason: String },
+    #[error("{} is open in another Fieldbook; close it and try again. Nothing was changed", path.display())]
+    InUse { path: PathBuf },
     #[error("the backup to {} failed: {reason}. Nothing was changed", path.display())]
     Backup { path: PathBuf, reason: String },
     #[error("cannot use {}: {source}", path.display())]
