@@ -94,8 +94,11 @@ fn a_new_user_adds_a_customer_moves_the_deal_to_won_and_notes_it() {
 
     tui.keys(&["2"]);
     tui.wait_for("Wang Wei");
+    // Nothing of any checklist is ticked: each move asks first, and y moves on.
     for step in ["Approach", "Survey", "Presentation", "Close"] {
         tui.keys(&[">"]);
+        tui.wait_for(&format!("Move Wang Wei to {step}?"));
+        tui.keys(&["y"]);
         tui.wait_for(&format!("Wang Wei moved to {step}"));
     }
     tui.keys(&["w"]);

@@ -31,7 +31,8 @@ fn a_deal_moves_through_all_five_steps_and_is_won() {
     assert_eq!(app.screen().map(Screen::id), Some(ScreenId::Pipeline));
     assert_eq!(pipeline(&app).selected_card().map(|c| c.name.as_str()), Some("刘洋"));
     for step in [Stage::Approach, Stage::Survey, Stage::Presentation, Stage::Close] {
-        keys(&mut app, ">");
+        // Nothing is ticked: each move asks first and y moves on.
+        keys(&mut app, "> y");
         let card = pipeline(&app).selected_card().unwrap();
         assert_eq!((card.name.as_str(), card.stage), ("刘洋", step), "the focus follows the card");
     }

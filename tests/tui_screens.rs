@@ -136,3 +136,18 @@ fn visit_form_over_customers() {
 fn lost_question_over_pipeline() {
     snap("lost_prompt", |a| keys(a, "2 x"));
 }
+
+#[test]
+fn checklist_over_pipeline() {
+    snap("checklist", |a| keys(a, "2 c j space"));
+}
+
+#[test]
+fn checklist_over_customer() {
+    snap("checklist_customer", |a| keys(a, "2 l l enter c j j"));
+}
+
+#[test]
+fn move_question_over_pipeline() {
+    snap("move_question", |a| keys(a, "2 c space esc >"));
+}

@@ -97,6 +97,8 @@ actions! {
     LoadDemo = "load_demo",
     /// The pre-visit brief of the selected customer.
     Brief = "brief",
+    /// Tick the checklist of the deal's current step.
+    Checklist = "checklist",
     /// First start: begin with an empty database.
     StartEmpty = "start_empty",
 }

@@ -1,6 +1,8 @@
 //! The app: a stack of screens, at most one overlay, and a message line. Keys become actions
 //! through the keymap; screens handle them and report effects the app applies.
 
+use std::rc::Rc;
+
 use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
@@ -55,6 +57,8 @@ pub struct App {
     quit: bool,
     /// Visit intervals for Today's "due by cadence".
     cadence: CadencePolicy,
+    /// The sales method in the UI language (the user's override if valid): checklists.
+    playbook: Rc<Playbook>,
 }
 
 impl App {
@@ -72,6 +76,7 @@ impl App {
             )
             .map(|rows| rows.is_empty())
             .unwrap_or(false);
+        let (playbook, problem) = Playbook::load(i18n.lang(), &config::config_dir());
         let mut app = Self {
             store,
             i18n,
@@ -86,7 +91,12 @@ impl App {
             toast: None,
             quit: false,
             cadence: CadencePolicy::default(),
+            playbook: Rc::new(playbook),
         };
+        if let Some(p) = problem {
+            let text = app.i18n.fmt("playbook.override_broken", &[("path", &p.path.display()), ("reason", &p.message)]);
+            app.toast = Some(Toast { text, is_error: true });
+        }
         if empty {
             let path = app.store.path().display().to_string();
             app.screens.push(Screen::Welcome(WelcomeScreen::new(path)));
@@ -117,6 +127,13 @@ impl App {
         if self.screen_id() == ScreenId::Today {
             self.go(ScreenId::Today);
         }
+        self
+    }
+
+    /// Uses `playbook` for the checklists instead of the one loaded from the config dir (for
+    /// screens opened from now on).
+    pub fn with_playbook(mut self, playbook: Playbook) -> Self {
+        self.playbook = Rc::new(playbook);
         self
     }
 
@@ -246,6 +263,13 @@ impl App {
                 self.apply(Effect::Changed(message));
             }
             ModalOutcome::Failed(e) => self.fail(&e),
+            ModalOutcome::DealMoved { to, message } => {
+                self.modal = None;
+                if let Some(Screen::Pipeline(board)) = self.screens.last_mut() {
+                    board.follow(to);
+                }
+                self.apply(Effect::Changed(message));
+            }
         }
     }
 
@@ -296,6 +320,7 @@ impl App {
                 let customer = self.screens.last().and_then(Screen::customer_in_view);
                 self.apply(Effect::Modal(ModalRequest::QuickNote(customer)));
             }
+            Action::Checklist => self.open_checklist(),
             Action::AddCustomer => self.apply(Effect::Modal(ModalRequest::AddCustomer)),
             Action::Edit => {
                 if let Some(customer) = self.screens.last().and_then(Screen::customer_in_view) {
@@ -312,6 +337,19 @@ impl App {
                 self.refresh_top();
             }
             _ => {}
+        }
+    }
+
+    /// Opens the checklist of the selected customer's open deal; says so when there is none.
+    fn open_checklist(&mut self) {
+        let Some(customer) = self.screens.last().and_then(Screen::selected_customer) else {
+            self.toast = Some(Toast { text: self.i18n.t("tui.modal.pick_customer"), is_error: true });
+            return;
+        };
+        match self.store.open_deal(customer) {
+            Ok(Some(_)) => self.apply(Effect::Modal(ModalRequest::Checklist(customer))),
+            Ok(None) => self.toast = Some(Toast { text: self.i18n.t("tui.customer.no_open_deal"), is_error: false }),
+            Err(e) => self.fail(&e.into()),
         }
     }
 
@@ -340,7 +378,7 @@ impl App {
         match effect {
             Effect::None | Effect::Unhandled => {}
             Effect::OpenCustomer(id) => {
-                let mut screen = Screen::Customer(Box::new(CustomerScreen::new(id)));
+                let mut screen = Screen::Customer(Box::new(CustomerScreen::new(id, Rc::clone(&self.playbook))));
                 match screen.refresh(&self.store, self.today) {
                     Ok(()) => self.screens.push(screen),
                     Err(e) => self.fail(&e),
@@ -360,7 +398,7 @@ impl App {
                     self.toast = Some(Toast { text, is_error: false });
                 }
             }
-            Effect::Modal(request) => match Modal::open(request, &self.store, &self.i18n) {
+            Effect::Modal(request) => match Modal::open(request, &self.store, &self.i18n, &self.playbook) {
                 Ok(modal) => self.modal = Some(modal),
                 Err(e) => self.fail(&e),
             },
@@ -385,7 +423,7 @@ impl App {
     /// Replaces the stack with a root screen, loaded fresh.
     fn go(&mut self, id: ScreenId) {
         let screen = match id {
-            ScreenId::Pipeline => Screen::Pipeline(PipelineScreen::new()),
+            ScreenId::Pipeline => Screen::Pipeline(PipelineScreen::new(Rc::clone(&self.playbook))),
             ScreenId::Customers => Screen::Customers(CustomersScreen::new()),
             _ => Screen::Today(TodayScreen::new(self.cadence)),
         };

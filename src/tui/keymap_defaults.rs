@@ -36,6 +36,7 @@ const TODAY: &[Row] = &[
     (Action::Postpone, "p", true),
     (Action::Open, "enter", true),
     (Action::Brief, "b", true),
+    (Action::Checklist, "c", false),
     (Action::Search, "/", true),
 ];
 
@@ -43,7 +44,8 @@ const PIPELINE: &[Row] = &[
     (Action::Left, "h left", false),
     (Action::Right, "l right", false),
     (Action::MoveForward, ">", true),
-    (Action::MoveBack, "<", true),
+    (Action::Checklist, "c", true),
+    (Action::MoveBack, "<", false),
     (Action::Won, "w", true),
     (Action::Lost, "x", true),
     (Action::Open, "enter", true),
@@ -58,6 +60,7 @@ const CUSTOMERS: &[Row] = &[
     (Action::Sort, "s", true),
     (Action::LogVisit, "l", true),
     (Action::Brief, "b", true),
+    (Action::Checklist, "c", false),
     (Action::Search, "/", true),
 ];
 
@@ -70,6 +73,7 @@ const CUSTOMER: &[Row] = &[
     (Action::PlanVisit, "p", true),
     (Action::Brief, "b", true),
     (Action::MoveForward, ">", true),
+    (Action::Checklist, "c", true),
     (Action::MoveBack, "<", false),
     (Action::Won, "w", false),
     (Action::Lost, "x", false),
@@ -89,6 +93,7 @@ const SEARCH: &[Row] = &[
 const BRIEF: &[Row] = &[
     (Action::LogVisit, "l", true),
     (Action::PlanVisit, "p", true),
+    (Action::Checklist, "c", true),
     (Action::Up, "k up", false),
     (Action::Down, "j down", false),
     (Action::PageUp, "pageup ctrl-u", false),

@@ -1,9 +1,13 @@
 //! Modal forms and questions over the screens: the visit form, the quick note, the customer
-//! form, one-line prompts (lost reason, postpone date) and confirmations. The widgets come from `widgets/`; this module opens them
-//! for a purpose and turns their answers into store writes.
+//! form, one-line prompts (lost reason, postpone date), the deal checklist and confirmations.
+//! The widgets come from `widgets/`; this module opens them for a purpose and turns their
+//! answers into store writes.
 
+mod checklist;
 mod facts;
 mod records;
+
+pub use checklist::{move_question, unticked_items};
 
 use chrono::NaiveTime;
 use ratatui::Frame;
@@ -12,8 +16,9 @@ use ratatui::layout::Rect;
 
 use super::drafts::{Draft, DraftForm};
 use super::theme::Theme;
+use super::widgets::checklist_panel::ChecklistPanel;
 use super::widgets::customer_form::{CustomerField, CustomerForm};
-use super::widgets::dialog::{ConfirmDialog, PromptDialog, PromptEvent, PromptKind, PromptValue};
+use super::widgets::dialog::{ConfirmDialog, ConfirmEvent, PromptDialog, PromptEvent, PromptKind, PromptValue};
 use super::widgets::fact_form::FactForm;
 use super::widgets::guide_panel::GuidePanel;
 use super::widgets::note_input::{NoteInput, NoteTarget};
@@ -53,6 +58,10 @@ pub enum ModalRequest {
     EditFact(i64),
     /// Ask, then delete a fact of the record.
     DeleteFact(i64),
+    /// Tick the checklist of the step of a customer's open deal.
+    Checklist(i64),
+    /// Ask before moving a customer's deal forward to `to` with items of its step unticked.
+    ConfirmMove { customer_id: i64, to: Stage },
 }
 
 /// What a prompt's answer is for.
@@ -60,6 +69,13 @@ pub enum ModalRequest {
 enum PromptFor {
     Lost { customer_id: i64, name: String },
     Postpone { customer_id: i64, name: String, visit_id: Option<i64>, time: Option<NaiveTime> },
+}
+
+/// What a yes/no question is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConfirmFor {
+    /// Move the customer's deal to `to`.
+    Move { customer_id: i64, name: String, to: Stage },
 }
 
 /// An open modal.
@@ -73,6 +89,10 @@ pub enum Modal {
     Fact(Box<FactForm>),
     /// "Delete this fact?" with the fact and its customer's name.
     DeleteFact(Box<ConfirmDialog>, Box<(Fact, String)>),
+    /// The checklist of a deal's step; each toggle is written at once.
+    Checklist(Box<ChecklistPanel>),
+    /// A yes/no question; yes does what it is for.
+    Confirm(Box<ConfirmDialog>, ConfirmFor),
 }
 
 /// The purpose of an open prompt (kept private to this module).
@@ -89,11 +109,14 @@ pub enum ModalOutcome {
     Saved(String),
     /// The write failed: the modal stays open with its text; show the error.
     Failed(anyhow::Error),
+    /// Closed after moving a deal to `to` (the board's focus follows it); with the message.
+    DealMoved { to: Stage, message: String },
 }
 
 impl Modal {
-    /// Opens the modal for `request`, reading what it shows from the store.
-    pub fn open(request: ModalRequest, store: &Store, i18n: &I18n) -> anyhow::Result<Self> {
+    /// Opens the modal for `request`, reading what it shows from the store and `playbook`
+    /// (the sales method in the UI language).
+    pub fn open(request: ModalRequest, store: &Store, i18n: &I18n, playbook: &Playbook) -> anyhow::Result<Self> {
         let clock = store.clock();
         let target = |customer_id: i64| -> anyhow::Result<VisitTarget> {
             let c = store.customer_ref(customer_id)?;
@@ -144,6 +167,10 @@ impl Modal {
             }
             ModalRequest::EditFact(id) => facts::edit(id, store)?,
             ModalRequest::DeleteFact(id) => facts::ask_delete(id, store, i18n)?,
+            ModalRequest::Checklist(id) => checklist::open_checklist(store, playbook, id)?,
+            ModalRequest::ConfirmMove { customer_id, to } => {
+                checklist::open_move_question(store, playbook, i18n, customer_id, to)?
+            }
         })
     }
 
@@ -155,7 +182,7 @@ impl Modal {
             Self::Customer(form) => form.is_dirty(),
             Self::Prompt(dialog, _) => dialog.is_dirty(),
             Self::Fact(form) => form.is_dirty(),
-            Self::DeleteFact(..) => false,
+            Self::DeleteFact(..) | Self::Checklist(_) | Self::Confirm(..) => false,
         }
     }
 
@@ -172,7 +199,12 @@ impl Modal {
         match self {
             Self::Visit(form, _) => Some((DraftForm::Visit(Box::new(form.draft())), form.revision())),
             Self::Note(note) => Some((DraftForm::Note(note.draft()), note.revision())),
-            Self::Customer(_) | Self::Prompt(..) | Self::Fact(_) | Self::DeleteFact(..) => None,
+            Self::Customer(_)
+            | Self::Prompt(..)
+            | Self::Fact(_)
+            | Self::DeleteFact(..)
+            | Self::Checklist(_)
+            | Self::Confirm(..) => None,
         }
     }
 
@@ -228,6 +260,12 @@ impl Modal {
                     Err(e) => ModalOutcome::Failed(e),
                 },
             },
+            Self::Checklist(panel) => checklist::checklist_key(panel, key, store, i18n),
+            Self::Confirm(dialog, purpose) => match dialog.handle_key(key) {
+                ConfirmEvent::None => ModalOutcome::Stay,
+                ConfirmEvent::No => ModalOutcome::Close,
+                ConfirmEvent::Yes => checklist::confirmed(purpose, store, i18n),
+            },
         }
     }
 
@@ -245,6 +283,8 @@ impl Modal {
             Self::Prompt(dialog, _) => dialog.render(frame, area, theme, i18n),
             Self::Fact(form) => form.render(frame, area, theme, i18n),
             Self::DeleteFact(dialog, _) => dialog.render(frame, area, theme, i18n),
+            Self::Checklist(panel) => panel.render(frame, area, theme, i18n),
+            Self::Confirm(dialog, _) => dialog.render(frame, area, theme, i18n),
         }
     }
 }

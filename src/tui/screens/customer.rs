@@ -2,21 +2,21 @@
 //! timeline (newest first) and notes. Tab moves the focus between the timeline (j/k scroll it)
 //! and the record, where j/k move a cursor over its rows and each row is edited in place.
 
+use std::rc::Rc;
+
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::{Ctx, Effect, View};
-use crate::config;
 use crate::domain::checklist::{Progress, progress_of};
 use crate::domain::money::format_compact;
 use crate::domain::{Customer, Deal, DealState, Fact, FactCategory, StageEvent, Visit, Word};
-use crate::i18n::Lang;
 use crate::playbook::Playbook;
 use crate::store::{Note, Store};
 use crate::tui::action::Action;
-use crate::tui::modal::ModalRequest;
+use crate::tui::modal::{ModalRequest, move_question};
 use crate::tui::text;
 use crate::tui::widgets::customer_form::CustomerField;
 
@@ -62,11 +62,14 @@ pub struct CustomerScreen {
     record_focus: bool,
     /// The selected row of the record pane.
     cursor: usize,
+    /// The sales method in the UI language: the checklist's length.
+    playbook: Rc<Playbook>,
 }
 
 impl CustomerScreen {
-    /// The screen for customer `id`; `refresh` loads it.
-    pub fn new(id: i64) -> Self {
+    /// The screen for customer `id`, its checklist progress counted against `playbook`;
+    /// `refresh` loads it.
+    pub fn new(id: i64, playbook: Rc<Playbook>) -> Self {
         Self {
             id,
             customer: None,
@@ -79,6 +82,7 @@ impl CustomerScreen {
             scroll: 0,
             record_focus: false,
             cursor: 0,
+            playbook,
         }
     }
 
@@ -104,7 +108,7 @@ impl CustomerScreen {
         };
         self.checklist = match &self.deal {
             Some(d) if d.state == DealState::Open => {
-                let total = Playbook::load(Lang::En, &config::config_dir()).0.step(d.stage).checklist.len();
+                let total = self.playbook.step(d.stage).checklist.len();
                 Some(progress_of(store.checklist_ticks(d.id, d.stage)?.len() as u32, total))
             }
             _ => None,
@@ -210,6 +214,11 @@ impl CustomerScreen {
             let key = if forward { "tui.pipeline.at_last_step" } else { "tui.pipeline.at_first_step" };
             return Effect::Info(ctx.i18n.t(key));
         };
+        match move_question(ctx.store, &self.playbook, self.id, (deal.id, deal.stage), to) {
+            Ok(Some(question)) => return Effect::Modal(question),
+            Ok(None) => {}
+            Err(e) => return Effect::Error(e),
+        }
         match ctx.store.move_deal(self.id, to, "") {
             Ok(_) => Effect::Changed(
                 ctx.i18n.fmt("tui.pipeline.moved", &[("name", &self.name()), ("step", &ctx.i18n.word(to))]),

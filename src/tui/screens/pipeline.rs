@@ -2,6 +2,7 @@
 //! with customer, company, days in step and next-step state. Cards are loaded a page at a time.
 
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
@@ -10,15 +11,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use super::{Ctx, Effect, View};
-use crate::config;
 use crate::domain::checklist::{Progress, progress_of};
 use crate::domain::money::format_compact;
 use crate::domain::{NextStepState, Stage, Word};
-use crate::i18n::Lang;
 use crate::playbook::Playbook;
 use crate::store::{PipelineCard, PipelineFilter, StepTotal, Store};
 use crate::tui::action::Action;
-use crate::tui::modal::ModalRequest;
+use crate::tui::modal::{ModalRequest, move_question};
 use crate::tui::text;
 
 /// Cards loaded per column at a time.
@@ -29,7 +28,7 @@ const CARD_ROWS: usize = 4;
 const TOTAL_CURRENCY: &str = "CNY";
 
 /// State of the board.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct PipelineScreen {
     totals: [StepTotal; 5],
     /// The loaded page of each column.
@@ -44,12 +43,24 @@ pub struct PipelineScreen {
     typing: Option<String>,
     /// Checklist progress of the loaded cards' deals in their step (`3/5`).
     progress: HashMap<i64, Progress>,
+    /// The sales method in the UI language: the checklists' lengths.
+    playbook: Rc<Playbook>,
 }
 
 impl PipelineScreen {
-    /// An empty board; `refresh` loads it.
-    pub fn new() -> Self {
-        Self::default()
+    /// An empty board whose checklist progress counts against `playbook`; `refresh` loads it.
+    pub fn new(playbook: Rc<Playbook>) -> Self {
+        Self {
+            totals: Default::default(),
+            cards: Default::default(),
+            offsets: [0; 5],
+            selected: [0; 5],
+            column: 0,
+            filter: PipelineFilter::default(),
+            typing: None,
+            progress: HashMap::new(),
+            playbook,
+        }
     }
 
     /// The focused column's step.
@@ -97,7 +108,7 @@ impl PipelineScreen {
         self.offsets[i] = offset;
         let ids: Vec<i64> = self.cards[i].iter().map(|c| c.deal_id).collect();
         let ticks = store.checklist_tick_counts(&ids)?;
-        let total = checklist_length(stage);
+        let total = self.playbook.step(stage).checklist.len();
         for id in ids {
             self.progress.insert(id, progress_of(ticks.get(&id).copied().unwrap_or(0), total));
         }
@@ -147,7 +158,8 @@ impl PipelineScreen {
         Effect::None
     }
 
-    /// Moves the selected deal one step; the focus follows the card to its new column.
+    /// Moves the selected deal one step; the focus follows the card to its new column. Moving
+    /// forward with items of the step unticked asks first.
     fn move_selected(&mut self, ctx: &mut Ctx, forward: bool) -> Effect {
         let Some(card) = self.selected_card().cloned() else { return Effect::None };
         let target = if forward { card.stage.next() } else { card.stage.prev() };
@@ -155,15 +167,25 @@ impl PipelineScreen {
             let key = if forward { "tui.pipeline.at_last_step" } else { "tui.pipeline.at_first_step" };
             return Effect::Info(ctx.i18n.t(key));
         };
+        match move_question(ctx.store, &self.playbook, card.customer_id, (card.deal_id, card.stage), to) {
+            Ok(Some(question)) => return Effect::Modal(question),
+            Ok(None) => {}
+            Err(e) => return Effect::Error(e),
+        }
         match ctx.store.move_deal(card.customer_id, to, "") {
             Ok(_) => {
-                self.column = to.index();
-                self.selected[self.column] = 0;
+                self.follow(to);
                 let msg = ctx.i18n.fmt("tui.pipeline.moved", &[("name", &card.name), ("step", &ctx.i18n.word(to))]);
                 Effect::Changed(msg)
             }
             Err(e) => Effect::error(e),
         }
+    }
+
+    /// Focuses the first card of `to`'s column, where a deal just moved lands.
+    pub fn follow(&mut self, to: Stage) {
+        self.column = to.index();
+        self.selected[self.column] = 0;
     }
 
     fn win_selected(&mut self, ctx: &mut Ctx) -> Effect {
@@ -263,11 +285,6 @@ impl PipelineScreen {
         }
         frame.render_widget(Paragraph::new(lines), inner);
     }
-}
-
-/// How many items the playbook's checklist of `stage` has (the same in every language).
-fn checklist_length(stage: Stage) -> usize {
-    Playbook::load(Lang::En, &config::config_dir()).0.step(stage).checklist.len()
 }
 
 /// A card's three lines (name and days in step; company and checklist progress; next step and

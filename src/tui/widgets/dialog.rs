@@ -6,14 +6,15 @@ use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Padding, Paragraph, Wrap};
+use ratatui::widgets::{Block, BorderType, Padding, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
-use super::form_layout::{centered, hint_line};
+use super::form_layout::{centered, clear_popup, hint_line};
 use super::text_field::TextField;
 use crate::domain::customer::clean_line;
 use crate::domain::{DomainError, When, parse_when};
 use crate::i18n::I18n;
+use crate::tui::text;
 use crate::tui::theme::Theme;
 
 /// What a confirmation dialog reports after a key.
@@ -32,12 +33,30 @@ pub enum ConfirmEvent {
 pub struct ConfirmDialog {
     title: String,
     lines: Vec<String>,
+    /// Columns a wrapped line's further rows are indented by.
+    hang: usize,
 }
 
 impl ConfirmDialog {
     /// A question titled `title` showing `lines` under it.
     pub fn new(title: impl Into<String>, lines: Vec<String>) -> Self {
-        Self { title: title.into(), lines }
+        Self { title: title.into(), lines, hang: 0 }
+    }
+
+    /// Indents the further rows of a wrapped line by `cols` (for numbered items).
+    pub fn with_hanging_indent(mut self, cols: usize) -> Self {
+        self.hang = cols;
+        self
+    }
+
+    /// The question.
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
+    /// The detail lines under it.
+    pub fn lines(&self) -> &[String] {
+        &self.lines
     }
 
     /// `y`/`Y` answers yes; `n`/`N`/Esc answers no; anything else is ignored (a single stray
@@ -56,24 +75,26 @@ impl ConfirmDialog {
     /// Draws the dialog centred in `area`.
     pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme, i18n: &I18n) {
         let hints = [("y".to_string(), i18n.t("forms.dialog.yes")), ("n Esc".to_string(), i18n.t("forms.dialog.no"))];
-        render_confirm(frame, area, theme, &self.title, &self.lines, &hints);
+        render_confirm(frame, area, theme, (&self.title, &self.lines, self.hang), &hints);
     }
 }
 
-/// Draws a confirmation box: title, lines, and a hint line.
+/// Draws a confirmation box: title, lines (wrapped, further rows indented by `hang`), and a
+/// hint line.
 pub(super) fn render_confirm(
     frame: &mut Frame,
     area: Rect,
     theme: &Theme,
-    title: &str,
-    lines: &[String],
+    (title, lines, hang): (&str, &[String], usize),
     hints: &[(String, String)],
 ) {
     let widest = lines.iter().map(|l| l.width()).chain([title.width() + 4, 30]).max().unwrap_or(30);
     let width = u16::try_from(widest + 4).unwrap_or(u16::MAX).min(area.width.saturating_sub(4).max(20));
-    let height = u16::try_from(lines.len() + 4).unwrap_or(u16::MAX);
+    let rows: Vec<String> =
+        lines.iter().flat_map(|l| text::wrap_hanging(l, width.saturating_sub(4) as usize, hang)).collect();
+    let height = u16::try_from(rows.len() + 4).unwrap_or(u16::MAX).min(area.height);
     let popup = centered(area, width, height);
-    frame.render_widget(Clear, popup);
+    clear_popup(frame, popup);
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
         .padding(Padding::horizontal(1))
@@ -83,15 +104,16 @@ pub(super) fn render_confirm(
     frame.render_widget(block, popup);
     let [body, _, hint] =
         Layout::vertical([Constraint::Min(0), Constraint::Length(1), Constraint::Length(1)]).areas(inner);
-    let text: Vec<Line> = lines.iter().map(|l| Line::from(Span::styled(l.as_str(), theme.text))).collect();
-    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), body);
+    let text: Vec<Line> = rows.into_iter().map(|l| Line::from(Span::styled(l, theme.text))).collect();
+    frame.render_widget(Paragraph::new(text), body);
     frame.render_widget(Paragraph::new(hint_line(theme, hints, hint.width)), hint);
 }
 
 /// "Discard what you typed? y / n" over a form.
 pub(super) fn render_discard_question(frame: &mut Frame, area: Rect, theme: &Theme, i18n: &I18n) {
     let hints = [("y".to_string(), i18n.t("forms.discard.yes")), ("n Esc".to_string(), i18n.t("forms.discard.no"))];
-    render_confirm(frame, area, theme, &i18n.t("forms.discard.title"), &[i18n.t("forms.discard.body")], &hints);
+    let title = i18n.t("forms.discard.title");
+    render_confirm(frame, area, theme, (&title, &[i18n.t("forms.discard.body")], 0), &hints);
 }
 
 /// What a prompt accepts.
@@ -187,7 +209,7 @@ impl PromptDialog {
     /// Draws the prompt centred in `area`.
     pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme, i18n: &I18n) {
         let popup = centered(area, 64.min(area.width), 6);
-        frame.render_widget(Clear, popup);
+        clear_popup(frame, popup);
         let block = Block::bordered()
             .border_type(BorderType::Rounded)
             .padding(Padding::horizontal(1))

@@ -179,6 +179,21 @@ fn render_content(frame: &mut Frame, area: Rect, theme: &Theme, content: &RowCon
     }
 }
 
+/// Clears `popup` for a box drawn over a screen. A double-width character (Chinese) just left
+/// of it would hide the box's left border, so it is blanked too.
+pub fn clear_popup(frame: &mut Frame, popup: Rect) {
+    frame.render_widget(Clear, popup);
+    let Some(left) = popup.x.checked_sub(1) else { return };
+    let buf = frame.buffer_mut();
+    for y in popup.top()..popup.bottom() {
+        if let Some(cell) = buf.cell_mut((left, y))
+            && cell.symbol().width() > 1
+        {
+            cell.set_symbol(" ");
+        }
+    }
+}
+
 /// A centred rectangle of at most `width` × `height` inside `area`.
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let width = width.min(area.width);

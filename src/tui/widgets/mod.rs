@@ -2,6 +2,7 @@
 //! Each has a state struct with `handle_key` (returns an event for the app) and a pure
 //! `render(&self, frame, area, theme, i18n)`.
 
+pub mod checklist_panel;
 pub mod choice;
 pub mod customer_form;
 pub mod dialog;

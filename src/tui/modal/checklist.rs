@@ -1,0 +1,110 @@
+//! The deal checklist as modals: the checklist of the open deal's step (`c`), ticked and
+//! unticked one item at a time, and the question before moving a deal on with items of its step
+//! unticked (it asks, it never blocks). Both read the step's checklist from the playbook in the
+//! UI language and the ticks from the store.
+
+use ratatui::crossterm::event::KeyEvent;
+
+use super::{ConfirmFor, Modal, ModalOutcome, ModalRequest};
+use crate::domain::Stage;
+use crate::domain::checklist::{self, ChecklistItem};
+use crate::i18n::I18n;
+use crate::playbook::Playbook;
+use crate::store::{Store, StoreError};
+use crate::tui::widgets::checklist_panel::{ChecklistEvent, ChecklistPanel, ChecklistTarget};
+use crate::tui::widgets::dialog::ConfirmDialog;
+
+/// Columns of an item's number and box (` 1 [ ] `) in the move question.
+const ITEM_PREFIX: usize = 7;
+
+/// The items of `deal_id`'s checklist in `stage` that are not ticked.
+pub fn unticked_items(
+    store: &Store,
+    playbook: &Playbook,
+    deal_id: i64,
+    stage: Stage,
+) -> anyhow::Result<Vec<ChecklistItem>> {
+    let ticks = store.checklist_ticks(deal_id, stage)?;
+    let items = checklist::items(&playbook.step(stage).checklist, &ticks);
+    Ok(checklist::unticked(&items).into_iter().cloned().collect())
+}
+
+/// The question to ask before moving a customer's deal from `from` to `to`: `Some` when it
+/// moves forward with items of `from` unticked, `None` when it can move at once.
+pub fn move_question(
+    store: &Store,
+    playbook: &Playbook,
+    customer_id: i64,
+    (deal_id, from): (i64, Stage),
+    to: Stage,
+) -> anyhow::Result<Option<ModalRequest>> {
+    if to.index() <= from.index() || unticked_items(store, playbook, deal_id, from)?.is_empty() {
+        return Ok(None);
+    }
+    Ok(Some(ModalRequest::ConfirmMove { customer_id, to }))
+}
+
+/// The checklist of the customer's open deal; an error when there is none.
+pub(super) fn open_checklist(store: &Store, playbook: &Playbook, customer_id: i64) -> anyhow::Result<Modal> {
+    let name = store.customer_ref(customer_id)?.name;
+    let deal = store.open_deal(customer_id)?.ok_or(StoreError::NoOpenDeal { customer_id })?;
+    let guide = playbook.step(deal.stage);
+    let items = checklist::items(&guide.checklist, &store.checklist_ticks(deal.id, deal.stage)?);
+    let target = ChecklistTarget { deal_id: deal.id, stage: deal.stage, customer_name: name };
+    Ok(Modal::Checklist(Box::new(ChecklistPanel::new(target, guide.goal.clone(), items))))
+}
+
+/// "Move Wang Wei to Survey? 2 items of Approach unticked" with the unticked items.
+pub(super) fn open_move_question(
+    store: &Store,
+    playbook: &Playbook,
+    i18n: &I18n,
+    customer_id: i64,
+    to: Stage,
+) -> anyhow::Result<Modal> {
+    let name = store.customer_ref(customer_id)?.name;
+    let deal = store.open_deal(customer_id)?.ok_or(StoreError::NoOpenDeal { customer_id })?;
+    let open = unticked_items(store, playbook, deal.id, deal.stage)?;
+    let title = i18n.fmt(
+        "tui.checklist.confirm_move",
+        &[("name", &name), ("step", &i18n.word(to)), ("n", &open.len()), ("from", &i18n.word(deal.stage))],
+    );
+    let lines = open.iter().map(|it| format!("{:>2} [ ] {}", it.number, it.text)).collect();
+    let dialog = ConfirmDialog::new(title, lines).with_hanging_indent(ITEM_PREFIX);
+    Ok(Modal::Confirm(Box::new(dialog), ConfirmFor::Move { customer_id, name, to }))
+}
+
+/// A key in the checklist: a toggle is written at once (a failed write shows in the panel and
+/// changes nothing); closing after a change reloads the screen behind.
+pub(super) fn checklist_key(panel: &mut ChecklistPanel, key: KeyEvent, store: &mut Store, i18n: &I18n) -> ModalOutcome {
+    match panel.handle_key(key) {
+        ChecklistEvent::None => ModalOutcome::Stay,
+        ChecklistEvent::Toggle { number, tick } => {
+            let target = panel.target().clone();
+            let (ticks, unticks) = if tick { (vec![number], vec![]) } else { (vec![], vec![number]) };
+            match store.set_checklist_ticks(target.deal_id, target.stage, &ticks, &unticks) {
+                Ok(now) => panel.set_ticks(&now),
+                Err(e) => panel.set_error(i18n.error(&e.into())),
+            }
+            ModalOutcome::Stay
+        }
+        ChecklistEvent::Close if panel.changed() => {
+            let name = &panel.target().customer_name;
+            ModalOutcome::Saved(i18n.fmt("tui.checklist.saved", &[("name", name), ("progress", &panel.progress())]))
+        }
+        ChecklistEvent::Close => ModalOutcome::Close,
+    }
+}
+
+/// Does what a confirmed question asked.
+pub(super) fn confirmed(purpose: &ConfirmFor, store: &mut Store, i18n: &I18n) -> ModalOutcome {
+    match purpose {
+        ConfirmFor::Move { customer_id, name, to } => match store.move_deal(*customer_id, *to, "") {
+            Ok(_) => ModalOutcome::DealMoved {
+                to: *to,
+                message: i18n.fmt("tui.pipeline.moved", &[("name", name), ("step", &i18n.word(*to))]),
+            },
+            Err(e) => ModalOutcome::Failed(e.into()),
+        },
+    }
+}
