@@ -7,7 +7,7 @@ mod checklist;
 mod facts;
 mod records;
 
-pub use checklist::{move_question, unticked_items};
+pub use checklist::move_question;
 
 use chrono::NaiveTime;
 use ratatui::Frame;

@@ -18,7 +18,7 @@ use crate::tui::widgets::dialog::ConfirmDialog;
 const ITEM_PREFIX: usize = 7;
 
 /// The items of `deal_id`'s checklist in `stage` that are not ticked.
-pub fn unticked_items(
+fn unticked_items(
     store: &Store,
     playbook: &Playbook,
     deal_id: i64,

@@ -235,4 +235,20 @@ mod tests {
         assert_eq!(panel.handle_key(key(KeyCode::Esc)), ChecklistEvent::Close);
         assert_eq!(panel.handle_key(key(KeyCode::Char('q'))), ChecklistEvent::Close);
     }
+
+    #[test]
+    fn a_long_list_scrolls_to_keep_the_selected_item_in_view() {
+        let texts: Vec<String> = (1..=12).map(|n| format!("item number {n}")).collect();
+        let target = ChecklistTarget { deal_id: 1, stage: Stage::Close, customer_name: "x".into() };
+        let mut panel = ChecklistPanel::new(target, "goal".into(), checklist::items(&texts, &[]));
+        for _ in 0..11 {
+            panel.handle_key(key(KeyCode::Down));
+        }
+        let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(60, 10)).unwrap();
+        let i18n = I18n::new(crate::i18n::Lang::En);
+        terminal.draw(|f| panel.render(f, f.area(), &Theme::default(), &i18n)).unwrap();
+        let screen = terminal.backend().to_string();
+        assert!(screen.contains("▸ 12 [ ] item number 12"), "{screen}");
+        assert!(!screen.contains("item number 1 "), "the top scrolled away: {screen}");
+    }
 }
