@@ -261,8 +261,9 @@ fn today_done_logs_the_appointment_prefilled() {
     keys(&mut app, "d");
     let form = app.modal().and_then(|m| m.visit_form()).expect("the visit form opens");
     assert_eq!(form.text().purpose, "confirm budget and decision process");
-    // Straight to the actual result: Tab past the prefilled fields, channel and time.
-    keys(&mut app, "tab tab tab tab tab");
+    // Straight to the actual result: Tab past the prefilled fields, type, channel, time and the
+    // type's checklist.
+    keys(&mut app, "tab tab tab tab tab tab tab");
     type_text(&mut app, "budget is 200k, signed by 刘总");
     keys(&mut app, "ctrl-s");
     assert!(app.modal().is_none(), "{:?}", app.toast());
@@ -296,7 +297,7 @@ fn today_follow_up_plans_the_next_visit() {
     type_text(&mut app, "walk through the price list");
     keys(&mut app, "tab");
     type_text(&mut app, "a signed quotation");
-    keys(&mut app, "tab tab");
+    keys(&mut app, "tab tab tab");
     type_text(&mut app, "tomorrow 11:00");
     keys(&mut app, "ctrl-s");
     assert!(app.modal().is_none(), "{:?}", app.toast());

@@ -159,6 +159,6 @@ fn f1_shows_the_playbook_for_the_step_and_any_key_returns_to_the_form() {
     assert!(screen.contains(&goal.chars().take(30).collect::<String>()), "{screen}");
     insta::assert_snapshot!("playbook_panel_en_120x40", screen);
     keys(&mut app, "x");
-    assert!(!render(&app, 120, 40).contains("Checklist"), "closed");
+    assert!(!render(&app, 120, 40).contains("Playbook —"), "closed");
     assert_eq!(app.modal().and_then(|m| m.visit_form()).unwrap().text().purpose, "kept", "the key was not typed");
 }

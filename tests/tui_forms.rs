@@ -6,11 +6,13 @@ use fieldbook::clock::Clock;
 use fieldbook::domain::Stage;
 use fieldbook::domain::review::CustomerRef;
 use fieldbook::i18n::{I18n, Lang};
+use fieldbook::playbook::Playbook;
 use fieldbook::tui::theme::Theme;
 use fieldbook::tui::widgets::customer_form::CustomerForm;
 use fieldbook::tui::widgets::dialog::{ConfirmDialog, PromptDialog, PromptKind};
 use fieldbook::tui::widgets::note_input::{NoteInput, NoteTarget};
-use fieldbook::tui::widgets::visit_form::{VisitForm, VisitTarget};
+use fieldbook::tui::widgets::objection_form::{ObjectionForm, ObjectionTarget};
+use fieldbook::tui::widgets::visit_form::{VisitField, VisitForm, VisitTarget, visit_type_options};
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Position;
@@ -60,32 +62,36 @@ fn type_text(form: &mut VisitForm, i18n: &I18n, text: &str) {
         let code = match c {
             '\n' => KeyCode::Enter,
             '\t' => KeyCode::Tab,
+            '↓' => KeyCode::Down,
             c => KeyCode::Char(c),
         };
         form.handle_key(key(code), i18n);
     }
 }
 
+/// A store check being logged: typed fields, two checklist items ticked, the outcome focused.
 fn filled_visit_form(lang: Lang) -> VisitForm {
     let i18n = I18n::new(lang);
     let (name, text) = match lang {
         Lang::En => (
             "Li Na",
             "confirm budget range and who signs off\tbring last year's price list\nask the four question kinds\t\
-             budget range and the approver's name\t\t\tall three answered\t\tthe tender date\tsend the case study\t+3d",
+             budget range and the approver's name\t \t\t\t ↓↓ \tall three answered\t\tthe tender date\t\
+             send the case study\t+3d",
         ),
         Lang::ZhCn => (
             "王伟",
-            "确认预算范围和审批人\t带上去年的价格表\n按四类问题提问\t预算范围和审批人姓名\t\t\t三项都问到了\t\t\
+            "确认预算范围和审批人\t带上去年的价格表\n按四类问题提问\t预算范围和审批人姓名\t \t\t\t ↓↓ \t三项都问到了\t\t\
              招标日期\t发送案例资料\t周五",
         ),
     };
     let target = VisitTarget { customer_id: 1, customer_name: name.into(), step: Some(Stage::Survey), visit_id: None };
     let mut form = VisitForm::log(target, clock());
+    form.set_types(visit_type_options(&Playbook::builtin(lang)));
     type_text(&mut form, &i18n, text);
-    form.handle_key(key(KeyCode::BackTab), &i18n);
-    form.handle_key(key(KeyCode::BackTab), &i18n);
-    form.handle_key(key(KeyCode::BackTab), &i18n);
+    for _ in 0..3 {
+        form.handle_key(key(KeyCode::BackTab), &i18n);
+    }
     form.handle_key(key(KeyCode::Right), &i18n);
     form
 }
@@ -98,6 +104,48 @@ fn visit_form_snapshots() {
         for (w, h) in SIZES {
             let (view, _) = screen(w, h, |f| form.render(f, f.area(), &Theme::default(), &i18n));
             insta::assert_snapshot!(format!("visit_form_{}_{w}x{h}", lang.tag()), view);
+        }
+    }
+}
+
+#[test]
+fn visit_form_checklist_focused_snapshots() {
+    for lang in LANGS {
+        let i18n = I18n::new(lang);
+        let mut form = filled_visit_form(lang);
+        while form.focus() != VisitField::Checklist {
+            form.handle_key(key(KeyCode::Tab), &i18n);
+        }
+        form.handle_key(key(KeyCode::Down), &i18n);
+        for (w, h) in SIZES {
+            let (view, _) = screen(w, h, |f| form.render(f, f.area(), &Theme::default(), &i18n));
+            insta::assert_snapshot!(format!("visit_form_checklist_{}_{w}x{h}", lang.tag()), view);
+        }
+    }
+}
+
+#[test]
+fn objection_form_snapshots() {
+    for lang in LANGS {
+        let i18n = I18n::new(lang);
+        let target = ObjectionTarget { customer_id: 1, customer_name: "王伟".into(), deal_id: 1 };
+        let mut form = ObjectionForm::new(target, &Playbook::builtin(lang));
+        let typed = match lang {
+            Lang::En => "Your price is higher than the shop next door\t\u{2192}\tshowed the three-year cost",
+            Lang::ZhCn => "你们的价格比隔壁贵\t\u{2192}\t讲了三年总成本",
+        };
+        for c in typed.chars() {
+            let code = match c {
+                '\t' => KeyCode::Tab,
+                '\u{2192}' => KeyCode::Right,
+                c => KeyCode::Char(c),
+            };
+            form.handle_key(key(code), &i18n);
+        }
+        form.handle_key(key(KeyCode::BackTab), &i18n);
+        for (w, h) in SIZES {
+            let (view, _) = screen(w, h, |f| form.render(f, f.area(), &Theme::default(), &i18n));
+            insta::assert_snapshot!(format!("objection_form_{}_{w}x{h}", lang.tag()), view);
         }
     }
 }
@@ -123,6 +171,7 @@ fn visit_form_error_and_discard_question() {
         let i18n = I18n::new(lang);
         let target = VisitTarget { customer_id: 1, customer_name: "陈静".into(), step: None, visit_id: None };
         let mut form = VisitForm::plan(target, clock());
+        form.set_types(visit_type_options(&Playbook::builtin(lang)));
         type_text(&mut form, &i18n, "map the decision process\t\tnames of approvers");
         form.handle_key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL), &i18n);
         let (view, _) = screen(80, 24, |f| form.render(f, f.area(), &Theme::default(), &i18n));

@@ -27,6 +27,18 @@ fn objection_row(r: &rusqlite::Row) -> rusqlite::Result<Objection> {
 impl Store {
     /// Logs an objection on a deal; returns its id.
     pub fn add_objection(&mut self, deal_id: i64, text: &str, kind: ObjectionKind, answer: &str) -> Result<i64> {
+        self.log_objection(deal_id, text, kind, answer, false)
+    }
+
+    /// Logs an objection on a deal, already resolved when `resolved` (one write); returns its id.
+    pub fn log_objection(
+        &mut self,
+        deal_id: i64,
+        text: &str,
+        kind: ObjectionKind,
+        answer: &str,
+        resolved: bool,
+    ) -> Result<i64> {
         let (text, answer) = validated_objection(text, answer)?;
         self.write(|tx, clock| {
             let exists: bool = tx
@@ -35,10 +47,11 @@ impl Store {
             if !exists {
                 return Err(StoreError::NotFound { what: "deal", id: deal_id });
             }
+            let now = clock.timestamp();
             tx.execute(
-                "INSERT INTO objection (deal_id, text, kind, answer, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
-                params![deal_id, text, kind.code(), answer, clock.timestamp()],
+                "INSERT INTO objection (deal_id, text, kind, answer, resolved, created_at, updated_at, resolved_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, CASE WHEN ?5 THEN ?6 END)",
+                params![deal_id, text, kind.code(), answer, resolved, now],
             )
             .ctx("logging an objection")?;
             Ok(tx.last_insert_rowid())

@@ -101,6 +101,10 @@ actions! {
     Checklist = "checklist",
     /// First start: begin with an empty database.
     StartEmpty = "start_empty",
+    /// Log an objection the customer raised on the open deal.
+    AddObjection = "add_objection",
+    /// Mark one of the open deal's objections resolved.
+    ResolveObjection = "resolve_objection",
 }
 
 impl Action {

@@ -72,6 +72,8 @@ const CUSTOMER: &[Row] = &[
     (Action::LogVisit, "l", true),
     (Action::PlanVisit, "p", true),
     (Action::Brief, "b", true),
+    (Action::AddObjection, "o", false),
+    (Action::ResolveObjection, "O", false),
     (Action::MoveForward, ">", true),
     (Action::Checklist, "c", true),
     (Action::MoveBack, "<", false),

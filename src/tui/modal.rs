@@ -1,10 +1,11 @@
 //! Modal forms and questions over the screens: the visit form, the quick note, the customer
-//! form, one-line prompts (lost reason, postpone date), the deal checklist and confirmations.
-//! The widgets come from `widgets/`; this module opens them for a purpose and turns their
-//! answers into store writes.
+//! form, the objection form and picker, one-line prompts (lost reason, postpone date), the
+//! deal checklist and confirmations. The widgets come from `widgets/`; this module opens them
+//! for a purpose and turns their answers into store writes.
 
 mod checklist;
 mod facts;
+mod objections;
 mod records;
 
 pub use checklist::move_question;
@@ -22,8 +23,11 @@ use super::widgets::dialog::{ConfirmDialog, ConfirmEvent, PromptDialog, PromptEv
 use super::widgets::fact_form::FactForm;
 use super::widgets::guide_panel::GuidePanel;
 use super::widgets::note_input::{NoteInput, NoteTarget};
-use super::widgets::visit_form::{VisitForm, VisitFormEvent, VisitTarget};
+use super::widgets::objection_form::ObjectionForm;
+use super::widgets::objection_picker::ObjectionPicker;
+use super::widgets::visit_form::{VisitForm, VisitFormEvent, VisitTarget, visit_type_options};
 use crate::clock::Clock;
+use crate::config;
 use crate::domain::parse_when;
 use crate::domain::{Fact, FactCategory, Stage};
 use crate::i18n::I18n;
@@ -62,6 +66,10 @@ pub enum ModalRequest {
     Checklist(i64),
     /// Ask before moving a customer's deal forward to `to` with items of its step unticked.
     ConfirmMove { customer_id: i64, to: Stage },
+    /// Log an objection on the customer's open deal.
+    AddObjection(i64),
+    /// Choose one of the open objections of the customer's open deal to mark resolved.
+    ResolveObjection(i64),
 }
 
 /// What a prompt's answer is for.
@@ -80,10 +88,13 @@ pub enum ConfirmFor {
 
 /// An open modal.
 pub enum Modal {
-    /// The visit form, and the playbook for its step while F1 shows it.
-    Visit(Box<VisitForm>, Option<GuidePanel>),
+    /// The visit form, and over it the playbook for its step while F1 shows it, or the
+    /// objection form while Ctrl-O has it open (the visit form keeps its text underneath).
+    Visit(Box<VisitForm>, Option<GuidePanel>, Option<Box<ObjectionForm>>),
     Note(Box<NoteInput>),
     Customer(Box<CustomerForm>),
+    Objection(Box<ObjectionForm>),
+    PickObjection(Box<ObjectionPicker>, objections::PickFor),
     Prompt(Box<PromptDialog>, PromptPurpose),
     /// Adding or editing a fact of the customer record.
     Fact(Box<FactForm>),
@@ -127,7 +138,8 @@ impl Modal {
             ModalRequest::LogVisit(id) => visit_modal(VisitForm::log(target(id)?, clock), i18n),
             ModalRequest::LogAppointment(visit_id) => {
                 let visit = store.visit(visit_id)?;
-                visit_modal(VisitForm::log_appointment(target(visit.customer_id)?, &visit, clock), i18n)
+                let ticks = store.visit_ticks(visit_id)?;
+                visit_modal(VisitForm::log_appointment(target(visit.customer_id)?, &visit, ticks, clock), i18n)
             }
             ModalRequest::LostReason(customer_id) => {
                 let name = store.customer_ref(customer_id)?.name;
@@ -171,15 +183,19 @@ impl Modal {
             ModalRequest::ConfirmMove { customer_id, to } => {
                 checklist::open_move_question(store, playbook, i18n, customer_id, to)?
             }
+            ModalRequest::AddObjection(id) => Self::Objection(Box::new(objections::form(id, store, i18n)?)),
+            ModalRequest::ResolveObjection(id) => objections::picker(id, store, i18n)?,
         })
     }
 
     /// True when closing now would lose typed text.
     pub fn is_dirty(&self) -> bool {
         match self {
-            Self::Visit(form, _) => form.is_dirty(),
+            Self::Visit(form, _, objection) => form.is_dirty() || objection.as_ref().is_some_and(|o| o.is_dirty()),
             Self::Note(note) => note.is_dirty(),
             Self::Customer(form) => form.is_dirty(),
+            Self::Objection(form) => form.is_dirty(),
+            Self::PickObjection(..) => false,
             Self::Prompt(dialog, _) => dialog.is_dirty(),
             Self::Fact(form) => form.is_dirty(),
             Self::DeleteFact(..) | Self::Checklist(_) | Self::Confirm(..) => false,
@@ -197,21 +213,23 @@ impl Modal {
     /// The draft of the open form and its revision (a prompt has none).
     pub fn draft(&self) -> Option<(DraftForm, u64)> {
         match self {
-            Self::Visit(form, _) => Some((DraftForm::Visit(Box::new(form.draft())), form.revision())),
+            Self::Visit(form, ..) => Some((DraftForm::Visit(Box::new(form.draft())), form.revision())),
             Self::Note(note) => Some((DraftForm::Note(note.draft()), note.revision())),
             Self::Customer(_)
             | Self::Prompt(..)
             | Self::Fact(_)
             | Self::DeleteFact(..)
             | Self::Checklist(_)
-            | Self::Confirm(..) => None,
+            | Self::Confirm(..)
+            | Self::Objection(_)
+            | Self::PickObjection(..) => None,
         }
     }
 
     /// The open visit form, if that is what is open.
     pub fn visit_form(&self) -> Option<&VisitForm> {
         match self {
-            Self::Visit(form, _) => Some(form),
+            Self::Visit(form, ..) => Some(form),
             _ => None,
         }
     }
@@ -220,12 +238,20 @@ impl Modal {
     /// modal open with everything typed and the error shown in it.
     pub fn handle_key(&mut self, key: KeyEvent, store: &mut Store, i18n: &I18n) -> ModalOutcome {
         match self {
-            Self::Visit(_, guide @ Some(_)) => {
+            Self::Visit(_, guide @ Some(_), _) => {
                 *guide = None;
                 ModalOutcome::Stay
             }
-            Self::Visit(form, guide) => match form.handle_key(key, i18n) {
+            Self::Visit(form, _, objection @ Some(_)) => objections::over_visit(form, objection, key, store, i18n),
+            Self::Visit(form, guide, objection) => match form.handle_key(key, i18n) {
                 VisitFormEvent::None => ModalOutcome::Stay,
+                VisitFormEvent::LogObjection => {
+                    match objections::form(form.target().customer_id, store, i18n) {
+                        Ok(opened) => *objection = Some(Box::new(opened)),
+                        Err(e) => form.set_error(i18n.error(&e)),
+                    }
+                    ModalOutcome::Stay
+                }
                 VisitFormEvent::ShowPlaybook => {
                     *guide = form.target().step.map(|step| step_guide(step, i18n));
                     ModalOutcome::Stay
@@ -252,6 +278,8 @@ impl Modal {
             Self::Customer(form) => records::customer_key(form, key, store, i18n),
             Self::Fact(form) => facts::form_key(form, key, store, i18n),
             Self::DeleteFact(dialog, fact) => facts::delete_key(dialog, fact, key, store, i18n),
+            Self::Objection(form) => objections::form_key(form, key, store, i18n),
+            Self::PickObjection(picker, purpose) => objections::pick_key(picker, purpose, key, store, i18n),
             Self::Prompt(dialog, purpose) => match dialog.handle_key(key, i18n) {
                 PromptEvent::None => ModalOutcome::Stay,
                 PromptEvent::Cancel => ModalOutcome::Close,
@@ -272,14 +300,19 @@ impl Modal {
     /// Draws the modal over `area`.
     pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme, i18n: &I18n) {
         match self {
-            Self::Visit(form, guide) => {
+            Self::Visit(form, guide, objection) => {
                 form.render(frame, area, theme, i18n);
                 if let Some(guide) = guide {
                     guide.render(frame, area, theme, i18n);
                 }
+                if let Some(objection) = objection {
+                    objection.render(frame, area, theme, i18n);
+                }
             }
             Self::Note(note) => note.render(frame, area, theme, i18n),
             Self::Customer(form) => form.render(frame, area, theme, i18n),
+            Self::Objection(form) => form.render(frame, area, theme, i18n),
+            Self::PickObjection(picker, _) => picker.render(frame, area, theme, i18n),
             Self::Prompt(dialog, _) => dialog.render(frame, area, theme, i18n),
             Self::Fact(form) => form.render(frame, area, theme, i18n),
             Self::DeleteFact(dialog, _) => dialog.render(frame, area, theme, i18n),
@@ -289,12 +322,19 @@ impl Modal {
     }
 }
 
-/// The visit form as a modal, with the playbook's suggested purposes for its step (Ctrl-G).
+/// The visit form as a modal, with the playbook's suggested purposes for its step (Ctrl-G)
+/// and its visit types (the user's playbook file included; a broken file is reported in the
+/// form and the built-in types are used).
 fn visit_modal(mut form: VisitForm, i18n: &I18n) -> Modal {
     if let Some(step) = form.target().step {
         form.set_suggestions(Playbook::builtin(i18n.lang()).step(step).purposes.clone());
     }
-    Modal::Visit(Box::new(form), None)
+    let (playbook, problem) = Playbook::load(i18n.lang(), &config::config_dir());
+    form.set_types(visit_type_options(&playbook));
+    if let Some(p) = problem {
+        form.set_error(i18n.fmt("playbook.override_broken", &[("path", &p.path.display()), ("reason", &p.message)]));
+    }
+    Modal::Visit(Box::new(form), None, None)
 }
 
 /// The playbook's page for `step`: goal, checklist, questions and suggested purposes.

@@ -1,6 +1,7 @@
-//! One customer: the record in its five categories, the deal and its step history, the visit
-//! timeline (newest first) and notes. Tab moves the focus between the timeline (j/k scroll it)
-//! and the record, where j/k move a cursor over its rows and each row is edited in place.
+//! One customer: the record in its five categories, the deal and its step history, its
+//! objections (open first), the visit timeline (newest first) and notes. Tab moves the focus
+//! between the timeline (j/k scroll it) and the record, where j/k move a cursor over its rows
+//! and each row is edited in place.
 
 use std::rc::Rc;
 
@@ -12,7 +13,7 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 use super::{Ctx, Effect, View};
 use crate::domain::checklist::{Progress, progress_of};
 use crate::domain::money::format_compact;
-use crate::domain::{Customer, Deal, DealState, Fact, FactCategory, StageEvent, Visit, Word};
+use crate::domain::{Customer, Deal, DealState, Fact, FactCategory, Objection, StageEvent, Visit, Word};
 use crate::playbook::Playbook;
 use crate::store::{Note, Store};
 use crate::tui::action::Action;
@@ -55,6 +56,8 @@ pub struct CustomerScreen {
     history: Vec<StageEvent>,
     /// Checklist progress of the open deal in its step.
     checklist: Option<Progress>,
+    /// The shown deal's objections, open ones first.
+    objections: Vec<Objection>,
     visits: Vec<Visit>,
     notes: Vec<Note>,
     scroll: u16,
@@ -77,6 +80,7 @@ impl CustomerScreen {
             deal: None,
             history: Vec::new(),
             checklist: None,
+            objections: Vec::new(),
             visits: Vec::new(),
             notes: Vec::new(),
             scroll: 0,
@@ -113,6 +117,11 @@ impl CustomerScreen {
             }
             _ => None,
         };
+        self.objections = match &self.deal {
+            Some(d) => store.objections_of(d.id, false)?,
+            None => Vec::new(),
+        };
+        self.objections.sort_by_key(|o| o.resolved);
         self.visits = store.visits_of(self.id, VISITS, 0)?;
         self.notes = store.notes_of(Some(self.id), NOTES)?;
         self.cursor = self.cursor.min(self.record_rows().len().saturating_sub(1));
@@ -146,6 +155,13 @@ impl CustomerScreen {
             Action::LogVisit => return Effect::Modal(ModalRequest::LogVisit(self.id)),
             Action::PlanVisit => return Effect::Modal(ModalRequest::PlanVisit(self.id)),
             Action::Lost => return Effect::Modal(ModalRequest::LostReason(self.id)),
+            Action::AddObjection => return Effect::Modal(ModalRequest::AddObjection(self.id)),
+            Action::ResolveObjection => {
+                if !self.objections.iter().any(|o| !o.resolved) {
+                    return Effect::Info(ctx.i18n.t("playbook.objection.none"));
+                }
+                return Effect::Modal(ModalRequest::ResolveObjection(self.id));
+            }
             Action::MoveForward | Action::MoveBack => return self.move_deal(ctx, action == Action::MoveForward),
             Action::Won => {
                 return match ctx.store.win_deal(self.id, None) {
@@ -364,6 +380,31 @@ impl CustomerScreen {
         lines
     }
 
+    /// `◌ #3 Doubt: too expensive` (✔ once resolved) and the answer given under it.
+    fn objection_lines<'a>(&self, view: &View) -> Vec<Line<'a>> {
+        let t = view.theme;
+        let i18n = view.i18n;
+        let mut lines = vec![Line::from(Span::styled(i18n.t("tui.customer.objections"), t.title))];
+        if self.objections.is_empty() {
+            lines.push(Line::from(Span::styled(format!("  {}", i18n.t("tui.customer.no_objections")), t.muted)));
+        }
+        for o in &self.objections {
+            let (mark, style) = if o.resolved { ("✔", t.success) } else { ("◌", t.warning) };
+            lines.push(Line::from(vec![
+                Span::styled(format!("{mark} #{} ", o.id), style),
+                Span::styled(format!("{}: ", i18n.word(o.kind)), t.muted),
+                Span::raw(o.text.clone()),
+            ]));
+            if !o.answer.is_empty() {
+                lines.push(Line::from(vec![
+                    Span::styled(format!("    {}: ", i18n.t("tui.customer.answer")), t.muted),
+                    Span::raw(o.answer.clone()),
+                ]));
+            }
+        }
+        lines
+    }
+
     fn timeline_lines<'a>(&self, view: &View) -> Vec<Line<'a>> {
         let t = view.theme;
         let i18n = view.i18n;
@@ -382,6 +423,9 @@ impl CustomerScreen {
                 Span::styled(format!("{} ", i18n.t("tui.customer.history")), t.muted),
                 Span::raw(steps.join(" → ")),
             ]));
+        }
+        if self.deal.is_some() {
+            lines.extend(self.objection_lines(view));
         }
         lines.push(Line::from(Span::styled(i18n.t("tui.customer.visits"), t.title)));
         if self.visits.is_empty() {

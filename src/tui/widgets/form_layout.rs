@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Padding, Paragraph};
+use ratatui::widgets::{Block, BorderType, Clear, Padding, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::text_field::TextField;
@@ -18,6 +18,10 @@ pub enum RowContent<'a> {
     TextWithNote { field: &'a TextField, width: u16, note: Line<'static> },
     /// One of a fixed set of values, shown by name; ←/→ change it.
     Choice(String),
+    /// Items to tick, one a line (` [x] 2. …`), the one at `cursor` marked `›` while focused.
+    Checklist { items: Vec<(bool, String)>, cursor: usize },
+    /// Read-only text shown wrapped (advice about the field above); never focused.
+    Info(String),
 }
 
 /// One labelled row of a form.
@@ -37,6 +41,8 @@ pub enum Notice {
     Error(String),
     /// Something to look at before saving again (possible duplicates, no suggestions).
     Warning(String),
+    /// Something done from within the form (an objection logged).
+    Info(String),
 }
 
 /// Everything a form frame shows besides its rows.
@@ -50,7 +56,8 @@ pub struct FormFrame<'a> {
 }
 
 /// Draws the frame, the rows (the focused one highlighted, scrolled into view), the notice and
-/// the hints; the focused text field places the terminal cursor.
+/// the hints (on a second line when one is not enough); the focused text field places the
+/// terminal cursor.
 pub fn render_form(frame: &mut Frame, area: Rect, theme: &Theme, chrome: &FormFrame, rows: &[FormRow], focus: usize) {
     frame.render_widget(Clear, area);
     let block = Block::bordered()
@@ -60,17 +67,36 @@ pub fn render_form(frame: &mut Frame, area: Rect, theme: &Theme, chrome: &FormFr
         .title(Span::styled(format!(" {} ", chrome.title), theme.focused_title));
     let inner = block.inner(area);
     frame.render_widget(block, area);
+    let (first_hints, more_hints) = split_hints(&chrome.hints, inner.width);
+    let hint_rows = if more_hints.is_empty() { 1 } else { 2 };
     let [rows_area, notice_area, hint_area] =
-        Layout::vertical([Constraint::Min(1), Constraint::Length(1), Constraint::Length(1)]).areas(inner);
+        Layout::vertical([Constraint::Min(1), Constraint::Length(1), Constraint::Length(hint_rows)]).areas(inner);
     render_rows(frame, rows_area, theme, rows, focus);
     if let Some(notice) = chrome.notice {
         let (text, style) = match notice {
             Notice::Error(t) => (t, theme.danger),
             Notice::Warning(t) => (t, theme.warning),
+            Notice::Info(t) => (t, theme.success),
         };
         frame.render_widget(Paragraph::new(Span::styled(text.as_str(), style)), notice_area);
     }
-    frame.render_widget(Paragraph::new(hint_line(theme, &chrome.hints, hint_area.width)), hint_area);
+    let lines = vec![hint_line(theme, first_hints, hint_area.width), hint_line(theme, more_hints, hint_area.width)];
+    frame.render_widget(Paragraph::new(lines), hint_area);
+}
+
+/// A `(key, what it does)` hint.
+type Hint = (String, String);
+
+/// The hints that fit on one line of `width` columns, and the rest.
+fn split_hints(hints: &[Hint], width: u16) -> (&[Hint], &[Hint]) {
+    let mut used = 0;
+    for (i, (key, what)) in hints.iter().enumerate() {
+        used += if i == 0 { 0 } else { 2 } + key.width() + 1 + what.width();
+        if used > usize::from(width) {
+            return hints.split_at(i);
+        }
+    }
+    (hints, &[])
 }
 
 /// `key label  key label ...` in the theme's key and muted styles; items that do not fit in
@@ -91,13 +117,21 @@ pub fn hint_line(theme: &Theme, hints: &[(String, String)], width: u16) -> Line<
     Line::from(spans)
 }
 
-/// Heights of the rows at `text_width`, shrunk until they fit `available` lines where possible.
+/// Lines the focused row gets, taken from the other rows, when the form has to shrink.
+const FOCUS_ROOM: u16 = 4;
+
+/// Heights of the rows at `text_width`, shrunk until they fit `available` lines where possible;
+/// lines left after shrinking go to the focused row, which may also take lines from the
+/// tallest other rows to show up to [`FOCUS_ROOM`] lines.
 fn row_heights(rows: &[FormRow], text_width: u16, available: u16, focus: usize) -> Vec<u16> {
     let wanted = |row: &FormRow| match &row.content {
         RowContent::Text(f) if f.is_multiline() => f.wrapped_height(text_width).clamp(3, 6),
+        RowContent::Checklist { items, .. } => u16::try_from(items.len()).unwrap_or(u16::MAX).clamp(1, 8),
+        RowContent::Info(text) => info_height(text, text_width),
         _ => 1,
     };
     let mut heights: Vec<u16> = rows.iter().map(wanted).collect();
+    let wanted_focus = heights.get(focus).copied().unwrap_or(1);
     let multi: Vec<usize> =
         (0..rows.len()).filter(|i| matches!(&rows[*i].content, RowContent::Text(f) if f.is_multiline())).collect();
     // Room to spare (a tall terminal): give multi-line fields more lines, up to six each.
@@ -117,7 +151,24 @@ fn row_heights(rows: &[FormRow], text_width: u16, available: u16, focus: usize) 
             *h = (*h).min(cap).max(floor);
         }
     }
+    let spare = available.saturating_sub(heights.iter().sum::<u16>());
+    if let Some(h) = heights.get_mut(focus) {
+        *h = (*h + spare).min(wanted_focus.max(*h));
+    }
+    while heights.get(focus).is_some_and(|h| *h < wanted_focus.min(FOCUS_ROOM)) {
+        let donor = (0..heights.len()).filter(|i| *i != focus && heights[*i] > 1).max_by_key(|i| heights[*i]);
+        let Some(donor) = donor else { break };
+        heights[donor] -= 1;
+        heights[focus] += 1;
+    }
     heights
+}
+
+/// Lines `text` takes wrapped at `width` columns (roughly: by display width), one to four.
+fn info_height(text: &str, width: u16) -> u16 {
+    let width = usize::from(width.max(1));
+    let lines: usize = text.lines().map(|l| l.width().div_ceil(width).max(1)).sum();
+    u16::try_from(lines).unwrap_or(u16::MAX).clamp(1, 4)
 }
 
 /// The first row to draw so that the focused row is on screen.
@@ -176,6 +227,11 @@ fn render_content(frame: &mut Frame, area: Rect, theme: &Theme, content: &RowCon
             };
             frame.render_widget(Paragraph::new(line), area);
         }
+        RowContent::Checklist { items, cursor } => render_checklist(frame, area, theme, items, *cursor, focused),
+        RowContent::Info(text) => {
+            let paragraph = Paragraph::new(Span::styled(text.clone(), theme.muted)).wrap(Wrap { trim: true });
+            frame.render_widget(paragraph, area);
+        }
     }
 }
 
@@ -192,6 +248,38 @@ pub fn clear_popup(frame: &mut Frame, popup: Rect) {
             cell.set_symbol(" ");
         }
     }
+}
+
+/// The items that fit in `area`, scrolled so the cursor's item shows while focused.
+fn render_checklist(
+    frame: &mut Frame,
+    area: Rect,
+    theme: &Theme,
+    items: &[(bool, String)],
+    cursor: usize,
+    focused: bool,
+) {
+    let height = usize::from(area.height.max(1));
+    let first = if focused { (cursor + 1).saturating_sub(height) } else { 0 };
+    let width = usize::from(area.width);
+    let lines: Vec<Line> = items
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(height)
+        .map(|(i, (ticked, item))| {
+            let mark = if *ticked { "[x]" } else { "[ ]" };
+            let pointer = if focused && i == cursor { "›" } else { " " };
+            let text = crate::tui::text::fit(&format!("{pointer}{mark} {}. {item}", i + 1), width);
+            let style = match (focused && i == cursor, *ticked) {
+                (true, _) => theme.accent,
+                (false, true) => theme.success,
+                (false, false) => theme.text,
+            };
+            Line::from(Span::styled(text, style))
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), area);
 }
 
 /// A centred rectangle of at most `width` × `height` inside `area`.
@@ -214,10 +302,25 @@ mod tests {
             .collect();
         assert_eq!(row_heights(&rows, 40, 12, 0), vec![3, 3, 3, 3]);
         assert_eq!(row_heights(&rows, 40, 17, 0), vec![4, 4, 4, 4], "grows when there is room");
-        assert_eq!(row_heights(&rows, 40, 8, 0), vec![2, 2, 2, 2]);
+        assert_eq!(row_heights(&rows, 40, 8, 0), vec![3, 2, 2, 1], "the focused row takes a line from the others");
+        assert_eq!(row_heights(&rows, 40, 8, 2), vec![2, 2, 3, 1]);
         let tight = row_heights(&rows, 40, 4, 3);
         assert_eq!(tight, vec![1, 1, 1, 2]);
         assert_eq!(first_visible(&tight, 4, 3), 1);
         assert_eq!(first_visible(&tight, 4, 0), 0);
+    }
+
+    #[test]
+    fn a_focused_checklist_shows_four_items_in_a_tight_form() {
+        let text = TextField::multi("");
+        let items: Vec<(bool, String)> = (0..8).map(|i| (false, format!("item {i}"))).collect();
+        let rows = vec![
+            FormRow { label: "a".into(), required: false, content: RowContent::Text(&text) },
+            FormRow { label: "b".into(), required: false, content: RowContent::Checklist { items, cursor: 0 } },
+            FormRow { label: "c".into(), required: false, content: RowContent::Text(&text) },
+        ];
+        assert_eq!(row_heights(&rows, 40, 14, 1), vec![3, 8, 3], "room for every item");
+        assert_eq!(row_heights(&rows, 40, 6, 1), vec![1, 4, 1]);
+        assert_eq!(row_heights(&rows, 40, 6, 0), vec![3, 2, 1]);
     }
 }

@@ -10,5 +10,7 @@ pub mod fact_form;
 pub mod form_layout;
 pub mod guide_panel;
 pub mod note_input;
+pub mod objection_form;
+pub mod objection_picker;
 pub mod text_field;
 pub mod visit_form;

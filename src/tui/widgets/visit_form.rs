@@ -1,8 +1,12 @@
 //! The visit form: plan a visit or log one, with its purpose, action plan and expected result
-//! (required), then channel, when, actual result, outcome, topic for next time and next step.
+//! (required), then its type, channel, when, the type's in-visit checklist (when logging),
+//! actual result, outcome, topic for next time and next step.
 
 mod input;
+mod kind;
 mod view;
+
+pub use kind::{VisitTypeOption, visit_type_options};
 
 use chrono::NaiveDate;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
@@ -13,7 +17,7 @@ use super::form_layout::Notice;
 use super::text_field::{TextField, is_ctrl};
 use crate::clock::Clock;
 use crate::domain::when::format_stored_datetime;
-use crate::domain::{Channel, Outcome, Stage, Visit, VisitInput};
+use crate::domain::{Channel, Outcome, Stage, Visit, VisitInput, VisitKind};
 use crate::i18n::I18n;
 
 /// Whether the form plans a visit to come or logs one that happened.
@@ -52,6 +56,13 @@ pub struct VisitFormText {
     pub next_topic: String,
     pub next_step: String,
     pub next_on: String,
+    /// The visit's type; `None` only in drafts written before the form had one (the type kept
+    /// in the draft's base is used then).
+    #[serde(default)]
+    pub kind: Option<VisitKind>,
+    /// Ticked items (1-based) of the type's in-visit checklist.
+    #[serde(default)]
+    pub ticks: Vec<u32>,
 }
 
 /// A field of the visit form, in Tab order.
@@ -60,8 +71,11 @@ pub enum VisitField {
     Purpose,
     ActionPlan,
     Expected,
+    Type,
     Channel,
     When,
+    /// The type's in-visit checklist (logging only, when the type has one).
+    Checklist,
     Actual,
     Outcome,
     NextTopic,
@@ -81,6 +95,8 @@ pub enum VisitFormEvent {
     Cancel,
     /// F1: show the playbook for the target's step.
     ShowPlaybook,
+    /// Ctrl-O: log an objection on the target's deal (the form stays open under it).
+    LogObjection,
 }
 
 /// The state of an open visit form.
@@ -101,6 +117,12 @@ pub struct VisitForm {
     next_topic: TextField,
     next_step: TextField,
     next_on: TextField,
+    kind: VisitKind,
+    /// The types offered, with their checklists (see `set_types`).
+    types: Vec<VisitTypeOption>,
+    ticks: Vec<u32>,
+    /// The checklist item with the cursor (0-based).
+    tick_cursor: usize,
     focus: VisitField,
     notice: Option<Notice>,
     confirming_discard: bool,
@@ -124,9 +146,10 @@ impl VisitForm {
         Self::build(VisitMode::Log, target, clock.today(), VisitInput::blank(), &text)
     }
 
-    /// A form to log `appointment`: its purpose, plan, expected result and channel are copied,
-    /// "when" is now, and saving updates the appointment (its planned time is kept).
-    pub fn log_appointment(mut target: VisitTarget, appointment: &Visit, clock: Clock) -> Self {
+    /// A form to log `appointment`: its purpose, plan, expected result, channel, type and
+    /// checklist `ticks` are copied, "when" is now, and saving updates the appointment (its
+    /// planned time is kept).
+    pub fn log_appointment(mut target: VisitTarget, appointment: &Visit, ticks: Vec<u32>, clock: Clock) -> Self {
         target.visit_id = Some(appointment.id);
         let base = VisitInput {
             planned_at: appointment.planned_at,
@@ -139,6 +162,8 @@ impl VisitForm {
             action_plan: appointment.action_plan.clone(),
             expected_result: appointment.expected_result.clone(),
             channel: appointment.channel,
+            kind: Some(appointment.kind.clone()),
+            ticks,
             ..blank_text(format_stored_datetime(clock.now()))
         };
         Self::build(VisitMode::Log, target, clock.today(), base, &text)
@@ -152,6 +177,7 @@ impl VisitForm {
     }
 
     fn build(mode: VisitMode, target: VisitTarget, today: NaiveDate, base: VisitInput, text: &VisitFormText) -> Self {
+        let kind = text.kind.clone().unwrap_or_else(|| base.kind.clone());
         Self {
             mode,
             target,
@@ -167,6 +193,10 @@ impl VisitForm {
             next_topic: TextField::single(&text.next_topic),
             next_step: TextField::single(&text.next_step),
             next_on: TextField::single(&text.next_on),
+            kind,
+            types: Vec::new(),
+            ticks: text.ticks.clone(),
+            tick_cursor: 0,
             focus: VisitField::Purpose,
             notice: None,
             confirming_discard: false,
@@ -187,6 +217,11 @@ impl VisitForm {
     /// Shows an error (e.g. from the store) and keeps every field as typed.
     pub fn set_error(&mut self, message: String) {
         self.notice = Some(Notice::Error(message));
+    }
+
+    /// Shows a message under the fields (e.g. that an objection was logged from the form).
+    pub fn set_notice(&mut self, notice: Notice) {
+        self.notice = Some(notice);
     }
 
     /// Plan or log.
@@ -237,18 +272,23 @@ impl VisitForm {
             next_topic: self.next_topic.text(),
             next_step: self.next_step.text(),
             next_on: self.next_on.text(),
+            kind: Some(self.kind.clone()),
+            ticks: self.ticks.clone(),
         }
     }
 
-    /// The fields shown in this mode, in Tab order (planning has no result yet).
-    pub fn fields(&self) -> &'static [VisitField] {
+    /// The fields shown in this mode, in Tab order (planning has no result and no ticks yet).
+    pub fn fields(&self) -> Vec<VisitField> {
         use VisitField::*;
-        match self.mode {
-            VisitMode::Plan => &[Purpose, ActionPlan, Expected, Channel, When, NextTopic, NextStep, NextOn],
-            VisitMode::Log => {
-                &[Purpose, ActionPlan, Expected, Channel, When, Actual, Outcome, NextTopic, NextStep, NextOn]
+        let mut fields = vec![Purpose, ActionPlan, Expected, Type, Channel, When];
+        if self.mode == VisitMode::Log {
+            if !self.checklist().is_empty() {
+                fields.push(Checklist);
             }
+            fields.extend([Actual, Outcome]);
         }
+        fields.extend([NextTopic, NextStep, NextOn]);
+        fields
     }
 
     /// Handles one key; see [`VisitFormEvent`]. Error messages use `i18n`.
@@ -273,6 +313,20 @@ impl VisitForm {
             self.suggest(i18n);
             return VisitFormEvent::None;
         }
+        if is_ctrl(&key, 't') {
+            self.plan_from_type(i18n);
+            return VisitFormEvent::None;
+        }
+        if is_ctrl(&key, 'o') {
+            return VisitFormEvent::LogObjection;
+        }
+        if self.focus == VisitField::Checklist && matches!(key.code, KeyCode::Up | KeyCode::Down | KeyCode::Char(' ')) {
+            if self.checklist_key(key) {
+                self.revision += 1;
+                self.notice = None;
+            }
+            return VisitFormEvent::None;
+        }
         let single_line = !self.field(self.focus).is_some_and(TextField::is_multiline);
         match key.code {
             KeyCode::F(1) => return VisitFormEvent::ShowPlaybook,
@@ -291,6 +345,8 @@ impl VisitForm {
         let changed = match self.focus {
             VisitField::Channel => self.channel.handle_key(key),
             VisitField::Outcome => self.outcome.handle_key(key),
+            VisitField::Type => self.cycle_type(key),
+            VisitField::Checklist => false,
             other => self.field_mut(other).is_some_and(|f| f.edit(key)),
         };
         if changed {
@@ -342,7 +398,7 @@ impl VisitForm {
             VisitField::NextTopic => &self.next_topic,
             VisitField::NextStep => &self.next_step,
             VisitField::NextOn => &self.next_on,
-            VisitField::Channel | VisitField::Outcome => return None,
+            VisitField::Channel | VisitField::Outcome | VisitField::Type | VisitField::Checklist => return None,
         })
     }
 
@@ -356,7 +412,7 @@ impl VisitForm {
             VisitField::NextTopic => &mut self.next_topic,
             VisitField::NextStep => &mut self.next_step,
             VisitField::NextOn => &mut self.next_on,
-            VisitField::Channel | VisitField::Outcome => return None,
+            VisitField::Channel | VisitField::Outcome | VisitField::Type | VisitField::Checklist => return None,
         })
     }
 }
@@ -384,6 +440,8 @@ fn blank_text(when: String) -> VisitFormText {
         next_topic: String::new(),
         next_step: String::new(),
         next_on: String::new(),
+        kind: Some(VisitKind::CustomerVisit),
+        ticks: Vec::new(),
     }
 }
 

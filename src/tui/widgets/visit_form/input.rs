@@ -19,8 +19,9 @@ impl VisitForm {
         let shows_result = self.mode == VisitMode::Log;
         let input = VisitInput {
             channel: text.channel,
-            kind: self.base.kind.clone(),
-            ticks: self.base.ticks.clone(),
+            kind: self.kind.clone(),
+            // Logging stores exactly the ticks shown; planning leaves stored ticks alone.
+            ticks: if shows_result { Some(self.ticks.clone()) } else { self.base.ticks.clone() },
             planned_at,
             done_at,
             purpose: text.purpose,

@@ -37,9 +37,11 @@ fn opens_in_purpose_and_tabs_through_the_core_fields() {
     press(&mut form, KeyCode::Tab);
     assert_eq!(form.focus(), VisitField::Expected);
     press(&mut form, KeyCode::Tab);
+    assert_eq!(form.focus(), VisitField::Type);
+    press(&mut form, KeyCode::Tab);
     assert_eq!(form.focus(), VisitField::Channel);
     press(&mut form, KeyCode::BackTab);
-    assert_eq!(form.focus(), VisitField::Expected);
+    assert_eq!(form.focus(), VisitField::Type);
 }
 
 #[test]
@@ -62,6 +64,7 @@ fn a_complete_plan_saves_with_the_parsed_date() {
     press(&mut form, KeyCode::Tab);
     type_text(&mut form, "budget range");
     press(&mut form, KeyCode::Tab);
+    press(&mut form, KeyCode::Tab);
     press(&mut form, KeyCode::Right);
     press(&mut form, KeyCode::Tab);
     type_text(&mut form, "tomorrow 10:00");
@@ -70,6 +73,8 @@ fn a_complete_plan_saves_with_the_parsed_date() {
     assert_eq!(input.channel, Channel::Phone);
     assert_eq!(input.planned_at.map(|d| d.to_string()), Some("2031-05-07 10:00:00".into()));
     assert_eq!(input.done_at, None);
+    assert_eq!(input.kind, VisitKind::CustomerVisit);
+    assert_eq!(input.ticks, None, "planning leaves ticks alone");
 }
 
 #[test]
@@ -144,7 +149,7 @@ fn logging_an_appointment_copies_it_and_keeps_its_planned_time() {
         created_at: String::new(),
         updated_at: String::new(),
     };
-    let mut form = VisitForm::log_appointment(target(), &appointment, clock());
+    let mut form = VisitForm::log_appointment(target(), &appointment, vec![2], clock());
     assert!(!form.is_dirty());
     assert_eq!(form.target().visit_id, Some(42));
     assert_eq!(form.text().when, "2031-05-06 09:00");
@@ -153,6 +158,119 @@ fn logging_an_appointment_copies_it_and_keeps_its_planned_time() {
     assert_eq!(input.done_at.map(|d| d.to_string()), Some("2031-05-06 09:00:00".into()));
     assert_eq!((input.purpose.as_str(), input.channel), ("demo", Channel::Video));
     assert_eq!(input.kind, VisitKind::Demonstration, "the appointment's type is kept");
+    assert_eq!(input.ticks, Some(vec![2]), "and its ticks");
+}
+
+fn typed_form(mode: VisitMode) -> VisitForm {
+    let mut form = match mode {
+        VisitMode::Plan => VisitForm::plan(target(), clock()),
+        VisitMode::Log => VisitForm::log(target(), clock()),
+    };
+    form.set_types(visit_type_options(&crate::playbook::Playbook::builtin(Lang::En)));
+    form
+}
+
+#[test]
+fn the_type_cycles_through_the_playbooks_types_and_clears_ticks() {
+    let mut form = typed_form(VisitMode::Log);
+    assert_eq!(form.kind_name(), "Customer visit");
+    form.focus = VisitField::Type;
+    press(&mut form, KeyCode::Right);
+    assert_eq!(form.text().kind, Some(VisitKind::StoreCheck));
+    assert_eq!(form.kind_name(), "Store check");
+    assert_eq!(form.revision(), 1);
+    form.ticks = vec![1];
+    press(&mut form, KeyCode::Left);
+    press(&mut form, KeyCode::Left);
+    assert_eq!(form.text().kind, Some(VisitKind::AfterSaleCare), "wraps around");
+    assert!(form.text().ticks.is_empty(), "ticks belong to the old type's checklist");
+}
+
+#[test]
+fn ctrl_t_fills_an_empty_plan_and_adds_to_a_typed_one() {
+    let mut form = typed_form(VisitMode::Plan);
+    ctrl(&mut form, 't');
+    let checklist =
+        crate::playbook::Playbook::builtin(Lang::En).visit_type(&VisitKind::CustomerVisit).unwrap().checklist.clone();
+    let generated = crate::playbook::views::bullets(&checklist);
+    assert_eq!(form.text().action_plan, generated);
+    assert_eq!(form.focus(), VisitField::ActionPlan);
+    form.focus = VisitField::Type;
+    press(&mut form, KeyCode::Right);
+    ctrl(&mut form, 't');
+    assert!(form.text().action_plan.starts_with("- Prepare again"), "another type's list is replaced");
+    form.action_plan.set_text("bring samples");
+    ctrl(&mut form, 't');
+    let plan = form.text().action_plan;
+    assert!(plan.starts_with("bring samples\n- Prepare again"), "typed text is kept: {plan}");
+}
+
+#[test]
+fn ctrl_t_warns_when_the_type_has_no_checklist() {
+    let mut form = VisitForm::plan(target(), clock());
+    form.kind = VisitKind::Custom("trade fair".into());
+    form.set_types(visit_type_options(&crate::playbook::Playbook::builtin(Lang::En)));
+    ctrl(&mut form, 't');
+    assert!(matches!(&form.notice, Some(Notice::Warning(m)) if m.contains("trade fair")), "{:?}", form.notice);
+    assert_eq!(form.text().action_plan, "");
+    assert!(!form.fields().contains(&VisitField::Checklist));
+}
+
+#[test]
+fn logging_ticks_the_checklist_with_space_and_saves_the_ticks() {
+    let mut form = typed_form(VisitMode::Log);
+    for field in [VisitField::Purpose, VisitField::ActionPlan, VisitField::Expected] {
+        form.field_mut(field).unwrap().set_text("x");
+    }
+    form.focus = VisitField::When;
+    press(&mut form, KeyCode::Tab);
+    assert_eq!(form.focus(), VisitField::Checklist, "the checklist follows when");
+    press(&mut form, KeyCode::Char(' '));
+    press(&mut form, KeyCode::Down);
+    press(&mut form, KeyCode::Down);
+    press(&mut form, KeyCode::Char(' '));
+    press(&mut form, KeyCode::Up);
+    press(&mut form, KeyCode::Up);
+    press(&mut form, KeyCode::Up);
+    assert_eq!(form.focus(), VisitField::When, "up from the first item leaves the list");
+    assert_eq!(form.text().ticks, vec![1, 3]);
+    let VisitFormEvent::Save(input) = ctrl(&mut form, 's') else { panic!("expected a save") };
+    assert_eq!(input.ticks, Some(vec![1, 3]));
+    let plan = typed_form(VisitMode::Plan);
+    assert!(!plan.fields().contains(&VisitField::Checklist), "planning has nothing to tick");
+}
+
+#[test]
+fn a_draft_keeps_type_and_ticks_and_an_old_draft_still_loads() {
+    let mut form = typed_form(VisitMode::Log);
+    form.focus = VisitField::Type;
+    press(&mut form, KeyCode::Right);
+    form.focus = VisitField::Checklist;
+    press(&mut form, KeyCode::Char(' '));
+    let json = serde_json::to_string(&form.draft()).unwrap();
+    let back: VisitDraft = serde_json::from_str(&json).unwrap();
+    let reopened = VisitForm::from_draft(&back, clock());
+    assert_eq!(reopened.text().kind, Some(VisitKind::StoreCheck));
+    assert_eq!(reopened.text().ticks, vec![1]);
+
+    let mut old: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let text = old["text"].as_object_mut().unwrap();
+    text.remove("kind");
+    text.remove("ticks");
+    old["base"]["kind"] = "demonstration".into();
+    let old: VisitDraft = serde_json::from_value(old).unwrap();
+    assert_eq!((old.text.kind.clone(), old.text.ticks.clone()), (None, vec![]));
+    let reopened = VisitForm::from_draft(&old, clock());
+    assert_eq!(reopened.text().kind, Some(VisitKind::Demonstration), "the base's type is used");
+    assert!(reopened.is_dirty());
+}
+
+#[test]
+fn ctrl_o_asks_for_the_objection_form() {
+    let mut form = typed_form(VisitMode::Log);
+    type_text(&mut form, "kept");
+    assert_eq!(ctrl(&mut form, 'o'), VisitFormEvent::LogObjection);
+    assert_eq!(form.text().purpose, "kept");
 }
 
 #[test]

@@ -29,13 +29,28 @@ impl VisitForm {
         let fields = self.fields();
         let rows: Vec<FormRow> = fields.iter().map(|f| self.row(*f, area.width, theme, i18n)).collect();
         let focus = fields.iter().position(|f| *f == self.focus).unwrap_or(0);
-        let hints = vec![
-            ("Tab".to_string(), i18n.t("forms.hint.next")),
-            ("Ctrl-S".to_string(), i18n.t("forms.hint.save")),
-            ("Ctrl-G".to_string(), i18n.t("forms.hint.suggest")),
+        let mut hints =
+            vec![("Tab".to_string(), i18n.t("forms.hint.next")), ("Ctrl-S".to_string(), i18n.t("forms.hint.save"))];
+        // The keys for the focused field come first.
+        match self.focus {
+            VisitField::Purpose => hints.push(("Ctrl-G".to_string(), i18n.t("forms.hint.suggest"))),
+            VisitField::ActionPlan | VisitField::Type => {
+                hints.push(("Ctrl-T".to_string(), i18n.t("forms.hint.plan_from_type")));
+            }
+            VisitField::Checklist => hints.push(("Space".to_string(), i18n.t("forms.hint.tick"))),
+            _ => {}
+        }
+        hints.extend([
             ("F1".to_string(), i18n.t("forms.hint.playbook")),
             ("Esc".to_string(), i18n.t("forms.hint.cancel")),
-        ];
+            ("Ctrl-O".to_string(), i18n.t("forms.hint.objection")),
+        ]);
+        if self.focus != VisitField::Purpose {
+            hints.push(("Ctrl-G".to_string(), i18n.t("forms.hint.suggest")));
+        }
+        if !matches!(self.focus, VisitField::ActionPlan | VisitField::Type) {
+            hints.push(("Ctrl-T".to_string(), i18n.t("forms.hint.plan_from_type")));
+        }
         let chrome = FormFrame { title: self.title(i18n), notice: self.notice.as_ref(), hints };
         render_form(frame, area, theme, &chrome, &rows, focus);
         if self.confirming_discard {
@@ -49,6 +64,13 @@ impl VisitForm {
             VisitField::Purpose => ("purpose", true, RowContent::Text(&self.purpose)),
             VisitField::ActionPlan => ("action_plan", true, RowContent::Text(&self.action_plan)),
             VisitField::Expected => ("expected", true, RowContent::Text(&self.expected)),
+            VisitField::Type => ("kind", false, RowContent::Choice(self.kind_name())),
+            VisitField::Checklist => {
+                let (items, cursor) = self.checklist_items();
+                let progress = format!("{}/{}", self.ticks.len(), items.len());
+                let label = i18n.fmt("forms.visit.checklist", &[("progress", &progress)]);
+                return FormRow { label, required: false, content: RowContent::Checklist { items, cursor } };
+            }
             VisitField::Channel => {
                 let name = self.channel.value().map(|c| i18n.word(c)).unwrap_or_default();
                 ("channel", false, RowContent::Choice(name))

@@ -1,0 +1,237 @@
+//! The objection form (`o`, or Ctrl-O in the visit form): what the customer objected, its kind
+//! (with the playbook's way to answer that kind shown under it), the answer given and whether
+//! it is resolved.
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
+use ratatui::layout::Rect;
+
+use super::choice::Choice;
+use super::dialog::render_discard_question;
+use super::form_layout::{FormFrame, FormRow, Notice, RowContent, render_form};
+use super::text_field::{TextField, is_ctrl};
+use crate::domain::ObjectionKind;
+use crate::domain::objection::validated_objection;
+use crate::i18n::I18n;
+use crate::playbook::Playbook;
+use crate::tui::theme::Theme;
+
+/// Whose deal the objection is logged on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ObjectionTarget {
+    pub customer_id: i64,
+    /// Shown in the title.
+    pub customer_name: String,
+    /// The customer's open deal.
+    pub deal_id: i64,
+}
+
+/// A validated objection to store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ObjectionSave {
+    pub text: String,
+    pub kind: ObjectionKind,
+    pub answer: String,
+    pub resolved: bool,
+}
+
+/// What the form reports after a key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ObjectionEvent {
+    /// Still editing.
+    None,
+    /// Ctrl-S with an objection typed: store it on `target().deal_id`.
+    Save(ObjectionSave),
+    /// Closed without saving (nothing typed, or the user confirmed discarding).
+    Cancel,
+}
+
+/// A field of the form, in Tab order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ObjectionField {
+    Text,
+    Kind,
+    Answer,
+    Resolved,
+}
+
+const FIELDS: [ObjectionField; 4] =
+    [ObjectionField::Text, ObjectionField::Kind, ObjectionField::Answer, ObjectionField::Resolved];
+
+/// The state of an open objection form.
+#[derive(Debug, Clone)]
+pub struct ObjectionForm {
+    target: ObjectionTarget,
+    text: TextField,
+    kind: Choice<ObjectionKind>,
+    answer: TextField,
+    resolved: bool,
+    /// How to answer each kind, from the playbook in the UI language.
+    how: Vec<(ObjectionKind, String)>,
+    focus: ObjectionField,
+    notice: Option<Notice>,
+    confirming_discard: bool,
+}
+
+impl ObjectionForm {
+    /// An empty form for `target`; `playbook` says how to answer each kind.
+    pub fn new(target: ObjectionTarget, playbook: &Playbook) -> Self {
+        use crate::domain::Word;
+        let how = ObjectionKind::ALL.iter().map(|k| (*k, playbook.objection_kind(*k).to_string())).collect();
+        Self {
+            target,
+            text: TextField::multi(""),
+            kind: Choice::required(ObjectionKind::Misunderstanding),
+            answer: TextField::multi(""),
+            resolved: false,
+            how,
+            focus: ObjectionField::Text,
+            notice: None,
+            confirming_discard: false,
+        }
+    }
+
+    /// Whose deal it is for.
+    pub fn target(&self) -> &ObjectionTarget {
+        &self.target
+    }
+
+    /// The field with the cursor.
+    pub fn focus(&self) -> ObjectionField {
+        self.focus
+    }
+
+    /// True when something was typed or chosen.
+    pub fn is_dirty(&self) -> bool {
+        !self.text.is_blank() || !self.answer.is_blank() || self.resolved
+    }
+
+    /// True while the "discard what you typed?" question is shown.
+    pub fn is_confirming_discard(&self) -> bool {
+        self.confirming_discard
+    }
+
+    /// Shows an error (e.g. from the store) and keeps every field as typed.
+    pub fn set_error(&mut self, message: String) {
+        self.notice = Some(Notice::Error(message));
+    }
+
+    /// Handles one key: Tab moves, ←/→ (or typing) picks the kind, Space toggles resolved,
+    /// Ctrl-S saves, Esc asks first when something was typed.
+    pub fn handle_key(&mut self, key: KeyEvent, i18n: &I18n) -> ObjectionEvent {
+        if key.kind == KeyEventKind::Release {
+            return ObjectionEvent::None;
+        }
+        if self.confirming_discard {
+            match key.code {
+                KeyCode::Char('y' | 'Y') => return ObjectionEvent::Cancel,
+                KeyCode::Char('n' | 'N') | KeyCode::Esc => self.confirming_discard = false,
+                _ => {}
+            }
+            return ObjectionEvent::None;
+        }
+        if is_ctrl(&key, 's') {
+            return self.save(i18n);
+        }
+        let multiline = matches!(self.focus, ObjectionField::Text | ObjectionField::Answer);
+        match key.code {
+            KeyCode::Esc if self.is_dirty() => self.confirming_discard = true,
+            KeyCode::Esc => return ObjectionEvent::Cancel,
+            KeyCode::Tab => self.move_focus(1),
+            KeyCode::BackTab => self.move_focus(-1),
+            KeyCode::Enter | KeyCode::Down if !multiline => self.move_focus(1),
+            KeyCode::Up if !multiline => self.move_focus(-1),
+            _ => {
+                let changed = match self.focus {
+                    ObjectionField::Text => self.text.edit(key),
+                    ObjectionField::Answer => self.answer.edit(key),
+                    ObjectionField::Kind => self.kind.handle_key(key),
+                    ObjectionField::Resolved => {
+                        let toggles = matches!(key.code, KeyCode::Char(' ') | KeyCode::Left | KeyCode::Right);
+                        self.resolved ^= toggles;
+                        toggles
+                    }
+                };
+                if changed {
+                    self.notice = None;
+                }
+            }
+        }
+        ObjectionEvent::None
+    }
+
+    fn move_focus(&mut self, by: isize) {
+        let at = FIELDS.iter().position(|f| *f == self.focus).unwrap_or(0) as isize;
+        self.focus = FIELDS[(at + by).rem_euclid(FIELDS.len() as isize) as usize];
+    }
+
+    fn save(&mut self, i18n: &I18n) -> ObjectionEvent {
+        match validated_objection(&self.text.text(), &self.answer.text()) {
+            Ok((text, answer)) => ObjectionEvent::Save(ObjectionSave {
+                text,
+                kind: self.kind.value().unwrap_or(ObjectionKind::Misunderstanding),
+                answer,
+                resolved: self.resolved,
+            }),
+            Err(e) => {
+                self.focus = if matches!(&e, crate::domain::DomainError::TooLong { field: "answer", .. }) {
+                    ObjectionField::Answer
+                } else {
+                    ObjectionField::Text
+                };
+                self.notice = Some(Notice::Error(i18n.domain_error(&e)));
+                ObjectionEvent::None
+            }
+        }
+    }
+
+    /// Draws the form over `area` (and the discard question on top when it is asked).
+    pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme, i18n: &I18n) {
+        let kind = self.kind.value().unwrap_or(ObjectionKind::Misunderstanding);
+        let how = self.how.iter().find(|(k, _)| *k == kind).map(|(_, h)| h.clone()).unwrap_or_default();
+        let yes_no = if self.resolved { "forms.objection.yes" } else { "forms.objection.no" };
+        let rows = vec![
+            FormRow { label: i18n.t("forms.objection.text"), required: true, content: RowContent::Text(&self.text) },
+            FormRow {
+                label: i18n.t("forms.objection.kind"),
+                required: true,
+                content: RowContent::Choice(i18n.word(kind)),
+            },
+            FormRow { label: i18n.t("forms.objection.how"), required: false, content: RowContent::Info(how) },
+            FormRow {
+                label: i18n.t("forms.objection.answer"),
+                required: false,
+                content: RowContent::Text(&self.answer),
+            },
+            FormRow {
+                label: i18n.t("forms.objection.resolved"),
+                required: false,
+                content: RowContent::Choice(i18n.t(yes_no)),
+            },
+        ];
+        // The advice row is never focused: rows after it sit one further down.
+        let focus = match self.focus {
+            ObjectionField::Text => 0,
+            ObjectionField::Kind => 1,
+            ObjectionField::Answer => 3,
+            ObjectionField::Resolved => 4,
+        };
+        let mut hints = vec![
+            ("Tab".to_string(), i18n.t("forms.hint.next")),
+            ("Ctrl-S".to_string(), i18n.t("forms.hint.save")),
+            ("Esc".to_string(), i18n.t("forms.hint.cancel")),
+        ];
+        if matches!(self.focus, ObjectionField::Kind | ObjectionField::Resolved) {
+            hints.push(("← →".to_string(), i18n.t("forms.hint.choose")));
+        }
+        let title = i18n.fmt("forms.objection.title", &[("who", &self.target.customer_name)]);
+        let chrome = FormFrame { title, notice: self.notice.as_ref(), hints };
+        render_form(frame, area, theme, &chrome, &rows, focus);
+        if self.confirming_discard {
+            render_discard_question(frame, area, theme, i18n);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,120 @@
+//! Choosing one of a deal's open objections to mark resolved (`O` on the customer screen).
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
+use ratatui::layout::Rect;
+
+use super::dialog::render_confirm;
+use crate::domain::Objection;
+use crate::i18n::I18n;
+use crate::tui::theme::Theme;
+
+/// What the picker reports after a key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PickEvent {
+    /// Still choosing.
+    None,
+    /// Enter: resolve the objection with this id.
+    Resolve(i64),
+    /// Esc: nothing resolved.
+    Cancel,
+}
+
+/// A list of open objections with one selected.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ObjectionPicker {
+    title: String,
+    open: Vec<Objection>,
+    selected: usize,
+}
+
+impl ObjectionPicker {
+    /// A picker titled `title` over `open` (the deal's open objections), the first selected.
+    pub fn new(title: String, open: Vec<Objection>) -> Self {
+        Self { title, open, selected: 0 }
+    }
+
+    /// The selected objection's id, if there is any.
+    pub fn selected(&self) -> Option<i64> {
+        self.open.get(self.selected).map(|o| o.id)
+    }
+
+    /// ↑/↓ (or k/j) select, Enter resolves the selected one, Esc closes.
+    pub fn handle_key(&mut self, key: KeyEvent) -> PickEvent {
+        if key.kind == KeyEventKind::Release {
+            return PickEvent::None;
+        }
+        match key.code {
+            KeyCode::Up | KeyCode::Char('k') => self.selected = self.selected.saturating_sub(1),
+            KeyCode::Down | KeyCode::Char('j') => {
+                self.selected = (self.selected + 1).min(self.open.len().saturating_sub(1));
+            }
+            KeyCode::Enter => return self.selected().map_or(PickEvent::Cancel, PickEvent::Resolve),
+            KeyCode::Esc => return PickEvent::Cancel,
+            _ => {}
+        }
+        PickEvent::None
+    }
+
+    /// Draws the list centred in `area`, the selected line marked with `›`.
+    pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme, i18n: &I18n) {
+        let lines: Vec<String> = self
+            .open
+            .iter()
+            .enumerate()
+            .map(|(i, o)| {
+                let mark = if i == self.selected { "›" } else { " " };
+                format!("{mark} #{} {} ({})", o.id, o.text.lines().next().unwrap_or_default(), i18n.word(o.kind))
+            })
+            .collect();
+        let hints = [
+            ("↑ ↓".to_string(), i18n.t("forms.hint.choose")),
+            ("Enter".to_string(), i18n.t("forms.objection.resolve")),
+            ("Esc".to_string(), i18n.t("forms.hint.cancel")),
+        ];
+        render_confirm(frame, area, theme, (&self.title, &lines, 2), &hints);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::ObjectionKind;
+    use ratatui::crossterm::event::KeyModifiers;
+
+    fn objection(id: i64, text: &str) -> Objection {
+        Objection {
+            id,
+            deal_id: 1,
+            text: text.into(),
+            kind: ObjectionKind::Doubt,
+            answer: String::new(),
+            resolved: false,
+            created_at: String::new(),
+            updated_at: String::new(),
+            resolved_at: None,
+        }
+    }
+
+    fn press(p: &mut ObjectionPicker, code: KeyCode) -> PickEvent {
+        p.handle_key(KeyEvent::new(code, KeyModifiers::NONE))
+    }
+
+    #[test]
+    fn moves_within_the_list_and_resolves_the_selected_one() {
+        let mut p = ObjectionPicker::new("t".into(), vec![objection(3, "too dear"), objection(7, "late delivery")]);
+        assert_eq!(press(&mut p, KeyCode::Up), PickEvent::None);
+        assert_eq!(p.selected(), Some(3));
+        press(&mut p, KeyCode::Down);
+        press(&mut p, KeyCode::Down);
+        assert_eq!(p.selected(), Some(7), "stays on the last");
+        assert_eq!(press(&mut p, KeyCode::Enter), PickEvent::Resolve(7));
+        assert_eq!(press(&mut p, KeyCode::Esc), PickEvent::Cancel);
+    }
+
+    #[test]
+    fn an_empty_list_resolves_nothing() {
+        let mut p = ObjectionPicker::new("t".into(), Vec::new());
+        assert_eq!(press(&mut p, KeyCode::Enter), PickEvent::Cancel);
+    }
+}
