@@ -106,6 +106,18 @@ fn visit_defaults_to_now_and_lists_newest_first() {
     assert_eq!(shown["visits"][0]["purpose"], "now");
     assert_eq!(shown["visits"][0]["done_at"], "2031-05-06T09:00:00");
     assert_eq!(shown["visits"][1]["purpose"], "older");
+    // The long names of the visit's columns work too.
+    let args = ["--purpose", "named", "--action-plan", "ap", "--expected", "ex", "--actual", "ac"];
+    env.ok(&[&["visit", &id][..], &args[..]].concat());
+    let shown = env.json(&["show", &id, "--format", "json"]);
+    assert_eq!(
+        [
+            &shown["visits"][0]["action_plan"],
+            &shown["visits"][0]["expected_result"],
+            &shown["visits"][0]["actual_result"]
+        ],
+        ["ap", "ex", "ac"]
+    );
     // --of must name a planned visit of this customer.
     let other = env.add("Bob", &[]).to_string();
     let err = env.fails(&["visit", &other, "--of", "1", "--result", "x"]);

@@ -24,10 +24,10 @@ pub struct PlanArgs {
     #[arg(long)]
     pub purpose: Option<String>,
     /// What you will do (required).
-    #[arg(long, value_name = "ACTION")]
+    #[arg(long, value_name = "ACTION", visible_alias = "action-plan")]
     pub plan: Option<String>,
     /// What you expect to come out of it (required).
-    #[arg(long, value_name = "RESULT")]
+    #[arg(long, value_name = "RESULT", visible_alias = "expected")]
     pub expect: Option<String>,
     /// in-person, phone, video or message (default in-person).
     #[arg(long)]
@@ -47,10 +47,10 @@ pub struct VisitArgs {
     #[arg(long)]
     pub purpose: Option<String>,
     /// What you did (required, unless --of).
-    #[arg(long, value_name = "ACTION")]
+    #[arg(long, value_name = "ACTION", visible_alias = "action-plan")]
     pub plan: Option<String>,
     /// What you expected (required, unless --of).
-    #[arg(long, value_name = "RESULT")]
+    #[arg(long, value_name = "RESULT", visible_alias = "expected")]
     pub expect: Option<String>,
     /// When it happened (default: now).
     #[arg(long, value_name = "WHEN")]
@@ -59,7 +59,7 @@ pub struct VisitArgs {
     #[arg(long)]
     pub channel: Option<String>,
     /// What actually came out of it.
-    #[arg(long)]
+    #[arg(long, visible_alias = "actual")]
     pub result: Option<String>,
     /// met, partly or not-met.
     #[arg(long)]
