@@ -34,6 +34,7 @@ fn export_to_file_import_elsewhere_export_again_is_identical() {
     assert_eq!(other.ok(&["export"]), std::fs::read_to_string(&out).unwrap());
     let again = other.ok(&["import", out.to_str().unwrap()]);
     assert!(again.contains("added 0, merged 0, skipped 2"), "re-import adds no duplicates: {again}");
+    assert!(again.contains("Nothing new") && !again.contains("import batch 2"), "{again}");
 }
 
 #[test]

@@ -137,6 +137,7 @@ fn handover_carries_one_whole_record_into_a_used_database() {
     let again = theirs.import_set(&set, &json_options()).unwrap();
     assert!(again.added.is_empty());
     assert_eq!(again.skipped.len(), 1, "re-importing creates no duplicate");
+    assert_eq!(again.batch, None, "and no empty batch to undo");
 }
 
 #[test]

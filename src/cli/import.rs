@@ -112,6 +112,8 @@ fn apply(ctx: &mut Ctx, set: &ImportSet, options: &ImportOptions) -> anyhow::Res
         ctx.print(&i18n.t("data.import.dry_run"))?;
     } else if let Some(batch) = report.batch {
         ctx.print(&i18n.fmt("data.import.saved", &[("batch", &batch)]))?;
+    } else {
+        ctx.print(&i18n.t("data.import.nothing_new"))?;
     }
     Ok(())
 }

@@ -104,6 +104,11 @@ impl Store {
             tx.rollback().ctx("rolling back an import")?;
             return Ok(report);
         }
+        // Nothing added or filled in (a file imported again): no batch to undo, nothing to save.
+        if batch.added.is_empty() && batch.merged.is_empty() {
+            tx.rollback().ctx("rolling back an import")?;
+            return Ok(report);
+        }
         report.batch = Some(record_batch(&tx, &batch, options, &report, &now)?);
         tx.commit().ctx("saving the import")?;
         report.committed = true;
