@@ -104,6 +104,14 @@ impl Store {
     }
 }
 
+impl Drop for Store {
+    /// Lets SQLite refresh the statistics its query planner found stale, as it advises before
+    /// closing a connection (usually nothing to do). A failure here loses nothing.
+    fn drop(&mut self) {
+        let _ = self.conn.execute_batch("PRAGMA optimize");
+    }
+}
+
 /// Registers the SQL functions the schema's triggers call.
 fn register_functions(conn: &Connection) -> Result<()> {
     conn.create_scalar_function(
