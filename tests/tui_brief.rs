@@ -23,3 +23,23 @@ fn brief_from_the_customers_list_and_back() {
         assert!(matches!(app.screen(), Some(fieldbook::tui::screens::Screen::Customers(_))), "Esc goes back");
     }
 }
+
+#[test]
+fn the_end_of_the_brief_can_be_reached_in_a_small_terminal() {
+    for lang in [Lang::En, Lang::ZhCn] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = app(&dir, lang);
+        keys(&mut app, "3 f");
+        tui_support::type_text(&mut app, "王伟");
+        keys(&mut app, "enter b");
+        for _ in 0..10 {
+            keys(&mut app, "pagedown");
+        }
+        let last = match lang {
+            Lang::En => "THIS VISIT",
+            Lang::ZhCn => "本次拜访",
+        };
+        let screen = render(&app, 80, 24);
+        assert!(screen.contains(last), "the last section shows once scrolled down: {screen}");
+    }
+}

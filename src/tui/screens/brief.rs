@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph};
 
 use super::{Ctx, Effect, View};
 use crate::config::Config;
@@ -13,6 +13,7 @@ use crate::playbook::Playbook;
 use crate::playbook::brief::Brief;
 use crate::store::Store;
 use crate::tui::action::Action;
+use crate::tui::text::wrap_hanging;
 
 /// The brief of one customer.
 pub struct BriefScreen {
@@ -54,25 +55,23 @@ impl BriefScreen {
         Effect::None
     }
 
-    /// Draws the brief's text: headings in the title style.
+    /// Draws the brief's text: headings in the title style. Lines are wrapped here (the rows
+    /// after the first keep the line's indent) so the scroll limit counts the rows on screen
+    /// and the end of the brief can always be reached.
     pub fn render(&self, frame: &mut Frame, area: Rect, view: &View) {
         let t = view.theme;
         let text = self.brief.as_ref().map(|b| b.render(view.i18n, &self.playbook)).unwrap_or_default();
+        let width = usize::from(area.width.saturating_sub(2));
         let lines: Vec<Line> = text
             .lines()
-            .map(|l| {
-                if !l.is_empty() && !l.starts_with(' ') {
-                    Line::from(Span::styled(l.to_string(), t.title))
-                } else {
-                    Line::from(l.to_string())
-                }
+            .flat_map(|l| {
+                let style = if !l.is_empty() && !l.starts_with(' ') { t.title } else { t.text };
+                let hang = l.len() - l.trim_start_matches(' ').len();
+                wrap_hanging(l, width, hang).into_iter().map(move |row| Line::from(Span::styled(row, style)))
             })
             .collect();
-        let max_scroll = (lines.len() as u16).saturating_sub(area.height.saturating_sub(2));
+        let max_scroll = u16::try_from(lines.len()).unwrap_or(u16::MAX).saturating_sub(area.height.saturating_sub(2));
         let block = Block::bordered().border_style(t.focused_border);
-        frame.render_widget(
-            Paragraph::new(lines).block(block).wrap(Wrap { trim: false }).scroll((self.scroll.min(max_scroll), 0)),
-            area,
-        );
+        frame.render_widget(Paragraph::new(lines).block(block).scroll((self.scroll.min(max_scroll), 0)), area);
     }
 }
