@@ -79,6 +79,14 @@ pub struct Review {
     pub missing_results: Vec<MissingResult>,
 }
 
+/// How much of the review is pressing today, for the header: open appointments today and
+/// overdue next steps (true counts, not capped like the review's lists).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ReviewCounts {
+    pub appointments: u64,
+    pub overdue: u64,
+}
+
 /// Days ahead that "dates this week" looks (today included).
 pub const DATES_AHEAD: u64 = 7;
 

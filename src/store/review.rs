@@ -8,7 +8,7 @@ use rusqlite::params;
 use super::Store;
 use super::error::{Context, Result};
 use super::rows;
-use crate::domain::review::{Appointment, DATES_AHEAD, ImportantDate, MissingResult, OverdueStep};
+use crate::domain::review::{Appointment, DATES_AHEAD, ImportantDate, MissingResult, OverdueStep, ReviewCounts};
 use crate::domain::when::format_stored_datetime;
 use crate::domain::{CadencePolicy, MonthDay, Review};
 
@@ -35,6 +35,33 @@ impl Store {
             due: self.due_by_cadence(day, policy, REVIEW_LIMIT)?,
             dates: self.important_dates(day)?,
             missing_results: self.missing_results(now)?,
+        })
+    }
+
+    /// How many open appointments `day` has and how many next steps are overdue: two counts
+    /// over the partial indexes `visit_open_planned` and `customer_next_step`, cheap enough for
+    /// every screen refresh.
+    pub fn review_counts(&self, day: NaiveDate) -> Result<ReviewCounts> {
+        let next = day.checked_add_days(Days::new(1)).unwrap_or(day);
+        let appointments: i64 = self
+            .conn()
+            .prepare_cached(
+                "SELECT count(*) FROM visit v JOIN customer c ON c.id = v.customer_id
+                 WHERE v.done_at IS NULL AND v.planned_at >= ?1 AND v.planned_at < ?2 AND c.archived = 0",
+            )
+            .and_then(|mut s| s.query_row(params![day.to_string(), next.to_string()], |r| r.get(0)))
+            .ctx("counting today's appointments")?;
+        let overdue: i64 = self
+            .conn()
+            .prepare_cached(
+                "SELECT count(*) FROM customer
+                 WHERE next_step_on IS NOT NULL AND archived = 0 AND next_step_on < ?1",
+            )
+            .and_then(|mut s| s.query_row([day.to_string()], |r| r.get(0)))
+            .ctx("counting overdue next steps")?;
+        Ok(ReviewCounts {
+            appointments: u64::try_from(appointments).unwrap_or(0),
+            overdue: u64::try_from(overdue).unwrap_or(0),
         })
     }
 

@@ -27,6 +27,7 @@ use super::theme::Theme;
 use super::widgets::dialog::{ConfirmDialog, ConfirmEvent};
 use crate::config::{self, Config};
 use crate::domain::CadencePolicy;
+use crate::domain::review::ReviewCounts;
 use crate::i18n::I18n;
 use crate::playbook::Playbook;
 use crate::store::transfer::DataResult;
@@ -59,6 +60,8 @@ pub struct App {
     cadence: CadencePolicy,
     /// The sales method in the UI language (the user's override if valid): checklists.
     playbook: Rc<Playbook>,
+    /// Today's appointments and overdue next steps for the header (none on the welcome screen).
+    counts: Option<ReviewCounts>,
 }
 
 impl App {
@@ -92,6 +95,7 @@ impl App {
             quit: false,
             cadence: CadencePolicy::default(),
             playbook: Rc::new(playbook),
+            counts: None,
         };
         if let Some(p) = problem {
             let text = app.i18n.fmt("playbook.override_broken", &[("path", &p.path.display()), ("reason", &p.message)]);
@@ -431,7 +435,8 @@ impl App {
         self.refresh_top();
     }
 
-    /// Reloads the top screen (after a write or when it comes back into view).
+    /// Reloads the top screen (after a write or when it comes back into view) and the
+    /// header's counts.
     fn refresh_top(&mut self) {
         let result = match self.screens.last_mut() {
             Some(screen) => screen.refresh(&self.store, self.today),
@@ -440,6 +445,21 @@ impl App {
         if let Err(e) = result {
             self.fail(&e);
         }
+        self.counts = match self.screen_id() {
+            ScreenId::Welcome => None,
+            _ => match self.store.review_counts(self.today) {
+                Ok(counts) => Some(counts),
+                Err(e) => {
+                    self.fail(&e.into());
+                    None
+                }
+            },
+        };
+    }
+
+    /// Today's counts as the header shows them.
+    pub fn header_counts(&self) -> Option<ReviewCounts> {
+        self.counts
     }
 
     /// Draws everything; never changes state.
@@ -449,7 +469,7 @@ impl App {
             return;
         };
         let id = self.screen_id();
-        chrome::header(frame, body.header, &view, id);
+        chrome::header(frame, body.header, &view, id, self.counts);
         if let Some(screen) = self.screens.last() {
             screen.render(frame, body.main, &view);
         }

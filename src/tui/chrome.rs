@@ -12,6 +12,7 @@ use super::app::Toast;
 use super::keymap::ScreenId;
 use super::screens::View;
 use super::text;
+use crate::domain::review::ReviewCounts;
 use crate::i18n::I18n;
 
 /// The smallest terminal the layout is designed for.
@@ -48,8 +49,9 @@ pub fn long_date(i18n: &I18n, date: NaiveDate) -> String {
     i18n.fmt("tui.long_date", &[("weekday", &day), ("date", &date.format("%Y-%m-%d"))])
 }
 
-/// App name, the three screen tabs with their keys, and today's date on the right.
-pub fn header(frame: &mut Frame, area: Rect, view: &View, current: ScreenId) {
+/// App name, the three screen tabs with their keys, today's review counts (when given and
+/// when they fit) and today's date on the right.
+pub fn header(frame: &mut Frame, area: Rect, view: &View, current: ScreenId, counts: Option<ReviewCounts>) {
     let t = view.theme;
     let mut spans = vec![Span::styled(format!(" {} ", view.i18n.t("common.app_name")), t.title)];
     for (action, screen, label) in [
@@ -65,10 +67,32 @@ pub fn header(frame: &mut Frame, area: Rect, view: &View, current: ScreenId) {
     }
     let date = long_date(view.i18n, view.today);
     let used: usize = spans.iter().map(|s| text::width(&s.content)).sum();
-    let gap = (area.width as usize).saturating_sub(used + text::width(&date) + 1);
+    let mut gap = (area.width as usize).saturating_sub(used + text::width(&date) + 1);
+    let counts = counts.and_then(|c| count_spans(view, c, gap.saturating_sub(2))).unwrap_or_default();
+    gap = gap.saturating_sub(counts.iter().map(|s| text::width(&s.content)).sum::<usize>() + 1);
     spans.push(Span::raw(" ".repeat(gap)));
+    spans.extend(counts);
+    if gap > 0 {
+        spans.push(Span::raw(" "));
+    }
     spans.push(Span::styled(date, t.muted));
     frame.render_widget(Line::from(spans), area);
+}
+
+/// `● 3 today  ▲ 2 late` in at most `width` columns: with words when they fit (closer
+/// together if need be), else just the numbers, else `None`.
+fn count_spans(view: &View, counts: ReviewCounts, width: usize) -> Option<Vec<Span<'static>>> {
+    let t = view.theme;
+    let overdue_style = if counts.overdue > 0 { t.warning } else { t.muted };
+    let worded = [
+        view.i18n.fmt("tui.header.appointments", &[("n", &counts.appointments)]),
+        view.i18n.fmt("tui.header.overdue", &[("n", &counts.overdue)]),
+    ];
+    let bare = [format!("● {}", counts.appointments), format!("▲ {}", counts.overdue)];
+    let choices = [(worded.clone(), "  "), (worded, " "), (bare, "  ")];
+    let ([a, o], sep) =
+        choices.into_iter().find(|([a, o], sep)| text::width(a) + sep.len() + text::width(o) <= width)?;
+    Some(vec![Span::styled(a, t.accent), Span::raw(sep), Span::styled(o, overdue_style)])
 }
 
 /// Hints the bar never drops: how to get help and how to leave.

@@ -1,5 +1,7 @@
 //! `:` or Ctrl-P: find any action by name and run it.
 
+use std::cell::Cell;
+
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
@@ -67,13 +69,15 @@ pub struct PaletteOverlay {
     /// `(action, key, label)`.
     commands: Vec<(Action, Option<String>, String)>,
     selected: usize,
+    /// The first match shown: drawing moves it so the selection stays in the box.
+    first_shown: Cell<usize>,
 }
 
 impl PaletteOverlay {
     /// A palette over `commands`, labelled in the user's language.
     pub fn new(commands: Vec<(Action, Option<String>)>, i18n: &I18n) -> Self {
         let commands = commands.into_iter().map(|(a, k)| (a, k, i18n.t(&a.label_key()))).collect();
-        Self { query: String::new(), commands, selected: 0 }
+        Self { query: String::new(), commands, selected: 0, first_shown: Cell::new(0) }
     }
 
     /// The commands matching the query: by label or by config name, case-insensitive.
@@ -131,7 +135,11 @@ impl PaletteOverlay {
         if matches.is_empty() {
             lines.push(Line::from(Span::styled(format!(" {}", view.i18n.t("tui.palette.none")), t.muted)));
         }
-        for (i, (_, key, label)) in matches.iter().enumerate() {
+        // Room for matches: the box less its borders and the query line.
+        let rows = usize::from(popup.height.saturating_sub(3)).max(1);
+        let first = scrolled_to(self.first_shown.get(), self.selected, rows);
+        self.first_shown.set(first);
+        for (i, (_, key, label)) in matches.iter().enumerate().skip(first).take(rows) {
             let key = key.clone().unwrap_or_default();
             let left = text::pad(&format!(" {label}"), inner_w.saturating_sub(text::width(&key) + 1));
             let style = if i == self.selected { t.selection } else { t.text };
@@ -142,5 +150,66 @@ impl PaletteOverlay {
             Block::bordered().title(Span::styled(format!(" {title} "), t.focused_title)).border_style(t.focused_border);
         frame.render_widget(Clear, popup);
         frame.render_widget(Paragraph::new(lines).block(block), popup);
+    }
+}
+
+/// The first row to show of a list scrolled to `first`, so that row `selected` is among the
+/// `rows` shown (it moves only as far as needed).
+fn scrolled_to(first: usize, selected: usize, rows: usize) -> usize {
+    if selected < first {
+        selected
+    } else if selected >= first + rows {
+        selected + 1 - rows
+    } else {
+        first
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use ratatui::crossterm::event::KeyEvent;
+
+    use super::*;
+    use crate::i18n::Lang;
+    use crate::tui::theme::Theme;
+
+    /// The palette of the Customer screen drawn `height` rows high, as text.
+    fn drawn(palette: &PaletteOverlay, keymap: &Keymap, i18n: &I18n, height: u16) -> String {
+        let theme = Theme::default();
+        let today = NaiveDate::from_ymd_opt(2031, 5, 6).unwrap_or_default();
+        let view = View { i18n, theme: &theme, keymap, today };
+        let mut terminal = Terminal::new(TestBackend::new(80, height)).expect("a test terminal");
+        terminal.draw(|f| palette.render(f, f.area(), &view)).expect("drawing");
+        terminal.backend().to_string()
+    }
+
+    #[test]
+    fn a_long_list_scrolls_to_keep_the_selection_in_the_box() {
+        let i18n = I18n::new(Lang::En);
+        let keymap = Keymap::defaults();
+        let mut palette = PaletteOverlay::new(commands(&keymap, ScreenId::Customer), &i18n);
+        let labels: Vec<String> = palette.matches().iter().map(|(_, _, l)| l.clone()).collect();
+        let (first, last) = (&labels[0], &labels[labels.len() - 1]);
+        assert!(!drawn(&palette, &keymap, &i18n, 12).contains(last.as_str()), "out of view at first");
+        for _ in 1..labels.len() {
+            palette.handle_key(&KeyEvent::from(KeyCode::Down));
+        }
+        let screen = drawn(&palette, &keymap, &i18n, 12);
+        assert!(screen.contains(last.as_str()) && !screen.contains(first.as_str()), "{screen}");
+        for _ in 1..labels.len() {
+            palette.handle_key(&KeyEvent::from(KeyCode::Up));
+        }
+        assert!(drawn(&palette, &keymap, &i18n, 12).contains(first.as_str()), "and back");
+    }
+
+    #[test]
+    fn scrolling_moves_only_as_far_as_the_selection_needs() {
+        assert_eq!(scrolled_to(0, 3, 5), 0);
+        assert_eq!(scrolled_to(0, 5, 5), 1);
+        assert_eq!(scrolled_to(4, 6, 5), 4, "still in view: no jump");
+        assert_eq!(scrolled_to(4, 2, 5), 2);
     }
 }
