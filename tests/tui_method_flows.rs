@@ -53,6 +53,8 @@ fn a_store_check_is_logged_with_its_checklist_as_plan_and_two_ticks() {
     assert_eq!(visit.kind, VisitKind::StoreCheck);
     assert!(visit.action_plan.starts_with(&format!("- {}", checklist[0])), "{}", visit.action_plan);
     assert_eq!(app.store().visit_ticks(visit.id).unwrap(), vec![1, 3]);
+    let screen = render(&app, 120, 40);
+    assert!(screen.contains("In person · Store check  check the shelves"), "the timeline names the type: {screen}");
 }
 
 #[test]

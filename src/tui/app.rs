@@ -116,7 +116,7 @@ impl App {
     fn reopen_draft(&mut self) {
         let clock = self.store.clock();
         for draft in drafts::load(self.store.path()) {
-            if let Some(modal) = Modal::from_draft(&draft, clock, &self.i18n) {
+            if let Some(modal) = Modal::from_draft(&draft, clock, &self.playbook) {
                 self.modal = Some(modal);
                 let text = self.i18n.fmt("forms.drafts.reopened", &[("what", &draft.describe(&self.i18n))]);
                 self.toast = Some(Toast { text, is_error: false });
@@ -243,7 +243,7 @@ impl App {
             }
             return;
         }
-        let outcome = modal.handle_key(event, &mut self.store, &self.i18n);
+        let outcome = modal.handle_key(event, &mut self.store, &self.i18n, &self.playbook);
         let draft = modal.draft();
         match outcome {
             ModalOutcome::Stay => {

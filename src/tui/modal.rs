@@ -27,7 +27,6 @@ use super::widgets::objection_form::ObjectionForm;
 use super::widgets::objection_picker::ObjectionPicker;
 use super::widgets::visit_form::{VisitForm, VisitFormEvent, VisitTarget, visit_type_options};
 use crate::clock::Clock;
-use crate::config;
 use crate::domain::parse_when;
 use crate::domain::{Fact, FactCategory, Stage};
 use crate::i18n::I18n;
@@ -134,12 +133,12 @@ impl Modal {
             Ok(VisitTarget { customer_id, customer_name: c.name, step: c.stage, visit_id: None })
         };
         Ok(match request {
-            ModalRequest::PlanVisit(id) => visit_modal(VisitForm::plan(target(id)?, clock), i18n),
-            ModalRequest::LogVisit(id) => visit_modal(VisitForm::log(target(id)?, clock), i18n),
+            ModalRequest::PlanVisit(id) => visit_modal(VisitForm::plan(target(id)?, clock), playbook),
+            ModalRequest::LogVisit(id) => visit_modal(VisitForm::log(target(id)?, clock), playbook),
             ModalRequest::LogAppointment(visit_id) => {
                 let visit = store.visit(visit_id)?;
                 let ticks = store.visit_ticks(visit_id)?;
-                visit_modal(VisitForm::log_appointment(target(visit.customer_id)?, &visit, ticks, clock), i18n)
+                visit_modal(VisitForm::log_appointment(target(visit.customer_id)?, &visit, ticks, clock), playbook)
             }
             ModalRequest::LostReason(customer_id) => {
                 let name = store.customer_ref(customer_id)?.name;
@@ -183,7 +182,7 @@ impl Modal {
             ModalRequest::ConfirmMove { customer_id, to } => {
                 checklist::open_move_question(store, playbook, i18n, customer_id, to)?
             }
-            ModalRequest::AddObjection(id) => Self::Objection(Box::new(objections::form(id, store, i18n)?)),
+            ModalRequest::AddObjection(id) => Self::Objection(Box::new(objections::form(id, store, playbook)?)),
             ModalRequest::ResolveObjection(id) => objections::picker(id, store, i18n)?,
         })
     }
@@ -203,9 +202,9 @@ impl Modal {
     }
 
     /// Reopens a form from a draft left by a crash; `None` for drafts this modal cannot show.
-    pub fn from_draft(draft: &Draft, clock: Clock, i18n: &I18n) -> Option<Self> {
+    pub fn from_draft(draft: &Draft, clock: Clock, playbook: &Playbook) -> Option<Self> {
         match &draft.form {
-            DraftForm::Visit(v) => Some(visit_modal(VisitForm::from_draft(v, clock), i18n)),
+            DraftForm::Visit(v) => Some(visit_modal(VisitForm::from_draft(v, clock), playbook)),
             DraftForm::Note(n) => Some(Self::Note(Box::new(NoteInput::from_draft(n)))),
         }
     }
@@ -236,7 +235,7 @@ impl Modal {
 
     /// Feeds a key; saves through `store` when the user confirms. A failed save keeps the
     /// modal open with everything typed and the error shown in it.
-    pub fn handle_key(&mut self, key: KeyEvent, store: &mut Store, i18n: &I18n) -> ModalOutcome {
+    pub fn handle_key(&mut self, key: KeyEvent, store: &mut Store, i18n: &I18n, playbook: &Playbook) -> ModalOutcome {
         match self {
             Self::Visit(_, guide @ Some(_), _) => {
                 *guide = None;
@@ -246,14 +245,14 @@ impl Modal {
             Self::Visit(form, guide, objection) => match form.handle_key(key, i18n) {
                 VisitFormEvent::None => ModalOutcome::Stay,
                 VisitFormEvent::LogObjection => {
-                    match objections::form(form.target().customer_id, store, i18n) {
+                    match objections::form(form.target().customer_id, store, playbook) {
                         Ok(opened) => *objection = Some(Box::new(opened)),
                         Err(e) => form.set_error(i18n.error(&e)),
                     }
                     ModalOutcome::Stay
                 }
                 VisitFormEvent::ShowPlaybook => {
-                    *guide = form.target().step.map(|step| step_guide(step, i18n));
+                    *guide = form.target().step.map(|step| step_guide(step, i18n, playbook));
                     ModalOutcome::Stay
                 }
                 VisitFormEvent::Cancel => ModalOutcome::Close,
@@ -323,23 +322,17 @@ impl Modal {
 }
 
 /// The visit form as a modal, with the playbook's suggested purposes for its step (Ctrl-G)
-/// and its visit types (the user's playbook file included; a broken file is reported in the
-/// form and the built-in types are used).
-fn visit_modal(mut form: VisitForm, i18n: &I18n) -> Modal {
+/// and its visit types (the user's own types included).
+fn visit_modal(mut form: VisitForm, playbook: &Playbook) -> Modal {
     if let Some(step) = form.target().step {
-        form.set_suggestions(Playbook::builtin(i18n.lang()).step(step).purposes.clone());
+        form.set_suggestions(playbook.step(step).purposes.clone());
     }
-    let (playbook, problem) = Playbook::load(i18n.lang(), &config::config_dir());
-    form.set_types(visit_type_options(&playbook));
-    if let Some(p) = problem {
-        form.set_error(i18n.fmt("playbook.override_broken", &[("path", &p.path.display()), ("reason", &p.message)]));
-    }
+    form.set_types(visit_type_options(playbook));
     Modal::Visit(Box::new(form), None, None)
 }
 
 /// The playbook's page for `step`: goal, checklist, questions and suggested purposes.
-fn step_guide(step: Stage, i18n: &I18n) -> GuidePanel {
-    let playbook = Playbook::builtin(i18n.lang());
+fn step_guide(step: Stage, i18n: &I18n, playbook: &Playbook) -> GuidePanel {
     let guide = playbook.step(step);
     let title = i18n.fmt("forms.guide.title", &[("step", &i18n.word(step))]);
     GuidePanel::new(

@@ -4,7 +4,6 @@
 use ratatui::crossterm::event::KeyEvent;
 
 use super::{Modal, ModalOutcome};
-use crate::config;
 use crate::i18n::I18n;
 use crate::playbook::Playbook;
 use crate::store::{Store, StoreError};
@@ -25,11 +24,10 @@ fn target(customer_id: i64, store: &Store) -> anyhow::Result<ObjectionTarget> {
     Ok(ObjectionTarget { customer_id, customer_name, deal_id: deal.id })
 }
 
-/// An empty objection form for the customer's open deal, advice from the playbook in the UI
-/// language.
-pub(super) fn form(customer_id: i64, store: &Store, i18n: &I18n) -> anyhow::Result<ObjectionForm> {
-    let (playbook, _) = Playbook::load(i18n.lang(), &config::config_dir());
-    Ok(ObjectionForm::new(target(customer_id, store)?, &playbook))
+/// An empty objection form for the customer's open deal, with the playbook's way to answer
+/// each kind.
+pub(super) fn form(customer_id: i64, store: &Store, playbook: &Playbook) -> anyhow::Result<ObjectionForm> {
+    Ok(ObjectionForm::new(target(customer_id, store)?, playbook))
 }
 
 /// The picker over the open objections of the customer's open deal.

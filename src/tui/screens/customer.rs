@@ -13,7 +13,7 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 use super::{Ctx, Effect, View};
 use crate::domain::checklist::{Progress, progress_of};
 use crate::domain::money::format_compact;
-use crate::domain::{Customer, Deal, DealState, Fact, FactCategory, Objection, StageEvent, Visit, Word};
+use crate::domain::{Customer, Deal, DealState, Fact, FactCategory, Objection, StageEvent, Visit, VisitKind, Word};
 use crate::playbook::Playbook;
 use crate::store::{Note, Store};
 use crate::tui::action::Action;
@@ -434,9 +434,14 @@ impl CustomerScreen {
         for v in &self.visits {
             let when = v.at().map(|d| d.format("%Y-%m-%d %H:%M").to_string()).unwrap_or_default();
             let (mark, style) = if v.is_planned() { ("○", t.accent) } else { ("●", t.success) };
+            // The type is named when it is not the usual customer visit.
+            let kind = match v.kind {
+                VisitKind::CustomerVisit => String::new(),
+                _ => format!(" · {}", self.playbook.visit_type_name(&v.kind)),
+            };
             lines.push(Line::from(vec![
                 Span::styled(format!("{mark} {when} "), style),
-                Span::styled(i18n.word(v.channel), t.muted),
+                Span::styled(format!("{}{kind}", i18n.word(v.channel)), t.muted),
                 Span::raw(format!("  {}", v.purpose)),
             ]));
             let detail = |key: &str, value: &str| {

@@ -10,8 +10,8 @@ use super::choice::Choice;
 use super::dialog::render_discard_question;
 use super::form_layout::{FormFrame, FormRow, Notice, RowContent, render_form};
 use super::text_field::{TextField, is_ctrl};
-use crate::domain::ObjectionKind;
 use crate::domain::objection::validated_objection;
+use crate::domain::{ObjectionKind, Word};
 use crate::i18n::I18n;
 use crate::playbook::Playbook;
 use crate::tui::theme::Theme;
@@ -76,7 +76,6 @@ pub struct ObjectionForm {
 impl ObjectionForm {
     /// An empty form for `target`; `playbook` says how to answer each kind.
     pub fn new(target: ObjectionTarget, playbook: &Playbook) -> Self {
-        use crate::domain::Word;
         let how = ObjectionKind::ALL.iter().map(|k| (*k, playbook.objection_kind(*k).to_string())).collect();
         Self {
             target,
