@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use fieldbook::clock::Clock;
 use fieldbook::domain::Stage;
 use fieldbook::domain::review::CustomerRef;
+use fieldbook::domain::{Objection, ObjectionKind};
 use fieldbook::i18n::{I18n, Lang};
 use fieldbook::playbook::Playbook;
 use fieldbook::tui::theme::Theme;
@@ -12,6 +13,7 @@ use fieldbook::tui::widgets::customer_form::CustomerForm;
 use fieldbook::tui::widgets::dialog::{ConfirmDialog, PromptDialog, PromptKind};
 use fieldbook::tui::widgets::note_input::{NoteInput, NoteTarget};
 use fieldbook::tui::widgets::objection_form::{ObjectionForm, ObjectionTarget};
+use fieldbook::tui::widgets::objection_picker::ObjectionPicker;
 use fieldbook::tui::widgets::visit_form::{VisitField, VisitForm, VisitTarget, visit_type_options};
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -147,6 +149,33 @@ fn objection_form_snapshots() {
             let (view, _) = screen(w, h, |f| form.render(f, f.area(), &Theme::default(), &i18n));
             insta::assert_snapshot!(format!("objection_form_{}_{w}x{h}", lang.tag()), view);
         }
+    }
+}
+
+#[test]
+fn objection_picker_snapshots() {
+    let objection = |id: i64, text: &str, kind| Objection {
+        id,
+        deal_id: 1,
+        text: text.into(),
+        kind,
+        answer: String::new(),
+        resolved: false,
+        created_at: String::new(),
+        updated_at: String::new(),
+        resolved_at: None,
+    };
+    let open = vec![
+        objection(3, "your price is higher than the shop next door", ObjectionKind::Doubt),
+        objection(5, "交货太慢，上次等了三个星期才到货，仓库都空了", ObjectionKind::Complaint),
+    ];
+    for lang in LANGS {
+        let i18n = I18n::new(lang);
+        let title = i18n.fmt("forms.objection.pick_title", &[("who", &"王伟")]);
+        let mut picker = ObjectionPicker::new(title, open.clone());
+        picker.handle_key(key(KeyCode::Down));
+        let (view, _) = screen(80, 24, |f| picker.render(f, f.area(), &Theme::default(), &i18n));
+        insta::assert_snapshot!(format!("objection_picker_{}", lang.tag()), view);
     }
 }
 
