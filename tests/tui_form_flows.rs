@@ -162,3 +162,46 @@ fn f1_shows_the_playbook_for_the_step_and_any_key_returns_to_the_form() {
     assert!(!render(&app, 120, 40).contains("Playbook —"), "closed");
     assert_eq!(app.modal().and_then(|m| m.visit_form()).unwrap().text().purpose, "kept", "the key was not typed");
 }
+
+#[test]
+fn every_crashed_draft_is_offered_back_one_after_another() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("fieldbook.db");
+    // Two sessions die with a form open each: a visit log and an inbox note.
+    let mut first = app(&dir, Lang::En);
+    let mut second = app_on(&db, Lang::En);
+    keys(&mut first, "3 l");
+    type_text(&mut first, "walk the plant");
+    std::mem::forget(first);
+    keys(&mut second, "n");
+    type_text(&mut second, "order new catalogues");
+    std::mem::forget(second);
+    assert_eq!(drafts::load(&db).len(), 2);
+
+    let mut app = app_on(&db, Lang::En);
+    let toast = app.toast().map(|t| t.text.clone()).unwrap_or_default();
+    assert!(toast.contains("1 more after this one"), "{toast}");
+    let first_is_visit = app.modal().and_then(|m| m.visit_form()).is_some();
+    // Save or discard the first: the other one opens, and the message says which.
+    if first_is_visit {
+        keys(&mut app, "esc y");
+    } else {
+        keys(&mut app, "ctrl-s");
+    }
+    let toast = app.toast().map(|t| t.text.clone()).unwrap_or_default();
+    match app.modal() {
+        Some(Modal::Note(note)) => {
+            assert_eq!(note.text(), "order new catalogues");
+            assert!(toast.contains("Inbox note: order new catalogues"), "{toast}");
+        }
+        Some(m) => {
+            assert_eq!(m.visit_form().map(|f| f.text().purpose.clone()).as_deref(), Some("walk the plant"));
+            assert!(toast.starts_with("Note saved to the inbox · ") && toast.contains("walk the plant"), "{toast}");
+        }
+        None => panic!("the second draft opens: {toast}"),
+    }
+    assert_eq!(drafts::load(&db).len(), 1, "the first one is done with");
+    keys(&mut app, "esc y");
+    assert!(app.modal().is_none(), "nothing more to offer");
+    assert!(drafts::load(&db).is_empty());
+}

@@ -1,6 +1,7 @@
 //! The app: a stack of screens, at most one overlay, and a message line. Keys become actions
 //! through the keymap; screens handle them and report effects the app applies.
 
+use std::collections::VecDeque;
 use std::rc::Rc;
 
 use chrono::NaiveDate;
@@ -9,7 +10,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::action::Action;
 use super::chrome;
-use super::drafts::{self, DraftKeeper};
+use super::drafts::{self, Draft, DraftKeeper};
 use super::keymap::{Keymap, ScreenId};
 use super::modal::{Modal, ModalOutcome, ModalRequest};
 use super::overlay::Overlay;
@@ -54,6 +55,8 @@ pub struct App {
     confirm_quit: Option<ConfirmDialog>,
     /// Keeps the open form's text on disk so a crash loses nothing.
     drafts: DraftKeeper,
+    /// Drafts left by a crash still to offer back, oldest first.
+    drafts_waiting: VecDeque<Draft>,
     toast: Option<Toast>,
     quit: bool,
     /// Visit intervals for Today's "due by cadence".
@@ -91,6 +94,7 @@ impl App {
             modal: None,
             confirm_quit: None,
             drafts: DraftKeeper::new(store_path.as_path(), clock),
+            drafts_waiting: VecDeque::new(),
             toast: None,
             quit: false,
             cadence: CadencePolicy::default(),
@@ -111,17 +115,30 @@ impl App {
         app
     }
 
-    /// Offers back what was being typed when the app last died: the first draft it can show
-    /// opens in its form, with a message saying so.
+    /// Offers back what was being typed when the app last died: every draft, oldest first,
+    /// one after another (the next opens when the previous form is saved or discarded).
     fn reopen_draft(&mut self) {
+        self.drafts_waiting = drafts::load(self.store.path()).into();
+        self.open_next_draft();
+    }
+
+    /// Opens the next waiting draft it can show in its form, with a message saying which (after
+    /// the message already on the line, such as "saved").
+    fn open_next_draft(&mut self) {
         let clock = self.store.clock();
-        for draft in drafts::load(self.store.path()) {
-            if let Some(modal) = Modal::from_draft(&draft, clock, &self.playbook) {
-                self.modal = Some(modal);
-                let text = self.i18n.fmt("forms.drafts.reopened", &[("what", &draft.describe(&self.i18n))]);
-                self.toast = Some(Toast { text, is_error: false });
-                return;
+        while let Some(draft) = self.drafts_waiting.pop_front() {
+            let Some(modal) = Modal::from_draft(&draft, clock, &self.playbook) else { continue };
+            self.modal = Some(modal);
+            let what = draft.describe(&self.i18n);
+            let mut text = match self.drafts_waiting.len() {
+                0 => self.i18n.fmt("forms.drafts.reopened", &[("what", &what)]),
+                left => self.i18n.fmt("forms.drafts.reopened_more", &[("what", &what), ("left", &left)]),
+            };
+            if let Some(done) = self.toast.take().filter(|t| !t.is_error) {
+                text = self.i18n.fmt("forms.drafts.after", &[("done", &done.text), ("next", &text)]);
             }
+            self.toast = Some(Toast { text, is_error: false });
+            return;
         }
     }
 
@@ -274,6 +291,9 @@ impl App {
                 }
                 self.apply(Effect::Changed(message));
             }
+        }
+        if self.modal.is_none() {
+            self.open_next_draft();
         }
     }
 

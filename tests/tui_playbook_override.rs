@@ -1,0 +1,28 @@
+//! The visit form's Ctrl-G suggestions and its F1 playbook page come from the user's playbook
+//! file when there is one. (Its own test binary: it points `FIELDBOOK_CONFIG_DIR` at a
+//! temporary directory for the whole process.)
+
+mod tui_support;
+
+use fieldbook::i18n::Lang;
+use tui_support::{app, keys, render};
+
+const CUSTOM: &str = "Custom purpose from my own playbook";
+
+#[test]
+fn ctrl_g_and_f1_use_the_users_playbook_file() {
+    let config = tempfile::tempdir().unwrap();
+    let builtin = include_str!("../assets/playbook/en.toml");
+    let custom = builtin.replace("purposes = [", &format!("purposes = [\n    \"{CUSTOM}\","));
+    std::fs::write(config.path().join("playbook.en.toml"), custom).unwrap();
+    // SAFETY: the only test in this binary, so no other thread reads the environment meanwhile.
+    unsafe { std::env::set_var("FIELDBOOK_CONFIG_DIR", config.path()) };
+
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(&dir, Lang::En);
+    keys(&mut app, "3 l ctrl-g");
+    let form = app.modal().and_then(|m| m.visit_form()).expect("the visit form opens");
+    assert_eq!(form.text().purpose, CUSTOM);
+    keys(&mut app, "f1");
+    assert!(render(&app, 120, 40).contains(CUSTOM), "the playbook page shows the user's purposes");
+}
