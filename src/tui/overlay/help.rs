@@ -4,12 +4,13 @@ use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Paragraph};
 
 use super::centered;
 use crate::tui::keymap::ScreenId;
 use crate::tui::screens::View;
 use crate::tui::text;
+use crate::tui::widgets::form_layout::clear_popup;
 
 /// The help overlay for one screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,7 +59,7 @@ impl HelpOverlay {
             view.i18n.fmt("tui.help.title", &[("screen", &view.i18n.t(&format!("tui.screen.{}", self.screen.name())))]);
         let block =
             Block::bordered().title(Span::styled(format!(" {title} "), t.focused_title)).border_style(t.focused_border);
-        frame.render_widget(Clear, popup);
+        clear_popup(frame, popup);
         frame.render_widget(Paragraph::new(lines).block(block).scroll((self.scroll, 0)), popup);
     }
 }

@@ -59,7 +59,7 @@ pub struct FormFrame<'a> {
 /// the hints (on a second line when one is not enough); the focused text field places the
 /// terminal cursor.
 pub fn render_form(frame: &mut Frame, area: Rect, theme: &Theme, chrome: &FormFrame, rows: &[FormRow], focus: usize) {
-    frame.render_widget(Clear, area);
+    clear_popup(frame, area);
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
         .padding(Padding::horizontal(1))

@@ -4,9 +4,9 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Padding, Paragraph, Wrap};
+use ratatui::widgets::{Block, BorderType, Padding, Paragraph, Wrap};
 
-use super::form_layout::centered;
+use super::form_layout::{centered, clear_popup};
 use crate::i18n::I18n;
 use crate::tui::theme::Theme;
 
@@ -28,7 +28,7 @@ impl GuidePanel {
     pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme, i18n: &I18n) {
         let width = (area.width.saturating_mul(9) / 10).max(area.width.min(40));
         let popup = centered(area, width, area.height.saturating_sub(2).max(area.height.min(6)));
-        frame.render_widget(Clear, popup);
+        clear_popup(frame, popup);
         let block = Block::bordered()
             .border_type(BorderType::Rounded)
             .padding(Padding::horizontal(1))
