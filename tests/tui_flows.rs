@@ -305,3 +305,37 @@ fn today_follow_up_plans_the_next_visit() {
     let planned = visits.iter().find(|v| v.purpose == "send the quotation").unwrap();
     assert_eq!(planned.planned_at.unwrap().to_string(), "2031-05-07 11:00:00");
 }
+
+#[test]
+fn the_customer_timeline_scrolls_to_its_end_and_no_further() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("fieldbook.db");
+    tui_support::seed(&path);
+    {
+        let mut store = Store::open(&path, fieldbook::clock::Clock::Fixed(tui_support::day("2031-05-06"))).unwrap();
+        let wang = store.search("王伟", 1).unwrap()[0].customer.as_ref().unwrap().id;
+        for n in 1..=40 {
+            store
+                .add_note(Some(wang), &format!("note number {n} with enough words to wrap on a narrow screen"))
+                .unwrap();
+        }
+    }
+    let mut app = app_on(&path, Lang::En);
+    keys(&mut app, "/");
+    type_text(&mut app, "王伟");
+    keys(&mut app, "enter");
+    assert!(matches!(app.screen(), Some(Screen::Customer(_))));
+    render(&app, 80, 24); // as the app draws before each key: the draw finds the scroll limit
+    keys(&mut app, "G");
+    let bottom = render(&app, 80, 24);
+    assert!(bottom.contains("note number 21 with"), "the oldest note shown is the last row: {bottom}");
+    for _ in 0..200 {
+        keys(&mut app, "j");
+        render(&app, 80, 24);
+    }
+    assert_eq!(render(&app, 80, 24), bottom, "no scrolling past the end");
+    keys(&mut app, "k");
+    assert_ne!(render(&app, 80, 24), bottom, "one k moves back at once");
+    keys(&mut app, "g");
+    assert!(render(&app, 80, 24).contains("Visits"));
+}

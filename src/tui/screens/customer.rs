@@ -5,10 +5,12 @@
 
 use std::rc::Rc;
 
+use std::cell::Cell;
+
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph};
 
 use super::{Ctx, Effect, View};
 use crate::domain::checklist::{Progress, progress_of};
@@ -61,6 +63,8 @@ pub struct CustomerScreen {
     visits: Vec<Visit>,
     notes: Vec<Note>,
     scroll: u16,
+    /// The furthest the timeline can scroll, as found by the last draw.
+    max_scroll: Cell<u16>,
     /// True while the record pane has the focus (else the timeline).
     record_focus: bool,
     /// The selected row of the record pane.
@@ -84,6 +88,7 @@ impl CustomerScreen {
             visits: Vec::new(),
             notes: Vec::new(),
             scroll: 0,
+            max_scroll: Cell::new(0),
             record_focus: false,
             cursor: 0,
             playbook,
@@ -148,10 +153,11 @@ impl CustomerScreen {
             }
             Action::DeleteFact => return Effect::Info(ctx.i18n.t("tui.customer.pick_fact")),
             Action::Up => self.scroll = self.scroll.saturating_sub(1),
-            Action::Down => self.scroll = self.scroll.saturating_add(1),
+            Action::Down => self.scroll = self.scroll.saturating_add(1).min(self.max_scroll.get()),
             Action::PageUp => self.scroll = self.scroll.saturating_sub(10),
-            Action::PageDown => self.scroll = self.scroll.saturating_add(10),
+            Action::PageDown => self.scroll = self.scroll.saturating_add(10).min(self.max_scroll.get()),
             Action::Top => self.scroll = 0,
+            Action::Bottom => self.scroll = self.max_scroll.get(),
             Action::LogVisit => return Effect::Modal(ModalRequest::LogVisit(self.id)),
             Action::PlanVisit => return Effect::Modal(ModalRequest::PlanVisit(self.id)),
             Action::Lost => return Effect::Modal(ModalRequest::LostReason(self.id)),
@@ -302,10 +308,10 @@ impl CustomerScreen {
             None => format!(" {} ", i18n.t("tui.customer.no_deal")),
         };
         let block = Block::bordered().title(Span::styled(deal_title, t.title)).border_style(timeline_border);
-        frame.render_widget(
-            Paragraph::new(self.timeline_lines(view)).block(block).wrap(Wrap { trim: false }).scroll((self.scroll, 0)),
-            right,
-        );
+        let lines = self.timeline_lines(view, usize::from(right.width.saturating_sub(2)));
+        let max_scroll = u16::try_from(lines.len()).unwrap_or(u16::MAX).saturating_sub(right.height.saturating_sub(2));
+        self.max_scroll.set(max_scroll);
+        frame.render_widget(Paragraph::new(lines).block(block).scroll((self.scroll.min(max_scroll), 0)), right);
     }
 
     /// The rows of the record pane: per category the basic fields (for "basic") and the facts,
@@ -381,7 +387,7 @@ impl CustomerScreen {
     }
 
     /// `◌ #3 Doubt: too expensive` (✔ once resolved) and the answer given under it.
-    fn objection_lines<'a>(&self, view: &View) -> Vec<Line<'a>> {
+    fn objection_lines<'a>(&self, view: &View, width: usize) -> Vec<Line<'a>> {
         let t = view.theme;
         let i18n = view.i18n;
         let mut lines = vec![Line::from(Span::styled(i18n.t("tui.customer.objections"), t.title))];
@@ -390,22 +396,22 @@ impl CustomerScreen {
         }
         for o in &self.objections {
             let (mark, style) = if o.resolved { ("✔", t.success) } else { ("◌", t.warning) };
-            lines.push(Line::from(vec![
+            let head = vec![
                 Span::styled(format!("{mark} #{} ", o.id), style),
                 Span::styled(format!("{}: ", i18n.word(o.kind)), t.muted),
-                Span::raw(o.text.clone()),
-            ]));
+            ];
+            lines.extend(hanging(head, &o.text, width, 2));
             if !o.answer.is_empty() {
-                lines.push(Line::from(vec![
-                    Span::styled(format!("    {}: ", i18n.t("tui.customer.answer")), t.muted),
-                    Span::raw(o.answer.clone()),
-                ]));
+                let head = vec![Span::styled(format!("    {}: ", i18n.t("tui.customer.answer")), t.muted)];
+                lines.extend(hanging(head, &o.answer, width, 6));
             }
         }
         lines
     }
 
-    fn timeline_lines<'a>(&self, view: &View) -> Vec<Line<'a>> {
+    /// The deal's step history, objections, visits and notes, wrapped to `width` here (rows
+    /// after the first indented) so the scroll limit counts the rows on screen.
+    fn timeline_lines<'a>(&self, view: &View, width: usize) -> Vec<Line<'a>> {
         let t = view.theme;
         let i18n = view.i18n;
         let mut lines = Vec::new();
@@ -419,13 +425,11 @@ impl CustomerScreen {
                     format!("{word} {}", e.at.get(5..10).unwrap_or(""))
                 })
                 .collect();
-            lines.push(Line::from(vec![
-                Span::styled(format!("{} ", i18n.t("tui.customer.history")), t.muted),
-                Span::raw(steps.join(" → ")),
-            ]));
+            let head = vec![Span::styled(format!("{} ", i18n.t("tui.customer.history")), t.muted)];
+            lines.extend(hanging(head, &steps.join(" → "), width, 2));
         }
         if self.deal.is_some() {
-            lines.extend(self.objection_lines(view));
+            lines.extend(self.objection_lines(view, width));
         }
         lines.push(Line::from(Span::styled(i18n.t("tui.customer.visits"), t.title)));
         if self.visits.is_empty() {
@@ -439,21 +443,21 @@ impl CustomerScreen {
                 VisitKind::CustomerVisit => String::new(),
                 _ => format!(" · {}", self.playbook.visit_type_name(&v.kind)),
             };
-            lines.push(Line::from(vec![
+            let head = vec![
                 Span::styled(format!("{mark} {when} "), style),
-                Span::styled(format!("{}{kind}", i18n.word(v.channel)), t.muted),
-                Span::raw(format!("  {}", v.purpose)),
-            ]));
+                Span::styled(format!("{}{kind}  ", i18n.word(v.channel)), t.muted),
+            ];
+            lines.extend(hanging(head, &v.purpose, width, 2));
             let detail = |key: &str, value: &str| {
-                Line::from(vec![Span::styled(format!("    {}: ", i18n.t(key)), t.muted), Span::raw(value.to_string())])
+                hanging(vec![Span::styled(format!("    {}: ", i18n.t(key)), t.muted)], value, width, 6)
             };
-            lines.push(detail("tui.customer.expected", &v.expected_result));
+            lines.extend(detail("tui.customer.expected", &v.expected_result));
             if !v.actual_result.is_empty() {
                 let outcome = v.outcome.map(|o| format!(" ({})", i18n.word(o))).unwrap_or_default();
-                lines.push(detail("tui.customer.actual", &format!("{}{outcome}", v.actual_result)));
+                lines.extend(detail("tui.customer.actual", &format!("{}{outcome}", v.actual_result)));
             }
             if !v.next_topic.is_empty() {
-                lines.push(detail("tui.customer.next_topic", &v.next_topic));
+                lines.extend(detail("tui.customer.next_topic", &v.next_topic));
             }
         }
         lines.push(Line::from(Span::styled(i18n.t("tui.customer.notes"), t.title)));
@@ -461,11 +465,31 @@ impl CustomerScreen {
             lines.push(Line::from(Span::styled(format!("  {}", i18n.t("tui.customer.no_notes")), t.muted)));
         }
         for n in &self.notes {
-            lines.push(Line::from(vec![
-                Span::styled(format!("{} ", n.created_at.get(..10).unwrap_or("")), t.muted),
-                Span::raw(n.body.clone()),
-            ]));
+            let head = vec![Span::styled(format!("{} ", n.created_at.get(..10).unwrap_or("")), t.muted)];
+            lines.extend(hanging(head, &n.body, width, 2));
         }
         lines
     }
+}
+
+/// `head`, then `body` wrapped to `width` columns: its first row after `head`, the others (and
+/// the rows of its further lines) indented by `hang` columns.
+fn hanging<'a>(head: Vec<Span<'a>>, body: &str, width: usize, hang: usize) -> Vec<Line<'a>> {
+    let head_w: usize = head.iter().map(|s| text::width(&s.content)).sum();
+    let mut paragraphs = body.lines();
+    let first_line = paragraphs.next().unwrap_or("");
+    let first = text::wrap(first_line, width.saturating_sub(head_w)).into_iter().next().unwrap_or_default();
+    let rest = first_line.get(first.len()..).unwrap_or("").trim_start_matches(' ');
+    let mut spans = head;
+    spans.push(Span::raw(first));
+    let mut lines = vec![Line::from(spans)];
+    let indent = " ".repeat(hang);
+    for paragraph in std::iter::once(rest).chain(paragraphs).filter(|p| !p.trim().is_empty()) {
+        lines.extend(
+            text::wrap(paragraph, width.saturating_sub(hang))
+                .into_iter()
+                .map(|row| Line::from(format!("{indent}{row}"))),
+        );
+    }
+    lines
 }
