@@ -22,8 +22,9 @@ impl Drop for Session {
 }
 
 impl Session {
-    fn start(db: &Path, config_dir: &Path) -> Self {
-        let name = format!("fieldbook-e2e-{}", std::process::id());
+    /// Starts the app in a tmux session named after this test process and `tag`.
+    fn start(db: &Path, config_dir: &Path, tag: &str) -> Self {
+        let name = format!("fieldbook-e2e-{}-{tag}", std::process::id());
         let command = format!(
             "FIELDBOOK_CONFIG_DIR='{}' '{}' --db '{}' --today 2031-05-06 --lang en",
             config_dir.display(),
@@ -68,6 +69,21 @@ impl Session {
         Command::new("tmux").args(["send-keys", "-t", &self.name, "-l", text]).status().unwrap();
     }
 
+    /// Kills the app with SIGKILL, as a crash or a closed laptop lid with a dying battery would.
+    fn kill_app(&self) {
+        let out = Command::new("tmux").args(["display", "-p", "-t", &self.name, "#{pane_pid}"]).output().unwrap();
+        let pid = String::from_utf8_lossy(&out.stdout).trim().to_string();
+        assert!(!pid.is_empty(), "no pane pid");
+        // The pane's shell may have exec'd the app or may be its parent: kill both ways.
+        let _ = Command::new("pkill").args(["-KILL", "-P", &pid]).status();
+        let _ = Command::new("kill").args(["-KILL", &pid]).status();
+        let start = Instant::now();
+        while self.is_running() {
+            assert!(start.elapsed() < Duration::from_secs(10), "the app did not die");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
     fn is_running(&self) -> bool {
         Command::new("tmux").args(["has-session", "-t", &self.name]).output().is_ok_and(|o| o.status.success())
     }
@@ -81,7 +97,7 @@ fn a_new_user_adds_a_customer_moves_the_deal_to_won_and_notes_it() {
     }
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("e2e.db");
-    let tui = Session::start(&db, dir.path());
+    let tui = Session::start(&db, dir.path(), "flow");
 
     tui.wait_for("Welcome to Fieldbook");
     tui.keys(&["e"]);
@@ -126,4 +142,37 @@ fn a_new_user_adds_a_customer_moves_the_deal_to_won_and_notes_it() {
     let steps: Vec<Stage> = store.stage_history(deal.id).unwrap().iter().map(|e| e.to_stage).collect();
     assert_eq!(steps.len(), 6);
     assert_eq!(store.notes_of(Some(id), 10).unwrap()[0].body, "asked about a second line");
+}
+
+#[test]
+fn a_note_being_typed_when_the_app_is_killed_is_offered_back() {
+    if Command::new("tmux").arg("-V").output().is_err() {
+        println!("tmux is not installed: skipping the end-to-end test");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("e2e.db");
+    let tui = Session::start(&db, dir.path(), "killed");
+    tui.wait_for("Welcome to Fieldbook");
+    tui.keys(&["e"]);
+    tui.wait_for("Appointments today");
+    tui.keys(&["n"]);
+    tui.wait_for("Note");
+    tui.type_text("call 王伟 about the tender");
+    tui.wait_for("call 王伟 about the tender");
+    tui.kill_app();
+
+    let again = Session::start(&db, dir.path(), "reopened");
+    again.wait_for("Reopened what you were typing");
+    again.wait_for("call 王伟 about the tender");
+    again.keys(&["C-s"]);
+    again.wait_for("Note saved to the inbox");
+    again.keys(&["q"]);
+    let start = Instant::now();
+    while again.is_running() {
+        assert!(start.elapsed() < Duration::from_secs(10), "q did not quit");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let store = Store::open(&db, Clock::Fixed(NaiveDate::from_ymd_opt(2031, 5, 6).unwrap())).unwrap();
+    assert_eq!(store.notes_of(None, 10).unwrap()[0].body, "call 王伟 about the tender");
 }
