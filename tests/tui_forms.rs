@@ -272,8 +272,12 @@ fn customer_form_snapshots() {
         let i18n = I18n::new(lang);
         let mut form = CustomerForm::new(Stage::Preparation);
         let typed = match lang {
-            Lang::En => "Li Na\tHangzhou Cloud\tIT director\t13800138000\tli.na@example.com\ti\ta\t\t200k\treferral",
-            Lang::ZhCn => "王伟\t深圳医疗器械有限公司\t采购经理\t13800138000\t\t意\t分\t\t20万\t展会",
+            Lang::En => {
+                "Li Na\tHangzhou Cloud\tIT director\t13800138000\tli.na@example.com\tWest Lake Road 8\tNana\ti\ta\t\t200k\treferral"
+            }
+            Lang::ZhCn => {
+                "王伟\t深圳医疗器械有限公司\t采购经理\t13800138000\t\t南山区科技园\t王总\t意\t分\t\t20万\t展会"
+            }
         };
         for c in typed.chars() {
             form.handle_key(key(if c == '\t' { KeyCode::Tab } else { KeyCode::Char(c) }), &i18n);

@@ -170,3 +170,26 @@ fn enter_on_an_empty_category_adds_a_fact_there() {
     keys(&mut app, "ctrl-s");
     assert!(facts(&app).contains(&(FactCategory::Commercial, "first order".into(), "2029, 40 units".into(), None)));
 }
+
+#[test]
+fn the_address_row_edits_the_address_in_the_customer_form() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("fieldbook.db");
+    tui_support::seed(&path);
+    {
+        let mut store = Store::open(&path, fieldbook::clock::Clock::Fixed(day(tui_support::TODAY))).unwrap();
+        let id = customer_id(&store, "王伟");
+        let patch = CustomerPatch { address: Some("深圳南山区".into()), ..Default::default() };
+        store.update_customer(id, patch).unwrap();
+    }
+    let mut app = app_on(&path, Lang::ZhCn);
+    open_wang(&mut app);
+    keys(&mut app, "e");
+    let Some(Modal::Customer(form)) = app.modal() else { panic!("the customer form opens") };
+    assert_eq!(form.focus(), CustomerField::Address);
+    type_text(&mut app, "科技园");
+    keys(&mut app, "ctrl-s");
+    assert!(app.modal().is_none(), "{:?}", app.toast());
+    let id = customer_id(app.store(), "王伟");
+    assert_eq!(app.store().customer(id).unwrap().address, "深圳南山区科技园");
+}

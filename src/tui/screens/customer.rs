@@ -325,10 +325,10 @@ impl CustomerScreen {
                 |item: RecordItem, text: String| rows.push(RecordRow { category: Some(*category), item, text });
             if *category == FactCategory::Basic {
                 for (value, field) in [
-                    (&c.nickname, CustomerField::Name),
+                    (&c.nickname, CustomerField::Nickname),
                     (&c.phone, CustomerField::Phone),
                     (&c.email, CustomerField::Email),
-                    (&c.address, CustomerField::Name),
+                    (&c.address, CustomerField::Address),
                 ] {
                     if !value.is_empty() {
                         push(RecordItem::Basic(field), value.clone());

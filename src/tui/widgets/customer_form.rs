@@ -21,6 +21,8 @@ pub enum CustomerField {
     Title,
     Phone,
     Email,
+    Address,
+    Nickname,
     Class,
     Style,
     Step,
@@ -60,6 +62,8 @@ pub struct CustomerForm {
     title: TextField,
     phone: TextField,
     email: TextField,
+    address: TextField,
+    nickname: TextField,
     class: Choice<CustomerClass>,
     style: Choice<Style>,
     step: Choice<Stage>,
@@ -88,6 +92,8 @@ impl CustomerForm {
             title: customer.title.clone(),
             phone: customer.phone.clone(),
             email: customer.email.clone(),
+            address: customer.address.clone(),
+            nickname: customer.nickname.clone(),
             source: customer.source.clone(),
             ..NewCustomer::default()
         };
@@ -112,6 +118,8 @@ impl CustomerForm {
             title: TextField::single(&c.title),
             phone: TextField::single(&c.phone),
             email: TextField::single(&c.email),
+            address: TextField::single(&c.address),
+            nickname: TextField::single(&c.nickname),
             class,
             style,
             step: Choice::required(Stage::Preparation),
@@ -171,9 +179,9 @@ impl CustomerForm {
     pub fn fields(&self) -> &'static [CustomerField] {
         use CustomerField::*;
         if self.is_edit() {
-            &[Name, Company, Title, Phone, Email, Class, Style, Source]
+            &[Name, Company, Title, Phone, Email, Address, Nickname, Class, Style, Source]
         } else {
-            &[Name, Company, Title, Phone, Email, Class, Style, Step, Value, Source]
+            &[Name, Company, Title, Phone, Email, Address, Nickname, Class, Style, Step, Value, Source]
         }
     }
 
@@ -239,6 +247,8 @@ impl CustomerForm {
             title: self.title.text(),
             phone: self.phone.text(),
             email: self.email.text(),
+            address: self.address.text(),
+            nickname: self.nickname.text(),
             source: self.source.text(),
             class: self.class.value(),
             style: self.style.value(),
@@ -261,6 +271,8 @@ impl CustomerForm {
             title: changed(&customer.title, &original.title),
             phone: changed(&customer.phone, &original.phone),
             email: changed(&customer.email, &original.email),
+            address: changed(&customer.address, &original.address),
+            nickname: changed(&customer.nickname, &original.nickname),
             source: changed(&customer.source, &original.source),
             class: customer.class.filter(|c| *c != original.class),
             style: customer.style.filter(|s| *s != original.style),
@@ -271,11 +283,12 @@ impl CustomerForm {
 
     /// Every field as text, to tell whether anything changed.
     fn snapshot(&self) -> Vec<String> {
-        let mut all: Vec<String> = [&self.name, &self.company, &self.title, &self.phone, &self.email]
-            .iter()
-            .chain([&self.value, &self.source].iter())
-            .map(|f| f.text())
-            .collect();
+        let mut all: Vec<String> =
+            [&self.name, &self.company, &self.title, &self.phone, &self.email, &self.address, &self.nickname]
+                .iter()
+                .chain([&self.value, &self.source].iter())
+                .map(|f| f.text())
+                .collect();
         all.push(format!("{:?}{:?}{:?}", self.class.value(), self.style.value(), self.step.value()));
         all
     }
@@ -287,6 +300,8 @@ impl CustomerForm {
             CustomerField::Title => &self.title,
             CustomerField::Phone => &self.phone,
             CustomerField::Email => &self.email,
+            CustomerField::Address => &self.address,
+            CustomerField::Nickname => &self.nickname,
             CustomerField::Value => &self.value,
             CustomerField::Source => &self.source,
             CustomerField::Class | CustomerField::Style | CustomerField::Step => return None,
@@ -300,6 +315,8 @@ impl CustomerForm {
             CustomerField::Title => &mut self.title,
             CustomerField::Phone => &mut self.phone,
             CustomerField::Email => &mut self.email,
+            CustomerField::Address => &mut self.address,
+            CustomerField::Nickname => &mut self.nickname,
             CustomerField::Value => &mut self.value,
             CustomerField::Source => &mut self.source,
             CustomerField::Class | CustomerField::Style | CustomerField::Step => return None,
@@ -318,6 +335,8 @@ fn field_named(error: &DomainError) -> CustomerField {
         "title" => CustomerField::Title,
         "phone" => CustomerField::Phone,
         "email" => CustomerField::Email,
+        "address" => CustomerField::Address,
+        "nickname" => CustomerField::Nickname,
         "source" => CustomerField::Source,
         _ => CustomerField::Name,
     }

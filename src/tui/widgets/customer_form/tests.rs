@@ -55,13 +55,14 @@ fn customer() -> Customer {
 fn adds_a_customer_with_its_first_deal() {
     let mut form = CustomerForm::new(Stage::Preparation);
     assert_eq!(form.focus(), CustomerField::Name);
-    type_text(&mut form, "Li Na\tHangzhou Cloud\t\t\t\ti\t\t→\t200k\treferral");
+    type_text(&mut form, "Li Na\tHangzhou Cloud\t\t\t\t\tLi\ti\t\t→\t200k\treferral");
     let CustomerFormEvent::Save { save, confirmed } = save(&mut form) else { panic!("expected a save") };
     let CustomerSave::New { customer, deal } = *save else { panic!("expected a new customer") };
     assert!(!confirmed);
     assert_eq!((customer.name.as_str(), customer.company.as_str()), ("Li Na", "Hangzhou Cloud"));
     assert_eq!(customer.class, Some(CustomerClass::Intent));
     assert_eq!(customer.source, "referral");
+    assert_eq!(customer.nickname, "Li");
     assert_eq!((deal.stage, deal.value_minor), (Stage::Approach, Some(20_000_000)));
 }
 

@@ -68,6 +68,8 @@ impl CustomerForm {
             CustomerField::Title => "title",
             CustomerField::Phone => "phone",
             CustomerField::Email => "email",
+            CustomerField::Address => "address",
+            CustomerField::Nickname => "nickname",
             CustomerField::Class => "class",
             CustomerField::Style => "style",
             CustomerField::Step => "step",
