@@ -123,7 +123,7 @@ impl App {
     }
 
     /// Opens the next waiting draft it can show in its form, with a message saying which (after
-    /// the message already on the line, such as "saved").
+    /// the message already on the line, such as "saved"; an error on the line stays as it is).
     fn open_next_draft(&mut self) {
         let clock = self.store.clock();
         while let Some(draft) = self.drafts_waiting.pop_front() {
@@ -134,10 +134,15 @@ impl App {
                 0 => self.i18n.fmt("forms.drafts.reopened", &[("what", &what)]),
                 left => self.i18n.fmt("forms.drafts.reopened_more", &[("what", &what), ("left", &left)]),
             };
-            if let Some(done) = self.toast.take().filter(|t| !t.is_error) {
-                text = self.i18n.fmt("forms.drafts.after", &[("done", &done.text), ("next", &text)]);
+            match self.toast.take() {
+                // An error stays on the line: it matters more than which draft opened.
+                Some(error) if error.is_error => self.toast = Some(error),
+                Some(done) => {
+                    text = self.i18n.fmt("forms.drafts.after", &[("done", &done.text), ("next", &text)]);
+                    self.toast = Some(Toast { text, is_error: false });
+                }
+                None => self.toast = Some(Toast { text, is_error: false }),
             }
-            self.toast = Some(Toast { text, is_error: false });
             return;
         }
     }
