@@ -241,3 +241,34 @@ fn visit_types_plan_from_their_checklist_and_keep_ticks() {
     assert!(env.fails(&own).contains("--plan"));
     env.ok(&["plan", &id, "--at", "fri", "--purpose", "p", "--expect", "e", "--plan", "a", "--type", "trade fair"]);
 }
+
+#[test]
+fn show_names_visit_types_and_lists_the_ticked_items() {
+    let env = Env::new();
+    let id = env.add("Parkside Mart", &[]).to_string();
+    let check = ["--type", "store-check", "--tick", "3", "--tick", "5", "--result", "40 cases"];
+    let common = ["visit", &id, "--purpose", "restock", "--plan", "walk", "--expect", "an order"];
+    env.ok(&[&common[..], &["--at", "2031-05-05 10:00"], &check[..]].concat());
+    env.ok(&[&common[..], &["--at", "2031-05-04 10:00"]].concat());
+    env.ok(&["plan", &id, "--at", "2031-05-09 10:00", "--purpose", "demo", "--expect", "a trial", "--plan", "samples"]);
+    let out = env.ok(&["show", &id]);
+    assert!(out.contains("2031-05-05 10:00 · In person · Store check · done"), "{out}");
+    assert!(out.contains("2031-05-04 10:00 · In person · done"), "a customer visit is not named: {out}");
+    assert!(out.contains("2031-05-09 10:00 · In person · planned"), "{out}");
+    let lines: Vec<&str> = out.lines().collect();
+    let at = lines.iter().position(|l| l.contains("Checklist 2/8")).unwrap_or_else(|| panic!("{out}"));
+    assert!(lines[at].ends_with("✓ Greet the owner and the staff"), "{out}");
+    let column = lines[at].find('✓').unwrap();
+    assert_eq!(lines[at + 1].find('✓'), Some(column), "items aligned under each other: {out}");
+    assert!(lines[at + 1].ends_with("✓ Check the stock and the back room"), "{out}");
+    assert_eq!(out.matches("Checklist").count(), 1, "only the visit with ticks: {out}");
+    let zh = env.ok(&["--lang", "zh-CN", "show", &id]);
+    assert!(zh.contains("面谈 · 巡店 · 已完成") && zh.contains("检查表 2/8  ✓ 向店主和店员打招呼"), "{zh}");
+    let v = env.json(&["show", &id, "--format", "json"]);
+    let visits = v["visits"].as_array().unwrap();
+    let kinds: Vec<&str> = visits.iter().map(|v| v["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["customer-visit", "store-check", "customer-visit"]);
+    assert_eq!(visits[1]["ticks"], serde_json::json!([3, 5]));
+    assert_eq!(visits[0]["ticks"], serde_json::json!([]));
+    assert_eq!(visits[1]["actual_result"], "40 cases", "the visit's own fields stay at the top level");
+}

@@ -68,6 +68,26 @@ fn visits_keep_their_type_and_ticks() {
 }
 
 #[test]
+fn ticks_of_several_visits_come_in_one_map() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = open_on(&dir, "2031-05-06");
+    let id = add(&mut store, "Tom Park");
+    let mut input = logged("2031-05-05");
+    input.kind = VisitKind::StoreCheck;
+    input.ticks = Some(vec![5, 2]);
+    let a = store.add_visit(id, input.clone()).unwrap();
+    input.ticks = Some(vec![]);
+    let b = store.add_visit(id, input.clone()).unwrap();
+    input.ticks = Some(vec![1]);
+    let c = store.add_visit(id, input).unwrap();
+    let ticks = store.visit_ticks_of(&[a, b]).unwrap();
+    assert_eq!(ticks.get(&a), Some(&vec![2, 5]));
+    assert_eq!(ticks.get(&b), None, "a visit without ticks is absent");
+    assert_eq!(ticks.get(&c), None, "only the asked visits");
+    assert!(store.visit_ticks_of(&[]).unwrap().is_empty());
+}
+
+#[test]
 fn objections_are_logged_resolved_and_listed() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = open_on(&dir, "2031-05-06");

@@ -6,9 +6,11 @@ use serde::Serialize;
 use super::Ctx;
 use super::method;
 use super::output::{self, FormatArg, Table, key_values};
+use crate::domain::checklist;
 use crate::domain::money::format_full;
-use crate::domain::{Customer, Deal, Fact, FactCategory, StageEvent, Visit, Word};
+use crate::domain::{Customer, Deal, Fact, FactCategory, StageEvent, Visit, VisitKind, Word};
 use crate::i18n::I18n;
+use crate::playbook::Playbook;
 use crate::playbook::views::{ChecklistView, ProfileView};
 use crate::store::Note;
 
@@ -34,6 +36,15 @@ pub struct DealHistory {
     pub history: Vec<StageEvent>,
 }
 
+/// A visit with the ticked items of its type's in-visit checklist.
+#[derive(Debug, Serialize)]
+pub struct ShownVisit {
+    #[serde(flatten)]
+    pub visit: Visit,
+    /// Ticked item numbers (1-based), ascending.
+    pub ticks: Vec<u32>,
+}
+
 /// Everything `show` prints.
 #[derive(Debug, Serialize)]
 pub struct CustomerDetail {
@@ -45,7 +56,7 @@ pub struct CustomerDetail {
     pub facts: Vec<Fact>,
     pub deals: Vec<DealHistory>,
     /// The last visits, newest first.
-    pub visits: Vec<Visit>,
+    pub visits: Vec<ShownVisit>,
     /// The last notes, newest first.
     pub notes: Vec<Note>,
 }
@@ -66,9 +77,15 @@ pub fn run(args: &ShowArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
         .into_iter()
         .map(|deal| Ok(DealHistory { history: store.stage_history(deal.id)?, deal }))
         .collect::<anyhow::Result<Vec<_>>>()?;
+    let visits = store.visits_of(args.id, VISITS_SHOWN, 0)?;
+    let mut ticks = store.visit_ticks_of(&visits.iter().map(|v| v.id).collect::<Vec<_>>())?;
+    let visits = visits
+        .into_iter()
+        .map(|visit| ShownVisit { ticks: ticks.remove(&visit.id).unwrap_or_default(), visit })
+        .collect();
     let detail = CustomerDetail {
         facts: store.facts_of(args.id)?,
-        visits: store.visits_of(args.id, VISITS_SHOWN, 0)?,
+        visits,
         notes: store.notes_of(Some(args.id), NOTES_SHOWN)?,
         customer,
         profile,
@@ -78,11 +95,11 @@ pub fn run(args: &ShowArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
     if args.format.is_json() {
         return ctx.print(&output::json(&detail)?);
     }
-    ctx.print(&render(&ctx.i18n, &detail))
+    ctx.print(&render(&ctx.i18n, &playbook, &detail))
 }
 
 /// The text form: a title line, then sections separated by blank lines.
-fn render(i: &I18n, d: &CustomerDetail) -> String {
+fn render(i: &I18n, playbook: &Playbook, d: &CustomerDetail) -> String {
     let c = &d.customer;
     let mut title = format!("#{} {}", c.id, c.name);
     if !c.company.is_empty() {
@@ -102,7 +119,7 @@ fn render(i: &I18n, d: &CustomerDetail) -> String {
         }
     }
     sections.push(deals(i, &d.deals));
-    sections.push(visits(i, &d.visits));
+    sections.push(visits(i, playbook, &d.visits));
     if !d.notes.is_empty() {
         let lines: Vec<String> = d.notes.iter().map(|n| format!("{}  {}", local_time(&n.created_at), n.body)).collect();
         sections.push(format!("{}\n{}", i.t("cli.show.notes"), indent(&lines.join("\n"))));
@@ -189,16 +206,21 @@ fn deals(i: &I18n, deals: &[DealHistory]) -> String {
     lines.join("\n")
 }
 
-/// Visits, newest first: time, channel, planned or done, then the plan and the result.
-fn visits(i: &I18n, visits: &[Visit]) -> String {
+/// Visits, newest first: time, channel, type (unless a plain customer visit), planned or
+/// done, then the plan, the result and the ticked in-visit checklist items.
+fn visits(i: &I18n, playbook: &Playbook, visits: &[ShownVisit]) -> String {
     let mut lines = vec![i.fmt("cli.show.visits", &[("n", &VISITS_SHOWN)])];
     if visits.is_empty() {
         lines.push(indent(&i.t("cli.show.none")));
     }
-    for v in visits {
+    for ShownVisit { visit: v, ticks } in visits {
         let when = v.at().map(|t| t.format("%Y-%m-%d %H:%M").to_string()).unwrap_or_default();
         let state = if v.is_planned() { i.t("cli.show.planned") } else { i.t("cli.show.done") };
-        lines.push(indent(&format!("#{} {when} · {} · {state}", v.id, i.word(v.channel))));
+        let kind = match v.kind {
+            VisitKind::CustomerVisit => String::new(),
+            _ => format!(" · {}", playbook.visit_type_name(&v.kind)),
+        };
+        lines.push(indent(&format!("#{} {when} · {}{kind} · {state}", v.id, i.word(v.channel))));
         let mut pairs = vec![
             (i.t("cli.show.label.purpose"), v.purpose.clone()),
             (i.t("cli.show.label.action_plan"), v.action_plan.clone()),
@@ -220,9 +242,24 @@ fn visits(i: &I18n, visits: &[Visit]) -> String {
         if !v.notes.is_empty() {
             pairs.push((i.t("cli.show.label.notes"), v.notes.clone()));
         }
+        if !v.is_planned() {
+            pairs.extend(ticked_items(i, playbook, &v.kind, ticks));
+        }
         lines.push(indent(&indent(&key_values(&pairs))));
     }
     lines.join("\n")
+}
+
+/// `Checklist 2/8` with the ticked items of a visit's in-visit checklist, one per line; nothing
+/// when no item of the playbook's list is ticked.
+fn ticked_items(i: &I18n, playbook: &Playbook, kind: &VisitKind, ticks: &[u32]) -> Option<(String, String)> {
+    let items = playbook.visit_checklist(kind, ticks);
+    let done: Vec<String> = items.iter().filter(|it| it.ticked).map(|it| format!("✓ {}", it.text)).collect();
+    if done.is_empty() {
+        return None;
+    }
+    let label = i.fmt("cli.show.label.checklist", &[("progress", &checklist::progress(&items))]);
+    Some((label, done.join("\n")))
 }
 
 /// An RFC 3339 UTC timestamp as local `YYYY-MM-DD HH:MM` (the text itself if unreadable).

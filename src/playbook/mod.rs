@@ -14,6 +14,7 @@ pub use content::{
     StyleGuide, Styles, Technique, VisitTypeGuide,
 };
 
+use crate::domain::checklist::{self, ChecklistItem};
 use crate::domain::{Man, ObjectionKind, Portfolio, Stage, Style, Tri, VisitKind};
 use crate::i18n::Lang;
 
@@ -135,6 +136,12 @@ impl Playbook {
     /// The display name of a visit type: the playbook's name, else the type as typed.
     pub fn visit_type_name(&self, kind: &VisitKind) -> String {
         self.visit_type(kind).map_or_else(|| kind.code().to_string(), |g| g.name.clone())
+    }
+
+    /// A visit type's in-visit checklist, numbered, with `ticks` marked; empty for a type the
+    /// playbook does not know.
+    pub fn visit_checklist(&self, kind: &VisitKind, ticks: &[u32]) -> Vec<ChecklistItem> {
+        self.visit_type(kind).map(|g| checklist::items(&g.checklist, ticks)).unwrap_or_default()
     }
 }
 

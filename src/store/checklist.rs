@@ -79,6 +79,31 @@ impl Store {
     pub fn visit_ticks(&self, visit_id: i64) -> Result<Vec<u32>> {
         visit_ticks_in(self.conn(), visit_id)
     }
+
+    /// The ticked item numbers of several visits in one query, ascending per visit; visits
+    /// without ticks are absent.
+    pub fn visit_ticks_of(&self, visit_ids: &[i64]) -> Result<HashMap<i64, Vec<u32>>> {
+        let mut ticks: HashMap<i64, Vec<u32>> = HashMap::new();
+        if visit_ids.is_empty() {
+            return Ok(ticks);
+        }
+        let ids = format!("[{}]", visit_ids.iter().map(i64::to_string).collect::<Vec<_>>().join(","));
+        let mut stmt = self
+            .conn()
+            .prepare_cached(
+                "SELECT visit_id, item FROM visit_checklist_tick
+                 WHERE visit_id IN (SELECT value FROM json_each(?1)) ORDER BY visit_id, item",
+            )
+            .ctx("reading visit checklist ticks")?;
+        let rows = stmt
+            .query_map([ids], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, u32>(1)?)))
+            .ctx("reading visit checklist ticks")?;
+        for row in rows {
+            let (visit_id, item) = row.ctx("reading visit checklist ticks")?;
+            ticks.entry(visit_id).or_default().push(item);
+        }
+        Ok(ticks)
+    }
 }
 
 /// Reads a visit's ticks on `conn`.
