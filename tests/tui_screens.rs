@@ -55,6 +55,15 @@ fn customer() {
 }
 
 #[test]
+fn customer_with_visit_checklist() {
+    snap("customer_visit_checklist", |a| {
+        keys(a, "3 f");
+        tui_support::type_text(a, "Zhao");
+        keys(a, "enter enter");
+    });
+}
+
+#[test]
 fn customer_record_focused() {
     snap("customer_record_focused", |a| {
         keys(a, "3 f");

@@ -48,7 +48,8 @@ fn plan(purpose: &str, when: &str) -> VisitInput {
     }
 }
 
-/// Ten customers in all five steps, English and Chinese names, with visits, facts and notes.
+/// Ten customers in all five steps, English and Chinese names, with visits (one logged with
+/// in-visit checklist ticks), facts and notes.
 /// Deals entered their steps on different days so "days in step" varies.
 pub fn seed(path: &Path) {
     let mut s = open_on(path, "2031-04-20");
@@ -72,6 +73,7 @@ pub fn seed(path: &Path) {
         outcome: Some(Outcome::Met),
         next_step: "send reference case".into(),
         next_step_on: Some(day("2031-05-03")),
+        ticks: Some(vec![1, 4]),
         ..plan("map the decision process", "2031-04-20 10:00")
     };
     s.add_visit(zhao, done).unwrap();

@@ -3,9 +3,9 @@
 //! between the timeline (j/k scroll it) and the record, where j/k move a cursor over its rows
 //! and each row is edited in place.
 
-use std::rc::Rc;
-
 use std::cell::Cell;
+use std::collections::HashMap;
+use std::rc::Rc;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -13,7 +13,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use super::{Ctx, Effect, View};
-use crate::domain::checklist::{Progress, progress_of};
+use crate::domain::checklist::{Progress, progress, progress_of};
 use crate::domain::money::format_compact;
 use crate::domain::{Customer, Deal, DealState, Fact, FactCategory, Objection, StageEvent, Visit, VisitKind, Word};
 use crate::playbook::Playbook;
@@ -61,6 +61,8 @@ pub struct CustomerScreen {
     /// The shown deal's objections, open ones first.
     objections: Vec<Objection>,
     visits: Vec<Visit>,
+    /// The ticked in-visit checklist items of the shown visits (visits without ticks absent).
+    visit_ticks: HashMap<i64, Vec<u32>>,
     notes: Vec<Note>,
     scroll: u16,
     /// The furthest the timeline can scroll, as found by the last draw.
@@ -86,6 +88,7 @@ impl CustomerScreen {
             checklist: None,
             objections: Vec::new(),
             visits: Vec::new(),
+            visit_ticks: HashMap::new(),
             notes: Vec::new(),
             scroll: 0,
             max_scroll: Cell::new(0),
@@ -128,6 +131,7 @@ impl CustomerScreen {
         };
         self.objections.sort_by_key(|o| o.resolved);
         self.visits = store.visits_of(self.id, VISITS, 0)?;
+        self.visit_ticks = store.visit_ticks_of(&self.visits.iter().map(|v| v.id).collect::<Vec<_>>())?;
         self.notes = store.notes_of(Some(self.id), NOTES)?;
         self.cursor = self.cursor.min(self.record_rows().len().saturating_sub(1));
         Ok(())
@@ -456,6 +460,9 @@ impl CustomerScreen {
                 let outcome = v.outcome.map(|o| format!(" ({})", i18n.word(o))).unwrap_or_default();
                 lines.extend(detail("tui.customer.actual", &format!("{}{outcome}", v.actual_result)));
             }
+            if let Some(ticked) = self.ticked_items(v, &i18n.t("tui.customer.ticked_separator")) {
+                lines.extend(detail("tui.customer.visit_checklist", &ticked));
+            }
             if !v.next_topic.is_empty() {
                 lines.extend(detail("tui.customer.next_topic", &v.next_topic));
             }
@@ -469,6 +476,15 @@ impl CustomerScreen {
             lines.extend(hanging(head, &n.body, width, 2));
         }
         lines
+    }
+
+    /// `2/8 ✓ Greet the owner, ✓ Check the stock` for a logged visit with ticked items of its
+    /// type's in-visit checklist.
+    fn ticked_items(&self, v: &Visit, separator: &str) -> Option<String> {
+        let ticks = self.visit_ticks.get(&v.id).filter(|_| !v.is_planned())?;
+        let items = self.playbook.visit_checklist(&v.kind, ticks);
+        let done: Vec<String> = items.iter().filter(|it| it.ticked).map(|it| format!("✓ {}", it.text)).collect();
+        (!done.is_empty()).then(|| format!("{} {}", progress(&items), done.join(separator)))
     }
 }
 
