@@ -205,3 +205,51 @@ fn ctrl_o_in_the_visit_form_logs_an_objection_and_keeps_the_visit_text() {
     }
     assert!(brief.contains("价格太高"), "the brief lists the open objection: {brief}");
 }
+
+#[test]
+fn the_objection_picker_scrolls_to_keep_the_selection_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("fieldbook.db");
+    seed(&path);
+    let mut store = Store::open(&path, Clock::Fixed(day(TODAY))).unwrap();
+    let filter = CustomerFilter { text: Some("Anna".into()), ..Default::default() };
+    let anna = store.list_customers(&filter, CustomerSort::Name, 1, 0).unwrap()[0].id;
+    let deal = store.open_deal(anna).unwrap().unwrap().id;
+    let ids: Vec<i64> = (1..=30)
+        .map(|n| store.add_objection(deal, &format!("objection number {n}"), ObjectionKind::Doubt, "").unwrap())
+        .collect();
+    drop(store);
+    let mut app = app_on(&path, Lang::En);
+    open_anna(&mut app);
+    keys(&mut app, "O");
+    assert!(matches!(app.modal(), Some(Modal::PickObjection(..))), "the picker opens");
+    let selected = |screen: &str| screen.lines().find(|l| l.contains('›')).map(str::to_string);
+    // The ↑ / ↓ on the box's border next to the list (the hint line has both too).
+    let marks = |screen: &str| {
+        let rows = screen.lines().filter(|l| l.contains("objection number"));
+        rows.fold((false, false), |(up, down), l| (up || l.contains('↑'), down || l.contains('↓')))
+    };
+    for (w, h) in [(80, 24), (100, 30)] {
+        let screen = render(&app, w, h);
+        let first = selected(&screen).unwrap_or_else(|| panic!("{screen}"));
+        assert!(first.contains(&format!("#{} objection number 1 ", ids[0])), "{screen}");
+        assert_eq!(marks(&screen), (false, true), "more below only: {screen}");
+    }
+    for _ in 0..29 {
+        keys(&mut app, "j");
+    }
+    for (w, h) in [(80, 24), (100, 30)] {
+        let screen = render(&app, w, h);
+        let last = selected(&screen).unwrap_or_else(|| panic!("the selection is off screen: {screen}"));
+        assert!(last.contains(&format!("#{} objection number 30 ", ids[29])), "{screen}");
+        assert_eq!(marks(&screen), (true, false), "more above only: {screen}");
+        assert!(!screen.contains("objection number 1 "), "scrolled past the first: {screen}");
+    }
+    keys(&mut app, "k");
+    let screen = render(&app, 100, 30);
+    let line_of = |needle: &str| screen.lines().position(|l| l.contains(needle));
+    assert!(selected(&screen).unwrap().contains("number 29 "), "{screen}");
+    assert_eq!(line_of("number 29 ").map(|l| l + 1), line_of("number 30 "), "moving up does not jump: {screen}");
+    keys(&mut app, "enter");
+    assert!(app.store().objections_of(deal, false).unwrap().iter().any(|o| o.id == ids[28] && o.resolved));
+}

@@ -1,6 +1,8 @@
 //! Small modal dialogs: a yes/no confirmation with a list of lines, and a one-line prompt
 //! (a required text such as the reason a deal is lost, or a date such as a postponement).
 
+use std::cell::Cell;
+
 use chrono::{Datelike, NaiveDate, Weekday};
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
@@ -75,23 +77,38 @@ impl ConfirmDialog {
     /// Draws the dialog centred in `area`.
     pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme, i18n: &I18n) {
         let hints = [("y".to_string(), i18n.t("forms.dialog.yes")), ("n Esc".to_string(), i18n.t("forms.dialog.no"))];
-        render_confirm(frame, area, theme, (&self.title, &self.lines, self.hang), &hints);
+        render_confirm(frame, area, theme, (&self.title, &self.lines, self.hang), &hints, None);
     }
 }
 
+/// A line of a confirmation box to keep on screen (a list's selection), and the first row
+/// shown, which drawing moves only as far as that needs.
+pub(super) struct KeepShown<'a> {
+    pub line: usize,
+    pub first_row: &'a Cell<usize>,
+}
+
 /// Draws a confirmation box: title, lines (wrapped, further rows indented by `hang`), and a
-/// hint line.
+/// hint line. With `keep`, rows that do not fit scroll so that line is shown, and ↑/↓ on the
+/// right border say more rows are above or below.
 pub(super) fn render_confirm(
     frame: &mut Frame,
     area: Rect,
     theme: &Theme,
     (title, lines, hang): (&str, &[String], usize),
     hints: &[(String, String)],
+    keep: Option<KeepShown>,
 ) {
     let widest = lines.iter().map(|l| l.width()).chain([title.width() + 4, 30]).max().unwrap_or(30);
     let width = u16::try_from(widest + 4).unwrap_or(u16::MAX).min(area.width.saturating_sub(4).max(20));
-    let rows: Vec<String> =
-        lines.iter().flat_map(|l| text::wrap_hanging(l, width.saturating_sub(4) as usize, hang)).collect();
+    let wrapped: Vec<Vec<String>> =
+        lines.iter().map(|l| text::wrap_hanging(l, width.saturating_sub(4) as usize, hang)).collect();
+    // The rows of the line to keep shown: where they start and how many.
+    let kept = keep.as_ref().map(|k| {
+        let start = wrapped.iter().take(k.line).map(Vec::len).sum::<usize>();
+        (start, wrapped.get(k.line).map_or(0, Vec::len))
+    });
+    let rows: Vec<String> = wrapped.into_iter().flatten().collect();
     let height = u16::try_from(rows.len() + 4).unwrap_or(u16::MAX).min(area.height);
     let popup = centered(area, width, height);
     clear_popup(frame, popup);
@@ -104,16 +121,47 @@ pub(super) fn render_confirm(
     frame.render_widget(block, popup);
     let [body, _, hint] =
         Layout::vertical([Constraint::Min(0), Constraint::Length(1), Constraint::Length(1)]).areas(inner);
+    let shown = usize::from(body.height);
+    let first = match (keep, kept) {
+        (Some(k), Some(span)) => {
+            let first = first_row_shown(k.first_row.get(), span, shown, rows.len());
+            k.first_row.set(first);
+            first
+        }
+        _ => 0,
+    };
+    let more_below = first + shown < rows.len();
     let text: Vec<Line> = rows.into_iter().map(|l| Line::from(Span::styled(l, theme.text))).collect();
-    frame.render_widget(Paragraph::new(text), body);
+    frame.render_widget(Paragraph::new(text).scroll((u16::try_from(first).unwrap_or(u16::MAX), 0)), body);
+    let border_x = popup.right().saturating_sub(1);
+    if first > 0 && body.height > 0 {
+        frame.render_widget(Span::styled("↑", theme.muted), Rect::new(border_x, body.y, 1, 1));
+    }
+    if more_below && body.height > 0 {
+        frame.render_widget(Span::styled("↓", theme.muted), Rect::new(border_x, body.bottom() - 1, 1, 1));
+    }
     frame.render_widget(Paragraph::new(hint_line(theme, hints, hint.width)), hint);
+}
+
+/// The first of `total` rows to show in `height` rows, starting from `first`, so that the rows
+/// `start..start + len` are shown (their start when they are taller than the box).
+fn first_row_shown(first: usize, (start, len): (usize, usize), height: usize, total: usize) -> usize {
+    let end = start + len;
+    let first = if start < first {
+        start
+    } else if end > first + height {
+        (end - height).min(start)
+    } else {
+        first
+    };
+    first.min(total.saturating_sub(height))
 }
 
 /// "Discard what you typed? y / n" over a form.
 pub(super) fn render_discard_question(frame: &mut Frame, area: Rect, theme: &Theme, i18n: &I18n) {
     let hints = [("y".to_string(), i18n.t("forms.discard.yes")), ("n Esc".to_string(), i18n.t("forms.discard.no"))];
     let title = i18n.t("forms.discard.title");
-    render_confirm(frame, area, theme, (&title, &[i18n.t("forms.discard.body")], 0), &hints);
+    render_confirm(frame, area, theme, (&title, &[i18n.t("forms.discard.body")], 0), &hints, None);
 }
 
 /// What a prompt accepts.
@@ -263,4 +311,19 @@ fn weekday_name(date: NaiveDate, i18n: &I18n) -> String {
         Weekday::Sun => "sun",
     };
     i18n.t(&format!("forms.weekday.{key}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::first_row_shown;
+
+    #[test]
+    fn the_kept_rows_move_into_view_only_as_far_as_needed() {
+        assert_eq!(first_row_shown(0, (3, 1), 5, 30), 0, "already shown");
+        assert_eq!(first_row_shown(0, (5, 1), 5, 30), 1, "one past the bottom: one row down");
+        assert_eq!(first_row_shown(20, (29, 1), 10, 30), 20, "the last row at the bottom");
+        assert_eq!(first_row_shown(20, (12, 2), 10, 30), 12, "above: it becomes the first");
+        assert_eq!(first_row_shown(0, (8, 4), 3, 30), 8, "taller than the box: its start");
+        assert_eq!(first_row_shown(25, (0, 1), 10, 4), 0, "never past the end");
+    }
 }

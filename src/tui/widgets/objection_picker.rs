@@ -1,10 +1,12 @@
 //! Choosing one of a deal's open objections to mark resolved (`O` on the customer screen).
 
+use std::cell::Cell;
+
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
 use ratatui::layout::Rect;
 
-use super::dialog::render_confirm;
+use super::dialog::{KeepShown, render_confirm};
 use crate::domain::Objection;
 use crate::i18n::I18n;
 use crate::tui::theme::Theme;
@@ -26,12 +28,14 @@ pub struct ObjectionPicker {
     title: String,
     open: Vec<Objection>,
     selected: usize,
+    /// The first row shown: drawing moves it so the selection stays in the box.
+    first_row: Cell<usize>,
 }
 
 impl ObjectionPicker {
     /// A picker titled `title` over `open` (the deal's open objections), the first selected.
     pub fn new(title: String, open: Vec<Objection>) -> Self {
-        Self { title, open, selected: 0 }
+        Self { title, open, selected: 0, first_row: Cell::new(0) }
     }
 
     /// The selected objection's id, if there is any.
@@ -56,7 +60,7 @@ impl ObjectionPicker {
         PickEvent::None
     }
 
-    /// Draws the list centred in `area`, the selected line marked with `›`.
+    /// Draws the list centred in `area`, the selected line marked with `›` and kept on screen.
     pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme, i18n: &I18n) {
         let lines: Vec<String> = self
             .open
@@ -72,7 +76,8 @@ impl ObjectionPicker {
             ("Enter".to_string(), i18n.t("forms.objection.resolve")),
             ("Esc".to_string(), i18n.t("forms.hint.cancel")),
         ];
-        render_confirm(frame, area, theme, (&self.title, &lines, 2), &hints);
+        let keep = KeepShown { line: self.selected, first_row: &self.first_row };
+        render_confirm(frame, area, theme, (&self.title, &lines, 2), &hints, Some(keep));
     }
 }
 
