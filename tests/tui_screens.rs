@@ -160,3 +160,12 @@ fn checklist_over_customer() {
 fn move_question_over_pipeline() {
     snap("move_question", |a| keys(a, "2 c space esc >"));
 }
+
+#[test]
+fn profile_form_over_customer() {
+    snap("profile_form", |a| {
+        keys(a, "3 f");
+        tui_support::type_text(a, "王伟");
+        keys(a, "enter enter P tab right tab y tab tab y tab s");
+    });
+}

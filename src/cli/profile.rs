@@ -4,6 +4,7 @@
 use super::Ctx;
 use super::method;
 use super::output::{self, FormatArg, key_values};
+use crate::domain::cadence::MAX_OVERRIDE_DAYS;
 use crate::domain::{CustomerClass, Man, Portfolio, Style, Tri, Word};
 use crate::playbook::views::{ProfileView, indent, title};
 use crate::store::CustomerPatch;
@@ -109,7 +110,7 @@ fn patch(args: &ProfileArgs, ctx: &Ctx) -> anyhow::Result<CustomerPatch> {
         None => None,
         Some(s) if s.eq_ignore_ascii_case("none") => Some(None),
         Some(s) => match s.parse::<u32>() {
-            Ok(days) if (1..=3650).contains(&days) => Some(Some(days)),
+            Ok(days) if (1..=MAX_OVERRIDE_DAYS).contains(&days) => Some(Some(days)),
             _ => return Err(ctx.fail("playbook.profile.bad_cadence", &[("input", &s)])),
         },
     };

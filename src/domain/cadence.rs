@@ -6,6 +6,9 @@ use serde::{Deserialize, Serialize};
 
 use super::customer::{Customer, Portfolio};
 
+/// The longest per-customer cadence override accepted, in days (ten years).
+pub const MAX_OVERRIDE_DAYS: u32 = 3650;
+
 /// Default intervals in days and the overdue factor; the config file can change them.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

@@ -105,6 +105,8 @@ actions! {
     AddObjection = "add_objection",
     /// Mark one of the open deal's objections resolved.
     ResolveObjection = "resolve_objection",
+    /// Set the customer's class, personality, MAN, portfolio quadrant and visit cadence.
+    Profile = "profile",
 }
 
 impl Action {

@@ -350,6 +350,7 @@ impl App {
                 self.apply(Effect::Modal(ModalRequest::QuickNote(customer)));
             }
             Action::Checklist => self.open_checklist(),
+            Action::Profile => self.open_profile(),
             Action::AddCustomer => self.apply(Effect::Modal(ModalRequest::AddCustomer)),
             Action::Edit => {
                 if let Some(customer) = self.screens.last().and_then(Screen::customer_in_view) {
@@ -379,6 +380,18 @@ impl App {
             Ok(Some(_)) => self.apply(Effect::Modal(ModalRequest::Checklist(customer))),
             Ok(None) => self.toast = Some(Toast { text: self.i18n.t("tui.customer.no_open_deal"), is_error: false }),
             Err(e) => self.fail(&e.into()),
+        }
+    }
+
+    /// Opens the profile form of the selected customer, with cadences by the config's intervals.
+    fn open_profile(&mut self) {
+        let Some(customer) = self.screens.last().and_then(Screen::selected_customer) else {
+            self.toast = Some(Toast { text: self.i18n.t("tui.modal.pick_customer"), is_error: true });
+            return;
+        };
+        match super::modal::profile::open(customer, &self.store, &self.playbook, self.cadence) {
+            Ok(modal) => self.modal = Some(modal),
+            Err(e) => self.fail(&e),
         }
     }
 

@@ -37,6 +37,7 @@ const TODAY: &[Row] = &[
     (Action::Open, "enter", true),
     (Action::Brief, "b", true),
     (Action::Checklist, "c", false),
+    (Action::Profile, "P", false),
     (Action::Search, "/", true),
 ];
 
@@ -61,6 +62,7 @@ const CUSTOMERS: &[Row] = &[
     (Action::LogVisit, "l", true),
     (Action::Brief, "b", true),
     (Action::Checklist, "c", false),
+    (Action::Profile, "P", false),
     (Action::Search, "/", true),
 ];
 
@@ -76,6 +78,7 @@ const CUSTOMER: &[Row] = &[
     (Action::ResolveObjection, "O", false),
     (Action::MoveForward, ">", true),
     (Action::Checklist, "c", true),
+    (Action::Profile, "P", false),
     (Action::MoveBack, "<", false),
     (Action::Won, "w", false),
     (Action::Lost, "x", false),
@@ -96,6 +99,7 @@ const BRIEF: &[Row] = &[
     (Action::LogVisit, "l", true),
     (Action::PlanVisit, "p", true),
     (Action::Checklist, "c", true),
+    (Action::Profile, "P", true),
     (Action::Up, "k up", false),
     (Action::Down, "j down", false),
     (Action::PageUp, "pageup ctrl-u", false),

@@ -1,11 +1,12 @@
 //! Modal forms and questions over the screens: the visit form, the quick note, the customer
-//! form, the objection form and picker, one-line prompts (lost reason, postpone date), the
+//! form, the profile form, the objection form and picker, one-line prompts (lost reason, postpone date), the
 //! deal checklist and confirmations. The widgets come from `widgets/`; this module opens them
 //! for a purpose and turns their answers into store writes.
 
 mod checklist;
 mod facts;
 mod objections;
+pub mod profile;
 mod records;
 
 pub use checklist::move_question;
@@ -25,6 +26,7 @@ use super::widgets::guide_panel::GuidePanel;
 use super::widgets::note_input::{NoteInput, NoteTarget};
 use super::widgets::objection_form::ObjectionForm;
 use super::widgets::objection_picker::ObjectionPicker;
+use super::widgets::profile_form::ProfileForm;
 use super::widgets::visit_form::{VisitForm, VisitFormEvent, VisitTarget, visit_type_options};
 use crate::clock::Clock;
 use crate::domain::parse_when;
@@ -97,6 +99,8 @@ pub enum Modal {
     Prompt(Box<PromptDialog>, PromptPurpose),
     /// Adding or editing a fact of the customer record.
     Fact(Box<FactForm>),
+    /// Class, personality, MAN, quadrant and cadence of a customer (see [`profile::open`]).
+    Profile(Box<ProfileForm>),
     /// "Delete this fact?" with the fact and its customer's name.
     DeleteFact(Box<ConfirmDialog>, Box<(Fact, String)>),
     /// The checklist of a deal's step; each toggle is written at once.
@@ -197,6 +201,7 @@ impl Modal {
             Self::PickObjection(..) => false,
             Self::Prompt(dialog, _) => dialog.is_dirty(),
             Self::Fact(form) => form.is_dirty(),
+            Self::Profile(form) => form.is_dirty(),
             Self::DeleteFact(..) | Self::Checklist(_) | Self::Confirm(..) => false,
         }
     }
@@ -217,6 +222,7 @@ impl Modal {
             Self::Customer(_)
             | Self::Prompt(..)
             | Self::Fact(_)
+            | Self::Profile(_)
             | Self::DeleteFact(..)
             | Self::Checklist(_)
             | Self::Confirm(..)
@@ -276,6 +282,7 @@ impl Modal {
             Self::Note(note) => records::note_key(note, key, store, i18n),
             Self::Customer(form) => records::customer_key(form, key, store, i18n),
             Self::Fact(form) => facts::form_key(form, key, store, i18n),
+            Self::Profile(form) => profile::form_key(form, key, store, i18n),
             Self::DeleteFact(dialog, fact) => facts::delete_key(dialog, fact, key, store, i18n),
             Self::Objection(form) => objections::form_key(form, key, store, i18n),
             Self::PickObjection(picker, purpose) => objections::pick_key(picker, purpose, key, store, i18n),
@@ -314,6 +321,7 @@ impl Modal {
             Self::PickObjection(picker, _) => picker.render(frame, area, theme, i18n),
             Self::Prompt(dialog, _) => dialog.render(frame, area, theme, i18n),
             Self::Fact(form) => form.render(frame, area, theme, i18n),
+            Self::Profile(form) => form.render(frame, area, theme, i18n),
             Self::DeleteFact(dialog, _) => dialog.render(frame, area, theme, i18n),
             Self::Checklist(panel) => panel.render(frame, area, theme, i18n),
             Self::Confirm(dialog, _) => dialog.render(frame, area, theme, i18n),

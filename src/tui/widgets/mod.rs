@@ -12,5 +12,6 @@ pub mod guide_panel;
 pub mod note_input;
 pub mod objection_form;
 pub mod objection_picker;
+pub mod profile_form;
 pub mod text_field;
 pub mod visit_form;

@@ -1,0 +1,241 @@
+//! The profile form (`P`): a customer's class, personality style, MAN answers, portfolio
+//! quadrant and visit cadence override, with the playbook's advice for what is chosen shown
+//! under the fields as they change.
+
+mod view;
+
+use chrono::NaiveDate;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
+
+use super::choice::Choice;
+use super::form_layout::Notice;
+use super::text_field::{TextField, is_ctrl};
+use crate::domain::cadence::{CadencePolicy, MAX_OVERRIDE_DAYS};
+use crate::domain::{Customer, CustomerClass, Man, Portfolio, Style, Tri};
+use crate::i18n::I18n;
+use crate::playbook::Playbook;
+use crate::store::CustomerPatch;
+
+/// A field of the profile form, in Tab order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProfileField {
+    Class,
+    Style,
+    Money,
+    Authority,
+    Need,
+    Portfolio,
+    Cadence,
+}
+
+const FIELDS: [ProfileField; 7] = [
+    ProfileField::Class,
+    ProfileField::Style,
+    ProfileField::Money,
+    ProfileField::Authority,
+    ProfileField::Need,
+    ProfileField::Portfolio,
+    ProfileField::Cadence,
+];
+
+/// What the form reports after a key.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ProfileEvent {
+    /// Still editing.
+    None,
+    /// Ctrl-S with valid input: `Store::update_customer(form.customer_id(), patch)`.
+    Save(Box<CustomerPatch>),
+    /// Closed without saving (nothing changed, or the user confirmed discarding).
+    Cancel,
+}
+
+/// What the live advice is drawn from: the sales method in the UI language, the cadence
+/// defaults and the day the cadence is counted to.
+#[derive(Debug, Clone)]
+pub struct ProfileGuide {
+    pub playbook: Playbook,
+    pub cadence: CadencePolicy,
+    pub today: NaiveDate,
+}
+
+/// The state of an open profile form.
+#[derive(Debug, Clone)]
+pub struct ProfileForm {
+    original: Customer,
+    guide: ProfileGuide,
+    class: Choice<CustomerClass>,
+    style: Choice<Style>,
+    money: Choice<Tri>,
+    authority: Choice<Tri>,
+    need: Choice<Tri>,
+    portfolio: Choice<Portfolio>,
+    cadence: TextField,
+    focus: ProfileField,
+    notice: Option<Notice>,
+    confirming_discard: bool,
+    initial: String,
+}
+
+impl ProfileForm {
+    /// A form holding `customer`'s profile; `guide` gives the advice shown as it changes.
+    pub fn new(customer: &Customer, guide: ProfileGuide) -> Self {
+        let cadence = customer.cadence_days.filter(|d| *d > 0).map(|d| d.to_string()).unwrap_or_default();
+        let mut form = Self {
+            original: customer.clone(),
+            guide,
+            class: Choice::required(customer.class),
+            style: Choice::required(customer.style),
+            money: Choice::required(customer.man.money),
+            authority: Choice::required(customer.man.authority),
+            need: Choice::required(customer.man.need),
+            portfolio: Choice::optional(customer.portfolio),
+            cadence: TextField::single(&cadence),
+            focus: ProfileField::Class,
+            notice: None,
+            confirming_discard: false,
+            initial: String::new(),
+        };
+        form.initial = form.snapshot();
+        form
+    }
+
+    /// The customer whose profile this is.
+    pub fn customer_id(&self) -> i64 {
+        self.original.id
+    }
+
+    /// The customer's name, for messages.
+    pub fn customer_name(&self) -> &str {
+        &self.original.name
+    }
+
+    /// The field with the cursor.
+    pub fn focus(&self) -> ProfileField {
+        self.focus
+    }
+
+    /// True when anything differs from what the form opened with.
+    pub fn is_dirty(&self) -> bool {
+        self.snapshot() != self.initial
+    }
+
+    /// True while the "discard what you typed?" question is shown.
+    pub fn is_confirming_discard(&self) -> bool {
+        self.confirming_discard
+    }
+
+    /// Shows an error (e.g. from the store) and keeps every field as chosen.
+    pub fn set_error(&mut self, message: String) {
+        self.notice = Some(Notice::Error(message));
+    }
+
+    /// Handles one key: Tab/↑/↓/Enter move, ←/→ (or typing) choose, Backspace clears the
+    /// quadrant, Ctrl-S saves, Esc asks first when something changed.
+    pub fn handle_key(&mut self, key: KeyEvent, i18n: &I18n) -> ProfileEvent {
+        if key.kind == KeyEventKind::Release {
+            return ProfileEvent::None;
+        }
+        if self.confirming_discard {
+            match key.code {
+                KeyCode::Char('y' | 'Y') => return ProfileEvent::Cancel,
+                KeyCode::Char('n' | 'N') | KeyCode::Esc => self.confirming_discard = false,
+                _ => {}
+            }
+            return ProfileEvent::None;
+        }
+        if is_ctrl(&key, 's') {
+            return self.save(i18n);
+        }
+        match key.code {
+            KeyCode::Esc if self.is_dirty() => self.confirming_discard = true,
+            KeyCode::Esc => return ProfileEvent::Cancel,
+            KeyCode::Tab | KeyCode::Enter | KeyCode::Down => self.move_focus(1),
+            KeyCode::BackTab | KeyCode::Up => self.move_focus(-1),
+            _ => {
+                let changed = match self.focus {
+                    ProfileField::Class => self.class.handle_key(key),
+                    ProfileField::Style => self.style.handle_key(key),
+                    ProfileField::Money => self.money.handle_key(key),
+                    ProfileField::Authority => self.authority.handle_key(key),
+                    ProfileField::Need => self.need.handle_key(key),
+                    ProfileField::Portfolio => self.portfolio.handle_key(key),
+                    ProfileField::Cadence => self.cadence.edit(key),
+                };
+                if changed {
+                    self.notice = None;
+                }
+            }
+        }
+        ProfileEvent::None
+    }
+
+    fn move_focus(&mut self, by: isize) {
+        let at = FIELDS.iter().position(|f| *f == self.focus).unwrap_or(0) as isize;
+        self.focus = FIELDS[(at + by).rem_euclid(FIELDS.len() as isize) as usize];
+    }
+
+    fn save(&mut self, i18n: &I18n) -> ProfileEvent {
+        match self.typed_cadence() {
+            Ok(cadence_days) => ProfileEvent::Save(Box::new(CustomerPatch {
+                class: self.class.value(),
+                style: self.style.value(),
+                man: Some(self.man()),
+                portfolio: Some(self.portfolio.value()),
+                cadence_days: Some(cadence_days),
+                ..CustomerPatch::default()
+            })),
+            Err(input) => {
+                self.focus = ProfileField::Cadence;
+                self.notice = Some(Notice::Error(bad_cadence(i18n, &input)));
+                ProfileEvent::None
+            }
+        }
+    }
+
+    /// The MAN answers as chosen.
+    fn man(&self) -> Man {
+        Man {
+            money: self.money.value().unwrap_or(Tri::Unknown),
+            authority: self.authority.value().unwrap_or(Tri::Unknown),
+            need: self.need.value().unwrap_or(Tri::Unknown),
+        }
+    }
+
+    /// The typed override: `Ok(None)` when blank (the quadrant's default applies), the days
+    /// when a whole number from 1 to [`MAX_OVERRIDE_DAYS`], else `Err` with what was typed.
+    fn typed_cadence(&self) -> Result<Option<u32>, String> {
+        let text = self.cadence.text().trim().to_string();
+        if text.is_empty() {
+            return Ok(None);
+        }
+        match text.parse::<u32>() {
+            Ok(days) if (1..=MAX_OVERRIDE_DAYS).contains(&days) => Ok(Some(days)),
+            _ => Err(text),
+        }
+    }
+
+    /// The customer as the form would save them (an unreadable cadence counts as none), for
+    /// the live advice.
+    fn preview(&self) -> Customer {
+        let mut c = self.original.clone();
+        c.class = self.class.value().unwrap_or(c.class);
+        c.style = self.style.value().unwrap_or(c.style);
+        c.man = self.man();
+        c.portfolio = self.portfolio.value();
+        c.cadence_days = self.typed_cadence().unwrap_or(None);
+        c
+    }
+
+    /// Every field as text, to tell whether anything changed.
+    fn snapshot(&self) -> String {
+        format!("{:?}{}", self.preview(), self.cadence.text())
+    }
+}
+
+/// "cannot read the cadence 'abc': give a number of days from 1 to 3650, or leave it empty".
+fn bad_cadence(i18n: &I18n, input: &str) -> String {
+    i18n.fmt("forms.profile.bad_cadence", &[("input", &input), ("max", &MAX_OVERRIDE_DAYS)])
+}
+
+#[cfg(test)]
+mod tests;
