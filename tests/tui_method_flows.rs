@@ -253,3 +253,45 @@ fn the_objection_picker_scrolls_to_keep_the_selection_shown() {
     keys(&mut app, "enter");
     assert!(app.store().objections_of(deal, false).unwrap().iter().any(|o| o.id == ids[28] && o.resolved));
 }
+
+#[test]
+fn a_crashed_objection_form_comes_back_and_saving_it_deletes_the_draft() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("fieldbook.db");
+    let mut first = app(&dir, Lang::En);
+    let anna = open_anna(&mut first);
+    let deal = deal_of(&first, anna);
+    keys(&mut first, "o");
+    type_text(&mut first, "the paper grade is too light");
+    keys(&mut first, "tab right tab");
+    type_text(&mut first, "sent a sample of the 90 g");
+    std::mem::forget(first);
+    assert_eq!(drafts::load(&db).len(), 1, "kept while typing");
+
+    let mut second = app_on(&db, Lang::En);
+    let Some(Modal::Objection(form)) = second.modal() else { panic!("the objection form is offered back") };
+    let draft = form.draft();
+    assert_eq!((draft.text.as_str(), draft.kind), ("the paper grade is too light", ObjectionKind::Doubt));
+    assert_eq!((draft.answer.as_str(), draft.target.deal_id), ("sent a sample of the 90 g", deal));
+    let toast = second.toast().map(|t| t.text.clone()).unwrap_or_default();
+    assert!(toast.contains("Objection from Anna Berg: the paper grade"), "{toast}");
+    keys(&mut second, "ctrl-s");
+    assert!(second.modal().is_none(), "saved: {:?}", second.toast());
+    let logged = second.store().objections_of(deal, false).unwrap();
+    assert_eq!(logged.len(), 1);
+    assert_eq!((logged[0].kind, logged[0].answer.as_str()), (ObjectionKind::Doubt, "sent a sample of the 90 g"));
+    assert!(drafts::load(&db).is_empty(), "saving deletes the draft");
+
+    let mut third = app_on(&db, Lang::En);
+    assert!(third.modal().is_none());
+    open_anna(&mut third);
+    keys(&mut third, "o");
+    type_text(&mut third, "no budget this year");
+    std::mem::forget(third);
+    let mut fourth = app_on(&db, Lang::En);
+    assert!(matches!(fourth.modal(), Some(Modal::Objection(_))));
+    keys(&mut fourth, "esc y");
+    assert!(fourth.modal().is_none());
+    assert!(drafts::load(&db).is_empty(), "discarding on purpose deletes the draft");
+    assert_eq!(fourth.store().objections_of(deal, false).unwrap().len(), 1, "nothing stored");
+}

@@ -1,4 +1,4 @@
-//! Crash-safe drafts: the text of an open visit form or note is written beside the database
+//! Crash-safe drafts: the text of an open visit form, note or objection form is written beside the database
 //! (`<db>.drafts/<form>.json`, mode 0600) each time it changes, atomically (temporary file,
 //! fsync, rename), so a crash or a killed terminal loses nothing. The file is deleted when the
 //! form is saved or deliberately discarded; at the next start the app offers the rest back.
@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::widgets::note_input::NoteDraft;
+use super::widgets::objection_form::ObjectionDraft;
 use super::widgets::visit_form::{VisitDraft, VisitMode};
 use crate::clock::Clock;
 use crate::i18n::I18n;
@@ -21,10 +22,12 @@ use crate::store::StoreError;
 pub enum DraftForm {
     Visit(Box<VisitDraft>),
     Note(NoteDraft),
+    Objection(ObjectionDraft),
 }
 
 impl DraftForm {
-    /// The file name stem: one draft per form and target (`visit-log-c7-v42`, `note-inbox`).
+    /// The file name stem: one draft per form and target (`visit-log-c7-v42`, `note-inbox`,
+    /// `objection-c7-d3`).
     pub fn key(&self) -> String {
         match self {
             Self::Visit(v) => {
@@ -39,6 +42,7 @@ impl DraftForm {
                 Some(id) => format!("note-c{id}"),
                 None => "note-inbox".to_string(),
             },
+            Self::Objection(o) => format!("objection-c{}-d{}", o.target.customer_id, o.target.deal_id),
         }
     }
 }
@@ -68,6 +72,9 @@ impl Draft {
                 Some(_) => (i18n.fmt("forms.drafts.note", &[("who", &n.target.customer_name)]), n.text.as_str()),
                 None => (i18n.t("forms.drafts.note_inbox"), n.text.as_str()),
             },
+            DraftForm::Objection(o) => {
+                (i18n.fmt("forms.drafts.objection", &[("who", &o.target.customer_name)]), o.text.as_str())
+            }
         };
         let first_line = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or_default();
         let mut begin: String = first_line.chars().take(40).collect();

@@ -211,6 +211,7 @@ impl Modal {
         match &draft.form {
             DraftForm::Visit(v) => Some(visit_modal(VisitForm::from_draft(v, clock), playbook)),
             DraftForm::Note(n) => Some(Self::Note(Box::new(NoteInput::from_draft(n)))),
+            DraftForm::Objection(o) => Some(Self::Objection(Box::new(ObjectionForm::from_draft(o, playbook)))),
         }
     }
 
@@ -219,6 +220,7 @@ impl Modal {
         match self {
             Self::Visit(form, ..) => Some((DraftForm::Visit(Box::new(form.draft())), form.revision())),
             Self::Note(note) => Some((DraftForm::Note(note.draft()), note.revision())),
+            Self::Objection(form) => Some((DraftForm::Objection(form.draft()), form.revision())),
             Self::Customer(_)
             | Self::Prompt(..)
             | Self::Fact(_)
@@ -226,7 +228,6 @@ impl Modal {
             | Self::DeleteFact(..)
             | Self::Checklist(_)
             | Self::Confirm(..)
-            | Self::Objection(_)
             | Self::PickObjection(..) => None,
         }
     }

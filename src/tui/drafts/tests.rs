@@ -1,11 +1,19 @@
 use chrono::NaiveDate;
 
 use super::*;
+use crate::domain::ObjectionKind;
 use crate::tui::widgets::note_input::NoteTarget;
+use crate::tui::widgets::objection_form::ObjectionTarget;
 use crate::tui::widgets::visit_form::{VisitForm, VisitTarget};
 
 fn clock() -> Clock {
     Clock::Fixed(NaiveDate::from_ymd_opt(2031, 5, 6).unwrap())
+}
+
+fn objection(text: &str) -> DraftForm {
+    let target = ObjectionTarget { customer_id: 7, customer_name: "王伟".into(), deal_id: 3 };
+    let (kind, answer, resolved) = (ObjectionKind::Doubt, String::new(), false);
+    DraftForm::Objection(ObjectionDraft { target, text: text.into(), kind, answer, resolved })
 }
 
 fn note(customer_id: Option<i64>, text: &str) -> DraftForm {
@@ -19,6 +27,7 @@ fn keys_name_the_form_and_its_target() {
     let target = VisitTarget { customer_id: 7, customer_name: "x".into(), step: None, visit_id: Some(42) };
     let form = VisitForm::log(target, clock());
     assert_eq!(DraftForm::Visit(Box::new(form.draft())).key(), "visit-log-c7-v42");
+    assert_eq!(objection("").key(), "objection-c7-d3");
 }
 
 #[test]
@@ -77,4 +86,7 @@ fn describes_a_draft_on_one_line() {
     let zh = I18n::new(crate::i18n::Lang::ZhCn);
     let inbox = Draft { saved_at: String::new(), form: note(None, &"长".repeat(50)) };
     assert_eq!(inbox.describe(&zh), format!("收件箱笔记：{}…", "长".repeat(40)));
+    let objection = Draft { saved_at: String::new(), form: objection("too expensive") };
+    assert_eq!(objection.describe(&i18n), "Objection from 王伟: too expensive");
+    assert_eq!(objection.describe(&zh), "王伟提出的异议：too expensive");
 }

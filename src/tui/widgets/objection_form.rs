@@ -5,6 +5,7 @@
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
 use ratatui::layout::Rect;
+use serde::{Deserialize, Serialize};
 
 use super::choice::Choice;
 use super::dialog::render_discard_question;
@@ -17,7 +18,7 @@ use crate::playbook::Playbook;
 use crate::tui::theme::Theme;
 
 /// Whose deal the objection is logged on.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ObjectionTarget {
     pub customer_id: i64,
     /// Shown in the title.
@@ -29,6 +30,16 @@ pub struct ObjectionTarget {
 /// A validated objection to store.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ObjectionSave {
+    pub text: String,
+    pub kind: ObjectionKind,
+    pub answer: String,
+    pub resolved: bool,
+}
+
+/// What a crashed or killed session leaves of an open objection form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ObjectionDraft {
+    pub target: ObjectionTarget,
     pub text: String,
     pub kind: ObjectionKind,
     pub answer: String,
@@ -71,6 +82,9 @@ pub struct ObjectionForm {
     focus: ObjectionField,
     notice: Option<Notice>,
     confirming_discard: bool,
+    /// Reopened from a draft: unsaved from the start.
+    restored: bool,
+    revision: u64,
 }
 
 impl ObjectionForm {
@@ -87,7 +101,37 @@ impl ObjectionForm {
             focus: ObjectionField::Text,
             notice: None,
             confirming_discard: false,
+            restored: false,
+            revision: 0,
         }
+    }
+
+    /// Reopens a form from a draft; it counts as unsaved from the start.
+    pub fn from_draft(draft: &ObjectionDraft, playbook: &Playbook) -> Self {
+        let mut form = Self::new(draft.target.clone(), playbook);
+        form.text = TextField::multi(&draft.text);
+        form.kind = Choice::required(draft.kind);
+        form.answer = TextField::multi(&draft.answer);
+        form.resolved = draft.resolved;
+        form.restored = true;
+        form
+    }
+
+    /// Everything needed to reopen this form after a crash.
+    pub fn draft(&self) -> ObjectionDraft {
+        ObjectionDraft {
+            target: self.target.clone(),
+            text: self.text.text(),
+            kind: self.kind.value().unwrap_or(ObjectionKind::Misunderstanding),
+            answer: self.answer.text(),
+            resolved: self.resolved,
+        }
+    }
+
+    /// Goes up by one whenever something typed or chosen changes: write the draft only when
+    /// it moved.
+    pub fn revision(&self) -> u64 {
+        self.revision
     }
 
     /// Whose deal it is for.
@@ -100,9 +144,9 @@ impl ObjectionForm {
         self.focus
     }
 
-    /// True when something was typed or chosen.
+    /// True when something was typed or chosen (or it came from a draft).
     pub fn is_dirty(&self) -> bool {
-        !self.text.is_blank() || !self.answer.is_blank() || self.resolved
+        self.restored || !self.text.is_blank() || !self.answer.is_blank() || self.resolved
     }
 
     /// True while the "discard what you typed?" question is shown.
@@ -152,6 +196,7 @@ impl ObjectionForm {
                     }
                 };
                 if changed {
+                    self.revision += 1;
                     self.notice = None;
                 }
             }

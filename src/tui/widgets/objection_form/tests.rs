@@ -66,3 +66,27 @@ fn esc_asks_once_something_was_typed() {
     press(&mut f, KeyCode::Esc);
     assert_eq!(press(&mut f, KeyCode::Char('y')), ObjectionEvent::Cancel);
 }
+
+#[test]
+fn a_draft_counts_changes_and_reopens_with_everything() {
+    let mut f = form();
+    assert_eq!(f.revision(), 0);
+    type_text(&mut f, "late");
+    press(&mut f, KeyCode::Tab);
+    press(&mut f, KeyCode::Left);
+    press(&mut f, KeyCode::Tab);
+    type_text(&mut f, "new carrier");
+    press(&mut f, KeyCode::Tab);
+    press(&mut f, KeyCode::Char(' '));
+    assert_eq!(f.revision(), 4 + 1 + 11 + 1, "every change counts, moving does not");
+    let draft = f.draft();
+    assert_eq!(
+        (draft.text.as_str(), draft.kind, draft.answer.as_str()),
+        ("late", ObjectionKind::Complaint, "new carrier")
+    );
+    assert!(draft.resolved);
+    let reopened = ObjectionForm::from_draft(&draft, &Playbook::builtin(Lang::En));
+    assert_eq!(reopened.draft(), draft);
+    assert_eq!((reopened.revision(), reopened.target().deal_id), (0, 9));
+    assert!(reopened.is_dirty(), "a reopened draft is unsaved even if empty");
+}
