@@ -339,3 +339,28 @@ fn the_customer_timeline_scrolls_to_its_end_and_no_further() {
     keys(&mut app, "g");
     assert!(render(&app, 80, 24).contains("Visits"));
 }
+
+#[test]
+fn the_customer_header_keeps_the_profile_when_the_name_line_is_long() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("fieldbook.db");
+    tui_support::seed(&path);
+    {
+        let mut store = Store::open(&path, fieldbook::clock::Clock::Fixed(tui_support::day("2031-05-06"))).unwrap();
+        let wang = store.search("王伟", 1).unwrap()[0].customer.as_ref().unwrap().id;
+        let patch = fieldbook::store::CustomerPatch {
+            title: Some("Purchasing manager for the whole of south China".into()),
+            portfolio: Some(Some(fieldbook::domain::Portfolio::Star)),
+            ..Default::default()
+        };
+        store.update_customer(wang, patch).unwrap();
+    }
+    let mut app = app_on(&path, Lang::En);
+    keys(&mut app, "/");
+    type_text(&mut app, "王伟");
+    keys(&mut app, "enter");
+    let screen = render(&app, 80, 24);
+    let header = screen.lines().nth(1).unwrap();
+    assert!(header.contains("MAN ?+?+?") && header.contains("★ Star"), "{header}");
+    assert!(header.contains("王伟 · 深圳") && header.contains('…'), "the title gives way: {header}");
+}

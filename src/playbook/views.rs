@@ -125,7 +125,8 @@ pub fn cadence_text(i: &I18n, c: &CadenceView) -> String {
     format!("{every} · {last} · {state}")
 }
 
-/// "due in 3 days", "due (9 days since contact)", "overdue (12 days since contact)".
+/// "due in 3 days", "due (9 days without contact)", "overdue (12 days without contact)" —
+/// counted from the last contact, or from the day the customer was added.
 pub fn cadence_state_text(i: &I18n, state: &CadenceState) -> String {
     match state {
         CadenceState::Fine { days_left } => i.fmt("playbook.cadence.fine", &[("days", days_left)]),

@@ -265,20 +265,22 @@ impl CustomerScreen {
                 title.push(part);
             }
         }
-        let mut spans = vec![Span::styled(format!(" {}", title.join(" · ")), t.title)];
-        spans.push(Span::styled(
-            format!(
-                "   {} {}  {} {}  MAN {}",
-                i18n.t("tui.customer.class"),
-                i18n.word(c.class),
-                i18n.t("tui.customer.style"),
-                i18n.word(c.style),
-                c.man.code()
-            ),
-            t.muted,
-        ));
-        if let Some(p) = c.portfolio {
-            spans.push(Span::styled(format!("  ★ {}", i18n.word(p)), t.accent));
+        // The profile always shows; the name line gives way (labels first, then the title).
+        let (class, style, man) = (i18n.word(c.class), i18n.word(c.style), c.man.code());
+        let star = c.portfolio.map(|p| format!("  ★ {}", i18n.word(p))).unwrap_or_default();
+        let title = format!(" {}", title.join(" · "));
+        let labelled =
+            format!("   {} {class}  {} {style}  MAN {man}", i18n.t("tui.customer.class"), i18n.t("tui.customer.style"));
+        let width = usize::from(head.width);
+        let profile = if text::width(&title) + text::width(&labelled) + text::width(&star) <= width {
+            labelled
+        } else {
+            format!("   {class} · {style} · MAN {man}")
+        };
+        let title_w = width.saturating_sub(text::width(&profile) + text::width(&star));
+        let mut spans = vec![Span::styled(text::fit(&title, title_w), t.title), Span::styled(profile, t.muted)];
+        if !star.is_empty() {
+            spans.push(Span::styled(star, t.accent));
         }
         frame.render_widget(Line::from(spans), head);
         let [left, right] = Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(body);
