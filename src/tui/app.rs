@@ -513,7 +513,8 @@ impl App {
         }
         // While a form or overlay is open its own keys apply: the screen's hints would mislead.
         if self.modal.is_none() && self.overlay.is_none() || self.toast.is_some() {
-            chrome::footer(frame, body.footer, &view, id, self.toast.as_ref());
+            let typing = self.screens.last().and_then(|s| s.typing_hints(&self.i18n));
+            chrome::footer(frame, body.footer, &view, id, typing, self.toast.as_ref());
         }
         if let Some(overlay) = &self.overlay {
             overlay.render(frame, body.main, &view);

@@ -100,12 +100,30 @@ const ALWAYS_HINTED: [Action; 2] = [Action::Help, Action::Quit];
 
 /// The message line when there is a message, else the hint bar of the screen's main keys.
 /// When they do not all fit, the later hints give way; help and quit always stay.
-pub fn footer(frame: &mut Frame, area: Rect, view: &View, screen: ScreenId, toast: Option<&Toast>) {
+/// `typing` replaces the hints while a text box has the focus (see `Screen::typing_hints`).
+pub fn footer(
+    frame: &mut Frame,
+    area: Rect,
+    view: &View,
+    screen: ScreenId,
+    typing: Option<Vec<(String, String)>>,
+    toast: Option<&Toast>,
+) {
     let t = view.theme;
     if let Some(toast) = toast {
         let style = if toast.is_error { t.danger } else { t.success };
         let msg = text::fit(&toast.text, (area.width as usize).saturating_sub(1));
         frame.render_widget(Line::from(Span::styled(format!(" {msg}"), style)), area);
+        return;
+    }
+    if let Some(hints) = typing {
+        let spans: Vec<Span> = hints
+            .into_iter()
+            .flat_map(|(key, label)| {
+                [Span::raw(" "), Span::styled(key, t.key), Span::styled(format!(" {label} "), t.muted)]
+            })
+            .collect();
+        frame.render_widget(Line::from(spans), area);
         return;
     }
     // (action, key, label, columns) of every hinted binding, in keymap order.

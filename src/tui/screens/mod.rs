@@ -125,6 +125,25 @@ impl Screen {
         }
     }
 
+    /// The hint bar while the screen's text box has the focus: characters go into the box, so
+    /// the screen's usual letter keys do not apply; these `(key, label)` pairs do.
+    pub fn typing_hints(&self, i18n: &I18n) -> Option<Vec<(String, String)>> {
+        const SEARCH: &[(&str, &str)] = &[
+            ("Enter", "tui.action.open"),
+            ("↑↓", "tui.typing.move"),
+            ("Ctrl-U", "tui.typing.clear"),
+            ("Esc", "tui.action.back"),
+        ];
+        const FILTER: &[(&str, &str)] = &[("Enter", "tui.typing.keep_filter"), ("Esc", "tui.typing.clear_filter")];
+        let pairs = match self {
+            Self::Search(_) => SEARCH,
+            Self::Pipeline(s) if s.typing() => FILTER,
+            Self::Customers(s) if s.typing() => FILTER,
+            _ => return None,
+        };
+        Some(pairs.iter().map(|(key, label)| (key.to_string(), i18n.t(label))).collect())
+    }
+
     /// Feeds a key to the focused text box; `None` when the box does not use it.
     pub fn type_key(&mut self, key: &KeyEvent, store: &Store) -> Option<Effect> {
         match self {

@@ -98,7 +98,6 @@ impl SearchScreen {
                 Span::styled(format!(" {}: ", i18n.t("tui.search.prompt")), t.muted),
                 Span::styled(self.query.clone(), t.accent),
                 Span::styled("▏", t.accent),
-                Span::styled(format!("   {}", i18n.t("tui.search.clear_hint")), t.muted),
             ]),
             top,
         );
