@@ -84,6 +84,15 @@ fn benches(c: &mut Criterion) {
             draw(&mut terminal, &a);
         })
     });
+    a.on_key(key('/'));
+    group.bench_function("key_pipeline_filter_type", |b| {
+        b.iter(|| {
+            a.on_key(key('王'));
+            a.on_key(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE));
+            draw(&mut terminal, &a);
+        })
+    });
+    a.on_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
     group.bench_function("key_switch_to_customers", |b| {
         b.iter(|| {
             a.on_key(key('3'));
