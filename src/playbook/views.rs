@@ -125,7 +125,7 @@ pub fn cadence_text(i: &I18n, c: &CadenceView) -> String {
     format!("{every} · {last} · {state}")
 }
 
-/// "due in 3 days", "due (9 days without contact)", "overdue (12 days without contact)" —
+/// "due in 3 days", "due (9 days no contact)", "overdue (12 days no contact)" —
 /// counted from the last contact, or from the day the customer was added.
 pub fn cadence_state_text(i: &I18n, state: &CadenceState) -> String {
     match state {
