@@ -485,7 +485,8 @@ impl CustomerScreen {
     fn ticked_items(&self, v: &Visit, separator: &str) -> Option<String> {
         let ticks = self.visit_ticks.get(&v.id).filter(|_| !v.is_planned())?;
         let items = self.playbook.visit_checklist(&v.kind, ticks);
-        let done: Vec<String> = items.iter().filter(|it| it.ticked).map(|it| format!("✓ {}", it.text)).collect();
+        // A no-break space keeps each mark on the row of its item when the line wraps.
+        let done: Vec<String> = items.iter().filter(|it| it.ticked).map(|it| format!("✓\u{a0}{}", it.text)).collect();
         (!done.is_empty()).then(|| format!("{} {}", progress(&items), done.join(separator)))
     }
 }
