@@ -2,11 +2,12 @@
 
 mod view;
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::choice::Choice;
+use super::form_keys::{FormKey, cycle, form_key};
 use super::form_layout::Notice;
-use super::text_field::{TextField, is_ctrl};
+use super::text_field::TextField;
 use crate::domain::money::parse_amount;
 use crate::domain::review::CustomerRef;
 use crate::domain::{Customer, CustomerClass, DomainError, NewCustomer, Stage, Style};
@@ -187,23 +188,14 @@ impl CustomerForm {
 
     /// Handles one key; see [`CustomerFormEvent`]. Error messages use `i18n`.
     pub fn handle_key(&mut self, key: KeyEvent, i18n: &I18n) -> CustomerFormEvent {
-        if key.kind == KeyEventKind::Release {
-            return CustomerFormEvent::None;
-        }
-        if self.confirming_discard {
-            match key.code {
-                KeyCode::Char('y' | 'Y') => return CustomerFormEvent::Cancel,
-                KeyCode::Char('n' | 'N') | KeyCode::Esc => self.confirming_discard = false,
-                _ => {}
-            }
-            return CustomerFormEvent::None;
-        }
-        if is_ctrl(&key, 's') {
-            return self.save(i18n);
+        let dirty = self.is_dirty();
+        match form_key(&key, &mut self.confirming_discard, dirty) {
+            FormKey::Done => return CustomerFormEvent::None,
+            FormKey::Cancel => return CustomerFormEvent::Cancel,
+            FormKey::Save => return self.save(i18n),
+            FormKey::Own => {}
         }
         match key.code {
-            KeyCode::Esc if self.is_dirty() => self.confirming_discard = true,
-            KeyCode::Esc => return CustomerFormEvent::Cancel,
             KeyCode::Tab | KeyCode::Enter | KeyCode::Down => self.move_focus(1),
             KeyCode::BackTab | KeyCode::Up => self.move_focus(-1),
             _ => {
@@ -222,9 +214,7 @@ impl CustomerForm {
     }
 
     fn move_focus(&mut self, by: isize) {
-        let fields = self.fields();
-        let at = fields.iter().position(|f| *f == self.focus).unwrap_or(0) as isize;
-        self.focus = fields[((at + by).rem_euclid(fields.len() as isize)) as usize];
+        self.focus = cycle(self.fields(), self.focus, by);
     }
 
     fn save(&mut self, i18n: &I18n) -> CustomerFormEvent {

@@ -3,14 +3,15 @@
 //! it is given like `fieldbook fact` does: a date alone is also the value.
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::choice::Choice;
 use super::dialog::render_discard_question;
+use super::form_keys::{FormKey, cycle, form_key};
 use super::form_layout::{FormFrame, FormRow, Notice, RowContent, render_form};
-use super::text_field::{TextField, is_ctrl};
+use super::text_field::TextField;
 use crate::domain::{DomainError, Fact, FactCategory, MonthDay};
 use crate::i18n::I18n;
 use crate::tui::theme::Theme;
@@ -129,30 +130,23 @@ impl FactForm {
 
     /// Handles one key; see [`FactFormEvent`]. Error messages use `i18n`.
     pub fn handle_key(&mut self, key: KeyEvent, i18n: &I18n) -> FactFormEvent {
-        if key.kind == KeyEventKind::Release {
-            return FactFormEvent::None;
-        }
-        if self.confirming_discard {
-            match key.code {
-                KeyCode::Char('y' | 'Y') => return FactFormEvent::Cancel,
-                KeyCode::Char('n' | 'N') | KeyCode::Esc => self.confirming_discard = false,
-                _ => {}
+        let dirty = self.is_dirty();
+        match form_key(&key, &mut self.confirming_discard, dirty) {
+            FormKey::Done => return FactFormEvent::None,
+            FormKey::Cancel => return FactFormEvent::Cancel,
+            FormKey::Save => {
+                return match self.result(i18n) {
+                    Ok(input) => FactFormEvent::Save(input),
+                    Err((field, message)) => {
+                        self.focus = field;
+                        self.notice = Some(Notice::Error(message));
+                        FactFormEvent::None
+                    }
+                };
             }
-            return FactFormEvent::None;
-        }
-        if is_ctrl(&key, 's') {
-            return match self.result(i18n) {
-                Ok(input) => FactFormEvent::Save(input),
-                Err((field, message)) => {
-                    self.focus = field;
-                    self.notice = Some(Notice::Error(message));
-                    FactFormEvent::None
-                }
-            };
+            FormKey::Own => {}
         }
         match key.code {
-            KeyCode::Esc if self.is_dirty() => self.confirming_discard = true,
-            KeyCode::Esc => return FactFormEvent::Cancel,
             KeyCode::Tab | KeyCode::Enter | KeyCode::Down => self.move_focus(1),
             KeyCode::BackTab | KeyCode::Up => self.move_focus(-1),
             _ => {
@@ -171,8 +165,7 @@ impl FactForm {
     }
 
     fn move_focus(&mut self, by: isize) {
-        let at = FIELDS.iter().position(|f| *f == self.focus).unwrap_or(0) as isize;
-        self.focus = FIELDS[((at + by).rem_euclid(FIELDS.len() as isize)) as usize];
+        self.focus = cycle(&FIELDS, self.focus, by);
     }
 
     /// The validated fact, or the field in error and why (like `fieldbook fact`: a label is

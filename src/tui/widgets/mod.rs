@@ -7,6 +7,7 @@ pub mod choice;
 pub mod customer_form;
 pub mod dialog;
 pub mod fact_form;
+pub mod form_keys;
 pub mod form_layout;
 pub mod guide_panel;
 pub mod note_input;

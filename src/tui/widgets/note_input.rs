@@ -1,13 +1,14 @@
 //! The quick note (`n`): a multi-line note for the customer in view, or for the inbox.
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use serde::{Deserialize, Serialize};
 
 use super::dialog::render_discard_question;
+use super::form_keys::{FormKey, form_key};
 use super::form_layout::{FormFrame, FormRow, Notice, RowContent, render_form};
-use super::text_field::{TextField, is_ctrl};
+use super::text_field::TextField;
 use crate::domain::DomainError;
 use crate::domain::customer::clean_text;
 use crate::i18n::I18n;
@@ -109,34 +110,23 @@ impl NoteInput {
 
     /// Handles one key; Enter is a newline, Ctrl-S saves, Esc asks first when text was typed.
     pub fn handle_key(&mut self, key: KeyEvent, i18n: &I18n) -> NoteEvent {
-        if key.kind == KeyEventKind::Release {
-            return NoteEvent::None;
-        }
-        if self.confirming_discard {
-            match key.code {
-                KeyCode::Char('y' | 'Y') => return NoteEvent::Cancel,
-                KeyCode::Char('n' | 'N') | KeyCode::Esc => self.confirming_discard = false,
-                _ => {}
-            }
-            return NoteEvent::None;
-        }
-        if is_ctrl(&key, 's') {
-            let text = clean_text(&self.text());
-            if text.is_empty() {
-                self.notice = Some(Notice::Error(i18n.domain_error(&DomainError::MissingField { field: "note" })));
-                return NoteEvent::None;
-            }
-            return NoteEvent::Save(text);
-        }
-        match key.code {
-            KeyCode::Esc if self.is_dirty() => self.confirming_discard = true,
-            KeyCode::Esc => return NoteEvent::Cancel,
-            _ => {
-                if self.field.edit(key) {
-                    self.revision += 1;
-                    self.notice = None;
+        let dirty = self.is_dirty();
+        match form_key(&key, &mut self.confirming_discard, dirty) {
+            FormKey::Done => return NoteEvent::None,
+            FormKey::Cancel => return NoteEvent::Cancel,
+            FormKey::Save => {
+                let text = clean_text(&self.text());
+                if text.is_empty() {
+                    self.notice = Some(Notice::Error(i18n.domain_error(&DomainError::MissingField { field: "note" })));
+                    return NoteEvent::None;
                 }
+                return NoteEvent::Save(text);
             }
+            FormKey::Own => {}
+        }
+        if self.field.edit(key) {
+            self.revision += 1;
+            self.notice = None;
         }
         NoteEvent::None
     }
@@ -170,7 +160,7 @@ impl NoteInput {
 mod tests {
     use super::*;
     use crate::i18n::Lang;
-    use ratatui::crossterm::event::KeyModifiers;
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
     fn note() -> NoteInput {
         NoteInput::new(NoteTarget { customer_id: Some(3), customer_name: "王伟".into() })

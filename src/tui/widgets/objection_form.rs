@@ -3,14 +3,15 @@
 //! it is resolved.
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
 use serde::{Deserialize, Serialize};
 
 use super::choice::Choice;
 use super::dialog::render_discard_question;
+use super::form_keys::{FormKey, cycle, form_key};
 use super::form_layout::{FormFrame, FormRow, Notice, RowContent, render_form};
-use super::text_field::{TextField, is_ctrl};
+use super::text_field::TextField;
 use crate::domain::objection::validated_objection;
 use crate::domain::{ObjectionKind, Word};
 use crate::i18n::I18n;
@@ -162,24 +163,15 @@ impl ObjectionForm {
     /// Handles one key: Tab moves, ←/→ (or typing) picks the kind, Space toggles resolved,
     /// Ctrl-S saves, Esc asks first when something was typed.
     pub fn handle_key(&mut self, key: KeyEvent, i18n: &I18n) -> ObjectionEvent {
-        if key.kind == KeyEventKind::Release {
-            return ObjectionEvent::None;
-        }
-        if self.confirming_discard {
-            match key.code {
-                KeyCode::Char('y' | 'Y') => return ObjectionEvent::Cancel,
-                KeyCode::Char('n' | 'N') | KeyCode::Esc => self.confirming_discard = false,
-                _ => {}
-            }
-            return ObjectionEvent::None;
-        }
-        if is_ctrl(&key, 's') {
-            return self.save(i18n);
+        let dirty = self.is_dirty();
+        match form_key(&key, &mut self.confirming_discard, dirty) {
+            FormKey::Done => return ObjectionEvent::None,
+            FormKey::Cancel => return ObjectionEvent::Cancel,
+            FormKey::Save => return self.save(i18n),
+            FormKey::Own => {}
         }
         let multiline = matches!(self.focus, ObjectionField::Text | ObjectionField::Answer);
         match key.code {
-            KeyCode::Esc if self.is_dirty() => self.confirming_discard = true,
-            KeyCode::Esc => return ObjectionEvent::Cancel,
             KeyCode::Tab => self.move_focus(1),
             KeyCode::BackTab => self.move_focus(-1),
             KeyCode::Enter | KeyCode::Down if !multiline => self.move_focus(1),
@@ -205,8 +197,7 @@ impl ObjectionForm {
     }
 
     fn move_focus(&mut self, by: isize) {
-        let at = FIELDS.iter().position(|f| *f == self.focus).unwrap_or(0) as isize;
-        self.focus = FIELDS[(at + by).rem_euclid(FIELDS.len() as isize) as usize];
+        self.focus = cycle(&FIELDS, self.focus, by);
     }
 
     fn save(&mut self, i18n: &I18n) -> ObjectionEvent {

@@ -5,11 +5,12 @@
 mod view;
 
 use chrono::NaiveDate;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::choice::Choice;
+use super::form_keys::{FormKey, cycle, form_key};
 use super::form_layout::Notice;
-use super::text_field::{TextField, is_ctrl};
+use super::text_field::TextField;
 use crate::domain::cadence::{CadencePolicy, MAX_OVERRIDE_DAYS};
 use crate::domain::{Customer, CustomerClass, Man, Portfolio, Style, Tri};
 use crate::i18n::I18n;
@@ -132,23 +133,14 @@ impl ProfileForm {
     /// Handles one key: Tab/↑/↓/Enter move, ←/→ (or typing) choose, Backspace clears the
     /// quadrant, Ctrl-S saves, Esc asks first when something changed.
     pub fn handle_key(&mut self, key: KeyEvent, i18n: &I18n) -> ProfileEvent {
-        if key.kind == KeyEventKind::Release {
-            return ProfileEvent::None;
-        }
-        if self.confirming_discard {
-            match key.code {
-                KeyCode::Char('y' | 'Y') => return ProfileEvent::Cancel,
-                KeyCode::Char('n' | 'N') | KeyCode::Esc => self.confirming_discard = false,
-                _ => {}
-            }
-            return ProfileEvent::None;
-        }
-        if is_ctrl(&key, 's') {
-            return self.save(i18n);
+        let dirty = self.is_dirty();
+        match form_key(&key, &mut self.confirming_discard, dirty) {
+            FormKey::Done => return ProfileEvent::None,
+            FormKey::Cancel => return ProfileEvent::Cancel,
+            FormKey::Save => return self.save(i18n),
+            FormKey::Own => {}
         }
         match key.code {
-            KeyCode::Esc if self.is_dirty() => self.confirming_discard = true,
-            KeyCode::Esc => return ProfileEvent::Cancel,
             KeyCode::Tab | KeyCode::Enter | KeyCode::Down => self.move_focus(1),
             KeyCode::BackTab | KeyCode::Up => self.move_focus(-1),
             _ => {
@@ -170,8 +162,7 @@ impl ProfileForm {
     }
 
     fn move_focus(&mut self, by: isize) {
-        let at = FIELDS.iter().position(|f| *f == self.focus).unwrap_or(0) as isize;
-        self.focus = FIELDS[(at + by).rem_euclid(FIELDS.len() as isize) as usize];
+        self.focus = cycle(&FIELDS, self.focus, by);
     }
 
     fn save(&mut self, i18n: &I18n) -> ProfileEvent {

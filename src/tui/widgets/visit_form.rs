@@ -9,10 +9,11 @@ mod view;
 pub use kind::{VisitTypeOption, visit_type_options};
 
 use chrono::NaiveDate;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use serde::{Deserialize, Serialize};
 
 use super::choice::Choice;
+use super::form_keys::{FormKey, cycle, form_key};
 use super::form_layout::Notice;
 use super::text_field::{TextField, is_ctrl};
 use crate::clock::Clock;
@@ -293,21 +294,12 @@ impl VisitForm {
 
     /// Handles one key; see [`VisitFormEvent`]. Error messages use `i18n`.
     pub fn handle_key(&mut self, key: KeyEvent, i18n: &I18n) -> VisitFormEvent {
-        if key.kind == KeyEventKind::Release {
-            return VisitFormEvent::None;
-        }
-        if self.confirming_discard {
-            return match key.code {
-                KeyCode::Char('y' | 'Y') => VisitFormEvent::Cancel,
-                KeyCode::Char('n' | 'N') | KeyCode::Esc => {
-                    self.confirming_discard = false;
-                    VisitFormEvent::None
-                }
-                _ => VisitFormEvent::None,
-            };
-        }
-        if is_ctrl(&key, 's') {
-            return self.save(i18n);
+        let dirty = self.is_dirty();
+        match form_key(&key, &mut self.confirming_discard, dirty) {
+            FormKey::Done => return VisitFormEvent::None,
+            FormKey::Cancel => return VisitFormEvent::Cancel,
+            FormKey::Save => return self.save(i18n),
+            FormKey::Own => {}
         }
         if is_ctrl(&key, 'g') {
             self.suggest(i18n);
@@ -330,8 +322,6 @@ impl VisitForm {
         let single_line = !self.field(self.focus).is_some_and(TextField::is_multiline);
         match key.code {
             KeyCode::F(1) => return VisitFormEvent::ShowPlaybook,
-            KeyCode::Esc if self.is_dirty() => self.confirming_discard = true,
-            KeyCode::Esc => return VisitFormEvent::Cancel,
             KeyCode::Tab => self.move_focus(1),
             KeyCode::BackTab => self.move_focus(-1),
             KeyCode::Enter | KeyCode::Down if single_line => self.move_focus(1),
@@ -356,10 +346,7 @@ impl VisitForm {
     }
 
     fn move_focus(&mut self, by: isize) {
-        let fields = self.fields();
-        let at = fields.iter().position(|f| *f == self.focus).unwrap_or(0) as isize;
-        let len = fields.len() as isize;
-        self.focus = fields[((at + by).rem_euclid(len)) as usize];
+        self.focus = cycle(&self.fields(), self.focus, by);
     }
 
     fn suggest(&mut self, i18n: &I18n) {
