@@ -16,6 +16,7 @@ pub mod widgets;
 
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, TryRecvError};
+use std::thread::JoinHandle;
 use std::time::Duration;
 
 use chrono::NaiveDate;
@@ -39,7 +40,15 @@ pub fn run(global: &Global) -> i32 {
     let lang = Lang::detect(global.lang.as_deref(), config.as_ref().ok().and_then(|c| c.lang.as_deref()));
     let i18n = I18n::new(lang);
     match start(global, config, &i18n) {
-        Ok((app, backup)) => run_terminal(app, backup, &i18n),
+        Ok((app, backup)) => {
+            let code = run_terminal(app, backup.outcome, &i18n);
+            // Quitting mid-backup would leave a half-written file in backups/: let it finish.
+            if !backup.thread.is_finished() {
+                eprintln!("{}", i18n.t("tui.start.backup_finishing"));
+            }
+            let _ = backup.thread.join();
+            code
+        }
         Err(message) => {
             eprintln!("{message}");
             2
@@ -50,13 +59,15 @@ pub fn run(global: &Global) -> i32 {
 /// The outcome of today's automatic backup, taken in a background thread.
 type BackupResult = crate::store::transfer::DataResult<Option<PathBuf>>;
 
-/// Everything that can fail before the terminal is taken over. Also starts today's backup;
-/// its outcome arrives on the returned channel.
-fn start(
-    global: &Global,
-    config: anyhow::Result<Config>,
-    i18n: &I18n,
-) -> Result<(App, Receiver<BackupResult>), String> {
+/// Today's automatic backup, running beside the app.
+struct DailyBackup {
+    /// Where its outcome arrives.
+    outcome: Receiver<BackupResult>,
+    thread: JoinHandle<()>,
+}
+
+/// Everything that can fail before the terminal is taken over. Also starts today's backup.
+fn start(global: &Global, config: anyhow::Result<Config>, i18n: &I18n) -> Result<(App, DailyBackup), String> {
     let config = config.map_err(|e| i18n.fmt("tui.start.config", &[("reason", &format!("{e:#}"))]))?;
     let today = match global.today.as_deref() {
         Some(s) => Some(
@@ -71,13 +82,14 @@ fn start(
     // Today's automatic backup, off the path to the first frame. A failed backup must not keep
     // the rep from working: the app says so on its message line and carries on.
     let (backup_db, keep, day) = (path.clone(), config.backup.keep, Clock::new(today).today());
-    let (sender, backup) = mpsc::channel();
-    std::thread::spawn(move || {
+    let (sender, outcome) = mpsc::channel();
+    let thread = std::thread::spawn(move || {
         let result = crate::store::transfer::backup::daily_backup(&backup_db, keep, day);
         // The app may already have quit; then nobody needs the answer.
         sender.send(result).ok();
     });
-    Ok((App::new(store, i18n.clone(), keymap, Theme::default()).with_cadence(config.cadence), backup))
+    let app = App::new(store, i18n.clone(), keymap, Theme::default()).with_cadence(config.cadence);
+    Ok((app, DailyBackup { outcome, thread }))
 }
 
 /// Takes over the terminal (restored on every exit, panics included) and runs the loop.
