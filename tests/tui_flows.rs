@@ -245,6 +245,9 @@ fn welcome_loads_demo_data_and_opens_today() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app_on(&dir.path().join("demo.db"), Lang::ZhCn);
     keys(&mut app, "d");
+    assert!(render(&app, 80, 24).contains("正在载入演示数据"), "a frame says the load started");
+    assert!(app.run_later(), "then the load runs");
+    assert!(!app.run_later());
     assert_eq!(app.screen().map(Screen::id), Some(ScreenId::Today));
     assert!(app.toast().is_some_and(|t| !t.is_error && t.text.contains("演示数据")));
     let rows = app.store().list_customers(&CustomerFilter::default(), CustomerSort::Name, 5, 0).unwrap();

@@ -59,6 +59,8 @@ pub struct App {
     drafts_waiting: VecDeque<Draft>,
     toast: Option<Toast>,
     quit: bool,
+    /// An action to run after the next frame (see `Effect::Later`).
+    later: Option<Action>,
     /// Visit intervals for Today's "due by cadence".
     cadence: CadencePolicy,
     /// The sales method in the UI language (the user's override if valid): checklists.
@@ -97,6 +99,7 @@ impl App {
             drafts_waiting: VecDeque::new(),
             toast: None,
             quit: false,
+            later: None,
             cadence: CadencePolicy::default(),
             playbook: Rc::new(playbook),
             counts: None,
@@ -427,6 +430,7 @@ impl App {
                 }
             }
             Effect::Info(text) => self.toast = Some(Toast { text, is_error: false }),
+            Effect::Later(action) => self.later = Some(action),
             Effect::Error(e) => self.fail(&e),
             Effect::Changed(text) => {
                 self.refresh_top();
@@ -444,6 +448,18 @@ impl App {
                 Ok(modal) => self.modal = Some(modal),
                 Err(e) => self.fail(&e),
             },
+        }
+    }
+
+    /// Runs the action a screen put off until its "working…" frame was drawn; false when
+    /// there was none.
+    pub fn run_later(&mut self) -> bool {
+        match self.later.take() {
+            Some(action) => {
+                self.dispatch(action);
+                true
+            }
+            None => false,
         }
     }
 

@@ -128,6 +128,10 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, backup: Receiver<Ba
             terminal.draw(|frame| app.render(frame))?;
             dirty = false;
         }
+        if app.run_later() {
+            dirty = true;
+            continue;
+        }
         if backup.is_some() && !event::poll(BACKUP_POLL)? {
             continue;
         }

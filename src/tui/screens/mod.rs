@@ -55,6 +55,8 @@ pub enum Effect {
     Go(ScreenId, Option<String>),
     /// Open a form or question.
     Modal(ModalRequest),
+    /// Run this action again once the next frame is drawn (slow work shows that it started).
+    Later(Action),
 }
 
 impl Effect {

@@ -14,18 +14,25 @@ use crate::tui::keymap::ScreenId;
 #[derive(Debug, Default)]
 pub struct WelcomeScreen {
     db_path: String,
+    /// Demo data was asked for: the screen says so, then the load runs.
+    loading: bool,
 }
 
 impl WelcomeScreen {
     /// Welcome for the database at `db_path`.
     pub fn new(db_path: String) -> Self {
-        Self { db_path }
+        Self { db_path, loading: false }
     }
 
     /// Handles a welcome action.
     pub fn handle(&mut self, action: Action, ctx: &mut Ctx) -> Effect {
         match action {
             Action::StartEmpty => Effect::Go(ScreenId::Today, None),
+            // The load takes a moment: first a frame that says so, then the work.
+            Action::LoadDemo if !self.loading => {
+                self.loading = true;
+                Effect::Later(Action::LoadDemo)
+            }
             Action::LoadDemo => match demo::load(ctx.store, DemoSize::default(), demo::DEFAULT_SEED, false) {
                 Ok(summary) => {
                     let message = ctx.i18n.fmt(
@@ -34,7 +41,10 @@ impl WelcomeScreen {
                     );
                     Effect::Go(ScreenId::Today, Some(message))
                 }
-                Err(e) => Effect::error(e),
+                Err(e) => {
+                    self.loading = false;
+                    Effect::error(e)
+                }
             },
             _ => Effect::Unhandled,
         }
@@ -61,6 +71,10 @@ impl WelcomeScreen {
                 Span::styled(format!("  {}  ", keys.join(" / ")), t.key),
                 Span::raw(i18n.t(&binding.action.label_key())),
             ]));
+        }
+        if self.loading {
+            lines.push(Line::default());
+            lines.push(Line::from(Span::styled(i18n.t("tui.welcome.loading"), t.accent)));
         }
         let block = Block::bordered().border_style(t.focused_border);
         frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), area);
