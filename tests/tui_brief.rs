@@ -32,14 +32,22 @@ fn the_end_of_the_brief_can_be_reached_in_a_small_terminal() {
         keys(&mut app, "3 f");
         tui_support::type_text(&mut app, "王伟");
         keys(&mut app, "enter b");
-        for _ in 0..10 {
-            keys(&mut app, "pagedown");
-        }
         let last = match lang {
             Lang::En => "THIS VISIT",
             Lang::ZhCn => "本次拜访",
         };
+        // As in the app, a frame is drawn before each key: the draw finds the scroll limit.
+        for _ in 0..10 {
+            render(&app, 80, 24);
+            keys(&mut app, "pagedown");
+        }
         let screen = render(&app, 80, 24);
         assert!(screen.contains(last), "the last section shows once scrolled down: {screen}");
+        keys(&mut app, "k");
+        assert_ne!(render(&app, 80, 24), screen, "one k moves back at once: no scrolling past the end");
+        keys(&mut app, "g");
+        render(&app, 80, 24);
+        keys(&mut app, "G");
+        assert_eq!(render(&app, 80, 24), screen, "G jumps to the end");
     }
 }

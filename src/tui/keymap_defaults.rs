@@ -105,6 +105,7 @@ const BRIEF: &[Row] = &[
     (Action::PageUp, "pageup ctrl-u", false),
     (Action::PageDown, "pagedown ctrl-d space", false),
     (Action::Top, "g home", false),
+    (Action::Bottom, "G end", false),
 ];
 
 /// Every screen's default bindings.

@@ -1,6 +1,8 @@
 //! The brief (`b` on any customer): the pre-visit brief of [`crate::playbook::brief`] on one
 //! scrollable page, in the UI language.
 
+use std::cell::Cell;
+
 use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -23,12 +25,14 @@ pub struct BriefScreen {
     brief: Option<Brief>,
     /// First line shown.
     scroll: u16,
+    /// The furthest it can scroll, as found by the last draw.
+    max_scroll: Cell<u16>,
 }
 
 impl BriefScreen {
     /// The brief of `customer_id` with this playbook (in the UI language) and config (cadence).
     pub fn new(customer_id: i64, playbook: Playbook, config: Config) -> Self {
-        Self { customer_id, playbook, config, brief: None, scroll: 0 }
+        Self { customer_id, playbook, config, brief: None, scroll: 0, max_scroll: Cell::new(0) }
     }
 
     /// The customer it is about.
@@ -42,14 +46,16 @@ impl BriefScreen {
         Ok(())
     }
 
-    /// Scrolls; everything else is the app's.
+    /// Scrolls (never past the end); everything else is the app's.
     pub fn handle(&mut self, action: Action, _ctx: &mut Ctx) -> Effect {
+        let max = self.max_scroll.get();
         self.scroll = match action {
             Action::Up => self.scroll.saturating_sub(1),
-            Action::Down => self.scroll.saturating_add(1),
+            Action::Down => self.scroll.saturating_add(1).min(max),
             Action::PageUp => self.scroll.saturating_sub(10),
-            Action::PageDown => self.scroll.saturating_add(10),
+            Action::PageDown => self.scroll.saturating_add(10).min(max),
             Action::Top => 0,
+            Action::Bottom => max,
             _ => return Effect::Unhandled,
         };
         Effect::None
@@ -71,6 +77,7 @@ impl BriefScreen {
             })
             .collect();
         let max_scroll = u16::try_from(lines.len()).unwrap_or(u16::MAX).saturating_sub(area.height.saturating_sub(2));
+        self.max_scroll.set(max_scroll);
         let block = Block::bordered().border_style(t.focused_border);
         frame.render_widget(Paragraph::new(lines).block(block).scroll((self.scroll.min(max_scroll), 0)), area);
     }
