@@ -293,3 +293,28 @@ fn restore_refuses_while_another_fieldbook_has_the_database_open() {
     backup::restore(&db, &out, "20310506-090000").unwrap();
     assert_eq!(open(&db).notes_of(Some(a), 10).unwrap().len(), 1, "the backup is in place once the app closed");
 }
+
+#[test]
+fn the_daily_backup_clears_half_written_backups_a_crash_left_behind() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("fieldbook.db");
+    let mut store = open(&db);
+    seed(&mut store);
+    drop(store);
+    let backups = backup::backups_dir(&db);
+    std::fs::create_dir_all(&backups).unwrap();
+    let stale = backups.join("fieldbook-2031-05-01.db.partial-4242");
+    let running = backups.join("fieldbook-2031-05-06.db.partial-4343");
+    let other_db = backups.join("other-2031-05-01.db.partial-4444");
+    for file in [&stale, &running, &other_db] {
+        std::fs::write(file, b"half a backup").unwrap();
+    }
+    let two_days_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(2 * 24 * 60 * 60);
+    for file in [&stale, &other_db] {
+        std::fs::File::options().write(true).open(file).unwrap().set_modified(two_days_ago).unwrap();
+    }
+    assert!(backup::daily_backup(&db, 7, day("2031-05-06")).unwrap().is_some());
+    assert!(!stale.exists(), "an abandoned partial of this database is removed");
+    assert!(running.exists(), "a recent one may still be being written by another process");
+    assert!(other_db.exists(), "another database's files are not ours to remove");
+}

@@ -77,6 +77,27 @@ fn prune_daily(db_path: &Path, keep: u32) -> DataResult<()> {
     for old in &daily[..excess] {
         std::fs::remove_file(old).map_err(io_at(old))?;
     }
+    remove_stale_partials(&dir, &prefix)
+}
+
+/// How old a half-written backup (`….db.partial-<pid>`) must be to be called abandoned: no
+/// backup runs this long, so one this old was cut off by a crash or a killed process.
+const STALE_PARTIAL: Duration = Duration::from_secs(24 * 60 * 60);
+
+/// Removes this database's abandoned half-written automatic backups from `dir`.
+fn remove_stale_partials(dir: &Path, prefix: &str) -> DataResult<()> {
+    let now = std::time::SystemTime::now();
+    for entry in std::fs::read_dir(dir).map_err(io_at(dir))?.filter_map(Result::ok) {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !(name.starts_with(prefix) && name.contains(".db.partial-")) {
+            continue;
+        }
+        let age = entry.metadata().and_then(|m| m.modified()).ok().and_then(|t| now.duration_since(t).ok());
+        if age.is_some_and(|age| age > STALE_PARTIAL) {
+            let path = entry.path();
+            std::fs::remove_file(&path).map_err(io_at(&path))?;
+        }
+    }
     Ok(())
 }
 
