@@ -10,8 +10,7 @@ use rusqlite::{Transaction, params};
 use super::Store;
 use super::customers::normalise_phone;
 use super::error::{Context, Result};
-use super::visits::refresh_all_rollups_in;
-use crate::domain::when::format_stored_datetime;
+use super::visits::{insert_visit, refresh_all_rollups_in};
 use crate::domain::{CustomerClass, DealState, FactCategory, Man, MonthDay, Portfolio, Stage, Style, VisitInput, Word};
 
 /// Page cache for a bulk load, in KiB (SQLite's default is 2 MiB; a large load wants more).
@@ -202,36 +201,7 @@ impl BulkWriter<'_> {
 
     /// Adds a planned or logged visit (validated like any other).
     pub fn visit(&mut self, customer_id: i64, deal_id: Option<i64>, v: VisitInput, created_at: &str) -> Result<i64> {
-        let v = v.validated()?;
-        self.tx
-            .prepare_cached(
-                "INSERT INTO visit (customer_id, deal_id, channel, planned_at, done_at, purpose, action_plan,
-                    expected_result, actual_result, outcome, next_topic, next_step, next_step_on, notes,
-                    created_at, updated_at, kind)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15, ?16)",
-            )
-            .and_then(|mut s| {
-                s.execute(params![
-                    customer_id,
-                    deal_id,
-                    v.channel.code(),
-                    v.planned_at.map(format_stored_datetime),
-                    v.done_at.map(format_stored_datetime),
-                    v.purpose,
-                    v.action_plan,
-                    v.expected_result,
-                    v.actual_result,
-                    v.outcome.map(Word::code),
-                    v.next_topic,
-                    v.next_step,
-                    v.next_step_on.map(|d| d.to_string()),
-                    v.notes,
-                    created_at,
-                    v.kind.code(),
-                ])
-            })
-            .ctx("adding a visit")?;
-        Ok(self.tx.last_insert_rowid())
+        insert_visit(self.tx, customer_id, deal_id, &v.validated()?, created_at)
     }
 
     /// Adds a note to a customer, or to the inbox when `customer_id` is `None`.

@@ -37,6 +37,45 @@ fn visit_row(r: &rusqlite::Row) -> rusqlite::Result<Visit> {
     })
 }
 
+/// Inserts a validated visit row (created and updated at `created_at`); returns its id. The
+/// caller keeps the rollups and ticks.
+pub(super) fn insert_visit(
+    conn: &Connection,
+    customer_id: i64,
+    deal_id: Option<i64>,
+    v: &VisitInput,
+    created_at: &str,
+) -> Result<i64> {
+    conn.prepare_cached(
+        "INSERT INTO visit (customer_id, deal_id, channel, planned_at, done_at, purpose, action_plan,
+            expected_result, actual_result, outcome, next_topic, next_step, next_step_on, notes,
+            created_at, updated_at, kind)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15, ?16)",
+    )
+    .and_then(|mut s| {
+        s.execute(params![
+            customer_id,
+            deal_id,
+            v.channel.code(),
+            v.planned_at.map(format_stored_datetime),
+            v.done_at.map(format_stored_datetime),
+            v.purpose,
+            v.action_plan,
+            v.expected_result,
+            v.actual_result,
+            v.outcome.map(Word::code),
+            v.next_topic,
+            v.next_step,
+            v.next_step_on.map(|d| d.to_string()),
+            v.notes,
+            created_at,
+            v.kind.code(),
+        ])
+    })
+    .ctx("adding a visit")?;
+    Ok(conn.last_insert_rowid())
+}
+
 impl Store {
     /// Plans or logs a visit for a customer (attached to its open deal, if any).
     pub fn add_visit(&mut self, customer_id: i64, input: VisitInput) -> Result<i64> {
@@ -57,34 +96,7 @@ impl Store {
                 .optional()
                 .ctx("adding a visit")?;
             let now = clock.timestamp();
-            tx.prepare_cached(
-                "INSERT INTO visit (customer_id, deal_id, channel, planned_at, done_at, purpose, action_plan,
-                    expected_result, actual_result, outcome, next_topic, next_step, next_step_on, notes,
-                    created_at, updated_at, kind)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15, ?16)",
-            )
-            .and_then(|mut s| {
-                s.execute(params![
-                    customer_id,
-                    deal_id,
-                    input.channel.code(),
-                    input.planned_at.map(format_stored_datetime),
-                    input.done_at.map(format_stored_datetime),
-                    input.purpose,
-                    input.action_plan,
-                    input.expected_result,
-                    input.actual_result,
-                    input.outcome.map(Word::code),
-                    input.next_topic,
-                    input.next_step,
-                    input.next_step_on.map(|d| d.to_string()),
-                    input.notes,
-                    now,
-                    input.kind.code(),
-                ])
-            })
-            .ctx("adding a visit")?;
-            let id = tx.last_insert_rowid();
+            let id = insert_visit(tx, customer_id, deal_id, &input, &now)?;
             if let Some(ticks) = &input.ticks {
                 replace_visit_ticks(tx, id, ticks, &now)?;
             }

@@ -2,11 +2,12 @@
 //! type, several sort orders. Rows are loaded a page at a time.
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
+use super::filter_box::FilterBox;
 use super::{Ctx, Effect, View};
 use crate::store::{CustomerFilter, CustomerRow, CustomerSort, Store};
 use crate::tui::action::Action;
@@ -32,7 +33,8 @@ pub struct CustomersScreen {
     selected: usize,
     sort: usize,
     filter: CustomerFilter,
-    typing: Option<String>,
+    /// The filter line while it is typed into.
+    filter_box: FilterBox,
 }
 
 impl CustomersScreen {
@@ -53,7 +55,7 @@ impl CustomersScreen {
 
     /// True while the filter box has the focus.
     pub fn typing(&self) -> bool {
-        self.typing.is_some()
+        self.filter_box.typing()
     }
 
     /// Reloads the page holding the selection.
@@ -98,7 +100,7 @@ impl CustomersScreen {
                 self.selected_customer().map_or(Effect::None, |c| Effect::Modal(ModalRequest::LogVisit(c)))
             }
             Action::Filter => {
-                self.typing = Some(self.filter.text.clone().unwrap_or_default());
+                self.filter_box.start(&self.filter.text);
                 Effect::None
             }
             Action::Sort => {
@@ -123,27 +125,10 @@ impl CustomersScreen {
 
     /// Feeds the filter box; the table filters as the user types.
     pub fn type_key(&mut self, key: &KeyEvent, store: &Store) -> Option<Effect> {
-        let text = self.typing.as_mut()?;
-        match key.code {
-            KeyCode::Enter => {
-                self.typing = None;
-                return Some(Effect::None);
-            }
-            KeyCode::Esc => {
-                self.typing = None;
-                self.filter.text = None;
-            }
-            KeyCode::Backspace => {
-                text.pop();
-                self.filter.text = Some(text.clone()).filter(|t| !t.is_empty());
-            }
-            KeyCode::Char(c) => {
-                text.push(c);
-                self.filter.text = Some(text.clone());
-            }
-            _ => return None,
+        match self.filter_box.key(key, &mut self.filter.text)? {
+            true => Some(self.reload(store)),
+            false => Some(Effect::None),
         }
-        Some(self.reload(store))
     }
 
     /// Draws the filter line, the header and the visible rows.
@@ -151,15 +136,7 @@ impl CustomersScreen {
         let t = view.theme;
         let i18n = view.i18n;
         let [top, table] = Layout::vertical([Constraint::Length(1), Constraint::Min(3)]).areas(area);
-        let mut spans = vec![Span::styled(format!(" {}: ", i18n.t("tui.customers.filter")), t.muted)];
-        match (&self.typing, &self.filter.text) {
-            (Some(text), _) => {
-                spans.push(Span::styled(text.clone(), t.accent));
-                spans.push(Span::styled("▏", t.accent));
-            }
-            (None, Some(text)) => spans.push(Span::raw(text.clone())),
-            (None, None) => spans.push(Span::styled(i18n.t("tui.pipeline.no_filter"), t.muted)),
-        }
+        let mut spans = self.filter_box.spans(&i18n.t("tui.customers.filter"), &self.filter.text, view);
         spans.push(Span::styled(
             format!("   {}: {}", i18n.t("tui.customers.sort"), i18n.t(SORTS[self.sort].1)),
             t.muted,

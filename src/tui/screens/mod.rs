@@ -4,6 +4,7 @@
 pub mod brief;
 pub mod customer;
 pub mod customers;
+mod filter_box;
 pub mod pipeline;
 pub mod search;
 pub mod today;

@@ -5,11 +5,12 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
+use super::filter_box::FilterBox;
 use super::{Ctx, Effect, View};
 use crate::domain::checklist::{Progress, progress_of};
 use crate::domain::money::format_compact;
@@ -40,7 +41,8 @@ pub struct PipelineScreen {
     column: usize,
     filter: PipelineFilter,
     /// `Some` while the filter box has the focus.
-    typing: Option<String>,
+    /// The filter line while it is typed into.
+    filter_box: FilterBox,
     /// Checklist progress of the loaded cards' deals in their step (`3/5`).
     progress: HashMap<i64, Progress>,
     /// The sales method in the UI language: the checklists' lengths.
@@ -57,7 +59,7 @@ impl PipelineScreen {
             selected: [0; 5],
             column: 0,
             filter: PipelineFilter::default(),
-            typing: None,
+            filter_box: FilterBox::default(),
             progress: HashMap::new(),
             playbook,
         }
@@ -87,7 +89,7 @@ impl PipelineScreen {
 
     /// True while the filter box has the focus.
     pub fn typing(&self) -> bool {
-        self.typing.is_some()
+        self.filter_box.typing()
     }
 
     /// Reloads totals and the visible page of every column, keeping selections in range.
@@ -148,7 +150,7 @@ impl PipelineScreen {
             Action::Lost => {
                 return self.selected_customer().map_or(Effect::None, |c| Effect::Modal(ModalRequest::LostReason(c)));
             }
-            Action::Filter => self.typing = Some(self.filter.text.clone().unwrap_or_default()),
+            Action::Filter => self.filter_box.start(&self.filter.text),
             Action::Back if self.filter.text.is_some() => {
                 self.filter.text = None;
                 return self.reload(ctx.store);
@@ -207,27 +209,10 @@ impl PipelineScreen {
     /// Feeds the filter box: the board filters as the user types; Enter keeps the filter,
     /// Esc clears it.
     pub fn type_key(&mut self, key: &KeyEvent, store: &Store) -> Option<Effect> {
-        let text = self.typing.as_mut()?;
-        match key.code {
-            KeyCode::Enter => {
-                self.typing = None;
-                return Some(Effect::None);
-            }
-            KeyCode::Esc => {
-                self.typing = None;
-                self.filter.text = None;
-            }
-            KeyCode::Backspace => {
-                text.pop();
-                self.filter.text = Some(text.clone()).filter(|t| !t.is_empty());
-            }
-            KeyCode::Char(c) => {
-                text.push(c);
-                self.filter.text = Some(text.clone());
-            }
-            _ => return None,
+        match self.filter_box.key(key, &mut self.filter.text)? {
+            true => Some(self.reload(store)),
+            false => Some(Effect::None),
         }
-        Some(self.reload(store))
     }
 
     /// Draws the filter line and the five columns.
@@ -241,17 +226,7 @@ impl PipelineScreen {
     }
 
     fn render_filter(&self, frame: &mut Frame, area: Rect, view: &View) {
-        let t = view.theme;
-        let label = view.i18n.t("tui.pipeline.filter");
-        let mut spans = vec![Span::styled(format!(" {label}: "), t.muted)];
-        match (&self.typing, &self.filter.text) {
-            (Some(text), _) => {
-                spans.push(Span::styled(text.clone(), t.accent));
-                spans.push(Span::styled("▏", t.accent));
-            }
-            (None, Some(text)) => spans.push(Span::styled(text.clone(), t.text)),
-            (None, None) => spans.push(Span::styled(view.i18n.t("tui.pipeline.no_filter"), t.muted)),
-        }
+        let spans = self.filter_box.spans(&view.i18n.t("tui.pipeline.filter"), &self.filter.text, view);
         frame.render_widget(Line::from(spans), area);
     }
 
