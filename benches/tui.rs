@@ -3,13 +3,10 @@
 //! `cargo bench --bench tui`; every keypress should stay well under a frame (16 ms).
 
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Duration;
 
-use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
-use fieldbook::clock::Clock;
-use fieldbook::demo::{self, DemoSize};
 use fieldbook::i18n::{I18n, Lang};
 use fieldbook::store::Store;
 use fieldbook::tui::app::App;
@@ -18,29 +15,9 @@ use fieldbook::tui::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use support::{clock, database};
 
-const SIZE: DemoSize = DemoSize { customers: 100_000, visits: 1_000_000 };
-const SEED: u64 = 42;
-
-fn clock() -> Clock {
-    Clock::Fixed(NaiveDate::from_ymd_opt(2031, 5, 6).unwrap_or_default())
-}
-
-/// The cached demo database (built here when `benches/store.rs` has not built it yet).
-fn database() -> PathBuf {
-    let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| PathBuf::from("target"), PathBuf::from);
-    let dir = target.join("bench-data");
-    let path = dir.join(format!("demo-{}k-{}k-s{SEED}.db", SIZE.customers / 1000, SIZE.visits / 1000));
-    if !path.exists() {
-        std::fs::create_dir_all(&dir).expect("creating target/bench-data");
-        let partial = dir.join(format!("building-tui-{}.db", std::process::id()));
-        let mut store = Store::open(&partial, clock()).expect("creating the bench database");
-        demo::load(&mut store, SIZE, SEED, false).expect("loading demo data");
-        drop(store);
-        std::fs::rename(&partial, &path).expect("keeping the bench database");
-    }
-    path
-}
+mod support;
 
 fn app(path: &Path) -> App {
     let store = Store::open(path, clock()).expect("opening the bench database");
