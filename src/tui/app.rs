@@ -404,17 +404,12 @@ impl App {
             self.toast = Some(Toast { text: self.i18n.t("tui.modal.pick_customer"), is_error: true });
             return;
         };
-        let (playbook, problem) = Playbook::load(self.i18n.lang(), &config::config_dir());
+        // The playbook the app loaded at start (a broken override was reported then).
         let config = Config { cadence: self.cadence, ..Config::default() };
-        let mut screen = Screen::Brief(Box::new(BriefScreen::new(customer, playbook, config)));
+        let mut screen = Screen::Brief(Box::new(BriefScreen::new(customer, Rc::clone(&self.playbook), config)));
         match screen.refresh(&self.store, self.today) {
             Ok(()) => self.screens.push(screen),
-            Err(e) => return self.fail(&e),
-        }
-        if let Some(p) = problem {
-            let text =
-                self.i18n.fmt("playbook.override_broken", &[("path", &p.path.display()), ("reason", &p.message)]);
-            self.toast = Some(Toast { text, is_error: true });
+            Err(e) => self.fail(&e),
         }
     }
 

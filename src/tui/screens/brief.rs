@@ -2,6 +2,7 @@
 //! scrollable page, in the UI language.
 
 use std::cell::Cell;
+use std::rc::Rc;
 
 use chrono::NaiveDate;
 use ratatui::Frame;
@@ -20,7 +21,7 @@ use crate::tui::text::{self, wrap_hanging};
 /// The brief of one customer.
 pub struct BriefScreen {
     customer_id: i64,
-    playbook: Playbook,
+    playbook: Rc<Playbook>,
     config: Config,
     brief: Option<Brief>,
     /// First line shown.
@@ -31,7 +32,7 @@ pub struct BriefScreen {
 
 impl BriefScreen {
     /// The brief of `customer_id` with this playbook (in the UI language) and config (cadence).
-    pub fn new(customer_id: i64, playbook: Playbook, config: Config) -> Self {
+    pub fn new(customer_id: i64, playbook: Rc<Playbook>, config: Config) -> Self {
         Self { customer_id, playbook, config, brief: None, scroll: 0, max_scroll: Cell::new(0) }
     }
 
