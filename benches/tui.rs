@@ -21,7 +21,8 @@ mod support;
 
 fn app(path: &Path) -> App {
     let store = Store::open(path, clock()).expect("opening the bench database");
-    App::new(store, I18n::new(Lang::ZhCn), Keymap::defaults(), Theme::default())
+    // No config directory: the built-in playbook, whatever the machine has.
+    App::new(store, I18n::new(Lang::ZhCn), Keymap::defaults(), Theme::default(), &path.with_file_name("no-config"))
 }
 
 fn key(c: char) -> KeyEvent {

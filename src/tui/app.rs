@@ -2,6 +2,7 @@
 //! through the keymap; screens handle them and report effects the app applies.
 
 use std::collections::VecDeque;
+use std::path::Path;
 use std::rc::Rc;
 
 use chrono::NaiveDate;
@@ -26,7 +27,7 @@ use super::screens::welcome::WelcomeScreen;
 use super::screens::{Ctx, Effect, Screen, View};
 use super::theme::Theme;
 use super::widgets::dialog::{ConfirmDialog, ConfirmEvent};
-use crate::config::{self, Config};
+use crate::config::Config;
 use crate::domain::CadencePolicy;
 use crate::domain::review::ReviewCounts;
 use crate::i18n::I18n;
@@ -70,8 +71,9 @@ pub struct App {
 }
 
 impl App {
-    /// Opens on the welcome screen for an empty database, else on Today.
-    pub fn new(store: Store, i18n: I18n, keymap: Keymap, theme: Theme) -> Self {
+    /// Opens on the welcome screen for an empty database, else on Today. The playbook is the
+    /// user's override in `config_dir` when there is a valid one.
+    pub fn new(store: Store, i18n: I18n, keymap: Keymap, theme: Theme, config_dir: &Path) -> Self {
         let today = store.clock().today();
         let clock = store.clock();
         let store_path = store.path().to_path_buf();
@@ -84,7 +86,7 @@ impl App {
             )
             .map(|rows| rows.is_empty())
             .unwrap_or(false);
-        let (playbook, problem) = Playbook::load(i18n.lang(), &config::config_dir());
+        let (playbook, problem) = Playbook::load(i18n.lang(), config_dir);
         let mut app = Self {
             store,
             i18n,

@@ -88,7 +88,8 @@ fn start(global: &Global, config: anyhow::Result<Config>, i18n: &I18n) -> Result
         // The app may already have quit; then nobody needs the answer.
         sender.send(result).ok();
     });
-    let app = App::new(store, i18n.clone(), keymap, Theme::default()).with_cadence(config.cadence);
+    let app =
+        App::new(store, i18n.clone(), keymap, Theme::default(), &config::config_dir()).with_cadence(config.cadence);
     Ok((app, DailyBackup { outcome, thread }))
 }
 

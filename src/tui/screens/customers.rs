@@ -75,10 +75,10 @@ impl CustomersScreen {
         let page_end = self.offset as usize + self.rows.len();
         let full = self.rows.len() == PAGE as usize;
         self.selected = if to >= page_end && !full { page_end.saturating_sub(1) } else { to };
-        if self.selected < self.offset as usize || self.selected >= page_end {
-            if let Err(e) = self.refresh(store) {
-                return Effect::Error(e);
-            }
+        if (self.selected < self.offset as usize || self.selected >= page_end)
+            && let Err(e) = self.refresh(store)
+        {
+            return Effect::Error(e);
         }
         Effect::None
     }

@@ -123,10 +123,10 @@ impl PipelineScreen {
         let count = self.totals[c].count as usize;
         self.selected[c] = to.min(count.saturating_sub(1));
         let start = self.offsets[c] as usize;
-        if self.selected[c] < start || self.selected[c] >= start + self.cards[c].len() {
-            if let Err(e) = self.load_page(store, c, self.column()) {
-                return Effect::Error(e);
-            }
+        if (self.selected[c] < start || self.selected[c] >= start + self.cards[c].len())
+            && let Err(e) = self.load_page(store, c, self.column())
+        {
+            return Effect::Error(e);
         }
         Effect::None
     }

@@ -1,0 +1,41 @@
+//! Fieldbook's integration tests, in one binary so a change links once: one module per
+//! area (`cli_*` run the real binary, `store_*` the store on a temporary file, `tui_*` the app on
+//! a test terminal, `e2e_tmux` the real app under tmux). Shared helpers: [`common`] for the
+//! command line, [`tui_support`] for the app.
+
+mod common;
+mod tui_support;
+
+mod cli_bad_input;
+mod cli_check;
+mod cli_customers;
+mod cli_data;
+mod cli_sales_method;
+mod cli_search_demo;
+mod cli_today;
+mod cli_workflow;
+mod crash_safety;
+mod demo_data;
+mod e2e_tmux;
+mod import_fuzz;
+mod import_parsers;
+mod store_core;
+mod store_list_dense;
+mod store_pipeline;
+mod store_review;
+mod store_sales_method;
+mod store_search;
+mod store_transfer;
+mod tui_backup;
+mod tui_brief;
+mod tui_checklist;
+mod tui_chrome;
+mod tui_drafts;
+mod tui_flows;
+mod tui_form_flows;
+mod tui_forms;
+mod tui_method_flows;
+mod tui_playbook_override;
+mod tui_profile_flows;
+mod tui_record_flows;
+mod tui_screens;
