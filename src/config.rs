@@ -62,9 +62,12 @@ pub fn config_dir() -> PathBuf {
     project_dirs().map(|d| d.config_dir().to_path_buf()).unwrap_or_else(|| PathBuf::from("."))
 }
 
+/// The config file's name inside the config directory.
+pub const CONFIG_FILE: &str = "config.toml";
+
 /// The config file path.
 pub fn config_path() -> PathBuf {
-    config_dir().join("config.toml")
+    config_dir().join(CONFIG_FILE)
 }
 
 /// The default database: the platform data dir (e.g. `~/.local/share/fieldbook/fieldbook.db`).

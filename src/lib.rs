@@ -11,13 +11,23 @@ pub mod domain;
 pub mod i18n;
 pub mod import;
 pub mod playbook;
+pub mod startup;
 pub mod store;
 pub mod tui;
 
-/// Runs the parsed command line and returns the process exit code.
+/// Runs the parsed command line and returns the process exit code: one start-up
+/// ([`startup::Session`]), then a subcommand or the app.
 pub fn run(cli: cli::Cli) -> i32 {
+    let session = match startup::Session::start_default(&cli.options) {
+        Ok(session) => session,
+        Err(e) => {
+            eprintln!("{}{}", e.prefix, e.message);
+            // The app's own start-up problems exit 2; the commands' errors 1.
+            return if cli.command.is_some() { 1 } else { 2 };
+        }
+    };
     match cli.command {
-        Some(command) => cli::run(command, &cli.global),
-        None => tui::run(&cli.global),
+        Some(command) => cli::run(command, session),
+        None => tui::run(session),
     }
 }

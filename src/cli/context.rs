@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::i18n::I18n;
+use crate::startup::Session;
 use crate::store::Store;
 
 /// The shared context of one subcommand run.
@@ -30,14 +31,17 @@ pub struct Ctx {
     pub clock: Clock,
     /// The config file's settings.
     pub config: Config,
+    /// Where the config file and playbook overrides live.
+    pub config_dir: PathBuf,
     db_path: PathBuf,
     store: Option<Store>,
 }
 
 impl Ctx {
-    /// A context for the database at `db_path`; nothing is opened yet.
-    pub fn new(i18n: I18n, clock: Clock, config: Config, db_path: PathBuf) -> Self {
-        Self { i18n, clock, config, db_path, store: None }
+    /// A context for the session's database; nothing is opened yet.
+    pub fn new(session: Session) -> Self {
+        let Session { i18n, clock, config, config_dir, db_path } = session;
+        Self { i18n, clock, config, config_dir, db_path, store: None }
     }
 
     /// The database file this run works on (`--db`, `FIELDBOOK_DB`, or the default).

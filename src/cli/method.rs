@@ -2,13 +2,12 @@
 //! visit type options): loading the playbook, reporting a broken override on stderr.
 
 use super::Ctx;
-use crate::config;
 use crate::playbook::Playbook;
 
 /// The playbook in the user's language; a broken override file is reported on stderr and the
 /// built-in playbook used.
 pub fn playbook(ctx: &Ctx) -> Playbook {
-    let (playbook, problem) = Playbook::load(ctx.i18n.lang(), &config::config_dir());
+    let (playbook, problem) = Playbook::load(ctx.i18n.lang(), &ctx.config_dir);
     if let Some(p) = problem {
         let path = p.path.display();
         let message = match p.line {

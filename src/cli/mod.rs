@@ -33,30 +33,13 @@ mod visit;
 mod visit_type;
 
 use std::io::Write;
-use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
-use crate::clock::Clock;
-use crate::config::{self, Config};
-use crate::domain::parse_date;
-use crate::i18n::{I18n, Lang};
+use crate::i18n::I18n;
+use crate::startup::{Options, Session};
 
 pub use context::{Ctx, Failure};
-
-/// Options every subcommand (and the TUI) takes.
-#[derive(Debug, Clone, clap::Args)]
-pub struct Global {
-    /// The database file (default: the platform data dir).
-    #[arg(long, global = true, env = "FIELDBOOK_DB", value_name = "PATH")]
-    pub db: Option<PathBuf>,
-    /// Pretend today is this date (reproducible output, tests).
-    #[arg(long, global = true, value_name = "YYYY-MM-DD")]
-    pub today: Option<String>,
-    /// Language: en or zh-CN (default: config file, then LANG).
-    #[arg(long, global = true, value_name = "en|zh-CN")]
-    pub lang: Option<String>,
-}
 
 /// Fieldbook: customers, the five sales steps, visits and the daily review, in your terminal.
 /// Run without a subcommand to open the full-screen app.
@@ -64,7 +47,7 @@ pub struct Global {
 #[command(name = "fieldbook", version, about, long_about = None)]
 pub struct Cli {
     #[command(flatten)]
-    pub global: Global,
+    pub options: Options,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -123,31 +106,15 @@ pub enum Command {
 }
 
 /// Runs one subcommand; prints errors to stderr as one localised line and returns the exit code.
-pub fn run(command: Command, global: &Global) -> i32 {
-    let config = Config::load(&config::config_path());
-    let lang = Lang::detect(global.lang.as_deref(), config.as_ref().ok().and_then(|c| c.lang.as_deref()));
-    let i18n = I18n::new(lang);
-    let result = config
-        .map_err(|e| Failure(i18n.fmt("cli.error.config", &[("reason", &one_line(&e))])).into())
-        .and_then(|config| context(global, i18n.clone(), config))
-        .and_then(|mut ctx| dispatch(&command, &mut ctx));
-    match result {
+pub fn run(command: Command, session: Session) -> i32 {
+    let mut ctx = Ctx::new(session);
+    match dispatch(&command, &mut ctx) {
         Ok(()) => 0,
         Err(e) => {
-            let _ = writeln!(std::io::stderr(), "{}{}", i18n.t("cli.error.prefix"), message(&i18n, &e));
+            let _ = writeln!(std::io::stderr(), "{}{}", ctx.i18n.t("cli.error.prefix"), message(&ctx.i18n, &e));
             1
         }
     }
-}
-
-/// Builds the context: the clock from `--today`, the database path.
-fn context(global: &Global, i18n: I18n, config: Config) -> anyhow::Result<Ctx> {
-    let today = match &global.today {
-        Some(s) => Some(parse_date(s, Clock::System.today())?),
-        None => None,
-    };
-    let db = global.db.clone().filter(|p| !p.as_os_str().is_empty()).unwrap_or_else(config::default_db_path);
-    Ok(Ctx::new(i18n, Clock::new(today), config, db))
 }
 
 /// Calls the subcommand's `run`.
@@ -186,17 +153,4 @@ fn message(i18n: &I18n, e: &anyhow::Error) -> String {
         Some(f) => f.0.clone(),
         None => i18n.error(e),
     }
-}
-
-/// A possibly multi-line error (TOML's points at the column) as one line: the outer context,
-/// then the first and last lines of the root cause.
-fn one_line(e: &anyhow::Error) -> String {
-    let root = e.root_cause().to_string();
-    let lines: Vec<&str> = root.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
-    let cause = match (lines.first(), lines.last()) {
-        (Some(first), Some(last)) if first != last => format!("{first}: {last}"),
-        (Some(first), _) => first.to_string(),
-        _ => String::new(),
-    };
-    if e.chain().count() > 1 { format!("{e}: {cause}") } else { cause }
 }

@@ -4,8 +4,7 @@
 
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 
-use crate::config::{self, Config};
-use crate::i18n::{I18n, Lang};
+use crate::i18n::I18n;
 
 /// Prints `e` (help, version or a usage error) and returns the exit code: 0 for help and
 /// version, 2 for a usage error.
@@ -17,8 +16,7 @@ pub fn report(e: &clap::Error, args: &[String]) -> i32 {
             Err(_) => 1,
         };
     }
-    let config = Config::load(&config::config_path()).ok();
-    let i18n = I18n::new(Lang::detect(lang_flag(args).as_deref(), config.as_ref().and_then(|c| c.lang.as_deref())));
+    let i18n = crate::startup::usage_i18n(lang_flag(args).as_deref());
     eprintln!("{}", message(e, &i18n));
     2
 }
@@ -105,6 +103,7 @@ mod tests {
 
     use super::*;
     use crate::cli::Cli;
+    use crate::i18n::Lang;
 
     fn error_of(args: &[&str]) -> clap::Error {
         match Cli::try_parse_from(args) {

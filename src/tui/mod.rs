@@ -19,27 +19,21 @@ use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
-use chrono::NaiveDate;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
 
-use crate::cli::Global;
-use crate::clock::Clock;
-use crate::config::{self, Config};
-use crate::i18n::{I18n, Lang};
+use crate::i18n::I18n;
+use crate::startup::Session;
 use crate::store::Store;
 use app::App;
 use keymap::Keymap;
 use theme::Theme;
 
-/// Opens the TUI on the database named by `global`; returns the exit code. Problems found
-/// before the screen opens are printed in the user's language.
-pub fn run(global: &Global) -> i32 {
-    let config_path = config::config_path();
-    let config = Config::load(&config_path);
-    let lang = Lang::detect(global.lang.as_deref(), config.as_ref().ok().and_then(|c| c.lang.as_deref()));
-    let i18n = I18n::new(lang);
-    match start(global, config, &i18n) {
+/// Opens the app on the session's database; returns the exit code. Problems found before the
+/// screen opens are printed in the user's language.
+pub fn run(session: Session) -> i32 {
+    let i18n = session.i18n.clone();
+    match start(session) {
         Ok((app, backup)) => {
             let code = run_terminal(app, backup.outcome, &i18n);
             // Quitting mid-backup would leave a half-written file in backups/: let it finish.
@@ -67,29 +61,20 @@ struct DailyBackup {
 }
 
 /// Everything that can fail before the terminal is taken over. Also starts today's backup.
-fn start(global: &Global, config: anyhow::Result<Config>, i18n: &I18n) -> Result<(App, DailyBackup), String> {
-    let config = config.map_err(|e| i18n.fmt("tui.start.config", &[("reason", &format!("{e:#}"))]))?;
-    let today = match global.today.as_deref() {
-        Some(s) => Some(
-            NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-                .map_err(|_| i18n.fmt("error.bad_date", &[("input", &s)]))?,
-        ),
-        None => None,
-    };
-    let keymap = Keymap::new(&config.keys).map_err(|e| e.message(i18n))?;
-    let path = global.db.clone().unwrap_or_else(config::default_db_path);
-    let store = Store::open(&path, Clock::new(today)).map_err(|e| i18n.store_error(&e))?;
+fn start(session: Session) -> Result<(App, DailyBackup), String> {
+    let Session { i18n, clock, config, config_dir, db_path } = session;
+    let keymap = Keymap::new(&config.keys).map_err(|e| e.message(&i18n))?;
+    let store = Store::open(&db_path, clock).map_err(|e| i18n.store_error(&e))?;
     // Today's automatic backup, off the path to the first frame. A failed backup must not keep
     // the rep from working: the app says so on its message line and carries on.
-    let (backup_db, keep, day) = (path.clone(), config.backup.keep, Clock::new(today).today());
+    let (backup_db, keep, day) = (db_path, config.backup.keep, clock.today());
     let (sender, outcome) = mpsc::channel();
     let thread = std::thread::spawn(move || {
         let result = crate::store::transfer::backup::daily_backup(&backup_db, keep, day);
         // The app may already have quit; then nobody needs the answer.
         sender.send(result).ok();
     });
-    let app =
-        App::new(store, i18n.clone(), keymap, Theme::default(), &config::config_dir()).with_cadence(config.cadence);
+    let app = App::new(store, i18n, keymap, Theme::default(), &config_dir).with_cadence(config.cadence);
     Ok((app, DailyBackup { outcome, thread }))
 }
 
