@@ -124,6 +124,7 @@ impl I18n {
                 self.fmt("error.unknown_stage", &[("input", input), ("valid", &valid.join(", "))])
             }
             DomainError::BadDate { input } => self.fmt("error.bad_date", &[("input", input)]),
+            DomainError::BadMonthDay { input } => self.fmt("error.bad_month_day", &[("input", input)]),
             DomainError::UnknownValue { kind, input, valid } => {
                 self.fmt("error.unknown_value", &[("kind", &self.field(kind)), ("input", input), ("valid", valid)])
             }

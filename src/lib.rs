@@ -10,6 +10,7 @@ pub mod demo;
 pub mod domain;
 pub mod i18n;
 pub mod import;
+pub mod ops;
 pub mod playbook;
 pub mod startup;
 pub mod store;

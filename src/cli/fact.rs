@@ -6,7 +6,8 @@ use serde_json::json;
 
 use super::Ctx;
 use super::output::{self, FormatArg};
-use crate::domain::{DomainError, FactCategory, MonthDay, Word};
+use crate::domain::{DomainError, FactCategory, FactDraft, Word};
+use crate::ops;
 
 /// Arguments of `fact`.
 #[derive(Debug, clap::Args)]
@@ -32,28 +33,19 @@ pub struct FactArgs {
 /// Saves the fact and prints its id.
 pub fn run(args: &FactArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
     let category = args.category.as_deref().ok_or(DomainError::MissingField { field: "category" })?;
-    let category = FactCategory::parse_word(category)?;
-    let label = args.label.as_deref().unwrap_or_default();
-    if label.trim().is_empty() {
-        return Err(DomainError::MissingField { field: "label" }.into());
-    }
-    let month_day = match args.date.as_deref() {
-        Some(d) => Some(MonthDay::parse(d).ok_or_else(|| ctx.fail("cli.fact.bad_date", &[("input", &d)]))?),
-        None => None,
+    let draft = FactDraft {
+        category: FactCategory::parse_word(category)?,
+        label: args.label.clone().unwrap_or_default(),
+        value: args.value.clone(),
+        date: args.date.clone().unwrap_or_default(),
     };
-    let value = match (args.value.trim().is_empty(), args.date.as_deref()) {
-        (true, Some(d)) => d.trim().to_string(),
-        _ => args.value.clone(),
-    };
-    if value.trim().is_empty() {
-        return Err(DomainError::MissingField { field: "value" }.into());
-    }
-    let id = ctx.store()?.add_fact(args.id, category, label, &value, month_day)?;
+    let id = ops::facts::add(ctx.store()?, args.id, &draft)?;
     if args.format.is_json() {
         return ctx.print(&output::json(&json!({ "fact_id": id, "customer_id": args.id }))?);
     }
     ctx.tell(
-        &ctx.i18n.fmt("cli.fact.saved", &[("fact", &id), ("id", &args.id), ("category", &ctx.i18n.word(category))]),
+        &ctx.i18n
+            .fmt("cli.fact.saved", &[("fact", &id), ("id", &args.id), ("category", &ctx.i18n.word(draft.category))]),
     );
     ctx.print(&id.to_string())
 }

@@ -14,6 +14,9 @@ pub enum DomainError {
         "cannot read the date '{input}'; use YYYY-MM-DD, YYYY-MM-DD HH:MM, HH:MM, today, tomorrow, +3d, +2w or a weekday (mon..sun)"
     )]
     BadDate { input: String },
+    /// A yearly date (birthday, anniversary) that is not `MM-DD` or `YYYY-MM-DD`.
+    #[error("cannot read the date '{input}'; use MM-DD (05-09) or YYYY-MM-DD (1980-05-09)")]
+    BadMonthDay { input: String },
     /// One of a fixed set of words (class, style, channel, ...) was expected.
     #[error("unknown {kind} '{input}'; use one of: {valid}")]
     UnknownValue { kind: &'static str, input: String, valid: String },

@@ -5,26 +5,13 @@ use rusqlite::params;
 use super::Store;
 use super::error::{Context, Result, StoreError};
 use super::rows;
-use crate::domain::customer::{MAX_LONG, MAX_SHORT, check_len, clean_line, clean_text};
-use crate::domain::{DomainError, Fact, FactCategory, MonthDay, Word};
+use crate::domain::{Fact, MonthDay, NewFact, Word};
 
 impl Store {
-    /// Adds a fact to a customer's record. `month_day` makes it an important date.
-    pub fn add_fact(
-        &mut self,
-        customer_id: i64,
-        category: FactCategory,
-        label: &str,
-        value: &str,
-        month_day: Option<MonthDay>,
-    ) -> Result<i64> {
-        let label = clean_line(label);
-        let value = clean_text(value);
-        if label.is_empty() {
-            return Err(DomainError::MissingField { field: "label" }.into());
-        }
-        check_len("label", &label, MAX_SHORT)?;
-        check_len("value", &value, MAX_LONG)?;
+    /// Adds a fact (validated by [`crate::domain::FactDraft`]) to a customer's record; a
+    /// `month_day` makes it an important date.
+    pub fn add_fact(&mut self, customer_id: i64, fact: &NewFact) -> Result<i64> {
+        let NewFact { category, label, value, month_day } = fact;
         self.write(|tx, clock| {
             let exists: bool = tx
                 .query_row("SELECT EXISTS (SELECT 1 FROM customer WHERE id = ?1)", [customer_id], |r| r.get(0))
@@ -50,21 +37,8 @@ impl Store {
     }
 
     /// Changes a fact's category, label, value and yearly date (the search index follows).
-    pub fn update_fact(
-        &mut self,
-        id: i64,
-        category: FactCategory,
-        label: &str,
-        value: &str,
-        month_day: Option<MonthDay>,
-    ) -> Result<()> {
-        let label = clean_line(label);
-        let value = clean_text(value);
-        if label.is_empty() {
-            return Err(DomainError::MissingField { field: "label" }.into());
-        }
-        check_len("label", &label, MAX_SHORT)?;
-        check_len("value", &value, MAX_LONG)?;
+    pub fn update_fact(&mut self, id: i64, fact: &NewFact) -> Result<()> {
+        let NewFact { category, label, value, month_day } = fact;
         self.write(|tx, _| {
             let n = tx
                 .execute(

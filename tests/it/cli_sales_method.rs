@@ -6,7 +6,7 @@ use crate::common;
 use chrono::NaiveDate;
 use common::{Env, TODAY};
 use fieldbook::clock::Clock;
-use fieldbook::domain::{Channel, FactCategory, MonthDay, Outcome, VisitInput, VisitKind};
+use fieldbook::domain::{Channel, FactCategory, MonthDay, NewFact, Outcome, VisitInput, VisitKind};
 use fieldbook::store::Store;
 
 fn at(s: &str) -> chrono::NaiveDateTime {
@@ -39,9 +39,39 @@ fn seeded() -> (Env, i64) {
     env.ok(&["objection", &id.to_string(), "add", "late delivery in 2029", "--kind", "complaint"]);
     env.ok(&["objection", &id.to_string(), "resolve", "2", "--answer", "new logistics partner"]);
     let mut store = Store::open(&env.db, Clock::Fixed(NaiveDate::parse_from_str(TODAY, "%Y-%m-%d").unwrap())).unwrap();
-    store.add_fact(id, FactCategory::Personal, "birthday", "", Some(MonthDay { month: 5, day: 9 })).unwrap();
-    store.add_fact(id, FactCategory::Personal, "hobby", "fly fishing", None).unwrap();
-    store.add_fact(id, FactCategory::Business, "decides", "刘总", None).unwrap();
+    store
+        .add_fact(
+            id,
+            &NewFact {
+                category: FactCategory::Personal,
+                label: "birthday".into(),
+                value: "".into(),
+                month_day: Some(MonthDay { month: 5, day: 9 }),
+            },
+        )
+        .unwrap();
+    store
+        .add_fact(
+            id,
+            &NewFact {
+                category: FactCategory::Personal,
+                label: "hobby".into(),
+                value: "fly fishing".into(),
+                month_day: None,
+            },
+        )
+        .unwrap();
+    store
+        .add_fact(
+            id,
+            &NewFact {
+                category: FactCategory::Business,
+                label: "decides".into(),
+                value: "刘总".into(),
+                month_day: None,
+            },
+        )
+        .unwrap();
     store
         .add_visit(
             id,

@@ -3,7 +3,9 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 use fieldbook::clock::Clock;
-use fieldbook::domain::{CadencePolicy, CadenceState, FactCategory, MonthDay, NewCustomer, Portfolio, VisitInput};
+use fieldbook::domain::{
+    CadencePolicy, CadenceState, FactCategory, MonthDay, NewCustomer, NewFact, Portfolio, VisitInput,
+};
 use fieldbook::store::{CustomerPatch, NewDeal, Store};
 
 fn day(s: &str) -> NaiveDate {
@@ -81,10 +83,50 @@ fn important_dates_wrap_the_year_and_keep_29_february() {
     let mut store = store_on(&dir, "2031-01-01");
     let a = add(&mut store, "a", None, None, None);
     let md = |s: &str| MonthDay::parse(s);
-    store.add_fact(a, FactCategory::Personal, "birthday", "", md("01-02")).unwrap();
-    store.add_fact(a, FactCategory::Personal, "anniversary", "", md("12-30")).unwrap();
-    store.add_fact(a, FactCategory::Personal, "生日", "", md("02-29")).unwrap();
-    store.add_fact(a, FactCategory::Personal, "name day", "", md("01-05")).unwrap();
+    store
+        .add_fact(
+            a,
+            &NewFact {
+                category: FactCategory::Personal,
+                label: "birthday".into(),
+                value: "".into(),
+                month_day: md("01-02"),
+            },
+        )
+        .unwrap();
+    store
+        .add_fact(
+            a,
+            &NewFact {
+                category: FactCategory::Personal,
+                label: "anniversary".into(),
+                value: "".into(),
+                month_day: md("12-30"),
+            },
+        )
+        .unwrap();
+    store
+        .add_fact(
+            a,
+            &NewFact {
+                category: FactCategory::Personal,
+                label: "生日".into(),
+                value: "".into(),
+                month_day: md("02-29"),
+            },
+        )
+        .unwrap();
+    store
+        .add_fact(
+            a,
+            &NewFact {
+                category: FactCategory::Personal,
+                label: "name day".into(),
+                value: "".into(),
+                month_day: md("01-05"),
+            },
+        )
+        .unwrap();
 
     let dates = store.important_dates(day("2031-12-28")).unwrap();
     let seen: Vec<(NaiveDate, &str, bool)> = dates.iter().map(|d| (d.on, d.label.as_str(), d.is_birthday)).collect();

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 use fieldbook::clock::Clock;
-use fieldbook::domain::{FactCategory, NewCustomer, VisitInput};
+use fieldbook::domain::{FactCategory, NewCustomer, NewFact, VisitInput};
 use fieldbook::store::search_text::is_cjk;
 use fieldbook::store::{NewDeal, SearchKind, Store};
 
@@ -71,7 +71,17 @@ fn corpus(store: &mut Store) -> Vec<Row> {
     }
     for (label, value) in [("hobby", "fly fishing 钓鱼"), ("decides", "刘总 and finance"), ("budget", "¥200k FY2031")]
     {
-        let id = store.add_fact(first, FactCategory::Personal, label, value, None).unwrap();
+        let id = store
+            .add_fact(
+                first,
+                &NewFact {
+                    category: FactCategory::Personal,
+                    label: label.to_string(),
+                    value: value.to_string(),
+                    month_day: None,
+                },
+            )
+            .unwrap();
         rows.push(Row { kind: SearchKind::Fact, id, text: [label, value].join(" · ") });
     }
     rows

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 use fieldbook::clock::Clock;
-use fieldbook::domain::{FactCategory, MonthDay, NewCustomer, ObjectionKind, Stage, VisitInput};
+use fieldbook::domain::{FactCategory, MonthDay, NewCustomer, NewFact, ObjectionKind, Stage, VisitInput};
 use fieldbook::store::transfer::{DataError, ExportScope, ImportOptions, OnDuplicate, backup, read_export};
 use fieldbook::store::{NewDeal, Store};
 
@@ -41,7 +41,17 @@ fn seed(store: &mut Store) -> (i64, i64) {
         )
         .unwrap();
     store.move_deal(a, Stage::Approach, "met at the fair").unwrap();
-    store.add_fact(a, FactCategory::Personal, "birthday", "1980-03-14", MonthDay::new(3, 14)).unwrap();
+    store
+        .add_fact(
+            a,
+            &NewFact {
+                category: FactCategory::Personal,
+                label: "birthday".into(),
+                value: "1980-03-14".into(),
+                month_day: MonthDay::new(3, 14),
+            },
+        )
+        .unwrap();
     store.add_visit(a, visit("first meeting", Some("2031-05-01"), None)).unwrap();
     store.add_visit(a, visit("demo", None, Some("2031-05-09"))).unwrap();
     store.add_note(Some(a), "喜欢钓鱼 \"quoted\" and \\ backslash").unwrap();

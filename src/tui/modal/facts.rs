@@ -6,6 +6,7 @@ use ratatui::crossterm::event::KeyEvent;
 use super::{Modal, ModalOutcome};
 use crate::domain::{Fact, FactCategory};
 use crate::i18n::I18n;
+use crate::ops;
 use crate::store::Store;
 use crate::tui::widgets::dialog::{ConfirmDialog, ConfirmEvent};
 use crate::tui::widgets::fact_form::{FactForm, FactFormEvent, FactTarget};
@@ -41,20 +42,17 @@ pub(super) fn ask_delete(id: i64, store: &Store, i18n: &I18n) -> anyhow::Result<
 /// A key in the fact form; Ctrl-S adds or updates the fact. A failed write keeps the form
 /// open with its text and shows why.
 pub(super) fn form_key(form: &mut FactForm, key: KeyEvent, store: &mut Store, i18n: &I18n) -> ModalOutcome {
-    let input = match form.handle_key(key, i18n) {
+    let draft = match form.handle_key(key, i18n) {
         FactFormEvent::None => return ModalOutcome::Stay,
         FactFormEvent::Cancel => return ModalOutcome::Close,
-        FactFormEvent::Save(input) => input,
+        FactFormEvent::Save(draft) => draft,
     };
     let target = form.target().clone();
-    let names: [(&str, &dyn std::fmt::Display); 2] = [("who", &target.customer_name), ("label", &input.label)];
+    let label = draft.label.trim();
+    let names: [(&str, &dyn std::fmt::Display); 2] = [("who", &target.customer_name), ("label", &label)];
     let result = match target.fact_id {
-        Some(id) => store
-            .update_fact(id, input.category, &input.label, &input.value, input.month_day)
-            .map(|()| i18n.fmt("forms.fact.updated", &names)),
-        None => store
-            .add_fact(target.customer_id, input.category, &input.label, &input.value, input.month_day)
-            .map(|_| i18n.fmt("forms.fact.added", &names)),
+        Some(id) => ops::facts::update(store, id, &draft).map(|()| i18n.fmt("forms.fact.updated", &names)),
+        None => ops::facts::add(store, target.customer_id, &draft).map(|_| i18n.fmt("forms.fact.added", &names)),
     };
     match result {
         Ok(message) => ModalOutcome::Saved(message),

@@ -12,7 +12,7 @@ use super::dialog::render_discard_question;
 use super::form_keys::{FormKey, cycle, form_key};
 use super::form_layout::{FormFrame, FormRow, Notice, RowContent, render_form};
 use super::text_field::TextField;
-use crate::domain::{DomainError, Fact, FactCategory, MonthDay};
+use crate::domain::{Fact, FactCategory, FactDraft, FactPart, MonthDay};
 use crate::i18n::I18n;
 use crate::tui::theme::Theme;
 
@@ -27,22 +27,13 @@ pub enum FactField {
 
 const FIELDS: [FactField; 4] = [FactField::Category, FactField::Label, FactField::Value, FactField::Date];
 
-/// What Ctrl-S produces: the fact as the store takes it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FactInput {
-    pub category: FactCategory,
-    pub label: String,
-    pub value: String,
-    pub month_day: Option<MonthDay>,
-}
-
 /// What the form reports after a key.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FactFormEvent {
     /// Still editing.
     None,
-    /// Ctrl-S with valid input.
-    Save(FactInput),
+    /// Ctrl-S with input that passes the fact's rules.
+    Save(FactDraft),
     /// Closed without saving (nothing changed, or the user confirmed discarding).
     Cancel,
 }
@@ -168,30 +159,26 @@ impl FactForm {
         self.focus = cycle(&FIELDS, self.focus, by);
     }
 
-    /// The validated fact, or the field in error and why (like `fieldbook fact`: a label is
-    /// required, a date alone is also the value, and some value is required).
-    fn result(&self, i18n: &I18n) -> Result<FactInput, (FactField, String)> {
-        let missing = |field: &'static str| i18n.domain_error(&DomainError::MissingField { field });
-        let label = self.label.text().trim().to_string();
-        if label.is_empty() {
-            return Err((FactField::Label, missing("label")));
-        }
-        let date = self.date.text().trim().to_string();
-        let month_day = if date.is_empty() {
-            None
-        } else {
-            let parsed = MonthDay::parse(&date);
-            Some(parsed.ok_or_else(|| (FactField::Date, i18n.fmt("forms.fact.date_bad", &[("input", &date)])))?)
+    /// The typed fact if it passes the rules ([`FactDraft::validate`]), else the field in
+    /// error and why.
+    fn result(&self, i18n: &I18n) -> Result<FactDraft, (FactField, String)> {
+        let draft = FactDraft {
+            category: self.category.value().unwrap_or(FactCategory::Basic),
+            label: self.label.text(),
+            value: self.value.text(),
+            date: self.date.text(),
         };
-        let mut value = self.value.text().trim().to_string();
-        if value.is_empty() {
-            value = date;
+        match draft.validate() {
+            Ok(_) => Ok(draft),
+            Err((part, e)) => {
+                let field = match part {
+                    FactPart::Label => FactField::Label,
+                    FactPart::Value => FactField::Value,
+                    FactPart::Date => FactField::Date,
+                };
+                Err((field, i18n.domain_error(&e)))
+            }
         }
-        if value.is_empty() {
-            return Err((FactField::Value, missing("value")));
-        }
-        let category = self.category.value().unwrap_or(FactCategory::Basic);
-        Ok(FactInput { category, label, value, month_day })
     }
 
     fn snapshot(&self) -> Vec<String> {
@@ -271,17 +258,17 @@ mod tests {
     }
 
     #[test]
-    fn a_date_alone_is_also_the_value() {
+    fn ctrl_s_gives_the_fact_as_typed_once_it_passes_the_rules() {
         let mut form = FactForm::new(target(), FactCategory::Personal, false);
         type_in(&mut form, "birthday");
         press(&mut form, KeyCode::Tab);
         press(&mut form, KeyCode::Tab);
         type_in(&mut form, "1980-05-09");
-        let expected = FactInput {
+        let expected = FactDraft {
             category: FactCategory::Personal,
             label: "birthday".into(),
-            value: "1980-05-09".into(),
-            month_day: MonthDay::new(5, 9),
+            value: String::new(),
+            date: "1980-05-09".into(),
         };
         assert_eq!(save(&mut form), FactFormEvent::Save(expected));
     }

@@ -7,7 +7,9 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 use fieldbook::clock::Clock;
-use fieldbook::domain::{Channel, CustomerClass, FactCategory, NewCustomer, Outcome, Portfolio, Stage, VisitInput};
+use fieldbook::domain::{
+    Channel, CustomerClass, FactCategory, NewCustomer, NewFact, Outcome, Portfolio, Stage, VisitInput,
+};
 use fieldbook::i18n::{I18n, Lang};
 use fieldbook::store::{CustomerPatch, NewDeal, Store};
 use fieldbook::tui::app::App;
@@ -67,8 +69,16 @@ pub fn seed(path: &Path) {
     let gao = add(&mut s, "高峰", "星河科技", Stage::Close, Some(150_000_000));
     s.update_customer(chen, CustomerPatch { portfolio: Some(Some(Portfolio::Star)), ..Default::default() }).unwrap();
     s.update_customer(gao, CustomerPatch { class: Some(CustomerClass::Quasi), ..Default::default() }).unwrap();
-    s.add_fact(wang, FactCategory::Personal, "hobby", "钓鱼", None).unwrap();
-    s.add_fact(wang, FactCategory::Business, "decides", "刘总", None).unwrap();
+    s.add_fact(
+        wang,
+        &NewFact { category: FactCategory::Personal, label: "hobby".into(), value: "钓鱼".into(), month_day: None },
+    )
+    .unwrap();
+    s.add_fact(
+        wang,
+        &NewFact { category: FactCategory::Business, label: "decides".into(), value: "刘总".into(), month_day: None },
+    )
+    .unwrap();
     let done = VisitInput {
         done_at: Some(at("2031-04-20 10:00")),
         actual_result: "met the buyer; budget confirmed".into(),
