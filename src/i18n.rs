@@ -129,6 +129,7 @@ impl I18n {
                 self.fmt("error.unknown_value", &[("kind", &self.field(kind)), ("input", input), ("valid", valid)])
             }
             DomainError::MissingField { field } => self.fmt("error.missing_field", &[("field", &self.field(field))]),
+            DomainError::BadCadence { input, max } => self.fmt("error.bad_cadence", &[("input", input), ("max", max)]),
             DomainError::BadAmount { input } => self.fmt("error.bad_amount", &[("input", input)]),
             DomainError::TooLong { field, len, max } => {
                 self.fmt("error.too_long", &[("field", &self.field(field)), ("len", len), ("max", max)])

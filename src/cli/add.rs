@@ -6,6 +6,7 @@ use super::Ctx;
 use super::output::{self, FormatArg};
 use crate::domain::money::parse_amount;
 use crate::domain::{CustomerClass, NewCustomer, Stage, Style, Word};
+use crate::ops::{self, customers::AddCustomerError};
 use crate::store::NewDeal;
 
 /// Arguments of `add`.
@@ -66,24 +67,21 @@ pub fn run(args: &AddArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
         value_minor: args.value.as_deref().map(parse_amount).transpose()?,
         ..Default::default()
     };
-    if !args.allow_duplicate {
-        let existing = ctx.store()?.find_duplicates(&new.name, &new.company, &new.phone, &new.email)?;
-        if !existing.is_empty() {
-            let list: Vec<String> = existing
+    let name = new.name.clone();
+    let id = match ops::customers::add(ctx.store()?, new, deal.clone(), args.allow_duplicate) {
+        Ok(id) => id,
+        Err(AddCustomerError::Duplicates(found)) => {
+            let list: Vec<String> = found
                 .iter()
-                .map(|c| {
-                    if c.company.is_empty() {
-                        format!("#{} {}", c.id, c.name)
-                    } else {
-                        format!("#{} {} ({})", c.id, c.name, c.company)
-                    }
+                .map(|c| match c.company.as_str() {
+                    "" => format!("#{} {}", c.id, c.name),
+                    company => format!("#{} {} ({company})", c.id, c.name),
                 })
                 .collect();
             return Err(ctx.fail("cli.add.duplicate", &[("existing", &list.join(", "))]));
         }
-    }
-    let name = new.name.clone();
-    let id = ctx.store()?.add_customer(new, deal.clone())?;
+        Err(AddCustomerError::Store(e)) => return Err(e.into()),
+    };
     if args.format.is_json() {
         ctx.print(&output::json(&json!({ "id": id, "name": name, "stage": deal.stage.code() }))?)
     } else {

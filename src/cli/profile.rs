@@ -4,7 +4,7 @@
 use super::Ctx;
 use super::method;
 use super::output::{self, FormatArg, key_values};
-use crate::domain::cadence::MAX_OVERRIDE_DAYS;
+use crate::domain::cadence::parse_override;
 use crate::domain::{CustomerClass, Man, Portfolio, Style, Tri, Word};
 use crate::playbook::views::{ProfileView, indent, title};
 use crate::store::CustomerPatch;
@@ -66,7 +66,7 @@ fn word<W: Word>(s: &Option<String>) -> anyhow::Result<Option<W>> {
 
 /// Applies the changes, then prints the profile.
 pub fn run(args: &ProfileArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
-    let mut patch = patch(args, ctx)?;
+    let mut patch = patch(args)?;
     let (money, authority, need) = (word::<Tri>(&args.money)?, word::<Tri>(&args.authority)?, word::<Tri>(&args.need)?);
     let playbook = method::playbook(ctx);
     let today = ctx.today();
@@ -97,7 +97,7 @@ pub fn run(args: &ProfileArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
 }
 
 /// The changes the options ask for, but MAN (merged with the stored answers in `run`).
-fn patch(args: &ProfileArgs, ctx: &Ctx) -> anyhow::Result<CustomerPatch> {
+fn patch(args: &ProfileArgs) -> anyhow::Result<CustomerPatch> {
     let portfolio = match (&args.portfolio, args.attractive, args.position) {
         (Some(p), _, _) if p.trim().eq_ignore_ascii_case("none") => Some(None),
         (Some(p), _, _) => Some(Some(Portfolio::parse_word(p)?)),
@@ -106,14 +106,7 @@ fn patch(args: &ProfileArgs, ctx: &Ctx) -> anyhow::Result<CustomerPatch> {
         }
         _ => None,
     };
-    let cadence_days = match args.cadence.as_deref().map(str::trim) {
-        None => None,
-        Some(s) if s.eq_ignore_ascii_case("none") => Some(None),
-        Some(s) => match s.parse::<u32>() {
-            Ok(days) if (1..=MAX_OVERRIDE_DAYS).contains(&days) => Some(Some(days)),
-            _ => return Err(ctx.fail("playbook.profile.bad_cadence", &[("input", &s)])),
-        },
-    };
+    let cadence_days = args.cadence.as_deref().map(parse_override).transpose()?;
     Ok(CustomerPatch {
         class: word::<CustomerClass>(&args.class)?,
         style: word::<Style>(&args.style)?,

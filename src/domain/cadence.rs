@@ -4,10 +4,24 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::DomainError;
 use super::customer::{Customer, Portfolio};
 
 /// The longest per-customer cadence override accepted, in days (ten years).
 pub const MAX_OVERRIDE_DAYS: u32 = 3650;
+
+/// Reads a per-customer cadence override as typed: empty or `none` clears it (the quadrant's
+/// interval applies), else a whole number of days from 1 to [`MAX_OVERRIDE_DAYS`].
+pub fn parse_override(input: &str) -> Result<Option<u32>, DomainError> {
+    let text = input.trim();
+    if text.is_empty() || text.eq_ignore_ascii_case("none") {
+        return Ok(None);
+    }
+    match text.parse::<u32>() {
+        Ok(days) if (1..=MAX_OVERRIDE_DAYS).contains(&days) => Ok(Some(days)),
+        _ => Err(DomainError::BadCadence { input: text.to_string(), max: MAX_OVERRIDE_DAYS }),
+    }
+}
 
 /// Default intervals in days and the overdue factor; the config file can change them.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -109,5 +123,15 @@ mod tests {
         assert_eq!(p.state(14, d("2031-04-30"), today), CadenceState::Due { days_since: 20 });
         assert_eq!(p.state(14, d("2031-04-29"), today), CadenceState::Overdue { days_since: 21 });
         assert_eq!(p.overdue_after(7), 11);
+    }
+
+    #[test]
+    fn an_override_is_days_in_range_or_nothing() {
+        assert_eq!(parse_override(" 14 "), Ok(Some(14)));
+        assert_eq!(parse_override(""), Ok(None));
+        assert_eq!(parse_override("None"), Ok(None));
+        for bad in ["0", "3651", "-3", "two weeks", "1.5"] {
+            assert!(matches!(parse_override(bad), Err(DomainError::BadCadence { .. })), "{bad}");
+        }
     }
 }

@@ -26,6 +26,9 @@ pub enum DomainError {
     /// An amount of money that cannot be read.
     #[error("cannot read the amount '{input}'; use digits, optionally with k or m (e.g. 200000, 200k, 1.5m)")]
     BadAmount { input: String },
+    /// A visit cadence override that is not a whole number of days in range.
+    #[error("cannot read the cadence '{input}'; give a number of days from 1 to {max}, or none")]
+    BadCadence { input: String, max: u32 },
     /// A text longer than the store accepts.
     #[error("{field} is too long ({len} characters, at most {max})")]
     TooLong { field: &'static str, len: usize, max: usize },

@@ -2,6 +2,7 @@
 
 use super::ModalOutcome;
 use crate::i18n::I18n;
+use crate::ops::{self, customers::AddCustomerError};
 use crate::store::Store;
 use crate::tui::widgets::customer_form::{CustomerForm, CustomerFormEvent, CustomerSave};
 use crate::tui::widgets::note_input::{NoteEvent, NoteInput};
@@ -47,21 +48,15 @@ pub(super) fn customer_key(
     };
     let result = match *save {
         CustomerSave::New { customer, deal } => {
-            if !confirmed {
-                match store.find_duplicates(&customer.name, &customer.company, &customer.phone, &customer.email) {
-                    Ok(found) if !found.is_empty() => {
-                        form.set_duplicates(&found, i18n);
-                        return ModalOutcome::Stay;
-                    }
-                    Ok(_) => {}
-                    Err(e) => {
-                        form.set_error(i18n.error(&e.into()));
-                        return ModalOutcome::Stay;
-                    }
+            let name = customer.name.trim().to_string();
+            match ops::customers::add(store, customer, deal, confirmed) {
+                Ok(_) => Ok(i18n.fmt("forms.customer.added", &[("name", &name)])),
+                Err(AddCustomerError::Duplicates(found)) => {
+                    form.set_duplicates(&found, i18n);
+                    return ModalOutcome::Stay;
                 }
+                Err(AddCustomerError::Store(e)) => Err(e),
             }
-            let name = customer.name.clone();
-            store.add_customer(customer, deal).map(|_| i18n.fmt("forms.customer.added", &[("name", &name)]))
         }
         CustomerSave::Edit { id, patch } => {
             store.update_customer(id, patch).map(|c| i18n.fmt("forms.customer.updated", &[("name", &c.name)]))

@@ -11,7 +11,8 @@ use super::choice::Choice;
 use super::form_keys::{FormKey, cycle, form_key};
 use super::form_layout::Notice;
 use super::text_field::TextField;
-use crate::domain::cadence::{CadencePolicy, MAX_OVERRIDE_DAYS};
+use crate::domain::DomainError;
+use crate::domain::cadence::{CadencePolicy, parse_override};
 use crate::domain::{Customer, CustomerClass, Man, Portfolio, Style, Tri};
 use crate::i18n::I18n;
 use crate::playbook::Playbook;
@@ -175,9 +176,9 @@ impl ProfileForm {
                 cadence_days: Some(cadence_days),
                 ..CustomerPatch::default()
             })),
-            Err(input) => {
+            Err(e) => {
                 self.focus = ProfileField::Cadence;
-                self.notice = Some(Notice::Error(bad_cadence(i18n, &input)));
+                self.notice = Some(Notice::Error(i18n.domain_error(&e)));
                 ProfileEvent::None
             }
         }
@@ -192,17 +193,10 @@ impl ProfileForm {
         }
     }
 
-    /// The typed override: `Ok(None)` when blank (the quadrant's default applies), the days
-    /// when a whole number from 1 to [`MAX_OVERRIDE_DAYS`], else `Err` with what was typed.
-    fn typed_cadence(&self) -> Result<Option<u32>, String> {
-        let text = self.cadence.text().trim().to_string();
-        if text.is_empty() {
-            return Ok(None);
-        }
-        match text.parse::<u32>() {
-            Ok(days) if (1..=MAX_OVERRIDE_DAYS).contains(&days) => Ok(Some(days)),
-            _ => Err(text),
-        }
+    /// The typed override ([`parse_override`]): `Ok(None)` when blank (the quadrant's
+    /// default applies).
+    fn typed_cadence(&self) -> Result<Option<u32>, DomainError> {
+        parse_override(&self.cadence.text())
     }
 
     /// The customer as the form would save them (an unreadable cadence counts as none), for
@@ -221,11 +215,6 @@ impl ProfileForm {
     fn snapshot(&self) -> String {
         format!("{:?}{}", self.preview(), self.cadence.text())
     }
-}
-
-/// "cannot read the cadence 'abc': give a number of days from 1 to 3650, or leave it empty".
-fn bad_cadence(i18n: &I18n, input: &str) -> String {
-    i18n.fmt("forms.profile.bad_cadence", &[("input", &input), ("max", &MAX_OVERRIDE_DAYS)])
 }
 
 #[cfg(test)]

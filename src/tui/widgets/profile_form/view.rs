@@ -6,7 +6,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::{ProfileField, ProfileForm, bad_cadence};
+use super::{ProfileField, ProfileForm};
 use crate::config::Config;
 use crate::domain::Word;
 use crate::i18n::I18n;
@@ -95,7 +95,7 @@ impl ProfileForm {
             ProfileField::Cadence => {
                 let text = match self.typed_cadence() {
                     Ok(_) => cadence_text(i18n, &view.cadence),
-                    Err(input) => bad_cadence(i18n, &input),
+                    Err(e) => i18n.domain_error(&e),
                 };
                 vec![info("playbook.label.cadence", text)]
             }
