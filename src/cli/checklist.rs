@@ -4,8 +4,7 @@
 use super::Ctx;
 use super::method;
 use super::output::{self, FormatArg};
-use crate::domain::Stage;
-use crate::domain::checklist::{items, unticked};
+use crate::ops::steps::Moved;
 use crate::playbook::views::{ChecklistView, indent, title};
 use crate::store::StoreError;
 
@@ -49,19 +48,13 @@ pub fn run(args: &ChecklistArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
 
 /// After a move forward, warns on stderr about the items of the step left that are not ticked
 /// (the move is never blocked).
-pub fn warn_unticked(ctx: &mut Ctx, deal_id: i64, from: Stage, to: Stage) -> anyhow::Result<()> {
-    if to.index() <= from.index() {
-        return Ok(());
-    }
-    let playbook = method::playbook(ctx);
-    let ticks = ctx.store()?.checklist_ticks(deal_id, from)?;
-    let list = items(&playbook.step(from).checklist, &ticks);
-    let open = unticked(&list);
+pub fn warn_unticked(ctx: &Ctx, moved: &Moved) {
+    let open = &moved.left_unticked;
     if open.is_empty() {
-        return Ok(());
+        return;
     }
-    let mut lines = vec![ctx.i18n.fmt("playbook.move.unticked", &[("n", &open.len()), ("step", &ctx.i18n.word(from))])];
+    let step = ctx.i18n.word(moved.from);
+    let mut lines = vec![ctx.i18n.fmt("playbook.move.unticked", &[("n", &open.len()), ("step", &step)])];
     lines.extend(open.iter().map(|it| format!("  {:>2} [ ] {}", it.number, it.text)));
     ctx.tell(&lines.join("\n"));
-    Ok(())
 }

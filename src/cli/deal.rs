@@ -2,10 +2,11 @@
 //! through the five steps and closes. Each prints what changed (or the deal as JSON).
 
 use super::Ctx;
-use super::checklist;
 use super::output::{self, FormatArg};
+use super::{checklist, method};
 use crate::domain::money::{format_full, parse_amount};
 use crate::domain::{Deal, DomainError, Stage};
+use crate::ops;
 
 /// Arguments of `move`.
 #[derive(Debug, clap::Args)]
@@ -48,14 +49,12 @@ pub struct LostArgs {
 /// Moves the open deal to another step.
 pub fn run_move(args: &MoveArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
     let to = Stage::parse(&args.step)?;
-    let from = ctx.store()?.open_deal(args.id)?.map(|d| d.stage);
-    let deal = ctx.store()?.move_deal(args.id, to, &args.reason)?;
-    if let Some(from) = from {
-        checklist::warn_unticked(ctx, deal.id, from, to)?;
-    }
-    let from = from.map(|s| ctx.i18n.word(s)).unwrap_or_default();
+    let playbook = method::playbook(ctx);
+    let moved = ops::steps::move_open_deal(ctx.store()?, &playbook, args.id, to, &args.reason)?;
+    checklist::warn_unticked(ctx, &moved);
+    let from = ctx.i18n.word(moved.from);
     let text = ctx.i18n.fmt("cli.deal.moved", &[("id", &args.id), ("from", &from), ("to", &ctx.i18n.word(to))]);
-    report(ctx, &args.format, &deal, &text)
+    report(ctx, &args.format, &moved.deal, &text)
 }
 
 /// Marks the open deal won.

@@ -4,3 +4,4 @@
 
 pub mod customers;
 pub mod facts;
+pub mod steps;

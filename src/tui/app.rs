@@ -13,7 +13,7 @@ use super::action::Action;
 use super::chrome;
 use super::drafts::{self, Draft, DraftKeeper};
 use super::keymap::{Keymap, ScreenId};
-use super::modal::{Modal, ModalOutcome, ModalRequest};
+use super::modal::{Modal, ModalOutcome, ModalRequest, MoveStart, start_move};
 use super::overlay::Overlay;
 use super::overlay::help::HelpOverlay;
 use super::overlay::palette::{PaletteOutcome, PaletteOverlay};
@@ -28,8 +28,8 @@ use super::screens::{Ctx, Effect, Screen, View};
 use super::theme::Theme;
 use super::widgets::dialog::{ConfirmDialog, ConfirmEvent};
 use crate::config::Config;
-use crate::domain::CadencePolicy;
 use crate::domain::review::ReviewCounts;
+use crate::domain::{CadencePolicy, Stage};
 use crate::i18n::I18n;
 use crate::playbook::Playbook;
 use crate::store::transfer::DataResult;
@@ -296,10 +296,7 @@ impl App {
             ModalOutcome::Failed(e) => self.fail(&e),
             ModalOutcome::DealMoved { to, message } => {
                 self.modal = None;
-                if let Some(Screen::Pipeline(board)) = self.screens.last_mut() {
-                    board.follow(to);
-                }
-                self.apply(Effect::Changed(message));
+                self.deal_moved(to, message);
             }
         }
         if self.modal.is_none() {
@@ -445,7 +442,22 @@ impl App {
                 Ok(modal) => self.modal = Some(modal),
                 Err(e) => self.fail(&e),
             },
+            Effect::Move { customer_id, to } => {
+                match start_move(&mut self.store, &self.playbook, &self.i18n, customer_id, to) {
+                    Ok(MoveStart::Ask(question)) => self.modal = Some(question),
+                    Ok(MoveStart::Done { to, message }) => self.deal_moved(to, message),
+                    Err(e) => self.fail(&e),
+                }
+            }
         }
+    }
+
+    /// After a deal moved: the board's focus follows the card to its new column.
+    fn deal_moved(&mut self, to: Stage, message: String) {
+        if let Some(Screen::Pipeline(board)) = self.screens.last_mut() {
+            board.follow(to);
+        }
+        self.apply(Effect::Changed(message));
     }
 
     /// Runs the action a screen put off until its "working…" frame was drawn; false when

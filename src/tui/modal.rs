@@ -9,7 +9,7 @@ mod objections;
 pub mod profile;
 mod records;
 
-pub use checklist::move_question;
+pub use checklist::{MoveStart, start_move};
 
 use chrono::NaiveTime;
 use ratatui::Frame;
@@ -65,8 +65,6 @@ pub enum ModalRequest {
     DeleteFact(i64),
     /// Tick the checklist of the step of a customer's open deal.
     Checklist(i64),
-    /// Ask before moving a customer's deal forward to `to` with items of its step unticked.
-    ConfirmMove { customer_id: i64, to: Stage },
     /// Log an objection on the customer's open deal.
     AddObjection(i64),
     /// Choose one of the open objections of the customer's open deal to mark resolved.
@@ -183,9 +181,6 @@ impl Modal {
             ModalRequest::EditFact(id) => facts::edit(id, store)?,
             ModalRequest::DeleteFact(id) => facts::ask_delete(id, store, i18n)?,
             ModalRequest::Checklist(id) => checklist::open_checklist(store, playbook, id)?,
-            ModalRequest::ConfirmMove { customer_id, to } => {
-                checklist::open_move_question(store, playbook, i18n, customer_id, to)?
-            }
             ModalRequest::AddObjection(id) => Self::Objection(Box::new(objections::form(id, store, playbook)?)),
             ModalRequest::ResolveObjection(id) => objections::picker(id, store, i18n)?,
         })
@@ -299,7 +294,7 @@ impl Modal {
             Self::Confirm(dialog, purpose) => match dialog.handle_key(key) {
                 ConfirmEvent::None => ModalOutcome::Stay,
                 ConfirmEvent::No => ModalOutcome::Close,
-                ConfirmEvent::Yes => checklist::confirmed(purpose, store, i18n),
+                ConfirmEvent::Yes => checklist::confirmed(purpose, store, playbook, i18n),
             },
         }
     }

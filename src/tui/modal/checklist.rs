@@ -5,10 +5,11 @@
 
 use ratatui::crossterm::event::KeyEvent;
 
-use super::{ConfirmFor, Modal, ModalOutcome, ModalRequest};
+use super::{ConfirmFor, Modal, ModalOutcome};
 use crate::domain::Stage;
-use crate::domain::checklist::{self, ChecklistItem};
+use crate::domain::checklist;
 use crate::i18n::I18n;
+use crate::ops;
 use crate::playbook::Playbook;
 use crate::store::{Store, StoreError};
 use crate::tui::widgets::checklist_panel::{ChecklistEvent, ChecklistPanel, ChecklistTarget};
@@ -17,31 +18,42 @@ use crate::tui::widgets::dialog::ConfirmDialog;
 /// Columns of an item's number and box (` 1 [ ] `) in the move question.
 const ITEM_PREFIX: usize = 7;
 
-/// The items of `deal_id`'s checklist in `stage` that are not ticked.
-fn unticked_items(
-    store: &Store,
-    playbook: &Playbook,
-    deal_id: i64,
-    stage: Stage,
-) -> anyhow::Result<Vec<ChecklistItem>> {
-    let ticks = store.checklist_ticks(deal_id, stage)?;
-    let items = checklist::items(&playbook.step(stage).checklist, &ticks);
-    Ok(checklist::unticked(&items).into_iter().cloned().collect())
+/// How a move asked for from a screen starts: with the question, or already done.
+pub enum MoveStart {
+    /// Items of the step are unticked: ask first.
+    Ask(Modal),
+    /// Moved at once.
+    Done { to: Stage, message: String },
 }
 
-/// The question to ask before moving a customer's deal from `from` to `to`: `Some` when it
-/// moves forward with items of `from` unticked, `None` when it can move at once.
-pub fn move_question(
-    store: &Store,
+/// Moves the customer's open deal to `to`, or asks first when it moves forward with items of
+/// its step unticked ([`ops::steps::left_unticked`]).
+pub fn start_move(
+    store: &mut Store,
     playbook: &Playbook,
+    i18n: &I18n,
     customer_id: i64,
-    (deal_id, from): (i64, Stage),
     to: Stage,
-) -> anyhow::Result<Option<ModalRequest>> {
-    if to.index() <= from.index() || unticked_items(store, playbook, deal_id, from)?.is_empty() {
-        return Ok(None);
+) -> anyhow::Result<MoveStart> {
+    let name = store.customer_ref(customer_id)?.name;
+    let deal = store.open_deal(customer_id)?.ok_or(StoreError::NoOpenDeal { customer_id })?;
+    let open = ops::steps::left_unticked(store, playbook, deal.id, deal.stage, to)?;
+    if open.is_empty() {
+        ops::steps::move_open_deal(store, playbook, customer_id, to, "")?;
+        return Ok(MoveStart::Done { to, message: moved_message(i18n, &name, to) });
     }
-    Ok(Some(ModalRequest::ConfirmMove { customer_id, to }))
+    // "Move Wang Wei to Survey? 2 items of Approach unticked" with the unticked items.
+    let title = i18n.fmt(
+        "tui.checklist.confirm_move",
+        &[("name", &name), ("step", &i18n.word(to)), ("n", &open.len()), ("from", &i18n.word(deal.stage))],
+    );
+    let lines = open.iter().map(|it| format!("{:>2} [ ] {}", it.number, it.text)).collect();
+    let dialog = ConfirmDialog::new(title, lines).with_hanging_indent(ITEM_PREFIX);
+    Ok(MoveStart::Ask(Modal::Confirm(Box::new(dialog), ConfirmFor::Move { customer_id, name, to })))
+}
+
+fn moved_message(i18n: &I18n, name: &str, to: Stage) -> String {
+    i18n.fmt("tui.pipeline.moved", &[("name", &name), ("step", &i18n.word(to))])
 }
 
 /// The checklist of the customer's open deal; an error when there is none.
@@ -52,26 +64,6 @@ pub(super) fn open_checklist(store: &Store, playbook: &Playbook, customer_id: i6
     let items = checklist::items(&guide.checklist, &store.checklist_ticks(deal.id, deal.stage)?);
     let target = ChecklistTarget { deal_id: deal.id, stage: deal.stage, customer_name: name };
     Ok(Modal::Checklist(Box::new(ChecklistPanel::new(target, guide.goal.clone(), items))))
-}
-
-/// "Move Wang Wei to Survey? 2 items of Approach unticked" with the unticked items.
-pub(super) fn open_move_question(
-    store: &Store,
-    playbook: &Playbook,
-    i18n: &I18n,
-    customer_id: i64,
-    to: Stage,
-) -> anyhow::Result<Modal> {
-    let name = store.customer_ref(customer_id)?.name;
-    let deal = store.open_deal(customer_id)?.ok_or(StoreError::NoOpenDeal { customer_id })?;
-    let open = unticked_items(store, playbook, deal.id, deal.stage)?;
-    let title = i18n.fmt(
-        "tui.checklist.confirm_move",
-        &[("name", &name), ("step", &i18n.word(to)), ("n", &open.len()), ("from", &i18n.word(deal.stage))],
-    );
-    let lines = open.iter().map(|it| format!("{:>2} [ ] {}", it.number, it.text)).collect();
-    let dialog = ConfirmDialog::new(title, lines).with_hanging_indent(ITEM_PREFIX);
-    Ok(Modal::Confirm(Box::new(dialog), ConfirmFor::Move { customer_id, name, to }))
 }
 
 /// A key in the checklist: a toggle is written at once (a failed write shows in the panel and
@@ -97,14 +89,13 @@ pub(super) fn checklist_key(panel: &mut ChecklistPanel, key: KeyEvent, store: &m
 }
 
 /// Does what a confirmed question asked.
-pub(super) fn confirmed(purpose: &ConfirmFor, store: &mut Store, i18n: &I18n) -> ModalOutcome {
+pub(super) fn confirmed(purpose: &ConfirmFor, store: &mut Store, playbook: &Playbook, i18n: &I18n) -> ModalOutcome {
     match purpose {
-        ConfirmFor::Move { customer_id, name, to } => match store.move_deal(*customer_id, *to, "") {
-            Ok(_) => ModalOutcome::DealMoved {
-                to: *to,
-                message: i18n.fmt("tui.pipeline.moved", &[("name", name), ("step", &i18n.word(*to))]),
-            },
-            Err(e) => ModalOutcome::Failed(e.into()),
-        },
+        ConfirmFor::Move { customer_id, name, to } => {
+            match ops::steps::move_open_deal(store, playbook, *customer_id, *to, "") {
+                Ok(_) => ModalOutcome::DealMoved { to: *to, message: moved_message(i18n, name, *to) },
+                Err(e) => ModalOutcome::Failed(e.into()),
+            }
+        }
     }
 }

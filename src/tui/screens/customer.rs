@@ -19,7 +19,7 @@ use crate::domain::{Customer, Deal, DealState, Fact, FactCategory, Objection, St
 use crate::playbook::Playbook;
 use crate::store::{Note, Store};
 use crate::tui::action::Action;
-use crate::tui::modal::{ModalRequest, move_question};
+use crate::tui::modal::ModalRequest;
 use crate::tui::text;
 use crate::tui::widgets::customer_form::CustomerField;
 
@@ -240,17 +240,7 @@ impl CustomerScreen {
             let key = if forward { "tui.pipeline.at_last_step" } else { "tui.pipeline.at_first_step" };
             return Effect::Info(ctx.i18n.t(key));
         };
-        match move_question(ctx.store, &self.playbook, self.id, (deal.id, deal.stage), to) {
-            Ok(Some(question)) => return Effect::Modal(question),
-            Ok(None) => {}
-            Err(e) => return Effect::Error(e),
-        }
-        match ctx.store.move_deal(self.id, to, "") {
-            Ok(_) => Effect::Changed(
-                ctx.i18n.fmt("tui.pipeline.moved", &[("name", &self.name()), ("step", &ctx.i18n.word(to))]),
-            ),
-            Err(e) => Effect::error(e),
-        }
+        Effect::Move { customer_id: self.id, to }
     }
 
     /// Draws the header line, the record on the left, deal, visits and notes on the right.

@@ -19,6 +19,7 @@ use super::action::Action;
 use super::keymap::{Keymap, ScreenId};
 use super::modal::ModalRequest;
 use super::theme::Theme;
+use crate::domain::Stage;
 use crate::i18n::I18n;
 use crate::store::Store;
 
@@ -56,6 +57,9 @@ pub enum Effect {
     Go(ScreenId, Option<String>),
     /// Open a form or question.
     Modal(ModalRequest),
+    /// Move the customer's open deal to this step (the app asks first when items of the
+    /// step are unticked).
+    Move { customer_id: i64, to: Stage },
     /// Run this action again once the next frame is drawn (slow work shows that it started).
     Later(Action),
 }

@@ -18,7 +18,7 @@ use crate::domain::{NextStepState, Stage, Word};
 use crate::playbook::Playbook;
 use crate::store::{PipelineCard, PipelineFilter, StepTotal, Store};
 use crate::tui::action::Action;
-use crate::tui::modal::{ModalRequest, move_question};
+use crate::tui::modal::ModalRequest;
 use crate::tui::text;
 
 /// Cards loaded per column at a time.
@@ -169,19 +169,7 @@ impl PipelineScreen {
             let key = if forward { "tui.pipeline.at_last_step" } else { "tui.pipeline.at_first_step" };
             return Effect::Info(ctx.i18n.t(key));
         };
-        match move_question(ctx.store, &self.playbook, card.customer_id, (card.deal_id, card.stage), to) {
-            Ok(Some(question)) => return Effect::Modal(question),
-            Ok(None) => {}
-            Err(e) => return Effect::Error(e),
-        }
-        match ctx.store.move_deal(card.customer_id, to, "") {
-            Ok(_) => {
-                self.follow(to);
-                let msg = ctx.i18n.fmt("tui.pipeline.moved", &[("name", &card.name), ("step", &ctx.i18n.word(to))]);
-                Effect::Changed(msg)
-            }
-            Err(e) => Effect::error(e),
-        }
+        Effect::Move { customer_id: card.customer_id, to }
     }
 
     /// Focuses the first card of `to`'s column, where a deal just moved lands.
