@@ -8,8 +8,9 @@ use super::method;
 use super::output::{self, FormatArg, Table, key_values};
 use crate::domain::checklist;
 use crate::domain::money::format_full;
-use crate::domain::{Customer, Deal, Fact, FactCategory, StageEvent, Visit, VisitKind, Word};
+use crate::domain::{Customer, Fact, FactCategory, VisitKind, Word};
 use crate::i18n::I18n;
+use crate::ops::customer_page::{CustomerPage, DealHistory, PageSize, ShownVisit};
 use crate::playbook::Playbook;
 use crate::playbook::views::{ChecklistView, ProfileView};
 use crate::store::Note;
@@ -26,23 +27,6 @@ pub struct ShowArgs {
     pub id: i64,
     #[command(flatten)]
     pub format: FormatArg,
-}
-
-/// A deal with its moves, oldest first.
-#[derive(Debug, Serialize)]
-pub struct DealHistory {
-    #[serde(flatten)]
-    pub deal: Deal,
-    pub history: Vec<StageEvent>,
-}
-
-/// A visit with the ticked items of its type's in-visit checklist.
-#[derive(Debug, Serialize)]
-pub struct ShownVisit {
-    #[serde(flatten)]
-    pub visit: Visit,
-    /// Ticked item numbers (1-based), ascending.
-    pub ticks: Vec<u32>,
 }
 
 /// Everything `show` prints.
@@ -66,32 +50,14 @@ pub fn run(args: &ShowArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
     let playbook = method::playbook(ctx);
     let (today, config) = (ctx.today(), ctx.config.clone());
     let store = ctx.store()?;
-    let customer = store.customer(args.id)?;
-    let profile = ProfileView::new(&customer, &playbook, &config, today);
-    let checklist = match store.open_deal(args.id)? {
-        Some(deal) => Some(ChecklistView::load(store, &deal, &playbook)?),
+    let page = CustomerPage::load(store, args.id, PageSize { visits: VISITS_SHOWN, notes: NOTES_SHOWN })?;
+    let profile = ProfileView::new(&page.customer, &playbook, &config, today);
+    let checklist = match page.open_deal() {
+        Some(deal) => Some(ChecklistView::load(store, deal, &playbook)?),
         None => None,
     };
-    let deals = store
-        .deals_of(args.id)?
-        .into_iter()
-        .map(|deal| Ok(DealHistory { history: store.stage_history(deal.id)?, deal }))
-        .collect::<anyhow::Result<Vec<_>>>()?;
-    let visits = store.visits_of(args.id, VISITS_SHOWN, 0)?;
-    let mut ticks = store.visit_ticks_of(&visits.iter().map(|v| v.id).collect::<Vec<_>>())?;
-    let visits = visits
-        .into_iter()
-        .map(|visit| ShownVisit { ticks: ticks.remove(&visit.id).unwrap_or_default(), visit })
-        .collect();
-    let detail = CustomerDetail {
-        facts: store.facts_of(args.id)?,
-        visits,
-        notes: store.notes_of(Some(args.id), NOTES_SHOWN)?,
-        customer,
-        profile,
-        checklist,
-        deals,
-    };
+    let CustomerPage { customer, facts, deals, visits, notes, .. } = page;
+    let detail = CustomerDetail { customer, profile, checklist, facts, deals, visits, notes };
     if args.format.is_json() {
         return ctx.print(&output::json(&detail)?);
     }

@@ -16,6 +16,7 @@ use super::{Ctx, Effect, View};
 use crate::domain::checklist::{Progress, progress, progress_of};
 use crate::domain::money::format_compact;
 use crate::domain::{Customer, Deal, DealState, Fact, FactCategory, Objection, StageEvent, Visit, VisitKind, Word};
+use crate::ops::customer_page::{CustomerPage, PageSize};
 use crate::playbook::Playbook;
 use crate::store::{Note, Store};
 use crate::tui::action::Action;
@@ -108,31 +109,28 @@ impl CustomerScreen {
         self.customer.as_ref()
     }
 
-    /// Reloads everything shown.
+    /// Reloads everything shown ([`CustomerPage`], the read model `fieldbook show` prints too).
     pub fn refresh(&mut self, store: &Store) -> anyhow::Result<()> {
-        self.customer = Some(store.customer(self.id)?);
-        self.facts = store.facts_of(self.id)?;
-        let deals = store.deals_of(self.id)?;
-        self.deal = deals.iter().find(|d| d.state == DealState::Open).or(deals.first()).cloned();
-        self.history = match &self.deal {
-            Some(d) => store.stage_history(d.id)?,
-            None => Vec::new(),
-        };
-        self.checklist = match &self.deal {
-            Some(d) if d.state == DealState::Open => {
-                let total = self.playbook.step(d.stage).checklist.len();
-                Some(progress_of(store.checklist_ticks(d.id, d.stage)?.len() as u32, total))
+        let page = CustomerPage::load(store, self.id, PageSize { visits: VISITS, notes: NOTES })?;
+        let in_view = page.deal_in_view().cloned();
+        self.checklist = match &in_view {
+            Some(d) if d.deal.state == DealState::Open => {
+                let total = self.playbook.step(d.deal.stage).checklist.len();
+                Some(progress_of(page.checklist_ticks.len() as u32, total))
             }
             _ => None,
         };
-        self.objections = match &self.deal {
-            Some(d) => store.objections_of(d.id, false)?,
-            None => Vec::new(),
+        (self.deal, self.history) = match in_view {
+            Some(d) => (Some(d.deal), d.history),
+            None => (None, Vec::new()),
         };
-        self.objections.sort_by_key(|o| o.resolved);
-        self.visits = store.visits_of(self.id, VISITS, 0)?;
-        self.visit_ticks = store.visit_ticks_of(&self.visits.iter().map(|v| v.id).collect::<Vec<_>>())?;
-        self.notes = store.notes_of(Some(self.id), NOTES)?;
+        self.visit_ticks =
+            page.visits.iter().map(|v| (v.visit.id, v.ticks.clone())).filter(|(_, t)| !t.is_empty()).collect();
+        self.visits = page.visits.into_iter().map(|v| v.visit).collect();
+        self.customer = Some(page.customer);
+        self.facts = page.facts;
+        self.objections = page.objections;
+        self.notes = page.notes;
         self.cursor = self.cursor.min(self.record_rows().len().saturating_sub(1));
         Ok(())
     }

@@ -1,0 +1,100 @@
+//! A customer's page: what `fieldbook show` prints and the app's customer screen draws, read
+//! in one place — the record, every deal with its step history, the objections and checklist
+//! ticks of the deal in view, the last visits with their in-visit ticks, and the last notes.
+
+use serde::Serialize;
+
+use crate::domain::{Customer, Deal, DealState, Fact, Objection, StageEvent, Visit};
+use crate::store::{Note, Store, StoreError};
+
+/// A deal with its moves, oldest first.
+#[derive(Debug, Clone, Serialize)]
+pub struct DealHistory {
+    #[serde(flatten)]
+    pub deal: Deal,
+    pub history: Vec<StageEvent>,
+}
+
+/// A visit with the ticked items of its type's in-visit checklist.
+#[derive(Debug, Clone, Serialize)]
+pub struct ShownVisit {
+    #[serde(flatten)]
+    pub visit: Visit,
+    /// Ticked item numbers (1-based), ascending.
+    pub ticks: Vec<u32>,
+}
+
+/// How much of the history a page holds.
+#[derive(Debug, Clone, Copy)]
+pub struct PageSize {
+    pub visits: u32,
+    pub notes: u32,
+}
+
+/// Everything about one customer that a face shows.
+#[derive(Debug, Clone)]
+pub struct CustomerPage {
+    pub customer: Customer,
+    pub facts: Vec<Fact>,
+    /// Every deal, newest first.
+    pub deals: Vec<DealHistory>,
+    /// The deal in view ([`CustomerPage::deal_in_view`])'s objections, open ones first.
+    pub objections: Vec<Objection>,
+    /// The ticked checklist items of the open deal's current step.
+    pub checklist_ticks: Vec<u32>,
+    /// The last visits, newest first.
+    pub visits: Vec<ShownVisit>,
+    /// The last notes, newest first.
+    pub notes: Vec<Note>,
+}
+
+impl CustomerPage {
+    /// Reads customer `id`'s page.
+    pub fn load(store: &Store, id: i64, size: PageSize) -> Result<Self, StoreError> {
+        let customer = store.customer(id)?;
+        let deals = store
+            .deals_of(id)?
+            .into_iter()
+            .map(|deal| Ok(DealHistory { history: store.stage_history(deal.id)?, deal }))
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        let in_view = in_view(&deals);
+        let mut objections = match in_view {
+            Some(d) => store.objections_of(d.deal.id, false)?,
+            None => Vec::new(),
+        };
+        objections.sort_by_key(|o| o.resolved);
+        let checklist_ticks = match in_view {
+            Some(d) if d.deal.state == DealState::Open => store.checklist_ticks(d.deal.id, d.deal.stage)?,
+            _ => Vec::new(),
+        };
+        let visits = store.visits_of(id, size.visits, 0)?;
+        let mut ticks = store.visit_ticks_of(&visits.iter().map(|v| v.id).collect::<Vec<_>>())?;
+        let visits = visits
+            .into_iter()
+            .map(|visit| ShownVisit { ticks: ticks.remove(&visit.id).unwrap_or_default(), visit })
+            .collect();
+        Ok(Self {
+            facts: store.facts_of(id)?,
+            notes: store.notes_of(Some(id), size.notes)?,
+            customer,
+            deals,
+            objections,
+            checklist_ticks,
+            visits,
+        })
+    }
+
+    /// The deal a page is about: the open one, else the newest.
+    pub fn deal_in_view(&self) -> Option<&DealHistory> {
+        in_view(&self.deals)
+    }
+
+    /// The open deal, if any.
+    pub fn open_deal(&self) -> Option<&Deal> {
+        self.deals.iter().map(|d| &d.deal).find(|d| d.state == DealState::Open)
+    }
+}
+
+fn in_view(deals: &[DealHistory]) -> Option<&DealHistory> {
+    deals.iter().find(|d| d.deal.state == DealState::Open).or(deals.first())
+}
