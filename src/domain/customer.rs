@@ -19,6 +19,22 @@ word_enum!(
     }
 );
 
+impl CustomerClass {
+    /// The class a customer has once a deal is won: a prospect becomes an ordinary customer;
+    /// a customer already ordinary, quality or key keeps the class.
+    pub fn after_win(self) -> Self {
+        match self {
+            Self::Ordinary | Self::Quality | Self::Key => self,
+            _ => Self::Ordinary,
+        }
+    }
+
+    /// Whether the visit cadence applies: a lost customer is never due.
+    pub fn follows_cadence(self) -> bool {
+        self != Self::Lost
+    }
+}
+
 word_enum!(
     /// Personality style on the assertiveness × responsiveness axes (顾客类型).
     Style, "style", {

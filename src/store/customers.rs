@@ -229,11 +229,12 @@ impl Store {
                 values.push(i64::from(days).into());
             }
             sql.push_str(&format!(
-                " AND (c.next_step_on <= ?{n} OR (c.class <> 'lost' AND
+                " AND (c.next_step_on <= ?{n} OR ({} AND
                     julianday(?{n}) - julianday(coalesce(c.last_contact_on, substr(c.created_at, 1, 10))) >=
                     CASE WHEN c.cadence_days > 0 THEN c.cadence_days ELSE CASE c.portfolio
                         WHEN 'star' THEN ?{} WHEN 'question-mark' THEN ?{} WHEN 'cash-cow' THEN ?{}
                         WHEN 'dog' THEN ?{} ELSE ?{} END END))",
+                rows::follows_cadence_sql(),
                 n + 1,
                 n + 2,
                 n + 3,

@@ -122,12 +122,18 @@ impl Store {
             .ctx("closing a deal")?;
             record_event(tx, &now, deal.id, Some(deal.stage), deal.stage, Some(DealState::Open), state, reason)?;
             if state == DealState::Won {
-                tx.execute(
-                    "UPDATE customer SET class = ?2, updated_at = ?3 WHERE id = ?1
-                     AND class NOT IN ('ordinary', 'quality', 'key')",
-                    params![customer_id, CustomerClass::Ordinary.code(), now],
-                )
-                .ctx("closing a deal")?;
+                let class: String = tx
+                    .query_row("SELECT class FROM customer WHERE id = ?1", [customer_id], |r| r.get(0))
+                    .ctx("closing a deal")?;
+                let class = CustomerClass::from_code(&class)
+                    .ok_or_else(|| StoreError::Corrupt(format!("customer class '{class}'")))?;
+                if class.after_win() != class {
+                    tx.execute(
+                        "UPDATE customer SET class = ?2, updated_at = ?3 WHERE id = ?1",
+                        params![customer_id, class.after_win().code(), now],
+                    )
+                    .ctx("closing a deal")?;
+                }
             }
             Ok(deal.id)
         })

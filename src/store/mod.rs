@@ -15,6 +15,8 @@ mod pipeline;
 mod review;
 mod review_due;
 mod rows;
+#[cfg(test)]
+mod rule_ties;
 mod search;
 pub mod search_text;
 pub mod transfer;

@@ -95,7 +95,8 @@ impl Store {
         for (range, bound) in ranges {
             let sql = format!(
                 "SELECT {REF_COLUMNS}, c.portfolio, c.class, c.last_contact_on, substr(c.created_at, 1, 10)
-                 FROM customer c WHERE c.archived = 0 AND {condition} AND c.class <> 'lost' AND {range} LIMIT ?3"
+                 FROM customer c WHERE c.archived = 0 AND {condition} AND {follows} AND {range} LIMIT ?3",
+                follows = rows::follows_cadence_sql()
             );
             let mut stmt = self.conn().prepare_cached(&sql).ctx("reading customers due by cadence")?;
             let rows = stmt

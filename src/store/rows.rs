@@ -5,7 +5,7 @@ use rusqlite::Row;
 use rusqlite::types::Type;
 
 use crate::domain::when::parse_stored_datetime;
-use crate::domain::{Customer, Man, Word};
+use crate::domain::{Customer, CustomerClass, Man, Word};
 
 /// A stored code column (`stage`, `class`, ...) as its domain word.
 pub fn code<T: Word>(row: &Row, idx: usize) -> rusqlite::Result<T> {
@@ -66,4 +66,12 @@ pub fn customer(row: &Row) -> rusqlite::Result<Customer> {
         created_at: row.get(21)?,
         updated_at: row.get(22)?,
     })
+}
+
+/// SQL true for a customer (alias `c`) the visit cadence applies to: the SQL form of
+/// [`CustomerClass::follows_cadence`], built from it so the two cannot drift.
+pub(super) fn follows_cadence_sql() -> String {
+    let never: Vec<String> =
+        CustomerClass::ALL.iter().filter(|c| !c.follows_cadence()).map(|c| format!("'{}'", c.code())).collect();
+    if never.is_empty() { "1".to_string() } else { format!("c.class NOT IN ({})", never.join(", ")) }
 }
