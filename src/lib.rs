@@ -14,6 +14,7 @@ pub mod ops;
 pub mod playbook;
 pub mod startup;
 pub mod store;
+pub mod text;
 pub mod tui;
 
 /// Runs the parsed command line and returns the process exit code: one start-up

@@ -5,8 +5,9 @@ use super::Ctx;
 use super::method;
 use super::output::{self, FormatArg};
 use crate::ops::steps::Moved;
-use crate::playbook::views::{ChecklistView, indent, title};
+use crate::playbook::views::{ChecklistView, title};
 use crate::store::StoreError;
+use crate::text::indent;
 
 /// Arguments of `checklist`.
 #[derive(Debug, clap::Args)]

@@ -6,8 +6,9 @@ use super::Ctx;
 use super::method;
 use super::output::{self, FormatArg};
 use crate::domain::{Objection, ObjectionKind, Word};
-use crate::playbook::views::{ObjectionView, indent, title};
+use crate::playbook::views::{ObjectionView, title};
 use crate::store::StoreError;
+use crate::text::indent;
 
 /// Arguments of `objection`.
 #[derive(Debug, clap::Args)]

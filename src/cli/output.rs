@@ -2,7 +2,8 @@
 //! (by display width, so Chinese lines up), and JSON.
 
 use serde::Serialize;
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use crate::text;
 
 /// How a data-printing command writes its result.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -42,6 +43,16 @@ pub const DEFAULT_MAX_WIDTH: usize = 32;
 pub enum Align {
     Left,
     Right,
+}
+
+impl Align {
+    /// `cell` padded with spaces to `cols` display columns on the side this alignment leaves open.
+    fn pad(self, cell: &str, cols: usize) -> String {
+        match self {
+            Self::Left => text::pad(cell, cols),
+            Self::Right => text::pad_left(cell, cols),
+        }
+    }
 }
 
 /// A text table: a header line and rows, columns padded to their widest cell by display
@@ -93,21 +104,21 @@ impl Table {
     /// The table as lines joined by `\n` (no trailing newline, no trailing spaces).
     pub fn render(&self) -> String {
         let cut = |cells: &[String]| -> Vec<String> {
-            cells.iter().zip(&self.max_widths).map(|(c, w)| truncate(&one_line(c), *w)).collect()
+            cells.iter().zip(&self.max_widths).map(|(c, w)| text::fit(&one_line(c), *w)).collect()
         };
         let header = cut(&self.headers);
         let rows: Vec<Vec<String>> = self.rows.iter().map(|r| cut(r)).collect();
-        let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
+        let mut widths: Vec<usize> = header.iter().map(|h| text::width(h)).collect();
         for row in &rows {
             for (w, cell) in widths.iter_mut().zip(row) {
-                *w = (*w).max(cell.width());
+                *w = (*w).max(text::width(cell));
             }
         }
         std::iter::once(&header)
             .chain(&rows)
             .map(|row| {
                 let cells: Vec<String> =
-                    row.iter().zip(&widths).zip(&self.aligns).map(|((cell, w), align)| pad(cell, *w, *align)).collect();
+                    row.iter().zip(&widths).zip(&self.aligns).map(|((cell, w), align)| align.pad(cell, *w)).collect();
                 cells.join("  ").trim_end().to_string()
             })
             .collect::<Vec<_>>()
@@ -118,49 +129,6 @@ impl Table {
 /// Newlines and tabs become spaces so a cell stays on its line.
 fn one_line(s: &str) -> String {
     s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
-}
-
-/// Pads `s` with spaces to display width `width`.
-pub fn pad(s: &str, width: usize, align: Align) -> String {
-    let fill = " ".repeat(width.saturating_sub(s.width()));
-    match align {
-        Align::Left => format!("{s}{fill}"),
-        Align::Right => format!("{fill}{s}"),
-    }
-}
-
-/// Cuts `s` to at most `max` display columns, ending with `…` when cut.
-pub fn truncate(s: &str, max: usize) -> String {
-    if s.width() <= max {
-        return s.to_string();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in s.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > max {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    out.push('…');
-    out
-}
-
-/// Label/value lines with the labels padded to the same display width; a value's further
-/// lines are indented under its first.
-pub fn key_values(pairs: &[(String, String)]) -> String {
-    let width = pairs.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
-    let mut lines = Vec::new();
-    for (k, v) in pairs {
-        let mut label = pad(k, width, Align::Left);
-        for line in v.lines().chain(v.is_empty().then_some("")) {
-            lines.push(format!("{label}  {line}").trim_end().to_string());
-            label = " ".repeat(width);
-        }
-    }
-    lines.join("\n")
 }
 
 #[cfg(test)]
@@ -174,29 +142,16 @@ mod tests {
         t.row(vec!["12".into(), "Alice".into(), "y".into()]);
         let out = t.render();
         let lines: Vec<&str> = out.lines().collect();
-        let col = |line: &str, needle: &str| line[..line.find(needle).unwrap()].width();
+        let col = |line: &str, needle: &str| text::width(&line[..line.find(needle).unwrap()]);
         assert_eq!(col(lines[1], "x"), col(lines[2], "y"), "{out}");
         assert_eq!(col(lines[0], "Co"), col(lines[1], "x"), "{out}");
         assert!(lines[1].starts_with(" 1  王伟"), "{out}");
     }
 
     #[test]
-    fn truncates_with_ellipsis_by_width() {
-        assert_eq!(truncate("上海华东机械有限公司", 7), "上海华…");
-        assert_eq!(truncate("上海华东机械有限公司", 7).width(), 7);
-        assert_eq!(truncate("abcdef", 4), "abc…");
-        assert_eq!(truncate("abc", 4), "abc");
+    fn cells_are_cut_to_their_column_on_one_line() {
         let mut t = Table::new(vec!["A".into()]).max_width(0, 5);
         t.row(vec!["line\nbreak".into()]);
         assert_eq!(t.render().lines().nth(1), Some("line…"));
-    }
-
-    #[test]
-    fn key_values_line_up() {
-        let out = key_values(&[("公司".into(), "x".into()), ("Phone".into(), "y".into())]);
-        let lines: Vec<&str> = out.lines().collect();
-        assert_eq!(lines[0].find('x').map(|i| lines[0][..i].width()), lines[1].find('y'));
-        let multi = key_values(&[("A".into(), "one\ntwo".into())]);
-        assert_eq!(multi, "A  one\n   two");
     }
 }

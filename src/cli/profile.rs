@@ -3,11 +3,12 @@
 
 use super::Ctx;
 use super::method;
-use super::output::{self, FormatArg, key_values};
+use super::output::{self, FormatArg};
 use crate::domain::cadence::parse_override;
 use crate::domain::{CustomerClass, Man, Portfolio, Style, Tri, Word};
-use crate::playbook::views::{ProfileView, indent, title};
+use crate::playbook::views::{ProfileView, title};
 use crate::store::CustomerPatch;
+use crate::text::{indent, key_values};
 
 /// High or low account attractiveness.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

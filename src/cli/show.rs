@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::Ctx;
 use super::method;
-use super::output::{self, FormatArg, Table, key_values};
+use super::output::{self, FormatArg, Table};
 use crate::domain::checklist;
 use crate::domain::money::format_full;
 use crate::domain::{Customer, Fact, FactCategory, VisitKind, Word};
@@ -14,6 +14,7 @@ use crate::ops::customer_page::{CustomerPage, DealHistory, PageSize, ShownVisit}
 use crate::playbook::Playbook;
 use crate::playbook::views::{ChecklistView, ProfileView};
 use crate::store::Note;
+use crate::text::{indent, key_values};
 
 /// How many visits `show` prints.
 const VISITS_SHOWN: u32 = 20;
@@ -233,9 +234,4 @@ pub fn local_time(rfc3339: &str) -> String {
     chrono::DateTime::parse_from_rfc3339(rfc3339)
         .map(|t| t.with_timezone(&chrono::Local).format("%Y-%m-%d %H:%M").to_string())
         .unwrap_or_else(|_| rfc3339.to_string())
-}
-
-/// Indents every line by two spaces.
-fn indent(text: &str) -> String {
-    text.lines().map(|l| if l.is_empty() { String::new() } else { format!("  {l}") }).collect::<Vec<_>>().join("\n")
 }

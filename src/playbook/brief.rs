@@ -7,11 +7,12 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
 use super::Playbook;
-use super::views::{ChecklistView, ObjectionView, ProfileView, bullets, indent, key_values};
+use super::views::{ChecklistView, ObjectionView, ProfileView, bullets};
 use crate::config::Config;
 use crate::domain::{Channel, Customer, Fact, Outcome, Visit, VisitKind};
 use crate::i18n::I18n;
 use crate::store::Store;
+use crate::text::{indent, key_values};
 
 /// How many visits are read to find the last one and the next appointment.
 const VISITS_READ: u32 = 50;

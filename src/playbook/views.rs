@@ -4,7 +4,6 @@
 
 use chrono::NaiveDate;
 use serde::Serialize;
-use unicode_width::UnicodeWidthStr;
 
 use super::{Playbook, QuadrantGuide, StyleGuide};
 use crate::config::Config;
@@ -12,6 +11,7 @@ use crate::domain::checklist::{self, ChecklistItem, Progress};
 use crate::domain::{CadenceState, Customer, CustomerClass, Deal, Man, Objection, Portfolio, Stage, Style};
 use crate::i18n::I18n;
 use crate::store::Store;
+use crate::text::key_values;
 
 /// Where a customer's cadence interval comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -220,29 +220,9 @@ impl ObjectionView {
     }
 }
 
-/// Label/value lines with the labels padded to the same display width; a value's further
-/// lines are indented under its first.
-pub fn key_values(pairs: &[(String, String)]) -> String {
-    let width = pairs.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
-    let mut lines = Vec::new();
-    for (k, v) in pairs {
-        let mut label = format!("{k}{}", " ".repeat(width.saturating_sub(k.width())));
-        for line in v.lines().chain(v.is_empty().then_some("")) {
-            lines.push(format!("{label}  {line}").trim_end().to_string());
-            label = " ".repeat(width);
-        }
-    }
-    lines.join("\n")
-}
-
 /// Lines starting with `- `.
 pub fn bullets(items: &[String]) -> String {
     items.iter().map(|s| format!("- {s}")).collect::<Vec<_>>().join("\n")
-}
-
-/// Indents every line by two spaces.
-pub fn indent(text: &str) -> String {
-    text.lines().map(|l| if l.is_empty() { String::new() } else { format!("  {l}") }).collect::<Vec<_>>().join("\n")
 }
 
 /// `#3 王伟 — 深圳医疗器械`.

@@ -11,9 +11,9 @@ use super::action::Action;
 use super::app::Toast;
 use super::keymap::ScreenId;
 use super::screens::View;
-use super::text;
 use crate::domain::review::ReviewCounts;
 use crate::i18n::I18n;
+use crate::text;
 
 /// The smallest terminal the layout is designed for.
 pub const MIN_WIDTH: u16 = 80;

@@ -10,7 +10,6 @@ mod keymap_defaults;
 pub mod modal;
 pub mod overlay;
 pub mod screens;
-pub mod text;
 pub mod theme;
 pub mod widgets;
 

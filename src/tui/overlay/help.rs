@@ -7,9 +7,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use super::centered;
+use crate::text;
 use crate::tui::keymap::ScreenId;
 use crate::tui::screens::View;
-use crate::tui::text;
 use crate::tui::widgets::form_layout::clear_popup;
 
 /// The help overlay for one screen.

@@ -10,10 +10,10 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::centered;
 use crate::i18n::I18n;
+use crate::text;
 use crate::tui::action::Action;
 use crate::tui::keymap::{Keymap, ScreenId};
 use crate::tui::screens::View;
-use crate::tui::text;
 
 /// Actions that make sense from anywhere, offered even where no key is bound to them.
 const ANYWHERE: &[Action] = &[

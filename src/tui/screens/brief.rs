@@ -15,8 +15,8 @@ use crate::config::Config;
 use crate::playbook::Playbook;
 use crate::playbook::brief::Brief;
 use crate::store::Store;
+use crate::text::{self, wrap_hanging};
 use crate::tui::action::Action;
-use crate::tui::text::{self, wrap_hanging};
 
 /// The brief of one customer.
 pub struct BriefScreen {

@@ -19,9 +19,9 @@ use crate::domain::{Customer, Deal, DealState, Fact, FactCategory, Objection, St
 use crate::ops::customer_page::{CustomerPage, PageSize};
 use crate::playbook::Playbook;
 use crate::store::{Note, Store};
+use crate::text;
 use crate::tui::action::Action;
 use crate::tui::modal::ModalRequest;
-use crate::tui::text;
 use crate::tui::widgets::customer_form::CustomerField;
 
 /// Visits shown in the timeline.

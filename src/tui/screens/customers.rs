@@ -10,9 +10,9 @@ use ratatui::widgets::{Block, Paragraph};
 use super::filter_box::FilterBox;
 use super::{Ctx, Effect, View};
 use crate::store::{CustomerFilter, CustomerRow, CustomerSort, Store};
+use crate::text;
 use crate::tui::action::Action;
 use crate::tui::modal::ModalRequest;
-use crate::tui::text;
 
 /// Rows loaded at a time.
 const PAGE: u32 = 100;

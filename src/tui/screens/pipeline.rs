@@ -17,9 +17,9 @@ use crate::domain::money::format_compact;
 use crate::domain::{NextStepState, Stage, Word};
 use crate::playbook::Playbook;
 use crate::store::{PipelineCard, PipelineFilter, StepTotal, Store};
+use crate::text;
 use crate::tui::action::Action;
 use crate::tui::modal::ModalRequest;
-use crate::tui::text;
 
 /// Cards loaded per column at a time.
 const PAGE: u32 = 40;

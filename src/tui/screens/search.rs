@@ -9,8 +9,8 @@ use ratatui::widgets::{Block, Paragraph};
 
 use super::{Ctx, Effect, View};
 use crate::store::{SearchHit, SearchKind, Store};
+use crate::text;
 use crate::tui::action::Action;
-use crate::tui::text;
 
 /// Hits fetched per query.
 const LIMIT: u32 = 60;

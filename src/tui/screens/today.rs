@@ -11,9 +11,9 @@ use super::{Ctx, Effect, View};
 use crate::domain::review::{CustomerRef, Review};
 use crate::domain::{CadencePolicy, CadenceState};
 use crate::store::Store;
+use crate::text;
 use crate::tui::action::Action;
 use crate::tui::modal::ModalRequest;
-use crate::tui::text;
 
 /// The five sections, in screen order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -12,7 +12,7 @@ use super::form_layout::{centered, clear_popup, hint_line};
 use crate::domain::Stage;
 use crate::domain::checklist::{self, ChecklistItem, Progress};
 use crate::i18n::I18n;
-use crate::tui::text;
+use crate::text;
 use crate::tui::theme::Theme;
 
 /// Columns of an item's number and tick box (` 1 [x] `), after the selection marker.

@@ -9,14 +9,13 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Padding, Paragraph, Wrap};
-use unicode_width::UnicodeWidthStr;
 
 use super::form_layout::{centered, clear_popup, hint_line};
 use super::text_field::TextField;
 use crate::domain::customer::clean_line;
 use crate::domain::{DomainError, When, parse_when};
 use crate::i18n::I18n;
-use crate::tui::text;
+use crate::text;
 use crate::tui::theme::Theme;
 
 /// What a confirmation dialog reports after a key.
@@ -99,7 +98,7 @@ pub(super) fn render_confirm(
     hints: &[(String, String)],
     keep: Option<KeepShown>,
 ) {
-    let widest = lines.iter().map(|l| l.width()).chain([title.width() + 4, 30]).max().unwrap_or(30);
+    let widest = lines.iter().map(|l| text::width(l)).chain([text::width(title) + 4, 30]).max().unwrap_or(30);
     let width = u16::try_from(widest + 4).unwrap_or(u16::MAX).min(area.width.saturating_sub(4).max(20));
     let wrapped: Vec<Vec<String>> =
         lines.iter().map(|l| text::wrap_hanging(l, width.saturating_sub(4) as usize, hang)).collect();
@@ -266,7 +265,7 @@ impl PromptDialog {
         let inner = block.inner(popup);
         frame.render_widget(block, popup);
         let [input_row, note_row, _, hint_row] = Layout::vertical([Constraint::Length(1); 4]).areas(inner);
-        let label_width = u16::try_from(self.label.width() + 1).unwrap_or(0).min(inner.width / 2);
+        let label_width = u16::try_from(text::width(&self.label) + 1).unwrap_or(0).min(inner.width / 2);
         let [label_area, field_area] =
             Layout::horizontal([Constraint::Length(label_width), Constraint::Min(1)]).areas(input_row);
         frame.render_widget(Paragraph::new(Span::styled(self.label.as_str(), theme.focused_title)), label_area);

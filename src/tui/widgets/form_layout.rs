@@ -5,9 +5,9 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Padding, Paragraph, Wrap};
-use unicode_width::UnicodeWidthStr;
 
 use super::text_field::TextField;
+use crate::text;
 use crate::tui::theme::Theme;
 
 /// What a row shows after its label.
@@ -91,7 +91,7 @@ type Hint = (String, String);
 fn split_hints(hints: &[Hint], width: u16) -> (&[Hint], &[Hint]) {
     let mut used = 0;
     for (i, (key, what)) in hints.iter().enumerate() {
-        used += if i == 0 { 0 } else { 2 } + key.width() + 1 + what.width();
+        used += if i == 0 { 0 } else { 2 } + text::width(key) + 1 + text::width(what);
         if used > usize::from(width) {
             return hints.split_at(i);
         }
@@ -106,7 +106,7 @@ pub fn hint_line(theme: &Theme, hints: &[(String, String)], width: u16) -> Line<
     let mut used = 0;
     for (key, what) in hints {
         let gap = if spans.is_empty() { "" } else { "  " };
-        let item = gap.width() + key.width() + 1 + what.width();
+        let item = text::width(gap) + text::width(key) + 1 + text::width(what);
         if used + item > usize::from(width) {
             break;
         }
@@ -167,7 +167,7 @@ fn row_heights(rows: &[FormRow], text_width: u16, available: u16, focus: usize) 
 /// Lines `text` takes wrapped at `width` columns (roughly: by display width), one to four.
 fn info_height(text: &str, width: u16) -> u16 {
     let width = usize::from(width.max(1));
-    let lines: usize = text.lines().map(|l| l.width().div_ceil(width).max(1)).sum();
+    let lines: usize = text.lines().map(|l| text::width(l).div_ceil(width).max(1)).sum();
     u16::try_from(lines).unwrap_or(u16::MAX).clamp(1, 4)
 }
 
@@ -181,7 +181,7 @@ fn first_visible(heights: &[u16], available: u16, focus: usize) -> usize {
 }
 
 fn render_rows(frame: &mut Frame, area: Rect, theme: &Theme, rows: &[FormRow], focus: usize) {
-    let label_width = rows.iter().map(|r| r.label.width() + 3).max().unwrap_or(0);
+    let label_width = rows.iter().map(|r| text::width(&r.label) + 3).max().unwrap_or(0);
     let label_width = u16::try_from(label_width).unwrap_or(u16::MAX).min(area.width / 3);
     let text_width = area.width.saturating_sub(label_width);
     let focus = focus.min(rows.len().saturating_sub(1));
@@ -243,7 +243,7 @@ pub fn clear_popup(frame: &mut Frame, popup: Rect) {
     let buf = frame.buffer_mut();
     for y in popup.top()..popup.bottom() {
         if let Some(cell) = buf.cell_mut((left, y))
-            && cell.symbol().width() > 1
+            && text::width(cell.symbol()) > 1
         {
             cell.set_symbol(" ");
         }
@@ -270,7 +270,7 @@ fn render_checklist(
         .map(|(i, (ticked, item))| {
             let mark = if *ticked { "[x]" } else { "[ ]" };
             let pointer = if focused && i == cursor { "›" } else { " " };
-            let text = crate::tui::text::fit(&format!("{pointer}{mark} {}. {item}", i + 1), width);
+            let text = text::fit(&format!("{pointer}{mark} {}. {item}", i + 1), width);
             let style = match (focused && i == cursor, *ticked) {
                 (true, _) => theme.accent,
                 (false, true) => theme.success,

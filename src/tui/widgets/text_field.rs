@@ -81,12 +81,7 @@ impl TextField {
             return 1;
         }
         let width = usize::from(width.max(1));
-        let rows: usize = self
-            .area
-            .lines()
-            .iter()
-            .map(|l| unicode_width::UnicodeWidthStr::width(l.as_str()).div_ceil(width).max(1))
-            .sum();
+        let rows: usize = self.area.lines().iter().map(|l| crate::text::width(l).div_ceil(width).max(1)).sum();
         u16::try_from(rows).unwrap_or(u16::MAX)
     }
 

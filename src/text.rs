@@ -1,0 +1,141 @@
+//! Text laid out by display width, for both faces: Chinese characters take two terminal
+//! columns, so columns line up and lines wrap by what the terminal shows, not by bytes.
+//! Wrapping is `textwrap` with Unicode line breaking (UAX #14): at spaces, between Chinese
+//! characters, never before a closing mark such as `，` or `）`.
+
+use textwrap::{Options, WordSeparator, WrapAlgorithm};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Terminal columns `s` takes.
+pub fn width(s: &str) -> usize {
+    UnicodeWidthStr::width(s)
+}
+
+/// `s` cut to at most `max` columns, ending in `…` when cut.
+pub fn fit(s: &str, max: usize) -> String {
+    if width(s) <= max {
+        return s.to_string();
+    }
+    if max == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > max - 1 {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+/// `s` cut or padded with spaces to exactly `cols` columns.
+pub fn pad(s: &str, cols: usize) -> String {
+    let mut out = fit(s, cols);
+    let w = width(&out);
+    out.extend(std::iter::repeat_n(' ', cols.saturating_sub(w)));
+    out
+}
+
+/// `s` right-aligned in exactly `cols` columns.
+pub fn pad_left(s: &str, cols: usize) -> String {
+    let cut = fit(s, cols);
+    let w = width(&cut);
+    let mut out: String = std::iter::repeat_n(' ', cols.saturating_sub(w)).collect();
+    out.push_str(&cut);
+    out
+}
+
+/// `s` broken into rows of at most `cols` columns where Unicode allows a line break (at a
+/// space, between Chinese characters), a word longer than a row anywhere. Spaces at a break are
+/// dropped; a line break in `s` starts a new row.
+pub fn wrap(s: &str, cols: usize) -> Vec<String> {
+    wrap_hanging(s, cols, 0)
+}
+
+/// Like [`wrap`], with the rows after the first indented by `hang` columns (so an item's text
+/// lines up under itself after its number).
+pub fn wrap_hanging(s: &str, cols: usize, hang: usize) -> Vec<String> {
+    let indent = " ".repeat(hang);
+    let options = Options::new(cols.max(hang + 1))
+        .word_separator(WordSeparator::UnicodeBreakProperties)
+        .wrap_algorithm(WrapAlgorithm::FirstFit)
+        .subsequent_indent(&indent);
+    textwrap::wrap(s, options).into_iter().map(|row| row.trim_end().to_string()).collect()
+}
+
+/// Label/value lines with the labels padded to the same display width; a value's further
+/// lines are indented under its first.
+pub fn key_values(pairs: &[(String, String)]) -> String {
+    let label_w = pairs.iter().map(|(k, _)| width(k)).max().unwrap_or(0);
+    let mut lines = Vec::new();
+    for (k, v) in pairs {
+        let mut label = pad(k, label_w);
+        for line in v.lines().chain(v.is_empty().then_some("")) {
+            lines.push(format!("{label}  {line}").trim_end().to_string());
+            label = " ".repeat(label_w);
+        }
+    }
+    lines.join("\n")
+}
+
+/// Indents every line by two spaces (empty lines stay empty).
+pub fn indent(text: &str) -> String {
+    text.lines().map(|l| if l.is_empty() { String::new() } else { format!("  {l}") }).collect::<Vec<_>>().join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_counts_double_and_pads_exactly() {
+        assert_eq!(width("王伟"), 4);
+        assert_eq!(pad("王伟", 6), "王伟  ");
+        assert_eq!(fit("深圳医疗器械", 7), "深圳医…");
+        assert_eq!(width(&pad("深圳医疗器械", 7)), 7);
+        assert_eq!(fit("Hangzhou Cloud", 8), "Hangzho…");
+        assert_eq!(fit("上海华东机械有限公司", 7), "上海华…");
+        assert_eq!(fit("abcdef", 4), "abc…");
+        assert_eq!(pad_left("12", 4), "  12");
+        assert_eq!(fit("abc", 0), "");
+    }
+
+    #[test]
+    fn wraps_at_spaces_and_between_chinese_characters() {
+        assert_eq!(wrap("one two three", 7), ["one two", "three"]);
+        assert_eq!(wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
+        assert_eq!(wrap("客户需求确认", 5), ["客户", "需求", "确认"]);
+        assert_eq!(wrap("", 5), [""]);
+        assert_eq!(wrap_hanging(" 1 [ ] one two three", 14, 7), [" 1 [ ] one two", "       three"]);
+        assert_eq!(wrap_hanging(" 1 [ ] 能回答客户的问题", 14, 7), [" 1 [ ] 能回答", "       客户的", "       问题"]);
+        assert_eq!(wrap("ab 客户", 4), ["ab", "客户"]);
+        assert!(wrap("Kit packed: cards, catalogue, relevant news", 12).iter().all(|r| width(r) <= 12));
+    }
+
+    #[test]
+    fn chinese_punctuation_stays_on_the_row_of_the_word_before_it() {
+        let rows = wrap("先确认需求，再报价。", 12);
+        assert!(rows.iter().all(|r| width(r) <= 12), "{rows:?}");
+        assert!(rows.iter().all(|r| !r.starts_with('，') && !r.starts_with('。')), "{rows:?}");
+        assert_eq!(rows.concat(), "先确认需求，再报价。");
+    }
+
+    #[test]
+    fn a_no_break_space_keeps_its_neighbours_together() {
+        assert_eq!(wrap("2/3 ✓\u{a0}Greet ✓\u{a0}Stock", 10), ["2/3", "✓\u{a0}Greet", "✓\u{a0}Stock"]);
+    }
+
+    #[test]
+    fn key_values_line_up() {
+        let out = key_values(&[("公司".into(), "x".into()), ("Phone".into(), "y".into())]);
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines[0].find('x').map(|i| width(&lines[0][..i])), lines[1].find('y'));
+        assert_eq!(key_values(&[("A".into(), "one\ntwo".into())]), "A  one\n   two");
+        assert_eq!(indent("a\n\nb"), "  a\n\n  b");
+    }
+}
