@@ -1,11 +1,11 @@
 //! `fieldbook export` (JSON or CSV) and `fieldbook handover ID… --out FILE`.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::Ctx;
 use super::data_errors::localise;
-use crate::store::transfer::files::PrivateFile;
+use crate::store::private_file::PrivateFile;
 use crate::store::transfer::{CsvTable, DataError, ExportScope};
 
 /// File format of an export.
@@ -69,9 +69,9 @@ pub fn run(args: &ExportArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
     };
     match &args.out {
         Some(path) => {
-            let mut file = PrivateFile::create(path).map_err(|e| localise(&i18n, e))?;
+            let mut file = PrivateFile::create(path).map_err(|e| localise(&i18n, io_at(path, e)))?;
             let rows = export(&mut file).map_err(|e| localise(&i18n, e))?;
-            let path = file.finish().map_err(|e| localise(&i18n, e))?;
+            let path = file.finish().map_err(|e| localise(&i18n, io_at(path, e)))?;
             ctx.tell(&i18n.fmt("data.export.written", &[("rows", &rows), ("path", &path.display())]));
         }
         None => match export(&mut std::io::stdout().lock()) {
@@ -86,11 +86,16 @@ pub fn run(args: &ExportArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
 
 /// Writes the chosen customers' whole records to the file.
 pub fn handover(args: &HandoverArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
-    let mut file = PrivateFile::create(&args.out).map_err(|e| localise(&ctx.i18n, e))?;
+    let mut file = PrivateFile::create(&args.out).map_err(|e| localise(&ctx.i18n, io_at(&args.out, e)))?;
     let scope = ExportScope::Customers(args.ids.clone());
     let result = ctx.store()?.export_json(&scope, &mut file);
     result.map_err(|e| localise(&ctx.i18n, e))?;
-    let path = file.finish().map_err(|e| localise(&ctx.i18n, e))?;
+    let path = file.finish().map_err(|e| localise(&ctx.i18n, io_at(&args.out, e)))?;
     ctx.tell(&ctx.i18n.fmt("data.handover.written", &[("n", &args.ids.len()), ("path", &path.display())]));
     Ok(())
+}
+
+/// An I/O error on the file at `path`.
+fn io_at(path: &Path, source: std::io::Error) -> DataError {
+    DataError::Io { path: path.to_path_buf(), source }
 }

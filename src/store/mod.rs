@@ -12,6 +12,7 @@ pub mod migrate;
 mod notes;
 mod objections;
 mod pipeline;
+pub mod private_file;
 mod review;
 mod review_due;
 mod rows;
@@ -22,7 +23,6 @@ pub mod search_text;
 pub mod transfer;
 mod visits;
 
-use std::fs::OpenOptions;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -60,7 +60,7 @@ impl Store {
         if path.exists() {
             check_header(path)?;
         } else {
-            create_private(path).map_err(io)?;
+            private_file::create_private_if_missing(path).map_err(io)?;
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
         let mut conn = Connection::open_with_flags(path, flags).map_err(|e| not_a_database(path, e))?;
@@ -151,22 +151,6 @@ fn not_a_database(path: &Path, e: rusqlite::Error) -> StoreError {
     match e.sqlite_error_code() {
         Some(rusqlite::ErrorCode::NotADatabase) => StoreError::NotADatabase { path: path.to_path_buf() },
         _ => StoreError::Sqlite { context: "opening the database", source: e },
-    }
-}
-
-/// Creates an empty file readable by its owner only.
-fn create_private(path: &Path) -> std::io::Result<()> {
-    let mut options = OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    match options.open(path) {
-        Ok(_) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
-        Err(e) => Err(e),
     }
 }
 

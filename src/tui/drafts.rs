@@ -3,8 +3,7 @@
 //! fsync, rename), so a crash or a killed terminal loses nothing. The file is deleted when the
 //! form is saved or deliberately discarded; at the next start the app offers the rest back.
 
-use std::fs::{self, OpenOptions};
-use std::io::Write;
+use std::fs;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -15,6 +14,7 @@ use super::widgets::visit_form::{VisitDraft, VisitMode};
 use crate::clock::Clock;
 use crate::i18n::I18n;
 use crate::store::StoreError;
+use crate::store::private_file::{create_private_dir, write_private};
 
 /// Which form a draft belongs to, with all its text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -117,7 +117,7 @@ pub fn save(db_path: &Path, form: &DraftForm, clock: Clock) -> Result<(), StoreE
     let path = dir.join(format!("{}.json", form.key()));
     let json = serde_json::to_vec_pretty(&draft)
         .map_err(|e| StoreError::Io { path: path.clone(), source: std::io::Error::other(e) })?;
-    write_atomically(&dir, &path, &json).map_err(|source| StoreError::Io { path, source })
+    write_private(&path, &json).map_err(|source| StoreError::Io { path, source })
 }
 
 /// Deletes the draft of `form` (saved or discarded on purpose). A missing file is fine.
@@ -161,39 +161,6 @@ impl DraftKeeper {
         self.written = None;
         remove(&self.db_path, form)
     }
-}
-
-fn create_private_dir(dir: &Path) -> std::io::Result<()> {
-    let mut builder = fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::DirBuilderExt;
-        builder.mode(0o700);
-    }
-    builder.create(dir)
-}
-
-/// Temporary file (0600) → write → fsync → rename over `path` → fsync the directory.
-fn write_atomically(dir: &Path, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let tmp = path.with_extension("json.tmp");
-    let mut options = OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    let mut file = options.open(&tmp)?;
-    file.write_all(bytes)?;
-    file.sync_all()?;
-    drop(file);
-    fs::rename(&tmp, path)?;
-    #[cfg(unix)]
-    fs::File::open(dir)?.sync_all()?;
-    #[cfg(not(unix))]
-    let _ = dir;
-    Ok(())
 }
 
 #[cfg(test)]

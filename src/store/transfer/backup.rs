@@ -1,6 +1,7 @@
 //! Backups with SQLite's online backup API (safe while Fieldbook is writing), the daily
 //! automatic backup, and restoring a backup without ever deleting the current database.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -9,8 +10,8 @@ use rusqlite::backup::Backup;
 use rusqlite::{Connection, OpenFlags};
 
 use super::error::{DataError, DataResult, io_at};
-use super::files::create_private;
-use crate::store::{Store, migrate, restrict_mode};
+use crate::store::private_file::{PrivateFile, create_private_dir};
+use crate::store::{Store, migrate};
 
 /// The `backups/` folder beside the database.
 pub fn backups_dir(db_path: &Path) -> PathBuf {
@@ -106,41 +107,16 @@ fn copy_database(src: &Connection, out: &Path) -> DataResult<PathBuf> {
     if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
         create_private_dir(parent).map_err(io_at(parent))?;
     }
-    let mut name = out.file_name().map(|n| n.to_os_string()).unwrap_or_default();
-    name.push(format!(".partial-{}", std::process::id()));
-    let temp = out.with_file_name(name);
-    create_private(&temp).map_err(io_at(&temp))?;
-    let result = (|| {
-        let mut dst = Connection::open(&temp).map_err(|e| sqlite(&temp, e))?;
-        Backup::new(src, &mut dst)
-            .and_then(|b| b.run_to_completion(1024, Duration::from_millis(10), None))
-            .map_err(|e| sqlite(&temp, e))?;
-        // A backup is one self-contained file: no -wal beside it.
-        dst.query_row("PRAGMA journal_mode = DELETE", [], |r| r.get::<_, String>(0)).map_err(|e| sqlite(&temp, e))?;
-        drop(dst);
-        restrict_mode(&temp).map_err(io_at(&temp))?;
-        std::fs::File::open(&temp).and_then(|f| f.sync_all()).map_err(io_at(&temp))?;
-        std::fs::rename(&temp, out).map_err(io_at(out))
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temp);
-    }
-    result.map(|()| out.to_path_buf())
-}
-
-/// Creates a folder (and parents) that only its owner can enter, if it does not exist.
-fn create_private_dir(dir: &Path) -> std::io::Result<()> {
-    if dir.exists() {
-        return Ok(());
-    }
-    let mut builder = std::fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::DirBuilderExt;
-        builder.mode(0o700);
-    }
-    builder.create(dir)
+    let file = PrivateFile::create(out).map_err(io_at(out))?;
+    let temp = file.partial_path();
+    let mut dst = Connection::open(temp).map_err(|e| sqlite(temp, e))?;
+    Backup::new(src, &mut dst)
+        .and_then(|b| b.run_to_completion(1024, Duration::from_millis(10), None))
+        .map_err(|e| sqlite(temp, e))?;
+    // A backup is one self-contained file: no -wal beside it.
+    dst.query_row("PRAGMA journal_mode = DELETE", [], |r| r.get::<_, String>(0)).map_err(|e| sqlite(temp, e))?;
+    drop(dst);
+    file.finish().map_err(io_at(out))
 }
 
 fn sqlite(path: &Path, e: rusqlite::Error) -> DataError {
@@ -166,18 +142,12 @@ pub fn restore(db_path: &Path, file: &Path, stamp: &str) -> DataResult<Restored>
     if header != b"SQLite format 3\0" {
         return Err(refuse("it is not a SQLite database".into()));
     }
-    let staging = sibling(db_path, &format!(".restoring-{}", std::process::id()));
-    create_private(&staging).map_err(io_at(&staging))?;
-    std::fs::copy(file, &staging).map_err(io_at(&staging))?;
-    restrict_mode(&staging).map_err(io_at(&staging))?;
-    if let Err(e) = check_restorable(&staging) {
-        let _ = std::fs::remove_file(&staging);
-        return Err(refuse(e));
-    }
+    let mut staging = PrivateFile::create(db_path).map_err(io_at(db_path))?;
+    let mut whole = std::fs::File::open(file).map_err(io_at(file))?;
+    std::io::copy(&mut whole, &mut staging).and_then(|_| staging.flush()).map_err(io_at(staging.partial_path()))?;
+    check_restorable(staging.partial_path()).map_err(refuse)?;
     let previous = if db_path.exists() {
-        checkpoint(db_path).inspect_err(|_| {
-            let _ = std::fs::remove_file(&staging);
-        })?;
+        checkpoint(db_path)?;
         let aside = free_name(db_path, &format!(".before-restore-{stamp}"));
         std::fs::rename(db_path, &aside).map_err(io_at(db_path))?;
         for suffix in ["-wal", "-shm"] {
@@ -191,7 +161,7 @@ pub fn restore(db_path: &Path, file: &Path, stamp: &str) -> DataResult<Restored>
     } else {
         None
     };
-    std::fs::rename(&staging, db_path).map_err(io_at(db_path))?;
+    staging.finish().map_err(io_at(db_path))?;
     Ok(Restored { previous })
 }
 

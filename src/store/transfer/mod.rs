@@ -7,7 +7,6 @@ mod batch;
 mod csv_export;
 mod error;
 mod export;
-pub mod files;
 mod import;
 mod merge;
 mod read_export;
