@@ -2,11 +2,10 @@
 
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
-use super::centered;
 use crate::text;
 use crate::tui::keymap::ScreenId;
 use crate::tui::screens::View;
@@ -49,7 +48,7 @@ impl HelpOverlay {
         let key_w = rows.iter().map(|(k, _)| text::width(k)).max().unwrap_or(0);
         let label_w = rows.iter().map(|(_, l)| text::width(l)).max().unwrap_or(0);
         let width = (key_w + label_w + 6).max(30) as u16;
-        let popup = centered(area, width, rows.len() as u16 + 3);
+        let popup = area.centered(Constraint::Length(width), Constraint::Length(rows.len() as u16 + 3));
         let mut lines: Vec<Line> = rows
             .into_iter()
             .map(|(k, l)| Line::from(vec![Span::styled(format!(" {} ", text::pad(&k, key_w)), t.key), Span::raw(l)]))

@@ -4,11 +4,10 @@ use std::cell::Cell;
 
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
-use super::centered;
 use crate::i18n::I18n;
 use crate::text;
 use crate::tui::action::Action;
@@ -125,7 +124,8 @@ impl PaletteOverlay {
     pub fn render(&self, frame: &mut Frame, area: Rect, view: &View) {
         let t = view.theme;
         let matches = self.matches();
-        let popup = centered(area, 60, (matches.len() as u16 + 4).min(area.height));
+        let popup =
+            area.centered(Constraint::Length(60), Constraint::Length((matches.len() as u16 + 4).min(area.height)));
         let inner_w = popup.width.saturating_sub(2) as usize;
         let mut lines = vec![Line::from(vec![
             Span::styled(" > ", t.accent),

@@ -8,7 +8,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Padding, Paragraph};
 
-use super::form_layout::{centered, clear_popup, hint_line};
+use super::form_layout::{clear_popup, hint_line};
 use crate::domain::Stage;
 use crate::domain::checklist::{self, ChecklistItem, Progress};
 use crate::i18n::I18n;
@@ -127,7 +127,7 @@ impl ChecklistPanel {
         let (body, selected_rows) = self.body_lines(inner_w, theme, i18n);
         let footer = if self.error.is_some() { 3 } else { 2 };
         let wanted = u16::try_from(body.len() + footer + 2).unwrap_or(u16::MAX);
-        let popup = centered(area, width, wanted.min(area.height));
+        let popup = area.centered(Constraint::Length(width), Constraint::Length(wanted.min(area.height)));
         clear_popup(frame, popup);
         let title = i18n.fmt(
             "tui.checklist.title",

@@ -10,7 +10,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Padding, Paragraph, Wrap};
 
-use super::form_layout::{centered, clear_popup, hint_line};
+use super::form_layout::{clear_popup, hint_line};
 use super::text_field::TextField;
 use crate::domain::customer::clean_line;
 use crate::domain::{DomainError, When, parse_when};
@@ -109,7 +109,7 @@ pub(super) fn render_confirm(
     });
     let rows: Vec<String> = wrapped.into_iter().flatten().collect();
     let height = u16::try_from(rows.len() + 4).unwrap_or(u16::MAX).min(area.height);
-    let popup = centered(area, width, height);
+    let popup = area.centered(Constraint::Length(width), Constraint::Length(height));
     clear_popup(frame, popup);
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
@@ -255,7 +255,7 @@ impl PromptDialog {
 
     /// Draws the prompt centred in `area`.
     pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme, i18n: &I18n) {
-        let popup = centered(area, 64.min(area.width), 6);
+        let popup = area.centered(Constraint::Length(64.min(area.width)), Constraint::Length(6));
         clear_popup(frame, popup);
         let block = Block::bordered()
             .border_type(BorderType::Rounded)

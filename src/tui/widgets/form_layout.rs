@@ -282,13 +282,6 @@ fn render_checklist(
     frame.render_widget(Paragraph::new(lines), area);
 }
 
-/// A centred rectangle of at most `width` × `height` inside `area`.
-pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
-    let width = width.min(area.width);
-    let height = height.min(area.height);
-    Rect::new(area.x + (area.width - width) / 2, area.y + (area.height - height) / 2, width, height)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

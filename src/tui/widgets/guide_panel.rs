@@ -2,11 +2,11 @@
 //! with F1 from the visit form). Any key closes it; the owner decides that.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Padding, Paragraph, Wrap};
 
-use super::form_layout::{centered, clear_popup};
+use super::form_layout::clear_popup;
 use crate::i18n::I18n;
 use crate::tui::theme::Theme;
 
@@ -27,7 +27,10 @@ impl GuidePanel {
     /// Draws the panel centred over `area` (lines that do not fit are cut at the bottom).
     pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme, i18n: &I18n) {
         let width = (area.width.saturating_mul(9) / 10).max(area.width.min(40));
-        let popup = centered(area, width, area.height.saturating_sub(2).max(area.height.min(6)));
+        let popup = area.centered(
+            Constraint::Length(width),
+            Constraint::Length(area.height.saturating_sub(2).max(area.height.min(6))),
+        );
         clear_popup(frame, popup);
         let block = Block::bordered()
             .border_type(BorderType::Rounded)
