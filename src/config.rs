@@ -7,6 +7,7 @@ use anyhow::Context as _;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::CadencePolicy;
+use crate::domain::money::{Currency, Rates};
 
 /// Settings a rep can change. Every field has a default; unknown keys are rejected so typos
 /// are caught.
@@ -21,6 +22,11 @@ pub struct Config {
     pub backup: BackupConfig,
     /// Key rebinding: screen → (action name → key), e.g. `[keys.pipeline] won = "W"`.
     pub keys: BTreeMap<String, BTreeMap<String, String>>,
+    /// The currency of amounts typed without one (`currency = "CNY"`), and the base of `rates`.
+    pub currency: Currency,
+    /// Exchange rates into `currency` (`[rates] USD = 7.1`: one dollar is 7.1 yuan); with
+    /// them, totals in several currencies also show a converted total.
+    pub rates: BTreeMap<Currency, f64>,
 }
 
 /// Automatic backup settings.
@@ -41,11 +47,25 @@ impl Config {
     /// Reads the config file; a missing file gives the defaults, a broken one an error
     /// naming the file and the line.
     pub fn load(path: &Path) -> anyhow::Result<Self> {
-        match std::fs::read_to_string(path) {
-            Ok(text) => toml::from_str(&text).with_context(|| format!("config file {} is not valid", path.display())),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Self::default()),
-            Err(e) => Err(e).with_context(|| format!("cannot read config file {}", path.display())),
+        let config: Self = match std::fs::read_to_string(path) {
+            Ok(text) => {
+                toml::from_str(&text).with_context(|| format!("config file {} is not valid", path.display()))?
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Self::default(),
+            Err(e) => return Err(e).with_context(|| format!("cannot read config file {}", path.display())),
+        };
+        if let Some((currency, rate)) = config.rates.iter().find(|(_, r)| !(r.is_finite() && **r > 0.0)) {
+            anyhow::bail!(
+                "config file {}: the rate of {currency} must be a positive number, not {rate}",
+                path.display()
+            );
         }
+        Ok(config)
+    }
+
+    /// The exchange rates as the domain uses them.
+    pub fn exchange_rates(&self) -> Rates {
+        Rates { base: self.currency, per_unit: self.rates.clone() }
     }
 }
 
@@ -97,5 +117,22 @@ mod tests {
         assert!(err.contains("line 3"), "{err}");
         std::fs::write(&path, "[cadence]\nstar = 5\n").unwrap();
         assert_eq!(Config::load(&path).unwrap().cadence.star, 5);
+    }
+
+    #[test]
+    fn currency_and_rates() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        assert_eq!(Config::load(&path).unwrap().currency, Currency::CNY);
+        std::fs::write(&path, "currency = \"usd\"\n[rates]\nCNY = 0.14\n").unwrap();
+        let c = Config::load(&path).unwrap();
+        assert_eq!(c.currency, Currency::USD);
+        assert_eq!(c.exchange_rates().per_unit.get(&Currency::CNY), Some(&0.14));
+        std::fs::write(&path, "currency = \"XYZ\"\n").unwrap();
+        let err = format!("{:#}", Config::load(&path).unwrap_err());
+        assert!(err.contains("XYZ"), "{err}");
+        std::fs::write(&path, "[rates]\nUSD = -7\n").unwrap();
+        let err = format!("{:#}", Config::load(&path).unwrap_err());
+        assert!(err.contains("USD"), "{err}");
     }
 }

@@ -6,6 +6,7 @@
 
 use std::collections::HashMap;
 
+use crate::domain::money::{Currency, Money, Numerals, Rates, Totals};
 use crate::domain::{DomainError, Word};
 use crate::store::StoreError;
 
@@ -95,6 +96,34 @@ impl I18n {
         s
     }
 
+    /// How amounts are written in this language (`¥1.2m`, or `¥120万` in Chinese).
+    pub fn numerals(&self) -> Numerals {
+        match self.lang {
+            Lang::En => Numerals::Western,
+            Lang::ZhCn => Numerals::Chinese,
+        }
+    }
+
+    /// An amount, short: `¥1.2m` / `¥120万`.
+    pub fn money(&self, money: Money) -> String {
+        money.compact(self.numerals())
+    }
+
+    /// Sums per currency, `first` (the rep's currency) first: `¥43.5m · $4.7m`.
+    pub fn totals(&self, totals: &Totals, first: Currency) -> String {
+        totals.compact(first, self.numerals())
+    }
+
+    /// The sums per currency and, when rates convert them, the converted total clearly marked:
+    /// `¥43.5m · $4.7m (≈ ¥77.5m at your rates)`.
+    pub fn totals_converted(&self, totals: &Totals, rates: &Rates) -> String {
+        let plain = self.totals(totals, rates.base);
+        match totals.converted(rates) {
+            Some(sum) => self.fmt("common.money.converted", &[("totals", &plain), ("sum", &self.money(sum))]),
+            None => plain,
+        }
+    }
+
     /// The display name of a word (step, class, style, channel...).
     pub fn word<W: Word>(&self, w: W) -> String {
         match self.lang {
@@ -131,6 +160,13 @@ impl I18n {
             DomainError::MissingField { field } => self.fmt("error.missing_field", &[("field", &self.field(field))]),
             DomainError::BadCadence { input, max } => self.fmt("error.bad_cadence", &[("input", input), ("max", max)]),
             DomainError::BadAmount { input } => self.fmt("error.bad_amount", &[("input", input)]),
+            DomainError::UnknownCurrency { input } => self.fmt(
+                "error.unknown_currency",
+                &[("input", input), ("valid", &crate::domain::money::Currency::known_codes())],
+            ),
+            DomainError::CurrencyConflict { input, named, given } => {
+                self.fmt("error.currency_conflict", &[("input", input), ("named", named), ("given", given)])
+            }
             DomainError::TooLong { field, len, max } => {
                 self.fmt("error.too_long", &[("field", &self.field(field)), ("len", len), ("max", max)])
             }

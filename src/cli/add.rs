@@ -4,7 +4,7 @@ use serde_json::json;
 
 use super::Ctx;
 use super::output::{self, FormatArg};
-use crate::domain::money::parse_amount;
+use crate::domain::money::{Currency, Money};
 use crate::domain::{CustomerClass, NewCustomer, Stage, Style, Word};
 use crate::ops::{self, customers::AddCustomerError};
 use crate::store::NewDeal;
@@ -35,9 +35,12 @@ pub struct AddArgs {
     /// Step of the first deal (default: preparation).
     #[arg(long, value_name = "STEP")]
     pub stage: Option<String>,
-    /// Expected value of the first deal (200000, 200k, 1.5m, 80万).
+    /// Expected value of the first deal (200000, 200k, 1.5m, 80万, $50k, USD 50000).
     #[arg(long, value_name = "AMOUNT")]
     pub value: Option<String>,
+    /// Currency of the value when it names none (default: `currency` in config.toml, else CNY).
+    #[arg(long, value_name = "CODE")]
+    pub currency: Option<String>,
     /// How the customer was found.
     #[arg(long, default_value = "")]
     pub source: String,
@@ -62,11 +65,14 @@ pub fn run(args: &AddArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
         ..Default::default()
     }
     .validated()?;
+    let currency = args.currency.as_deref().map(Currency::parse).transpose()?;
+    let value = args.value.as_deref().map(|v| Money::parse_with(v, currency, ctx.config.currency)).transpose()?;
     let deal = NewDeal {
         stage: args.stage.as_deref().map(Stage::parse).transpose()?.unwrap_or(Stage::Preparation),
-        value_minor: args.value.as_deref().map(parse_amount).transpose()?,
+        currency: currency.unwrap_or(ctx.config.currency),
         ..Default::default()
-    };
+    }
+    .with_value(value);
     let name = new.name.clone();
     let id = match ops::customers::add(ctx.store()?, new, deal.clone(), args.allow_duplicate) {
         Ok(id) => id,

@@ -4,7 +4,7 @@
 use super::Ctx;
 use super::output::{self, FormatArg};
 use super::{checklist, method};
-use crate::domain::money::{format_full, parse_amount};
+use crate::domain::money::Money;
 use crate::domain::{Deal, DomainError, Stage};
 use crate::ops;
 
@@ -59,9 +59,10 @@ pub fn run_move(args: &MoveArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
 
 /// Marks the open deal won.
 pub fn run_won(args: &WonArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
-    let value = args.value.as_deref().map(parse_amount).transpose()?;
+    let currency = ctx.store()?.open_deal(args.id)?.map_or(ctx.config.currency, |d| d.currency);
+    let value = args.value.as_deref().map(|v| Money::parse(v, currency)).transpose()?;
     let deal = ctx.store()?.win_deal(args.id, value)?;
-    let value = deal.value_minor.map(|v| format_full(v, &deal.currency)).unwrap_or_else(|| "—".into());
+    let value = deal.value().map(|v| v.full()).unwrap_or_else(|| "—".into());
     let text = ctx.i18n.fmt("cli.deal.won", &[("id", &args.id), ("value", &value)]);
     report(ctx, &args.format, &deal, &text)
 }

@@ -30,7 +30,7 @@ pub fn read_records(
 }
 
 fn csv_options(args: &ImportArgs, ctx: &Ctx) -> anyhow::Result<CsvOptions> {
-    let mut options = CsvOptions::default();
+    let mut options = CsvOptions { currency: ctx.config.currency, ..CsvOptions::default() };
     for m in &args.map {
         let (column, field) = m
             .split_once('=')

@@ -2,7 +2,7 @@
 
 use super::Ctx;
 use super::output::{self, FormatArg, Table};
-use crate::domain::money::format_compact;
+use crate::domain::money::Money;
 use crate::domain::{CustomerClass, Stage, Word};
 use crate::store::{CustomerFilter, CustomerRow, CustomerSort};
 
@@ -64,7 +64,7 @@ fn table(ctx: &Ctx, rows: &[CustomerRow]) -> String {
             r.company.clone(),
             r.stage.map(|s| i.word(s)).unwrap_or_default(),
             i.word(r.class),
-            r.value_minor.map(|v| format_compact(v, r.currency.as_deref().unwrap_or("CNY"))).unwrap_or_default(),
+            r.value_minor.map(|v| i.money(Money::new(v, r.currency.unwrap_or_default()))).unwrap_or_default(),
             r.last_contact_on.map(|d| d.to_string()).unwrap_or_default(),
             r.next_step_on.map(|d| d.to_string()).unwrap_or_default(),
         ]);

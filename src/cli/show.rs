@@ -7,7 +7,6 @@ use super::Ctx;
 use super::method;
 use super::output::{self, FormatArg, Table};
 use crate::domain::checklist;
-use crate::domain::money::format_full;
 use crate::domain::{Customer, Fact, FactCategory, VisitKind, Word};
 use crate::i18n::I18n;
 use crate::ops::customer_page::{CustomerPage, DealHistory, PageSize, ShownVisit};
@@ -144,7 +143,7 @@ fn deals(i: &I18n, deals: &[DealHistory]) -> String {
         lines.push(indent(&i.t("cli.show.none")));
     }
     for DealHistory { deal, history } in deals {
-        let value = deal.value_minor.map(|v| format_full(v, &deal.currency)).unwrap_or_else(|| "—".into());
+        let value = deal.value().map(|v| v.full()).unwrap_or_else(|| "—".into());
         let mut head = format!("#{} {} · {} · {value}", deal.id, i.word(deal.stage), i.word(deal.state));
         if !deal.title.is_empty() {
             head = format!("{head} · {}", deal.title);

@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::money::{Currency, Money};
 use super::stage::{DealState, Stage};
 
 /// An opportunity with one customer, moving through the five steps.
@@ -13,7 +14,7 @@ pub struct Deal {
     pub title: String,
     /// Expected value in minor units (cents, 分).
     pub value_minor: Option<i64>,
-    pub currency: String,
+    pub currency: Currency,
     pub stage: Stage,
     pub state: DealState,
     pub lost_reason: String,
@@ -22,6 +23,18 @@ pub struct Deal {
     pub stage_since: String,
     pub created_at: String,
     pub closed_at: Option<String>,
+}
+
+impl Deal {
+    /// The expected (or, once won, final) value with its currency.
+    pub fn value(&self) -> Option<Money> {
+        self.value_minor.map(|minor| Money::new(minor, self.currency))
+    }
+
+    /// True while the deal is neither won nor lost.
+    pub fn is_open(&self) -> bool {
+        self.state == DealState::Open
+    }
 }
 
 /// One move of a deal between steps or states; never rewritten.

@@ -24,11 +24,19 @@ pub enum DomainError {
     #[error("{field} is required")]
     MissingField { field: &'static str },
     /// An amount of money that cannot be read.
-    #[error("cannot read the amount '{input}'; use digits, optionally with k or m (e.g. 200000, 200k, 1.5m)")]
+    #[error(
+        "cannot read the amount '{input}'; use digits, optionally with k, m, 万 or 亿 and a currency (200000, 200k, 1.5m, 50万, $50k, USD 50000)"
+    )]
     BadAmount { input: String },
     /// A visit cadence override that is not a whole number of days in range.
     #[error("cannot read the cadence '{input}'; give a number of days from 1 to {max}, or none")]
     BadCadence { input: String, max: u32 },
+    /// A currency code or symbol Fieldbook does not know.
+    #[error("unknown currency '{input}'; use an ISO code such as CNY, USD, EUR, GBP, HKD, JPY")]
+    UnknownCurrency { input: String },
+    /// An amount that names one currency while another was given with it (`--currency`).
+    #[error("the amount '{input}' is in {named} but the currency given is {given}")]
+    CurrencyConflict { input: String, named: String, given: String },
     /// A text longer than the store accepts.
     #[error("{field} is too long ({len} characters, at most {max})")]
     TooLong { field: &'static str, len: usize, max: usize },

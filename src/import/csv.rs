@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use encoding_rs::{Encoding, GB18030, UTF_8};
 
 use super::{FileProblem, Parsed, Problem, Record, month_day};
-use crate::domain::money::parse_amount;
+use crate::domain::money::{Currency, Money};
 use crate::domain::{CustomerClass, DomainError, FactCategory, Stage, Style, Word};
 
 /// A column's meaning.
@@ -28,6 +28,7 @@ pub enum Field {
     Style,
     Stage,
     Value,
+    Currency,
     Notes,
     Birthday,
     /// Bookkeeping of another system (its row id, timestamps): not imported.
@@ -102,6 +103,7 @@ const FIELDS: &[(Field, &str, &[&str])] = &[
     (Field::Style, "style", &["style", "personality", "性格", "性格类型"]),
     (Field::Stage, "stage", &["stage", "step", "deal stage", "pipeline stage", "阶段", "销售阶段"]),
     (Field::Value, "value", &["value", "amount", "deal value", "expected value", "金额", "预计金额", "商机金额"]),
+    (Field::Currency, "currency", &["currency", "currency code", "opportunity currency", "币种", "货币"]),
     (Field::Notes, "notes", &["notes", "note", "comments", "comment", "remarks", "remark", "备注", "说明"]),
     (Field::Birthday, "birthday", &["birthday", "date of birth", "birth date", "生日", "出生日期"]),
     (Field::Ignore, "ignore", &["id", "created_at", "updated_at"]),
@@ -116,6 +118,8 @@ pub struct CsvOptions {
     pub stage_map: Vec<(String, Stage)>,
     /// `--encoding`; detected when `None`.
     pub encoding: Option<&'static Encoding>,
+    /// The currency of values that name none (config.toml).
+    pub currency: Currency,
 }
 
 /// The field names `--map` accepts.
@@ -249,6 +253,7 @@ fn record(
 ) -> Result<Record, DomainError> {
     let mut rec = Record::new(line);
     let (mut first, mut last) = (String::new(), String::new());
+    let (mut value_text, mut currency) = (None, None);
     for (i, cell) in row.iter().enumerate() {
         let value = cell.trim();
         if value.is_empty() {
@@ -271,13 +276,15 @@ fn record(
             Some(Field::Class) => c.class = Some(CustomerClass::parse_word(value)?),
             Some(Field::Style) => c.style = Some(Style::parse_word(value)?),
             Some(Field::Stage) => rec.stage = Some(stage(value, options)?),
-            Some(Field::Value) => rec.value_minor = Some(parse_amount(value)?),
+            Some(Field::Value) => value_text = Some(value),
+            Some(Field::Currency) => currency = Some(Currency::parse(value)?),
             Some(Field::Notes) => rec.notes.push(value.into()),
             Some(Field::Birthday) => rec.fact(FactCategory::Personal, "birthday", value, month_day(value)),
             Some(Field::Ignore) => {}
             None => rec.fact(FactCategory::Basic, &header, value, None),
         }
     }
+    rec.value = value_text.map(|v| Money::parse_with(v, currency, options.currency)).transpose()?;
     if rec.customer.name.is_empty() {
         let cjk = first.chars().chain(last.chars()).any(|c| c as u32 >= 0x2E80);
         rec.customer.name = if cjk { format!("{last}{first}") } else { format!("{first} {last}").trim().to_string() };

@@ -5,6 +5,7 @@ pub mod csv;
 pub mod vcard;
 
 use crate::domain::customer::{MAX_LONG, check_len};
+use crate::domain::money::Money;
 use crate::domain::{DomainError, FactCategory, MonthDay, NewCustomer, Stage};
 
 /// One contact or row, ready to become a customer with its first deal, facts and notes.
@@ -15,8 +16,8 @@ pub struct Record {
     pub customer: NewCustomer,
     /// Step of the first deal (default: preparation).
     pub stage: Option<Stage>,
-    /// Expected value of the first deal, in minor units.
-    pub value_minor: Option<i64>,
+    /// Expected value of the first deal.
+    pub value: Option<Money>,
     /// Everything without a column of its own.
     pub facts: Vec<RecordFact>,
     pub notes: Vec<String>,
@@ -64,14 +65,7 @@ pub enum FileProblem {
 impl Record {
     /// A record at `line` with an empty customer.
     pub fn new(line: usize) -> Self {
-        Self {
-            line,
-            customer: NewCustomer::default(),
-            stage: None,
-            value_minor: None,
-            facts: Vec::new(),
-            notes: Vec::new(),
-        }
+        Self { line, customer: NewCustomer::default(), stage: None, value: None, facts: Vec::new(), notes: Vec::new() }
     }
 
     /// Adds a fact unless its value is empty.

@@ -10,21 +10,41 @@ use super::error::{Context, Result, StoreError};
 use super::rows::{self, CUSTOMER_COLUMNS};
 use crate::clock::Clock;
 use crate::domain::customer::{MAX_SHORT, check_len, clean_line};
+use crate::domain::money::{Currency, Money};
 use crate::domain::review::CustomerRef;
 use crate::domain::{CadencePolicy, Customer, CustomerClass, Man, NewCustomer, Portfolio, Stage, Style, Word};
 
-/// The first deal created with a new customer.
+/// A deal to add: the first one of a new customer, or another one of an account.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NewDeal {
     pub title: String,
     pub stage: Stage,
     pub value_minor: Option<i64>,
-    pub currency: String,
+    pub currency: Currency,
+    /// When the rep expects it to close.
+    pub close_on: Option<NaiveDate>,
 }
 
 impl Default for NewDeal {
     fn default() -> Self {
-        Self { title: String::new(), stage: Stage::Preparation, value_minor: None, currency: "CNY".into() }
+        Self {
+            title: String::new(),
+            stage: Stage::Preparation,
+            value_minor: None,
+            currency: Currency::default(),
+            close_on: None,
+        }
+    }
+}
+
+impl NewDeal {
+    /// Sets the expected value (and so the currency).
+    pub fn with_value(mut self, value: Option<Money>) -> Self {
+        if let Some(money) = value {
+            self.value_minor = Some(money.minor);
+            self.currency = money.currency;
+        }
+        self
     }
 }
 
@@ -60,7 +80,7 @@ pub struct CustomerRow {
     /// Step of the open deal.
     pub stage: Option<Stage>,
     pub value_minor: Option<i64>,
-    pub currency: Option<String>,
+    pub currency: Option<Currency>,
     pub last_contact_on: Option<NaiveDate>,
     pub next_step_on: Option<NaiveDate>,
 }
@@ -259,7 +279,7 @@ impl Store {
                     class: rows::code(r, 3)?,
                     stage: rows::opt_code(r, 4)?,
                     value_minor: r.get(5)?,
-                    currency: r.get(6)?,
+                    currency: r.get::<_, Option<String>>(6)?.map(|c| Currency::stored(&c)),
                     last_contact_on: rows::opt_date(r, 7)?,
                     next_step_on: rows::opt_date(r, 8)?,
                 })

@@ -8,6 +8,7 @@ use super::error::{Context, Result, StoreError};
 use super::rows;
 use crate::clock::Clock;
 use crate::domain::customer::clean_line;
+use crate::domain::money::{Currency, Money};
 use crate::domain::{CustomerClass, Deal, DealState, DomainError, Stage, StageEvent, Word};
 
 const DEAL_COLUMNS: &str = "id, customer_id, title, value_minor, currency, stage, state, lost_reason, \
@@ -19,7 +20,7 @@ fn deal_row(r: &rusqlite::Row) -> rusqlite::Result<Deal> {
         customer_id: r.get(1)?,
         title: r.get(2)?,
         value_minor: r.get(3)?,
-        currency: r.get(4)?,
+        currency: Currency::stored(&r.get::<_, String>(4)?),
         stage: rows::code(r, 5)?,
         state: rows::code(r, 6)?,
         lost_reason: r.get(7)?,
@@ -91,8 +92,8 @@ impl Store {
 
     /// Marks the open deal won (the prospect becomes a customer: class ordinary unless
     /// already a closed class), optionally with its final value.
-    pub fn win_deal(&mut self, customer_id: i64, value_minor: Option<i64>) -> Result<Deal> {
-        self.close_deal(customer_id, DealState::Won, value_minor, "")
+    pub fn win_deal(&mut self, customer_id: i64, value: Option<Money>) -> Result<Deal> {
+        self.close_deal(customer_id, DealState::Won, value, "")
     }
 
     /// Marks the open deal lost with a reason (required).
@@ -104,20 +105,21 @@ impl Store {
         self.close_deal(customer_id, DealState::Lost, None, &reason)
     }
 
-    fn close_deal(
-        &mut self,
-        customer_id: i64,
-        state: DealState,
-        value_minor: Option<i64>,
-        reason: &str,
-    ) -> Result<Deal> {
+    fn close_deal(&mut self, customer_id: i64, state: DealState, value: Option<Money>, reason: &str) -> Result<Deal> {
         self.write(|tx, clock| {
             let deal = open_deal_in(tx, customer_id)?.ok_or(StoreError::NoOpenDeal { customer_id })?;
             let now = clock.timestamp();
             tx.execute(
-                "UPDATE deal SET state = ?2, closed_at = ?3, lost_reason = ?4, value_minor = coalesce(?5, value_minor)
-                 WHERE id = ?1",
-                params![deal.id, state.code(), now, reason, value_minor],
+                "UPDATE deal SET state = ?2, closed_at = ?3, lost_reason = ?4, value_minor = coalesce(?5, value_minor),
+                 currency = coalesce(?6, currency) WHERE id = ?1",
+                params![
+                    deal.id,
+                    state.code(),
+                    now,
+                    reason,
+                    value.map(|m| m.minor),
+                    value.map(|m| m.currency.code().to_string())
+                ],
             )
             .ctx("closing a deal")?;
             record_event(tx, &now, deal.id, Some(deal.stage), deal.stage, Some(DealState::Open), state, reason)?;
@@ -179,17 +181,19 @@ fn open_deal_in(conn: &rusqlite::Connection, customer_id: i64) -> Result<Option<
 pub(crate) fn insert_deal(tx: &Transaction, clock: Clock, customer_id: i64, deal: &NewDeal) -> Result<i64> {
     let now = clock.timestamp();
     tx.prepare_cached(
-        "INSERT INTO deal (customer_id, title, value_minor, currency, stage, state, stage_since, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, 'open', ?6, ?6)",
+        "INSERT INTO deal (customer_id, title, value_minor, currency, stage, state, stage_since, created_at,
+                           expected_close_on)
+         VALUES (?1, ?2, ?3, ?4, ?5, 'open', ?6, ?6, ?7)",
     )
     .and_then(|mut s| {
         s.execute(params![
             customer_id,
             clean_line(&deal.title),
             deal.value_minor,
-            deal.currency,
+            deal.currency.code(),
             deal.stage.code(),
-            now
+            now,
+            deal.close_on.map(|d| d.to_string())
         ])
     })
     .ctx("adding a deal")?;

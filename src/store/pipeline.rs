@@ -9,14 +9,15 @@ use super::Store;
 use super::customers::escape_like;
 use super::error::{Context, Result};
 use super::rows;
+use crate::domain::money::{Currency, Money, Totals};
 use crate::domain::{NextStepState, Stage, Word};
 
 /// Count and total expected value of the open deals in one step.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct StepTotal {
     pub count: u64,
-    /// Sum of expected values in minor units (deals without a value count as 0).
-    pub value_minor: i64,
+    /// Sums of expected values, one per currency (deals without a value add nothing).
+    pub totals: Totals,
 }
 
 /// One open deal as a card on the board.
@@ -28,7 +29,7 @@ pub struct PipelineCard {
     pub company: String,
     pub stage: Stage,
     pub value_minor: Option<i64>,
-    pub currency: String,
+    pub currency: Currency,
     /// Whole days since the deal entered its step (local dates).
     pub days_in_step: i64,
     pub next_step: NextStepState,
@@ -51,25 +52,28 @@ impl Store {
     /// Count and total value of open deals per step, in step order.
     /// Without a filter this reads only the `deal_open_board` index (migration 0002).
     pub fn pipeline_totals(&self, filter: &PipelineFilter) -> Result<[StepTotal; 5]> {
-        let mut totals = [StepTotal::default(); 5];
-        let mut read = |stage: String, count: i64, value: i64| {
+        let mut totals: [StepTotal; 5] = Default::default();
+        let mut read = |(stage, currency, count, value): (String, String, i64, Option<i64>)| {
             if let Some(s) = Stage::from_code(&stage) {
-                totals[s.index()] = StepTotal { count: count.max(0) as u64, value_minor: value };
+                let step = &mut totals[s.index()];
+                step.count += count.max(0) as u64;
+                if let Some(v) = value {
+                    step.totals.add(Money::new(v, Currency::stored(&currency)));
+                }
             }
         };
+        let row = |r: &rusqlite::Row| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?));
         match filter.pattern() {
             None => {
                 let mut stmt = self
                     .conn()
                     .prepare_cached(
-                        "SELECT stage, count(*), coalesce(sum(value_minor), 0) FROM deal
-                         WHERE state = 'open' GROUP BY stage",
+                        "SELECT stage, currency, count(*), sum(value_minor) FROM deal
+                         WHERE state = 'open' GROUP BY stage, currency",
                     )
                     .ctx("reading the pipeline")?;
-                let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).ctx("reading the pipeline")?;
-                for row in rows {
-                    let (s, c, v) = row.ctx("reading the pipeline")?;
-                    read(s, c, v);
+                for found in stmt.query_map([], row).ctx("reading the pipeline")? {
+                    read(found.ctx("reading the pipeline")?);
                 }
             }
             Some(pattern) => {
@@ -79,18 +83,15 @@ impl Store {
                         // Customers first, whatever the statistics say: the filter then reads
                         // only the customer_name index (migration 0007) and each match's open
                         // deal, instead of every open deal's customer row.
-                        "SELECT d.stage, count(*), coalesce(sum(d.value_minor), 0) FROM customer c
+                        "SELECT d.stage, d.currency, count(*), sum(d.value_minor) FROM customer c
                          CROSS JOIN deal d ON d.customer_id = c.id AND d.state = 'open'
                          WHERE (c.name LIKE ?1 ESCAPE '\\' OR c.nickname LIKE ?1 ESCAPE '\\'
                                OR c.company LIKE ?1 ESCAPE '\\')
-                         GROUP BY d.stage",
+                         GROUP BY d.stage, d.currency",
                     )
                     .ctx("reading the pipeline")?;
-                let rows =
-                    stmt.query_map([pattern], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).ctx("reading the pipeline")?;
-                for row in rows {
-                    let (s, c, v) = row.ctx("reading the pipeline")?;
-                    read(s, c, v);
+                for found in stmt.query_map([pattern], row).ctx("reading the pipeline")? {
+                    read(found.ctx("reading the pipeline")?);
                 }
             }
         }
@@ -128,7 +129,7 @@ impl Store {
                     company: r.get(3)?,
                     stage: rows::code(r, 4)?,
                     value_minor: r.get(5)?,
-                    currency: r.get(6)?,
+                    currency: Currency::stored(&r.get::<_, String>(6)?),
                     days_in_step: days_since(&since, today),
                     next_step: NextStepState::of(rows::opt_date(r, 8)?, today),
                 })

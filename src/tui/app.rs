@@ -28,6 +28,7 @@ use super::screens::{Ctx, Effect, Screen, View};
 use super::theme::Theme;
 use super::widgets::dialog::{ConfirmDialog, ConfirmEvent};
 use crate::config::Config;
+use crate::domain::money::Rates;
 use crate::domain::review::ReviewCounts;
 use crate::domain::{CadencePolicy, Stage};
 use crate::i18n::I18n;
@@ -64,6 +65,8 @@ pub struct App {
     later: Option<Action>,
     /// Visit intervals for Today's "due by cadence".
     cadence: CadencePolicy,
+    /// The rep's currency (amounts typed without one) and exchange rates.
+    money: Rates,
     /// The sales method in the UI language (the user's override if valid): checklists.
     playbook: Rc<Playbook>,
     /// Today's appointments and overdue next steps for the header (none on the welcome screen).
@@ -103,6 +106,7 @@ impl App {
             quit: false,
             later: None,
             cadence: CadencePolicy::default(),
+            money: Rates::default(),
             playbook: Rc::new(playbook),
             counts: None,
         };
@@ -158,6 +162,12 @@ impl App {
         if self.screen_id() == ScreenId::Today {
             self.go(ScreenId::Today);
         }
+        self
+    }
+
+    /// Uses the config file's currency and exchange rates (amounts, totals).
+    pub fn with_money(mut self, rates: Rates) -> Self {
+        self.money = rates;
         self
     }
 
@@ -315,7 +325,7 @@ impl App {
     pub fn dispatch(&mut self, action: Action) {
         let effect = match self.screens.last_mut() {
             Some(screen) => {
-                let mut ctx = Ctx { store: &mut self.store, i18n: &self.i18n, today: self.today };
+                let mut ctx = Ctx { store: &mut self.store, i18n: &self.i18n, today: self.today, money: &self.money };
                 screen.handle(action, &mut ctx)
             }
             None => Effect::Unhandled,
@@ -438,10 +448,12 @@ impl App {
                     self.toast = Some(Toast { text, is_error: false });
                 }
             }
-            Effect::Modal(request) => match Modal::open(request, &self.store, &self.i18n, &self.playbook) {
-                Ok(modal) => self.modal = Some(modal),
-                Err(e) => self.fail(&e),
-            },
+            Effect::Modal(request) => {
+                match Modal::open(request, &self.store, &self.i18n, &self.playbook, &self.money) {
+                    Ok(modal) => self.modal = Some(modal),
+                    Err(e) => self.fail(&e),
+                }
+            }
             Effect::Move { customer_id, to } => {
                 match start_move(&mut self.store, &self.playbook, &self.i18n, customer_id, to) {
                     Ok(MoveStart::Ask(question)) => self.modal = Some(question),
@@ -490,7 +502,7 @@ impl App {
     /// Replaces the stack with a root screen, loaded fresh.
     fn go(&mut self, id: ScreenId) {
         let screen = match id {
-            ScreenId::Pipeline => Screen::Pipeline(PipelineScreen::new(Rc::clone(&self.playbook))),
+            ScreenId::Pipeline => Screen::Pipeline(Box::new(PipelineScreen::new(Rc::clone(&self.playbook)))),
             ScreenId::Customers => Screen::Customers(CustomersScreen::new()),
             _ => Screen::Today(TodayScreen::new(self.cadence)),
         };
@@ -527,7 +539,8 @@ impl App {
 
     /// Draws everything; never changes state.
     pub fn render(&self, frame: &mut Frame) {
-        let view = View { i18n: &self.i18n, theme: &self.theme, keymap: &self.keymap, today: self.today };
+        let view =
+            View { i18n: &self.i18n, theme: &self.theme, keymap: &self.keymap, today: self.today, money: &self.money };
         let Some(body) = chrome::frame_body(frame, &view) else {
             return;
         };

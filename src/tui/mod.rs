@@ -73,7 +73,9 @@ fn start(session: Session) -> Result<(App, DailyBackup), String> {
         // The app may already have quit; then nobody needs the answer.
         sender.send(result).ok();
     });
-    let app = App::new(store, i18n, keymap, Theme::default(), &config_dir).with_cadence(config.cadence);
+    let app = App::new(store, i18n, keymap, Theme::default(), &config_dir)
+        .with_cadence(config.cadence)
+        .with_money(config.exchange_rates());
     Ok((app, DailyBackup { outcome, thread }))
 }
 

@@ -29,6 +29,7 @@ use super::widgets::objection_picker::ObjectionPicker;
 use super::widgets::profile_form::ProfileForm;
 use super::widgets::visit_form::{VisitForm, VisitFormEvent, VisitTarget, visit_type_options};
 use crate::clock::Clock;
+use crate::domain::money::Rates;
 use crate::domain::parse_when;
 use crate::domain::{Fact, FactCategory, Stage};
 use crate::i18n::I18n;
@@ -128,7 +129,13 @@ pub enum ModalOutcome {
 impl Modal {
     /// Opens the modal for `request`, reading what it shows from the store and `playbook`
     /// (the sales method in the UI language).
-    pub fn open(request: ModalRequest, store: &Store, i18n: &I18n, playbook: &Playbook) -> anyhow::Result<Self> {
+    pub fn open(
+        request: ModalRequest,
+        store: &Store,
+        i18n: &I18n,
+        playbook: &Playbook,
+        money: &Rates,
+    ) -> anyhow::Result<Self> {
         let clock = store.clock();
         let target = |customer_id: i64| -> anyhow::Result<VisitTarget> {
             let c = store.customer_ref(customer_id)?;
@@ -170,7 +177,9 @@ impl Modal {
                 };
                 Self::Note(Box::new(NoteInput::new(NoteTarget { customer_id, customer_name })))
             }
-            ModalRequest::AddCustomer => Self::Customer(Box::new(CustomerForm::new(Stage::Preparation))),
+            ModalRequest::AddCustomer => {
+                Self::Customer(Box::new(CustomerForm::new(Stage::Preparation).with_currency(money.base)))
+            }
             ModalRequest::EditCustomer(id) => Self::Customer(Box::new(CustomerForm::edit(&store.customer(id)?))),
             ModalRequest::EditCustomerField(id, field) => {
                 Self::Customer(Box::new(CustomerForm::edit(&store.customer(id)?).focused_on(field)))

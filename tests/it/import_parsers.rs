@@ -1,6 +1,7 @@
 //! The vCard and CSV parsers on files shaped like what phones, address books and
 //! spreadsheets really write (tests/fixtures/).
 
+use fieldbook::domain::money::{Currency, Money};
 use fieldbook::domain::{FactCategory, MonthDay, Stage};
 use fieldbook::import::csv::{CsvOptions, parse_stage_map};
 use fieldbook::import::{FileProblem, Problem, Record, csv, vcard};
@@ -99,7 +100,7 @@ fn salesforce_csv_with_map_and_stage_map() {
     let options = CsvOptions {
         map: vec![("Description".into(), "notes".into())],
         stage_map: parse_stage_map("Prospecting=preparation,Engaging=approach").unwrap(),
-        encoding: None,
+        ..Default::default()
     };
     let parsed = csv::parse(&fixture("csv/salesforce_utf8.csv"), &options).unwrap();
     assert_eq!(parsed.records.len(), 2);
@@ -109,7 +110,7 @@ fn salesforce_csv_with_map_and_stage_map() {
     assert_eq!(emily.customer.company, "Northwind Traders");
     assert_eq!(emily.customer.source, "Trade show");
     assert_eq!(emily.stage, Some(Stage::Preparation));
-    assert_eq!(emily.value_minor, Some(12_000_000));
+    assert_eq!(emily.value, Some(Money::new(12_000_000, Currency::CNY)));
     assert_eq!(emily.notes, ["Met at the booth; wants a demo, \"soon\""]);
     assert_eq!(fact(emily, "Industry").value, "Logistics");
     assert_eq!(parsed.records[1].stage, Some(Stage::Approach));
@@ -126,7 +127,7 @@ fn check_chinese(parsed: &fieldbook::import::Parsed) {
     assert_eq!(wang.customer.title, "采购经理");
     assert_eq!(wang.customer.phone, "138 0013 8000");
     assert_eq!(wang.stage, Some(Stage::Survey));
-    assert_eq!(wang.value_minor, Some(80_000_000));
+    assert_eq!(wang.value, Some(Money::new(80_000_000, Currency::CNY)));
     assert_eq!(wang.notes, ["喜欢钓鱼"]);
     assert_eq!(fact(wang, "birthday").month_day, MonthDay::new(3, 14));
     assert_eq!(fact(wang, "微信").value, "wangwei_sz");

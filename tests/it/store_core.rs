@@ -2,6 +2,7 @@
 
 use chrono::NaiveDate;
 use fieldbook::clock::Clock;
+use fieldbook::domain::money::{Currency, Money};
 use fieldbook::domain::{DealState, NewCustomer, Stage, VisitInput};
 use fieldbook::store::{NewDeal, SearchKind, Store, StoreError, migrate};
 
@@ -99,7 +100,7 @@ fn every_move_writes_a_stage_event() {
     store.move_deal(id, Stage::Approach, "met at the fair").unwrap();
     assert!(matches!(store.move_deal(id, Stage::Approach, ""), Err(StoreError::SameStage)));
     store.move_deal(id, Stage::Survey, "").unwrap();
-    let deal = store.win_deal(id, Some(20_000_000)).unwrap();
+    let deal = store.win_deal(id, Some(Money::new(20_000_000, Currency::CNY))).unwrap();
     assert_eq!(deal.state, DealState::Won);
     let history = store.stage_history(deal.id).unwrap();
     let path: Vec<_> = history.iter().map(|e| (e.from_stage, e.to_stage, e.to_state)).collect();

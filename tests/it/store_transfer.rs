@@ -2,6 +2,7 @@
 
 use chrono::NaiveDate;
 use fieldbook::clock::Clock;
+use fieldbook::domain::money::{Currency, Money};
 use fieldbook::domain::{FactCategory, MonthDay, NewCustomer, NewFact, ObjectionKind, Stage, VisitInput};
 use fieldbook::store::transfer::{DataError, ExportScope, ImportOptions, OnDuplicate, backup, read_export};
 use fieldbook::store::{NewDeal, Store};
@@ -64,7 +65,7 @@ fn seed(store: &mut Store) -> (i64, i64) {
             NewDeal::default(),
         )
         .unwrap();
-    store.win_deal(b, Some(5_000_000)).unwrap();
+    store.win_deal(b, Some(Money::new(5_000_000, Currency::CNY))).unwrap();
     store.add_note(None, "inbox thought").unwrap();
     (a, b)
 }

@@ -7,6 +7,7 @@ use serde_json::{Value, json};
 use super::import::ImportSet;
 use super::schema::Row;
 use crate::clock::Clock;
+use crate::domain::money::Currency;
 use crate::domain::{CustomerClass, Stage, Style, Word};
 use crate::import::Record;
 use crate::store::customers::normalise_phone;
@@ -29,7 +30,8 @@ pub fn records_to_set(records: &[Record], rejected: Vec<(usize, String)>, clock:
             "style": c.style.unwrap_or(Style::Unknown).code(), "created_at": now, "updated_at": now,
         })));
         deals.push(row(json!({
-            "id": id, "customer_id": id, "value_minor": rec.value_minor, "stage": stage, "state": "open",
+            "id": id, "customer_id": id, "value_minor": rec.value.map(|m| m.minor),
+            "currency": rec.value.map_or(Currency::default(), |m| m.currency).code(), "stage": stage, "state": "open",
             "stage_since": now, "created_at": now,
         })));
         events.push(row(json!({ "id": id, "deal_id": id, "to_stage": stage, "to_state": "open", "at": now })));

@@ -180,7 +180,8 @@ mod tests {
     fn drawn(palette: &PaletteOverlay, keymap: &Keymap, i18n: &I18n, height: u16) -> String {
         let theme = Theme::default();
         let today = NaiveDate::from_ymd_opt(2031, 5, 6).unwrap_or_default();
-        let view = View { i18n, theme: &theme, keymap, today };
+        let money = crate::domain::money::Rates::default();
+        let view = View { i18n, theme: &theme, keymap, today, money: &money };
         let mut terminal = Terminal::new(TestBackend::new(80, height)).expect("a test terminal");
         terminal.draw(|f| palette.render(f, f.area(), &view)).expect("drawing");
         terminal.backend().to_string()

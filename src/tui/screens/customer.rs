@@ -14,7 +14,6 @@ use ratatui::widgets::{Block, Paragraph};
 
 use super::{Ctx, Effect, View};
 use crate::domain::checklist::{Progress, progress, progress_of};
-use crate::domain::money::format_compact;
 use crate::domain::{Customer, Deal, DealState, Fact, FactCategory, Objection, StageEvent, Visit, VisitKind, Word};
 use crate::ops::customer_page::{CustomerPage, PageSize};
 use crate::playbook::Playbook;
@@ -290,7 +289,7 @@ impl CustomerScreen {
         );
         let deal_title = match &self.deal {
             Some(d) => {
-                let value = d.value_minor.map(|v| format!(" {}", format_compact(v, &d.currency))).unwrap_or_default();
+                let value = d.value().map(|v| format!(" {}", i18n.money(v))).unwrap_or_default();
                 let state = if d.state == DealState::Open { i18n.word(d.stage) } else { i18n.word(d.state) };
                 let checklist = self
                     .checklist

@@ -20,6 +20,7 @@ use super::keymap::{Keymap, ScreenId};
 use super::modal::ModalRequest;
 use super::theme::Theme;
 use crate::domain::Stage;
+use crate::domain::money::Rates;
 use crate::i18n::I18n;
 use crate::store::Store;
 
@@ -28,6 +29,8 @@ pub struct Ctx<'a> {
     pub store: &'a mut Store,
     pub i18n: &'a I18n,
     pub today: NaiveDate,
+    /// The rep's currency and exchange rates (config.toml).
+    pub money: &'a Rates,
 }
 
 /// What a screen needs to draw itself.
@@ -36,6 +39,8 @@ pub struct View<'a> {
     pub theme: &'a Theme,
     pub keymap: &'a Keymap,
     pub today: NaiveDate,
+    /// The rep's currency and exchange rates (config.toml).
+    pub money: &'a Rates,
 }
 
 /// What the app should do after a screen handled an action.
@@ -75,7 +80,7 @@ impl Effect {
 pub enum Screen {
     Welcome(welcome::WelcomeScreen),
     Today(today::TodayScreen),
-    Pipeline(pipeline::PipelineScreen),
+    Pipeline(Box<pipeline::PipelineScreen>),
     Customers(customers::CustomersScreen),
     Customer(Box<customer::CustomerScreen>),
     Search(search::SearchScreen),

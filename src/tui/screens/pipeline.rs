@@ -13,7 +13,7 @@ use ratatui::widgets::{Block, Paragraph};
 use super::filter_box::FilterBox;
 use super::{Ctx, Effect, View};
 use crate::domain::checklist::{Progress, progress_of};
-use crate::domain::money::format_compact;
+use crate::domain::money::{Money, Totals};
 use crate::domain::{NextStepState, Stage, Word};
 use crate::playbook::Playbook;
 use crate::store::{PipelineCard, PipelineFilter, StepTotal, Store};
@@ -25,8 +25,6 @@ use crate::tui::modal::ModalRequest;
 const PAGE: u32 = 40;
 /// Rows a card takes on screen, its separator included.
 const CARD_ROWS: usize = 4;
-/// Currency the column totals are shown in.
-const TOTAL_CURRENCY: &str = "CNY";
 
 /// State of the board.
 #[derive(Debug)]
@@ -213,17 +211,33 @@ impl PipelineScreen {
         }
     }
 
+    /// The filter line, and on its right the whole board's count and totals per currency.
     fn render_filter(&self, frame: &mut Frame, area: Rect, view: &View) {
         let spans = self.filter_box.spans(&view.i18n.t("tui.pipeline.filter"), &self.filter.text, view);
-        frame.render_widget(Line::from(spans), area);
+        let used: usize = spans.iter().map(|s| text::width(&s.content)).sum();
+        let mut all = Totals::default();
+        for step in &self.totals {
+            all.merge(&step.totals);
+        }
+        let count: u64 = self.totals.iter().map(|t| t.count).sum();
+        let summary = view.i18n.fmt(
+            "tui.pipeline.board_total",
+            &[("count", &count), ("totals", &view.i18n.totals_converted(&all, view.money))],
+        );
+        let room = (area.width as usize).saturating_sub(used + 2);
+        let mut line = spans;
+        if room > 0 {
+            line.push(Span::styled(text::pad_left(&text::fit(&summary, room), room + 1), view.theme.muted));
+        }
+        frame.render_widget(Line::from(line), area);
     }
 
     fn render_column(&self, frame: &mut Frame, area: Rect, view: &View, i: usize, stage: Stage) {
         let t = view.theme;
         let focused = i == self.column;
-        let total = self.totals[i];
+        let total = &self.totals[i];
         let title = format!(" {} ", view.i18n.word(stage));
-        let summary = format!(" {} · {} ", total.count, format_compact(total.value_minor, TOTAL_CURRENCY));
+        let summary = column_summary(total, view, (area.width as usize).saturating_sub(4));
         let block = Block::bordered()
             .title(Span::styled(title, if focused { t.focused_title } else { t.title }))
             .title_bottom(Span::styled(summary, if focused { t.focused_title } else { t.muted }))
@@ -250,6 +264,23 @@ impl PipelineScreen {
     }
 }
 
+/// ` 3 · ¥1.5m · $31k `: the count and the sum per currency, as many as fit in `room` columns
+/// (then `…`; the line above the board has them all).
+fn column_summary(total: &StepTotal, view: &View, room: usize) -> String {
+    let mut summary = total.count.to_string();
+    let sums = total.totals.ordered(view.money.base);
+    for (k, money) in sums.iter().enumerate() {
+        let next = format!("{summary} · {}", view.i18n.money(*money));
+        let more = if k + 1 < sums.len() { text::width(" · …") } else { 0 };
+        if text::width(&next) + more > room {
+            summary.push_str(" · …");
+            break;
+        }
+        summary = next;
+    }
+    format!(" {summary} ")
+}
+
 /// A card's three lines (name and days in step; company and checklist progress; next step and
 /// value) and a blank separator.
 fn card_lines<'a>(
@@ -271,7 +302,7 @@ fn card_lines<'a>(
         NextStepState::Planned { on } => (format!("→ {}", on.format("%m-%d")), t.text),
         NextStepState::None => (i18n.t("tui.pipeline.none_planned"), t.warning),
     };
-    let value = card.value_minor.map(|v| format_compact(v, &card.currency)).unwrap_or_default();
+    let value = card.value_minor.map(|v| i18n.money(Money::new(v, card.currency))).unwrap_or_default();
     let state_w = width.saturating_sub(text::width(&value) + 2);
     let checklist = progress.map(|p| p.to_string()).unwrap_or_default();
     let company_w = width.saturating_sub(text::width(&checklist) + 2);

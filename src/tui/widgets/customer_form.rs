@@ -8,7 +8,7 @@ use super::choice::Choice;
 use super::form_keys::{FormKey, cycle, form_key};
 use super::form_layout::Notice;
 use super::text_field::TextField;
-use crate::domain::money::parse_amount;
+use crate::domain::money::{Currency, Money};
 use crate::domain::review::CustomerRef;
 use crate::domain::{Customer, CustomerClass, DomainError, NewCustomer, Stage, Style};
 use crate::i18n::I18n;
@@ -69,6 +69,8 @@ pub struct CustomerForm {
     style: Choice<Style>,
     step: Choice<Stage>,
     value: TextField,
+    /// The currency of a value typed without one (config.toml).
+    currency: Currency,
     source: TextField,
     focus: CustomerField,
     notice: Option<Notice>,
@@ -103,6 +105,12 @@ impl CustomerForm {
         Self::build(Some(customer.clone()), &fields, class, style)
     }
 
+    /// The same form reading a value typed without a currency as `currency`.
+    pub fn with_currency(mut self, currency: Currency) -> Self {
+        self.currency = currency;
+        self
+    }
+
     /// The same form with the cursor on `field` (when the form shows it).
     pub fn focused_on(mut self, field: CustomerField) -> Self {
         if self.fields().contains(&field) {
@@ -125,6 +133,7 @@ impl CustomerForm {
             style,
             step: Choice::required(Stage::Preparation),
             value: TextField::single(""),
+            currency: Currency::default(),
             source: TextField::single(&c.source),
             focus: CustomerField::Name,
             notice: None,
@@ -246,13 +255,14 @@ impl CustomerForm {
         };
         let customer = typed.validated().map_err(|e| (field_named(&e), e))?;
         let Some(original) = &self.original else {
-            let value_minor = if self.value.is_blank() {
+            let value = if self.value.is_blank() {
                 None
             } else {
-                Some(parse_amount(&self.value.text()).map_err(|e| (CustomerField::Value, e))?)
+                Some(Money::parse(&self.value.text(), self.currency).map_err(|e| (CustomerField::Value, e))?)
             };
             let stage = self.step.value().unwrap_or(Stage::Preparation);
-            return Ok(CustomerSave::New { customer, deal: NewDeal { stage, value_minor, ..NewDeal::default() } });
+            let deal = NewDeal { stage, currency: self.currency, ..NewDeal::default() }.with_value(value);
+            return Ok(CustomerSave::New { customer, deal });
         };
         let changed = |new: &str, old: &str| (new != old).then(|| new.to_string());
         let patch = CustomerPatch {

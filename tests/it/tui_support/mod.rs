@@ -7,6 +7,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 use fieldbook::clock::Clock;
+use fieldbook::domain::money::{Currency, Money};
 use fieldbook::domain::{
     Channel, CustomerClass, FactCategory, NewCustomer, NewFact, Outcome, Portfolio, Stage, VisitInput,
 };
@@ -37,8 +38,12 @@ fn open_on(path: &Path, date: &str) -> Store {
 }
 
 fn add(store: &mut Store, name: &str, company: &str, stage: Stage, value: Option<i64>) -> i64 {
+    add_in(store, name, company, stage, value.map(|v| Money::new(v, Currency::CNY)))
+}
+
+fn add_in(store: &mut Store, name: &str, company: &str, stage: Stage, value: Option<Money>) -> i64 {
     let c = NewCustomer { name: name.into(), company: company.into(), ..Default::default() };
-    let deal = NewDeal { title: format!("{company} order"), stage, value_minor: value, ..Default::default() };
+    let deal = NewDeal { title: format!("{company} order"), stage, ..Default::default() }.with_value(value);
     store.add_customer(c, deal).unwrap()
 }
 
@@ -52,7 +57,7 @@ fn plan(purpose: &str, when: &str) -> VisitInput {
     }
 }
 
-/// Ten customers in all five steps, English and Chinese names, with visits (one logged with
+/// Ten customers in all five steps (one deal in dollars, the others in yuan), English and Chinese names, with visits (one logged with
 /// in-visit checklist ticks), facts and notes.
 /// Deals entered their steps on different days so "days in step" varies.
 pub fn seed(path: &Path) {
@@ -62,7 +67,7 @@ pub fn seed(path: &Path) {
     let zhao = add(&mut s, "Zhao Lei", "Xinda Steel", Stage::Approach, Some(12_000_000));
     let chen = add(&mut s, "陈静", "华东物流", Stage::Survey, Some(82_000_000));
     let sun = add(&mut s, "Sun Mei", "Kaiyuan Foods", Stage::Presentation, None);
-    add(&mut s, "Tom Park", "Parkside Retail", Stage::Close, Some(3_100_000));
+    add_in(&mut s, "Tom Park", "Parkside Retail", Stage::Close, Some(Money::new(3_100_000, Currency::USD)));
     add(&mut s, "刘洋", "北方重工", Stage::Preparation, Some(5_000_000));
     add(&mut s, "Anna Berg", "Nordic Paper", Stage::Approach, Some(9_900_000));
     add(&mut s, "张敏", "", Stage::Survey, None);

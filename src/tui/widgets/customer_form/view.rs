@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::{CustomerField, CustomerForm};
-use crate::domain::money::{format_full, parse_amount};
+use crate::domain::money::Money;
 use crate::i18n::I18n;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::dialog::render_discard_question;
@@ -48,10 +48,8 @@ impl CustomerForm {
                 let note = if self.value.is_blank() {
                     Line::from(Span::styled(i18n.t("forms.customer.value_forms"), theme.muted))
                 } else {
-                    match parse_amount(&self.value.text()) {
-                        Ok(minor) => {
-                            Line::from(Span::styled(format!("→ {}", format_full(minor, "CNY")), theme.success))
-                        }
+                    match Money::parse(&self.value.text(), self.currency) {
+                        Ok(money) => Line::from(Span::styled(format!("→ {}", money.full()), theme.success)),
                         Err(_) => Line::from(Span::styled(i18n.t("forms.customer.value_bad"), theme.danger)),
                     }
                 };
