@@ -7,7 +7,8 @@
 use std::collections::HashMap;
 
 use crate::domain::money::{Currency, Money, Numerals, Rates, Totals};
-use crate::domain::{DomainError, Word};
+use crate::domain::{ContactPart, DomainError, Word};
+use crate::ops::contacts::ContactError;
 use crate::store::StoreError;
 
 /// A UI language.
@@ -132,6 +133,17 @@ impl I18n {
         }
     }
 
+    /// Several words as one list: `Buyer, Insider` / `采购者、内线`.
+    pub fn words<W: Word>(&self, ws: &[W]) -> String {
+        let sep = if self.lang == Lang::ZhCn { "、" } else { ", " };
+        ws.iter().map(|w| self.word(*w)).collect::<Vec<_>>().join(sep)
+    }
+
+    /// What a gap of the buying centre means, as a warning line.
+    pub fn gap(&self, gap: crate::domain::BuyingGap) -> String {
+        self.t(&format!("common.gap.{}", gap.code().replace('-', "_")))
+    }
+
     /// A message for an error, in this language, saying what to do.
     pub fn error(&self, e: &anyhow::Error) -> String {
         for cause in e.chain() {
@@ -140,6 +152,21 @@ impl I18n {
             }
             if let Some(s) = cause.downcast_ref::<StoreError>() {
                 return self.store_error(s);
+            }
+            if let Some(c) = cause.downcast_ref::<ContactError>() {
+                match c {
+                    ContactError::Duplicate { part, other } => {
+                        let key = if *part == ContactPart::Phone { "phone" } else { "email" };
+                        let args: [(&str, &dyn std::fmt::Display); 3] =
+                            [("field", &self.field(key)), ("name", &other.name), ("id", &other.id)];
+                        return self.fmt("error.contact_duplicate", &args);
+                    }
+                    ContactError::NotInAccount { contact_id, customer_id } => {
+                        return self.fmt("error.not_in_account", &[("id", contact_id), ("customer", customer_id)]);
+                    }
+                    ContactError::Store(s) => return self.store_error(s),
+                    ContactError::Invalid(..) => {}
+                }
             }
         }
         format!("{e:#}")
@@ -179,6 +206,9 @@ impl I18n {
             StoreError::NotADatabase { path } => self.fmt("error.not_a_database", &[("path", &path.display())]),
             StoreError::TooNew { path, found, supported } => {
                 self.fmt("error.too_new", &[("path", &path.display()), ("found", found), ("supported", supported)])
+            }
+            StoreError::UpgradeBackup { path, reason } => {
+                self.fmt("error.upgrade_backup", &[("path", &path.display()), ("reason", reason)])
             }
             StoreError::Io { path, source } => self.fmt("error.io", &[("path", &path.display()), ("reason", source)]),
             StoreError::NotFound { what, id } => {

@@ -10,6 +10,7 @@ mod backup;
 mod brief;
 mod check;
 mod checklist;
+mod contact;
 mod context;
 pub(crate) mod data_errors;
 mod deal;
@@ -61,6 +62,8 @@ pub enum Command {
     List(list::ListArgs),
     /// Show one customer: record, deals with step history, visits, notes.
     Show(show::ShowArgs),
+    /// The people of a customer's account and their buying roles: add, list, edit, remove.
+    Contact(contact::ContactArgs),
     /// Set and show a customer's profile: class, personality, MAN, portfolio, visit cadence.
     Profile(profile::ProfileArgs),
     /// Customers furthest past their visit cadence.
@@ -123,6 +126,7 @@ fn dispatch(command: &Command, ctx: &mut Ctx) -> anyhow::Result<()> {
         Command::Add(args) => add::run(args, ctx),
         Command::List(args) => list::run(args, ctx),
         Command::Show(args) => show::run(args, ctx),
+        Command::Contact(args) => contact::run(args, ctx),
         Command::Profile(args) => profile::run(args, ctx),
         Command::LosingTouch(args) => losing_touch::run(args, ctx),
         Command::Checklist(args) => checklist::run(args, ctx),

@@ -53,6 +53,7 @@ fn table(ctx: &Ctx, hits: &[SearchHit]) -> String {
             SearchKind::Fact => "fact",
             SearchKind::Visit => "visit",
             SearchKind::Note => "note",
+            SearchKind::Contact => "contact",
         };
         let customer =
             h.customer.as_ref().map(|c| format!("{} · {}", c.name, c.company).trim_end_matches(" · ").to_string());

@@ -7,11 +7,11 @@ use super::Ctx;
 use super::method;
 use super::output::{self, FormatArg, Table};
 use crate::domain::checklist;
-use crate::domain::{Customer, Fact, FactCategory, VisitKind, Word};
+use crate::domain::{BuyingCentre, Contact, Customer, Fact, FactCategory, VisitKind, Word};
 use crate::i18n::I18n;
 use crate::ops::customer_page::{CustomerPage, DealHistory, PageSize, ShownVisit};
 use crate::playbook::Playbook;
-use crate::playbook::views::{ChecklistView, ProfileView};
+use crate::playbook::views::{ChecklistView, ProfileView, people_text};
 use crate::store::Note;
 use crate::text::{indent, key_values};
 
@@ -38,6 +38,10 @@ pub struct CustomerDetail {
     /// The open deal's checklist for its current step.
     pub checklist: Option<ChecklistView>,
     pub facts: Vec<Fact>,
+    /// The account's people with their buying roles, in the order added.
+    pub contacts: Vec<Contact>,
+    /// Who plays which buying role, and the roles nobody is known to play.
+    pub buying_centre: BuyingCentre,
     pub deals: Vec<DealHistory>,
     /// The last visits, newest first.
     pub visits: Vec<ShownVisit>,
@@ -56,8 +60,18 @@ pub fn run(args: &ShowArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
         Some(deal) => Some(ChecklistView::load(store, deal, &playbook)?),
         None => None,
     };
-    let CustomerPage { customer, facts, deals, visits, notes, .. } = page;
-    let detail = CustomerDetail { customer, profile, checklist, facts, deals, visits, notes };
+    let CustomerPage { customer, facts, deals, visits, notes, people, .. } = page;
+    let detail = CustomerDetail {
+        customer,
+        profile,
+        checklist,
+        facts,
+        contacts: people.contacts,
+        buying_centre: people.centre,
+        deals,
+        visits,
+        notes,
+    };
     if args.format.is_json() {
         return ctx.print(&output::json(&detail)?);
     }
@@ -75,6 +89,11 @@ fn render(i: &I18n, playbook: &Playbook, d: &CustomerDetail) -> String {
         title.push_str(&format!("  [{}]", i.t("cli.show.archived")));
     }
     let mut sections = vec![title, key_values(&summary(i, c, &d.profile))];
+    sections.push(format!(
+        "{}\n{}",
+        i.t("cli.contact.people"),
+        indent(&people_text(i, &d.contacts, &d.buying_centre, false))
+    ));
     if let Some(checklist) = &d.checklist {
         sections.push(checklist.render(i));
     }
@@ -85,7 +104,7 @@ fn render(i: &I18n, playbook: &Playbook, d: &CustomerDetail) -> String {
         }
     }
     sections.push(deals(i, &d.deals));
-    sections.push(visits(i, playbook, &d.visits));
+    sections.push(visits(i, playbook, &d.visits, &d.contacts));
     if !d.notes.is_empty() {
         let lines: Vec<String> = d.notes.iter().map(|n| format!("{}  {}", local_time(&n.created_at), n.body)).collect();
         sections.push(format!("{}\n{}", i.t("cli.show.notes"), indent(&lines.join("\n"))));
@@ -174,12 +193,12 @@ fn deals(i: &I18n, deals: &[DealHistory]) -> String {
 
 /// Visits, newest first: time, channel, type (unless a plain customer visit), planned or
 /// done, then the plan, the result and the ticked in-visit checklist items.
-fn visits(i: &I18n, playbook: &Playbook, visits: &[ShownVisit]) -> String {
+fn visits(i: &I18n, playbook: &Playbook, visits: &[ShownVisit], people: &[Contact]) -> String {
     let mut lines = vec![i.fmt("cli.show.visits", &[("n", &VISITS_SHOWN)])];
     if visits.is_empty() {
         lines.push(indent(&i.t("cli.show.none")));
     }
-    for ShownVisit { visit: v, ticks } in visits {
+    for ShownVisit { visit: v, ticks, met } in visits {
         let when = v.at().map(|t| t.format("%Y-%m-%d %H:%M").to_string()).unwrap_or_default();
         let state = if v.is_planned() { i.t("cli.show.planned") } else { i.t("cli.show.done") };
         let kind = match v.kind {
@@ -207,6 +226,13 @@ fn visits(i: &I18n, playbook: &Playbook, visits: &[ShownVisit]) -> String {
         }
         if !v.notes.is_empty() {
             pairs.push((i.t("cli.show.label.notes"), v.notes.clone()));
+        }
+        if !met.is_empty() {
+            let names: Vec<String> = met
+                .iter()
+                .map(|id| people.iter().find(|p| p.id == *id).map_or_else(|| format!("#{id}"), |p| p.name.clone()))
+                .collect();
+            pairs.push((i.t("cli.contact.met"), names.join(", ")));
         }
         if !v.is_planned() {
             pairs.extend(ticked_items(i, playbook, &v.kind, ticks));

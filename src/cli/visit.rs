@@ -32,6 +32,9 @@ pub struct PlanArgs {
     /// in-person, phone, video or message (default in-person).
     #[arg(long)]
     pub channel: Option<String>,
+    /// The ids of the account's people to meet (`fieldbook contact list ID`); several after one --met.
+    #[arg(long, value_name = "CONTACT_ID", num_args = 1..)]
+    pub met: Vec<i64>,
     #[command(flatten)]
     pub visit_type: VisitTypeArgs,
     #[command(flatten)]
@@ -76,6 +79,9 @@ pub struct VisitArgs {
     /// Log this planned visit (its id, from `fieldbook show` or `today`) instead of a new one.
     #[arg(long, value_name = "VISIT_ID")]
     pub of: Option<i64>,
+    /// The ids of the account's people met (`fieldbook contact list ID`); several after one --met.
+    #[arg(long, value_name = "CONTACT_ID", num_args = 1..)]
+    pub met: Vec<i64>,
     #[command(flatten)]
     pub visit_type: VisitTypeArgs,
     #[command(flatten)]
@@ -94,6 +100,7 @@ pub fn run_plan(args: &PlanArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
         ..VisitInput::blank()
     };
     args.visit_type.apply(ctx, &mut input)?;
+    input.met = met(ctx, args.id, &args.met)?;
     let input = input.validated()?;
     let at = input.planned_at;
     let visit_id = ctx.store()?.add_visit(args.id, input)?;
@@ -132,8 +139,10 @@ pub fn run_visit(args: &VisitArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
         next_step: pick(&args.next_step, base.next_step),
         next_step_on: next_step_on.or(base.next_step_on),
         notes: base.notes,
+        met: None,
     };
     args.visit_type.apply(ctx, &mut input)?;
+    input.met = met(ctx, args.id, &args.met)?;
     let input = input.validated()?;
     let visit_id = match args.of {
         Some(visit_id) => {
@@ -156,6 +165,7 @@ fn planned_visit(ctx: &mut Ctx, customer_id: i64, visit_id: i64) -> anyhow::Resu
         channel: v.channel,
         kind: v.kind,
         ticks: None,
+        met: None,
         planned_at: v.planned_at,
         done_at: None,
         purpose: v.purpose,
@@ -168,6 +178,15 @@ fn planned_visit(ctx: &mut Ctx, customer_id: i64, visit_id: i64) -> anyhow::Resu
         next_step_on: v.next_step_on,
         notes: v.notes,
     })
+}
+
+/// The people given with `--met`, checked to be the account's; `None` when none were given
+/// (a planned visit filled in keeps the people it was to meet).
+fn met(ctx: &mut Ctx, customer_id: i64, given: &[i64]) -> anyhow::Result<Option<Vec<i64>>> {
+    if given.is_empty() {
+        return Ok(None);
+    }
+    Ok(Some(crate::ops::contacts::check_met(ctx.store()?, customer_id, given)?))
 }
 
 /// The channel given, else in person.

@@ -2,6 +2,7 @@
 
 pub mod cadence;
 pub mod checklist;
+pub mod contact;
 pub mod customer;
 pub mod deal;
 mod error;
@@ -15,6 +16,7 @@ pub mod when;
 pub mod words;
 
 pub use cadence::{CadencePolicy, CadenceState};
+pub use contact::{BuyingCentre, BuyingGap, BuyingRole, Contact, ContactDraft, ContactPart, NewContact};
 pub use customer::{Customer, CustomerClass, Fact, FactCategory, Man, NewCustomer, Portfolio, Style, Tri};
 pub use deal::{Deal, StageEvent};
 pub use error::DomainError;

@@ -163,6 +163,10 @@ pub struct VisitInput {
     /// `None` leaves the stored ticks as they are.
     #[serde(default)]
     pub ticks: Option<Vec<u32>>,
+    /// Ids of the account's people the visit met (or is to meet); `None` leaves the stored
+    /// ones as they are.
+    #[serde(default)]
+    pub met: Option<Vec<i64>>,
     pub planned_at: Option<NaiveDateTime>,
     pub done_at: Option<NaiveDateTime>,
     pub purpose: String,
@@ -187,6 +191,7 @@ impl VisitInput {
             channel: Channel::InPerson,
             kind: VisitKind::CustomerVisit,
             ticks: None,
+            met: None,
             planned_at: None,
             done_at: None,
             purpose: String::new(),

@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 
+use super::contacts::People;
 use crate::domain::{Customer, Deal, DealState, Fact, Objection, StageEvent, Visit};
 use crate::store::{Note, Store, StoreError};
 
@@ -22,6 +23,8 @@ pub struct ShownVisit {
     pub visit: Visit,
     /// Ticked item numbers (1-based), ascending.
     pub ticks: Vec<u32>,
+    /// Ids of the account's people the visit met.
+    pub met: Vec<i64>,
 }
 
 /// How much of the history a page holds.
@@ -36,6 +39,8 @@ pub struct PageSize {
 pub struct CustomerPage {
     pub customer: Customer,
     pub facts: Vec<Fact>,
+    /// The account's people with their roles, and its buying centre.
+    pub people: People,
     /// Every deal, newest first.
     pub deals: Vec<DealHistory>,
     /// The deal in view ([`CustomerPage::deal_in_view`])'s objections, open ones first.
@@ -69,11 +74,17 @@ impl CustomerPage {
         };
         let visits = store.visits_of(id, size.visits, 0)?;
         let mut ticks = store.visit_ticks_of(&visits.iter().map(|v| v.id).collect::<Vec<_>>())?;
+        let mut met = store.met_by_visit(id)?;
         let visits = visits
             .into_iter()
-            .map(|visit| ShownVisit { ticks: ticks.remove(&visit.id).unwrap_or_default(), visit })
+            .map(|visit| ShownVisit {
+                ticks: ticks.remove(&visit.id).unwrap_or_default(),
+                met: met.remove(&visit.id).unwrap_or_default(),
+                visit,
+            })
             .collect();
         Ok(Self {
+            people: super::contacts::people(store, id)?,
             facts: store.facts_of(id)?,
             notes: store.notes_of(Some(id), size.notes)?,
             customer,

@@ -7,10 +7,12 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
 use super::Playbook;
-use super::views::{ChecklistView, ObjectionView, ProfileView, bullets};
+use super::views::{ChecklistView, ObjectionView, ProfileView, bullets, people_text};
 use crate::config::Config;
-use crate::domain::{Channel, Customer, Fact, Outcome, Visit, VisitKind};
+use crate::domain::{BuyingGap, Channel, Customer, Fact, Outcome, Visit, VisitKind};
 use crate::i18n::I18n;
+use crate::ops;
+use crate::ops::contacts::People;
 use crate::store::Store;
 use crate::text::{indent, key_values};
 
@@ -66,6 +68,8 @@ pub struct Brief {
     pub last_visit: Option<LastVisit>,
     pub open_objections: Vec<ObjectionView>,
     pub next_visit: Option<NextVisit>,
+    /// The account's people with their roles, and the gaps of its buying centre.
+    pub people: People,
 }
 
 impl Brief {
@@ -85,6 +89,7 @@ impl Brief {
             None => (None, Vec::new()),
         };
         Ok(Self {
+            people: ops::contacts::people(store, id)?,
             customer_id: customer.id,
             profile: ProfileView::new(&customer, playbook, config, today),
             who: who(&customer, facts),
@@ -141,6 +146,11 @@ fn next_visit(visits: &[Visit]) -> Option<NextVisit> {
 /// The text form: sections with a heading each.
 fn render(i: &I18n, playbook: &Playbook, b: &Brief) -> String {
     let mut sections = vec![who_text(i, b)];
+    // Who decides is on the first lines already; the people list names the other gaps.
+    let mut centre = b.people.centre.clone();
+    centre.gaps.retain(|g| *g != BuyingGap::NoDecisionMaker);
+    let people = people_text(i, &b.people.contacts, &centre, true);
+    sections.push(section(i, "playbook.brief.people", &people));
     sections.push(section(i, "playbook.brief.how_to_deal", &key_values(&b.profile.pairs(i)[1..])));
     match &b.checklist {
         Some(c) => {
@@ -211,6 +221,14 @@ fn who_text(i: &I18n, b: &Brief) -> String {
         head.push_str(&format!(" · {part}"));
     }
     let mut pairs = vec![(i.t("playbook.label.class"), i.word(b.profile.class))];
+    let deciders: Vec<String> = b
+        .people
+        .decision_makers()
+        .iter()
+        .map(|p| if p.title.is_empty() { p.name.clone() } else { format!("{} ({})", p.name, p.title) })
+        .collect();
+    let decides = if deciders.is_empty() { i.t("playbook.brief.nobody_decides") } else { deciders.join(" · ") };
+    pairs.push((i.t("playbook.label.decides"), decides));
     if !w.dates.is_empty() {
         let dates: Vec<String> =
             w.dates.iter().filter_map(|f| f.month_day.map(|md| format!("{md} {}", f.label))).collect();

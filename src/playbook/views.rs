@@ -8,7 +8,9 @@ use serde::Serialize;
 use super::{Playbook, QuadrantGuide, StyleGuide};
 use crate::config::Config;
 use crate::domain::checklist::{self, ChecklistItem, Progress};
-use crate::domain::{CadenceState, Customer, CustomerClass, Deal, Man, Objection, Portfolio, Stage, Style};
+use crate::domain::{
+    BuyingCentre, CadenceState, Contact, Customer, CustomerClass, Deal, Man, Objection, Portfolio, Stage, Style,
+};
 use crate::i18n::I18n;
 use crate::store::Store;
 use crate::text::key_values;
@@ -228,4 +230,34 @@ pub fn bullets(items: &[String]) -> String {
 /// `#3 王伟 — 深圳医疗器械`.
 pub fn title(id: i64, name: &str, company: &str) -> String {
     if company.is_empty() { format!("#{id} {name}") } else { format!("#{id} {name} — {company}") }
+}
+
+/// The account's people, one line each (name, title, roles, phone, e-mail, style), then the
+/// gaps of its buying centre: each on a line with what to do (`compact`: one line naming
+/// the roles nobody is known to play).
+pub fn people_text(i: &I18n, contacts: &[Contact], centre: &BuyingCentre, compact: bool) -> String {
+    let mut lines = Vec::new();
+    if contacts.is_empty() {
+        lines.push(i.t("cli.show.none"));
+    }
+    for p in contacts {
+        lines.push(format!("#{} {}", p.id, person_line(i, p)));
+    }
+    if compact && !centre.gaps.is_empty() {
+        let roles: Vec<_> = centre.gaps.iter().map(|g| g.role()).collect();
+        lines.push(format!("⚠ {}", i.fmt("playbook.brief.missing_roles", &[("roles", &i.words(&roles))])));
+    } else {
+        lines.extend(centre.gaps.iter().map(|gap| format!("⚠ {}", i.gap(*gap))));
+    }
+    lines.join("\n")
+}
+
+/// A person's name, then title, roles, phone, e-mail and style where known, `·` between.
+pub fn person_line(i: &I18n, p: &Contact) -> String {
+    let mut parts = vec![p.name.clone(), p.title.clone(), i.words(&p.roles), p.phone.clone(), p.email.clone()];
+    if p.style != Style::Unknown {
+        parts.push(i.word(p.style));
+    }
+    parts.retain(|s| !s.is_empty());
+    parts.join(" · ")
 }

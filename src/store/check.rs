@@ -13,6 +13,7 @@ const INDEXED: &[(SearchKind, &str)] = &[
     (SearchKind::Fact, "customer_fact"),
     (SearchKind::Visit, "visit"),
     (SearchKind::Note, "note"),
+    (SearchKind::Contact, "contact"),
 ];
 
 /// One thing `check` found wrong.

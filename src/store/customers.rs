@@ -129,8 +129,8 @@ impl Store {
             .ok_or(StoreError::NotFound { what: "customer", id })
     }
 
-    /// Existing customers that look like the same person: same phone, same e-mail, or same
-    /// name and company.
+    /// Existing customers that look like the same person: same phone, same e-mail (the
+    /// customer's or one of its people's), or same name and company.
     pub fn find_duplicates(&self, name: &str, company: &str, phone: &str, email: &str) -> Result<Vec<CustomerRef>> {
         find_duplicates_in(self.conn(), name, company, phone, email)
     }
@@ -339,6 +339,7 @@ pub(crate) fn insert_customer(tx: &Transaction, clock: Clock, new: &NewCustomer,
     })
     .ctx("adding a customer")?;
     let id = tx.last_insert_rowid();
+    super::contacts::insert_account_person(tx, id, new, &now)?;
     insert_deal(tx, clock, id, deal)?;
     Ok(id)
 }
@@ -358,6 +359,8 @@ pub(crate) fn find_duplicates_in(
              LEFT JOIN deal d ON d.customer_id = c.id AND +d.state = 'open'
              WHERE (?3 <> '' AND c.phone = ?3) OR (?4 <> '' AND lower(c.email) = lower(?4) AND c.email <> '')
                 OR (c.name = ?1 AND c.company = ?2)
+                OR c.id IN (SELECT customer_id FROM contact WHERE ?3 <> '' AND phone = ?3)
+                OR c.id IN (SELECT customer_id FROM contact WHERE ?4 <> '' AND lower(email) = lower(?4) AND email <> '')
              GROUP BY c.id ORDER BY c.id LIMIT 10",
         )
         .ctx("checking for duplicates")?;

@@ -13,6 +13,8 @@ pub enum StoreError {
     NotADatabase { path: PathBuf },
     #[error("{} was written by a newer Fieldbook (schema {found}, this one knows up to {supported}); it was left untouched. Update Fieldbook to open it", path.display())]
     TooNew { path: PathBuf, found: i64, supported: i64 },
+    #[error("{} needs a backup before it is upgraded, and the backup failed: {reason}. The database was left untouched", path.display())]
+    UpgradeBackup { path: PathBuf, reason: String },
     #[error("cannot open {}: {source}", path.display())]
     Io { path: PathBuf, source: std::io::Error },
     #[error("no {what} with id {id}; `fieldbook list` shows the ids")]

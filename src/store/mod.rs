@@ -4,6 +4,7 @@
 pub mod bulk;
 pub mod check;
 mod checklist;
+pub(crate) mod contacts;
 mod customers;
 mod deals;
 mod error;
@@ -32,7 +33,7 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
 use crate::clock::Clock;
 
-pub use customers::{CustomerFilter, CustomerPatch, CustomerRow, CustomerSort, NewDeal};
+pub use customers::{CustomerFilter, CustomerPatch, CustomerRow, CustomerSort, NewDeal, normalise_phone};
 pub use error::{Context, Result, StoreError};
 pub use notes::Note;
 pub use pipeline::{PipelineCard, PipelineFilter, StepTotal};
@@ -75,6 +76,9 @@ impl Store {
         }
         conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0)).ctx("enabling WAL")?;
         conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;").ctx("setting pragmas")?;
+        if (1..migrate::LATEST).contains(&found) {
+            transfer::backup::backup_before_upgrade(&conn, path, found, clock.now())?;
+        }
         migrate::migrate(&mut conn)?;
         restrict_mode(path).map_err(io)?;
         Ok(Self { conn, path: path.to_path_buf(), clock })

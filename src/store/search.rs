@@ -32,11 +32,14 @@ pub enum SearchKind {
     Fact,
     Visit,
     Note,
+    /// A person of an account (migration 0008: kind 4); the account's own person (named as
+    /// the customer) is found as the customer.
+    Contact,
 }
 
 impl SearchKind {
     /// Every kind, in the order hits are listed.
-    pub const ALL: [SearchKind; 4] = [Self::Customer, Self::Fact, Self::Visit, Self::Note];
+    pub const ALL: [SearchKind; 5] = [Self::Customer, Self::Contact, Self::Fact, Self::Visit, Self::Note];
 
     /// The `search_fts` rowid of this kind's row `id`.
     pub fn fts_rowid(self, id: i64) -> i64 {
@@ -67,6 +70,12 @@ impl SearchKind {
                  LEFT JOIN deal d ON d.customer_id = c.id AND +d.state = 'open'
                  WHERE v.id = ?1 LIMIT 1"
             }
+            Self::Contact => {
+                "SELECT c.id, c.name, c.company, d.stage, NULL, p.name, p.title, p.phone, p.email
+                 FROM contact p JOIN customer c ON c.id = p.customer_id
+                 LEFT JOIN deal d ON d.customer_id = c.id AND +d.state = 'open'
+                 WHERE p.id = ?1 AND p.name <> c.name LIMIT 1"
+            }
             Self::Note => {
                 "SELECT c.id, c.name, c.company, d.stage, n.created_at, n.body
                  FROM note n LEFT JOIN customer c ON c.id = n.customer_id
@@ -81,11 +90,11 @@ impl SearchKind {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SearchHit {
     pub kind: SearchKind,
-    /// Id of the customer, fact, visit or note.
+    /// Id of the customer, person, fact, visit or note.
     pub id: i64,
     /// Whom it belongs to (the customer itself for a customer hit; `None` for an inbox note).
     pub customer: Option<CustomerRef>,
-    /// Customer name, fact label, visit purpose or a note's first line.
+    /// Customer or person name, fact label, visit purpose or a note's first line.
     pub title: String,
     /// A short piece of the row's text around the first term.
     pub excerpt: String,
@@ -239,7 +248,7 @@ mod tests {
         let customers = vec![hit(SearchKind::Customer, 1)];
         let visits: Vec<_> = (1..=10).map(|i| hit(SearchKind::Visit, i)).collect();
         let notes: Vec<_> = (1..=10).map(|i| hit(SearchKind::Note, i)).collect();
-        let page = share_page(vec![customers, vec![], visits, notes], 6);
+        let page = share_page(vec![customers, vec![], vec![], visits, notes], 6);
         let kinds: Vec<_> = page.iter().map(|h| (h.kind, h.id)).collect();
         assert_eq!(
             kinds,

@@ -6,6 +6,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use super::Store;
 use super::checklist::replace_visit_ticks;
+use super::contacts::replace_visit_contacts;
 use super::error::{Context, Result, StoreError};
 use super::rows;
 use crate::domain::when::format_stored_datetime;
@@ -100,6 +101,9 @@ impl Store {
             if let Some(ticks) = &input.ticks {
                 replace_visit_ticks(tx, id, ticks, &now)?;
             }
+            if let Some(met) = &input.met {
+                replace_visit_contacts(tx, id, met)?;
+            }
             refresh_rollup(tx, customer_id, &now)?;
             Ok(id)
         })
@@ -140,6 +144,9 @@ impl Store {
             .ctx("editing a visit")?;
             if let Some(ticks) = &input.ticks {
                 replace_visit_ticks(tx, id, ticks, &now)?;
+            }
+            if let Some(met) = &input.met {
+                replace_visit_contacts(tx, id, met)?;
             }
             refresh_rollup(tx, customer_id, &now)
         })

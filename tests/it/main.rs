@@ -8,6 +8,7 @@ mod tui_support;
 
 mod cli_bad_input;
 mod cli_check;
+mod cli_contacts;
 mod cli_customers;
 mod cli_data;
 mod cli_money;
@@ -41,3 +42,4 @@ mod tui_playbook_override;
 mod tui_profile_flows;
 mod tui_record_flows;
 mod tui_screens;
+mod upgrade_v7;

@@ -158,15 +158,17 @@ fn search_index_follows_inserts_updates_and_deletes() {
         let mut s = conn.prepare("SELECT rowid FROM search_fts WHERE search_fts MATCH ?1 ORDER BY rowid").unwrap();
         s.query_map([expr], |r| r.get(0)).unwrap().map(Result::unwrap).collect()
     };
-    assert_eq!(hits("王伟"), vec![SearchKind::Customer.fts_rowid(id)]);
+    // The account's own person is indexed as a person too (name, title, phone, e-mail).
+    let person = SearchKind::Contact.fts_rowid(store.contacts_of(id).unwrap()[0].id);
+    assert_eq!(hits("王伟"), vec![SearchKind::Customer.fts_rowid(id), person]);
     assert_eq!(hits("医疗"), vec![SearchKind::Customer.fts_rowid(id)]);
     assert_eq!(hits("深圳医疗"), vec![SearchKind::Customer.fts_rowid(id)]);
     assert_eq!(hits("圳深"), Vec::<i64>::new());
     store
         .update_customer(id, fieldbook::store::CustomerPatch { name: Some("王芳".into()), ..Default::default() })
         .unwrap();
-    assert!(hits("王伟").is_empty());
-    assert_eq!(hits("王芳"), vec![SearchKind::Customer.fts_rowid(id)]);
+    assert!(hits("王伟").is_empty(), "the person follows the customer's new name");
+    assert_eq!(hits("王芳"), vec![SearchKind::Customer.fts_rowid(id), person]);
     let nid = store.add_note(Some(id), "Prefers calls before 10:00, 喜欢钓鱼").unwrap();
     assert_eq!(hits("钓鱼"), vec![SearchKind::Note.fts_rowid(nid)]);
     assert_eq!(hits("calls 钓鱼"), vec![SearchKind::Note.fts_rowid(nid)]);

@@ -47,6 +47,20 @@ pub fn backup_file(db_path: &Path, out: &Path) -> DataResult<PathBuf> {
     copy_database(&src, out)
 }
 
+/// `backups/<db name>-before-upgrade-from-v<version>-<date>-<time>.db`: the copy taken before an
+/// existing database is migrated to this binary's schema. Returns where it went.
+pub(crate) fn backup_before_upgrade(
+    conn: &Connection,
+    db_path: &Path,
+    version: i64,
+    now: chrono::NaiveDateTime,
+) -> crate::store::Result<PathBuf> {
+    let name = format!("{}-before-upgrade-from-v{version}-{}.db", stem(db_path), now.format("%Y-%m-%d-%H%M%S"));
+    let out = backups_dir(db_path).join(name);
+    copy_database(conn, &out)
+        .map_err(|e| crate::store::StoreError::UpgradeBackup { path: db_path.to_path_buf(), reason: e.to_string() })
+}
+
 /// Takes today's automatic backup unless there is one, then keeps only the newest `keep`
 /// automatic backups. Returns the new backup's path, or `None` when there was nothing to do
 /// (one `stat` call). The TUI calls it at start in a background thread.

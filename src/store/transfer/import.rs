@@ -3,12 +3,13 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use rusqlite::{Connection, Transaction, TransactionBehavior};
+use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior};
 
 use super::batch::{BatchRecord, record_batch};
 use super::error::{DataError, DataResult};
 use super::merge::merge_customer;
 use super::schema::{Row, SOFT_REFERENCES, TableInfo, from_json, record_tables};
+use crate::domain::Word;
 use crate::store::Store;
 use crate::store::customers::find_duplicates_in;
 use crate::store::error::Context;
@@ -165,10 +166,16 @@ impl<'a> Importer<'a> {
                 if table.name == "deal" && self.onto_open_deal(&row, old_id)? {
                     continue;
                 }
+                if table.name == "contact" && self.onto_same_person(&row, old_id)? {
+                    continue;
+                }
                 let new_id = self.insert(table, index, &row)?;
                 if let (Some(old), Some(new)) = (old_id, new_id) {
                     self.target(&table.name, old, Target::Added(new));
                     soft_fixes.extend(soft.into_iter().map(|(col, v)| (table.name.clone(), col, new, v)));
+                    if table.name == "customer" && !self.set.tables.contains_key("contact") {
+                        self.add_account_person(new, &row)?;
+                    }
                     if table.name == "customer" {
                         let name = row.get("name").and_then(|n| n.as_str()).unwrap_or_default().to_string();
                         report.added.push(ImportedCustomer { line: self.set.lines.get(&old).copied(), id: new, name });
@@ -269,6 +276,50 @@ impl<'a> Importer<'a> {
             }
             _ => Ok(false),
         }
+    }
+
+    /// A person of a merged customer who is already one of its people (same name) becomes
+    /// that person, so merging the same account twice adds nobody twice.
+    fn onto_same_person(&mut self, row: &Row, old_id: Option<i64>) -> DataResult<bool> {
+        let Some(customer) = row.get("customer_id").and_then(|v| v.as_i64()) else { return Ok(false) };
+        if !self.batch.merged_customers.contains(&customer) {
+            return Ok(false);
+        }
+        let name = row.get("name").and_then(|v| v.as_str()).unwrap_or_default();
+        let existing: Option<i64> = self
+            .tx
+            .query_row(
+                "SELECT id FROM contact WHERE customer_id = ?1 AND name = ?2 ORDER BY id LIMIT 1",
+                rusqlite::params![customer, name],
+                |r| r.get(0),
+            )
+            .optional()
+            .ctx("matching imported people")?;
+        match (existing, old_id) {
+            (Some(person), Some(old)) => {
+                self.target("contact", old, Target::Merged(person));
+                Ok(true)
+            }
+            _ => Ok(false),
+        }
+    }
+
+    /// A customer imported from a file without people (a spreadsheet, an export from before
+    /// accounts had people) gets its own person as its first contact, as `add` does.
+    fn add_account_person(&mut self, customer_id: i64, row: &Row) -> DataResult<()> {
+        let text = |k: &str| row.get(k).and_then(|v| v.as_str()).unwrap_or_default().to_string();
+        let style = crate::domain::Style::from_code(&text("style"));
+        let new = crate::domain::NewCustomer {
+            name: text("name"),
+            title: text("title"),
+            phone: text("phone"),
+            email: text("email"),
+            style,
+            ..Default::default()
+        };
+        let id = crate::store::contacts::insert_account_person(self.tx, customer_id, &new, &self.now)?;
+        self.batch.added.push(("contact".to_string(), serde_json::json!([id]).to_string()));
+        Ok(())
     }
 
     /// Inserts one row; returns its new integer id, if the table has one.

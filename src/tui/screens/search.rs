@@ -150,5 +150,6 @@ fn kind_key(kind: SearchKind) -> &'static str {
         SearchKind::Fact => "tui.search.kind_fact",
         SearchKind::Visit => "tui.search.kind_visit",
         SearchKind::Note => "tui.search.kind_note",
+        SearchKind::Contact => "tui.search.kind_contact",
     }
 }

@@ -33,6 +33,7 @@ impl VisitForm {
             next_step: text.next_step,
             next_step_on: next_on.clone().and_then(Result::ok),
             notes: self.base.notes.clone(),
+            met: self.base.met.clone(),
         };
         let when_error = |e: DomainError| (VisitField::When, e);
         if let Some(Err(e)) = when {
