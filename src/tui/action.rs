@@ -1,7 +1,7 @@
-//! Named intents: every key press becomes one of these through the keymap, and the command
-//! palette runs them by name.
+//! Named intents: every key press becomes one of these through the keymap (on screens, in
+//! forms and in dialogs), and the command palette runs them by name.
 
-/// Declares the action enum with its config name (`[keys.<screen>] name = "key"`).
+/// Declares the action enum with its config name (`[keys.<context>] name = "key"`).
 macro_rules! actions {
     ($($(#[$doc:meta])* $variant:ident = $name:literal,)*) => {
         /// Something the user wants done.
@@ -107,6 +107,36 @@ actions! {
     ResolveObjection = "resolve_objection",
     /// Set the customer's class, personality, MAN, portfolio quadrant and visit cadence.
     Profile = "profile",
+    /// Forms: store what is typed.
+    Save = "save",
+    /// Forms, prompts and pickers: close without saving (a form with typed text asks first).
+    Cancel = "cancel",
+    /// Forms: the next field (on a multi-line text, Enter and ↓ stay in the text).
+    NextField = "next_field",
+    /// Forms: the previous field (on a multi-line text, ↑ stays in the text).
+    PreviousField = "previous_field",
+    /// Forms: the previous value of a choice.
+    ChoosePrevious = "choose_previous",
+    /// Forms: the next value of a choice.
+    ChooseNext = "choose_next",
+    /// Empty the focused choice (when it may be empty) or text box.
+    Clear = "clear",
+    /// Visit form: the playbook's next suggested purpose for the step.
+    SuggestPurpose = "suggest_purpose",
+    /// Visit form: the action plan from the visit type's checklist.
+    PlanFromType = "plan_from_type",
+    /// Visit form: the playbook's page for the deal's step.
+    Playbook = "playbook",
+    /// Tick or untick the selected checklist item.
+    Tick = "tick",
+    /// Prompts: accept the answer.
+    Submit = "submit",
+    /// Questions: yes.
+    Yes = "yes",
+    /// Questions: no.
+    No = "no",
+    /// Close the checklist.
+    Close = "close",
 }
 
 impl Action {

@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use chrono::NaiveDate;
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
 
 use super::action::Action;
 use super::chrome;
@@ -218,10 +218,7 @@ impl App {
             return;
         }
         self.toast = None;
-        if self.confirm_quit.is_some() || self.modal.is_some() {
-            self.modal_key(event);
-            return;
-        }
+        // The help overlay may be open over a form: it has the keys first.
         if let Some(overlay) = self.overlay.as_mut() {
             match overlay {
                 Overlay::Help(help) => {
@@ -240,6 +237,10 @@ impl App {
             }
             return;
         }
+        if self.confirm_quit.is_some() || self.modal.is_some() {
+            self.modal_key(event);
+            return;
+        }
         if self.screens.last().is_some_and(Screen::typing) {
             let effect = match self.screens.last_mut() {
                 Some(screen) => screen.type_key(&event, &self.store),
@@ -255,10 +256,11 @@ impl App {
         }
     }
 
-    /// Keys while a form or question is open: Ctrl-C asks before dropping unsaved text.
+    /// Keys while a form or question is open, read in its own key context: quit (Ctrl-C) asks
+    /// before dropping unsaved text, help lists the keys of what is open.
     fn modal_key(&mut self, event: KeyEvent) {
         if let Some(confirm) = self.confirm_quit.as_mut() {
-            match confirm.handle_key(event) {
+            match confirm.handle_key(event, &self.keymap) {
                 ConfirmEvent::Yes => {
                     self.quit = true;
                     if let Some((draft, _)) = self.modal.as_ref().and_then(Modal::draft) {
@@ -271,7 +273,7 @@ impl App {
             return;
         }
         let Some(modal) = self.modal.as_mut() else { return };
-        if event.code == KeyCode::Char('c') && event.modifiers.contains(KeyModifiers::CONTROL) {
+        if self.keymap.quits_modal(&event) {
             if modal.is_dirty() {
                 let lines = vec![self.i18n.t("tui.modal.quit_body")];
                 self.confirm_quit = Some(ConfirmDialog::new(self.i18n.t("tui.modal.quit_title"), lines));
@@ -280,7 +282,14 @@ impl App {
             }
             return;
         }
-        let outcome = modal.handle_key(event, &mut self.store, &self.i18n, &self.playbook);
+        if let Some(context) = modal.key_context()
+            && !modal.claims(&event)
+            && self.keymap.action(context, &event) == Some(Action::Help)
+        {
+            self.overlay = Some(Overlay::Help(HelpOverlay::new(context.into())));
+            return;
+        }
+        let outcome = modal.handle_key(event, &mut self.store, &self.i18n, &self.playbook, &self.keymap);
         let draft = modal.draft();
         match outcome {
             ModalOutcome::Stay => {
@@ -340,7 +349,7 @@ impl App {
     fn global(&mut self, action: Action) {
         match action {
             Action::Quit => self.quit = true,
-            Action::Help => self.overlay = Some(Overlay::Help(HelpOverlay::new(self.screen_id()))),
+            Action::Help => self.overlay = Some(Overlay::Help(HelpOverlay::new(self.screen_id().into()))),
             Action::Palette => {
                 let actions = super::overlay::palette::commands(&self.keymap, self.screen_id());
                 self.overlay = Some(Overlay::Palette(PaletteOverlay::new(actions, &self.i18n)));
@@ -554,14 +563,15 @@ impl App {
             let typing = self.screens.last().and_then(|s| s.typing_hints(&self.i18n));
             chrome::footer(frame, body.footer, &view, id, typing, self.toast.as_ref());
         }
-        if let Some(overlay) = &self.overlay {
-            overlay.render(frame, body.main, &view);
-        }
         if let Some(modal) = &self.modal {
-            modal.render(frame, body.main, &self.theme, &self.i18n);
+            modal.render(frame, body.main, &self.theme, &self.i18n, &self.keymap);
         }
         if let Some(confirm) = &self.confirm_quit {
-            confirm.render(frame, body.main, &self.theme, &self.i18n);
+            confirm.render(frame, body.main, &self.theme, &self.i18n, &self.keymap);
+        }
+        // Over a form when its keys are asked for.
+        if let Some(overlay) = &self.overlay {
+            overlay.render(frame, body.main, &view);
         }
     }
 }

@@ -6,7 +6,6 @@ pub mod app;
 mod chrome;
 pub mod drafts;
 pub mod keymap;
-mod keymap_defaults;
 pub mod modal;
 pub mod overlay;
 pub mod screens;

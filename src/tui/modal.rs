@@ -17,6 +17,7 @@ use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
 use super::drafts::{Draft, DraftForm};
+use super::keymap::{Keymap, ModalId};
 use super::theme::Theme;
 use super::widgets::checklist_panel::ChecklistPanel;
 use super::widgets::customer_form::{CustomerField, CustomerForm};
@@ -88,8 +89,9 @@ pub enum ConfirmFor {
 
 /// An open modal.
 pub enum Modal {
-    /// The visit form, and over it the playbook for its step while F1 shows it, or the
-    /// objection form while Ctrl-O has it open (the visit form keeps its text underneath).
+    /// The visit form, and over it the playbook for its step while it is shown, or the
+    /// objection form while one is logged from the visit (the visit form keeps its text
+    /// underneath).
     Visit(Box<VisitForm>, Option<GuidePanel>, Option<Box<ObjectionForm>>),
     Note(Box<NoteInput>),
     Customer(Box<CustomerForm>),
@@ -244,16 +246,60 @@ impl Modal {
         }
     }
 
-    /// Feeds a key; saves through `store` when the user confirms. A failed save keeps the
-    /// modal open with everything typed and the error shown in it.
-    pub fn handle_key(&mut self, key: KeyEvent, store: &mut Store, i18n: &I18n, playbook: &Playbook) -> ModalOutcome {
+    /// The key context of what has the keys now (the discard question over a form: the
+    /// dialog's); `None` while the playbook page over the visit form takes any key.
+    pub fn key_context(&self) -> Option<ModalId> {
+        Some(match self {
+            Self::Visit(_, Some(_), _) => return None,
+            Self::Visit(_, _, Some(objection)) => objection.key_context(),
+            Self::Visit(form, ..) => form.key_context(),
+            Self::Note(note) => note.key_context(),
+            Self::Customer(form) => form.key_context(),
+            Self::Objection(form) => form.key_context(),
+            Self::Fact(form) => form.key_context(),
+            Self::Profile(form) => form.key_context(),
+            Self::PickObjection(..) => ModalId::ObjectionPicker,
+            Self::Prompt(..) => ModalId::Prompt,
+            Self::Checklist(_) => ModalId::Checklist,
+            Self::DeleteFact(..) | Self::Confirm(..) => ModalId::Dialog,
+        })
+    }
+
+    /// True when the focused text box keeps `key` for typing (it is text, not a command).
+    pub fn claims(&self, key: &KeyEvent) -> bool {
+        match self {
+            Self::Visit(_, Some(_), _) => true,
+            Self::Visit(_, _, Some(objection)) => objection.claims(key),
+            Self::Visit(form, ..) => form.claims(key),
+            Self::Note(note) => note.claims(key),
+            Self::Customer(form) => form.claims(key),
+            Self::Objection(form) => form.claims(key),
+            Self::Fact(form) => form.claims(key),
+            Self::Profile(form) => form.claims(key),
+            Self::Prompt(dialog, _) => dialog.claims(key),
+            Self::PickObjection(..) | Self::Checklist(_) | Self::DeleteFact(..) | Self::Confirm(..) => false,
+        }
+    }
+
+    /// Feeds a key, read through `keymap`; saves through `store` when the user confirms. A
+    /// failed save keeps the modal open with everything typed and the error shown in it.
+    pub fn handle_key(
+        &mut self,
+        key: KeyEvent,
+        store: &mut Store,
+        i18n: &I18n,
+        playbook: &Playbook,
+        keymap: &Keymap,
+    ) -> ModalOutcome {
         match self {
             Self::Visit(_, guide @ Some(_), _) => {
                 *guide = None;
                 ModalOutcome::Stay
             }
-            Self::Visit(form, _, objection @ Some(_)) => objections::over_visit(form, objection, key, store, i18n),
-            Self::Visit(form, guide, objection) => match form.handle_key(key, i18n) {
+            Self::Visit(form, _, objection @ Some(_)) => {
+                objections::over_visit(form, objection, key, store, i18n, keymap)
+            }
+            Self::Visit(form, guide, objection) => match form.handle_key(key, i18n, keymap) {
                 VisitFormEvent::None => ModalOutcome::Stay,
                 VisitFormEvent::LogObjection => {
                     match objections::form(form.target().customer_id, store, playbook) {
@@ -284,14 +330,14 @@ impl Modal {
                     }
                 }
             },
-            Self::Note(note) => records::note_key(note, key, store, i18n),
-            Self::Customer(form) => records::customer_key(form, key, store, i18n),
-            Self::Fact(form) => facts::form_key(form, key, store, i18n),
-            Self::Profile(form) => profile::form_key(form, key, store, i18n),
-            Self::DeleteFact(dialog, fact) => facts::delete_key(dialog, fact, key, store, i18n),
-            Self::Objection(form) => objections::form_key(form, key, store, i18n),
-            Self::PickObjection(picker, purpose) => objections::pick_key(picker, purpose, key, store, i18n),
-            Self::Prompt(dialog, purpose) => match dialog.handle_key(key, i18n) {
+            Self::Note(note) => records::note_key(note, key, store, i18n, keymap),
+            Self::Customer(form) => records::customer_key(form, key, store, i18n, keymap),
+            Self::Fact(form) => facts::form_key(form, key, store, i18n, keymap),
+            Self::Profile(form) => profile::form_key(form, key, store, i18n, keymap),
+            Self::DeleteFact(dialog, fact) => facts::delete_key(dialog, fact, key, store, i18n, keymap),
+            Self::Objection(form) => objections::form_key(form, key, store, i18n, keymap),
+            Self::PickObjection(picker, purpose) => objections::pick_key(picker, purpose, key, store, i18n, keymap),
+            Self::Prompt(dialog, purpose) => match dialog.handle_key(key, i18n, keymap) {
                 PromptEvent::None => ModalOutcome::Stay,
                 PromptEvent::Cancel => ModalOutcome::Close,
                 PromptEvent::Submit(value) => match answer(&purpose.0, value, store, i18n) {
@@ -299,8 +345,8 @@ impl Modal {
                     Err(e) => ModalOutcome::Failed(e),
                 },
             },
-            Self::Checklist(panel) => checklist::checklist_key(panel, key, store, i18n),
-            Self::Confirm(dialog, purpose) => match dialog.handle_key(key) {
+            Self::Checklist(panel) => checklist::checklist_key(panel, key, store, i18n, keymap),
+            Self::Confirm(dialog, purpose) => match dialog.handle_key(key, keymap) {
                 ConfirmEvent::None => ModalOutcome::Stay,
                 ConfirmEvent::No => ModalOutcome::Close,
                 ConfirmEvent::Yes => checklist::confirmed(purpose, store, playbook, i18n),
@@ -308,33 +354,33 @@ impl Modal {
         }
     }
 
-    /// Draws the modal over `area`.
-    pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme, i18n: &I18n) {
+    /// Draws the modal over `area`, with the keys of `keymap` in its hints.
+    pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme, i18n: &I18n, keymap: &Keymap) {
         match self {
             Self::Visit(form, guide, objection) => {
-                form.render(frame, area, theme, i18n);
+                form.render(frame, area, theme, i18n, keymap);
                 if let Some(guide) = guide {
                     guide.render(frame, area, theme, i18n);
                 }
                 if let Some(objection) = objection {
-                    objection.render(frame, area, theme, i18n);
+                    objection.render(frame, area, theme, i18n, keymap);
                 }
             }
-            Self::Note(note) => note.render(frame, area, theme, i18n),
-            Self::Customer(form) => form.render(frame, area, theme, i18n),
-            Self::Objection(form) => form.render(frame, area, theme, i18n),
-            Self::PickObjection(picker, _) => picker.render(frame, area, theme, i18n),
-            Self::Prompt(dialog, _) => dialog.render(frame, area, theme, i18n),
-            Self::Fact(form) => form.render(frame, area, theme, i18n),
-            Self::Profile(form) => form.render(frame, area, theme, i18n),
-            Self::DeleteFact(dialog, _) => dialog.render(frame, area, theme, i18n),
-            Self::Checklist(panel) => panel.render(frame, area, theme, i18n),
-            Self::Confirm(dialog, _) => dialog.render(frame, area, theme, i18n),
+            Self::Note(note) => note.render(frame, area, theme, i18n, keymap),
+            Self::Customer(form) => form.render(frame, area, theme, i18n, keymap),
+            Self::Objection(form) => form.render(frame, area, theme, i18n, keymap),
+            Self::PickObjection(picker, _) => picker.render(frame, area, theme, i18n, keymap),
+            Self::Prompt(dialog, _) => dialog.render(frame, area, theme, i18n, keymap),
+            Self::Fact(form) => form.render(frame, area, theme, i18n, keymap),
+            Self::Profile(form) => form.render(frame, area, theme, i18n, keymap),
+            Self::DeleteFact(dialog, _) => dialog.render(frame, area, theme, i18n, keymap),
+            Self::Checklist(panel) => panel.render(frame, area, theme, i18n, keymap),
+            Self::Confirm(dialog, _) => dialog.render(frame, area, theme, i18n, keymap),
         }
     }
 }
 
-/// The visit form as a modal, with the playbook's suggested purposes for its step (Ctrl-G)
+/// The visit form as a modal, with the playbook's suggested purposes for its step
 /// and its visit types (the user's own types included).
 fn visit_modal(mut form: VisitForm, playbook: &Playbook) -> Modal {
     if let Some(step) = form.target().step {

@@ -37,6 +37,7 @@ mod tui_drafts;
 mod tui_flows;
 mod tui_form_flows;
 mod tui_forms;
+mod tui_keys;
 mod tui_method_flows;
 mod tui_playbook_override;
 mod tui_profile_flows;

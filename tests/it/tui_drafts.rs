@@ -9,6 +9,7 @@ use fieldbook::clock::Clock;
 use fieldbook::domain::Stage;
 use fieldbook::i18n::{I18n, Lang};
 use fieldbook::tui::drafts::{self, DraftForm, DraftKeeper};
+use fieldbook::tui::keymap::Keymap;
 use fieldbook::tui::widgets::visit_form::{VisitForm, VisitTarget};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -30,7 +31,7 @@ fn typed_form(keeper: &mut DraftKeeper) -> VisitForm {
             '\t' => KeyCode::Tab,
             c => KeyCode::Char(c),
         };
-        form.handle_key(KeyEvent::new(code, KeyModifiers::NONE), &i18n);
+        form.handle_key(KeyEvent::new(code, KeyModifiers::NONE), &i18n, &Keymap::defaults());
         keeper.keep(&DraftForm::Visit(Box::new(form.draft())), form.revision()).unwrap();
     }
     form

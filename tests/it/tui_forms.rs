@@ -8,6 +8,7 @@ use fieldbook::domain::review::CustomerRef;
 use fieldbook::domain::{Objection, ObjectionKind};
 use fieldbook::i18n::{I18n, Lang};
 use fieldbook::playbook::Playbook;
+use fieldbook::tui::keymap::Keymap;
 use fieldbook::tui::theme::Theme;
 use fieldbook::tui::widgets::customer_form::CustomerForm;
 use fieldbook::tui::widgets::dialog::{ConfirmDialog, PromptDialog, PromptKind};
@@ -48,7 +49,7 @@ fn type_text(form: &mut VisitForm, i18n: &I18n, text: &str) {
             '↓' => KeyCode::Down,
             c => KeyCode::Char(c),
         };
-        form.handle_key(key(code), i18n);
+        form.handle_key(key(code), i18n, &Keymap::defaults());
     }
 }
 
@@ -73,9 +74,9 @@ fn filled_visit_form(lang: Lang) -> VisitForm {
     form.set_types(visit_type_options(&Playbook::builtin(lang)));
     type_text(&mut form, &i18n, text);
     for _ in 0..3 {
-        form.handle_key(key(KeyCode::BackTab), &i18n);
+        form.handle_key(key(KeyCode::BackTab), &i18n, &Keymap::defaults());
     }
-    form.handle_key(key(KeyCode::Right), &i18n);
+    form.handle_key(key(KeyCode::Right), &i18n, &Keymap::defaults());
     form
 }
 
@@ -85,7 +86,7 @@ fn visit_form_snapshots() {
         let i18n = I18n::new(lang);
         let form = filled_visit_form(lang);
         for (w, h) in SIZES {
-            let (view, _) = screen(w, h, |f| form.render(f, f.area(), &Theme::default(), &i18n));
+            let (view, _) = screen(w, h, |f| form.render(f, f.area(), &Theme::default(), &i18n, &Keymap::defaults()));
             insta::assert_snapshot!(format!("visit_form_{}_{w}x{h}", lang.tag()), view);
         }
     }
@@ -97,11 +98,11 @@ fn visit_form_checklist_focused_snapshots() {
         let i18n = I18n::new(lang);
         let mut form = filled_visit_form(lang);
         while form.focus() != VisitField::Checklist {
-            form.handle_key(key(KeyCode::Tab), &i18n);
+            form.handle_key(key(KeyCode::Tab), &i18n, &Keymap::defaults());
         }
-        form.handle_key(key(KeyCode::Down), &i18n);
+        form.handle_key(key(KeyCode::Down), &i18n, &Keymap::defaults());
         for (w, h) in SIZES {
-            let (view, _) = screen(w, h, |f| form.render(f, f.area(), &Theme::default(), &i18n));
+            let (view, _) = screen(w, h, |f| form.render(f, f.area(), &Theme::default(), &i18n, &Keymap::defaults()));
             insta::assert_snapshot!(format!("visit_form_checklist_{}_{w}x{h}", lang.tag()), view);
         }
     }
@@ -123,11 +124,11 @@ fn objection_form_snapshots() {
                 '\u{2192}' => KeyCode::Right,
                 c => KeyCode::Char(c),
             };
-            form.handle_key(key(code), &i18n);
+            form.handle_key(key(code), &i18n, &Keymap::defaults());
         }
-        form.handle_key(key(KeyCode::BackTab), &i18n);
+        form.handle_key(key(KeyCode::BackTab), &i18n, &Keymap::defaults());
         for (w, h) in SIZES {
-            let (view, _) = screen(w, h, |f| form.render(f, f.area(), &Theme::default(), &i18n));
+            let (view, _) = screen(w, h, |f| form.render(f, f.area(), &Theme::default(), &i18n, &Keymap::defaults()));
             insta::assert_snapshot!(format!("objection_form_{}_{w}x{h}", lang.tag()), view);
         }
     }
@@ -154,8 +155,8 @@ fn objection_picker_snapshots() {
         let i18n = I18n::new(lang);
         let title = i18n.fmt("forms.objection.pick_title", &[("who", &"王伟")]);
         let mut picker = ObjectionPicker::new(title, open.clone());
-        picker.handle_key(key(KeyCode::Down));
-        let (view, _) = screen(80, 24, |f| picker.render(f, f.area(), &Theme::default(), &i18n));
+        picker.handle_key(key(KeyCode::Down), &Keymap::defaults());
+        let (view, _) = screen(80, 24, |f| picker.render(f, f.area(), &Theme::default(), &i18n, &Keymap::defaults()));
         insta::assert_snapshot!(format!("objection_picker_{}", lang.tag()), view);
     }
 }
@@ -165,11 +166,11 @@ fn visit_form_shrinks_and_scrolls_in_a_short_area() {
     let i18n = I18n::new(Lang::En);
     let mut form = filled_visit_form(Lang::En);
     for _ in 0..3 {
-        form.handle_key(key(KeyCode::Tab), &i18n);
+        form.handle_key(key(KeyCode::Tab), &i18n, &Keymap::defaults());
     }
     let (view, cursor) = screen(80, 24, |f| {
         let area = ratatui::layout::Rect::new(0, 2, 80, 12);
-        form.render(f, area, &Theme::default(), &i18n)
+        form.render(f, area, &Theme::default(), &i18n, &Keymap::defaults())
     });
     insta::assert_snapshot!("visit_form_short_area_en", view);
     assert!((2..14).contains(&cursor.y), "the focused field is on screen: {cursor:?}");
@@ -183,11 +184,11 @@ fn visit_form_error_and_discard_question() {
         let mut form = VisitForm::plan(target, clock());
         form.set_types(visit_type_options(&Playbook::builtin(lang)));
         type_text(&mut form, &i18n, "map the decision process\t\tnames of approvers");
-        form.handle_key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL), &i18n);
-        let (view, _) = screen(80, 24, |f| form.render(f, f.area(), &Theme::default(), &i18n));
+        form.handle_key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL), &i18n, &Keymap::defaults());
+        let (view, _) = screen(80, 24, |f| form.render(f, f.area(), &Theme::default(), &i18n, &Keymap::defaults()));
         insta::assert_snapshot!(format!("visit_form_missing_{}", lang.tag()), view);
-        form.handle_key(key(KeyCode::Esc), &i18n);
-        let (view, _) = screen(80, 24, |f| form.render(f, f.area(), &Theme::default(), &i18n));
+        form.handle_key(key(KeyCode::Esc), &i18n, &Keymap::defaults());
+        let (view, _) = screen(80, 24, |f| form.render(f, f.area(), &Theme::default(), &i18n, &Keymap::defaults()));
         insta::assert_snapshot!(format!("visit_form_discard_{}", lang.tag()), view);
     }
 }
@@ -197,9 +198,9 @@ fn the_cursor_follows_chinese_text_at_double_width() {
     let i18n = I18n::new(Lang::ZhCn);
     let target = VisitTarget { customer_id: 1, customer_name: "王伟".into(), step: None, visit_id: None };
     let mut form = VisitForm::plan(target, clock());
-    let (_, empty) = screen(80, 24, |f| form.render(f, f.area(), &Theme::default(), &i18n));
+    let (_, empty) = screen(80, 24, |f| form.render(f, f.area(), &Theme::default(), &i18n, &Keymap::defaults()));
     type_text(&mut form, &i18n, "王伟a");
-    let (_, typed) = screen(80, 24, |f| form.render(f, f.area(), &Theme::default(), &i18n));
+    let (_, typed) = screen(80, 24, |f| form.render(f, f.area(), &Theme::default(), &i18n, &Keymap::defaults()));
     assert_eq!(typed.y, empty.y);
     assert_eq!(typed.x, empty.x + 5, "two CJK characters are two columns each");
 }
@@ -214,17 +215,18 @@ fn dialog_snapshots() {
         );
         let mut prompt = PromptDialog::new("Postpone", "When", PromptKind::When { today: clock().today() });
         for c in "fri 10:00".chars() {
-            prompt.handle_key(key(KeyCode::Char(c)), &i18n);
+            prompt.handle_key(key(KeyCode::Char(c)), &i18n, &Keymap::defaults());
         }
         let mut reason = PromptDialog::new("Lost", "Reason", PromptKind::Required { field: "reason" });
-        reason.handle_key(key(KeyCode::Enter), &i18n);
+        reason.handle_key(key(KeyCode::Enter), &i18n, &Keymap::defaults());
         for (w, h) in SIZES {
-            let (view, _) = screen(w, h, |f| confirm.render(f, f.area(), &Theme::default(), &i18n));
+            let (view, _) =
+                screen(w, h, |f| confirm.render(f, f.area(), &Theme::default(), &i18n, &Keymap::defaults()));
             insta::assert_snapshot!(format!("confirm_{}_{w}x{h}", lang.tag()), view);
-            let (view, _) = screen(w, h, |f| prompt.render(f, f.area(), &Theme::default(), &i18n));
+            let (view, _) = screen(w, h, |f| prompt.render(f, f.area(), &Theme::default(), &i18n, &Keymap::defaults()));
             insta::assert_snapshot!(format!("prompt_when_{}_{w}x{h}", lang.tag()), view);
         }
-        let (view, _) = screen(80, 24, |f| reason.render(f, f.area(), &Theme::default(), &i18n));
+        let (view, _) = screen(80, 24, |f| reason.render(f, f.area(), &Theme::default(), &i18n, &Keymap::defaults()));
         insta::assert_snapshot!(format!("prompt_required_{}", lang.tag()), view);
     }
 }
@@ -235,14 +237,14 @@ fn note_snapshots() {
         let i18n = I18n::new(lang);
         let mut note = NoteInput::new(NoteTarget { customer_id: Some(3), customer_name: "王伟".into() });
         for c in "刘总 decides; ask about the tender date".chars() {
-            note.handle_key(key(KeyCode::Char(c)), &i18n);
+            note.handle_key(key(KeyCode::Char(c)), &i18n, &Keymap::defaults());
         }
         let inbox = NoteInput::new(NoteTarget { customer_id: None, customer_name: String::new() });
         for (w, h) in SIZES {
-            let (view, _) = screen(w, h, |f| note.render(f, f.area(), &Theme::default(), &i18n));
+            let (view, _) = screen(w, h, |f| note.render(f, f.area(), &Theme::default(), &i18n, &Keymap::defaults()));
             insta::assert_snapshot!(format!("note_{}_{w}x{h}", lang.tag()), view);
         }
-        let (view, _) = screen(80, 24, |f| inbox.render(f, f.area(), &Theme::default(), &i18n));
+        let (view, _) = screen(80, 24, |f| inbox.render(f, f.area(), &Theme::default(), &i18n, &Keymap::defaults()));
         insta::assert_snapshot!(format!("note_inbox_{}", lang.tag()), view);
     }
 }
@@ -261,12 +263,12 @@ fn customer_form_snapshots() {
             }
         };
         for c in typed.chars() {
-            form.handle_key(key(if c == '\t' { KeyCode::Tab } else { KeyCode::Char(c) }), &i18n);
+            form.handle_key(key(if c == '\t' { KeyCode::Tab } else { KeyCode::Char(c) }), &i18n, &Keymap::defaults());
         }
         let existing = CustomerRef { id: 4, name: "王伟".into(), company: "深圳医疗器械".into(), stage: None };
         form.set_duplicates(&[existing], &i18n);
         for (w, h) in SIZES {
-            let (view, _) = screen(w, h, |f| form.render(f, f.area(), &Theme::default(), &i18n));
+            let (view, _) = screen(w, h, |f| form.render(f, f.area(), &Theme::default(), &i18n, &Keymap::defaults()));
             insta::assert_snapshot!(format!("customer_form_{}_{w}x{h}", lang.tag()), view);
         }
     }

@@ -12,6 +12,7 @@ use crate::i18n::I18n;
 use crate::ops;
 use crate::playbook::Playbook;
 use crate::store::{Store, StoreError};
+use crate::tui::keymap::Keymap;
 use crate::tui::widgets::checklist_panel::{ChecklistEvent, ChecklistPanel, ChecklistTarget};
 use crate::tui::widgets::dialog::ConfirmDialog;
 
@@ -68,8 +69,14 @@ pub(super) fn open_checklist(store: &Store, playbook: &Playbook, customer_id: i6
 
 /// A key in the checklist: a toggle is written at once (a failed write shows in the panel and
 /// changes nothing); closing after a change reloads the screen behind.
-pub(super) fn checklist_key(panel: &mut ChecklistPanel, key: KeyEvent, store: &mut Store, i18n: &I18n) -> ModalOutcome {
-    match panel.handle_key(key) {
+pub(super) fn checklist_key(
+    panel: &mut ChecklistPanel,
+    key: KeyEvent,
+    store: &mut Store,
+    i18n: &I18n,
+    keymap: &Keymap,
+) -> ModalOutcome {
+    match panel.handle_key(key, keymap) {
         ChecklistEvent::None => ModalOutcome::Stay,
         ChecklistEvent::Toggle { number, tick } => {
             let target = panel.target().clone();

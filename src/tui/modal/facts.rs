@@ -8,6 +8,7 @@ use crate::domain::{Fact, FactCategory};
 use crate::i18n::I18n;
 use crate::ops;
 use crate::store::Store;
+use crate::tui::keymap::Keymap;
 use crate::tui::widgets::dialog::{ConfirmDialog, ConfirmEvent};
 use crate::tui::widgets::fact_form::{FactForm, FactFormEvent, FactTarget};
 
@@ -39,10 +40,16 @@ pub(super) fn ask_delete(id: i64, store: &Store, i18n: &I18n) -> anyhow::Result<
     Ok(Modal::DeleteFact(Box::new(ConfirmDialog::new(title, vec![line])), Box::new((fact, name))))
 }
 
-/// A key in the fact form; Ctrl-S adds or updates the fact. A failed write keeps the form
+/// A key in the fact form; saving adds or updates the fact. A failed write keeps the form
 /// open with its text and shows why.
-pub(super) fn form_key(form: &mut FactForm, key: KeyEvent, store: &mut Store, i18n: &I18n) -> ModalOutcome {
-    let draft = match form.handle_key(key, i18n) {
+pub(super) fn form_key(
+    form: &mut FactForm,
+    key: KeyEvent,
+    store: &mut Store,
+    i18n: &I18n,
+    keymap: &Keymap,
+) -> ModalOutcome {
+    let draft = match form.handle_key(key, i18n, keymap) {
         FactFormEvent::None => return ModalOutcome::Stay,
         FactFormEvent::Cancel => return ModalOutcome::Close,
         FactFormEvent::Save(draft) => draft,
@@ -63,16 +70,17 @@ pub(super) fn form_key(form: &mut FactForm, key: KeyEvent, store: &mut Store, i1
     }
 }
 
-/// A key in the delete question: `y` deletes, `n`/Esc keeps the fact.
+/// A key in the delete question: yes deletes, no keeps the fact.
 pub(super) fn delete_key(
     dialog: &mut ConfirmDialog,
     fact: &(Fact, String),
     key: KeyEvent,
     store: &mut Store,
     i18n: &I18n,
+    keymap: &Keymap,
 ) -> ModalOutcome {
     let (fact, name) = fact;
-    match dialog.handle_key(key) {
+    match dialog.handle_key(key, keymap) {
         ConfirmEvent::None => ModalOutcome::Stay,
         ConfirmEvent::No => ModalOutcome::Close,
         ConfirmEvent::Yes => match store.delete_fact(fact.id) {

@@ -7,6 +7,7 @@ use super::{Modal, ModalOutcome};
 use crate::i18n::I18n;
 use crate::playbook::Playbook;
 use crate::store::{Store, StoreError};
+use crate::tui::keymap::Keymap;
 use crate::tui::widgets::form_layout::Notice;
 use crate::tui::widgets::objection_form::{ObjectionEvent, ObjectionForm, ObjectionSave, ObjectionTarget};
 use crate::tui::widgets::objection_picker::{ObjectionPicker, PickEvent};
@@ -43,9 +44,15 @@ fn store_objection(target: &ObjectionTarget, save: &ObjectionSave, store: &mut S
     Ok(store.log_objection(target.deal_id, &save.text, save.kind, &save.answer, save.resolved)?)
 }
 
-/// A key in the objection form opened from a screen; Ctrl-S logs it and closes the form.
-pub(super) fn form_key(form: &mut ObjectionForm, key: KeyEvent, store: &mut Store, i18n: &I18n) -> ModalOutcome {
-    match form.handle_key(key, i18n) {
+/// A key in the objection form opened from a screen; saving logs it and closes the form.
+pub(super) fn form_key(
+    form: &mut ObjectionForm,
+    key: KeyEvent,
+    store: &mut Store,
+    i18n: &I18n,
+    keymap: &Keymap,
+) -> ModalOutcome {
+    match form.handle_key(key, i18n, keymap) {
         ObjectionEvent::None => ModalOutcome::Stay,
         ObjectionEvent::Cancel => ModalOutcome::Close,
         ObjectionEvent::Save(save) => match store_objection(form.target(), &save, store) {
@@ -68,9 +75,10 @@ pub(super) fn over_visit(
     key: KeyEvent,
     store: &mut Store,
     i18n: &I18n,
+    keymap: &Keymap,
 ) -> ModalOutcome {
     let Some(form) = objection.as_mut() else { return ModalOutcome::Stay };
-    match form.handle_key(key, i18n) {
+    match form.handle_key(key, i18n, keymap) {
         ObjectionEvent::None => {}
         ObjectionEvent::Cancel => *objection = None,
         ObjectionEvent::Save(save) => match store_objection(form.target(), &save, store) {
@@ -84,15 +92,16 @@ pub(super) fn over_visit(
     ModalOutcome::Stay
 }
 
-/// A key in the picker; Enter marks the selected objection resolved.
+/// A key in the picker; resolve marks the selected objection resolved.
 pub(super) fn pick_key(
     picker: &mut ObjectionPicker,
     purpose: &PickFor,
     key: KeyEvent,
     store: &mut Store,
     i18n: &I18n,
+    keymap: &Keymap,
 ) -> ModalOutcome {
-    match picker.handle_key(key) {
+    match picker.handle_key(key, keymap) {
         PickEvent::None => ModalOutcome::Stay,
         PickEvent::Cancel => ModalOutcome::Close,
         PickEvent::Resolve(id) => match store.resolve_objection(purpose.deal_id, id, None) {

@@ -1,4 +1,4 @@
-//! The profile form as a modal: Ctrl-S writes class, style, MAN, quadrant and cadence.
+//! The profile form as a modal: saving writes class, style, MAN, quadrant and cadence.
 
 use ratatui::crossterm::event::KeyEvent;
 
@@ -7,6 +7,7 @@ use crate::domain::CadencePolicy;
 use crate::i18n::I18n;
 use crate::playbook::Playbook;
 use crate::store::Store;
+use crate::tui::keymap::Keymap;
 use crate::tui::widgets::profile_form::{ProfileEvent, ProfileForm, ProfileGuide};
 
 /// The profile form of `customer_id`, with advice from `playbook` and cadences by `cadence`.
@@ -16,10 +17,16 @@ pub fn open(customer_id: i64, store: &Store, playbook: &Playbook, cadence: Caden
     Ok(Modal::Profile(Box::new(ProfileForm::new(&customer, guide))))
 }
 
-/// A key in the profile form; Ctrl-S updates the customer. A failed write keeps the form open
+/// A key in the profile form; saving updates the customer. A failed write keeps the form open
 /// with everything chosen and shows why.
-pub(super) fn form_key(form: &mut ProfileForm, key: KeyEvent, store: &mut Store, i18n: &I18n) -> ModalOutcome {
-    match form.handle_key(key, i18n) {
+pub(super) fn form_key(
+    form: &mut ProfileForm,
+    key: KeyEvent,
+    store: &mut Store,
+    i18n: &I18n,
+    keymap: &Keymap,
+) -> ModalOutcome {
+    match form.handle_key(key, i18n, keymap) {
         ProfileEvent::None => ModalOutcome::Stay,
         ProfileEvent::Cancel => ModalOutcome::Close,
         ProfileEvent::Save(patch) => match store.update_customer(form.customer_id(), *patch) {

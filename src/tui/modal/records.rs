@@ -4,17 +4,19 @@ use super::ModalOutcome;
 use crate::i18n::I18n;
 use crate::ops::{self, customers::AddCustomerError};
 use crate::store::Store;
+use crate::tui::keymap::Keymap;
 use crate::tui::widgets::customer_form::{CustomerForm, CustomerFormEvent, CustomerSave};
 use crate::tui::widgets::note_input::{NoteEvent, NoteInput};
 
-/// A key in the quick note; Ctrl-S writes it to the customer or the inbox.
+/// A key in the quick note; saving writes it to the customer or the inbox.
 pub(super) fn note_key(
     note: &mut NoteInput,
     key: ratatui::crossterm::event::KeyEvent,
     store: &mut Store,
     i18n: &I18n,
+    keymap: &Keymap,
 ) -> ModalOutcome {
-    match note.handle_key(key, i18n) {
+    match note.handle_key(key, i18n, keymap) {
         NoteEvent::None => ModalOutcome::Stay,
         NoteEvent::Cancel => ModalOutcome::Close,
         NoteEvent::Save(text) => {
@@ -34,14 +36,15 @@ pub(super) fn note_key(
 }
 
 /// A key in the customer form. Adding first checks for duplicates: when some are found the
-/// form shows them and a second Ctrl-S saves anyway.
+/// form shows them and a second save saves anyway.
 pub(super) fn customer_key(
     form: &mut CustomerForm,
     key: ratatui::crossterm::event::KeyEvent,
     store: &mut Store,
     i18n: &I18n,
+    keymap: &Keymap,
 ) -> ModalOutcome {
-    let (save, confirmed) = match form.handle_key(key, i18n) {
+    let (save, confirmed) = match form.handle_key(key, i18n, keymap) {
         CustomerFormEvent::None => return ModalOutcome::Stay,
         CustomerFormEvent::Cancel => return ModalOutcome::Close,
         CustomerFormEvent::Save { save, confirmed } => (save, confirmed),

@@ -1,4 +1,5 @@
-//! `?`: every key of the current screen, read from the same keymap that handles the keys.
+//! `?` (F2 in a form): every key of the current screen, form or dialog, read from the same
+//! keymap that handles the keys.
 
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
@@ -7,21 +8,26 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use crate::text;
-use crate::tui::keymap::ScreenId;
+use crate::tui::keymap::KeyContext;
 use crate::tui::screens::View;
 use crate::tui::widgets::form_layout::clear_popup;
 
-/// The help overlay for one screen.
+/// The help overlay for one screen, form or dialog.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HelpOverlay {
-    screen: ScreenId,
+    context: KeyContext,
     scroll: u16,
 }
 
 impl HelpOverlay {
-    /// Help for `screen`.
-    pub fn new(screen: ScreenId) -> Self {
-        Self { screen, scroll: 0 }
+    /// Help for `context`.
+    pub fn new(context: KeyContext) -> Self {
+        Self { context, scroll: 0 }
+    }
+
+    /// Whose keys it lists.
+    pub fn context(&self) -> KeyContext {
+        self.context
     }
 
     /// Scrolls with j/k or arrows; returns true when the overlay should close.
@@ -39,7 +45,8 @@ impl HelpOverlay {
         let t = view.theme;
         let rows: Vec<(String, String)> = view
             .keymap
-            .bindings(self.screen)
+            .bindings(self.context)
+            .filter(|b| !b.keys.is_empty())
             .map(|b| {
                 let keys: Vec<String> = b.keys.iter().map(ToString::to_string).collect();
                 (keys.join(" "), view.i18n.t(&b.action.label_key()))
@@ -54,8 +61,8 @@ impl HelpOverlay {
             .map(|(k, l)| Line::from(vec![Span::styled(format!(" {} ", text::pad(&k, key_w)), t.key), Span::raw(l)]))
             .collect();
         lines.push(Line::from(Span::styled(format!(" {}", view.i18n.t("tui.help.close")), t.muted)));
-        let title =
-            view.i18n.fmt("tui.help.title", &[("screen", &view.i18n.t(&format!("tui.screen.{}", self.screen.name())))]);
+        let name = view.i18n.t(&format!("tui.screen.{}", self.context.name()));
+        let title = view.i18n.fmt("tui.help.title", &[("screen", &name)]);
         let block =
             Block::bordered().title(Span::styled(format!(" {title} "), t.focused_title)).border_style(t.focused_border);
         clear_popup(frame, popup);

@@ -43,7 +43,7 @@ const NOT_COMMANDS: &[Action] = &[
 /// The commands of `screen`: its bound actions, then the ones available anywhere.
 pub fn commands(keymap: &Keymap, screen: ScreenId) -> Vec<(Action, Option<String>)> {
     let mut out: Vec<(Action, Option<String>)> = Vec::new();
-    let bound = keymap.bindings(screen).map(|b| b.action);
+    let bound = keymap.bindings(screen).filter(|b| !b.keys.is_empty()).map(|b| b.action);
     for action in bound.chain(ANYWHERE.iter().copied()) {
         if NOT_COMMANDS.contains(&action) || out.iter().any(|(a, _)| *a == action) {
             continue;

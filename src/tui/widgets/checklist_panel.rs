@@ -1,9 +1,10 @@
 //! The checklist of a deal's current step as a modal list: the step's goal on top, then the
-//! numbered items with their ticks, one of them selected. Space, `x` or Enter asks to toggle the
-//! selected item; the owner writes the tick and reports back with `set_ticks` or `set_error`.
+//! numbered items with their ticks, one of them selected. Tick (Space, `x` or Enter) asks to
+//! toggle the selected item; the owner writes the tick and reports back with `set_ticks` or
+//! `set_error`.
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
+use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Padding, Paragraph};
@@ -13,6 +14,8 @@ use crate::domain::Stage;
 use crate::domain::checklist::{self, ChecklistItem, Progress};
 use crate::i18n::I18n;
 use crate::text;
+use crate::tui::action::Action;
+use crate::tui::keymap::{Hints, Keymap, ModalId};
 use crate::tui::theme::Theme;
 
 /// Columns of an item's number and tick box (` 1 [x] `), after the selection marker.
@@ -37,7 +40,7 @@ pub enum ChecklistEvent {
     None,
     /// Tick (`tick` true) or untick item `number`.
     Toggle { number: u32, tick: bool },
-    /// Esc or `q`.
+    /// Close (Esc or `q`).
     Close,
 }
 
@@ -98,22 +101,21 @@ impl ChecklistPanel {
         self.error = Some(message);
     }
 
-    /// j/k/↑/↓ move, Space/`x`/Enter toggle the selected item, Esc/`q` close.
-    pub fn handle_key(&mut self, key: KeyEvent) -> ChecklistEvent {
+    /// Up and down (↑/↓, k/j) move, tick (Space, `x`, Enter) toggles the selected item, close
+    /// (Esc, `q`) closes; keys are read through `keymap`.
+    pub fn handle_key(&mut self, key: KeyEvent, keymap: &Keymap) -> ChecklistEvent {
         if key.kind == KeyEventKind::Release {
             return ChecklistEvent::None;
         }
-        match key.code {
-            KeyCode::Char('j') | KeyCode::Down => {
-                self.cursor = (self.cursor + 1).min(self.items.len().saturating_sub(1))
-            }
-            KeyCode::Char('k') | KeyCode::Up => self.cursor = self.cursor.saturating_sub(1),
-            KeyCode::Char(' ' | 'x') | KeyCode::Enter => {
+        match keymap.action(ModalId::Checklist, &key) {
+            Some(Action::Down) => self.cursor = (self.cursor + 1).min(self.items.len().saturating_sub(1)),
+            Some(Action::Up) => self.cursor = self.cursor.saturating_sub(1),
+            Some(Action::Tick) => {
                 if let Some(item) = self.items.get(self.cursor) {
                     return ChecklistEvent::Toggle { number: item.number, tick: !item.ticked };
                 }
             }
-            KeyCode::Esc | KeyCode::Char('q') => return ChecklistEvent::Close,
+            Some(Action::Close) => return ChecklistEvent::Close,
             _ => {}
         }
         ChecklistEvent::None
@@ -121,7 +123,7 @@ impl ChecklistPanel {
 
     /// Draws the panel centred over `area`; when the items do not fit, the list scrolls to keep
     /// the selected one in view.
-    pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme, i18n: &I18n) {
+    pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme, i18n: &I18n, keymap: &Keymap) {
         let width = area.width.saturating_sub(4).min(MAX_WIDTH);
         let inner_w = usize::from(width.saturating_sub(4));
         let (body, selected_rows) = self.body_lines(inner_w, theme, i18n);
@@ -157,11 +159,11 @@ impl ChecklistPanel {
         if let Some(e) = &self.error {
             frame.render_widget(Line::from(Span::styled(text::fit(e, inner_w), theme.danger)), error_area);
         }
-        let hints = [
-            ("j k ↑↓".to_string(), i18n.t("tui.checklist.move")),
-            ("Space x Enter".to_string(), i18n.t("tui.checklist.toggle")),
-            ("Esc q".to_string(), i18n.t("tui.checklist.close")),
-        ];
+        let hints = Hints::new(keymap, ModalId::Checklist, i18n)
+            .pair(Action::Up, Action::Down, "tui.checklist.move")
+            .all_keys_as(Action::Tick, "tui.checklist.toggle")
+            .all_keys_as(Action::Close, "tui.checklist.close")
+            .build();
         frame.render_widget(Paragraph::new(hint_line(theme, &hints, hint_area.width)), hint_area);
     }
 
@@ -208,7 +210,7 @@ impl ChecklistPanel {
 
 #[cfg(test)]
 mod tests {
-    use ratatui::crossterm::event::KeyModifiers;
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
     use super::*;
 
@@ -221,19 +223,28 @@ mod tests {
         let texts: Vec<String> = ["a", "b", "c"].iter().map(|s| s.to_string()).collect();
         let target = ChecklistTarget { deal_id: 1, stage: Stage::Approach, customer_name: "x".into() };
         let mut panel = ChecklistPanel::new(target, "goal".into(), checklist::items(&texts, &[1]));
-        assert_eq!(panel.handle_key(key(KeyCode::Char(' '))), ChecklistEvent::Toggle { number: 1, tick: false });
-        panel.handle_key(key(KeyCode::Char('j')));
-        panel.handle_key(key(KeyCode::Down));
-        panel.handle_key(key(KeyCode::Down));
+        assert_eq!(
+            panel.handle_key(key(KeyCode::Char(' ')), &Keymap::defaults()),
+            ChecklistEvent::Toggle { number: 1, tick: false }
+        );
+        panel.handle_key(key(KeyCode::Char('j')), &Keymap::defaults());
+        panel.handle_key(key(KeyCode::Down), &Keymap::defaults());
+        panel.handle_key(key(KeyCode::Down), &Keymap::defaults());
         assert_eq!(panel.cursor(), 2, "stops at the last item");
-        assert_eq!(panel.handle_key(key(KeyCode::Enter)), ChecklistEvent::Toggle { number: 3, tick: true });
+        assert_eq!(
+            panel.handle_key(key(KeyCode::Enter), &Keymap::defaults()),
+            ChecklistEvent::Toggle { number: 3, tick: true }
+        );
         assert!(!panel.changed());
         panel.set_ticks(&[1, 3]);
         assert!(panel.changed());
         assert_eq!(panel.progress().to_string(), "2/3");
-        assert_eq!(panel.handle_key(key(KeyCode::Char('x'))), ChecklistEvent::Toggle { number: 3, tick: false });
-        assert_eq!(panel.handle_key(key(KeyCode::Esc)), ChecklistEvent::Close);
-        assert_eq!(panel.handle_key(key(KeyCode::Char('q'))), ChecklistEvent::Close);
+        assert_eq!(
+            panel.handle_key(key(KeyCode::Char('x')), &Keymap::defaults()),
+            ChecklistEvent::Toggle { number: 3, tick: false }
+        );
+        assert_eq!(panel.handle_key(key(KeyCode::Esc), &Keymap::defaults()), ChecklistEvent::Close);
+        assert_eq!(panel.handle_key(key(KeyCode::Char('q')), &Keymap::defaults()), ChecklistEvent::Close);
     }
 
     #[test]
@@ -242,11 +253,11 @@ mod tests {
         let target = ChecklistTarget { deal_id: 1, stage: Stage::Close, customer_name: "x".into() };
         let mut panel = ChecklistPanel::new(target, "goal".into(), checklist::items(&texts, &[]));
         for _ in 0..11 {
-            panel.handle_key(key(KeyCode::Down));
+            panel.handle_key(key(KeyCode::Down), &Keymap::defaults());
         }
         let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(60, 10)).unwrap();
         let i18n = I18n::new(crate::i18n::Lang::En);
-        terminal.draw(|f| panel.render(f, f.area(), &Theme::default(), &i18n)).unwrap();
+        terminal.draw(|f| panel.render(f, f.area(), &Theme::default(), &i18n, &Keymap::defaults())).unwrap();
         let screen = terminal.backend().to_string();
         assert!(screen.contains("▸ 12 [ ] item number 12"), "{screen}");
         assert!(!screen.contains("item number 1 "), "the top scrolled away: {screen}");

@@ -3,6 +3,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::domain::Word;
+use crate::tui::action::Action;
 
 /// A choice among `W::ALL`, optionally allowing "none".
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,17 +29,14 @@ impl<W: Word + PartialEq> Choice<W> {
         self.value
     }
 
-    /// ←/→ (and Space) cycle; typing letters picks the value whose name starts with them
-    /// (English or Chinese); Backspace/Delete empties an optional choice. Returns true when the
-    /// value changed.
+    /// Typing: letters pick the value whose name starts with them (English or Chinese), Space
+    /// the next value. Returns true when the value changed. (←/→ and clearing are the form's
+    /// actions: see [`Choice::step`] and [`Choice::clear`].)
     pub fn handle_key(&mut self, key: KeyEvent) -> bool {
         let before = self.value;
         match key.code {
-            KeyCode::Right | KeyCode::Char(' ') => self.step(1),
-            KeyCode::Left => self.step(-1),
-            KeyCode::Backspace | KeyCode::Delete if self.optional => {
-                self.value = None;
-                self.typed.clear();
+            KeyCode::Char(' ') => {
+                self.step(1);
             }
             KeyCode::Char(c) if !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => {
                 self.type_char(c)
@@ -48,7 +46,10 @@ impl<W: Word + PartialEq> Choice<W> {
         before != self.value
     }
 
-    fn step(&mut self, by: isize) {
+    /// The value `by` places on, wrapping around (through "none" for an optional choice).
+    /// Returns true when the value changed.
+    pub fn step(&mut self, by: isize) -> bool {
+        let before = self.value;
         self.typed.clear();
         let mut options: Vec<Option<W>> = W::ALL.iter().copied().map(Some).collect();
         if self.optional {
@@ -57,6 +58,29 @@ impl<W: Word + PartialEq> Choice<W> {
         let len = options.len() as isize;
         let at = options.iter().position(|o| *o == self.value).unwrap_or(0) as isize;
         self.value = options[((at + by).rem_euclid(len)) as usize];
+        before != self.value
+    }
+
+    /// Empties an optional choice (a required one keeps its value). Returns true when the
+    /// value changed.
+    pub fn clear(&mut self) -> bool {
+        self.typed.clear();
+        let cleared = self.optional && self.value.is_some();
+        if cleared {
+            self.value = None;
+        }
+        cleared
+    }
+
+    /// Does a form action meant for choices: previous or next value, clear. `None` for any
+    /// other action; else whether the value changed.
+    pub fn act(&mut self, action: Action) -> Option<bool> {
+        match action {
+            Action::ChoosePrevious => Some(self.step(-1)),
+            Action::ChooseNext => Some(self.step(1)),
+            Action::Clear => Some(self.clear()),
+            _ => None,
+        }
     }
 
     fn type_char(&mut self, c: char) {
@@ -94,10 +118,10 @@ mod tests {
     #[test]
     fn cycles_and_types() {
         let mut c = Choice::required(Channel::InPerson);
-        assert!(c.handle_key(key(KeyCode::Right)));
+        assert!(c.step(1));
         assert_eq!(c.value(), Some(Channel::Phone));
-        c.handle_key(key(KeyCode::Left));
-        c.handle_key(key(KeyCode::Left));
+        c.step(-1);
+        c.step(-1);
         assert_eq!(c.value(), Some(Channel::Message), "wraps around");
         for ch in "vid".chars() {
             c.handle_key(key(KeyCode::Char(ch)));
@@ -110,13 +134,15 @@ mod tests {
     #[test]
     fn optional_choice_can_be_emptied() {
         let mut o = Choice::optional(None);
-        o.handle_key(key(KeyCode::Right));
+        o.handle_key(key(KeyCode::Char(' ')));
         assert_eq!(o.value(), Some(Outcome::Met));
-        o.handle_key(key(KeyCode::Left));
+        o.step(-1);
         assert_eq!(o.value(), None);
         o.handle_key(key(KeyCode::Char('p')));
         assert_eq!(o.value(), Some(Outcome::Partly));
-        o.handle_key(key(KeyCode::Backspace));
+        assert!(o.clear());
         assert_eq!(o.value(), None);
+        let mut required = Choice::required(Channel::Phone);
+        assert!(!required.clear(), "a required choice keeps its value");
     }
 }

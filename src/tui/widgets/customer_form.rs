@@ -2,10 +2,10 @@
 
 mod view;
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::KeyEvent;
 
 use super::choice::Choice;
-use super::form_keys::{FormKey, cycle, form_key};
+use super::form_keys::{self, FormKey, cycle, form_key};
 use super::form_layout::Notice;
 use super::text_field::TextField;
 use crate::domain::money::{Currency, Money};
@@ -13,6 +13,8 @@ use crate::domain::review::CustomerRef;
 use crate::domain::{Customer, CustomerClass, DomainError, NewCustomer, Stage, Style};
 use crate::i18n::I18n;
 use crate::store::{CustomerPatch, NewDeal};
+use crate::tui::action::Action;
+use crate::tui::keymap::{Keymap, ModalId};
 
 /// A field of the customer form, in Tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,7 +33,7 @@ pub enum CustomerField {
     Source,
 }
 
-/// What Ctrl-S produces.
+/// What saving produces.
 #[derive(Debug, Clone, PartialEq)]
 pub enum CustomerSave {
     /// Add a customer with its first deal: `Store::add_customer(customer, deal)`.
@@ -45,7 +47,7 @@ pub enum CustomerSave {
 pub enum CustomerFormEvent {
     /// Still editing.
     None,
-    /// Ctrl-S with valid input. `confirmed` is true when a warning (see
+    /// Save with valid input. `confirmed` is true when a warning (see
     /// [`CustomerForm::set_warning`]) was on screen and nothing changed since: the user saw it
     /// and saves anyway.
     Save { save: Box<CustomerSave>, confirmed: bool },
@@ -145,13 +147,13 @@ impl CustomerForm {
     }
 
     /// Shows a warning under the fields (e.g. possible duplicates) and keeps every field; a
-    /// Ctrl-S with no change since then reports `confirmed: true`.
+    /// save with no change since then reports `confirmed: true`.
     pub fn set_warning(&mut self, text: String) {
         self.notice = Some(Notice::Warning(text));
     }
 
     /// Warns that `found` (from `Store::find_duplicates`) may be the same person; a second
-    /// Ctrl-S saves anyway (`confirmed: true`).
+    /// save saves anyway (`confirmed: true`).
     pub fn set_duplicates(&mut self, found: &[CustomerRef], i18n: &I18n) {
         let who: Vec<String> = found
             .iter()
@@ -195,31 +197,61 @@ impl CustomerForm {
         }
     }
 
-    /// Handles one key; see [`CustomerFormEvent`]. Error messages use `i18n`.
-    pub fn handle_key(&mut self, key: KeyEvent, i18n: &I18n) -> CustomerFormEvent {
+    /// The key context now: the form's, or the dialog's while it asks whether to discard.
+    pub fn key_context(&self) -> ModalId {
+        form_keys::context(ModalId::CustomerForm, self.confirming_discard)
+    }
+
+    /// True when the focused text field keeps `key` for typing.
+    pub fn claims(&self, key: &KeyEvent) -> bool {
+        self.field(self.focus).is_some_and(|f| f.claims(key))
+    }
+
+    /// Handles one key, read through `keymap`; see [`CustomerFormEvent`]. Error messages use
+    /// `i18n`.
+    pub fn handle_key(&mut self, key: KeyEvent, i18n: &I18n, keymap: &Keymap) -> CustomerFormEvent {
         let dirty = self.is_dirty();
-        match form_key(&key, &mut self.confirming_discard, dirty) {
+        let claimed = self.claims(&key);
+        let changed = match form_key(keymap, ModalId::CustomerForm, &key, claimed, &mut self.confirming_discard, dirty)
+        {
             FormKey::Done => return CustomerFormEvent::None,
             FormKey::Cancel => return CustomerFormEvent::Cancel,
             FormKey::Save => return self.save(i18n),
-            FormKey::Own => {}
-        }
-        match key.code {
-            KeyCode::Tab | KeyCode::Enter | KeyCode::Down => self.move_focus(1),
-            KeyCode::BackTab | KeyCode::Up => self.move_focus(-1),
-            _ => {
-                let changed = match self.focus {
-                    CustomerField::Class => self.class.handle_key(key),
-                    CustomerField::Style => self.style.handle_key(key),
-                    CustomerField::Step => self.step.handle_key(key),
-                    other => self.field_mut(other).is_some_and(|f| f.edit(key)),
-                };
-                if changed {
-                    self.notice = None;
-                }
+            FormKey::Action(Action::NextField) => {
+                self.move_focus(1);
+                false
             }
+            FormKey::Action(Action::PreviousField) => {
+                self.move_focus(-1);
+                false
+            }
+            FormKey::Action(action) => self.choice_act(action).unwrap_or_else(|| self.field_key(key)),
+            FormKey::Field => self.field_key(key),
+        };
+        if changed {
+            self.notice = None;
         }
         CustomerFormEvent::None
+    }
+
+    /// A choice action on the focused choice; `None` on a text field.
+    fn choice_act(&mut self, action: Action) -> Option<bool> {
+        match self.focus {
+            CustomerField::Class => self.class.act(action),
+            CustomerField::Style => self.style.act(action),
+            CustomerField::Step => self.step.act(action),
+            _ => None,
+        }
+    }
+
+    /// Typing into the focused field; true when it changed.
+    fn field_key(&mut self, key: KeyEvent) -> bool {
+        match self.focus {
+            CustomerField::Class => self.class.handle_key(key),
+            CustomerField::Style => self.style.handle_key(key),
+            CustomerField::Step => self.step.handle_key(key),
+            other => self.field_mut(other).is_some_and(|f| f.edit(key)),
+        }
     }
 
     fn move_focus(&mut self, by: isize) {

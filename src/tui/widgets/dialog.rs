@@ -5,7 +5,7 @@ use std::cell::Cell;
 
 use chrono::{Datelike, NaiveDate, Weekday};
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
+use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Padding, Paragraph, Wrap};
@@ -16,6 +16,8 @@ use crate::domain::customer::clean_line;
 use crate::domain::{DomainError, When, parse_when};
 use crate::i18n::I18n;
 use crate::text;
+use crate::tui::action::Action;
+use crate::tui::keymap::{Hints, Keymap, ModalId};
 use crate::tui::theme::Theme;
 
 /// What a confirmation dialog reports after a key.
@@ -23,9 +25,9 @@ use crate::tui::theme::Theme;
 pub enum ConfirmEvent {
     /// Still open.
     None,
-    /// `y`: go ahead.
+    /// Yes (`y`): go ahead.
     Yes,
-    /// `n` or Esc: do not.
+    /// No (`n` or Esc): do not.
     No,
 }
 
@@ -60,22 +62,25 @@ impl ConfirmDialog {
         &self.lines
     }
 
-    /// `y`/`Y` answers yes; `n`/`N`/Esc answers no; anything else is ignored (a single stray
-    /// key never confirms).
-    pub fn handle_key(&mut self, key: KeyEvent) -> ConfirmEvent {
+    /// The dialog's yes and no keys of `keymap` answer; anything else is ignored (a single
+    /// stray key never confirms).
+    pub fn handle_key(&mut self, key: KeyEvent, keymap: &Keymap) -> ConfirmEvent {
         if key.kind == KeyEventKind::Release {
             return ConfirmEvent::None;
         }
-        match key.code {
-            KeyCode::Char('y' | 'Y') => ConfirmEvent::Yes,
-            KeyCode::Char('n' | 'N') | KeyCode::Esc => ConfirmEvent::No,
+        match keymap.action(ModalId::Dialog, &key) {
+            Some(Action::Yes) => ConfirmEvent::Yes,
+            Some(Action::No) => ConfirmEvent::No,
             _ => ConfirmEvent::None,
         }
     }
 
     /// Draws the dialog centred in `area`.
-    pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme, i18n: &I18n) {
-        let hints = [("y".to_string(), i18n.t("forms.dialog.yes")), ("n Esc".to_string(), i18n.t("forms.dialog.no"))];
+    pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme, i18n: &I18n, keymap: &Keymap) {
+        let hints = Hints::new(keymap, ModalId::Dialog, i18n)
+            .key(Action::Yes)
+            .all_keys_as(Action::No, &Action::No.label_key())
+            .build();
         render_confirm(frame, area, theme, (&self.title, &self.lines, self.hang), &hints, None);
     }
 }
@@ -157,8 +162,11 @@ fn first_row_shown(first: usize, (start, len): (usize, usize), height: usize, to
 }
 
 /// "Discard what you typed? y / n" over a form.
-pub(super) fn render_discard_question(frame: &mut Frame, area: Rect, theme: &Theme, i18n: &I18n) {
-    let hints = [("y".to_string(), i18n.t("forms.discard.yes")), ("n Esc".to_string(), i18n.t("forms.discard.no"))];
+pub(super) fn render_discard_question(frame: &mut Frame, area: Rect, theme: &Theme, i18n: &I18n, keymap: &Keymap) {
+    let hints = Hints::new(keymap, ModalId::Dialog, i18n)
+        .key_as(Action::Yes, "forms.discard.yes")
+        .all_keys_as(Action::No, "forms.discard.no")
+        .build();
     let title = i18n.t("forms.discard.title");
     render_confirm(frame, area, theme, (&title, &[i18n.t("forms.discard.body")], 0), &hints, None);
 }
@@ -218,15 +226,22 @@ impl PromptDialog {
         self.field.text()
     }
 
-    /// Enter submits a valid answer (an invalid one shows why and keeps the text); Esc cancels;
-    /// other keys edit. Error messages are in the language of `i18n`.
-    pub fn handle_key(&mut self, key: KeyEvent, i18n: &I18n) -> PromptEvent {
+    /// True when the text box keeps `key` for typing.
+    pub fn claims(&self, key: &KeyEvent) -> bool {
+        self.field.claims(key)
+    }
+
+    /// Submit (Enter) takes a valid answer (an invalid one shows why and keeps the text);
+    /// cancel (Esc) closes; other keys edit. Keys are read through `keymap`; error messages
+    /// are in the language of `i18n`.
+    pub fn handle_key(&mut self, key: KeyEvent, i18n: &I18n, keymap: &Keymap) -> PromptEvent {
         if key.kind == KeyEventKind::Release {
             return PromptEvent::None;
         }
-        match key.code {
-            KeyCode::Esc => PromptEvent::Cancel,
-            KeyCode::Enter => match self.value() {
+        let action = if self.claims(&key) { None } else { keymap.action(ModalId::Prompt, &key) };
+        match action {
+            Some(Action::Cancel) => PromptEvent::Cancel,
+            Some(Action::Submit) => match self.value() {
                 Ok(v) => PromptEvent::Submit(v),
                 Err(e) => {
                     self.error = Some(i18n.domain_error(&e));
@@ -254,7 +269,7 @@ impl PromptDialog {
     }
 
     /// Draws the prompt centred in `area`.
-    pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme, i18n: &I18n) {
+    pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme, i18n: &I18n, keymap: &Keymap) {
         let popup = area.centered(Constraint::Length(64.min(area.width)), Constraint::Length(6));
         clear_popup(frame, popup);
         let block = Block::bordered()
@@ -278,8 +293,7 @@ impl PromptDialog {
             (None, PromptKind::Required { .. }) => Line::default(),
         };
         frame.render_widget(Paragraph::new(note).wrap(Wrap { trim: true }), note_row);
-        let hints =
-            [("Enter".to_string(), i18n.t("forms.dialog.submit")), ("Esc".to_string(), i18n.t("forms.hint.cancel"))];
+        let hints = Hints::new(keymap, ModalId::Prompt, i18n).key(Action::Submit).key(Action::Cancel).build();
         frame.render_widget(Paragraph::new(hint_line(theme, &hints, hint_row.width)), hint_row);
     }
 }

@@ -3,17 +3,19 @@
 //! it is given like `fieldbook fact` does: a date alone is also the value.
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::choice::Choice;
 use super::dialog::render_discard_question;
-use super::form_keys::{FormKey, cycle, form_key};
+use super::form_keys::{self, FormKey, cycle, form_key};
 use super::form_layout::{FormFrame, FormRow, Notice, RowContent, render_form};
 use super::text_field::TextField;
 use crate::domain::{Fact, FactCategory, FactDraft, FactPart, MonthDay};
 use crate::i18n::I18n;
+use crate::tui::action::Action;
+use crate::tui::keymap::{Hints, Keymap, ModalId};
 use crate::tui::theme::Theme;
 
 /// A field of the fact form, in Tab order.
@@ -32,7 +34,7 @@ const FIELDS: [FactField; 4] = [FactField::Category, FactField::Label, FactField
 pub enum FactFormEvent {
     /// Still editing.
     None,
-    /// Ctrl-S with input that passes the fact's rules.
+    /// Save with input that passes the fact's rules.
     Save(FactDraft),
     /// Closed without saving (nothing changed, or the user confirmed discarding).
     Cancel,
@@ -119,10 +121,22 @@ impl FactForm {
         self.notice = Some(Notice::Error(message));
     }
 
-    /// Handles one key; see [`FactFormEvent`]. Error messages use `i18n`.
-    pub fn handle_key(&mut self, key: KeyEvent, i18n: &I18n) -> FactFormEvent {
+    /// The key context now: the form's, or the dialog's while it asks whether to discard.
+    pub fn key_context(&self) -> ModalId {
+        form_keys::context(ModalId::FactForm, self.confirming_discard)
+    }
+
+    /// True when the focused text field keeps `key` for typing.
+    pub fn claims(&self, key: &KeyEvent) -> bool {
+        self.field(self.focus).is_some_and(|f| f.claims(key))
+    }
+
+    /// Handles one key, read through `keymap`; see [`FactFormEvent`]. Error messages use
+    /// `i18n`.
+    pub fn handle_key(&mut self, key: KeyEvent, i18n: &I18n, keymap: &Keymap) -> FactFormEvent {
         let dirty = self.is_dirty();
-        match form_key(&key, &mut self.confirming_discard, dirty) {
+        let claimed = self.claims(&key);
+        let changed = match form_key(keymap, ModalId::FactForm, &key, claimed, &mut self.confirming_discard, dirty) {
             FormKey::Done => return FactFormEvent::None,
             FormKey::Cancel => return FactFormEvent::Cancel,
             FormKey::Save => {
@@ -135,24 +149,49 @@ impl FactForm {
                     }
                 };
             }
-            FormKey::Own => {}
-        }
-        match key.code {
-            KeyCode::Tab | KeyCode::Enter | KeyCode::Down => self.move_focus(1),
-            KeyCode::BackTab | KeyCode::Up => self.move_focus(-1),
-            _ => {
-                let changed = match self.focus {
-                    FactField::Category => self.category.handle_key(key),
-                    FactField::Label => self.label.edit(key),
-                    FactField::Value => self.value.edit(key),
-                    FactField::Date => self.date.edit(key),
-                };
-                if changed {
-                    self.notice = None;
-                }
+            FormKey::Action(Action::NextField) => {
+                self.move_focus(1);
+                false
             }
+            FormKey::Action(Action::PreviousField) => {
+                self.move_focus(-1);
+                false
+            }
+            FormKey::Action(action) if self.focus == FactField::Category => {
+                self.category.act(action).unwrap_or_else(|| self.category.handle_key(key))
+            }
+            FormKey::Action(_) | FormKey::Field => self.field_key(key),
+        };
+        if changed {
+            self.notice = None;
         }
         FactFormEvent::None
+    }
+
+    /// Typing into the focused field; true when it changed.
+    fn field_key(&mut self, key: KeyEvent) -> bool {
+        match self.focus {
+            FactField::Category => self.category.handle_key(key),
+            other => self.field_mut(other).is_some_and(|f| f.edit(key)),
+        }
+    }
+
+    fn field(&self, which: FactField) -> Option<&TextField> {
+        match which {
+            FactField::Category => None,
+            FactField::Label => Some(&self.label),
+            FactField::Value => Some(&self.value),
+            FactField::Date => Some(&self.date),
+        }
+    }
+
+    fn field_mut(&mut self, which: FactField) -> Option<&mut TextField> {
+        match which {
+            FactField::Category => None,
+            FactField::Label => Some(&mut self.label),
+            FactField::Value => Some(&mut self.value),
+            FactField::Date => Some(&mut self.date),
+        }
     }
 
     fn move_focus(&mut self, by: isize) {
@@ -185,25 +224,23 @@ impl FactForm {
         vec![format!("{:?}", self.category.value()), self.label.text(), self.value.text(), self.date.text()]
     }
 
-    /// Draws the form over `area` (and the discard question on top when it is asked).
-    pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme, i18n: &I18n) {
+    /// Draws the form over `area` (and the discard question on top when it is asked), with the
+    /// keys of `keymap` in its hints.
+    pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme, i18n: &I18n, keymap: &Keymap) {
         let rows: Vec<FormRow> = FIELDS.iter().map(|f| self.row(*f, area.width, theme, i18n)).collect();
         let focus = FIELDS.iter().position(|f| *f == self.focus).unwrap_or(0);
-        let hints = vec![
-            ("Tab".to_string(), i18n.t("forms.hint.next")),
-            ("←/→".to_string(), i18n.t("forms.hint.choose")),
-            ("Ctrl-S".to_string(), i18n.t("forms.hint.save")),
-            ("Esc".to_string(), i18n.t("forms.hint.cancel")),
-        ];
+        let mut hints = Hints::new(keymap, ModalId::FactForm, i18n);
+        hints.key(Action::NextField).pair(Action::ChoosePrevious, Action::ChooseNext, "forms.hint.choose");
+        hints.key(Action::Save).key(Action::Cancel);
         let who: [(&str, &dyn std::fmt::Display); 1] = [("who", &self.target.customer_name)];
         let title = match self.target.fact_id {
             Some(_) => i18n.fmt("forms.fact.title_edit", &who),
             None => i18n.fmt("forms.fact.title_new", &who),
         };
-        let chrome = FormFrame { title, notice: self.notice.as_ref(), hints };
+        let chrome = FormFrame { title, notice: self.notice.as_ref(), hints: hints.build(), help: hints.help() };
         render_form(frame, area, theme, &chrome, &rows, focus);
         if self.confirming_discard {
-            render_discard_question(frame, area, theme, i18n);
+            render_discard_question(frame, area, theme, i18n, keymap);
         }
     }
 
@@ -234,13 +271,13 @@ impl FactForm {
 
 #[cfg(test)]
 mod tests {
-    use ratatui::crossterm::event::KeyModifiers;
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
     use super::*;
     use crate::i18n::Lang;
 
     fn press(form: &mut FactForm, code: KeyCode) -> FactFormEvent {
-        form.handle_key(KeyEvent::new(code, KeyModifiers::NONE), &I18n::new(Lang::En))
+        form.handle_key(KeyEvent::new(code, KeyModifiers::NONE), &I18n::new(Lang::En), &Keymap::defaults())
     }
 
     fn type_in(form: &mut FactForm, text: &str) {
@@ -250,7 +287,8 @@ mod tests {
     }
 
     fn save(form: &mut FactForm) -> FactFormEvent {
-        form.handle_key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL), &I18n::new(Lang::En))
+        let ctrl_s = KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL);
+        form.handle_key(ctrl_s, &I18n::new(Lang::En), &Keymap::defaults())
     }
 
     fn target() -> FactTarget {

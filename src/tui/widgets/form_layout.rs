@@ -53,6 +53,8 @@ pub struct FormFrame<'a> {
     pub notice: Option<&'a Notice>,
     /// `(key, what it does)` pairs for the hint line.
     pub hints: Vec<(String, String)>,
+    /// `(key, "help")` in the bottom border: the key that lists all of the form's keys.
+    pub help: Option<(String, String)>,
 }
 
 /// Draws the frame, the rows (the focused one highlighted, scrolled into view), the notice and
@@ -65,6 +67,16 @@ pub fn render_form(frame: &mut Frame, area: Rect, theme: &Theme, chrome: &FormFr
         .padding(Padding::horizontal(1))
         .border_style(theme.focused_border)
         .title(Span::styled(format!(" {} ", chrome.title), theme.focused_title));
+    let block = match &chrome.help {
+        Some((key, what)) => block.title_bottom(
+            Line::from(vec![
+                Span::styled(format!(" {key}"), theme.key),
+                Span::styled(format!(" {what} "), theme.muted),
+            ])
+            .right_aligned(),
+        ),
+        None => block,
+    };
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let (first_hints, more_hints) = split_hints(&chrome.hints, inner.width);

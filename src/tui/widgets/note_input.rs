@@ -6,12 +6,14 @@ use ratatui::layout::Rect;
 use serde::{Deserialize, Serialize};
 
 use super::dialog::render_discard_question;
-use super::form_keys::{FormKey, form_key};
+use super::form_keys::{self, FormKey, form_key};
 use super::form_layout::{FormFrame, FormRow, Notice, RowContent, render_form};
 use super::text_field::TextField;
 use crate::domain::DomainError;
 use crate::domain::customer::clean_text;
 use crate::i18n::I18n;
+use crate::tui::action::Action;
+use crate::tui::keymap::{Hints, Keymap, ModalId};
 use crate::tui::theme::Theme;
 
 /// Whom a note is about: a customer, or nobody (the inbox).
@@ -35,7 +37,7 @@ pub struct NoteDraft {
 pub enum NoteEvent {
     /// Still editing.
     None,
-    /// Ctrl-S with some text: store it with `add_note(target.customer_id, &text)`.
+    /// Save with some text: store it with `add_note(target.customer_id, &text)`.
     Save(String),
     /// Closed without saving (empty, or the user confirmed discarding).
     Cancel,
@@ -108,10 +110,22 @@ impl NoteInput {
         self.notice = Some(Notice::Error(message));
     }
 
-    /// Handles one key; Enter is a newline, Ctrl-S saves, Esc asks first when text was typed.
-    pub fn handle_key(&mut self, key: KeyEvent, i18n: &I18n) -> NoteEvent {
+    /// The key context now: the note's, or the dialog's while it asks whether to discard.
+    pub fn key_context(&self) -> ModalId {
+        form_keys::context(ModalId::Note, self.confirming_discard)
+    }
+
+    /// True when the text keeps `key` for typing (Enter is a new line).
+    pub fn claims(&self, key: &KeyEvent) -> bool {
+        self.field.claims(key)
+    }
+
+    /// Handles one key, read through `keymap`: typing (Enter is a new line), save, cancel
+    /// (asks first when text was typed).
+    pub fn handle_key(&mut self, key: KeyEvent, i18n: &I18n, keymap: &Keymap) -> NoteEvent {
         let dirty = self.is_dirty();
-        match form_key(&key, &mut self.confirming_discard, dirty) {
+        let claimed = self.claims(&key);
+        match form_key(keymap, ModalId::Note, &key, claimed, &mut self.confirming_discard, dirty) {
             FormKey::Done => return NoteEvent::None,
             FormKey::Cancel => return NoteEvent::Cancel,
             FormKey::Save => {
@@ -122,7 +136,9 @@ impl NoteInput {
                 }
                 return NoteEvent::Save(text);
             }
-            FormKey::Own => {}
+            // One field: moving between fields or choosing means nothing here.
+            FormKey::Action(Action::NextField | Action::PreviousField) => return NoteEvent::None,
+            FormKey::Action(_) | FormKey::Field => {}
         }
         if self.field.edit(key) {
             self.revision += 1;
@@ -139,19 +155,22 @@ impl NoteInput {
         }
     }
 
-    /// Draws the note over `area` (and the discard question on top when it is asked).
-    pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme, i18n: &I18n) {
+    /// Draws the note over `area` (and the discard question on top when it is asked), with the
+    /// keys of `keymap` in its hints.
+    pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme, i18n: &I18n, keymap: &Keymap) {
         let rows =
             [FormRow { label: i18n.t("forms.note.label"), required: true, content: RowContent::Text(&self.field) }];
-        let hints = vec![
-            ("Enter".to_string(), i18n.t("forms.hint.newline")),
-            ("Ctrl-S".to_string(), i18n.t("forms.hint.save")),
-            ("Esc".to_string(), i18n.t("forms.hint.cancel")),
-        ];
-        let chrome = FormFrame { title: self.title(i18n), notice: self.notice.as_ref(), hints };
+        let mut hints = Hints::new(keymap, ModalId::Note, i18n);
+        hints.typing("Enter", "forms.hint.newline").key(Action::Save).key(Action::Cancel);
+        let chrome = FormFrame {
+            title: self.title(i18n),
+            notice: self.notice.as_ref(),
+            hints: hints.build(),
+            help: hints.help(),
+        };
         render_form(frame, area, theme, &chrome, &rows, 0);
         if self.confirming_discard {
-            render_discard_question(frame, area, theme, i18n);
+            render_discard_question(frame, area, theme, i18n, keymap);
         }
     }
 }
@@ -167,11 +186,12 @@ mod tests {
     }
 
     fn press(n: &mut NoteInput, code: KeyCode) -> NoteEvent {
-        n.handle_key(KeyEvent::new(code, KeyModifiers::NONE), &I18n::new(Lang::En))
+        n.handle_key(KeyEvent::new(code, KeyModifiers::NONE), &I18n::new(Lang::En), &Keymap::defaults())
     }
 
     fn save(n: &mut NoteInput) -> NoteEvent {
-        n.handle_key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL), &I18n::new(Lang::En))
+        let ctrl_s = KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL);
+        n.handle_key(ctrl_s, &I18n::new(Lang::En), &Keymap::defaults())
     }
 
     #[test]

@@ -1,21 +1,23 @@
-//! The objection form (`o`, or Ctrl-O in the visit form): what the customer objected, its kind
+//! The objection form (`o`, or "log objection" in the visit form): what the customer objected, its kind
 //! (with the playbook's way to answer that kind shown under it), the answer given and whether
 //! it is resolved.
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 use serde::{Deserialize, Serialize};
 
 use super::choice::Choice;
 use super::dialog::render_discard_question;
-use super::form_keys::{FormKey, cycle, form_key};
+use super::form_keys::{self, FormKey, cycle, form_key};
 use super::form_layout::{FormFrame, FormRow, Notice, RowContent, render_form};
 use super::text_field::TextField;
 use crate::domain::objection::validated_objection;
 use crate::domain::{ObjectionKind, Word};
 use crate::i18n::I18n;
 use crate::playbook::Playbook;
+use crate::tui::action::Action;
+use crate::tui::keymap::{Hints, Keymap, ModalId};
 use crate::tui::theme::Theme;
 
 /// Whose deal the objection is logged on.
@@ -52,7 +54,7 @@ pub struct ObjectionDraft {
 pub enum ObjectionEvent {
     /// Still editing.
     None,
-    /// Ctrl-S with an objection typed: store it on `target().deal_id`.
+    /// Save with an objection typed: store it on `target().deal_id`.
     Save(ObjectionSave),
     /// Closed without saving (nothing typed, or the user confirmed discarding).
     Cancel,
@@ -160,40 +162,67 @@ impl ObjectionForm {
         self.notice = Some(Notice::Error(message));
     }
 
-    /// Handles one key: Tab moves, ←/→ (or typing) picks the kind, Space toggles resolved,
-    /// Ctrl-S saves, Esc asks first when something was typed.
-    pub fn handle_key(&mut self, key: KeyEvent, i18n: &I18n) -> ObjectionEvent {
+    /// The key context now: the form's, or the dialog's while it asks whether to discard.
+    pub fn key_context(&self) -> ModalId {
+        form_keys::context(ModalId::ObjectionForm, self.confirming_discard)
+    }
+
+    /// True when the focused text field keeps `key` for typing.
+    pub fn claims(&self, key: &KeyEvent) -> bool {
+        match self.focus {
+            ObjectionField::Text => self.text.claims(key),
+            ObjectionField::Answer => self.answer.claims(key),
+            ObjectionField::Kind | ObjectionField::Resolved => false,
+        }
+    }
+
+    /// Handles one key, read through `keymap`: the next and previous field, choose the kind
+    /// (or type it), toggle resolved (choose, or Space), save, cancel (asks first when
+    /// something was typed).
+    pub fn handle_key(&mut self, key: KeyEvent, i18n: &I18n, keymap: &Keymap) -> ObjectionEvent {
         let dirty = self.is_dirty();
-        match form_key(&key, &mut self.confirming_discard, dirty) {
+        let claimed = self.claims(&key);
+        let changed = match form_key(keymap, ModalId::ObjectionForm, &key, claimed, &mut self.confirming_discard, dirty)
+        {
             FormKey::Done => return ObjectionEvent::None,
             FormKey::Cancel => return ObjectionEvent::Cancel,
             FormKey::Save => return self.save(i18n),
-            FormKey::Own => {}
-        }
-        let multiline = matches!(self.focus, ObjectionField::Text | ObjectionField::Answer);
-        match key.code {
-            KeyCode::Tab => self.move_focus(1),
-            KeyCode::BackTab => self.move_focus(-1),
-            KeyCode::Enter | KeyCode::Down if !multiline => self.move_focus(1),
-            KeyCode::Up if !multiline => self.move_focus(-1),
-            _ => {
-                let changed = match self.focus {
-                    ObjectionField::Text => self.text.edit(key),
-                    ObjectionField::Answer => self.answer.edit(key),
-                    ObjectionField::Kind => self.kind.handle_key(key),
-                    ObjectionField::Resolved => {
-                        let toggles = matches!(key.code, KeyCode::Char(' ') | KeyCode::Left | KeyCode::Right);
-                        self.resolved ^= toggles;
-                        toggles
-                    }
-                };
-                if changed {
-                    self.revision += 1;
-                    self.notice = None;
-                }
+            FormKey::Action(Action::NextField) => {
+                self.move_focus(1);
+                false
             }
+            FormKey::Action(Action::PreviousField) => {
+                self.move_focus(-1);
+                false
+            }
+            FormKey::Action(Action::ChoosePrevious | Action::ChooseNext) if self.focus == ObjectionField::Resolved => {
+                self.resolved = !self.resolved;
+                true
+            }
+            FormKey::Action(action) if self.focus == ObjectionField::Kind => {
+                self.kind.act(action).unwrap_or_else(|| self.field_key(key))
+            }
+            FormKey::Action(_) | FormKey::Field => self.field_key(key),
+        };
+        if changed {
+            self.revision += 1;
+            self.notice = None;
         }
         ObjectionEvent::None
+    }
+
+    /// Typing into the focused field (Space toggles resolved); true when it changed.
+    fn field_key(&mut self, key: KeyEvent) -> bool {
+        match self.focus {
+            ObjectionField::Text => self.text.edit(key),
+            ObjectionField::Answer => self.answer.edit(key),
+            ObjectionField::Kind => self.kind.handle_key(key),
+            ObjectionField::Resolved => {
+                let space = key.code == KeyCode::Char(' ') && !key.modifiers.contains(KeyModifiers::CONTROL);
+                self.resolved ^= space;
+                space
+            }
+        }
     }
 
     fn move_focus(&mut self, by: isize) {
@@ -220,8 +249,9 @@ impl ObjectionForm {
         }
     }
 
-    /// Draws the form over `area` (and the discard question on top when it is asked).
-    pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme, i18n: &I18n) {
+    /// Draws the form over `area` (and the discard question on top when it is asked), with the
+    /// keys of `keymap` in its hints.
+    pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme, i18n: &I18n, keymap: &Keymap) {
         let kind = self.kind.value().unwrap_or(ObjectionKind::Misunderstanding);
         let how = self.how.iter().find(|(k, _)| *k == kind).map(|(_, h)| h.clone()).unwrap_or_default();
         let yes_no = if self.resolved { "forms.objection.yes" } else { "forms.objection.no" };
@@ -251,19 +281,16 @@ impl ObjectionForm {
             ObjectionField::Answer => 3,
             ObjectionField::Resolved => 4,
         };
-        let mut hints = vec![
-            ("Tab".to_string(), i18n.t("forms.hint.next")),
-            ("Ctrl-S".to_string(), i18n.t("forms.hint.save")),
-            ("Esc".to_string(), i18n.t("forms.hint.cancel")),
-        ];
+        let mut hints = Hints::new(keymap, ModalId::ObjectionForm, i18n);
+        hints.key(Action::NextField).key(Action::Save).key(Action::Cancel);
         if matches!(self.focus, ObjectionField::Kind | ObjectionField::Resolved) {
-            hints.push(("← →".to_string(), i18n.t("forms.hint.choose")));
+            hints.pair(Action::ChoosePrevious, Action::ChooseNext, "forms.hint.choose");
         }
         let title = i18n.fmt("forms.objection.title", &[("who", &self.target.customer_name)]);
-        let chrome = FormFrame { title, notice: self.notice.as_ref(), hints };
+        let chrome = FormFrame { title, notice: self.notice.as_ref(), hints: hints.build(), help: hints.help() };
         render_form(frame, area, theme, &chrome, &rows, focus);
         if self.confirming_discard {
-            render_discard_question(frame, area, theme, i18n);
+            render_discard_question(frame, area, theme, i18n, keymap);
         }
     }
 }

@@ -3,12 +3,14 @@
 use std::cell::Cell;
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
+use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
 use ratatui::layout::Rect;
 
 use super::dialog::{KeepShown, render_confirm};
 use crate::domain::Objection;
 use crate::i18n::I18n;
+use crate::tui::action::Action;
+use crate::tui::keymap::{Hints, Keymap, ModalId};
 use crate::tui::theme::Theme;
 
 /// What the picker reports after a key.
@@ -16,9 +18,9 @@ use crate::tui::theme::Theme;
 pub enum PickEvent {
     /// Still choosing.
     None,
-    /// Enter: resolve the objection with this id.
+    /// Resolve the objection with this id (Enter).
     Resolve(i64),
-    /// Esc: nothing resolved.
+    /// Nothing resolved (Esc).
     Cancel,
 }
 
@@ -43,25 +45,26 @@ impl ObjectionPicker {
         self.open.get(self.selected).map(|o| o.id)
     }
 
-    /// ↑/↓ (or k/j) select, Enter resolves the selected one, Esc closes.
-    pub fn handle_key(&mut self, key: KeyEvent) -> PickEvent {
+    /// Up and down (↑/↓, k/j) select, resolve (Enter) resolves the selected one, cancel (Esc)
+    /// closes; keys are read through `keymap`.
+    pub fn handle_key(&mut self, key: KeyEvent, keymap: &Keymap) -> PickEvent {
         if key.kind == KeyEventKind::Release {
             return PickEvent::None;
         }
-        match key.code {
-            KeyCode::Up | KeyCode::Char('k') => self.selected = self.selected.saturating_sub(1),
-            KeyCode::Down | KeyCode::Char('j') => {
+        match keymap.action(ModalId::ObjectionPicker, &key) {
+            Some(Action::Up) => self.selected = self.selected.saturating_sub(1),
+            Some(Action::Down) => {
                 self.selected = (self.selected + 1).min(self.open.len().saturating_sub(1));
             }
-            KeyCode::Enter => return self.selected().map_or(PickEvent::Cancel, PickEvent::Resolve),
-            KeyCode::Esc => return PickEvent::Cancel,
+            Some(Action::ResolveObjection) => return self.selected().map_or(PickEvent::Cancel, PickEvent::Resolve),
+            Some(Action::Cancel) => return PickEvent::Cancel,
             _ => {}
         }
         PickEvent::None
     }
 
     /// Draws the list centred in `area`, the selected line marked with `›` and kept on screen.
-    pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme, i18n: &I18n) {
+    pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme, i18n: &I18n, keymap: &Keymap) {
         let lines: Vec<String> = self
             .open
             .iter()
@@ -71,11 +74,11 @@ impl ObjectionPicker {
                 format!("{mark} #{} {} ({})", o.id, o.text.lines().next().unwrap_or_default(), i18n.word(o.kind))
             })
             .collect();
-        let hints = [
-            ("↑ ↓".to_string(), i18n.t("forms.hint.choose")),
-            ("Enter".to_string(), i18n.t("forms.objection.resolve")),
-            ("Esc".to_string(), i18n.t("forms.hint.cancel")),
-        ];
+        let hints = Hints::new(keymap, ModalId::ObjectionPicker, i18n)
+            .pair(Action::Up, Action::Down, "forms.hint.choose")
+            .key_as(Action::ResolveObjection, "forms.objection.resolve")
+            .key(Action::Cancel)
+            .build();
         let keep = KeepShown { line: self.selected, first_row: &self.first_row };
         render_confirm(frame, area, theme, (&self.title, &lines, 2), &hints, Some(keep));
     }
@@ -85,7 +88,7 @@ impl ObjectionPicker {
 mod tests {
     use super::*;
     use crate::domain::ObjectionKind;
-    use ratatui::crossterm::event::KeyModifiers;
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
     fn objection(id: i64, text: &str) -> Objection {
         Objection {
@@ -102,7 +105,7 @@ mod tests {
     }
 
     fn press(p: &mut ObjectionPicker, code: KeyCode) -> PickEvent {
-        p.handle_key(KeyEvent::new(code, KeyModifiers::NONE))
+        p.handle_key(KeyEvent::new(code, KeyModifiers::NONE), &Keymap::defaults())
     }
 
     #[test]

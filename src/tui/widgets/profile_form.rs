@@ -5,10 +5,10 @@
 mod view;
 
 use chrono::NaiveDate;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::KeyEvent;
 
 use super::choice::Choice;
-use super::form_keys::{FormKey, cycle, form_key};
+use super::form_keys::{self, FormKey, cycle, form_key};
 use super::form_layout::Notice;
 use super::text_field::TextField;
 use crate::domain::DomainError;
@@ -17,6 +17,8 @@ use crate::domain::{Customer, CustomerClass, Man, Portfolio, Style, Tri};
 use crate::i18n::I18n;
 use crate::playbook::Playbook;
 use crate::store::CustomerPatch;
+use crate::tui::action::Action;
+use crate::tui::keymap::{Keymap, ModalId};
 
 /// A field of the profile form, in Tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,7 +47,7 @@ const FIELDS: [ProfileField; 7] = [
 pub enum ProfileEvent {
     /// Still editing.
     None,
-    /// Ctrl-S with valid input: `Store::update_customer(form.customer_id(), patch)`.
+    /// Save with valid input: `Store::update_customer(form.customer_id(), patch)`.
     Save(Box<CustomerPatch>),
     /// Closed without saving (nothing changed, or the user confirmed discarding).
     Cancel,
@@ -131,35 +133,66 @@ impl ProfileForm {
         self.notice = Some(Notice::Error(message));
     }
 
-    /// Handles one key: Tab/↑/↓/Enter move, ←/→ (or typing) choose, Backspace clears the
-    /// quadrant, Ctrl-S saves, Esc asks first when something changed.
-    pub fn handle_key(&mut self, key: KeyEvent, i18n: &I18n) -> ProfileEvent {
+    /// The key context now: the form's, or the dialog's while it asks whether to discard.
+    pub fn key_context(&self) -> ModalId {
+        form_keys::context(ModalId::ProfileForm, self.confirming_discard)
+    }
+
+    /// True when the focused text field (the cadence) keeps `key` for typing.
+    pub fn claims(&self, key: &KeyEvent) -> bool {
+        self.focus == ProfileField::Cadence && self.cadence.claims(key)
+    }
+
+    /// Handles one key, read through `keymap`: move between fields, choose (or type) a value,
+    /// clear the quadrant, save, cancel (asks first when something changed).
+    pub fn handle_key(&mut self, key: KeyEvent, i18n: &I18n, keymap: &Keymap) -> ProfileEvent {
         let dirty = self.is_dirty();
-        match form_key(&key, &mut self.confirming_discard, dirty) {
+        let claimed = self.claims(&key);
+        let changed = match form_key(keymap, ModalId::ProfileForm, &key, claimed, &mut self.confirming_discard, dirty) {
             FormKey::Done => return ProfileEvent::None,
             FormKey::Cancel => return ProfileEvent::Cancel,
             FormKey::Save => return self.save(i18n),
-            FormKey::Own => {}
-        }
-        match key.code {
-            KeyCode::Tab | KeyCode::Enter | KeyCode::Down => self.move_focus(1),
-            KeyCode::BackTab | KeyCode::Up => self.move_focus(-1),
-            _ => {
-                let changed = match self.focus {
-                    ProfileField::Class => self.class.handle_key(key),
-                    ProfileField::Style => self.style.handle_key(key),
-                    ProfileField::Money => self.money.handle_key(key),
-                    ProfileField::Authority => self.authority.handle_key(key),
-                    ProfileField::Need => self.need.handle_key(key),
-                    ProfileField::Portfolio => self.portfolio.handle_key(key),
-                    ProfileField::Cadence => self.cadence.edit(key),
-                };
-                if changed {
-                    self.notice = None;
-                }
+            FormKey::Action(Action::NextField) => {
+                self.move_focus(1);
+                false
             }
+            FormKey::Action(Action::PreviousField) => {
+                self.move_focus(-1);
+                false
+            }
+            FormKey::Action(action) => self.choice_act(action).unwrap_or_else(|| self.field_key(key)),
+            FormKey::Field => self.field_key(key),
+        };
+        if changed {
+            self.notice = None;
         }
         ProfileEvent::None
+    }
+
+    /// A choice action on the focused choice; `None` on the cadence.
+    fn choice_act(&mut self, action: Action) -> Option<bool> {
+        match self.focus {
+            ProfileField::Class => self.class.act(action),
+            ProfileField::Style => self.style.act(action),
+            ProfileField::Money => self.money.act(action),
+            ProfileField::Authority => self.authority.act(action),
+            ProfileField::Need => self.need.act(action),
+            ProfileField::Portfolio => self.portfolio.act(action),
+            ProfileField::Cadence => None,
+        }
+    }
+
+    /// Typing into the focused field; true when it changed.
+    fn field_key(&mut self, key: KeyEvent) -> bool {
+        match self.focus {
+            ProfileField::Class => self.class.handle_key(key),
+            ProfileField::Style => self.style.handle_key(key),
+            ProfileField::Money => self.money.handle_key(key),
+            ProfileField::Authority => self.authority.handle_key(key),
+            ProfileField::Need => self.need.handle_key(key),
+            ProfileField::Portfolio => self.portfolio.handle_key(key),
+            ProfileField::Cadence => self.cadence.edit(key),
+        }
     }
 
     fn move_focus(&mut self, by: isize) {

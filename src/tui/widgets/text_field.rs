@@ -57,6 +57,26 @@ impl TextField {
         *self = if self.multiline { Self::multi(text) } else { Self::single(text) };
     }
 
+    /// True for the keys the field keeps for typing and moving its cursor, which are never
+    /// commands: characters (without Ctrl or Alt), Backspace, Delete, ←, →, Home and End, and in
+    /// a multi-line field also Enter, ↑ and ↓.
+    pub fn claims(&self, key: &KeyEvent) -> bool {
+        if key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) {
+            return false;
+        }
+        match key.code {
+            KeyCode::Char(_)
+            | KeyCode::Backspace
+            | KeyCode::Delete
+            | KeyCode::Left
+            | KeyCode::Right
+            | KeyCode::Home
+            | KeyCode::End => true,
+            KeyCode::Enter | KeyCode::Up | KeyCode::Down => self.multiline,
+            _ => false,
+        }
+    }
+
     /// Applies an editing key; returns true when the text changed. Keys a form uses for itself
     /// (Tab, Esc, Ctrl-S, ...) should be handled before calling this.
     pub fn edit(&mut self, key: KeyEvent) -> bool {
@@ -107,11 +127,6 @@ impl TextField {
             }
         }
     }
-}
-
-/// True for Ctrl + `c` (either case).
-pub fn is_ctrl(key: &KeyEvent, c: char) -> bool {
-    key.modifiers.contains(KeyModifiers::CONTROL) && matches!(key.code, KeyCode::Char(k) if k.eq_ignore_ascii_case(&c))
 }
 
 #[cfg(test)]

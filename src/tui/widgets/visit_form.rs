@@ -9,17 +9,19 @@ mod view;
 pub use kind::{VisitTypeOption, visit_type_options};
 
 use chrono::NaiveDate;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::KeyEvent;
 use serde::{Deserialize, Serialize};
 
 use super::choice::Choice;
-use super::form_keys::{FormKey, cycle, form_key};
+use super::form_keys::{self, FormKey, cycle, form_key};
 use super::form_layout::Notice;
-use super::text_field::{TextField, is_ctrl};
+use super::text_field::TextField;
 use crate::clock::Clock;
 use crate::domain::when::format_stored_datetime;
 use crate::domain::{Channel, Outcome, Stage, Visit, VisitInput, VisitKind};
 use crate::i18n::I18n;
+use crate::tui::action::Action;
+use crate::tui::keymap::{Keymap, ModalId};
 
 /// Whether the form plans a visit to come or logs one that happened.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -89,14 +91,14 @@ pub enum VisitField {
 pub enum VisitFormEvent {
     /// Still editing.
     None,
-    /// Ctrl-S with valid input: store it (`add_visit`, or `update_visit` when the target has a
+    /// Save with valid input: store it (`add_visit`, or `update_visit` when the target has a
     /// visit id). The form stays as it is until the app closes it or calls `set_error`.
     Save(Box<VisitInput>),
     /// Closed without saving (nothing typed, or the user confirmed discarding).
     Cancel,
-    /// F1: show the playbook for the target's step.
+    /// Show the playbook for the target's step.
     ShowPlaybook,
-    /// Ctrl-O: log an objection on the target's deal (the form stays open under it).
+    /// Log an objection on the target's deal (the form stays open under it).
     LogObjection,
 }
 
@@ -209,7 +211,7 @@ impl VisitForm {
         }
     }
 
-    /// Purposes Ctrl-G offers for the target's step, in order.
+    /// Purposes "suggest purpose" offers for the target's step, in order.
     pub fn set_suggestions(&mut self, suggestions: Vec<String>) {
         self.suggestions = suggestions;
         self.next_suggestion = 0;
@@ -292,51 +294,85 @@ impl VisitForm {
         fields
     }
 
-    /// Handles one key; see [`VisitFormEvent`]. Error messages use `i18n`.
-    pub fn handle_key(&mut self, key: KeyEvent, i18n: &I18n) -> VisitFormEvent {
+    /// The key context now: the form's, or the dialog's while it asks whether to discard.
+    pub fn key_context(&self) -> ModalId {
+        form_keys::context(ModalId::VisitForm, self.confirming_discard)
+    }
+
+    /// True when the focused field keeps `key` for itself: typing in a text, ↑/↓ between the
+    /// items of the checklist (not past its ends).
+    pub fn claims(&self, key: &KeyEvent) -> bool {
+        match self.focus {
+            VisitField::Checklist => self.checklist_claims(key),
+            field => self.field(field).is_some_and(|f| f.claims(key)),
+        }
+    }
+
+    /// Handles one key, read through `keymap`; see [`VisitFormEvent`]. Error messages use
+    /// `i18n`.
+    pub fn handle_key(&mut self, key: KeyEvent, i18n: &I18n, keymap: &Keymap) -> VisitFormEvent {
         let dirty = self.is_dirty();
-        match form_key(&key, &mut self.confirming_discard, dirty) {
+        let claimed = self.claims(&key);
+        let action = match form_key(keymap, ModalId::VisitForm, &key, claimed, &mut self.confirming_discard, dirty) {
             FormKey::Done => return VisitFormEvent::None,
             FormKey::Cancel => return VisitFormEvent::Cancel,
             FormKey::Save => return self.save(i18n),
-            FormKey::Own => {}
-        }
-        if is_ctrl(&key, 'g') {
-            self.suggest(i18n);
-            return VisitFormEvent::None;
-        }
-        if is_ctrl(&key, 't') {
-            self.plan_from_type(i18n);
-            return VisitFormEvent::None;
-        }
-        if is_ctrl(&key, 'o') {
-            return VisitFormEvent::LogObjection;
-        }
-        if self.focus == VisitField::Checklist && matches!(key.code, KeyCode::Up | KeyCode::Down | KeyCode::Char(' ')) {
-            if self.checklist_key(key) {
-                self.revision += 1;
-                self.notice = None;
+            FormKey::Action(action) => action,
+            FormKey::Field => {
+                self.field_key(key);
+                return VisitFormEvent::None;
             }
-            return VisitFormEvent::None;
-        }
-        let single_line = !self.field(self.focus).is_some_and(TextField::is_multiline);
-        match key.code {
-            KeyCode::F(1) => return VisitFormEvent::ShowPlaybook,
-            KeyCode::Tab => self.move_focus(1),
-            KeyCode::BackTab => self.move_focus(-1),
-            KeyCode::Enter | KeyCode::Down if single_line => self.move_focus(1),
-            KeyCode::Up if single_line => self.move_focus(-1),
-            _ => self.edit(key),
+        };
+        let changed = match action {
+            Action::SuggestPurpose => {
+                self.suggest(i18n);
+                false
+            }
+            Action::PlanFromType => {
+                self.plan_from_type(i18n);
+                false
+            }
+            Action::AddObjection => return VisitFormEvent::LogObjection,
+            Action::Playbook => return VisitFormEvent::ShowPlaybook,
+            Action::NextField => {
+                self.move_focus(1);
+                false
+            }
+            Action::PreviousField => {
+                self.move_focus(-1);
+                false
+            }
+            Action::Tick if self.focus == VisitField::Checklist => self.toggle_tick(),
+            Action::ChoosePrevious | Action::ChooseNext if self.focus == VisitField::Type => {
+                self.cycle_type(if action == Action::ChooseNext { 1 } else { -1 })
+            }
+            _ => {
+                let chosen = match self.focus {
+                    VisitField::Channel => self.channel.act(action),
+                    VisitField::Outcome => self.outcome.act(action),
+                    _ => None,
+                };
+                // An action for another kind of field: the key is the field's.
+                chosen.unwrap_or_else(|| {
+                    self.field_key(key);
+                    false
+                })
+            }
+        };
+        if changed {
+            self.revision += 1;
+            self.notice = None;
         }
         VisitFormEvent::None
     }
 
-    fn edit(&mut self, key: KeyEvent) {
+    /// A key for the focused field itself: typing, moving a cursor, Space on a choice.
+    fn field_key(&mut self, key: KeyEvent) {
         let changed = match self.focus {
             VisitField::Channel => self.channel.handle_key(key),
             VisitField::Outcome => self.outcome.handle_key(key),
-            VisitField::Type => self.cycle_type(key),
-            VisitField::Checklist => false,
+            VisitField::Type => self.type_key(key),
+            VisitField::Checklist => self.checklist_key(key),
             other => self.field_mut(other).is_some_and(|f| f.edit(key)),
         };
         if changed {

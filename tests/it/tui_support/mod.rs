@@ -133,6 +133,17 @@ pub fn app_with_config(path: &Path, lang: Lang, config_dir: &Path) -> App {
     App::new(store, I18n::new(lang), Keymap::defaults(), Theme::default(), config_dir)
 }
 
+/// An app over a seeded database in `dir`, in `lang`, with the keys of a config file's
+/// `[keys.*]` tables (`toml`).
+pub fn app_with_keys(dir: &tempfile::TempDir, lang: Lang, toml: &str) -> App {
+    let path = dir.path().join("fieldbook.db");
+    seed(&path);
+    let config: fieldbook::config::Config = toml::from_str(toml).unwrap();
+    let keymap = Keymap::new(&config.keys).unwrap_or_else(|e| panic!("{}", e.message(&I18n::new(lang))));
+    let store = open_on(&path, TODAY);
+    App::new(store, I18n::new(lang), keymap, Theme::default(), &path.with_file_name("no-config-dir"))
+}
+
 /// Presses a key named like in the config file (`j`, `enter`, `ctrl-p`, ...).
 pub fn press(app: &mut App, key: &str) {
     let parsed = fieldbook::tui::keymap::Key::parse(key).unwrap_or_else(|| panic!("bad key {key}"));

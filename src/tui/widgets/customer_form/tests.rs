@@ -6,11 +6,11 @@ use crate::domain::Man;
 use crate::i18n::Lang;
 
 fn press(form: &mut CustomerForm, code: KeyCode) -> CustomerFormEvent {
-    form.handle_key(KeyEvent::new(code, KeyModifiers::NONE), &I18n::new(Lang::En))
+    form.handle_key(KeyEvent::new(code, KeyModifiers::NONE), &I18n::new(Lang::En), &Keymap::defaults())
 }
 
 fn save(form: &mut CustomerForm) -> CustomerFormEvent {
-    form.handle_key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL), &I18n::new(Lang::En))
+    form.handle_key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL), &I18n::new(Lang::En), &Keymap::defaults())
 }
 
 fn type_text(form: &mut CustomerForm, text: &str) {

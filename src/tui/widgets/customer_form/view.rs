@@ -7,6 +7,8 @@ use ratatui::text::{Line, Span};
 use super::{CustomerField, CustomerForm};
 use crate::domain::money::Money;
 use crate::i18n::I18n;
+use crate::tui::action::Action;
+use crate::tui::keymap::{Hints, Keymap, ModalId};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::dialog::render_discard_question;
 use crate::tui::widgets::form_layout::{FormFrame, FormRow, RowContent, render_form};
@@ -20,21 +22,24 @@ impl CustomerForm {
         }
     }
 
-    /// Draws the form over `area` (and the discard question on top when it is asked).
-    pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme, i18n: &I18n) {
+    /// Draws the form over `area` (and the discard question on top when it is asked), with the
+    /// keys of `keymap` in its hints.
+    pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme, i18n: &I18n, keymap: &Keymap) {
         let fields = self.fields();
         let rows: Vec<FormRow> = fields.iter().map(|f| self.row(*f, area.width, theme, i18n)).collect();
         let focus = fields.iter().position(|f| *f == self.focus).unwrap_or(0);
-        let hints = vec![
-            ("Tab".to_string(), i18n.t("forms.hint.next")),
-            ("←/→".to_string(), i18n.t("forms.hint.choose")),
-            ("Ctrl-S".to_string(), i18n.t("forms.hint.save")),
-            ("Esc".to_string(), i18n.t("forms.hint.cancel")),
-        ];
-        let chrome = FormFrame { title: self.title(i18n), notice: self.notice.as_ref(), hints };
+        let mut hints = Hints::new(keymap, ModalId::CustomerForm, i18n);
+        hints.key(Action::NextField).pair(Action::ChoosePrevious, Action::ChooseNext, "forms.hint.choose");
+        hints.key(Action::Save).key(Action::Cancel);
+        let chrome = FormFrame {
+            title: self.title(i18n),
+            notice: self.notice.as_ref(),
+            hints: hints.build(),
+            help: hints.help(),
+        };
         render_form(frame, area, theme, &chrome, &rows, focus);
         if self.confirming_discard {
-            render_discard_question(frame, area, theme, i18n);
+            render_discard_question(frame, area, theme, i18n, keymap);
         }
     }
 

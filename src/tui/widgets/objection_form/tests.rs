@@ -9,11 +9,11 @@ fn form() -> ObjectionForm {
 }
 
 fn press(f: &mut ObjectionForm, code: KeyCode) -> ObjectionEvent {
-    f.handle_key(KeyEvent::new(code, KeyModifiers::NONE), &I18n::new(Lang::En))
+    f.handle_key(KeyEvent::new(code, KeyModifiers::NONE), &I18n::new(Lang::En), &Keymap::defaults())
 }
 
 fn save(f: &mut ObjectionForm) -> ObjectionEvent {
-    f.handle_key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL), &I18n::new(Lang::En))
+    f.handle_key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL), &I18n::new(Lang::En), &Keymap::defaults())
 }
 
 fn type_text(f: &mut ObjectionForm, text: &str) {

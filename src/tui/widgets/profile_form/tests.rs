@@ -36,11 +36,11 @@ fn form() -> ProfileForm {
 }
 
 fn press(f: &mut ProfileForm, code: KeyCode) -> ProfileEvent {
-    f.handle_key(KeyEvent::new(code, KeyModifiers::NONE), &I18n::new(Lang::En))
+    f.handle_key(KeyEvent::new(code, KeyModifiers::NONE), &I18n::new(Lang::En), &Keymap::defaults())
 }
 
 fn save(f: &mut ProfileForm) -> ProfileEvent {
-    f.handle_key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL), &I18n::new(Lang::En))
+    f.handle_key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL), &I18n::new(Lang::En), &Keymap::defaults())
 }
 
 fn type_text(f: &mut ProfileForm, text: &str) {

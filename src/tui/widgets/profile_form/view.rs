@@ -11,13 +11,16 @@ use crate::config::Config;
 use crate::domain::Word;
 use crate::i18n::I18n;
 use crate::playbook::views::{ProfileView, cadence_text};
+use crate::tui::action::Action;
+use crate::tui::keymap::{Hints, Keymap, ModalId};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::dialog::render_discard_question;
 use crate::tui::widgets::form_layout::{FormFrame, FormRow, RowContent, render_form};
 
 impl ProfileForm {
-    /// Draws the form over `area` (and the discard question on top when it is asked).
-    pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme, i18n: &I18n) {
+    /// Draws the form over `area` (and the discard question on top when it is asked), with the
+    /// keys of `keymap` in its hints.
+    pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme, i18n: &I18n, keymap: &Keymap) {
         let config = Config { cadence: self.guide.cadence, ..Config::default() };
         let view = ProfileView::new(&self.preview(), &self.guide.playbook, &config, self.guide.today);
         let mut rows = Vec::new();
@@ -29,20 +32,17 @@ impl ProfileForm {
             rows.push(self.row(field, theme, i18n));
             rows.extend(self.advice_after(field, &view, i18n));
         }
-        let mut hints = vec![
-            ("Tab".to_string(), i18n.t("forms.hint.next")),
-            ("←/→".to_string(), i18n.t("forms.hint.choose")),
-            ("Ctrl-S".to_string(), i18n.t("forms.hint.save")),
-            ("Esc".to_string(), i18n.t("forms.hint.cancel")),
-        ];
+        let mut hints = Hints::new(keymap, ModalId::ProfileForm, i18n);
+        hints.key(Action::NextField).pair(Action::ChoosePrevious, Action::ChooseNext, "forms.hint.choose");
+        hints.key(Action::Save).key(Action::Cancel);
         if self.focus == ProfileField::Portfolio {
-            hints.push(("Backspace".to_string(), i18n.t("forms.profile.clear")));
+            hints.key_as(Action::Clear, "forms.profile.clear");
         }
         let title = i18n.fmt("forms.profile.title", &[("who", &self.original.name)]);
-        let chrome = FormFrame { title, notice: self.notice.as_ref(), hints };
+        let chrome = FormFrame { title, notice: self.notice.as_ref(), hints: hints.build(), help: hints.help() };
         render_form(frame, area, theme, &chrome, &rows, focus);
         if self.confirming_discard {
-            render_discard_question(frame, area, theme, i18n);
+            render_discard_question(frame, area, theme, i18n, keymap);
         }
     }
 

@@ -1,7 +1,7 @@
 //! The visit's type in the form: choosing it, starting the action plan from its in-visit
-//! checklist (Ctrl-T), and ticking that checklist while logging.
+//! checklist ("plan from type"), and ticking that checklist while logging.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::{VisitField, VisitForm};
 use crate::domain::VisitKind;
@@ -62,14 +62,9 @@ impl VisitForm {
         (items.collect(), self.tick_cursor)
     }
 
-    /// ←/→/Space on the Type field: the previous or next type. Changing the type clears the
-    /// ticks (their numbers belong to the old checklist). Returns true when it changed.
-    pub(super) fn cycle_type(&mut self, key: KeyEvent) -> bool {
-        let by: isize = match key.code {
-            KeyCode::Right | KeyCode::Char(' ') => 1,
-            KeyCode::Left => -1,
-            _ => return false,
-        };
+    /// The previous (`by` -1) or next (1) type. Changing the type clears the ticks (their
+    /// numbers belong to the old checklist). Returns true when it changed.
+    pub(super) fn cycle_type(&mut self, by: isize) -> bool {
         let len = self.types.len() as isize;
         if len < 2 {
             return false;
@@ -81,34 +76,55 @@ impl VisitForm {
         true
     }
 
-    /// Keys on the checklist field: ↑/↓ move between items (leaving the field at its ends),
-    /// Space ticks or unticks. Returns true when the ticks changed.
-    pub(super) fn checklist_key(&mut self, key: KeyEvent) -> bool {
+    /// Typing on the Type field: Space is the next type, as on any choice.
+    pub(super) fn type_key(&mut self, key: KeyEvent) -> bool {
+        key.code == KeyCode::Char(' ') && !key.modifiers.contains(KeyModifiers::CONTROL) && self.cycle_type(1)
+    }
+
+    /// The checklist field keeps ↑ and ↓ while they move between its items; at its ends they
+    /// leave it like on any other field.
+    pub(super) fn checklist_claims(&self, key: &KeyEvent) -> bool {
         let last = self.checklist().len().saturating_sub(1);
-        match key.code {
-            KeyCode::Up if self.tick_cursor > 0 => self.tick_cursor -= 1,
-            KeyCode::Down if self.tick_cursor < last => self.tick_cursor += 1,
-            KeyCode::Up => self.move_focus(-1),
-            KeyCode::Down => self.move_focus(1),
-            KeyCode::Char(' ') if !self.checklist().is_empty() => {
-                let item = self.tick_cursor as u32 + 1;
-                match self.ticks.iter().position(|t| *t == item) {
-                    Some(at) => {
-                        self.ticks.remove(at);
-                    }
-                    None => {
-                        self.ticks.push(item);
-                        self.ticks.sort_unstable();
-                    }
-                }
-                return true;
+        !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+            && match key.code {
+                KeyCode::Up => self.tick_cursor > 0,
+                KeyCode::Down => self.tick_cursor < last,
+                _ => false,
             }
-            _ => {}
+    }
+
+    /// ↑/↓ on the checklist field (see `checklist_claims`): the item above or below. Never
+    /// changes the ticks, so returns false.
+    pub(super) fn checklist_key(&mut self, key: KeyEvent) -> bool {
+        if self.checklist_claims(&key) {
+            match key.code {
+                KeyCode::Up => self.tick_cursor -= 1,
+                KeyCode::Down => self.tick_cursor += 1,
+                _ => {}
+            }
         }
         false
     }
 
-    /// Ctrl-T: the action plan starts from the type's checklist, one item a line. An empty
+    /// Ticks or unticks the item with the cursor. Returns true when the ticks changed.
+    pub(super) fn toggle_tick(&mut self) -> bool {
+        if self.checklist().is_empty() {
+            return false;
+        }
+        let item = self.tick_cursor as u32 + 1;
+        match self.ticks.iter().position(|t| *t == item) {
+            Some(at) => {
+                self.ticks.remove(at);
+            }
+            None => {
+                self.ticks.push(item);
+                self.ticks.sort_unstable();
+            }
+        }
+        true
+    }
+
+    /// "Plan from type": the action plan starts from the type's checklist, one item a line. An empty
     /// plan (or one that is only another type's checklist) is replaced; typed text is kept and
     /// the checklist added after it.
     pub(super) fn plan_from_type(&mut self, i18n: &I18n) {

@@ -14,11 +14,11 @@ fn target() -> VisitTarget {
 }
 
 fn press(form: &mut VisitForm, code: KeyCode) -> VisitFormEvent {
-    form.handle_key(KeyEvent::new(code, KeyModifiers::NONE), &I18n::new(Lang::En))
+    form.handle_key(KeyEvent::new(code, KeyModifiers::NONE), &I18n::new(Lang::En), &Keymap::defaults())
 }
 
 fn ctrl(form: &mut VisitForm, c: char) -> VisitFormEvent {
-    form.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL), &I18n::new(Lang::En))
+    form.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL), &I18n::new(Lang::En), &Keymap::defaults())
 }
 
 fn type_text(form: &mut VisitForm, text: &str) {

@@ -6,6 +6,8 @@ use ratatui::layout::Rect;
 use super::{VisitField, VisitForm, VisitMode};
 use crate::domain::{parse_date, parse_when};
 use crate::i18n::I18n;
+use crate::tui::action::Action;
+use crate::tui::keymap::{Hints, Keymap, ModalId};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::dialog::{render_discard_question, when_note};
 use crate::tui::widgets::form_layout::{FormFrame, FormRow, RowContent, render_form};
@@ -24,37 +26,39 @@ impl VisitForm {
         i18n.fmt(key, &[("who", &who)])
     }
 
-    /// Draws the form over `area` (and the discard question on top when it is asked).
-    pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme, i18n: &I18n) {
+    /// Draws the form over `area` (and the discard question on top when it is asked), with the
+    /// keys of `keymap` in its hints.
+    pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme, i18n: &I18n, keymap: &Keymap) {
         let fields = self.fields();
         let rows: Vec<FormRow> = fields.iter().map(|f| self.row(*f, area.width, theme, i18n)).collect();
         let focus = fields.iter().position(|f| *f == self.focus).unwrap_or(0);
-        let mut hints =
-            vec![("Tab".to_string(), i18n.t("forms.hint.next")), ("Ctrl-S".to_string(), i18n.t("forms.hint.save"))];
+        let mut hints = Hints::new(keymap, ModalId::VisitForm, i18n);
+        hints.key(Action::NextField).key(Action::Save);
         // The keys for the focused field come first.
-        match self.focus {
-            VisitField::Purpose => hints.push(("Ctrl-G".to_string(), i18n.t("forms.hint.suggest"))),
-            VisitField::ActionPlan | VisitField::Type => {
-                hints.push(("Ctrl-T".to_string(), i18n.t("forms.hint.plan_from_type")));
+        let focused = match self.focus {
+            VisitField::Purpose => Some(Action::SuggestPurpose),
+            VisitField::ActionPlan | VisitField::Type => Some(Action::PlanFromType),
+            VisitField::Checklist => Some(Action::Tick),
+            _ => None,
+        };
+        if let Some(action) = focused {
+            hints.key(action);
+        }
+        hints.key(Action::Playbook).key(Action::Cancel).key_as(Action::AddObjection, "forms.hint.objection");
+        for action in [Action::SuggestPurpose, Action::PlanFromType] {
+            if focused != Some(action) {
+                hints.key(action);
             }
-            VisitField::Checklist => hints.push(("Space".to_string(), i18n.t("forms.hint.tick"))),
-            _ => {}
         }
-        hints.extend([
-            ("F1".to_string(), i18n.t("forms.hint.playbook")),
-            ("Esc".to_string(), i18n.t("forms.hint.cancel")),
-            ("Ctrl-O".to_string(), i18n.t("forms.hint.objection")),
-        ]);
-        if self.focus != VisitField::Purpose {
-            hints.push(("Ctrl-G".to_string(), i18n.t("forms.hint.suggest")));
-        }
-        if !matches!(self.focus, VisitField::ActionPlan | VisitField::Type) {
-            hints.push(("Ctrl-T".to_string(), i18n.t("forms.hint.plan_from_type")));
-        }
-        let chrome = FormFrame { title: self.title(i18n), notice: self.notice.as_ref(), hints };
+        let chrome = FormFrame {
+            title: self.title(i18n),
+            notice: self.notice.as_ref(),
+            hints: hints.build(),
+            help: hints.help(),
+        };
         render_form(frame, area, theme, &chrome, &rows, focus);
         if self.confirming_discard {
-            render_discard_question(frame, area, theme, i18n);
+            render_discard_question(frame, area, theme, i18n, keymap);
         }
     }
 

@@ -1,0 +1,226 @@
+//! The built-in key bindings of every screen, form and dialog: the one table keys, hints and
+//! help are read from.
+
+use std::collections::HashMap;
+
+use super::{Binding, Key, KeyContext, ModalId, ScreenId};
+use crate::tui::action::Action;
+
+/// `(action, "space separated keys", shown in the screen's hint bar)`. No keys: the action
+/// works there and the config file may give it a key.
+type Row = (Action, &'static str, bool);
+
+const GLOBAL: &[Row] = &[
+    (Action::Help, "?", true),
+    (Action::Palette, ": ctrl-p", false),
+    (Action::GoToday, "1", false),
+    (Action::GoPipeline, "2", false),
+    (Action::GoCustomers, "3", false),
+    (Action::QuickNote, "n", true),
+    (Action::Back, "esc", false),
+    (Action::Quit, "q ctrl-c", true),
+    // The app does these for the customer selected on any screen; screens give them keys
+    // where the letter is free.
+    (Action::LogVisit, "", false),
+    (Action::PlanVisit, "", false),
+    (Action::Brief, "", false),
+    (Action::Checklist, "", false),
+    (Action::Profile, "", false),
+    (Action::AddCustomer, "", false),
+    (Action::Search, "", false),
+];
+
+const LIST: &[Row] = &[
+    (Action::Up, "k up", false),
+    (Action::Down, "j down", false),
+    (Action::PageUp, "pageup ctrl-u", false),
+    (Action::PageDown, "pagedown ctrl-d", false),
+    (Action::Top, "g home", false),
+    (Action::Bottom, "G end", false),
+];
+
+const WELCOME: &[Row] = &[(Action::LoadDemo, "d", true), (Action::StartEmpty, "e enter", true)];
+
+const TODAY: &[Row] = &[
+    (Action::Done, "d", true),
+    (Action::FollowUp, "f", true),
+    (Action::Postpone, "p", true),
+    (Action::Open, "enter", true),
+    (Action::Brief, "b", true),
+    (Action::Checklist, "c", false),
+    (Action::Profile, "P", false),
+    (Action::Search, "/", true),
+];
+
+const PIPELINE: &[Row] = &[
+    (Action::Left, "h left", false),
+    (Action::Right, "l right", false),
+    (Action::MoveForward, ">", true),
+    (Action::Checklist, "c", true),
+    (Action::MoveBack, "<", false),
+    (Action::Won, "w", true),
+    (Action::Lost, "x", true),
+    (Action::Open, "enter", true),
+    (Action::Brief, "b", true),
+    (Action::Filter, "/", true),
+];
+
+const CUSTOMERS: &[Row] = &[
+    (Action::Open, "enter", true),
+    (Action::AddCustomer, "a", true),
+    (Action::Filter, "f", true),
+    (Action::Sort, "s", true),
+    (Action::LogVisit, "l", true),
+    (Action::Brief, "b", true),
+    (Action::Checklist, "c", false),
+    (Action::Profile, "P", false),
+    (Action::Search, "/", true),
+];
+
+const CUSTOMER: &[Row] = &[
+    (Action::SwitchPane, "tab", true),
+    (Action::Edit, "e enter", true),
+    (Action::AddFact, "f", true),
+    (Action::DeleteFact, "d delete", false),
+    (Action::LogVisit, "l", true),
+    (Action::PlanVisit, "p", true),
+    (Action::Brief, "b", true),
+    (Action::AddObjection, "o", false),
+    (Action::ResolveObjection, "O", false),
+    (Action::MoveForward, ">", true),
+    (Action::Checklist, "c", true),
+    (Action::Profile, "P", false),
+    (Action::MoveBack, "<", false),
+    (Action::Won, "w", false),
+    (Action::Lost, "x", false),
+    (Action::Search, "/", false),
+];
+
+/// The search screen types into its query box, so only non-character keys are bound.
+const SEARCH: &[Row] = &[
+    (Action::Up, "up", false),
+    (Action::Down, "down", false),
+    (Action::PageUp, "pageup", false),
+    (Action::PageDown, "pagedown", false),
+    (Action::Open, "enter", true),
+];
+
+/// The brief scrolls; Esc (global) goes back.
+const BRIEF: &[Row] = &[
+    (Action::LogVisit, "l", true),
+    (Action::PlanVisit, "p", true),
+    (Action::Checklist, "c", true),
+    (Action::Profile, "P", true),
+    (Action::Up, "k up", false),
+    (Action::Down, "j down", false),
+    (Action::PageUp, "pageup ctrl-u", false),
+    (Action::PageDown, "pagedown ctrl-d space", false),
+    (Action::Top, "g home", false),
+    (Action::Bottom, "G end", false),
+];
+
+/// Every form. A text box keeps what it needs for typing (characters, Backspace, Delete,
+/// ←, →, Home, End, and in a multi-line text also Enter, ↑ and ↓); the other keys are these.
+/// Forms choose their hints by the field with the focus, so no row is hinted here.
+const FORM: &[Row] = &[
+    (Action::Save, "ctrl-s", false),
+    (Action::Cancel, "esc", false),
+    (Action::NextField, "tab enter down", false),
+    (Action::PreviousField, "backtab up", false),
+    (Action::ChoosePrevious, "left", false),
+    (Action::ChooseNext, "right", false),
+    (Action::Clear, "backspace delete", false),
+    (Action::Help, "f2", false),
+];
+
+const VISIT_FORM: &[Row] = &[
+    (Action::SuggestPurpose, "ctrl-g", false),
+    (Action::PlanFromType, "ctrl-t", false),
+    (Action::Tick, "space", false),
+    (Action::Playbook, "f1", false),
+    (Action::AddObjection, "ctrl-o", false),
+];
+
+const PROMPT: &[Row] = &[(Action::Submit, "enter", false), (Action::Cancel, "esc", false), (Action::Help, "f2", false)];
+
+/// Any other key is ignored: a stray key never answers.
+const DIALOG: &[Row] = &[(Action::Yes, "y Y", false), (Action::No, "n N esc", false), (Action::Help, "? f2", false)];
+
+const CHECKLIST: &[Row] = &[
+    (Action::Up, "up k", false),
+    (Action::Down, "down j", false),
+    (Action::Tick, "space x enter", false),
+    (Action::Close, "esc q", false),
+    (Action::Help, "? f2", false),
+];
+
+const OBJECTION_PICKER: &[Row] = &[
+    (Action::Up, "up k", false),
+    (Action::Down, "down j", false),
+    (Action::ResolveObjection, "enter", false),
+    (Action::Cancel, "esc", false),
+    (Action::Help, "? f2", false),
+];
+
+/// Each context's own rows (a context also has its parent's; see `KeyContext::parent`).
+fn rows(context: KeyContext) -> &'static [&'static [Row]] {
+    match context {
+        KeyContext::Screen(screen) => match screen {
+            ScreenId::Global => &[GLOBAL],
+            ScreenId::Welcome => &[WELCOME],
+            ScreenId::Today => &[TODAY, LIST],
+            ScreenId::Pipeline => &[PIPELINE, LIST],
+            ScreenId::Customers => &[CUSTOMERS, LIST],
+            ScreenId::Customer => &[CUSTOMER, LIST],
+            ScreenId::Search => &[SEARCH],
+            ScreenId::Brief => &[BRIEF],
+        },
+        KeyContext::Modal(modal) => match modal {
+            ModalId::Form => &[FORM],
+            ModalId::VisitForm => &[VISIT_FORM],
+            ModalId::CustomerForm
+            | ModalId::FactForm
+            | ModalId::ObjectionForm
+            | ModalId::ProfileForm
+            | ModalId::Note => &[],
+            ModalId::Prompt => &[PROMPT],
+            ModalId::Dialog => &[DIALOG],
+            ModalId::Checklist => &[CHECKLIST],
+            ModalId::ObjectionPicker => &[OBJECTION_PICKER],
+        },
+    }
+}
+
+/// Every context's default bindings.
+pub fn all() -> HashMap<KeyContext, Vec<Binding>> {
+    KeyContext::all()
+        .map(|context| {
+            let bindings = rows(context)
+                .iter()
+                .flat_map(|g| g.iter())
+                .map(|(action, keys, hint)| Binding {
+                    action: *action,
+                    keys: keys.split_whitespace().filter_map(Key::parse).collect(),
+                    hint: *hint,
+                })
+                .collect();
+            (context, bindings)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_default_key_parses() {
+        for context in KeyContext::all() {
+            for (action, keys, _) in rows(context).iter().flat_map(|g| g.iter()) {
+                for k in keys.split_whitespace() {
+                    assert!(Key::parse(k).is_some(), "{} has a bad default key {k}", action.name());
+                }
+            }
+        }
+    }
+}
