@@ -12,7 +12,7 @@ use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
 use super::action::Action;
 use super::chrome;
 use super::drafts::{self, Draft, DraftKeeper};
-use super::keymap::{Keymap, ScreenId};
+use super::keymap::{Key, Keymap, ScreenId};
 use super::modal::{Modal, ModalOutcome, ModalRequest, MoveStart, start_move};
 use super::overlay::Overlay;
 use super::overlay::help::HelpOverlay;
@@ -242,8 +242,15 @@ impl App {
             return;
         }
         if self.screens.last().is_some_and(Screen::typing) {
+            if let Some(context) = self.screens.last().and_then(Screen::typing_context)
+                && !Key::from_event(&event).is_character()
+                && self.keymap.action(context, &event) == Some(Action::Help)
+            {
+                self.overlay = Some(Overlay::Help(HelpOverlay::new(context.into())));
+                return;
+            }
             let effect = match self.screens.last_mut() {
-                Some(screen) => screen.type_key(&event, &self.store),
+                Some(screen) => screen.type_key(&event, &self.store, &self.keymap),
                 None => None,
             };
             if let Some(effect) = effect {
@@ -560,7 +567,7 @@ impl App {
         }
         // While a form or overlay is open its own keys apply: the screen's hints would mislead.
         if self.modal.is_none() && self.overlay.is_none() || self.toast.is_some() {
-            let typing = self.screens.last().and_then(|s| s.typing_hints(&self.i18n));
+            let typing = self.screens.last().and_then(|s| s.typing_hints(&self.keymap, &self.i18n));
             chrome::footer(frame, body.footer, &view, id, typing, self.toast.as_ref());
         }
         if let Some(modal) = &self.modal {

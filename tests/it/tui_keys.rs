@@ -157,3 +157,34 @@ fn a_key_bound_twice_is_refused_at_start_naming_both() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("'fly'") && err.contains("save") && err.contains("next_field"), "{err}");
 }
+
+#[test]
+fn the_text_boxes_of_search_and_the_filters_take_their_keys_from_the_keymap() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = "[keys.search]\nclear = \"ctrl-k\"\n\n[keys.filter_box]\nsubmit = \"tab\"\n";
+    let mut app = app_with_keys(&dir, Lang::En, config);
+    keys(&mut app, "/");
+    type_text(&mut app, "Anna");
+    assert!(render(&app, 80, 24).contains("Ctrl-K clear"));
+    let hits = |app: &fieldbook::tui::app::App| match app.screen() {
+        Some(fieldbook::tui::screens::Screen::Search(s)) => s.hits().len(),
+        _ => panic!("not on the search screen"),
+    };
+    assert!(hits(&app) > 0);
+    keys(&mut app, "ctrl-u");
+    assert!(hits(&app) > 0, "Ctrl-U no longer clears");
+    keys(&mut app, "ctrl-k");
+    assert_eq!(hits(&app), 0, "Ctrl-K cleared the query");
+
+    keys(&mut app, "esc 3 f");
+    type_text(&mut app, "Li Na");
+    assert!(render(&app, 80, 24).contains("Tab keep the filter"));
+    keys(&mut app, "f2");
+    assert_eq!(help_of(&app), Some(KeyContext::Modal(ModalId::FilterBox)));
+    keys(&mut app, "esc tab");
+    let screen = render(&app, 80, 24);
+    assert!(
+        screen.contains("filter: Li Na") && screen.contains("f filter"),
+        "kept, and the screen's keys are back: {screen}"
+    );
+}

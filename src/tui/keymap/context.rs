@@ -43,9 +43,10 @@ impl ScreenId {
     }
 }
 
-/// A form or dialog open over the screens. `Form` holds the keys every form shares; each
-/// form's own table adds its keys and may rebind the shared ones for that form alone. Screen
-/// keys never apply while one is open (letters are typed, not commands).
+/// A form or dialog open over the screens, or a screen's text box while it has the focus.
+/// `Form` holds the keys every form shares; each form's own table adds its keys and may rebind
+/// the shared ones for that form alone. Screen keys never apply while one is open (letters are
+/// typed, not commands).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ModalId {
     /// Keys of every form: save, cancel, moving between fields, choosing.
@@ -65,6 +66,8 @@ pub enum ModalId {
     Checklist,
     /// The list of open objections to resolve one.
     ObjectionPicker,
+    /// The filter box of the customers table and the pipeline board while it is typed into.
+    FilterBox,
 }
 
 impl ModalId {
@@ -81,6 +84,7 @@ impl ModalId {
         Self::Dialog,
         Self::Checklist,
         Self::ObjectionPicker,
+        Self::FilterBox,
     ];
 
     /// The name used in `[keys.<name>]`.
@@ -97,6 +101,7 @@ impl ModalId {
             Self::Dialog => "dialog",
             Self::Checklist => "checklist",
             Self::ObjectionPicker => "objection_picker",
+            Self::FilterBox => "filter_box",
         }
     }
 }

@@ -11,7 +11,7 @@ use crate::tui::action::Action;
 type Row = (Action, &'static str, bool);
 
 const GLOBAL: &[Row] = &[
-    (Action::Help, "?", true),
+    (Action::Help, "? f2", true),
     (Action::Palette, ": ctrl-p", false),
     (Action::GoToday, "1", false),
     (Action::GoPipeline, "2", false),
@@ -103,6 +103,7 @@ const SEARCH: &[Row] = &[
     (Action::PageUp, "pageup", false),
     (Action::PageDown, "pagedown", false),
     (Action::Open, "enter", true),
+    (Action::Clear, "ctrl-u", false),
 ];
 
 /// The brief scrolls; Esc (global) goes back.
@@ -162,6 +163,10 @@ const OBJECTION_PICKER: &[Row] = &[
     (Action::Help, "? f2", false),
 ];
 
+/// Characters and Backspace are typed into the box.
+const FILTER_BOX: &[Row] =
+    &[(Action::Submit, "enter", false), (Action::Clear, "esc", false), (Action::Help, "f2", false)];
+
 /// Each context's own rows (a context also has its parent's; see `KeyContext::parent`).
 fn rows(context: KeyContext) -> &'static [&'static [Row]] {
     match context {
@@ -187,6 +192,7 @@ fn rows(context: KeyContext) -> &'static [&'static [Row]] {
             ModalId::Dialog => &[DIALOG],
             ModalId::Checklist => &[CHECKLIST],
             ModalId::ObjectionPicker => &[OBJECTION_PICKER],
+            ModalId::FilterBox => &[FILTER_BOX],
         },
     }
 }

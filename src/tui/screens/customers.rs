@@ -12,6 +12,7 @@ use super::{Ctx, Effect, View};
 use crate::store::{CustomerFilter, CustomerRow, CustomerSort, Store};
 use crate::text;
 use crate::tui::action::Action;
+use crate::tui::keymap::Keymap;
 use crate::tui::modal::ModalRequest;
 
 /// Rows loaded at a time.
@@ -124,8 +125,8 @@ impl CustomersScreen {
     }
 
     /// Feeds the filter box; the table filters as the user types.
-    pub fn type_key(&mut self, key: &KeyEvent, store: &Store) -> Option<Effect> {
-        match self.filter_box.key(key, &mut self.filter.text)? {
+    pub fn type_key(&mut self, key: &KeyEvent, store: &Store, keymap: &Keymap) -> Option<Effect> {
+        match self.filter_box.key(key, &mut self.filter.text, keymap)? {
             true => Some(self.reload(store)),
             false => Some(Effect::None),
         }

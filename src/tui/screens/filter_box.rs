@@ -1,10 +1,12 @@
 //! The one-line filter of the customers table and the pipeline board: the list follows what is
-//! typed; Enter keeps the filter, Esc clears it.
+//! typed; submit (Enter) keeps the filter, clear (Esc) clears it.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::text::Span;
 
 use super::View;
+use crate::tui::action::Action;
+use crate::tui::keymap::{Keymap, ModalId};
 
 /// A filter text, and the box being typed into (`Some` while it has the focus).
 #[derive(Debug, Default)]
@@ -23,30 +25,37 @@ impl FilterBox {
         self.typing = Some(applied.clone().unwrap_or_default());
     }
 
-    /// Feeds a key; `applied` follows the text. `None` when the box does not use the key (or
-    /// has no focus), `Some(true)` when the list must be reloaded.
-    pub fn key(&mut self, key: &KeyEvent, applied: &mut Option<String>) -> Option<bool> {
+    /// Feeds a key: characters and Backspace are typed, the box's other keys are read through
+    /// `keymap`; `applied` follows the text. `None` when the box does not use the key (or has
+    /// no focus), `Some(true)` when the list must be reloaded.
+    pub fn key(&mut self, key: &KeyEvent, applied: &mut Option<String>, keymap: &Keymap) -> Option<bool> {
         let text = self.typing.as_mut()?;
+        let plain = !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
         match key.code {
-            KeyCode::Enter => {
-                self.typing = None;
-                return Some(false);
-            }
-            KeyCode::Esc => {
-                self.typing = None;
-                *applied = None;
-            }
-            KeyCode::Backspace => {
+            KeyCode::Backspace if plain => {
                 text.pop();
                 *applied = Some(text.clone()).filter(|t| !t.is_empty());
+                return Some(true);
             }
-            KeyCode::Char(c) => {
+            KeyCode::Char(c) if plain => {
                 text.push(c);
                 *applied = Some(text.clone());
+                return Some(true);
             }
-            _ => return None,
+            _ => {}
         }
-        Some(true)
+        match keymap.action(ModalId::FilterBox, key)? {
+            Action::Submit => {
+                self.typing = None;
+                Some(false)
+            }
+            Action::Clear => {
+                self.typing = None;
+                *applied = None;
+                Some(true)
+            }
+            _ => None,
+        }
     }
 
     /// The filter line's spans: `label: `, then the text typed (with a cursor), the filter in

@@ -16,7 +16,7 @@ use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
 use super::action::Action;
-use super::keymap::{Keymap, ScreenId};
+use super::keymap::{Hints, Keymap, ModalId, ScreenId};
 use super::modal::ModalRequest;
 use super::theme::Theme;
 use crate::domain::Stage;
@@ -137,30 +137,37 @@ impl Screen {
         }
     }
 
-    /// The hint bar while the screen's text box has the focus: characters go into the box, so
-    /// the screen's usual letter keys do not apply; these `(key, label)` pairs do.
-    pub fn typing_hints(&self, i18n: &I18n) -> Option<Vec<(String, String)>> {
-        const SEARCH: &[(&str, &str)] = &[
-            ("Enter", "tui.action.open"),
-            ("↑↓", "tui.typing.move"),
-            ("Ctrl-U", "tui.typing.clear"),
-            ("Esc", "tui.action.back"),
-        ];
-        const FILTER: &[(&str, &str)] = &[("Enter", "tui.typing.keep_filter"), ("Esc", "tui.typing.clear_filter")];
-        let pairs = match self {
-            Self::Search(_) => SEARCH,
-            Self::Pipeline(s) if s.typing() => FILTER,
-            Self::Customers(s) if s.typing() => FILTER,
-            _ => return None,
-        };
-        Some(pairs.iter().map(|(key, label)| (key.to_string(), i18n.t(label))).collect())
+    /// The key context of the focused filter box, whose keys apply instead of the screen's
+    /// (the search screen's query box uses the screen's own).
+    pub fn typing_context(&self) -> Option<ModalId> {
+        match self {
+            Self::Pipeline(s) if s.typing() => Some(ModalId::FilterBox),
+            Self::Customers(s) if s.typing() => Some(ModalId::FilterBox),
+            _ => None,
+        }
     }
 
-    /// Feeds a key to the focused text box; `None` when the box does not use it.
-    pub fn type_key(&mut self, key: &KeyEvent, store: &Store) -> Option<Effect> {
+    /// The hint bar while the screen's text box has the focus: characters go into the box, so
+    /// the screen's usual letter keys do not apply; these keys of `keymap` do.
+    pub fn typing_hints(&self, keymap: &Keymap, i18n: &I18n) -> Option<Vec<(String, String)>> {
+        if let Some(context) = self.typing_context() {
+            let mut hints = Hints::new(keymap, context, i18n);
+            hints.key_as(Action::Submit, "tui.typing.keep_filter").key_as(Action::Clear, "tui.typing.clear_filter");
+            return Some(hints.build());
+        }
+        let Self::Search(_) = self else { return None };
+        let mut hints = Hints::new(keymap, ScreenId::Search, i18n);
+        hints.key(Action::Open).pair(Action::Up, Action::Down, "tui.typing.move");
+        hints.key_as(Action::Clear, "tui.typing.clear").key(Action::Back);
+        Some(hints.build())
+    }
+
+    /// Feeds a key to the focused text box, whose other keys are read through `keymap`; `None`
+    /// when the box does not use it.
+    pub fn type_key(&mut self, key: &KeyEvent, store: &Store, keymap: &Keymap) -> Option<Effect> {
         match self {
-            Self::Pipeline(s) => s.type_key(key, store),
-            Self::Customers(s) => s.type_key(key, store),
+            Self::Pipeline(s) => s.type_key(key, store, keymap),
+            Self::Customers(s) => s.type_key(key, store, keymap),
             Self::Search(s) => s.type_key(key, store),
             _ => None,
         }

@@ -19,6 +19,7 @@ use crate::playbook::Playbook;
 use crate::store::{PipelineCard, PipelineFilter, StepTotal, Store};
 use crate::text;
 use crate::tui::action::Action;
+use crate::tui::keymap::Keymap;
 use crate::tui::modal::ModalRequest;
 
 /// Cards loaded per column at a time.
@@ -192,10 +193,10 @@ impl PipelineScreen {
         }
     }
 
-    /// Feeds the filter box: the board filters as the user types; Enter keeps the filter,
-    /// Esc clears it.
-    pub fn type_key(&mut self, key: &KeyEvent, store: &Store) -> Option<Effect> {
-        match self.filter_box.key(key, &mut self.filter.text)? {
+    /// Feeds the filter box: the board filters as the user types; submit (Enter) keeps the
+    /// filter, clear (Esc) clears it.
+    pub fn type_key(&mut self, key: &KeyEvent, store: &Store, keymap: &Keymap) -> Option<Effect> {
+        match self.filter_box.key(key, &mut self.filter.text, keymap)? {
             true => Some(self.reload(store)),
             false => Some(Effect::None),
         }

@@ -2,7 +2,7 @@
 //! Enter opens the customer the hit belongs to.
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
@@ -56,6 +56,13 @@ impl SearchScreen {
             Action::Down => self.selected = (self.selected + 1).min(last),
             Action::PageUp => self.selected = self.selected.saturating_sub(10),
             Action::PageDown => self.selected = (self.selected + 10).min(last),
+            Action::Clear => {
+                self.query.clear();
+                self.selected = 0;
+                if let Err(e) = self.refresh(ctx.store) {
+                    return Effect::Error(e);
+                }
+            }
             Action::Open => {
                 return match (self.hits.get(self.selected), self.selected_customer()) {
                     (_, Some(id)) => Effect::OpenCustomer(id),
@@ -68,13 +75,12 @@ impl SearchScreen {
         Effect::None
     }
 
-    /// Types into the query and searches again (Ctrl-U clears it); keys it does not use go to
+    /// Types into the query (characters and Backspace) and searches again; other keys go to
     /// the keymap.
     pub fn type_key(&mut self, key: &KeyEvent, store: &Store) -> Option<Effect> {
-        let ctrl = key.modifiers.intersects(ratatui::crossterm::event::KeyModifiers::CONTROL);
+        let modified = key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
         match key.code {
-            KeyCode::Char('u') if ctrl => self.query.clear(),
-            _ if ctrl => return None,
+            _ if modified => return None,
             KeyCode::Char(c) => self.query.push(c),
             KeyCode::Backspace => {
                 self.query.pop();
