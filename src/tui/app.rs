@@ -222,11 +222,11 @@ impl App {
         if let Some(overlay) = self.overlay.as_mut() {
             match overlay {
                 Overlay::Help(help) => {
-                    if help.handle_key(&event) {
+                    if help.handle_key(&event, &self.keymap) {
                         self.overlay = None;
                     }
                 }
-                Overlay::Palette(palette) => match palette.handle_key(&event) {
+                Overlay::Palette(palette) => match palette.handle_key(&event, &self.keymap) {
                     PaletteOutcome::Stay => {}
                     PaletteOutcome::Close => self.overlay = None,
                     PaletteOutcome::Run(action) => {

@@ -188,3 +188,21 @@ fn the_text_boxes_of_search_and_the_filters_take_their_keys_from_the_keymap() {
         "kept, and the screen's keys are back: {screen}"
     );
 }
+
+#[test]
+fn the_palette_and_the_list_of_keys_take_their_keys_from_the_keymap() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = "[keys.palette]\ncancel = \"ctrl-q\"\n\n[keys.help]\ndown = \"space\"\n";
+    let mut app = app_with_keys(&dir, Lang::En, config);
+    keys(&mut app, ":");
+    type_text(&mut app, "q");
+    keys(&mut app, "esc");
+    assert!(matches!(app.overlay(), Some(Overlay::Palette(_))), "Esc no longer closes the palette");
+    keys(&mut app, "ctrl-q");
+    assert!(app.overlay().is_none());
+    assert!(!app.should_quit(), "the q typed into the palette ran nothing");
+    keys(&mut app, "? space");
+    assert!(help_of(&app).is_some(), "Space scrolls the list of keys");
+    keys(&mut app, "j");
+    assert!(help_of(&app).is_none(), "j is no longer bound there: it closes the list");
+}

@@ -43,7 +43,8 @@ impl ScreenId {
     }
 }
 
-/// A form or dialog open over the screens, or a screen's text box while it has the focus.
+/// A form, dialog or overlay open over the screens, or a screen's text box while it has the
+/// focus.
 /// `Form` holds the keys every form shares; each form's own table adds its keys and may rebind
 /// the shared ones for that form alone. Screen keys never apply while one is open (letters are
 /// typed, not commands).
@@ -68,6 +69,10 @@ pub enum ModalId {
     ObjectionPicker,
     /// The filter box of the customers table and the pipeline board while it is typed into.
     FilterBox,
+    /// The list of keys (`?`, F2) while it is open: these scroll it, any other key closes it.
+    Help,
+    /// The command palette (`:`, Ctrl-P): characters go into its query.
+    Palette,
 }
 
 impl ModalId {
@@ -85,6 +90,8 @@ impl ModalId {
         Self::Checklist,
         Self::ObjectionPicker,
         Self::FilterBox,
+        Self::Help,
+        Self::Palette,
     ];
 
     /// The name used in `[keys.<name>]`.
@@ -102,6 +109,8 @@ impl ModalId {
             Self::Checklist => "checklist",
             Self::ObjectionPicker => "objection_picker",
             Self::FilterBox => "filter_box",
+            Self::Help => "help",
+            Self::Palette => "palette",
         }
     }
 }

@@ -167,6 +167,17 @@ const OBJECTION_PICKER: &[Row] = &[
 const FILTER_BOX: &[Row] =
     &[(Action::Submit, "enter", false), (Action::Clear, "esc", false), (Action::Help, "f2", false)];
 
+/// Any other key closes the list of keys.
+const HELP: &[Row] = &[(Action::Up, "up k", false), (Action::Down, "down j", false)];
+
+/// Characters and Backspace are typed into the query.
+const PALETTE: &[Row] = &[
+    (Action::Up, "up ctrl-p", false),
+    (Action::Down, "down ctrl-n", false),
+    (Action::Submit, "enter", false),
+    (Action::Cancel, "esc", false),
+];
+
 /// Each context's own rows (a context also has its parent's; see `KeyContext::parent`).
 fn rows(context: KeyContext) -> &'static [&'static [Row]] {
     match context {
@@ -193,6 +204,8 @@ fn rows(context: KeyContext) -> &'static [&'static [Row]] {
             ModalId::Checklist => &[CHECKLIST],
             ModalId::ObjectionPicker => &[OBJECTION_PICKER],
             ModalId::FilterBox => &[FILTER_BOX],
+            ModalId::Help => &[HELP],
+            ModalId::Palette => &[PALETTE],
         },
     }
 }

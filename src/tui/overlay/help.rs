@@ -2,13 +2,14 @@
 //! keymap that handles the keys.
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use crate::text;
-use crate::tui::keymap::KeyContext;
+use crate::tui::action::Action;
+use crate::tui::keymap::{KeyContext, Keymap, ModalId};
 use crate::tui::screens::View;
 use crate::tui::widgets::form_layout::clear_popup;
 
@@ -30,11 +31,12 @@ impl HelpOverlay {
         self.context
     }
 
-    /// Scrolls with j/k or arrows; returns true when the overlay should close.
-    pub fn handle_key(&mut self, key: &KeyEvent) -> bool {
-        match key.code {
-            KeyCode::Char('j') | KeyCode::Down => self.scroll = self.scroll.saturating_add(1),
-            KeyCode::Char('k') | KeyCode::Up => self.scroll = self.scroll.saturating_sub(1),
+    /// Scrolls with its up and down keys of `keymap` (↑/↓, k/j); returns true when the overlay
+    /// should close (any other key).
+    pub fn handle_key(&mut self, key: &KeyEvent, keymap: &Keymap) -> bool {
+        match keymap.action(ModalId::Help, key) {
+            Some(Action::Down) => self.scroll = self.scroll.saturating_add(1),
+            Some(Action::Up) => self.scroll = self.scroll.saturating_sub(1),
             _ => return true,
         }
         false

@@ -11,7 +11,7 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 use crate::i18n::I18n;
 use crate::text;
 use crate::tui::action::Action;
-use crate::tui::keymap::{Keymap, ScreenId};
+use crate::tui::keymap::{Keymap, ModalId, ScreenId};
 use crate::tui::screens::View;
 
 /// Actions that make sense from anywhere, offered even where no key is bound to them.
@@ -90,31 +90,33 @@ impl PaletteOverlay {
             .collect()
     }
 
-    /// Types, moves the selection, runs or closes.
-    pub fn handle_key(&mut self, key: &KeyEvent) -> PaletteOutcome {
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    /// Types into the query (characters and Backspace); its other keys of `keymap` move the
+    /// selection, run it or close.
+    pub fn handle_key(&mut self, key: &KeyEvent, keymap: &Keymap) -> PaletteOutcome {
+        let plain = !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
         match key.code {
-            KeyCode::Esc => return PaletteOutcome::Close,
-            KeyCode::Enter => {
+            KeyCode::Backspace if plain => {
+                self.query.pop();
+                self.selected = 0;
+                return PaletteOutcome::Stay;
+            }
+            KeyCode::Char(c) if plain => {
+                self.query.push(c);
+                self.selected = 0;
+                return PaletteOutcome::Stay;
+            }
+            _ => {}
+        }
+        match keymap.action(ModalId::Palette, key) {
+            Some(Action::Cancel) => return PaletteOutcome::Close,
+            Some(Action::Submit) => {
                 return self
                     .matches()
                     .get(self.selected)
                     .map_or(PaletteOutcome::Stay, |(a, _, _)| PaletteOutcome::Run(*a));
             }
-            KeyCode::Up => self.selected = self.selected.saturating_sub(1),
-            KeyCode::Down => self.selected = (self.selected + 1).min(self.matches().len().saturating_sub(1)),
-            KeyCode::Char('p') if ctrl => self.selected = self.selected.saturating_sub(1),
-            KeyCode::Char('n') if ctrl => {
-                self.selected = (self.selected + 1).min(self.matches().len().saturating_sub(1))
-            }
-            KeyCode::Backspace => {
-                self.query.pop();
-                self.selected = 0;
-            }
-            KeyCode::Char(c) if !ctrl => {
-                self.query.push(c);
-                self.selected = 0;
-            }
+            Some(Action::Up) => self.selected = self.selected.saturating_sub(1),
+            Some(Action::Down) => self.selected = (self.selected + 1).min(self.matches().len().saturating_sub(1)),
             _ => {}
         }
         PaletteOutcome::Stay
@@ -196,12 +198,12 @@ mod tests {
         let (first, last) = (&labels[0], &labels[labels.len() - 1]);
         assert!(!drawn(&palette, &keymap, &i18n, 12).contains(last.as_str()), "out of view at first");
         for _ in 1..labels.len() {
-            palette.handle_key(&KeyEvent::from(KeyCode::Down));
+            palette.handle_key(&KeyEvent::from(KeyCode::Down), &keymap);
         }
         let screen = drawn(&palette, &keymap, &i18n, 12);
         assert!(screen.contains(last.as_str()) && !screen.contains(first.as_str()), "{screen}");
         for _ in 1..labels.len() {
-            palette.handle_key(&KeyEvent::from(KeyCode::Up));
+            palette.handle_key(&KeyEvent::from(KeyCode::Up), &keymap);
         }
         assert!(drawn(&palette, &keymap, &i18n, 12).contains(first.as_str()), "and back");
     }
