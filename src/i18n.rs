@@ -216,7 +216,23 @@ impl I18n {
             }
             StoreError::NoOpenDeal { customer_id } => self.fmt("error.no_open_deal", &[("id", customer_id)]),
             StoreError::SameStage => self.t("error.same_stage"),
-            StoreError::DealAlreadyOpen { customer_id } => self.fmt("error.deal_already_open", &[("id", customer_id)]),
+            StoreError::SeveralOpenDeals { customer_id, deals } => {
+                let list: Vec<String> = deals
+                    .iter()
+                    .map(|d| match d.title.as_str() {
+                        "" => format!("#{} ({})", d.id, self.word(d.stage)),
+                        title => format!("#{} {title} ({})", d.id, self.word(d.stage)),
+                    })
+                    .collect();
+                self.fmt("error.several_open_deals", &[("id", customer_id), ("deals", &list.join(", "))])
+            }
+            StoreError::DealClosed { id, state } => {
+                self.fmt("error.deal_closed", &[("id", id), ("state", &self.word(*state).to_lowercase())])
+            }
+            StoreError::DealStillOpen { id } => self.fmt("error.deal_still_open", &[("id", id)]),
+            StoreError::NotTheCustomersDeal { deal_id, customer_id, owner } => {
+                self.fmt("error.not_the_customers_deal", &[("deal", deal_id), ("id", customer_id), ("owner", owner)])
+            }
             StoreError::NotEmpty { customers } => self.fmt("error.not_empty", &[("count", customers)]),
             StoreError::Corrupt(what) => self.fmt("error.corrupt", &[("what", what)]),
             StoreError::Domain(d) => self.domain_error(d),

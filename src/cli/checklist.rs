@@ -2,11 +2,12 @@
 //! customer's open deal, numbered, with ticks.
 
 use super::Ctx;
+use super::deal::DealArg;
 use super::method;
 use super::output::{self, FormatArg};
+use crate::ops;
 use crate::ops::steps::Moved;
 use crate::playbook::views::{ChecklistView, title};
-use crate::store::StoreError;
 use crate::text::indent;
 
 /// Arguments of `checklist`.
@@ -21,6 +22,8 @@ pub struct ChecklistArgs {
     #[arg(long, value_name = "N")]
     pub untick: Vec<u32>,
     #[command(flatten)]
+    pub deal: DealArg,
+    #[command(flatten)]
     pub format: FormatArg,
 }
 
@@ -29,7 +32,7 @@ pub fn run(args: &ChecklistArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
     let playbook = method::playbook(ctx);
     let store = ctx.store()?;
     let customer = store.customer(args.id)?;
-    let deal = store.open_deal(args.id)?.ok_or(StoreError::NoOpenDeal { customer_id: args.id })?;
+    let deal = ops::deals::pick(store, args.id, args.deal.id, true)?;
     let total = playbook.step(deal.stage).checklist.len();
     if let Some(bad) = args.tick.iter().chain(&args.untick).find(|n| **n == 0 || **n as usize > total) {
         return Err(ctx.fail("playbook.checklist.bad_item", &[("n", bad), ("total", &total)]));

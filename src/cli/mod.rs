@@ -74,12 +74,18 @@ pub enum Command {
     Objection(objection::ObjectionArgs),
     /// One screen to read before a visit: who, how to deal, the deal, last visit, objections.
     Brief(brief::BriefArgs),
+    /// A customer's deals: add one (prints its id), list them, edit one.
+    Deal(deal::DealArgs),
+    /// Per step: how many open deals and their value, one total per currency.
+    Pipeline(deal::PipelineArgs),
     /// Move the customer's open deal to another step.
     Move(deal::MoveArgs),
     /// Mark the customer's open deal won.
     Won(deal::WonArgs),
     /// Mark the customer's open deal lost (a reason is required).
     Lost(deal::LostArgs),
+    /// Open a won or lost deal again (the step history keeps how it closed).
+    Reopen(deal::ReopenArgs),
     /// Plan a visit: when, purpose, action plan, expected result.
     Plan(visit::PlanArgs),
     /// Log a visit that happened (or fill in a planned one with --of).
@@ -132,9 +138,12 @@ fn dispatch(command: &Command, ctx: &mut Ctx) -> anyhow::Result<()> {
         Command::Checklist(args) => checklist::run(args, ctx),
         Command::Objection(args) => objection::run(args, ctx),
         Command::Brief(args) => brief::run(args, ctx),
+        Command::Deal(args) => deal::run(args, ctx),
+        Command::Pipeline(args) => deal::run_pipeline(args, ctx),
         Command::Move(args) => deal::run_move(args, ctx),
         Command::Won(args) => deal::run_won(args, ctx),
         Command::Lost(args) => deal::run_lost(args, ctx),
+        Command::Reopen(args) => deal::run_reopen(args, ctx),
         Command::Plan(args) => visit::run_plan(args, ctx),
         Command::Visit(args) => visit::run_visit(args, ctx),
         Command::Note(args) => note::run(args, ctx),

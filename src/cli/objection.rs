@@ -3,11 +3,12 @@
 //! to answer each kind.
 
 use super::Ctx;
+use super::deal::DealArg;
 use super::method;
 use super::output::{self, FormatArg};
 use crate::domain::{Objection, ObjectionKind, Word};
+use crate::ops;
 use crate::playbook::views::{ObjectionView, title};
-use crate::store::StoreError;
 use crate::text::indent;
 
 /// Arguments of `objection`.
@@ -15,6 +16,8 @@ use crate::text::indent;
 pub struct ObjectionArgs {
     /// The customer id (its open deal gets the objection).
     pub id: i64,
+    #[command(flatten)]
+    pub deal: DealArg,
     #[command(subcommand)]
     pub action: ObjectionAction,
 }
@@ -56,7 +59,7 @@ pub fn run(args: &ObjectionArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
     let playbook = method::playbook(ctx);
     let store = ctx.store()?;
     let customer = store.customer(args.id)?;
-    let deal = store.open_deal(args.id)?.ok_or(StoreError::NoOpenDeal { customer_id: args.id })?;
+    let deal = ops::deals::pick(store, args.id, args.deal.id, false)?;
     let view = |o: Objection| ObjectionView::new(o, &playbook);
     match &args.action {
         ObjectionAction::Add { text, kind, answer } => {

@@ -3,6 +3,8 @@
 //! optional flags and checked by `VisitInput::validated`, so the message is localised and
 //! names the missing one. Both print the visit id.
 
+use super::deal::DealArg;
+use crate::ops;
 use chrono::{NaiveDate, NaiveDateTime, Timelike};
 use serde_json::json;
 
@@ -37,6 +39,8 @@ pub struct PlanArgs {
     pub met: Vec<i64>,
     #[command(flatten)]
     pub visit_type: VisitTypeArgs,
+    #[command(flatten)]
+    pub deal: DealArg,
     #[command(flatten)]
     pub format: FormatArg,
 }
@@ -85,6 +89,8 @@ pub struct VisitArgs {
     #[command(flatten)]
     pub visit_type: VisitTypeArgs,
     #[command(flatten)]
+    pub deal: DealArg,
+    #[command(flatten)]
     pub format: FormatArg,
 }
 
@@ -103,7 +109,9 @@ pub fn run_plan(args: &PlanArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
     input.met = met(ctx, args.id, &args.met)?;
     let input = input.validated()?;
     let at = input.planned_at;
-    let visit_id = ctx.store()?.add_visit(args.id, input)?;
+    let store = ctx.store()?;
+    let deal = ops::deals::pick_if_any(store, args.id, args.deal.id)?.map(|d| d.id);
+    let visit_id = store.add_visit_for(args.id, deal, input)?;
     let at = at.map(|t| t.format("%Y-%m-%d %H:%M").to_string()).unwrap_or_default();
     finish(ctx, &args.format, visit_id, &ctx.i18n.fmt("cli.visit.planned", &[("visit", &visit_id), ("at", &at)]))
 }
@@ -149,7 +157,11 @@ pub fn run_visit(args: &VisitArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
             ctx.store()?.update_visit(visit_id, input)?;
             visit_id
         }
-        None => ctx.store()?.add_visit(args.id, input)?,
+        None => {
+            let store = ctx.store()?;
+            let deal = ops::deals::pick_if_any(store, args.id, args.deal.id)?.map(|d| d.id);
+            store.add_visit_for(args.id, deal, input)?
+        }
     };
     let at = done_at.format("%Y-%m-%d %H:%M").to_string();
     finish(ctx, &args.format, visit_id, &ctx.i18n.fmt("cli.visit.logged", &[("visit", &visit_id), ("at", &at)]))

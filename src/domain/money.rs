@@ -242,6 +242,17 @@ impl Money {
         Ok(Self { minor: to_minor(input, &amount, currency)?, currency })
     }
 
+    /// The same number of units in another currency (the minor units follow its digits).
+    pub fn in_currency(&self, currency: Currency) -> Self {
+        let (from, to) = (self.currency.exponent() as i32, currency.exponent() as i32);
+        let minor = if to >= from {
+            self.minor.saturating_mul(10_i64.pow((to - from) as u32))
+        } else {
+            self.minor / 10_i64.pow((from - to) as u32)
+        };
+        Self { minor, currency }
+    }
+
     /// Full display: `¥200,000`, `$19.90`, `JP¥5,000`.
     pub fn full(&self) -> String {
         let exp = self.currency.exponent();
@@ -554,6 +565,14 @@ mod tests {
             Money::parse_with("$50k", Some(Currency::CNY), Currency::CNY),
             Err(DomainError::CurrencyConflict { .. })
         ));
+    }
+
+    #[test]
+    fn another_currency_keeps_the_units() {
+        let jpy = Currency::parse("JPY").unwrap();
+        assert_eq!(cny(500_000).in_currency(Currency::USD), usd(500_000));
+        assert_eq!(cny(500_000).in_currency(jpy), Money::new(5_000, jpy));
+        assert_eq!(Money::new(5_000, jpy).in_currency(Currency::CNY), cny(500_000));
     }
 
     #[test]

@@ -5,5 +5,6 @@
 pub mod contacts;
 pub mod customer_page;
 pub mod customers;
+pub mod deals;
 pub mod facts;
 pub mod steps;

@@ -32,16 +32,18 @@ pub fn left_unticked(
     Ok(checklist::unticked(&items).into_iter().cloned().collect())
 }
 
-/// Moves the customer's open deal to `to` (kept in the step history with `reason`).
+/// Moves the customer's open deal (`deal`, or its only open one: [`super::deals::pick`]) to
+/// `to` (kept in the step history with `reason`).
 pub fn move_open_deal(
     store: &mut Store,
     playbook: &Playbook,
     customer_id: i64,
+    deal: Option<i64>,
     to: Stage,
     reason: &str,
 ) -> Result<Moved, StoreError> {
-    let open = store.open_deal(customer_id)?.ok_or(StoreError::NoOpenDeal { customer_id })?;
+    let open = super::deals::pick(store, customer_id, deal, true)?;
     let left_unticked = left_unticked(store, playbook, open.id, open.stage, to)?;
-    let deal = store.move_deal(customer_id, to, reason)?;
+    let deal = store.move_deal(open.id, to, reason)?;
     Ok(Moved { deal, from: open.stage, left_unticked })
 }

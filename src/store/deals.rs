@@ -1,5 +1,6 @@
-//! Deals and their append-only step history (`stage_event`).
+//! Deals (any number per customer) and their append-only step history (`stage_event`).
 
+use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::Store;
@@ -13,6 +14,18 @@ use crate::domain::{CustomerClass, Deal, DealState, DomainError, Stage, StageEve
 
 const DEAL_COLUMNS: &str = "id, customer_id, title, value_minor, currency, stage, state, lost_reason, \
     expected_close_on, stage_since, created_at, closed_at";
+
+/// Changes to a deal; `None` leaves a field as it is.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DealPatch {
+    pub title: Option<String>,
+    /// `Some(None)` clears the value; a value also sets the currency.
+    pub value: Option<Option<Money>>,
+    /// The currency alone (the value, if any, stays the same number of units).
+    pub currency: Option<Currency>,
+    /// `Some(None)` clears the date.
+    pub close_on: Option<Option<NaiveDate>>,
+}
 
 fn deal_row(r: &rusqlite::Row) -> rusqlite::Result<Deal> {
     Ok(Deal {
@@ -32,7 +45,7 @@ fn deal_row(r: &rusqlite::Row) -> rusqlite::Result<Deal> {
 }
 
 impl Store {
-    /// The customer's open deal, if it has one.
+    /// The customer's newest open deal, if it has one.
     pub fn open_deal(&self, customer_id: i64) -> Result<Option<Deal>> {
         open_deal_in(self.conn(), customer_id)
     }
@@ -73,11 +86,23 @@ impl Store {
         events.collect::<rusqlite::Result<Vec<_>>>().ctx("reading step history")
     }
 
-    /// Moves the customer's open deal to `to`, recording the move.
-    pub fn move_deal(&mut self, customer_id: i64, to: Stage, reason: &str) -> Result<Deal> {
+    /// The customer's open deals, oldest first.
+    pub fn open_deals_of(&self, customer_id: i64) -> Result<Vec<Deal>> {
+        let mut stmt = self
+            .conn()
+            .prepare_cached(&format!(
+                "SELECT {DEAL_COLUMNS} FROM deal WHERE customer_id = ?1 AND state = 'open' ORDER BY id"
+            ))
+            .ctx("reading deals")?;
+        let deals = stmt.query_map([customer_id], deal_row).ctx("reading deals")?;
+        deals.collect::<rusqlite::Result<Vec<_>>>().ctx("reading deals")
+    }
+
+    /// Moves an open deal to `to`, recording the move.
+    pub fn move_deal(&mut self, deal_id: i64, to: Stage, reason: &str) -> Result<Deal> {
         let reason = clean_line(reason);
         self.write(|tx, clock| {
-            let deal = open_deal_in(tx, customer_id)?.ok_or(StoreError::NoOpenDeal { customer_id })?;
+            let deal = open_in(tx, deal_id)?;
             if deal.stage == to {
                 return Err(StoreError::SameStage);
             }
@@ -90,24 +115,24 @@ impl Store {
         .and_then(|id| self.deal(id))
     }
 
-    /// Marks the open deal won (the prospect becomes a customer: class ordinary unless
-    /// already a closed class), optionally with its final value.
-    pub fn win_deal(&mut self, customer_id: i64, value: Option<Money>) -> Result<Deal> {
-        self.close_deal(customer_id, DealState::Won, value, "")
+    /// Marks an open deal won (the prospect becomes a customer: class ordinary unless
+    /// already a closed class), optionally with its final value (which may change its currency).
+    pub fn win_deal(&mut self, deal_id: i64, value: Option<Money>) -> Result<Deal> {
+        self.close_deal(deal_id, DealState::Won, value, "")
     }
 
-    /// Marks the open deal lost with a reason (required).
-    pub fn lose_deal(&mut self, customer_id: i64, reason: &str) -> Result<Deal> {
+    /// Marks an open deal lost with a reason (required).
+    pub fn lose_deal(&mut self, deal_id: i64, reason: &str) -> Result<Deal> {
         let reason = clean_line(reason);
         if reason.is_empty() {
             return Err(DomainError::MissingField { field: "reason" }.into());
         }
-        self.close_deal(customer_id, DealState::Lost, None, &reason)
+        self.close_deal(deal_id, DealState::Lost, None, &reason)
     }
 
-    fn close_deal(&mut self, customer_id: i64, state: DealState, value: Option<Money>, reason: &str) -> Result<Deal> {
+    fn close_deal(&mut self, deal_id: i64, state: DealState, value: Option<Money>, reason: &str) -> Result<Deal> {
         self.write(|tx, clock| {
-            let deal = open_deal_in(tx, customer_id)?.ok_or(StoreError::NoOpenDeal { customer_id })?;
+            let deal = open_in(tx, deal_id)?;
             let now = clock.timestamp();
             tx.execute(
                 "UPDATE deal SET state = ?2, closed_at = ?3, lost_reason = ?4, value_minor = coalesce(?5, value_minor),
@@ -125,14 +150,14 @@ impl Store {
             record_event(tx, &now, deal.id, Some(deal.stage), deal.stage, Some(DealState::Open), state, reason)?;
             if state == DealState::Won {
                 let class: String = tx
-                    .query_row("SELECT class FROM customer WHERE id = ?1", [customer_id], |r| r.get(0))
+                    .query_row("SELECT class FROM customer WHERE id = ?1", [deal.customer_id], |r| r.get(0))
                     .ctx("closing a deal")?;
                 let class = CustomerClass::from_code(&class)
                     .ok_or_else(|| StoreError::Corrupt(format!("customer class '{class}'")))?;
                 if class.after_win() != class {
                     tx.execute(
                         "UPDATE customer SET class = ?2, updated_at = ?3 WHERE id = ?1",
-                        params![customer_id, class.after_win().code(), now],
+                        params![deal.customer_id, class.after_win().code(), now],
                     )
                     .ctx("closing a deal")?;
                 }
@@ -142,21 +167,71 @@ impl Store {
         .and_then(|id| self.deal(id))
     }
 
-    /// Starts a new open deal for a customer who has none (e.g. after a win).
-    pub fn start_deal(&mut self, customer_id: i64, deal: NewDeal) -> Result<Deal> {
+    /// Opens a won or lost deal again, in the step it closed in (the close stays in the step
+    /// history; `reason` is recorded with the reopening). The lost reason is cleared from the
+    /// deal (the history keeps it).
+    pub fn reopen_deal(&mut self, deal_id: i64, reason: &str) -> Result<Deal> {
+        let reason = clean_line(reason);
         self.write(|tx, clock| {
-            if open_deal_in(tx, customer_id)?.is_some() {
-                return Err(StoreError::DealAlreadyOpen { customer_id });
+            let deal = deal_in(tx, deal_id)?;
+            if deal.is_open() {
+                return Err(StoreError::DealStillOpen { id: deal_id });
             }
+            let now = clock.timestamp();
+            tx.execute(
+                "UPDATE deal SET state = 'open', closed_at = NULL, lost_reason = '', stage_since = ?2 WHERE id = ?1",
+                params![deal_id, now],
+            )
+            .ctx("reopening a deal")?;
+            record_event(tx, &now, deal_id, Some(deal.stage), deal.stage, Some(deal.state), DealState::Open, &reason)
+        })
+        .and_then(|()| self.deal(deal_id))
+    }
+
+    /// Adds a deal to a customer (any number may be open at once).
+    pub fn add_deal(&mut self, customer_id: i64, deal: &NewDeal) -> Result<Deal> {
+        self.write(|tx, clock| {
             let exists: bool = tx
                 .query_row("SELECT EXISTS (SELECT 1 FROM customer WHERE id = ?1)", [customer_id], |r| r.get(0))
-                .ctx("starting a deal")?;
+                .ctx("adding a deal")?;
             if !exists {
                 return Err(StoreError::NotFound { what: "customer", id: customer_id });
             }
-            insert_deal(tx, clock, customer_id, &deal)
+            insert_deal(tx, clock, customer_id, deal)
         })
         .and_then(|id| self.deal(id))
+    }
+
+    /// Changes a deal's title, value, currency or expected close date (its step and state
+    /// change only by moving, winning, losing and reopening).
+    pub fn update_deal(&mut self, deal_id: i64, patch: &DealPatch) -> Result<Deal> {
+        self.write(|tx, _| {
+            deal_in(tx, deal_id)?;
+            if let Some(title) = &patch.title {
+                tx.execute("UPDATE deal SET title = ?2 WHERE id = ?1", params![deal_id, clean_line(title)])
+                    .ctx("editing a deal")?;
+            }
+            if let Some(value) = patch.value {
+                tx.execute(
+                    "UPDATE deal SET value_minor = ?2, currency = coalesce(?3, currency) WHERE id = ?1",
+                    params![deal_id, value.map(|m| m.minor), value.map(|m| m.currency.code().to_string())],
+                )
+                .ctx("editing a deal")?;
+            }
+            if let Some(currency) = patch.currency {
+                tx.execute("UPDATE deal SET currency = ?2 WHERE id = ?1", params![deal_id, currency.code()])
+                    .ctx("editing a deal")?;
+            }
+            if let Some(close_on) = patch.close_on {
+                tx.execute(
+                    "UPDATE deal SET expected_close_on = ?2 WHERE id = ?1",
+                    params![deal_id, close_on.map(|d| d.to_string())],
+                )
+                .ctx("editing a deal")?;
+            }
+            Ok(())
+        })
+        .and_then(|()| self.deal(deal_id))
     }
 
     /// A deal by id.
@@ -167,6 +242,20 @@ impl Store {
             .ctx("reading a deal")?
             .ok_or(StoreError::NotFound { what: "deal", id })
     }
+}
+
+/// A deal read inside a write.
+fn deal_in(conn: &rusqlite::Connection, id: i64) -> Result<Deal> {
+    conn.prepare_cached(&format!("SELECT {DEAL_COLUMNS} FROM deal WHERE id = ?1"))
+        .and_then(|mut s| s.query_row([id], deal_row).optional())
+        .ctx("reading a deal")?
+        .ok_or(StoreError::NotFound { what: "deal", id })
+}
+
+/// An open deal read inside a write; a won or lost one is refused.
+fn open_in(conn: &rusqlite::Connection, id: i64) -> Result<Deal> {
+    let deal = deal_in(conn, id)?;
+    if deal.is_open() { Ok(deal) } else { Err(StoreError::DealClosed { id, state: deal.state }) }
 }
 
 fn open_deal_in(conn: &rusqlite::Connection, customer_id: i64) -> Result<Option<Deal>> {

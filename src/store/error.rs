@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use thiserror::Error;
 
-use crate::domain::DomainError;
+use crate::domain::{Deal, DealState, DomainError};
 
 /// Anything that can go wrong reading or writing the database.
 #[derive(Debug, Error)]
@@ -23,8 +23,14 @@ pub enum StoreError {
     NoOpenDeal { customer_id: i64 },
     #[error("the deal is already in that step")]
     SameStage,
-    #[error("customer {customer_id} already has an open deal; mark it won or lost first")]
-    DealAlreadyOpen { customer_id: i64 },
+    #[error("customer {customer_id} has {} open deals; name one with --deal", deals.len())]
+    SeveralOpenDeals { customer_id: i64, deals: Vec<Deal> },
+    #[error("deal {id} is {state:?}; reopen it first")]
+    DealClosed { id: i64, state: DealState },
+    #[error("deal {id} is open; only a won or lost deal can be reopened")]
+    DealStillOpen { id: i64 },
+    #[error("deal {deal_id} belongs to customer {owner}, not to customer {customer_id}")]
+    NotTheCustomersDeal { deal_id: i64, customer_id: i64, owner: i64 },
     #[error(
         "the database already holds {customers} customers; demo data would mix with them. Add --force to load it anyway, or use --db with a new file"
     )]

@@ -34,6 +34,7 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use crate::clock::Clock;
 
 pub use customers::{CustomerFilter, CustomerPatch, CustomerRow, CustomerSort, NewDeal, normalise_phone};
+pub use deals::DealPatch;
 pub use error::{Context, Result, StoreError};
 pub use notes::Note;
 pub use pipeline::{PipelineCard, PipelineFilter, StepTotal};

@@ -116,7 +116,8 @@ fn winning_sets_the_class_the_domain_gives() {
         let id = store.add_customer(new, super::NewDeal::default()).unwrap();
         let patch = super::CustomerPatch { class: Some(*class), ..Default::default() };
         store.update_customer(id, patch).unwrap();
-        store.win_deal(id, None).unwrap();
+        let deal = store.open_deal(id).unwrap().unwrap();
+        store.win_deal(deal.id, None).unwrap();
         assert_eq!(store.customer(id).unwrap().class, class.after_win(), "{class:?}");
     }
 }

@@ -78,8 +78,14 @@ pub(super) fn insert_visit(
 }
 
 impl Store {
-    /// Plans or logs a visit for a customer (attached to its open deal, if any).
+    /// Plans or logs a visit for a customer (attached to its newest open deal, if any).
     pub fn add_visit(&mut self, customer_id: i64, input: VisitInput) -> Result<i64> {
+        self.add_visit_for(customer_id, None, input)
+    }
+
+    /// Plans or logs a visit for a customer, for `deal` (one of the customer's deals) or,
+    /// without one, for its newest open deal if it has one.
+    pub fn add_visit_for(&mut self, customer_id: i64, deal: Option<i64>, input: VisitInput) -> Result<i64> {
         let input = input.validated()?;
         self.write(|tx, clock| {
             let exists: bool = tx
@@ -88,14 +94,27 @@ impl Store {
             if !exists {
                 return Err(StoreError::NotFound { what: "customer", id: customer_id });
             }
-            let deal_id: Option<i64> = tx
-                .query_row(
-                    "SELECT id FROM deal WHERE customer_id = ?1 AND state = 'open' ORDER BY id DESC LIMIT 1",
-                    [customer_id],
-                    |r| r.get(0),
-                )
-                .optional()
-                .ctx("adding a visit")?;
+            let deal_id: Option<i64> = match deal {
+                Some(deal_id) => {
+                    let owner: i64 = tx
+                        .query_row("SELECT customer_id FROM deal WHERE id = ?1", [deal_id], |r| r.get(0))
+                        .optional()
+                        .ctx("adding a visit")?
+                        .ok_or(StoreError::NotFound { what: "deal", id: deal_id })?;
+                    if owner != customer_id {
+                        return Err(StoreError::NotTheCustomersDeal { deal_id, customer_id, owner });
+                    }
+                    Some(deal_id)
+                }
+                None => tx
+                    .query_row(
+                        "SELECT id FROM deal WHERE customer_id = ?1 AND state = 'open' ORDER BY id DESC LIMIT 1",
+                        [customer_id],
+                        |r| r.get(0),
+                    )
+                    .optional()
+                    .ctx("adding a visit")?,
+            };
             let now = clock.timestamp();
             let id = insert_visit(tx, customer_id, deal_id, &input, &now)?;
             if let Some(ticks) = &input.ticks {

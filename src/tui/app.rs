@@ -470,8 +470,8 @@ impl App {
                     Err(e) => self.fail(&e),
                 }
             }
-            Effect::Move { customer_id, to } => {
-                match start_move(&mut self.store, &self.playbook, &self.i18n, customer_id, to) {
+            Effect::Move { customer_id, deal_id, to } => {
+                match start_move(&mut self.store, &self.playbook, &self.i18n, (customer_id, deal_id), to) {
                     Ok(MoveStart::Ask(question)) => self.modal = Some(question),
                     Ok(MoveStart::Done { to, message }) => self.deal_moved(to, message),
                     Err(e) => self.fail(&e),

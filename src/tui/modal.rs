@@ -34,6 +34,7 @@ use crate::domain::money::Rates;
 use crate::domain::parse_when;
 use crate::domain::{Fact, FactCategory, Stage};
 use crate::i18n::I18n;
+use crate::ops;
 use crate::playbook::Playbook;
 use crate::store::Store;
 
@@ -46,8 +47,8 @@ pub enum ModalRequest {
     LogVisit(i64),
     /// Log a planned visit (prefilled from it; saving updates it).
     LogAppointment(i64),
-    /// Ask why the customer's deal was lost, then mark it lost.
-    LostReason(i64),
+    /// Ask why a customer's open deal (`deal_id`, or its only one) was lost, then mark it lost.
+    LostReason { customer_id: i64, deal_id: Option<i64> },
     /// Ask for a new day: the appointment `visit_id` moves there, else the customer's next step.
     Postpone { customer_id: i64, visit_id: Option<i64> },
     /// A quick note for a customer, or for the inbox.
@@ -76,7 +77,7 @@ pub enum ModalRequest {
 /// What a prompt's answer is for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum PromptFor {
-    Lost { customer_id: i64, name: String },
+    Lost { deal_id: i64, name: String },
     Postpone { customer_id: i64, name: String, visit_id: Option<i64>, time: Option<NaiveTime> },
 }
 
@@ -84,7 +85,7 @@ enum PromptFor {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ConfirmFor {
     /// Move the customer's deal to `to`.
-    Move { customer_id: i64, name: String, to: Stage },
+    Move { customer_id: i64, deal_id: i64, name: String, to: Stage },
 }
 
 /// An open modal.
@@ -151,12 +152,13 @@ impl Modal {
                 let ticks = store.visit_ticks(visit_id)?;
                 visit_modal(VisitForm::log_appointment(target(visit.customer_id)?, &visit, ticks, clock), playbook)
             }
-            ModalRequest::LostReason(customer_id) => {
-                let name = store.customer_ref(customer_id)?.name;
+            ModalRequest::LostReason { customer_id, deal_id } => {
+                let deal = ops::deals::pick(store, customer_id, deal_id, true)?;
+                let name = deal_name(store, &deal)?;
                 let title = i18n.fmt("tui.modal.lost_title", &[("name", &name)]);
                 let dialog =
                     PromptDialog::new(title, i18n.t("tui.modal.lost_label"), PromptKind::Required { field: "reason" });
-                Self::Prompt(Box::new(dialog), PromptPurpose(PromptFor::Lost { customer_id, name }))
+                Self::Prompt(Box::new(dialog), PromptPurpose(PromptFor::Lost { deal_id: deal.id, name }))
             }
             ModalRequest::Postpone { customer_id, visit_id } => {
                 let name = store.customer_ref(customer_id)?.name;
@@ -405,15 +407,21 @@ fn step_guide(step: Stage, i18n: &I18n, playbook: &Playbook) -> GuidePanel {
     )
 }
 
+/// `王伟 · Pumps for line 2`: the customer's name and the deal's title (when it has one).
+fn deal_name(store: &Store, deal: &crate::domain::Deal) -> anyhow::Result<String> {
+    let name = store.customer_ref(deal.customer_id)?.name;
+    Ok(if deal.title.is_empty() { name } else { format!("{name} · {}", deal.title) })
+}
+
 /// Writes a prompt's answer; returns the message to show.
 fn answer(purpose: &PromptFor, value: PromptValue, store: &mut Store, i18n: &I18n) -> anyhow::Result<String> {
     match purpose {
-        PromptFor::Lost { customer_id, name } => {
+        PromptFor::Lost { deal_id, name } => {
             let reason = match value {
                 PromptValue::Text(t) => t,
                 PromptValue::When(w) => w.display(),
             };
-            store.lose_deal(*customer_id, &reason)?;
+            ops::deals::lose(store, *deal_id, &reason)?;
             Ok(i18n.fmt("tui.modal.lost_saved", &[("name", name)]))
         }
         PromptFor::Postpone { customer_id, name, visit_id, time } => {

@@ -11,6 +11,7 @@ mod cli_check;
 mod cli_contacts;
 mod cli_customers;
 mod cli_data;
+mod cli_deals;
 mod cli_money;
 mod cli_sales_method;
 mod cli_search_demo;

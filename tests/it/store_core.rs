@@ -113,7 +113,7 @@ fn every_move_writes_a_stage_event() {
             (Some(Stage::Survey), Stage::Survey, DealState::Won),
         ]
     );
-    assert!(matches!(store.move_deal(id, Stage::Close, ""), Err(StoreError::NoOpenDeal { .. })));
+    assert!(matches!(store.move_deal(deal.id, Stage::Close, ""), Err(StoreError::DealClosed { .. })));
     assert_eq!(store.customer(id).unwrap().class, fieldbook::domain::CustomerClass::Ordinary);
 }
 

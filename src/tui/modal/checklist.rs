@@ -33,14 +33,14 @@ pub fn start_move(
     store: &mut Store,
     playbook: &Playbook,
     i18n: &I18n,
-    customer_id: i64,
+    (customer_id, deal_id): (i64, Option<i64>),
     to: Stage,
 ) -> anyhow::Result<MoveStart> {
     let name = store.customer_ref(customer_id)?.name;
-    let deal = store.open_deal(customer_id)?.ok_or(StoreError::NoOpenDeal { customer_id })?;
+    let deal = ops::deals::pick(store, customer_id, deal_id, true)?;
     let open = ops::steps::left_unticked(store, playbook, deal.id, deal.stage, to)?;
     if open.is_empty() {
-        ops::steps::move_open_deal(store, playbook, customer_id, to, "")?;
+        ops::steps::move_open_deal(store, playbook, customer_id, Some(deal.id), to, "")?;
         return Ok(MoveStart::Done { to, message: moved_message(i18n, &name, to) });
     }
     // "Move Wang Wei to Survey? 2 items of Approach unticked" with the unticked items.
@@ -50,7 +50,7 @@ pub fn start_move(
     );
     let lines = open.iter().map(|it| format!("{:>2} [ ] {}", it.number, it.text)).collect();
     let dialog = ConfirmDialog::new(title, lines).with_hanging_indent(ITEM_PREFIX);
-    Ok(MoveStart::Ask(Modal::Confirm(Box::new(dialog), ConfirmFor::Move { customer_id, name, to })))
+    Ok(MoveStart::Ask(Modal::Confirm(Box::new(dialog), ConfirmFor::Move { customer_id, deal_id: deal.id, name, to })))
 }
 
 fn moved_message(i18n: &I18n, name: &str, to: Stage) -> String {
@@ -98,8 +98,8 @@ pub(super) fn checklist_key(
 /// Does what a confirmed question asked.
 pub(super) fn confirmed(purpose: &ConfirmFor, store: &mut Store, playbook: &Playbook, i18n: &I18n) -> ModalOutcome {
     match purpose {
-        ConfirmFor::Move { customer_id, name, to } => {
-            match ops::steps::move_open_deal(store, playbook, *customer_id, *to, "") {
+        ConfirmFor::Move { customer_id, deal_id, name, to } => {
+            match ops::steps::move_open_deal(store, playbook, *customer_id, Some(*deal_id), *to, "") {
                 Ok(_) => ModalOutcome::DealMoved { to: *to, message: moved_message(i18n, name, *to) },
                 Err(e) => ModalOutcome::Failed(e.into()),
             }

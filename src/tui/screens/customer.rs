@@ -161,7 +161,10 @@ impl CustomerScreen {
             Action::Bottom => self.scroll = self.max_scroll.get(),
             Action::LogVisit => return Effect::Modal(ModalRequest::LogVisit(self.id)),
             Action::PlanVisit => return Effect::Modal(ModalRequest::PlanVisit(self.id)),
-            Action::Lost => return Effect::Modal(ModalRequest::LostReason(self.id)),
+            Action::Lost => {
+                let deal_id = self.deal.as_ref().map(|d| d.id);
+                return Effect::Modal(ModalRequest::LostReason { customer_id: self.id, deal_id });
+            }
             Action::AddObjection => return Effect::Modal(ModalRequest::AddObjection(self.id)),
             Action::ResolveObjection => {
                 if !self.objections.iter().any(|o| !o.resolved) {
@@ -171,7 +174,10 @@ impl CustomerScreen {
             }
             Action::MoveForward | Action::MoveBack => return self.move_deal(ctx, action == Action::MoveForward),
             Action::Won => {
-                return match ctx.store.win_deal(self.id, None) {
+                let Some(deal) = self.deal.as_ref().filter(|d| d.is_open()) else {
+                    return Effect::Info(ctx.i18n.t("tui.customer.no_open_deal"));
+                };
+                return match ctx.store.win_deal(deal.id, None) {
                     Ok(_) => Effect::Changed(ctx.i18n.fmt("tui.pipeline.won", &[("name", &self.name())])),
                     Err(e) => Effect::error(e),
                 };
@@ -237,7 +243,7 @@ impl CustomerScreen {
             let key = if forward { "tui.pipeline.at_last_step" } else { "tui.pipeline.at_first_step" };
             return Effect::Info(ctx.i18n.t(key));
         };
-        Effect::Move { customer_id: self.id, to }
+        Effect::Move { customer_id: self.id, deal_id: Some(deal.id), to }
     }
 
     /// Draws the header line, the record on the left, deal, visits and notes on the right.

@@ -62,9 +62,9 @@ pub enum Effect {
     Go(ScreenId, Option<String>),
     /// Open a form or question.
     Modal(ModalRequest),
-    /// Move the customer's open deal to this step (the app asks first when items of the
-    /// step are unticked).
-    Move { customer_id: i64, to: Stage },
+    /// Move a customer's open deal (`deal_id`, or its only one) to this step (the app asks
+    /// first when items of the step are unticked).
+    Move { customer_id: i64, deal_id: Option<i64>, to: Stage },
     /// Run this action again once the next frame is drawn (slow work shows that it started).
     Later(Action),
 }

@@ -147,7 +147,9 @@ impl PipelineScreen {
             Action::MoveBack => return self.move_selected(ctx, false),
             Action::Won => return self.win_selected(ctx),
             Action::Lost => {
-                return self.selected_customer().map_or(Effect::None, |c| Effect::Modal(ModalRequest::LostReason(c)));
+                return self.selected_card().map_or(Effect::None, |c| {
+                    Effect::Modal(ModalRequest::LostReason { customer_id: c.customer_id, deal_id: Some(c.deal_id) })
+                });
             }
             Action::Filter => self.filter_box.start(&self.filter.text),
             Action::Back if self.filter.text.is_some() => {
@@ -168,7 +170,7 @@ impl PipelineScreen {
             let key = if forward { "tui.pipeline.at_last_step" } else { "tui.pipeline.at_first_step" };
             return Effect::Info(ctx.i18n.t(key));
         };
-        Effect::Move { customer_id: card.customer_id, to }
+        Effect::Move { customer_id: card.customer_id, deal_id: Some(card.deal_id), to }
     }
 
     /// Focuses the first card of `to`'s column, where a deal just moved lands.
@@ -179,7 +181,7 @@ impl PipelineScreen {
 
     fn win_selected(&mut self, ctx: &mut Ctx) -> Effect {
         let Some(card) = self.selected_card().cloned() else { return Effect::None };
-        match ctx.store.win_deal(card.customer_id, None) {
+        match ctx.store.win_deal(card.deal_id, None) {
             Ok(_) => Effect::Changed(ctx.i18n.fmt("tui.pipeline.won", &[("name", &card.name)])),
             Err(e) => Effect::error(e),
         }
