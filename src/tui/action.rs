@@ -93,6 +93,8 @@ actions! {
     AddFact = "add_fact",
     /// Delete the selected fact of the record (asks first).
     DeleteFact = "delete_fact",
+    /// Add a person to the account (name, title, phone, e-mail, style, buying roles).
+    AddContact = "add_contact",
     /// First start: fill the database with demo data.
     LoadDemo = "load_demo",
     /// The pre-visit brief of the selected customer.

@@ -4,6 +4,7 @@
 //! for a purpose and turns their answers into store writes.
 
 mod checklist;
+mod contacts;
 mod facts;
 mod objections;
 pub mod profile;
@@ -20,6 +21,7 @@ use super::drafts::{Draft, DraftForm};
 use super::keymap::{Keymap, ModalId};
 use super::theme::Theme;
 use super::widgets::checklist_panel::ChecklistPanel;
+use super::widgets::contact_form::ContactForm;
 use super::widgets::customer_form::{CustomerField, CustomerForm};
 use super::widgets::dialog::{ConfirmDialog, ConfirmEvent, PromptDialog, PromptEvent, PromptKind, PromptValue};
 use super::widgets::fact_form::FactForm;
@@ -32,7 +34,7 @@ use super::widgets::visit_form::{VisitForm, VisitFormEvent, VisitTarget, visit_t
 use crate::clock::Clock;
 use crate::domain::money::Rates;
 use crate::domain::parse_when;
-use crate::domain::{Fact, FactCategory, Stage};
+use crate::domain::{Contact, Fact, FactCategory, Stage};
 use crate::i18n::I18n;
 use crate::ops;
 use crate::playbook::Playbook;
@@ -66,6 +68,12 @@ pub enum ModalRequest {
     EditFact(i64),
     /// Ask, then delete a fact of the record.
     DeleteFact(i64),
+    /// Add a person to a customer's account.
+    AddContact(i64),
+    /// Edit a person of an account.
+    EditContact(i64),
+    /// Ask, then remove a person from their account.
+    RemoveContact(i64),
     /// Tick the checklist of the step of a customer's open deal.
     Checklist(i64),
     /// Log an objection on the customer's open deal.
@@ -105,6 +113,10 @@ pub enum Modal {
     Profile(Box<ProfileForm>),
     /// "Delete this fact?" with the fact and its customer's name.
     DeleteFact(Box<ConfirmDialog>, Box<(Fact, String)>),
+    /// Adding or editing a person of an account.
+    Contact(Box<ContactForm>),
+    /// "Remove this person?" with the person.
+    RemoveContact(Box<ConfirmDialog>, Box<Contact>),
     /// The checklist of a deal's step; each toggle is written at once.
     Checklist(Box<ChecklistPanel>),
     /// A yes/no question; yes does what it is for.
@@ -193,6 +205,9 @@ impl Modal {
             }
             ModalRequest::EditFact(id) => facts::edit(id, store)?,
             ModalRequest::DeleteFact(id) => facts::ask_delete(id, store, i18n)?,
+            ModalRequest::AddContact(id) => contacts::add(id, store, i18n)?,
+            ModalRequest::EditContact(id) => contacts::edit(id, store, i18n)?,
+            ModalRequest::RemoveContact(id) => contacts::ask_remove(id, store, i18n)?,
             ModalRequest::Checklist(id) => checklist::open_checklist(store, playbook, id)?,
             ModalRequest::AddObjection(id) => Self::Objection(Box::new(objections::form(id, store, playbook)?)),
             ModalRequest::ResolveObjection(id) => objections::picker(id, store, i18n)?,
@@ -209,8 +224,9 @@ impl Modal {
             Self::PickObjection(..) => false,
             Self::Prompt(dialog, _) => dialog.is_dirty(),
             Self::Fact(form) => form.is_dirty(),
+            Self::Contact(form) => form.is_dirty(),
             Self::Profile(form) => form.is_dirty(),
-            Self::DeleteFact(..) | Self::Checklist(_) | Self::Confirm(..) => false,
+            Self::RemoveContact(..) | Self::DeleteFact(..) | Self::Checklist(_) | Self::Confirm(..) => false,
         }
     }
 
@@ -232,6 +248,8 @@ impl Modal {
             Self::Customer(_)
             | Self::Prompt(..)
             | Self::Fact(_)
+            | Self::Contact(_)
+            | Self::RemoveContact(..)
             | Self::Profile(_)
             | Self::DeleteFact(..)
             | Self::Checklist(_)
@@ -259,11 +277,12 @@ impl Modal {
             Self::Customer(form) => form.key_context(),
             Self::Objection(form) => form.key_context(),
             Self::Fact(form) => form.key_context(),
+            Self::Contact(form) => form.key_context(),
             Self::Profile(form) => form.key_context(),
             Self::PickObjection(..) => ModalId::ObjectionPicker,
             Self::Prompt(..) => ModalId::Prompt,
             Self::Checklist(_) => ModalId::Checklist,
-            Self::DeleteFact(..) | Self::Confirm(..) => ModalId::Dialog,
+            Self::DeleteFact(..) | Self::RemoveContact(..) | Self::Confirm(..) => ModalId::Dialog,
         })
     }
 
@@ -277,9 +296,14 @@ impl Modal {
             Self::Customer(form) => form.claims(key),
             Self::Objection(form) => form.claims(key),
             Self::Fact(form) => form.claims(key),
+            Self::Contact(form) => form.claims(key),
             Self::Profile(form) => form.claims(key),
             Self::Prompt(dialog, _) => dialog.claims(key),
-            Self::PickObjection(..) | Self::Checklist(_) | Self::DeleteFact(..) | Self::Confirm(..) => false,
+            Self::PickObjection(..)
+            | Self::Checklist(_)
+            | Self::DeleteFact(..)
+            | Self::RemoveContact(..)
+            | Self::Confirm(..) => false,
         }
     }
 
@@ -335,6 +359,8 @@ impl Modal {
             Self::Note(note) => records::note_key(note, key, store, i18n, keymap),
             Self::Customer(form) => records::customer_key(form, key, store, i18n, keymap),
             Self::Fact(form) => facts::form_key(form, key, store, i18n, keymap),
+            Self::Contact(form) => contacts::form_key(form, key, store, i18n, keymap),
+            Self::RemoveContact(dialog, person) => contacts::remove_key(dialog, person, key, store, i18n, keymap),
             Self::Profile(form) => profile::form_key(form, key, store, i18n, keymap),
             Self::DeleteFact(dialog, fact) => facts::delete_key(dialog, fact, key, store, i18n, keymap),
             Self::Objection(form) => objections::form_key(form, key, store, i18n, keymap),
@@ -374,6 +400,8 @@ impl Modal {
             Self::PickObjection(picker, _) => picker.render(frame, area, theme, i18n, keymap),
             Self::Prompt(dialog, _) => dialog.render(frame, area, theme, i18n, keymap),
             Self::Fact(form) => form.render(frame, area, theme, i18n, keymap),
+            Self::Contact(form) => form.render(frame, area, theme, i18n, keymap),
+            Self::RemoveContact(dialog, _) => dialog.render(frame, area, theme, i18n, keymap),
             Self::Profile(form) => form.render(frame, area, theme, i18n, keymap),
             Self::DeleteFact(dialog, _) => dialog.render(frame, area, theme, i18n, keymap),
             Self::Checklist(panel) => panel.render(frame, area, theme, i18n, keymap),

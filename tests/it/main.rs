@@ -40,6 +40,7 @@ mod tui_form_flows;
 mod tui_forms;
 mod tui_keys;
 mod tui_method_flows;
+mod tui_people_flows;
 mod tui_playbook_override;
 mod tui_profile_flows;
 mod tui_record_flows;

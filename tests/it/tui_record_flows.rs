@@ -20,12 +20,13 @@ fn customer_id(store: &Store, name: &str) -> i64 {
     store.list_customers(&filter, CustomerSort::Name, 1, 0).unwrap()[0].id
 }
 
-/// Opens 王伟 (record rows: basic —, business "decides", personal "hobby", logistics —,
-/// commercial history —) and moves the focus into the record.
+/// Opens 王伟 (record rows: its people — 王伟 and the three roles nobody plays —, then basic —,
+/// business "decides", personal "hobby", logistics —, commercial history —) and moves the
+/// focus into the record, onto its first row after the people.
 fn open_wang(app: &mut App) {
     keys(app, "3 f");
     type_text(app, "王伟");
-    keys(app, "enter enter tab");
+    keys(app, "enter enter tab j j j j");
     match app.screen() {
         Some(Screen::Customer(c)) => assert!(c.record_focused()),
         _ => panic!("the customer screen is open"),

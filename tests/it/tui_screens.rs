@@ -82,7 +82,7 @@ fn fact_form_over_customer() {
     snap("fact_form_over_customer", SMALL, |a| {
         keys(a, "3 f");
         tui_support::type_text(a, "王伟");
-        keys(a, "enter enter tab j e");
+        keys(a, "enter enter tab j j j j j e");
     });
 }
 

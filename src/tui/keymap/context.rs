@@ -55,6 +55,8 @@ pub enum ModalId {
     VisitForm,
     CustomerForm,
     FactForm,
+    /// A person of an account.
+    ContactForm,
     ObjectionForm,
     ProfileForm,
     /// The quick note.
@@ -82,6 +84,7 @@ impl ModalId {
         Self::VisitForm,
         Self::CustomerForm,
         Self::FactForm,
+        Self::ContactForm,
         Self::ObjectionForm,
         Self::ProfileForm,
         Self::Note,
@@ -101,6 +104,7 @@ impl ModalId {
             Self::VisitForm => "visit_form",
             Self::CustomerForm => "customer_form",
             Self::FactForm => "fact_form",
+            Self::ContactForm => "contact_form",
             Self::ObjectionForm => "objection_form",
             Self::ProfileForm => "profile_form",
             Self::Note => "note",
@@ -152,6 +156,7 @@ impl KeyContext {
                 ModalId::VisitForm
                 | ModalId::CustomerForm
                 | ModalId::FactForm
+                | ModalId::ContactForm
                 | ModalId::ObjectionForm
                 | ModalId::ProfileForm
                 | ModalId::Note,

@@ -82,6 +82,7 @@ const CUSTOMER: &[Row] = &[
     (Action::Edit, "e enter", true),
     (Action::AddFact, "f", true),
     (Action::DeleteFact, "d delete", false),
+    (Action::AddContact, "a", true),
     (Action::LogVisit, "l", true),
     (Action::PlanVisit, "p", true),
     (Action::Brief, "b", true),
@@ -142,6 +143,9 @@ const VISIT_FORM: &[Row] = &[
     (Action::AddObjection, "ctrl-o", false),
 ];
 
+/// The person form ticks buying roles.
+const CONTACT_FORM: &[Row] = &[(Action::Tick, "space", false)];
+
 const PROMPT: &[Row] = &[(Action::Submit, "enter", false), (Action::Cancel, "esc", false), (Action::Help, "f2", false)];
 
 /// Any other key is ignored: a stray key never answers.
@@ -194,6 +198,7 @@ fn rows(context: KeyContext) -> &'static [&'static [Row]] {
         KeyContext::Modal(modal) => match modal {
             ModalId::Form => &[FORM],
             ModalId::VisitForm => &[VISIT_FORM],
+            ModalId::ContactForm => &[CONTACT_FORM],
             ModalId::CustomerForm
             | ModalId::FactForm
             | ModalId::ObjectionForm

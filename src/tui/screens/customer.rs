@@ -14,7 +14,11 @@ use ratatui::widgets::{Block, Paragraph};
 
 use super::{Ctx, Effect, View};
 use crate::domain::checklist::{Progress, progress, progress_of};
-use crate::domain::{Customer, Deal, DealState, Fact, FactCategory, Objection, StageEvent, Visit, VisitKind, Word};
+use crate::domain::{
+    Contact, Customer, Deal, DealState, Fact, FactCategory, Objection, StageEvent, Visit, VisitKind, Word,
+};
+use crate::i18n::I18n;
+use crate::ops::contacts::People;
 use crate::ops::customer_page::{CustomerPage, PageSize};
 use crate::playbook::Playbook;
 use crate::store::{Note, Store};
@@ -31,6 +35,10 @@ const NOTES: u32 = 20;
 /// What a row of the record pane is, and so what editing it opens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum RecordItem {
+    /// The person at this index of `people`: editing opens the person form.
+    Person(usize),
+    /// The roles nobody is known to play (or "—" without people): editing adds a person.
+    NoPerson,
     /// A field of the basic record: the customer form opens on it.
     Basic(CustomerField),
     /// The fact at this index of `facts`.
@@ -39,11 +47,18 @@ enum RecordItem {
     Empty(FactCategory),
 }
 
+/// The group of rows a row of the record pane is in (its label is shown once).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Group {
+    People,
+    Category(FactCategory),
+    Source,
+}
+
 /// One row of the record pane.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct RecordRow {
-    /// The category the row belongs to; `None` for the "found through" row.
-    category: Option<FactCategory>,
+    group: Group,
     item: RecordItem,
     text: String,
 }
@@ -53,6 +68,8 @@ struct RecordRow {
 pub struct CustomerScreen {
     id: i64,
     customer: Option<Customer>,
+    /// The account's people with their roles, and what its buying centre lacks.
+    people: Option<People>,
     facts: Vec<Fact>,
     deal: Option<Deal>,
     history: Vec<StageEvent>,
@@ -63,6 +80,8 @@ pub struct CustomerScreen {
     visits: Vec<Visit>,
     /// The ticked in-visit checklist items of the shown visits (visits without ticks absent).
     visit_ticks: HashMap<i64, Vec<u32>>,
+    /// The people each shown visit met (visits that met nobody recorded absent).
+    visit_met: HashMap<i64, Vec<i64>>,
     notes: Vec<Note>,
     scroll: u16,
     /// The furthest the timeline can scroll, as found by the last draw.
@@ -82,6 +101,7 @@ impl CustomerScreen {
         Self {
             id,
             customer: None,
+            people: None,
             facts: Vec::new(),
             deal: None,
             history: Vec::new(),
@@ -89,6 +109,7 @@ impl CustomerScreen {
             objections: Vec::new(),
             visits: Vec::new(),
             visit_ticks: HashMap::new(),
+            visit_met: HashMap::new(),
             notes: Vec::new(),
             scroll: 0,
             max_scroll: Cell::new(0),
@@ -125,12 +146,15 @@ impl CustomerScreen {
         };
         self.visit_ticks =
             page.visits.iter().map(|v| (v.visit.id, v.ticks.clone())).filter(|(_, t)| !t.is_empty()).collect();
+        self.visit_met =
+            page.visits.iter().map(|v| (v.visit.id, v.met.clone())).filter(|(_, m)| !m.is_empty()).collect();
         self.visits = page.visits.into_iter().map(|v| v.visit).collect();
+        self.people = Some(page.people);
         self.customer = Some(page.customer);
         self.facts = page.facts;
         self.objections = page.objections;
         self.notes = page.notes;
-        self.cursor = self.cursor.min(self.record_rows().len().saturating_sub(1));
+        self.cursor = self.cursor.min(self.record_rows_len().saturating_sub(1));
         Ok(())
     }
 
@@ -153,6 +177,7 @@ impl CustomerScreen {
                 return Effect::Modal(ModalRequest::AddFact { customer_id: self.id, category, choose_category: true });
             }
             Action::DeleteFact => return Effect::Info(ctx.i18n.t("tui.customer.pick_fact")),
+            Action::AddContact => return Effect::Modal(ModalRequest::AddContact(self.id)),
             Action::Up => self.scroll = self.scroll.saturating_sub(1),
             Action::Down => self.scroll = self.scroll.saturating_add(1).min(self.max_scroll.get()),
             Action::PageUp => self.scroll = self.scroll.saturating_sub(10),
@@ -190,7 +215,7 @@ impl CustomerScreen {
     /// Actions on the record pane's cursor; `None` when the action means the same as with the
     /// timeline focused.
     fn handle_record(&mut self, action: Action, ctx: &mut Ctx) -> Option<Effect> {
-        let rows = self.record_rows();
+        let rows = self.record_rows(ctx.i18n);
         let last = rows.len().saturating_sub(1);
         let row = rows.get(self.cursor);
         match action {
@@ -202,6 +227,11 @@ impl CustomerScreen {
             Action::Bottom => self.cursor = last,
             Action::Edit => {
                 return Some(Effect::Modal(match row.map(|r| r.item) {
+                    Some(RecordItem::Person(i)) => match self.person(i) {
+                        Some(person) => ModalRequest::EditContact(person.id),
+                        None => return Some(Effect::None),
+                    },
+                    Some(RecordItem::NoPerson) => ModalRequest::AddContact(self.id),
                     Some(RecordItem::Fact(i)) => match self.facts.get(i) {
                         Some(fact) => ModalRequest::EditFact(fact.id),
                         None => return Some(Effect::None),
@@ -214,12 +244,19 @@ impl CustomerScreen {
                 }));
             }
             Action::AddFact => {
-                let category = row.and_then(|r| r.category).unwrap_or(FactCategory::Basic);
+                let category = match row.map(|r| r.group) {
+                    Some(Group::Category(c)) => c,
+                    _ => FactCategory::Basic,
+                };
                 let request = ModalRequest::AddFact { customer_id: self.id, category, choose_category: true };
                 return Some(Effect::Modal(request));
             }
             Action::DeleteFact => {
                 return Some(match row.map(|r| r.item) {
+                    Some(RecordItem::Person(i)) => match self.person(i) {
+                        Some(person) => Effect::Modal(ModalRequest::RemoveContact(person.id)),
+                        None => Effect::None,
+                    },
                     Some(RecordItem::Fact(i)) if i < self.facts.len() => {
                         Effect::Modal(ModalRequest::DeleteFact(self.facts[i].id))
                     }
@@ -229,6 +266,10 @@ impl CustomerScreen {
             _ => return None,
         }
         Some(Effect::None)
+    }
+
+    fn person(&self, index: usize) -> Option<&Contact> {
+        self.people.as_ref().and_then(|p| p.contacts.get(index))
     }
 
     fn name(&self) -> String {
@@ -315,13 +356,26 @@ impl CustomerScreen {
 
     /// The rows of the record pane: per category the basic fields (for "basic") and the facts,
     /// or a "—" when it has none; then where the customer was found.
-    fn record_rows(&self) -> Vec<RecordRow> {
+    fn record_rows(&self, i18n: &I18n) -> Vec<RecordRow> {
+        let mut rows = self.people_rows(i18n);
+        rows.extend(self.fact_rows());
+        rows
+    }
+
+    /// How many rows [`Self::record_rows`] gives.
+    fn record_rows_len(&self) -> usize {
+        let people = self.people.as_ref().map_or(0, |p| (p.contacts.len() + p.centre.gaps.len()).max(1));
+        people + self.fact_rows().len()
+    }
+
+    /// The record's own rows: its fields and facts by category, then where it was found.
+    fn fact_rows(&self) -> Vec<RecordRow> {
         let Some(c) = &self.customer else { return Vec::new() };
         let mut rows = Vec::new();
         for category in FactCategory::ALL {
             let before = rows.len();
-            let mut push =
-                |item: RecordItem, text: String| rows.push(RecordRow { category: Some(*category), item, text });
+            let group = Group::Category(*category);
+            let mut push = |item: RecordItem, text: String| rows.push(RecordRow { group, item, text });
             if *category == FactCategory::Basic {
                 for (value, field) in [
                     (&c.nickname, CustomerField::Nickname),
@@ -339,7 +393,7 @@ impl CustomerScreen {
             }
             if rows.len() == before {
                 rows.push(RecordRow {
-                    category: Some(*category),
+                    group: Group::Category(*category),
                     item: RecordItem::Empty(*category),
                     text: "—".into(),
                 });
@@ -347,10 +401,34 @@ impl CustomerScreen {
         }
         if !c.source.is_empty() {
             rows.push(RecordRow {
-                category: None,
+                group: Group::Source,
                 item: RecordItem::Basic(CustomerField::Source),
                 text: c.source.clone(),
             });
+        }
+        rows
+    }
+
+    /// One row per person (name · roles · title), then one per role nobody is known to play
+    /// (or "—" without anything).
+    fn people_rows(&self, i18n: &I18n) -> Vec<RecordRow> {
+        let Some(people) = &self.people else { return Vec::new() };
+        let mut rows: Vec<RecordRow> = people
+            .contacts
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let parts = [p.name.clone(), i18n.words(&p.roles), p.title.clone()];
+                let text = parts.into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · ");
+                RecordRow { group: Group::People, item: RecordItem::Person(i), text }
+            })
+            .collect();
+        for gap in &people.centre.gaps {
+            let text = format!("⚠ {}", i18n.t(&format!("tui.customer.{}", gap.code().replace('-', "_"))));
+            rows.push(RecordRow { group: Group::People, item: RecordItem::NoPerson, text });
+        }
+        if rows.is_empty() {
+            rows.push(RecordRow { group: Group::People, item: RecordItem::NoPerson, text: "—".into() });
         }
         rows
     }
@@ -361,19 +439,20 @@ impl CustomerScreen {
         let label_w = FactCategory::ALL
             .iter()
             .map(|f| text::width(&i18n.word(*f)))
-            .chain([text::width(&i18n.t("tui.customer.source"))])
+            .chain([text::width(&i18n.t("tui.customer.source")), text::width(&i18n.t("tui.customer.people"))])
             .max()
             .unwrap_or(8)
             + 1;
         let mut previous = None;
         let mut lines = Vec::new();
-        for (i, row) in self.record_rows().into_iter().enumerate() {
-            let label = match row.category {
-                Some(c) if previous != Some(Some(c)) => i18n.word(c),
-                Some(_) => String::new(),
-                None => i18n.t("tui.customer.source"),
+        for (i, row) in self.record_rows(i18n).into_iter().enumerate() {
+            let label = match row.group {
+                _ if previous == Some(row.group) => String::new(),
+                Group::People => i18n.t("tui.customer.people"),
+                Group::Category(c) => i18n.word(c),
+                Group::Source => i18n.t("tui.customer.source"),
             };
-            previous = Some(row.category);
+            previous = Some(row.group);
             let selected = self.record_focus && i == self.cursor;
             let value_style = if selected { t.selection } else { t.text };
             let value_w = width.saturating_sub(label_w);
@@ -454,6 +533,16 @@ impl CustomerScreen {
             if !v.actual_result.is_empty() {
                 let outcome = v.outcome.map(|o| format!(" ({})", i18n.word(o))).unwrap_or_default();
                 lines.extend(detail("tui.customer.actual", &format!("{}{outcome}", v.actual_result)));
+            }
+            if let Some(met) = self.visit_met.get(&v.id) {
+                let names: Vec<String> = met
+                    .iter()
+                    .map(|id| {
+                        let person = self.people.as_ref().and_then(|p| p.get(*id));
+                        person.map_or_else(|| format!("#{id}"), |p| p.name.clone())
+                    })
+                    .collect();
+                lines.extend(detail("tui.customer.met", &names.join(&i18n.t("tui.customer.ticked_separator"))));
             }
             if let Some(ticked) = self.ticked_items(v, &i18n.t("tui.customer.ticked_separator")) {
                 lines.extend(detail("tui.customer.visit_checklist", &ticked));

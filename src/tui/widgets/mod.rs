@@ -4,6 +4,7 @@
 
 pub mod checklist_panel;
 pub mod choice;
+pub mod contact_form;
 pub mod customer_form;
 pub mod dialog;
 pub mod fact_form;
@@ -15,4 +16,5 @@ pub mod objection_form;
 pub mod objection_picker;
 pub mod profile_form;
 pub mod text_field;
+pub mod tick_list;
 pub mod visit_form;

@@ -1,0 +1,91 @@
+//! A list of items to tick inside a form (a person's buying roles, the people a visit met):
+//! ↑/↓ move between items while there is one that way (the field keeps those keys, see
+//! [`TickList::claims`]), the form's tick key ticks or unticks the item with the cursor.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// Items with a tick each and a cursor.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct TickList {
+    items: Vec<(bool, String)>,
+    cursor: usize,
+}
+
+impl TickList {
+    /// The items, ticked where the flag says so.
+    pub fn new(items: Vec<(bool, String)>) -> Self {
+        Self { items, cursor: 0 }
+    }
+
+    /// The items with their ticks, and the cursor, for drawing.
+    pub fn rows(&self) -> (Vec<(bool, String)>, usize) {
+        (self.items.clone(), self.cursor)
+    }
+
+    /// True when the list has no item.
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// The positions of the ticked items.
+    pub fn ticked(&self) -> Vec<usize> {
+        self.items.iter().enumerate().filter(|(_, (t, _))| *t).map(|(i, _)| i).collect()
+    }
+
+    /// True for ↑ or ↓ while there is an item that way: the list keeps the key, else the
+    /// form moves to the field before or after.
+    pub fn claims(&self, key: &KeyEvent) -> bool {
+        let last = self.items.len().saturating_sub(1);
+        !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+            && match key.code {
+                KeyCode::Up => self.cursor > 0,
+                KeyCode::Down => self.cursor < last,
+                _ => false,
+            }
+    }
+
+    /// Moves the cursor for a key the list [`claims`](Self::claims).
+    pub fn move_key(&mut self, key: &KeyEvent) {
+        if self.claims(key) {
+            match key.code {
+                KeyCode::Up => self.cursor -= 1,
+                KeyCode::Down => self.cursor += 1,
+                _ => {}
+            }
+        }
+    }
+
+    /// Ticks or unticks the item with the cursor; true when there was one.
+    pub fn toggle(&mut self) -> bool {
+        match self.items.get_mut(self.cursor) {
+            Some((ticked, _)) => {
+                *ticked = !*ticked;
+                true
+            }
+            None => false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn the_list_keeps_the_arrows_inside_and_toggles_the_item_with_the_cursor() {
+        let mut list = TickList::new(vec![(false, "a".into()), (true, "b".into())]);
+        assert!(!list.claims(&key(KeyCode::Up)), "the first item: ↑ leaves the list");
+        assert!(list.toggle());
+        assert_eq!(list.ticked(), [0, 1]);
+        assert!(list.claims(&key(KeyCode::Down)));
+        list.move_key(&key(KeyCode::Down));
+        assert!(!list.claims(&key(KeyCode::Down)), "the last item: ↓ leaves the list");
+        assert!(list.toggle());
+        assert_eq!(list.ticked(), [0]);
+        assert!(!TickList::default().toggle());
+    }
+}

@@ -1,0 +1,94 @@
+//! The people of an account in the app: the record pane lists them with their roles and the
+//! roles nobody plays; `a` adds a person (name, title, phone, e-mail, style, roles ticked),
+//! Enter on a person edits them, `d` removes one after asking.
+
+use crate::tui_support;
+
+use fieldbook::domain::{BuyingRole, Contact, Style};
+use fieldbook::i18n::Lang;
+use fieldbook::store::{CustomerFilter, CustomerSort, Store};
+use fieldbook::tui::app::App;
+use fieldbook::tui::modal::Modal;
+use tui_support::{app, keys, render, type_text};
+
+fn wang(store: &Store) -> i64 {
+    let filter = CustomerFilter { text: Some("王伟".into()), ..Default::default() };
+    store.list_customers(&filter, CustomerSort::Name, 1, 0).unwrap()[0].id
+}
+
+fn people(app: &App) -> Vec<Contact> {
+    app.store().contacts_of(wang(app.store())).unwrap()
+}
+
+/// Opens 王伟's page (record rows: 王伟, then the three roles nobody plays, then the record).
+fn open_wang(app: &mut App) {
+    keys(app, "3 f");
+    type_text(app, "王伟");
+    keys(app, "enter enter");
+}
+
+#[test]
+fn a_adds_a_person_with_roles_and_the_gaps_close() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(&dir, Lang::En);
+    open_wang(&mut app);
+    let before = render(&app, 120, 40);
+    assert!(before.contains("⚠ who decides?") && before.contains("⚠ no insider yet"), "{before}");
+    keys(&mut app, "a");
+    assert!(matches!(app.modal(), Some(Modal::Contact(_))));
+    type_text(&mut app, "张总");
+    keys(&mut app, "tab");
+    type_text(&mut app, "General manager");
+    keys(&mut app, "tab");
+    type_text(&mut app, "139 1111 2222");
+    keys(&mut app, "tab tab right tab space down down down down space");
+    keys(&mut app, "ctrl-s");
+    assert!(app.modal().is_none(), "{:?}", app.toast());
+    let added = people(&app).pop().unwrap();
+    assert_eq!(
+        (added.name.as_str(), added.title.as_str(), added.phone.as_str(), added.style),
+        ("张总", "General manager", "13911112222", Style::Driver)
+    );
+    assert_eq!(added.roles, [BuyingRole::DecisionMaker, BuyingRole::Insider]);
+    let after = render(&app, 120, 40);
+    assert!(after.contains("张总 · Decision maker, Insider · G"), "{after}");
+    assert!(!after.contains("who decides?") && !after.contains("no insider yet") && after.contains("who buys?"));
+}
+
+#[test]
+fn enter_edits_a_person_and_d_removes_one_after_asking_in_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(&dir, Lang::ZhCn);
+    open_wang(&mut app);
+    keys(&mut app, "tab enter");
+    let Some(Modal::Contact(_)) = app.modal() else { panic!("the person form opens on 王伟") };
+    keys(&mut app, "tab");
+    type_text(&mut app, "采购部经理");
+    keys(&mut app, "tab tab tab tab down space ctrl-s");
+    assert!(app.modal().is_none(), "{:?}", app.toast());
+    let me = &people(&app)[0];
+    assert_eq!((me.title.as_str(), me.roles.as_slice()), ("采购部经理", &[BuyingRole::Buyer][..]));
+    assert!(render(&app, 120, 40).contains("王伟 · 采购者 · 采购部经理"));
+
+    keys(&mut app, "d");
+    assert!(matches!(app.modal(), Some(Modal::RemoveContact(..))));
+    assert!(render(&app, 80, 24).contains("移除 王伟"));
+    keys(&mut app, "n");
+    assert_eq!(people(&app).len(), 1, "n keeps the person");
+    keys(&mut app, "d y");
+    assert!(people(&app).is_empty());
+    assert!(render(&app, 80, 24).contains("⚠ 谁拍板？"));
+}
+
+#[test]
+fn a_person_without_a_name_is_refused_in_the_form() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(&dir, Lang::En);
+    open_wang(&mut app);
+    keys(&mut app, "a tab");
+    type_text(&mut app, "buyer");
+    keys(&mut app, "ctrl-s");
+    assert!(app.modal().is_some_and(Modal::is_dirty), "the form stays open with its text");
+    assert!(render(&app, 120, 40).contains("name is required"));
+    assert_eq!(people(&app).len(), 1);
+}
