@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use crate::clock::Clock;
 use crate::config::{self, Config};
 use crate::domain::parse_date;
-use crate::i18n::{I18n, Lang};
+use crate::i18n::{Face, I18n, Lang};
 
 /// Options every subcommand (and the app) takes.
 #[derive(Debug, Clone, Default, clap::Args)]
@@ -57,7 +57,7 @@ impl Session {
         let fail = |message: String| StartError { message, prefix: i18n.t("cli.error.prefix").to_string() };
         let config = config.map_err(|e| fail(i18n.fmt("cli.error.config", &[("reason", &one_line(&e))])))?;
         let today = match options.today.as_deref() {
-            Some(s) => Some(parse_date(s, Clock::System.today()).map_err(|e| fail(i18n.domain_error(&e)))?),
+            Some(s) => Some(parse_date(s, Clock::System.today()).map_err(|e| fail(i18n.localize(&e, Face::Cli)))?),
             None => None,
         };
         let db_path = options.db.clone().filter(|p| !p.as_os_str().is_empty()).unwrap_or_else(config::default_db_path);

@@ -6,7 +6,7 @@ use super::Ctx;
 use super::output::{self, FormatArg};
 use crate::domain::money::{Currency, Money};
 use crate::domain::{CustomerClass, NewCustomer, Stage, Style, Word};
-use crate::ops::{self, customers::AddCustomerError};
+use crate::ops;
 use crate::store::NewDeal;
 
 /// Arguments of `add`.
@@ -74,20 +74,7 @@ pub fn run(args: &AddArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
     }
     .with_value(value);
     let name = new.name.clone();
-    let id = match ops::customers::add(ctx.store()?, new, deal.clone(), args.allow_duplicate) {
-        Ok(id) => id,
-        Err(AddCustomerError::Duplicates(found)) => {
-            let list: Vec<String> = found
-                .iter()
-                .map(|c| match c.company.as_str() {
-                    "" => format!("#{} {}", c.id, c.name),
-                    company => format!("#{} {} ({company})", c.id, c.name),
-                })
-                .collect();
-            return Err(ctx.fail("cli.add.duplicate", &[("existing", &list.join(", "))]));
-        }
-        Err(AddCustomerError::Store(e)) => return Err(e.into()),
-    };
+    let id = ops::customers::add(ctx.store()?, new, deal.clone(), args.allow_duplicate)?;
     if args.format.is_json() {
         ctx.print(&output::json(&json!({ "id": id, "name": name, "stage": deal.stage.code() }))?)
     } else {

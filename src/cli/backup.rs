@@ -3,7 +3,6 @@
 use std::path::PathBuf;
 
 use super::Ctx;
-use super::data_errors::localise;
 use crate::store::transfer::backup;
 
 /// Arguments of `backup`.
@@ -28,7 +27,7 @@ pub fn run(args: &BackupArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
         return Err(ctx.fail("data.backup.no_database", &[("path", &db.display())]));
     }
     let out = args.out.clone().unwrap_or_else(|| backup::default_backup_path(&db, ctx.clock.now()));
-    let made = backup::backup_file(&db, &out).map_err(|e| localise(&ctx.i18n, e))?;
+    let made = backup::backup_file(&db, &out)?;
     ctx.tell(&ctx.i18n.fmt("data.backup.written", &[("path", &made.display())]));
     ctx.print(&made.display().to_string())
 }
@@ -37,7 +36,7 @@ pub fn run(args: &BackupArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
 pub fn restore(args: &RestoreArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
     let db = ctx.db_path().to_path_buf();
     let stamp = ctx.clock.now().format("%Y%m%d-%H%M%S").to_string();
-    let restored = backup::restore(&db, &args.file, &stamp).map_err(|e| localise(&ctx.i18n, e))?;
+    let restored = backup::restore(&db, &args.file, &stamp)?;
     let (file, db) = (args.file.display(), db.display());
     let msg = match &restored.previous {
         Some(previous) => {

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use crate::clock::Clock;
 use crate::config::Config;
-use crate::i18n::I18n;
+use crate::i18n::{I18n, Message};
 use crate::startup::Session;
 use crate::store::Store;
 
@@ -22,8 +22,8 @@ use crate::store::Store;
 /// only once its own checks have passed.
 ///
 /// Output goes through [`Ctx::print`] (stdout, a closed pipe is not an error); errors are
-/// returned, and `cli::run` prints them as one localised line. A message that is already
-/// localised is returned as [`Failure`] (see [`Ctx::fail`]).
+/// returned, and `cli::run` prints them as one localised line; a command's own refusal is a
+/// [`Message`] (see [`Ctx::fail`]).
 pub struct Ctx {
     /// Strings in the user's language.
     pub i18n: I18n,
@@ -78,20 +78,8 @@ impl Ctx {
         let _ = writeln!(std::io::stderr(), "{text}");
     }
 
-    /// An error whose message is the localised string `key` filled with `args`.
-    pub fn fail(&self, key: &str, args: &[(&str, &dyn std::fmt::Display)]) -> anyhow::Error {
-        Failure(self.i18n.fmt(key, args)).into()
+    /// An error whose message is `key` filled with `args`, put in words where it is shown.
+    pub fn fail(&self, key: &str, args: &[(&'static str, &dyn std::fmt::Display)]) -> anyhow::Error {
+        args.iter().fold(Message::new(key), |m, (name, value)| m.arg(name, value)).into()
     }
 }
-
-/// An error whose message is already in the user's language; printed as is.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Failure(pub String);
-
-impl std::fmt::Display for Failure {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for Failure {}

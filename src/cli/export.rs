@@ -4,7 +4,6 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::Ctx;
-use super::data_errors::localise;
 use crate::store::private_file::PrivateFile;
 use crate::store::transfer::{CsvTable, DataError, ExportScope};
 
@@ -69,15 +68,15 @@ pub fn run(args: &ExportArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
     };
     match &args.out {
         Some(path) => {
-            let mut file = PrivateFile::create(path).map_err(|e| localise(&i18n, io_at(path, e)))?;
-            let rows = export(&mut file).map_err(|e| localise(&i18n, e))?;
-            let path = file.finish().map_err(|e| localise(&i18n, io_at(path, e)))?;
+            let mut file = PrivateFile::create(path).map_err(|e| io_at(path, e))?;
+            let rows = export(&mut file)?;
+            let path = file.finish().map_err(|e| io_at(path, e))?;
             ctx.tell(&i18n.fmt("data.export.written", &[("rows", &rows), ("path", &path.display())]));
         }
         None => match export(&mut std::io::stdout().lock()) {
             Err(DataError::Io { source, .. }) if source.kind() == std::io::ErrorKind::BrokenPipe => {}
             other => {
-                other.map_err(|e| localise(&i18n, e))?;
+                other?;
             }
         },
     }
@@ -86,11 +85,11 @@ pub fn run(args: &ExportArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
 
 /// Writes the chosen customers' whole records to the file.
 pub fn handover(args: &HandoverArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
-    let mut file = PrivateFile::create(&args.out).map_err(|e| localise(&ctx.i18n, io_at(&args.out, e)))?;
+    let mut file = PrivateFile::create(&args.out).map_err(|e| io_at(&args.out, e))?;
     let scope = ExportScope::Customers(args.ids.clone());
     let result = ctx.store()?.export_json(&scope, &mut file);
-    result.map_err(|e| localise(&ctx.i18n, e))?;
-    let path = file.finish().map_err(|e| localise(&ctx.i18n, io_at(&args.out, e)))?;
+    result?;
+    let path = file.finish().map_err(|e| io_at(&args.out, e))?;
     ctx.tell(&ctx.i18n.fmt("data.handover.written", &[("n", &args.ids.len()), ("path", &path.display())]));
     Ok(())
 }

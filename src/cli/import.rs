@@ -3,7 +3,6 @@
 use std::path::{Path, PathBuf};
 
 use super::Ctx;
-use super::data_errors::localise;
 use crate::store::transfer::{ImportOptions, ImportReport, ImportSet, ImportedCustomer, OnDuplicate, read_export};
 
 /// Largest file `import` reads (a phone's whole address book is a few MB).
@@ -69,7 +68,7 @@ pub struct ImportArgs {
 pub fn run(args: &ImportArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
     if let Some(batch) = args.undo {
         let i18n = ctx.i18n.clone();
-        let undone = ctx.store()?.undo_import(batch).map_err(|e| localise(&i18n, e))?;
+        let undone = ctx.store()?.undo_import(batch)?;
         let msg = i18n
             .fmt("data.import.undone", &[("id", &batch), ("removed", &undone.removed), ("restored", &undone.restored)]);
         return ctx.print(&msg);
@@ -86,7 +85,7 @@ pub fn run(args: &ImportArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
         }
     };
     let set = match format {
-        ImportFormat::Json => read_export(path, &bytes).map_err(|e| localise(&ctx.i18n, e))?,
+        ImportFormat::Json => read_export(path, &bytes)?,
         ImportFormat::Csv | ImportFormat::Vcard => {
             super::import_records::read_records(args, format, path, &bytes, ctx)?
         }
@@ -103,7 +102,7 @@ pub fn run(args: &ImportArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
 
 fn apply(ctx: &mut Ctx, set: &ImportSet, options: &ImportOptions) -> anyhow::Result<()> {
     let i18n = ctx.i18n.clone();
-    let report = ctx.store()?.import_set(set, options).map_err(|e| localise(&i18n, e))?;
+    let report = ctx.store()?.import_set(set, options)?;
     print_report(ctx, &report)?;
     if !report.rejected.is_empty() && !options.skip_invalid {
         return Err(ctx.fail("data.import.refused", &[("n", &report.rejected.len())]));
@@ -145,7 +144,7 @@ fn print_report(ctx: &Ctx, report: &ImportReport) -> anyhow::Result<()> {
 
 fn list_batches(ctx: &mut Ctx) -> anyhow::Result<()> {
     let i18n = ctx.i18n.clone();
-    let batches = ctx.store()?.import_batches().map_err(|e| localise(&i18n, e))?;
+    let batches = ctx.store()?.import_batches()?;
     if batches.is_empty() {
         return ctx.print(&i18n.t("data.import.no_batches"));
     }

@@ -4,7 +4,7 @@ use std::path::Path;
 
 use super::Ctx;
 use super::import::{ImportArgs, ImportFormat};
-use crate::i18n::I18n;
+use crate::i18n::{Face, I18n};
 use crate::import::csv::{CsvOptions, field_names, parse_stage_map};
 use crate::import::{FileProblem, Problem};
 use crate::store::transfer::{ImportSet, records_to_set};
@@ -51,7 +51,7 @@ fn csv_options(args: &ImportArgs, ctx: &Ctx) -> anyhow::Result<CsvOptions> {
 
 fn problem(i18n: &I18n, p: &Problem) -> String {
     match p {
-        Problem::Invalid(e) => i18n.domain_error(e),
+        Problem::Invalid(e) => i18n.localize(e, Face::Cli),
         Problem::Unclosed => i18n.t("data.file.unclosed"),
     }
 }

@@ -12,7 +12,6 @@ mod check;
 mod checklist;
 mod contact;
 mod context;
-pub(crate) mod data_errors;
 mod deal;
 mod demo;
 mod export;
@@ -37,10 +36,10 @@ use std::io::Write;
 
 use clap::{Parser, Subcommand};
 
-use crate::i18n::I18n;
+use crate::i18n::Face;
 use crate::startup::{Options, Session};
 
-pub use context::{Ctx, Failure};
+pub use context::Ctx;
 
 /// Fieldbook: customers, the five sales steps, visits and the daily review, in your terminal.
 /// Run without a subcommand to open the full-screen app.
@@ -120,7 +119,7 @@ pub fn run(command: Command, session: Session) -> i32 {
     match dispatch(&command, &mut ctx) {
         Ok(()) => 0,
         Err(e) => {
-            let _ = writeln!(std::io::stderr(), "{}{}", ctx.i18n.t("cli.error.prefix"), message(&ctx.i18n, &e));
+            let _ = writeln!(std::io::stderr(), "{}{}", ctx.i18n.t("cli.error.prefix"), ctx.i18n.error(&e, Face::Cli));
             1
         }
     }
@@ -157,13 +156,5 @@ fn dispatch(command: &Command, ctx: &mut Ctx) -> anyhow::Result<()> {
         Command::Backup(args) => backup::run(args, ctx),
         Command::Restore(args) => backup::restore(args, ctx),
         Command::Handover(args) => export::handover(args, ctx),
-    }
-}
-
-/// The message for an error: a [`Failure`] as is, else the i18n rendering.
-fn message(i18n: &I18n, e: &anyhow::Error) -> String {
-    match e.chain().find_map(|c| c.downcast_ref::<Failure>()) {
-        Some(f) => f.0.clone(),
-        None => i18n.error(e),
     }
 }

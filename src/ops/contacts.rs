@@ -4,22 +4,62 @@
 use serde::Serialize;
 
 use crate::domain::{BuyingCentre, Contact, ContactDraft, ContactPart, DomainError, NewContact};
+use crate::i18n::{Face, Localize, Message};
 use crate::store::{Store, StoreError, normalise_phone};
 
 /// Why a person was not saved (or a visit's people not accepted).
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum ContactError {
     /// A part of the draft breaks a rule.
-    #[error("{1}")]
-    Invalid(ContactPart, #[source] DomainError),
+    Invalid(ContactPart, DomainError),
     /// Another person of the same account has this phone or e-mail.
-    #[error("{} of {} already has this {}", other.id, other.name, if *part == ContactPart::Phone { "phone" } else { "e-mail" })]
-    Duplicate { part: ContactPart, other: Box<Contact> },
+    Duplicate {
+        part: ContactPart,
+        other: Box<Contact>,
+    },
     /// A visit can only meet people of its own account.
-    #[error("person {contact_id} is not one of customer {customer_id}'s people")]
-    NotInAccount { contact_id: i64, customer_id: i64 },
-    #[error(transparent)]
-    Store(#[from] StoreError),
+    NotInAccount {
+        contact_id: i64,
+        customer_id: i64,
+    },
+    Store(StoreError),
+}
+
+impl std::error::Error for ContactError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Self::Invalid(_, e) => Some(e),
+            Self::Store(e) => Some(e),
+            Self::Duplicate { .. } | Self::NotInAccount { .. } => None,
+        }
+    }
+}
+
+crate::display_in_english!(ContactError);
+
+impl From<StoreError> for ContactError {
+    fn from(e: StoreError) -> Self {
+        Self::Store(e)
+    }
+}
+
+impl Localize for ContactError {
+    fn message(&self, face: Face) -> Message {
+        match self {
+            Self::Invalid(_, e) => e.message(face),
+            Self::Duplicate { part, other } => {
+                let field = if *part == ContactPart::Phone { "phone" } else { "email" };
+                Message::new("error.contact_duplicate")
+                    .field("field", field)
+                    .arg("name", &other.name)
+                    .arg("id", other.id)
+            }
+            Self::NotInAccount { contact_id, customer_id } => {
+                Message::new("error.not_in_account").arg("id", contact_id).arg("customer", customer_id)
+            }
+            Self::Store(e) => e.message(face),
+        }
+    }
 }
 
 /// An account's people and who plays which role, with what is missing.

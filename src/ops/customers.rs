@@ -4,16 +4,53 @@
 
 use crate::domain::NewCustomer;
 use crate::domain::review::CustomerRef;
+use crate::i18n::{Face, Localize, Message, advice};
 use crate::store::{NewDeal, Store, StoreError};
 
 /// Why a customer was not added.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum AddCustomerError {
     /// These customers may be the same person; nothing was written.
-    #[error("likely duplicate of {0:?}")]
     Duplicates(Vec<CustomerRef>),
-    #[error(transparent)]
-    Store(#[from] StoreError),
+    Store(StoreError),
+}
+
+impl std::error::Error for AddCustomerError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Self::Duplicates(_) => None,
+            Self::Store(e) => Some(e),
+        }
+    }
+}
+
+crate::display_in_english!(AddCustomerError);
+
+impl From<StoreError> for AddCustomerError {
+    fn from(e: StoreError) -> Self {
+        Self::Store(e)
+    }
+}
+
+impl Localize for AddCustomerError {
+    /// Names the customers already on file (`#3 王伟 · 深圳医疗器械`) and how to add anyway.
+    fn message(&self, face: Face) -> Message {
+        match self {
+            Self::Duplicates(found) => {
+                let existing: Vec<String> = found
+                    .iter()
+                    .map(|c| match c.company.as_str() {
+                        "" => format!("#{} {}", c.id, c.name),
+                        company => format!("#{} {} · {company}", c.id, c.name),
+                    })
+                    .collect();
+                Message::new("error.duplicate_customer")
+                    .arg("existing", existing.join(", "))
+                    .part("advice", advice("error.advice.add_anyway", face))
+            }
+            Self::Store(e) => e.message(face),
+        }
+    }
 }
 
 /// Adds the customer (checked with [`NewCustomer::validated`]) with a first open deal; returns

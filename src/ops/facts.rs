@@ -1,15 +1,40 @@
 //! Adding, changing and removing facts of the customer record.
 
-use crate::domain::{FactDraft, FactPart};
+use crate::domain::{DomainError, FactDraft, FactPart};
+use crate::i18n::{Face, Localize, Message};
 use crate::store::{Store, StoreError};
 
 /// Why a fact was not saved: the part of the draft to fix, or the store's reason.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum FactError {
-    #[error("{1}")]
-    Invalid(FactPart, #[source] crate::domain::DomainError),
-    #[error(transparent)]
-    Store(#[from] StoreError),
+    Invalid(FactPart, DomainError),
+    Store(StoreError),
+}
+
+impl std::error::Error for FactError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Self::Invalid(_, e) => Some(e),
+            Self::Store(e) => Some(e),
+        }
+    }
+}
+
+crate::display_in_english!(FactError);
+
+impl From<StoreError> for FactError {
+    fn from(e: StoreError) -> Self {
+        Self::Store(e)
+    }
+}
+
+impl Localize for FactError {
+    fn message(&self, face: Face) -> Message {
+        match self {
+            Self::Invalid(_, e) => e.message(face),
+            Self::Store(e) => e.message(face),
+        }
+    }
 }
 
 /// Adds the fact to the customer's record; returns its id.

@@ -2,45 +2,142 @@
 
 use std::path::PathBuf;
 
-use thiserror::Error;
-
 use crate::domain::{Deal, DealState, DomainError};
+use crate::i18n::{Face, Localize, Message, advice};
 
-/// Anything that can go wrong reading or writing the database.
-#[derive(Debug, Error)]
+/// Anything that can go wrong reading or writing the database. Its message is in
+/// `assets/i18n` (`error.*`), with advice for the face that shows it.
+#[derive(Debug)]
 pub enum StoreError {
-    #[error("{} is not a Fieldbook database (not SQLite); it was left untouched. Point --db at a Fieldbook file or a new path", path.display())]
-    NotADatabase { path: PathBuf },
-    #[error("{} was written by a newer Fieldbook (schema {found}, this one knows up to {supported}); it was left untouched. Update Fieldbook to open it", path.display())]
-    TooNew { path: PathBuf, found: i64, supported: i64 },
-    #[error("{} needs a backup before it is upgraded, and the backup failed: {reason}. The database was left untouched", path.display())]
-    UpgradeBackup { path: PathBuf, reason: String },
-    #[error("cannot open {}: {source}", path.display())]
-    Io { path: PathBuf, source: std::io::Error },
-    #[error("no {what} with id {id}; `fieldbook list` shows the ids")]
-    NotFound { what: &'static str, id: i64 },
-    #[error("customer {customer_id} has no open deal; `fieldbook show {customer_id}` shows its deals")]
-    NoOpenDeal { customer_id: i64 },
-    #[error("the deal is already in that step")]
+    /// The file is not SQLite; it was left untouched.
+    NotADatabase {
+        path: PathBuf,
+    },
+    /// A newer Fieldbook wrote the file; it was left untouched.
+    TooNew {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
+    /// The backup taken before an upgrade failed; the database was left untouched.
+    UpgradeBackup {
+        path: PathBuf,
+        reason: String,
+    },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    NotFound {
+        what: &'static str,
+        id: i64,
+    },
+    NoOpenDeal {
+        customer_id: i64,
+    },
     SameStage,
-    #[error("customer {customer_id} has {} open deals; name one with --deal", deals.len())]
-    SeveralOpenDeals { customer_id: i64, deals: Vec<Deal> },
-    #[error("deal {id} is {state:?}; reopen it first")]
-    DealClosed { id: i64, state: DealState },
-    #[error("deal {id} is open; only a won or lost deal can be reopened")]
-    DealStillOpen { id: i64 },
-    #[error("deal {deal_id} belongs to customer {owner}, not to customer {customer_id}")]
-    NotTheCustomersDeal { deal_id: i64, customer_id: i64, owner: i64 },
-    #[error(
-        "the database already holds {customers} customers; demo data would mix with them. Add --force to load it anyway, or use --db with a new file"
-    )]
-    NotEmpty { customers: i64 },
-    #[error("the database holds a value this version does not know ({0}); run `fieldbook check`")]
+    /// A command that needs one deal, for a customer with several open: name one.
+    SeveralOpenDeals {
+        customer_id: i64,
+        deals: Vec<Deal>,
+    },
+    DealClosed {
+        id: i64,
+        state: DealState,
+    },
+    /// Only a won or lost deal can be reopened.
+    DealStillOpen {
+        id: i64,
+    },
+    NotTheCustomersDeal {
+        deal_id: i64,
+        customer_id: i64,
+        owner: i64,
+    },
+    /// Demo data would mix with the customers already there.
+    NotEmpty {
+        customers: i64,
+    },
+    /// A stored value this version does not know.
     Corrupt(String),
-    #[error(transparent)]
-    Domain(#[from] DomainError),
-    #[error("database error while {context}: {source}")]
-    Sqlite { context: &'static str, source: rusqlite::Error },
+    Domain(DomainError),
+    Sqlite {
+        context: &'static str,
+        source: rusqlite::Error,
+    },
+}
+
+impl std::error::Error for StoreError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Self::Io { source, .. } => Some(source),
+            Self::Sqlite { source, .. } => Some(source),
+            Self::Domain(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+crate::display_in_english!(StoreError);
+
+impl From<DomainError> for StoreError {
+    fn from(e: DomainError) -> Self {
+        Self::Domain(e)
+    }
+}
+
+impl Localize for StoreError {
+    fn message(&self, face: Face) -> Message {
+        match self {
+            Self::NotADatabase { path } => Message::new("error.not_a_database").arg("path", path.display()),
+            Self::TooNew { path, found, supported } => Message::new("error.too_new")
+                .arg("path", path.display())
+                .arg("found", found)
+                .arg("supported", supported),
+            Self::UpgradeBackup { path, reason } => {
+                Message::new("error.upgrade_backup").arg("path", path.display()).arg("reason", reason)
+            }
+            Self::Io { path, source } => Message::new("error.io").arg("path", path.display()).arg("reason", source),
+            Self::NotFound { what, id } => Message::new("error.not_found")
+                .field("what", what)
+                .arg("id", id)
+                .part("advice", advice("error.advice.list_ids", face)),
+            Self::NoOpenDeal { customer_id } => Message::new("error.no_open_deal")
+                .arg("id", customer_id)
+                .part("advice", advice("error.advice.add_deal", face).arg("id", customer_id)),
+            Self::SameStage => Message::new("error.same_stage"),
+            Self::SeveralOpenDeals { customer_id, deals } => {
+                let items = deals.iter().map(|d| {
+                    let item = if d.title.is_empty() { "error.deal_item" } else { "error.deal_item_titled" };
+                    Message::new(item).arg("id", d.id).arg("title", &d.title).word("step", d.stage)
+                });
+                Message::new("error.several_open_deals")
+                    .arg("id", customer_id)
+                    .list("deals", items.collect())
+                    .part("advice", advice("error.advice.name_deal", face))
+            }
+            Self::DealClosed { id, state } => {
+                Message::new("error.deal_closed").arg("id", id).word_lower("state", *state)
+            }
+            Self::DealStillOpen { id } => Message::new("error.deal_still_open").arg("id", id),
+            Self::NotTheCustomersDeal { deal_id, customer_id, owner } => Message::new("error.not_the_customers_deal")
+                .arg("deal", deal_id)
+                .arg("id", customer_id)
+                .arg("owner", owner),
+            Self::NotEmpty { customers } => Message::new("error.not_empty")
+                .arg("count", customers)
+                .part("advice", advice("error.advice.demo_not_empty", face)),
+            Self::Corrupt(what) => {
+                Message::new("error.corrupt").arg("what", what).part("advice", advice("error.advice.check", face))
+            }
+            Self::Domain(d) => d.message(face),
+            Self::Sqlite { context, source } => {
+                let busy = matches!(source.sqlite_error_code(), Some(rusqlite::ErrorCode::DatabaseBusy));
+                let key = if busy { "error.busy" } else { "error.sqlite" };
+                Message::new(key).arg("context", context).arg("reason", source)
+            }
+        }
+    }
 }
 
 /// Result of a store call.

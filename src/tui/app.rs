@@ -31,7 +31,7 @@ use crate::config::Config;
 use crate::domain::money::Rates;
 use crate::domain::review::ReviewCounts;
 use crate::domain::{CadencePolicy, Stage};
-use crate::i18n::I18n;
+use crate::i18n::{Face, I18n};
 use crate::playbook::Playbook;
 use crate::store::transfer::DataResult;
 use crate::store::{CustomerFilter, CustomerSort, Store};
@@ -504,7 +504,7 @@ impl App {
     /// `fieldbook backup`); a success stays quiet.
     pub fn backup_finished(&mut self, result: DataResult<Option<std::path::PathBuf>>) {
         if let Err(e) = result {
-            let reason = crate::cli::data_errors::localise(&self.i18n, e);
+            let reason = self.i18n.localize(&e, Face::App);
             let text = self.i18n.fmt("tui.start.backup_failed", &[("reason", &reason)]);
             self.toast = Some(Toast { text, is_error: true });
         }
@@ -512,7 +512,7 @@ impl App {
 
     /// Shows an error on the message line; the app carries on.
     fn fail(&mut self, e: &anyhow::Error) {
-        self.toast = Some(Toast { text: self.i18n.error(e), is_error: true });
+        self.toast = Some(Toast { text: self.i18n.error(e, Face::App), is_error: true });
     }
 
     /// Replaces the stack with a root screen, loaded fresh.

@@ -17,7 +17,7 @@ pub use hints::Hints;
 pub use key::Key;
 
 use super::action::Action;
-use crate::i18n::I18n;
+use crate::i18n::{Face, Localize, Message};
 
 /// An action and the keys that trigger it in one context. An action with no keys acts there
 /// but has no key by default: the config file may give it one.
@@ -39,22 +39,25 @@ pub enum KeymapError {
     Duplicate { screen: String, key: String, first: String, second: String },
 }
 
-impl KeymapError {
-    /// The message in the user's language, saying what to change.
-    pub fn message(&self, i18n: &I18n) -> String {
+impl Localize for KeymapError {
+    /// Says what to change in the config file.
+    fn message(&self, _face: Face) -> Message {
         match self {
             Self::UnknownScreen { screen } => {
                 let valid: Vec<&str> = KeyContext::all().map(KeyContext::name).collect();
-                i18n.fmt("tui.keys.unknown_screen", &[("screen", screen), ("valid", &valid.join(", "))])
+                Message::new("tui.keys.unknown_screen").arg("screen", screen).arg("valid", valid.join(", "))
             }
             Self::UnknownAction { screen, action, valid } => {
-                i18n.fmt("tui.keys.unknown_action", &[("screen", screen), ("action", action), ("valid", valid)])
+                Message::new("tui.keys.unknown_action").arg("screen", screen).arg("action", action).arg("valid", valid)
             }
             Self::BadKey { screen, action, key } => {
-                i18n.fmt("tui.keys.bad_key", &[("screen", screen), ("action", action), ("key", key)])
+                Message::new("tui.keys.bad_key").arg("screen", screen).arg("action", action).arg("key", key)
             }
-            Self::Duplicate { screen, key, first, second } => i18n
-                .fmt("tui.keys.duplicate", &[("screen", screen), ("key", key), ("first", first), ("second", second)]),
+            Self::Duplicate { screen, key, first, second } => Message::new("tui.keys.duplicate")
+                .arg("screen", screen)
+                .arg("key", key)
+                .arg("first", first)
+                .arg("second", second),
         }
     }
 }

@@ -20,7 +20,7 @@ use std::time::Duration;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
 
-use crate::i18n::I18n;
+use crate::i18n::{Face, I18n};
 use crate::startup::Session;
 use crate::store::Store;
 use app::App;
@@ -61,8 +61,8 @@ struct DailyBackup {
 /// Everything that can fail before the terminal is taken over. Also starts today's backup.
 fn start(session: Session) -> Result<(App, DailyBackup), String> {
     let Session { i18n, clock, config, config_dir, db_path } = session;
-    let keymap = Keymap::new(&config.keys).map_err(|e| e.message(&i18n))?;
-    let store = Store::open(&db_path, clock).map_err(|e| i18n.store_error(&e))?;
+    let keymap = Keymap::new(&config.keys).map_err(|e| i18n.localize(&e, Face::App))?;
+    let store = Store::open(&db_path, clock).map_err(|e| i18n.localize(&e, Face::App))?;
     // Today's automatic backup, off the path to the first frame. A failed backup must not keep
     // the rep from working: the app says so on its message line and carries on.
     let (backup_db, keep, day) = (db_path, config.backup.keep, clock.today());

@@ -35,7 +35,7 @@ use crate::clock::Clock;
 use crate::domain::money::Rates;
 use crate::domain::parse_when;
 use crate::domain::{Contact, Fact, FactCategory, Stage};
-use crate::i18n::I18n;
+use crate::i18n::{Face, I18n};
 use crate::ops;
 use crate::playbook::Playbook;
 use crate::store::Store;
@@ -330,7 +330,7 @@ impl Modal {
                 VisitFormEvent::LogObjection => {
                     match objections::form(form.target().customer_id, store, playbook) {
                         Ok(opened) => *objection = Some(Box::new(opened)),
-                        Err(e) => form.set_error(i18n.error(&e)),
+                        Err(e) => form.set_error(i18n.error(&e, Face::App)),
                     }
                     ModalOutcome::Stay
                 }
@@ -350,7 +350,7 @@ impl Modal {
                             ModalOutcome::Saved(i18n.fmt("tui.modal.visit_saved", &[("name", &target.customer_name)]))
                         }
                         Err(e) => {
-                            form.set_error(i18n.error(&e.into()));
+                            form.set_error(i18n.localize(&e, Face::App));
                             ModalOutcome::Stay
                         }
                     }

@@ -28,7 +28,7 @@ fn add_refuses_a_likely_duplicate_unless_allowed() {
     let env = Env::new();
     env.add("Alice Smith", &["--company", "Acme", "--email", "alice@acme.test"]);
     let err = env.fails(&["add", "Alice S.", "--email", "ALICE@acme.test"]);
-    assert!(err.contains("#1 Alice Smith (Acme)") && err.contains("--allow-duplicate"), "{err}");
+    assert!(err.contains("#1 Alice Smith · Acme") && err.contains("--allow-duplicate"), "{err}");
     let err = env.fails(&["add", "Alice Smith", "--company", "Acme"]);
     assert!(err.contains("#1 Alice Smith"), "{err}");
     assert_eq!(env.add("Alice Smith", &["--company", "Acme", "--allow-duplicate"]), 2);

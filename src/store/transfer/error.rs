@@ -2,37 +2,69 @@
 
 use std::path::PathBuf;
 
-use thiserror::Error;
-
+use crate::i18n::{Face, Localize, Message};
 use crate::store::StoreError;
 
-/// Anything that can go wrong moving data in or out of the database.
-#[derive(Debug, Error)]
+/// Anything that can go wrong moving data in or out of the database. Its message is in
+/// `assets/i18n` (`data.error.*`).
+#[derive(Debug)]
 pub enum DataError {
-    #[error("{} is not a Fieldbook export ({reason}); nothing was imported. Check the file, or pass --format csv|vcard", path.display())]
     NotOurs { path: PathBuf, reason: String },
-    #[error("{} is cut short or damaged (line {line}, column {column}); nothing was imported. Export it again", path.display())]
     Truncated { path: PathBuf, line: usize, column: usize },
-    #[error("{} was exported by a newer Fieldbook (schema {found}; this one knows up to {supported}); nothing was imported. Update Fieldbook", path.display())]
     ExportTooNew { path: PathBuf, found: i64, supported: i64 },
-    #[error("{} holds a bad row in '{table}' (row {index}: {reason}); nothing was imported", path.display())]
     BadRow { path: PathBuf, table: String, index: usize, reason: String },
-    #[error("there is no import batch {id}; `fieldbook import --batches` lists them")]
     NoSuchBatch { id: i64 },
-    #[error("import batch {id} was already undone")]
     AlreadyUndone { id: i64 },
-    #[error("cannot undo import batch {id}: these rows were changed or added to since: {rows}. Nothing was removed")]
     ChangedSinceImport { id: i64, rows: String },
-    #[error("{} cannot be restored: {reason}. The current database was left untouched", path.display())]
     NotRestorable { path: PathBuf, reason: String },
-    #[error("{} is open in another Fieldbook; close it and try again. Nothing was changed", path.display())]
     InUse { path: PathBuf },
-    #[error("the backup to {} failed: {reason}. Nothing was changed", path.display())]
     Backup { path: PathBuf, reason: String },
-    #[error("cannot use {}: {source}", path.display())]
     Io { path: PathBuf, source: std::io::Error },
-    #[error(transparent)]
-    Store(#[from] StoreError),
+    Store(StoreError),
+}
+
+impl std::error::Error for DataError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Self::Io { source, .. } => Some(source),
+            Self::Store(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+crate::display_in_english!(DataError);
+
+impl From<StoreError> for DataError {
+    fn from(e: StoreError) -> Self {
+        Self::Store(e)
+    }
+}
+
+impl Localize for DataError {
+    fn message(&self, face: Face) -> Message {
+        let at = |key: &str, path: &std::path::Path| Message::new(key).arg("path", path.display());
+        match self {
+            Self::NotOurs { path, reason } => at("data.error.not_ours", path).arg("reason", reason),
+            Self::Truncated { path, line, column } => {
+                at("data.error.truncated", path).arg("line", line).arg("column", column)
+            }
+            Self::ExportTooNew { path, found, supported } => {
+                at("data.error.too_new", path).arg("found", found).arg("supported", supported)
+            }
+            Self::BadRow { path, table, index, reason } => {
+                at("data.error.bad_row", path).arg("table", table).arg("index", index).arg("reason", reason)
+            }
+            Self::NoSuchBatch { id } => Message::new("data.error.no_such_batch").arg("id", id),
+            Self::AlreadyUndone { id } => Message::new("data.error.already_undone").arg("id", id),
+            Self::ChangedSinceImport { id, rows } => Message::new("data.error.changed").arg("id", id).arg("rows", rows),
+            Self::NotRestorable { path, reason } => at("data.error.not_restorable", path).arg("reason", reason),
+            Self::InUse { path } => at("data.error.in_use", path),
+            Self::Backup { path, reason } => at("data.error.backup", path).arg("reason", reason),
+            Self::Io { path, source } => at("data.error.io", path).arg("reason", source),
+            Self::Store(s) => s.message(face),
+        }
+    }
 }
 
 impl From<crate::domain::DomainError> for DataError {

@@ -3,7 +3,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
 use super::*;
-use crate::i18n::Lang;
+use crate::i18n::{I18n, Lang};
 
 fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
     KeyEvent::new(code, modifiers)
@@ -48,7 +48,7 @@ fn duplicates_are_rejected_naming_both_actions() {
             second: "won".into()
         }
     );
-    let msg = err.message(&I18n::new(Lang::En));
+    let msg = I18n::new(Lang::En).localize(&err, Face::App);
     assert!(msg.contains("'won'") && msg.contains("'left'") && msg.contains("[keys.pipeline]"), "{msg}");
 }
 
@@ -103,7 +103,7 @@ fn the_readme_rebinding_example_loads() {
     let block = after.split("```toml").nth(1).and_then(|b| b.split("```").next()).expect("its toml block");
     let config: crate::config::Config = toml::from_str(block).unwrap();
     assert!(!config.keys.is_empty(), "the example binds keys: {block}");
-    let map = Keymap::new(&config.keys).unwrap_or_else(|e| panic!("{}", e.message(&I18n::new(Lang::En))));
+    let map = Keymap::new(&config.keys).unwrap_or_else(|e| panic!("{}", I18n::new(Lang::En).localize(&e, Face::App)));
     for (context, actions) in &config.keys {
         let context = KeyContext::named(context).unwrap();
         for (action, keys) in actions {
@@ -140,7 +140,7 @@ fn a_key_bound_twice_in_a_form_is_refused_naming_both() {
     let err = Keymap::new(&config("dialog", &[("yes", "n")])).unwrap_err();
     assert!(matches!(&err, KeymapError::Duplicate { screen, .. } if screen == "dialog"), "{err:?}");
     let err = Keymap::new(&config("checklist", &[("close", "ctrl-c")])).unwrap_err();
-    let msg = err.message(&I18n::new(Lang::En));
+    let msg = I18n::new(Lang::En).localize(&err, Face::App);
     assert!(msg.contains("'quit'") && msg.contains("'close'") && msg.contains("[keys.checklist]"), "{msg}");
 }
 
@@ -152,10 +152,10 @@ fn an_unknown_action_is_refused_naming_the_valid_ones() {
         assert!(valid.split(", ").any(|v| v == name), "{name} in {valid}");
     }
     assert!(!valid.contains("won"), "a screen's action is not a form's: {valid}");
-    let msg = err.message(&I18n::new(Lang::ZhCn));
+    let msg = I18n::new(Lang::ZhCn).localize(&err, Face::App);
     assert!(msg.contains("fly") && msg.contains("suggest_purpose"), "{msg}");
     let err = Keymap::new(&config("forms", &[("save", "ctrl-w")])).unwrap_err();
-    assert!(err.message(&I18n::new(Lang::En)).contains("visit_form"), "the valid names are listed");
+    assert!(I18n::new(Lang::En).localize(&err, Face::App).contains("visit_form"), "the valid names are listed");
 }
 
 #[test]

@@ -8,7 +8,7 @@ use ratatui::crossterm::event::KeyEvent;
 use super::{ConfirmFor, Modal, ModalOutcome};
 use crate::domain::Stage;
 use crate::domain::checklist;
-use crate::i18n::I18n;
+use crate::i18n::{Face, I18n};
 use crate::ops;
 use crate::playbook::Playbook;
 use crate::store::{Store, StoreError};
@@ -83,7 +83,7 @@ pub(super) fn checklist_key(
             let (ticks, unticks) = if tick { (vec![number], vec![]) } else { (vec![], vec![number]) };
             match store.set_checklist_ticks(target.deal_id, target.stage, &ticks, &unticks) {
                 Ok(now) => panel.set_ticks(&now),
-                Err(e) => panel.set_error(i18n.error(&e.into())),
+                Err(e) => panel.set_error(i18n.localize(&e, Face::App)),
             }
             ModalOutcome::Stay
         }

@@ -5,7 +5,7 @@ use ratatui::crossterm::event::KeyEvent;
 
 use super::{Modal, ModalOutcome};
 use crate::domain::{Fact, FactCategory};
-use crate::i18n::I18n;
+use crate::i18n::{Face, I18n};
 use crate::ops;
 use crate::store::Store;
 use crate::tui::keymap::Keymap;
@@ -64,7 +64,7 @@ pub(super) fn form_key(
     match result {
         Ok(message) => ModalOutcome::Saved(message),
         Err(e) => {
-            form.set_error(i18n.error(&e.into()));
+            form.set_error(i18n.localize(&e, Face::App));
             ModalOutcome::Stay
         }
     }

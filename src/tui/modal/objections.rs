@@ -4,7 +4,7 @@
 use ratatui::crossterm::event::KeyEvent;
 
 use super::{Modal, ModalOutcome};
-use crate::i18n::I18n;
+use crate::i18n::{Face, I18n};
 use crate::playbook::Playbook;
 use crate::store::{Store, StoreError};
 use crate::tui::keymap::Keymap;
@@ -60,7 +60,7 @@ pub(super) fn form_key(
                 i18n.fmt("forms.objection.saved", &[("n", &id), ("who", &form.target().customer_name)]),
             ),
             Err(e) => {
-                form.set_error(i18n.error(&e));
+                form.set_error(i18n.error(&e, Face::App));
                 ModalOutcome::Stay
             }
         },
@@ -86,7 +86,7 @@ pub(super) fn over_visit(
                 *objection = None;
                 visit.set_notice(Notice::Info(i18n.fmt("playbook.objection.added", &[("n", &id)])));
             }
-            Err(e) => form.set_error(i18n.error(&e)),
+            Err(e) => form.set_error(i18n.error(&e, Face::App)),
         },
     }
     ModalOutcome::Stay

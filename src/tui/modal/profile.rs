@@ -4,7 +4,7 @@ use ratatui::crossterm::event::KeyEvent;
 
 use super::{Modal, ModalOutcome};
 use crate::domain::CadencePolicy;
-use crate::i18n::I18n;
+use crate::i18n::{Face, I18n};
 use crate::playbook::Playbook;
 use crate::store::Store;
 use crate::tui::keymap::Keymap;
@@ -32,7 +32,7 @@ pub(super) fn form_key(
         ProfileEvent::Save(patch) => match store.update_customer(form.customer_id(), *patch) {
             Ok(c) => ModalOutcome::Saved(i18n.fmt("forms.profile.saved", &[("who", &c.name)])),
             Err(e) => {
-                form.set_error(i18n.error(&e.into()));
+                form.set_error(i18n.localize(&e, Face::App));
                 ModalOutcome::Stay
             }
         },

@@ -1,7 +1,7 @@
 //! The quick note and the customer form as modals: their answers become store writes.
 
 use super::ModalOutcome;
-use crate::i18n::I18n;
+use crate::i18n::{Face, I18n};
 use crate::ops::{self, customers::AddCustomerError};
 use crate::store::Store;
 use crate::tui::keymap::Keymap;
@@ -27,7 +27,7 @@ pub(super) fn note_key(
                     None => i18n.t("forms.note.saved_inbox"),
                 }),
                 Err(e) => {
-                    note.set_error(i18n.error(&e.into()));
+                    note.set_error(i18n.localize(&e, Face::App));
                     ModalOutcome::Stay
                 }
             }
@@ -68,7 +68,7 @@ pub(super) fn customer_key(
     match result {
         Ok(message) => ModalOutcome::Saved(message),
         Err(e) => {
-            form.set_error(i18n.error(&e.into()));
+            form.set_error(i18n.localize(&e, Face::App));
             ModalOutcome::Stay
         }
     }

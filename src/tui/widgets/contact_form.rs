@@ -13,7 +13,7 @@ use super::form_layout::{FormFrame, FormRow, Notice, RowContent, render_form};
 use super::text_field::TextField;
 use super::tick_list::TickList;
 use crate::domain::{BuyingRole, Contact, ContactDraft, ContactPart, Style, Word};
-use crate::i18n::I18n;
+use crate::i18n::{Face, I18n};
 use crate::tui::action::Action;
 use crate::tui::keymap::{Hints, Keymap, ModalId};
 use crate::tui::theme::Theme;
@@ -244,7 +244,7 @@ impl ContactForm {
                     ContactPart::Style => ContactField::Style,
                     ContactPart::Roles => ContactField::Roles,
                 };
-                Err((field, i18n.domain_error(&e)))
+                Err((field, i18n.localize(&e, Face::App)))
             }
         }
     }

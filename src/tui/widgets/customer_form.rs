@@ -11,7 +11,8 @@ use super::text_field::TextField;
 use crate::domain::money::{Currency, Money};
 use crate::domain::review::CustomerRef;
 use crate::domain::{Customer, CustomerClass, DomainError, NewCustomer, Stage, Style};
-use crate::i18n::I18n;
+use crate::i18n::{Face, I18n};
+use crate::ops::customers::AddCustomerError;
 use crate::store::{CustomerPatch, NewDeal};
 use crate::tui::action::Action;
 use crate::tui::keymap::{Keymap, ModalId};
@@ -155,11 +156,7 @@ impl CustomerForm {
     /// Warns that `found` (from `Store::find_duplicates`) may be the same person; a second
     /// save saves anyway (`confirmed: true`).
     pub fn set_duplicates(&mut self, found: &[CustomerRef], i18n: &I18n) {
-        let who: Vec<String> = found
-            .iter()
-            .map(|c| if c.company.is_empty() { c.name.clone() } else { format!("{} · {}", c.name, c.company) })
-            .collect();
-        self.set_warning(i18n.fmt("forms.customer.duplicates", &[("who", &who.join(", "))]));
+        self.set_warning(i18n.localize(&AddCustomerError::Duplicates(found.to_vec()), Face::App));
     }
 
     /// Shows an error (e.g. from the store) and keeps every field as typed.
@@ -264,7 +261,7 @@ impl CustomerForm {
             Ok(save) => CustomerFormEvent::Save { save: Box::new(save), confirmed },
             Err((field, error)) => {
                 self.focus = field;
-                self.notice = Some(Notice::Error(i18n.domain_error(&error)));
+                self.notice = Some(Notice::Error(i18n.localize(&error, Face::App)));
                 CustomerFormEvent::None
             }
         }

@@ -14,7 +14,7 @@ use super::form_layout::{clear_popup, hint_line};
 use super::text_field::TextField;
 use crate::domain::customer::clean_line;
 use crate::domain::{DomainError, When, parse_when};
-use crate::i18n::I18n;
+use crate::i18n::{Face, I18n};
 use crate::text;
 use crate::tui::action::Action;
 use crate::tui::keymap::{Hints, Keymap, ModalId};
@@ -244,7 +244,7 @@ impl PromptDialog {
             Some(Action::Submit) => match self.value() {
                 Ok(v) => PromptEvent::Submit(v),
                 Err(e) => {
-                    self.error = Some(i18n.domain_error(&e));
+                    self.error = Some(i18n.localize(&e, Face::App));
                     PromptEvent::None
                 }
             },

@@ -13,7 +13,7 @@ use super::form_keys::{self, FormKey, cycle, form_key};
 use super::form_layout::{FormFrame, FormRow, Notice, RowContent, render_form};
 use super::text_field::TextField;
 use crate::domain::{Fact, FactCategory, FactDraft, FactPart, MonthDay};
-use crate::i18n::I18n;
+use crate::i18n::{Face, I18n};
 use crate::tui::action::Action;
 use crate::tui::keymap::{Hints, Keymap, ModalId};
 use crate::tui::theme::Theme;
@@ -215,7 +215,7 @@ impl FactForm {
                     FactPart::Value => FactField::Value,
                     FactPart::Date => FactField::Date,
                 };
-                Err((field, i18n.domain_error(&e)))
+                Err((field, i18n.localize(&e, Face::App)))
             }
         }
     }

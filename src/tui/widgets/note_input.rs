@@ -11,7 +11,7 @@ use super::form_layout::{FormFrame, FormRow, Notice, RowContent, render_form};
 use super::text_field::TextField;
 use crate::domain::DomainError;
 use crate::domain::customer::clean_text;
-use crate::i18n::I18n;
+use crate::i18n::{Face, I18n};
 use crate::tui::action::Action;
 use crate::tui::keymap::{Hints, Keymap, ModalId};
 use crate::tui::theme::Theme;
@@ -131,7 +131,8 @@ impl NoteInput {
             FormKey::Save => {
                 let text = clean_text(&self.text());
                 if text.is_empty() {
-                    self.notice = Some(Notice::Error(i18n.domain_error(&DomainError::MissingField { field: "note" })));
+                    self.notice =
+                        Some(Notice::Error(i18n.localize(&DomainError::MissingField { field: "note" }, Face::App)));
                     return NoteEvent::None;
                 }
                 return NoteEvent::Save(text);

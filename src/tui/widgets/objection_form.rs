@@ -14,7 +14,7 @@ use super::form_layout::{FormFrame, FormRow, Notice, RowContent, render_form};
 use super::text_field::TextField;
 use crate::domain::objection::validated_objection;
 use crate::domain::{ObjectionKind, Word};
-use crate::i18n::I18n;
+use crate::i18n::{Face, I18n};
 use crate::playbook::Playbook;
 use crate::tui::action::Action;
 use crate::tui::keymap::{Hints, Keymap, ModalId};
@@ -243,7 +243,7 @@ impl ObjectionForm {
                 } else {
                     ObjectionField::Text
                 };
-                self.notice = Some(Notice::Error(i18n.domain_error(&e)));
+                self.notice = Some(Notice::Error(i18n.localize(&e, Face::App)));
                 ObjectionEvent::None
             }
         }

@@ -14,7 +14,7 @@ use super::text_field::TextField;
 use crate::domain::DomainError;
 use crate::domain::cadence::{CadencePolicy, parse_override};
 use crate::domain::{Customer, CustomerClass, Man, Portfolio, Style, Tri};
-use crate::i18n::I18n;
+use crate::i18n::{Face, I18n};
 use crate::playbook::Playbook;
 use crate::store::CustomerPatch;
 use crate::tui::action::Action;
@@ -211,7 +211,7 @@ impl ProfileForm {
             })),
             Err(e) => {
                 self.focus = ProfileField::Cadence;
-                self.notice = Some(Notice::Error(i18n.domain_error(&e)));
+                self.notice = Some(Notice::Error(i18n.localize(&e, Face::App)));
                 ProfileEvent::None
             }
         }

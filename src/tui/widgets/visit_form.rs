@@ -19,7 +19,7 @@ use super::text_field::TextField;
 use crate::clock::Clock;
 use crate::domain::when::format_stored_datetime;
 use crate::domain::{Channel, Outcome, Stage, Visit, VisitInput, VisitKind};
-use crate::i18n::I18n;
+use crate::i18n::{Face, I18n};
 use crate::tui::action::Action;
 use crate::tui::keymap::{Keymap, ModalId};
 
@@ -405,7 +405,7 @@ impl VisitForm {
             Ok(input) => VisitFormEvent::Save(Box::new(input)),
             Err((field, error)) => {
                 self.focus = field;
-                self.notice = Some(Notice::Error(i18n.domain_error(&error)));
+                self.notice = Some(Notice::Error(i18n.localize(&error, Face::App)));
                 VisitFormEvent::None
             }
         }

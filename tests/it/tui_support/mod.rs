@@ -139,7 +139,8 @@ pub fn app_with_keys(dir: &tempfile::TempDir, lang: Lang, toml: &str) -> App {
     let path = dir.path().join("fieldbook.db");
     seed(&path);
     let config: fieldbook::config::Config = toml::from_str(toml).unwrap();
-    let keymap = Keymap::new(&config.keys).unwrap_or_else(|e| panic!("{}", e.message(&I18n::new(lang))));
+    let keymap = Keymap::new(&config.keys)
+        .unwrap_or_else(|e| panic!("{}", I18n::new(lang).localize(&e, fieldbook::i18n::Face::App)));
     let store = open_on(&path, TODAY);
     App::new(store, I18n::new(lang), keymap, Theme::default(), &path.with_file_name("no-config-dir"))
 }

@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use super::{ProfileField, ProfileForm};
 use crate::config::Config;
 use crate::domain::Word;
-use crate::i18n::I18n;
+use crate::i18n::{Face, I18n};
 use crate::playbook::views::{ProfileView, cadence_text};
 use crate::tui::action::Action;
 use crate::tui::keymap::{Hints, Keymap, ModalId};
@@ -95,7 +95,7 @@ impl ProfileForm {
             ProfileField::Cadence => {
                 let text = match self.typed_cadence() {
                     Ok(_) => cadence_text(i18n, &view.cadence),
-                    Err(e) => i18n.domain_error(&e),
+                    Err(e) => i18n.localize(&e, Face::App),
                 };
                 vec![info("playbook.label.cadence", text)]
             }

@@ -1,0 +1,410 @@
+//! Every user-visible string, in English and Simplified Chinese.
+//!
+//! Strings live in `assets/i18n/<lang>/<area>.toml` (one file per area so features do not
+//! collide), embedded in the binary. Keys are `area.table.key`; `{name}` placeholders are
+//! filled by [`I18n::fmt`]. A missing key falls back to English, then to the key itself.
+//!
+//! A string may have plural forms, as a table: `due = { one = "… {days} day …", other = "…
+//! {days} days …" }` (English has one and other; Chinese needs none and writes a plain string).
+//!
+//! Errors say which message they are through [`Localize`], implemented beside each error type;
+//! [`I18n::error`] finds it in an error's chain.
+
+mod message;
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+pub use message::{Arg, Face, Localize, Message, advice};
+
+use crate::domain::Word;
+use crate::domain::money::{Currency, Money, Numerals, Rates, Totals};
+
+/// A UI language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Lang {
+    En,
+    ZhCn,
+}
+
+impl Lang {
+    /// Reads `en`, `zh-CN` (and `zh`, `zh_CN`, `zh-Hans`...); `None` for anything else.
+    pub fn parse(s: &str) -> Option<Self> {
+        let s = s.trim().to_lowercase().replace('_', "-");
+        if s.starts_with("zh") {
+            Some(Self::ZhCn)
+        } else if s.starts_with("en") || s == "c" || s == "posix" {
+            Some(Self::En)
+        } else {
+            None
+        }
+    }
+
+    /// `--lang`, else the config file, else `LC_ALL` / `LC_MESSAGES` / `LANG`, else English.
+    pub fn detect(flag: Option<&str>, config: Option<&str>) -> Self {
+        let env =
+            ["LC_ALL", "LC_MESSAGES", "LANG"].iter().filter_map(|v| std::env::var(v).ok()).find(|v| !v.is_empty());
+        [flag.map(str::to_string), config.map(str::to_string), env]
+            .into_iter()
+            .flatten()
+            .find_map(|s| Self::parse(&s))
+            .unwrap_or(Self::En)
+    }
+
+    /// The tag used in file names and `--lang`.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Self::En => "en",
+            Self::ZhCn => "zh-CN",
+        }
+    }
+}
+
+/// The string files of each area, `(area, English, Chinese)`.
+const FILES: &[(&str, &str, &str)] = &[
+    ("common", include_str!("../../assets/i18n/en/common.toml"), include_str!("../../assets/i18n/zh-CN/common.toml")),
+    ("error", include_str!("../../assets/i18n/en/error.toml"), include_str!("../../assets/i18n/zh-CN/error.toml")),
+    (
+        "playbook",
+        include_str!("../../assets/i18n/en/playbook.toml"),
+        include_str!("../../assets/i18n/zh-CN/playbook.toml"),
+    ),
+    ("cli", include_str!("../../assets/i18n/en/cli.toml"), include_str!("../../assets/i18n/zh-CN/cli.toml")),
+    ("forms", include_str!("../../assets/i18n/en/forms.toml"), include_str!("../../assets/i18n/zh-CN/forms.toml")),
+    ("tui", include_str!("../../assets/i18n/en/tui.toml"), include_str!("../../assets/i18n/zh-CN/tui.toml")),
+    ("data", include_str!("../../assets/i18n/en/data.toml"), include_str!("../../assets/i18n/zh-CN/data.toml")),
+];
+
+/// One string of a language: plain, or with plural forms.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Text {
+    Plain(String),
+    Plural { one: Option<String>, other: String },
+}
+
+impl Text {
+    /// The form for the count `n` (none: the general form).
+    fn form(&self, n: Option<i64>) -> &str {
+        match self {
+            Self::Plain(s) => s,
+            Self::Plural { one: Some(one), .. } if n.is_some_and(|n| n.abs() == 1) => one,
+            Self::Plural { other, .. } => other,
+        }
+    }
+}
+
+/// Looks up strings in one language.
+#[derive(Debug, Clone)]
+pub struct I18n {
+    lang: Lang,
+    strings: HashMap<String, Text>,
+    english: HashMap<String, Text>,
+}
+
+impl I18n {
+    /// Loads the embedded strings for `lang`.
+    pub fn new(lang: Lang) -> Self {
+        let english = load(Lang::En);
+        let strings = if lang == Lang::En { english.clone() } else { load(lang) };
+        Self { lang, strings, english }
+    }
+
+    /// The English strings, loaded once: what errors display as outside any face.
+    pub fn english() -> &'static I18n {
+        static ENGLISH: OnceLock<I18n> = OnceLock::new();
+        ENGLISH.get_or_init(|| I18n::new(Lang::En))
+    }
+
+    /// The language in use.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// The string for `key` (its general plural form, if it has forms).
+    pub fn t(&self, key: &str) -> String {
+        self.lookup(key, None)
+    }
+
+    fn lookup(&self, key: &str, n: Option<i64>) -> String {
+        match self.strings.get(key).or_else(|| self.english.get(key)) {
+            Some(text) => text.form(n).to_string(),
+            None => key.to_string(),
+        }
+    }
+
+    /// The string for `key` with `{name}` placeholders filled from `args`. A string with plural
+    /// forms takes the form for the first argument that reads as a whole number.
+    pub fn fmt(&self, key: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+        let values: Vec<(&str, String)> = args.iter().map(|(name, value)| (*name, value.to_string())).collect();
+        self.fill(key, &values)
+    }
+
+    fn fill(&self, key: &str, values: &[(&str, String)]) -> String {
+        let n = values.iter().find_map(|(_, v)| v.parse::<i64>().ok());
+        let mut s = self.lookup(key, n);
+        for (name, value) in values {
+            s = s.replace(&format!("{{{name}}}"), value);
+        }
+        s
+    }
+
+    /// A message in this language.
+    pub fn say(&self, m: &Message) -> String {
+        let values: Vec<(&str, String)> = m
+            .args()
+            .iter()
+            .map(|(name, arg)| {
+                let value = match arg {
+                    Arg::Text(s) => s.clone(),
+                    Arg::Field(f) => self.field(f),
+                    Arg::Message(inner) => self.say(inner),
+                    Arg::List(items) => self.list(items.iter().map(|m| self.say(m))),
+                    Arg::Word { zh, .. } if self.lang == Lang::ZhCn => zh.to_string(),
+                    Arg::Word { code, lower: true, .. } => code.replace('-', " "),
+                    Arg::Word { code, lower: false, .. } => english_word(code),
+                };
+                (*name, value)
+            })
+            .collect();
+        self.fill(m.key(), &values)
+    }
+
+    /// What `e` tells the user in this language, with advice that fits `face`.
+    pub fn localize(&self, e: &(impl Localize + ?Sized), face: Face) -> String {
+        self.say(&e.message(face))
+    }
+
+    /// The message of the first error in `e`'s chain that can say one, else its own text.
+    pub fn error(&self, e: &anyhow::Error, face: Face) -> String {
+        match e.chain().find_map(localizable) {
+            Some(found) => self.localize(found, face),
+            None => format!("{e:#}"),
+        }
+    }
+
+    /// How amounts are written in this language (`¥1.2m`, or `¥120万` in Chinese).
+    pub fn numerals(&self) -> Numerals {
+        match self.lang {
+            Lang::En => Numerals::Western,
+            Lang::ZhCn => Numerals::Chinese,
+        }
+    }
+
+    /// An amount, short: `¥1.2m` / `¥120万`.
+    pub fn money(&self, money: Money) -> String {
+        money.compact(self.numerals())
+    }
+
+    /// Sums per currency, `first` (the rep's currency) first: `¥43.5m · $4.7m`.
+    pub fn totals(&self, totals: &Totals, first: Currency) -> String {
+        totals.compact(first, self.numerals())
+    }
+
+    /// The sums per currency and, when rates convert them, the converted total clearly marked:
+    /// `¥43.5m · $4.7m (≈ ¥77.5m at your rates)`.
+    pub fn totals_converted(&self, totals: &Totals, rates: &Rates) -> String {
+        let plain = self.totals(totals, rates.base);
+        match totals.converted(rates) {
+            Some(sum) => self.fmt("common.money.converted", &[("totals", &plain), ("sum", &self.money(sum))]),
+            None => plain,
+        }
+    }
+
+    /// The display name of a word (step, class, style, channel...).
+    pub fn word<W: Word>(&self, w: W) -> String {
+        match self.lang {
+            Lang::ZhCn => w.zh().to_string(),
+            Lang::En => english_word(w.code()),
+        }
+    }
+
+    /// Several words as one list: `Buyer, Insider` / `采购者、内线`.
+    pub fn words<W: Word>(&self, ws: &[W]) -> String {
+        self.list(ws.iter().map(|w| self.word(*w)))
+    }
+
+    /// Items as one list: `a, b` / `a、b`.
+    fn list(&self, items: impl Iterator<Item = String>) -> String {
+        let sep = if self.lang == Lang::ZhCn { "、" } else { ", " };
+        items.collect::<Vec<_>>().join(sep)
+    }
+
+    /// What a gap of the buying centre means, as a warning line.
+    pub fn gap(&self, gap: crate::domain::BuyingGap) -> String {
+        self.t(&format!("common.gap.{}", gap.code().replace('-', "_")))
+    }
+
+    /// The name of a field or thing (`purpose`, `customer`...) in this language.
+    pub fn field(&self, name: &str) -> String {
+        let key = format!("common.field.{}", name.replace([' ', '-'], "_"));
+        let s = self.t(&key);
+        if s == key { name.to_string() } else { s }
+    }
+}
+
+/// The error types that can travel inside an `anyhow::Error` and say their message. A new
+/// error type that implements [`Localize`] and reaches `anyhow` is added here.
+fn localizable<'a>(cause: &'a (dyn std::error::Error + 'static)) -> Option<&'a dyn Localize> {
+    use crate::domain::DomainError;
+    use crate::ops::contacts::ContactError;
+    use crate::ops::customers::AddCustomerError;
+    use crate::ops::facts::FactError;
+    use crate::store::StoreError;
+    use crate::store::transfer::DataError;
+    let found: Option<&dyn Localize> = if let Some(e) = cause.downcast_ref::<Message>() {
+        Some(e)
+    } else if let Some(e) = cause.downcast_ref::<DomainError>() {
+        Some(e)
+    } else if let Some(e) = cause.downcast_ref::<StoreError>() {
+        Some(e)
+    } else if let Some(e) = cause.downcast_ref::<DataError>() {
+        Some(e)
+    } else if let Some(e) = cause.downcast_ref::<AddCustomerError>() {
+        Some(e)
+    } else if let Some(e) = cause.downcast_ref::<FactError>() {
+        Some(e)
+    } else if let Some(e) = cause.downcast_ref::<ContactError>() {
+        Some(e)
+    } else {
+        None
+    };
+    found
+}
+
+/// `question-mark` → `Question mark`.
+fn english_word(code: &str) -> String {
+    let spaced = code.replace('-', " ");
+    let mut chars = spaced.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Every `area.table.key` of one language, flattened.
+fn load(lang: Lang) -> HashMap<String, Text> {
+    let mut map = HashMap::new();
+    for (area, en, zh) in FILES {
+        let text = if lang == Lang::ZhCn { zh } else { en };
+        // The files are embedded and checked by tests; a broken one yields its keys as text.
+        if let Ok(table) = text.parse::<toml::Table>() {
+            flatten(area, &toml::Value::Table(table), &mut map);
+        }
+    }
+    map
+}
+
+/// The names a table of plural forms may have.
+const PLURAL_FORMS: [&str; 2] = ["one", "other"];
+
+fn flatten(prefix: &str, value: &toml::Value, out: &mut HashMap<String, Text>) {
+    match value {
+        toml::Value::Table(t) if t.contains_key("other") && t.keys().all(|k| PLURAL_FORMS.contains(&k.as_str())) => {
+            let form = |name: &str| t.get(name).map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_string));
+            let other = form("other").unwrap_or_default();
+            out.insert(prefix.to_string(), Text::Plural { one: form("one"), other });
+        }
+        toml::Value::Table(t) => {
+            for (k, v) in t {
+                flatten(&format!("{prefix}.{k}"), v, out);
+            }
+        }
+        toml::Value::String(s) => {
+            out.insert(prefix.to_string(), Text::Plain(s.clone()));
+        }
+        other => {
+            out.insert(prefix.to_string(), Text::Plain(other.to_string()));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn files_parse_and_languages_have_the_same_keys() {
+        for (area, en, zh) in FILES {
+            assert!(en.parse::<toml::Table>().is_ok(), "assets/i18n/en/{area}.toml does not parse");
+            assert!(zh.parse::<toml::Table>().is_ok(), "assets/i18n/zh-CN/{area}.toml does not parse");
+        }
+        let en = load(Lang::En);
+        let zh = load(Lang::ZhCn);
+        let mut missing_zh: Vec<_> = en.keys().filter(|k| !zh.contains_key(*k)).collect();
+        let mut missing_en: Vec<_> = zh.keys().filter(|k| !en.contains_key(*k)).collect();
+        missing_zh.sort();
+        missing_en.sort();
+        assert!(missing_zh.is_empty(), "missing in zh-CN: {missing_zh:?}");
+        assert!(missing_en.is_empty(), "missing in en: {missing_en:?}");
+    }
+
+    #[test]
+    fn placeholders_match_between_languages() {
+        let en = load(Lang::En);
+        let zh = load(Lang::ZhCn);
+        let names = |s: &str| {
+            let mut v: Vec<String> =
+                s.split('{').skip(1).filter_map(|p| p.split_once('}')).map(|(n, _)| n.to_string()).collect();
+            v.sort();
+            v
+        };
+        let forms = |t: &Text| match t {
+            Text::Plain(s) => vec![s.clone()],
+            Text::Plural { one, other } => one.iter().cloned().chain([other.clone()]).collect(),
+        };
+        for (k, e) in &en {
+            let wanted = names(e.form(None));
+            for form in forms(e).iter().chain(zh.get(k).map(forms).unwrap_or_default().iter()) {
+                assert_eq!(names(form), wanted, "placeholders differ for {k}");
+            }
+        }
+    }
+
+    #[test]
+    fn words_and_language_detection() {
+        let en = I18n::new(Lang::En);
+        let zh = I18n::new(Lang::ZhCn);
+        assert_eq!(en.word(crate::domain::Portfolio::QuestionMark), "Question mark");
+        assert_eq!(zh.word(crate::domain::Stage::Survey), "调查");
+        assert_eq!(Lang::parse("zh_CN.UTF-8"), Some(Lang::ZhCn));
+        assert_eq!(Lang::parse("en_US.UTF-8"), Some(Lang::En));
+        assert_eq!(Lang::detect(Some("zh-CN"), Some("en")), Lang::ZhCn);
+        assert_eq!(Lang::detect(None, Some("zh")), Lang::ZhCn);
+    }
+
+    #[test]
+    fn errors_are_localised() {
+        let zh = I18n::new(Lang::ZhCn);
+        let e = anyhow::Error::new(crate::domain::DomainError::MissingField { field: "purpose" });
+        let msg = zh.error(&e, Face::App);
+        assert!(msg.contains("拜访目的"), "{msg}");
+        let en = I18n::new(Lang::En);
+        let e = anyhow::Error::new(crate::domain::DomainError::UnknownStage { input: "x".into() });
+        assert!(en.error(&e, Face::Cli).contains("preparation, approach, survey, presentation, close"));
+        assert_eq!(e.to_string(), en.error(&e, Face::Cli), "Display is the English message");
+    }
+
+    #[test]
+    fn plural_forms_follow_the_first_whole_number() {
+        let en = I18n::new(Lang::En);
+        let zh = I18n::new(Lang::ZhCn);
+        assert_eq!(en.fmt("playbook.cadence.fine", &[("days", &1)]), "next due in 1 day");
+        assert_eq!(en.fmt("playbook.cadence.fine", &[("days", &3)]), "next due in 3 days");
+        assert_eq!(en.fmt("playbook.cadence.fine", &[("days", &0)]), "next due in 0 days");
+        assert_eq!(zh.fmt("playbook.cadence.fine", &[("days", &1)]), zh.fmt("playbook.cadence.fine", &[("days", &1)]));
+        let one = en.say(&Message::new("cli.check.search_extra").arg("n", 1).arg("table", "visit"));
+        assert!(one.contains("1 entry for"), "{one}");
+        let two = en.say(&Message::new("cli.check.search_extra").arg("n", 2).arg("table", "visit"));
+        assert!(two.contains("2 entries for"), "{two}");
+    }
+
+    #[test]
+    fn advice_fits_the_face() {
+        let en = I18n::new(Lang::En);
+        let e = crate::store::StoreError::NotEmpty { customers: 3 };
+        let cli = en.localize(&e, Face::Cli);
+        let app = en.localize(&e, Face::App);
+        assert!(cli.contains("--force"), "{cli}");
+        assert!(!app.contains("--"), "{app}");
+    }
+}
