@@ -6,6 +6,7 @@ pub mod app;
 mod chrome;
 pub mod drafts;
 pub mod keymap;
+mod list_nav;
 pub mod modal;
 pub mod overlay;
 pub mod screens;

@@ -8,8 +8,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use crate::text;
-use crate::tui::action::Action;
 use crate::tui::keymap::{KeyContext, Keymap, ModalId};
+use crate::tui::list_nav::moved;
 use crate::tui::screens::View;
 use crate::tui::widgets::form_layout::clear_popup;
 
@@ -34,12 +34,13 @@ impl HelpOverlay {
     /// Scrolls with its up and down keys of `keymap` (↑/↓, k/j); returns true when the overlay
     /// should close (any other key).
     pub fn handle_key(&mut self, key: &KeyEvent, keymap: &Keymap) -> bool {
-        match keymap.action(ModalId::Help, key) {
-            Some(Action::Down) => self.scroll = self.scroll.saturating_add(1),
-            Some(Action::Up) => self.scroll = self.scroll.saturating_sub(1),
-            _ => return true,
+        match keymap.action(ModalId::Help, key).and_then(|a| moved(a, self.scroll.into(), 10, u16::MAX.into())) {
+            Some(to) => {
+                self.scroll = u16::try_from(to).unwrap_or(u16::MAX);
+                false
+            }
+            None => true,
         }
-        false
     }
 
     /// Draws the list of keys and what they do.

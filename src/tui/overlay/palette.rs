@@ -12,6 +12,7 @@ use crate::i18n::I18n;
 use crate::text;
 use crate::tui::action::Action;
 use crate::tui::keymap::{Keymap, ModalId, ScreenId};
+use crate::tui::list_nav::moved;
 use crate::tui::screens::View;
 
 /// Actions that make sense from anywhere, offered even where no key is bound to them.
@@ -115,8 +116,9 @@ impl PaletteOverlay {
                     .get(self.selected)
                     .map_or(PaletteOutcome::Stay, |(a, _, _)| PaletteOutcome::Run(*a));
             }
-            Some(Action::Up) => self.selected = self.selected.saturating_sub(1),
-            Some(Action::Down) => self.selected = (self.selected + 1).min(self.matches().len().saturating_sub(1)),
+            Some(a @ (Action::Up | Action::Down)) => {
+                self.selected = moved(a, self.selected, 1, self.matches().len().saturating_sub(1)).unwrap_or(0);
+            }
             _ => {}
         }
         PaletteOutcome::Stay

@@ -17,6 +17,7 @@ use crate::playbook::brief::Brief;
 use crate::store::Store;
 use crate::text::{self, wrap_hanging};
 use crate::tui::action::Action;
+use crate::tui::list_nav::moved;
 
 /// The brief of one customer.
 pub struct BriefScreen {
@@ -49,17 +50,13 @@ impl BriefScreen {
 
     /// Scrolls (never past the end); everything else is the app's.
     pub fn handle(&mut self, action: Action, _ctx: &mut Ctx) -> Effect {
-        let max = self.max_scroll.get();
-        self.scroll = match action {
-            Action::Up => self.scroll.saturating_sub(1),
-            Action::Down => self.scroll.saturating_add(1).min(max),
-            Action::PageUp => self.scroll.saturating_sub(10),
-            Action::PageDown => self.scroll.saturating_add(10).min(max),
-            Action::Top => 0,
-            Action::Bottom => max,
-            _ => return Effect::Unhandled,
-        };
-        Effect::None
+        match moved(action, self.scroll.into(), 10, self.max_scroll.get().into()) {
+            Some(to) => {
+                self.scroll = u16::try_from(to).unwrap_or(u16::MAX);
+                Effect::None
+            }
+            None => Effect::Unhandled,
+        }
     }
 
     /// Draws the brief's text: headings in the title style. Lines are wrapped here (the rows

@@ -24,6 +24,7 @@ use crate::playbook::Playbook;
 use crate::store::{Note, Store};
 use crate::text;
 use crate::tui::action::Action;
+use crate::tui::list_nav::moved;
 use crate::tui::modal::ModalRequest;
 use crate::tui::widgets::customer_form::CustomerField;
 
@@ -178,12 +179,10 @@ impl CustomerScreen {
             }
             Action::DeleteFact => return Effect::Info(ctx.i18n.t("tui.customer.pick_fact")),
             Action::AddContact => return Effect::Modal(ModalRequest::AddContact(self.id)),
-            Action::Up => self.scroll = self.scroll.saturating_sub(1),
-            Action::Down => self.scroll = self.scroll.saturating_add(1).min(self.max_scroll.get()),
-            Action::PageUp => self.scroll = self.scroll.saturating_sub(10),
-            Action::PageDown => self.scroll = self.scroll.saturating_add(10).min(self.max_scroll.get()),
-            Action::Top => self.scroll = 0,
-            Action::Bottom => self.scroll = self.max_scroll.get(),
+            Action::Up | Action::Down | Action::PageUp | Action::PageDown | Action::Top | Action::Bottom => {
+                let to = moved(action, self.scroll.into(), 10, self.max_scroll.get().into()).unwrap_or_default();
+                self.scroll = u16::try_from(to).unwrap_or(u16::MAX);
+            }
             Action::LogVisit => return Effect::Modal(ModalRequest::LogVisit(self.id)),
             Action::PlanVisit => return Effect::Modal(ModalRequest::PlanVisit(self.id)),
             Action::Lost => {
@@ -216,56 +215,48 @@ impl CustomerScreen {
     /// timeline focused.
     fn handle_record(&mut self, action: Action, ctx: &mut Ctx) -> Option<Effect> {
         let rows = self.record_rows(ctx.i18n);
-        let last = rows.len().saturating_sub(1);
+        if let Some(to) = moved(action, self.cursor, 10, rows.len().saturating_sub(1)) {
+            self.cursor = to;
+            return Some(Effect::None);
+        }
         let row = rows.get(self.cursor);
         match action {
-            Action::Up => self.cursor = self.cursor.saturating_sub(1),
-            Action::Down => self.cursor = (self.cursor + 1).min(last),
-            Action::PageUp => self.cursor = self.cursor.saturating_sub(10),
-            Action::PageDown => self.cursor = (self.cursor + 10).min(last),
-            Action::Top => self.cursor = 0,
-            Action::Bottom => self.cursor = last,
-            Action::Edit => {
-                return Some(Effect::Modal(match row.map(|r| r.item) {
-                    Some(RecordItem::Person(i)) => match self.person(i) {
-                        Some(person) => ModalRequest::EditContact(person.id),
-                        None => return Some(Effect::None),
-                    },
-                    Some(RecordItem::NoPerson) => ModalRequest::AddContact(self.id),
-                    Some(RecordItem::Fact(i)) => match self.facts.get(i) {
-                        Some(fact) => ModalRequest::EditFact(fact.id),
-                        None => return Some(Effect::None),
-                    },
-                    Some(RecordItem::Empty(category)) => {
-                        ModalRequest::AddFact { customer_id: self.id, category, choose_category: false }
-                    }
-                    Some(RecordItem::Basic(field)) => ModalRequest::EditCustomerField(self.id, field),
-                    None => ModalRequest::EditCustomer(self.id),
-                }));
-            }
+            Action::Edit => Some(Effect::Modal(match row.map(|r| r.item) {
+                Some(RecordItem::Person(i)) => match self.person(i) {
+                    Some(person) => ModalRequest::EditContact(person.id),
+                    None => return Some(Effect::None),
+                },
+                Some(RecordItem::NoPerson) => ModalRequest::AddContact(self.id),
+                Some(RecordItem::Fact(i)) => match self.facts.get(i) {
+                    Some(fact) => ModalRequest::EditFact(fact.id),
+                    None => return Some(Effect::None),
+                },
+                Some(RecordItem::Empty(category)) => {
+                    ModalRequest::AddFact { customer_id: self.id, category, choose_category: false }
+                }
+                Some(RecordItem::Basic(field)) => ModalRequest::EditCustomerField(self.id, field),
+                None => ModalRequest::EditCustomer(self.id),
+            })),
             Action::AddFact => {
                 let category = match row.map(|r| r.group) {
                     Some(Group::Category(c)) => c,
                     _ => FactCategory::Basic,
                 };
                 let request = ModalRequest::AddFact { customer_id: self.id, category, choose_category: true };
-                return Some(Effect::Modal(request));
+                Some(Effect::Modal(request))
             }
-            Action::DeleteFact => {
-                return Some(match row.map(|r| r.item) {
-                    Some(RecordItem::Person(i)) => match self.person(i) {
-                        Some(person) => Effect::Modal(ModalRequest::RemoveContact(person.id)),
-                        None => Effect::None,
-                    },
-                    Some(RecordItem::Fact(i)) if i < self.facts.len() => {
-                        Effect::Modal(ModalRequest::DeleteFact(self.facts[i].id))
-                    }
-                    _ => Effect::Info(ctx.i18n.t("tui.customer.not_a_fact")),
-                });
-            }
-            _ => return None,
+            Action::DeleteFact => Some(match row.map(|r| r.item) {
+                Some(RecordItem::Person(i)) => match self.person(i) {
+                    Some(person) => Effect::Modal(ModalRequest::RemoveContact(person.id)),
+                    None => Effect::None,
+                },
+                Some(RecordItem::Fact(i)) if i < self.facts.len() => {
+                    Effect::Modal(ModalRequest::DeleteFact(self.facts[i].id))
+                }
+                _ => Effect::Info(ctx.i18n.t("tui.customer.not_a_fact")),
+            }),
+            _ => None,
         }
-        Some(Effect::None)
     }
 
     fn person(&self, index: usize) -> Option<&Contact> {

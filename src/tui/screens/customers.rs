@@ -13,6 +13,7 @@ use crate::store::{CustomerFilter, CustomerRow, CustomerSort, Store};
 use crate::text;
 use crate::tui::action::Action;
 use crate::tui::keymap::Keymap;
+use crate::tui::list_nav::moved;
 use crate::tui::modal::ModalRequest;
 
 /// Rows loaded at a time.
@@ -86,16 +87,14 @@ impl CustomersScreen {
 
     /// Handles a table action.
     pub fn handle(&mut self, action: Action, ctx: &mut Ctx) -> Effect {
+        // The table pages from the store, so its last row is not known: Bottom is the end of
+        // the loaded page, a move past it loads the next (see `select`).
+        let page_end = self.offset as usize + self.rows.len().saturating_sub(1);
+        let last = if action == Action::Bottom { page_end } else { usize::MAX };
+        if let Some(to) = moved(action, self.selected, 20, last) {
+            return self.select(ctx.store, to);
+        }
         match action {
-            Action::Up => self.select(ctx.store, self.selected.saturating_sub(1)),
-            Action::Down => self.select(ctx.store, self.selected + 1),
-            Action::PageUp => self.select(ctx.store, self.selected.saturating_sub(20)),
-            Action::PageDown => self.select(ctx.store, self.selected + 20),
-            Action::Top => self.select(ctx.store, 0),
-            Action::Bottom => {
-                let end = self.offset as usize + self.rows.len().saturating_sub(1);
-                self.select(ctx.store, end)
-            }
             Action::Open => self.selected_customer().map_or(Effect::None, Effect::OpenCustomer),
             Action::LogVisit => {
                 self.selected_customer().map_or(Effect::None, |c| Effect::Modal(ModalRequest::LogVisit(c)))

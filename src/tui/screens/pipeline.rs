@@ -20,6 +20,7 @@ use crate::store::{PipelineCard, PipelineFilter, StepTotal, Store};
 use crate::text;
 use crate::tui::action::Action;
 use crate::tui::keymap::Keymap;
+use crate::tui::list_nav::moved;
 use crate::tui::modal::ModalRequest;
 
 /// Cards loaded per column at a time.
@@ -136,12 +137,10 @@ impl PipelineScreen {
         match action {
             Action::Left => self.column = self.column.saturating_sub(1),
             Action::Right => self.column = (self.column + 1).min(Stage::ALL.len() - 1),
-            Action::Up => return self.select(ctx.store, here.saturating_sub(1)),
-            Action::Down => return self.select(ctx.store, here + 1),
-            Action::PageUp => return self.select(ctx.store, here.saturating_sub(5)),
-            Action::PageDown => return self.select(ctx.store, here + 5),
-            Action::Top => return self.select(ctx.store, 0),
-            Action::Bottom => return self.select(ctx.store, usize::MAX),
+            Action::Up | Action::Down | Action::PageUp | Action::PageDown | Action::Top | Action::Bottom => {
+                let last = (self.totals[self.column].count as usize).saturating_sub(1);
+                return self.select(ctx.store, moved(action, here, 5, last).unwrap_or(here));
+            }
             Action::Open => return self.selected_customer().map_or(Effect::None, Effect::OpenCustomer),
             Action::MoveForward => return self.move_selected(ctx, true),
             Action::MoveBack => return self.move_selected(ctx, false),

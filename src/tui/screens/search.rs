@@ -11,6 +11,7 @@ use super::{Ctx, Effect, View};
 use crate::store::{SearchHit, SearchKind, Store};
 use crate::text;
 use crate::tui::action::Action;
+use crate::tui::list_nav::moved;
 
 /// Hits fetched per query.
 const LIMIT: u32 = 60;
@@ -50,12 +51,11 @@ impl SearchScreen {
 
     /// Handles a search action (the query box takes the characters).
     pub fn handle(&mut self, action: Action, ctx: &mut Ctx) -> Effect {
-        let last = self.hits.len().saturating_sub(1);
+        if let Some(to) = moved(action, self.selected, 10, self.hits.len().saturating_sub(1)) {
+            self.selected = to;
+            return Effect::None;
+        }
         match action {
-            Action::Up => self.selected = self.selected.saturating_sub(1),
-            Action::Down => self.selected = (self.selected + 1).min(last),
-            Action::PageUp => self.selected = self.selected.saturating_sub(10),
-            Action::PageDown => self.selected = (self.selected + 10).min(last),
             Action::Clear => {
                 self.query.clear();
                 self.selected = 0;

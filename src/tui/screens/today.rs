@@ -13,6 +13,7 @@ use crate::domain::{CadencePolicy, CadenceState};
 use crate::store::Store;
 use crate::text;
 use crate::tui::action::Action;
+use crate::tui::list_nav::moved;
 use crate::tui::modal::ModalRequest;
 
 /// The five sections, in screen order.
@@ -110,23 +111,19 @@ impl TodayScreen {
 
     /// Handles a Today action.
     pub fn handle(&mut self, action: Action, ctx: &mut Ctx) -> Effect {
-        let last = self.items.len().saturating_sub(1);
-        match action {
-            Action::Up => self.selected = self.selected.saturating_sub(1),
-            Action::Down => self.selected = (self.selected + 1).min(last),
-            Action::PageUp => self.selected = self.selected.saturating_sub(10),
-            Action::PageDown => self.selected = (self.selected + 10).min(last),
-            Action::Top => self.selected = 0,
-            Action::Bottom => self.selected = last,
-            Action::Open => return self.selected_customer().map_or(Effect::None, Effect::OpenCustomer),
-            Action::Done => return self.done(),
-            Action::FollowUp => {
-                return self.selected_customer().map_or(Effect::None, |c| Effect::Modal(ModalRequest::PlanVisit(c)));
-            }
-            Action::Postpone => return self.postpone(ctx),
-            _ => return Effect::Unhandled,
+        if let Some(to) = moved(action, self.selected, 10, self.items.len().saturating_sub(1)) {
+            self.selected = to;
+            return Effect::None;
         }
-        Effect::None
+        match action {
+            Action::Open => self.selected_customer().map_or(Effect::None, Effect::OpenCustomer),
+            Action::Done => self.done(),
+            Action::FollowUp => {
+                self.selected_customer().map_or(Effect::None, |c| Effect::Modal(ModalRequest::PlanVisit(c)))
+            }
+            Action::Postpone => self.postpone(ctx),
+            _ => Effect::Unhandled,
+        }
     }
 
     /// Done (完成): log the visit behind the item (prefilled from it), else a new visit.

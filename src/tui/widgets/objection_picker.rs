@@ -11,6 +11,7 @@ use crate::domain::Objection;
 use crate::i18n::I18n;
 use crate::tui::action::Action;
 use crate::tui::keymap::{Hints, Keymap, ModalId};
+use crate::tui::list_nav::moved;
 use crate::tui::theme::Theme;
 
 /// What the picker reports after a key.
@@ -52,9 +53,8 @@ impl ObjectionPicker {
             return PickEvent::None;
         }
         match keymap.action(ModalId::ObjectionPicker, &key) {
-            Some(Action::Up) => self.selected = self.selected.saturating_sub(1),
-            Some(Action::Down) => {
-                self.selected = (self.selected + 1).min(self.open.len().saturating_sub(1));
+            Some(a @ (Action::Up | Action::Down)) => {
+                self.selected = moved(a, self.selected, 1, self.open.len().saturating_sub(1)).unwrap_or(0);
             }
             Some(Action::ResolveObjection) => return self.selected().map_or(PickEvent::Cancel, PickEvent::Resolve),
             Some(Action::Cancel) => return PickEvent::Cancel,
