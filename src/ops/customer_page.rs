@@ -51,18 +51,27 @@ pub struct CustomerPage {
     pub visits: Vec<ShownVisit>,
     /// The last notes, newest first.
     pub notes: Vec<Note>,
+    /// The id of the deal the objections and ticks are about.
+    in_view_id: Option<i64>,
 }
 
 impl CustomerPage {
     /// Reads customer `id`'s page.
     pub fn load(store: &Store, id: i64, size: PageSize) -> Result<Self, StoreError> {
+        Self::load_about(store, id, size, None)
+    }
+
+    /// Reads customer `id`'s page about deal `chosen` (when it is one of the customer's; else
+    /// the open deal, else the newest).
+    pub fn load_about(store: &Store, id: i64, size: PageSize, chosen: Option<i64>) -> Result<Self, StoreError> {
         let customer = store.customer(id)?;
         let deals = store
             .deals_of(id)?
             .into_iter()
             .map(|deal| Ok(DealHistory { history: store.stage_history(deal.id)?, deal }))
             .collect::<Result<Vec<_>, StoreError>>()?;
-        let in_view = in_view(&deals);
+        let in_view = chosen.and_then(|c| deals.iter().find(|d| d.deal.id == c)).or_else(|| in_view(&deals));
+        let in_view_id = in_view.map(|d| d.deal.id);
         let mut objections = match in_view {
             Some(d) => store.objections_of(d.deal.id, false)?,
             None => Vec::new(),
@@ -92,12 +101,13 @@ impl CustomerPage {
             objections,
             checklist_ticks,
             visits,
+            in_view_id,
         })
     }
 
-    /// The deal a page is about: the open one, else the newest.
+    /// The deal a page is about: the one chosen, else the open one, else the newest.
     pub fn deal_in_view(&self) -> Option<&DealHistory> {
-        in_view(&self.deals)
+        self.deals.iter().find(|d| Some(d.deal.id) == self.in_view_id)
     }
 
     /// The open deal, if any.

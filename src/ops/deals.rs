@@ -14,7 +14,8 @@ pub struct DealDraft {
     pub title: String,
     /// `50k`, `$50k`, `USD 50000`, `50万`…; empty for none.
     pub value: String,
-    /// A currency code for a value that names none; empty for the default.
+    /// A currency code for a value that names none (a currency in the value wins); empty for
+    /// the default.
     pub currency: String,
     /// The step it starts in (preparation when `None`).
     pub stage: Option<Stage>,
@@ -92,7 +93,7 @@ pub fn list(store: &Store, customer_id: i64) -> Result<Vec<Deal>, StoreError> {
 pub fn add(store: &mut Store, customer_id: i64, draft: &DealDraft, default: Currency) -> Result<Deal, StoreError> {
     let title = title(&draft.title)?;
     let currency = optional(&draft.currency).map(Currency::parse).transpose()?;
-    let value = optional(&draft.value).map(|v| Money::parse_with(v, currency, default)).transpose()?;
+    let value = optional(&draft.value).map(|v| Money::parse(v, currency.unwrap_or(default))).transpose()?;
     let close_on = optional(&draft.close_on).map(|d| parse_date(d, store.clock().today())).transpose()?;
     let deal = NewDeal {
         title,
@@ -122,7 +123,7 @@ pub fn edit(store: &mut Store, deal_id: i64, edit: &DealEdit) -> Result<Deal, St
     };
     match edit.value.as_deref() {
         Some(v) => {
-            patch.value = Some(optional(v).map(|v| Money::parse_with(v, currency, deal.currency)).transpose()?);
+            patch.value = Some(optional(v).map(|v| Money::parse(v, currency.unwrap_or(deal.currency))).transpose()?);
         }
         None => {
             if let (Some(c), Some(value)) = (currency, deal.value()) {

@@ -27,6 +27,8 @@ pub struct PipelineCard {
     pub customer_id: i64,
     pub name: String,
     pub company: String,
+    /// The deal's title (empty when it has none).
+    pub title: String,
     pub stage: Stage,
     pub value_minor: Option<i64>,
     pub currency: Currency,
@@ -111,7 +113,8 @@ impl Store {
         let mut stmt = self
             .conn()
             .prepare_cached(
-                "SELECT d.id, c.id, c.name, c.company, d.stage, d.value_minor, d.currency, d.stage_since, c.next_step_on
+                "SELECT d.id, c.id, c.name, c.company, d.stage, d.value_minor, d.currency, d.stage_since, c.next_step_on,
+                        d.title
                  FROM deal d JOIN customer c ON c.id = d.customer_id
                  WHERE d.state = 'open' AND d.stage = ?1
                    AND (?2 IS NULL OR c.name LIKE ?2 ESCAPE '\\' OR c.nickname LIKE ?2 ESCAPE '\\'
@@ -127,6 +130,7 @@ impl Store {
                     customer_id: r.get(1)?,
                     name: r.get(2)?,
                     company: r.get(3)?,
+                    title: r.get(9)?,
                     stage: rows::code(r, 4)?,
                     value_minor: r.get(5)?,
                     currency: Currency::stored(&r.get::<_, String>(6)?),

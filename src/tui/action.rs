@@ -69,6 +69,14 @@ actions! {
     Won = "won",
     /// Mark the deal lost (asks the reason).
     Lost = "lost",
+    /// Add a deal to the customer.
+    NewDeal = "new_deal",
+    /// Edit the deal's title, value, currency and close date.
+    EditDeal = "edit_deal",
+    /// Open a won or lost deal again (asks first).
+    Reopen = "reopen",
+    /// Show the customer's next deal (its steps, objections and checklist).
+    NextDeal = "next_deal",
     /// Filter the list or board.
     Filter = "filter",
     /// Change the sort order.

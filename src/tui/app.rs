@@ -296,7 +296,7 @@ impl App {
             self.overlay = Some(Overlay::Help(HelpOverlay::new(context.into())));
             return;
         }
-        let outcome = modal.handle_key(event, &mut self.store, &self.i18n, &self.playbook, &self.keymap);
+        let outcome = modal.handle_key(event, &mut self.store, &self.i18n, &self.playbook, &self.keymap, &self.money);
         let draft = modal.draft();
         match outcome {
             ModalOutcome::Stay => {

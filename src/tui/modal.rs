@@ -5,6 +5,7 @@
 
 mod checklist;
 mod contacts;
+mod deals;
 mod facts;
 mod objections;
 pub mod profile;
@@ -23,6 +24,7 @@ use super::theme::Theme;
 use super::widgets::checklist_panel::ChecklistPanel;
 use super::widgets::contact_form::ContactForm;
 use super::widgets::customer_form::{CustomerField, CustomerForm};
+use super::widgets::deal_form::DealForm;
 use super::widgets::dialog::{ConfirmDialog, ConfirmEvent, PromptDialog, PromptEvent, PromptKind, PromptValue};
 use super::widgets::fact_form::FactForm;
 use super::widgets::guide_panel::GuidePanel;
@@ -49,6 +51,14 @@ pub enum ModalRequest {
     LogVisit(i64),
     /// Log a planned visit (prefilled from it; saving updates it).
     LogAppointment(i64),
+    /// Add a deal to a customer, starting in this step.
+    NewDeal { customer_id: i64, stage: Stage },
+    /// Edit a deal's title, value, currency and expected close date.
+    EditDeal(i64),
+    /// Ask before a customer's open deal (`deal_id`, or its only one) is won, with its final value.
+    Won { customer_id: i64, deal_id: Option<i64> },
+    /// Ask before a won or lost deal is reopened.
+    Reopen(i64),
     /// Ask why a customer's open deal (`deal_id`, or its only one) was lost, then mark it lost.
     LostReason { customer_id: i64, deal_id: Option<i64> },
     /// Ask for a new day: the appointment `visit_id` moves there, else the customer's next step.
@@ -86,6 +96,7 @@ pub enum ModalRequest {
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum PromptFor {
     Lost { deal_id: i64, name: String },
+    Won { deal_id: i64, name: String },
     Postpone { customer_id: i64, name: String, visit_id: Option<i64>, time: Option<NaiveTime> },
 }
 
@@ -94,6 +105,8 @@ enum PromptFor {
 pub enum ConfirmFor {
     /// Move the customer's deal to `to`.
     Move { customer_id: i64, deal_id: i64, name: String, to: Stage },
+    /// Open a won or lost deal again.
+    Reopen { deal_id: i64, name: String },
 }
 
 /// An open modal.
@@ -107,6 +120,8 @@ pub enum Modal {
     Objection(Box<ObjectionForm>),
     PickObjection(Box<ObjectionPicker>, objections::PickFor),
     Prompt(Box<PromptDialog>, PromptPurpose),
+    /// Adding or editing a deal.
+    Deal(Box<DealForm>),
     /// Adding or editing a fact of the customer record.
     Fact(Box<FactForm>),
     /// Class, personality, MAN, quadrant and cadence of a customer (see [`profile::open`]).
@@ -204,6 +219,10 @@ impl Modal {
                 facts::add(customer_id, category, choose_category, store)?
             }
             ModalRequest::EditFact(id) => facts::edit(id, store)?,
+            ModalRequest::NewDeal { customer_id, stage } => deals::new(store, customer_id, stage, money.base)?,
+            ModalRequest::EditDeal(id) => deals::edit(store, id)?,
+            ModalRequest::Won { customer_id, deal_id } => deals::ask_won(store, i18n, customer_id, deal_id)?,
+            ModalRequest::Reopen(id) => deals::ask_reopen(store, i18n, id)?,
             ModalRequest::DeleteFact(id) => facts::ask_delete(id, store, i18n)?,
             ModalRequest::AddContact(id) => contacts::add(id, store, i18n)?,
             ModalRequest::EditContact(id) => contacts::edit(id, store, i18n)?,
@@ -225,6 +244,7 @@ impl Modal {
             Self::Prompt(dialog, _) => dialog.is_dirty(),
             Self::Fact(form) => form.is_dirty(),
             Self::Contact(form) => form.is_dirty(),
+            Self::Deal(form) => form.is_dirty(),
             Self::Profile(form) => form.is_dirty(),
             Self::RemoveContact(..) | Self::DeleteFact(..) | Self::Checklist(_) | Self::Confirm(..) => false,
         }
@@ -250,6 +270,7 @@ impl Modal {
             | Self::Fact(_)
             | Self::Contact(_)
             | Self::RemoveContact(..)
+            | Self::Deal(_)
             | Self::Profile(_)
             | Self::DeleteFact(..)
             | Self::Checklist(_)
@@ -278,6 +299,7 @@ impl Modal {
             Self::Objection(form) => form.key_context(),
             Self::Fact(form) => form.key_context(),
             Self::Contact(form) => form.key_context(),
+            Self::Deal(form) => form.key_context(),
             Self::Profile(form) => form.key_context(),
             Self::PickObjection(..) => ModalId::ObjectionPicker,
             Self::Prompt(..) => ModalId::Prompt,
@@ -297,6 +319,7 @@ impl Modal {
             Self::Objection(form) => form.claims(key),
             Self::Fact(form) => form.claims(key),
             Self::Contact(form) => form.claims(key),
+            Self::Deal(form) => form.claims(key),
             Self::Profile(form) => form.claims(key),
             Self::Prompt(dialog, _) => dialog.claims(key),
             Self::PickObjection(..)
@@ -316,6 +339,7 @@ impl Modal {
         i18n: &I18n,
         playbook: &Playbook,
         keymap: &Keymap,
+        money: &Rates,
     ) -> ModalOutcome {
         match self {
             Self::Visit(_, guide @ Some(_), _) => {
@@ -361,6 +385,7 @@ impl Modal {
             Self::Fact(form) => facts::form_key(form, key, store, i18n, keymap),
             Self::Contact(form) => contacts::form_key(form, key, store, i18n, keymap),
             Self::RemoveContact(dialog, person) => contacts::remove_key(dialog, person, key, store, i18n, keymap),
+            Self::Deal(form) => deals::form_key(form, key, store, i18n, keymap, money.base),
             Self::Profile(form) => profile::form_key(form, key, store, i18n, keymap),
             Self::DeleteFact(dialog, fact) => facts::delete_key(dialog, fact, key, store, i18n, keymap),
             Self::Objection(form) => objections::form_key(form, key, store, i18n, keymap),
@@ -402,6 +427,7 @@ impl Modal {
             Self::Fact(form) => form.render(frame, area, theme, i18n, keymap),
             Self::Contact(form) => form.render(frame, area, theme, i18n, keymap),
             Self::RemoveContact(dialog, _) => dialog.render(frame, area, theme, i18n, keymap),
+            Self::Deal(form) => form.render(frame, area, theme, i18n, keymap),
             Self::Profile(form) => form.render(frame, area, theme, i18n, keymap),
             Self::DeleteFact(dialog, _) => dialog.render(frame, area, theme, i18n, keymap),
             Self::Checklist(panel) => panel.render(frame, area, theme, i18n, keymap),
@@ -444,6 +470,13 @@ fn deal_name(store: &Store, deal: &crate::domain::Deal) -> anyhow::Result<String
 /// Writes a prompt's answer; returns the message to show.
 fn answer(purpose: &PromptFor, value: PromptValue, store: &mut Store, i18n: &I18n) -> anyhow::Result<String> {
     match purpose {
+        PromptFor::Won { deal_id, name } => {
+            let value = match value {
+                PromptValue::Text(t) => t,
+                PromptValue::When(w) => w.display(),
+            };
+            deals::won(store, i18n, *deal_id, name, &value)
+        }
         PromptFor::Lost { deal_id, name } => {
             let reason = match value {
                 PromptValue::Text(t) => t,

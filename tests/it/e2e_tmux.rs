@@ -127,8 +127,13 @@ fn a_new_user_adds_a_customer_moves_the_deal_to_won_and_notes_it() {
         tui.keys(&["y"]);
         tui.wait_for(&format!("Wang Wei moved to {step}"));
     }
+    // Won asks first, for the final value (none was set: typed here).
     tui.keys(&["w"]);
-    tui.wait_for("Wang Wei: deal won");
+    tui.wait_for("Won? — Wang Wei");
+    tui.type_text("$50k");
+    tui.wait_for("→ $50,000");
+    tui.keys(&["Enter"]);
+    tui.wait_for("Wang Wei: deal won ($50k)");
 
     tui.keys(&["3", "Enter"]);
     tui.wait_for("Record");
@@ -149,6 +154,7 @@ fn a_new_user_adds_a_customer_moves_the_deal_to_won_and_notes_it() {
     let id = rows[0].id;
     let deal = &store.deals_of(id).unwrap()[0];
     assert_eq!(deal.state, DealState::Won);
+    assert_eq!((deal.value_minor, deal.currency.code()), (Some(5_000_000), "USD"), "the final value typed");
     let steps: Vec<Stage> = store.stage_history(deal.id).unwrap().iter().map(|e| e.to_stage).collect();
     assert_eq!(steps.len(), 6);
     assert_eq!(store.notes_of(Some(id), 10).unwrap()[0].body, "asked about a second line");

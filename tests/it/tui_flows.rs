@@ -39,6 +39,8 @@ fn a_deal_moves_through_all_five_steps_and_is_won() {
     keys(&mut app, ">");
     assert!(app.toast().unwrap().text.contains("last step"));
     keys(&mut app, "w");
+    assert!(app.modal().is_some(), "won asks first");
+    keys(&mut app, "enter");
     assert!(app.toast().is_some_and(|t| !t.is_error));
     let id = customer_id(app.store(), "刘洋");
     let deal = &app.store().deals_of(id).unwrap()[0];

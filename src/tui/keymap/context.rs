@@ -57,6 +57,7 @@ pub enum ModalId {
     FactForm,
     /// A person of an account.
     ContactForm,
+    DealForm,
     ObjectionForm,
     ProfileForm,
     /// The quick note.
@@ -85,6 +86,7 @@ impl ModalId {
         Self::CustomerForm,
         Self::FactForm,
         Self::ContactForm,
+        Self::DealForm,
         Self::ObjectionForm,
         Self::ProfileForm,
         Self::Note,
@@ -105,6 +107,7 @@ impl ModalId {
             Self::CustomerForm => "customer_form",
             Self::FactForm => "fact_form",
             Self::ContactForm => "contact_form",
+            Self::DealForm => "deal_form",
             Self::ObjectionForm => "objection_form",
             Self::ProfileForm => "profile_form",
             Self::Note => "note",
@@ -157,6 +160,7 @@ impl KeyContext {
                 | ModalId::CustomerForm
                 | ModalId::FactForm
                 | ModalId::ContactForm
+                | ModalId::DealForm
                 | ModalId::ObjectionForm
                 | ModalId::ProfileForm
                 | ModalId::Note,

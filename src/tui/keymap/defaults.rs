@@ -60,6 +60,8 @@ const PIPELINE: &[Row] = &[
     (Action::MoveBack, "<", false),
     (Action::Won, "w", true),
     (Action::Lost, "x", true),
+    (Action::NewDeal, "a", false),
+    (Action::EditDeal, "E", false),
     (Action::Open, "enter", true),
     (Action::Brief, "b", true),
     (Action::Filter, "/", true),
@@ -94,6 +96,10 @@ const CUSTOMER: &[Row] = &[
     (Action::MoveBack, "<", false),
     (Action::Won, "w", false),
     (Action::Lost, "x", false),
+    (Action::NewDeal, "D", true),
+    (Action::EditDeal, "E", false),
+    (Action::Reopen, "R", false),
+    (Action::NextDeal, "]", false),
     (Action::Search, "/", false),
 ];
 
@@ -201,6 +207,7 @@ fn rows(context: KeyContext) -> &'static [&'static [Row]] {
             ModalId::ContactForm => &[CONTACT_FORM],
             ModalId::CustomerForm
             | ModalId::FactForm
+            | ModalId::DealForm
             | ModalId::ObjectionForm
             | ModalId::ProfileForm
             | ModalId::Note => &[],

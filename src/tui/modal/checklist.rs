@@ -104,5 +104,6 @@ pub(super) fn confirmed(purpose: &ConfirmFor, store: &mut Store, playbook: &Play
                 Err(e) => ModalOutcome::Failed(e.into()),
             }
         }
+        ConfirmFor::Reopen { deal_id, name } => super::deals::reopened(store, i18n, *deal_id, name),
     }
 }

@@ -15,7 +15,7 @@ use ratatui::widgets::{Block, Paragraph};
 use super::{Ctx, Effect, View};
 use crate::domain::checklist::{Progress, progress, progress_of};
 use crate::domain::{
-    Contact, Customer, Deal, DealState, Fact, FactCategory, Objection, StageEvent, Visit, VisitKind, Word,
+    Contact, Customer, Deal, DealState, Fact, FactCategory, Objection, Stage, StageEvent, Visit, VisitKind, Word,
 };
 use crate::i18n::I18n;
 use crate::ops::contacts::People;
@@ -73,6 +73,10 @@ pub struct CustomerScreen {
     people: Option<People>,
     facts: Vec<Fact>,
     deal: Option<Deal>,
+    /// Every deal of the customer, newest first (the one in view among them).
+    deals: Vec<Deal>,
+    /// The deal chosen with `next_deal`; `None` shows the open one, else the newest.
+    chosen: Option<i64>,
     history: Vec<StageEvent>,
     /// Checklist progress of the open deal in its step.
     checklist: Option<Progress>,
@@ -105,6 +109,8 @@ impl CustomerScreen {
             people: None,
             facts: Vec::new(),
             deal: None,
+            deals: Vec::new(),
+            chosen: None,
             history: Vec::new(),
             checklist: None,
             objections: Vec::new(),
@@ -132,7 +138,8 @@ impl CustomerScreen {
 
     /// Reloads everything shown ([`CustomerPage`], the read model `fieldbook show` prints too).
     pub fn refresh(&mut self, store: &Store) -> anyhow::Result<()> {
-        let page = CustomerPage::load(store, self.id, PageSize { visits: VISITS, notes: NOTES })?;
+        let page = CustomerPage::load_about(store, self.id, PageSize { visits: VISITS, notes: NOTES }, self.chosen)?;
+        self.deals = page.deals.iter().map(|d| d.deal.clone()).collect();
         let in_view = page.deal_in_view().cloned();
         self.checklist = match &in_view {
             Some(d) if d.deal.state == DealState::Open => {
@@ -201,11 +208,24 @@ impl CustomerScreen {
                 let Some(deal) = self.deal.as_ref().filter(|d| d.is_open()) else {
                     return Effect::Info(ctx.i18n.t("tui.customer.no_open_deal"));
                 };
-                return match ctx.store.win_deal(deal.id, None) {
-                    Ok(_) => Effect::Changed(ctx.i18n.fmt("tui.pipeline.won", &[("name", &self.name())])),
-                    Err(e) => Effect::error(e),
+                return Effect::Modal(ModalRequest::Won { customer_id: self.id, deal_id: Some(deal.id) });
+            }
+            Action::NewDeal => {
+                return Effect::Modal(ModalRequest::NewDeal { customer_id: self.id, stage: Stage::Preparation });
+            }
+            Action::EditDeal => {
+                return match &self.deal {
+                    Some(deal) => Effect::Modal(ModalRequest::EditDeal(deal.id)),
+                    None => Effect::Info(ctx.i18n.t("tui.customer.no_deal")),
                 };
             }
+            Action::Reopen => {
+                return match self.deal.as_ref().filter(|d| !d.is_open()) {
+                    Some(deal) => Effect::Modal(ModalRequest::Reopen(deal.id)),
+                    None => Effect::Info(ctx.i18n.t("tui.deal.not_closed")),
+                };
+            }
+            Action::NextDeal => return self.next_deal(ctx),
             _ => return Effect::Unhandled,
         }
         Effect::None
@@ -263,8 +283,18 @@ impl CustomerScreen {
         self.people.as_ref().and_then(|p| p.contacts.get(index))
     }
 
-    fn name(&self) -> String {
-        self.customer.as_ref().map(|c| c.name.clone()).unwrap_or_default()
+    /// Puts the customer's next deal in view (its steps, objections and checklist).
+    fn next_deal(&mut self, ctx: &mut Ctx) -> Effect {
+        if self.deals.len() < 2 {
+            return Effect::None;
+        }
+        let at = self.deal.as_ref().and_then(|d| self.deals.iter().position(|x| x.id == d.id)).unwrap_or(0);
+        self.chosen = Some(self.deals[(at + 1) % self.deals.len()].id);
+        self.scroll = 0;
+        match self.refresh(ctx.store) {
+            Ok(()) => Effect::None,
+            Err(e) => Effect::Error(e),
+        }
     }
 
     fn move_deal(&mut self, ctx: &mut Ctx, forward: bool) -> Effect {
@@ -480,10 +510,41 @@ impl CustomerScreen {
 
     /// The deal's step history, objections, visits and notes, wrapped to `width` here (rows
     /// after the first indented) so the scroll limit counts the rows on screen.
+    /// Every deal, newest first: title, step or outcome, value, close date and the lost reason;
+    /// `▸` marks the one in view.
+    fn deal_lines<'a>(&self, view: &View, width: usize) -> Vec<Line<'a>> {
+        let (t, i18n) = (view.theme, view.i18n);
+        let mut lines = vec![Line::from(Span::styled(i18n.t("tui.deal.deals"), t.title))];
+        if self.deals.is_empty() {
+            lines.push(Line::from(Span::styled(format!("  {}", i18n.t("tui.deal.no_deals")), t.muted)));
+        }
+        for d in &self.deals {
+            let in_view = self.deal.as_ref().is_some_and(|v| v.id == d.id);
+            let mark = if in_view { i18n.t("tui.deal.in_view") } else { " ".into() };
+            let state = if d.is_open() { i18n.word(d.stage) } else { i18n.word(d.state) };
+            let mut parts = vec![format!("#{} {}", d.id, d.title).trim_end().to_string(), state];
+            parts.extend(d.value().map(|v| i18n.money(v)));
+            parts.extend(
+                d.expected_close_on.filter(|_| d.is_open()).map(|c| i18n.fmt("tui.deal.closes", &[("date", &c)])),
+            );
+            parts.extend(
+                (!d.lost_reason.is_empty()).then(|| i18n.fmt("tui.deal.lost_because", &[("reason", &d.lost_reason)])),
+            );
+            let style = match d.state {
+                DealState::Open => t.text,
+                DealState::Won => t.success,
+                DealState::Lost => t.muted,
+            };
+            let head = vec![Span::styled(format!("{mark} "), t.accent)];
+            lines.extend(hanging(head, &parts.join(" · "), width, 2).into_iter().map(|l| l.style(style)));
+        }
+        lines
+    }
+
     fn timeline_lines<'a>(&self, view: &View, width: usize) -> Vec<Line<'a>> {
         let t = view.theme;
         let i18n = view.i18n;
-        let mut lines = Vec::new();
+        let mut lines = self.deal_lines(view, width);
         if !self.history.is_empty() {
             let steps: Vec<String> = self
                 .history

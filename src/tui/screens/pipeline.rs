@@ -1,5 +1,6 @@
 //! The pipeline board: five columns (preparation → close) with count and total value; cards
-//! with customer, company, days in step and next-step state. Cards are loaded a page at a time.
+//! (one per open deal: an account with two open deals has two) with customer, deal title, days
+//! in step and next-step state. Cards are loaded a page at a time.
 
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -144,7 +145,22 @@ impl PipelineScreen {
             Action::Open => return self.selected_customer().map_or(Effect::None, Effect::OpenCustomer),
             Action::MoveForward => return self.move_selected(ctx, true),
             Action::MoveBack => return self.move_selected(ctx, false),
-            Action::Won => return self.win_selected(ctx),
+            Action::Won => {
+                return self.selected_card().map_or(Effect::None, |c| {
+                    Effect::Modal(ModalRequest::Won { customer_id: c.customer_id, deal_id: Some(c.deal_id) })
+                });
+            }
+            Action::NewDeal => {
+                return match self.selected_card() {
+                    Some(c) => {
+                        Effect::Modal(ModalRequest::NewDeal { customer_id: c.customer_id, stage: self.column() })
+                    }
+                    None => Effect::Info(ctx.i18n.t("tui.deal.pick_card")),
+                };
+            }
+            Action::EditDeal => {
+                return self.selected_card().map_or(Effect::None, |c| Effect::Modal(ModalRequest::EditDeal(c.deal_id)));
+            }
             Action::Lost => {
                 return self.selected_card().map_or(Effect::None, |c| {
                     Effect::Modal(ModalRequest::LostReason { customer_id: c.customer_id, deal_id: Some(c.deal_id) })
@@ -176,14 +192,6 @@ impl PipelineScreen {
     pub fn follow(&mut self, to: Stage) {
         self.column = to.index();
         self.selected[self.column] = 0;
-    }
-
-    fn win_selected(&mut self, ctx: &mut Ctx) -> Effect {
-        let Some(card) = self.selected_card().cloned() else { return Effect::None };
-        match ctx.store.win_deal(card.deal_id, None) {
-            Ok(_) => Effect::Changed(ctx.i18n.fmt("tui.pipeline.won", &[("name", &card.name)])),
-            Err(e) => Effect::error(e),
-        }
     }
 
     fn reload(&mut self, store: &Store) -> Effect {
@@ -283,7 +291,7 @@ fn column_summary(total: &StepTotal, view: &View, room: usize) -> String {
     format!(" {summary} ")
 }
 
-/// A card's three lines (name and days in step; company and checklist progress; next step and
+/// A card's three lines (name and days in step; the deal's title and checklist progress; next step and
 /// value) and a blank separator.
 fn card_lines<'a>(
     card: &PipelineCard,
@@ -308,6 +316,8 @@ fn card_lines<'a>(
     let state_w = width.saturating_sub(text::width(&value) + 2);
     let checklist = progress.map(|p| p.to_string()).unwrap_or_default();
     let company_w = width.saturating_sub(text::width(&checklist) + 2);
+    // A card is a deal: its title (the account's company when it has none).
+    let what = if card.title.is_empty() { &card.company } else { &card.title };
     vec![
         Line::from(vec![
             Span::styled(marker, t.accent),
@@ -315,7 +325,7 @@ fn card_lines<'a>(
             Span::styled(format!(" {days}"), t.muted),
         ]),
         Line::from(vec![
-            Span::styled(format!(" {}", text::pad(&card.company, company_w)), t.muted),
+            Span::styled(format!(" {}", text::pad(what, company_w)), t.muted),
             Span::styled(
                 format!(" {checklist}"),
                 if progress.is_some_and(|p| p.is_complete()) { t.success } else { t.muted },

@@ -13,6 +13,7 @@ use ratatui::widgets::{Block, BorderType, Padding, Paragraph, Wrap};
 use super::form_layout::{clear_popup, hint_line};
 use super::text_field::TextField;
 use crate::domain::customer::clean_line;
+use crate::domain::money::{Currency, Money};
 use crate::domain::{DomainError, When, parse_when};
 use crate::i18n::{Face, I18n};
 use crate::text;
@@ -178,6 +179,8 @@ pub enum PromptKind {
     Required { field: &'static str },
     /// A date or time as people type it, read relative to `today`.
     When { today: NaiveDate },
+    /// An amount of money (`$50k`, `50万`), a bare number in `currency`; empty is accepted.
+    Amount { currency: Currency },
 }
 
 /// The accepted answer of a prompt.
@@ -214,6 +217,12 @@ impl PromptDialog {
     /// A prompt titled `title`, with `label` before the input.
     pub fn new(title: impl Into<String>, label: impl Into<String>, kind: PromptKind) -> Self {
         Self { title: title.into(), label: label.into(), kind, field: TextField::single(""), error: None }
+    }
+
+    /// The same prompt with `text` already typed (a value to confirm or change).
+    pub fn with_text(mut self, text: &str) -> Self {
+        self.field = TextField::single(text);
+        self
     }
 
     /// True when something is typed.
@@ -265,6 +274,10 @@ impl PromptDialog {
                 if line.is_empty() { Err(DomainError::MissingField { field }) } else { Ok(PromptValue::Text(line)) }
             }
             PromptKind::When { today } => parse_when(&text, today).map(PromptValue::When),
+            PromptKind::Amount { currency } => match clean_line(&text) {
+                line if line.is_empty() => Ok(PromptValue::Text(line)),
+                line => Money::parse(&line, currency).map(|_| PromptValue::Text(line)),
+            },
         }
     }
 
@@ -291,6 +304,11 @@ impl PromptDialog {
                 when_note(&parse_when(&self.field.text(), today), self.field.is_blank(), theme, i18n)
             }
             (None, PromptKind::Required { .. }) => Line::default(),
+            (None, PromptKind::Amount { .. }) if self.field.is_blank() => Line::default(),
+            (None, PromptKind::Amount { currency }) => match Money::parse(&self.field.text(), currency) {
+                Ok(money) => Line::from(Span::styled(format!("→ {}", money.full()), theme.success)),
+                Err(e) => Line::from(Span::styled(i18n.domain_error(&e), theme.danger)),
+            },
         };
         frame.render_widget(Paragraph::new(note).wrap(Wrap { trim: true }), note_row);
         let hints = Hints::new(keymap, ModalId::Prompt, i18n).key(Action::Submit).key(Action::Cancel).build();

@@ -6,6 +6,7 @@ pub mod checklist_panel;
 pub mod choice;
 pub mod contact_form;
 pub mod customer_form;
+pub mod deal_form;
 pub mod dialog;
 pub mod fact_form;
 pub mod form_keys;
