@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use super::Ctx;
 use crate::store::transfer::backup;
+use crate::store::transfer::out_file::check_out;
 
 /// Arguments of `backup`.
 #[derive(Debug, clap::Args)]
@@ -11,6 +12,9 @@ pub struct BackupArgs {
     /// Where to write the backup (default: backups/ beside the database, named by date and time).
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+    /// Replace the file named by --out if it exists (never the database itself).
+    #[arg(long, requires = "out")]
+    pub force: bool,
 }
 
 /// Arguments of `restore`.
@@ -27,7 +31,8 @@ pub fn run(args: &BackupArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
         return Err(ctx.fail("data.backup.no_database", &[("path", &db.display())]));
     }
     let out = args.out.clone().unwrap_or_else(|| backup::default_backup_path(&db, ctx.clock.now()));
-    let made = backup::backup_file(&db, &out)?;
+    let out = check_out(&out, &db, args.force)?;
+    let made = backup::backup_file(&db, &out.path, out.existing)?;
     ctx.tell(&ctx.i18n.fmt("data.backup.written", &[("path", &made.display())]));
     ctx.print(&made.display().to_string())
 }

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use super::Ctx;
 use crate::store::private_file::PrivateFile;
+use crate::store::transfer::out_file::check_out;
 use crate::store::transfer::{CsvTable, DataError, ExportScope};
 
 /// File format of an export.
@@ -40,6 +41,9 @@ pub struct ExportArgs {
     /// Write to FILE (created readable by you only) instead of standard output.
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+    /// Replace FILE if it exists (never the database itself).
+    #[arg(long, requires = "out")]
+    pub force: bool,
 }
 
 /// Arguments of `handover`.
@@ -51,11 +55,15 @@ pub struct HandoverArgs {
     /// The file to write (a JSON export your colleague imports).
     #[arg(long, value_name = "FILE")]
     pub out: PathBuf,
+    /// Replace FILE if it exists (never the database itself).
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Writes the export to the file or to stdout.
 pub fn run(args: &ExportArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
     let i18n = ctx.i18n.clone();
+    let out = args.out.as_deref().map(|path| check_out(path, ctx.db_path(), args.force)).transpose()?;
     let store = ctx.store()?;
     let export = |out: &mut dyn Write| -> Result<usize, DataError> {
         match args.format {
@@ -66,9 +74,10 @@ pub fn run(args: &ExportArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
             }
         }
     };
-    match &args.out {
-        Some(path) => {
-            let mut file = PrivateFile::create(path).map_err(|e| io_at(path, e))?;
+    match &out {
+        Some(out) => {
+            let path = &out.path;
+            let mut file = PrivateFile::create_with(path, out.existing).map_err(|e| io_at(path, e))?;
             let rows = export(&mut file)?;
             let path = file.finish().map_err(|e| io_at(path, e))?;
             ctx.tell(&i18n.fmt("data.export.written", &[("rows", &rows), ("path", &path.display())]));
@@ -85,11 +94,12 @@ pub fn run(args: &ExportArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
 
 /// Writes the chosen customers' whole records to the file.
 pub fn handover(args: &HandoverArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
-    let mut file = PrivateFile::create(&args.out).map_err(|e| io_at(&args.out, e))?;
+    let out = check_out(&args.out, ctx.db_path(), args.force)?;
+    let mut file = PrivateFile::create_with(&out.path, out.existing).map_err(|e| io_at(&out.path, e))?;
     let scope = ExportScope::Customers(args.ids.clone());
     let result = ctx.store()?.export_json(&scope, &mut file);
     result?;
-    let path = file.finish().map_err(|e| io_at(&args.out, e))?;
+    let path = file.finish().map_err(|e| io_at(&out.path, e))?;
     ctx.tell(&ctx.i18n.fmt("data.handover.written", &[("n", &args.ids.len()), ("path", &path.display())]));
     Ok(())
 }

@@ -9,25 +9,42 @@ use std::path::{Path, PathBuf};
 
 use tempfile::NamedTempFile;
 
+/// Whether finishing a [`PrivateFile`] may replace a file already at its name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Existing {
+    /// Replace it (the user asked for that, or the file is Fieldbook's own).
+    Replace,
+    /// Fail with [`io::ErrorKind::AlreadyExists`] if a file appeared there meanwhile.
+    Keep,
+}
+
 /// A file being written beside its final name as `<name>.partial-<random>`;
 /// [`PrivateFile::finish`] moves it into place. Dropped unfinished, the partial file is removed.
 pub struct PrivateFile {
     target: PathBuf,
+    existing: Existing,
     writer: BufWriter<NamedTempFile>,
 }
 
 impl PrivateFile {
-    /// Starts writing `target` (mode 0600); its folder is created if missing.
+    /// Starts writing `target` (mode 0600), replacing any file there; its folder
+    /// is created (0700) if missing.
     pub fn create(target: &Path) -> io::Result<Self> {
+        Self::create_with(target, Existing::Replace)
+    }
+
+    /// Starts writing `target` (mode 0600); `existing` says whether [`PrivateFile::finish`] may
+    /// replace a file there. Its folder is created (0700) if missing.
+    pub fn create_with(target: &Path, existing: Existing) -> io::Result<Self> {
         let dir = folder_of(target);
-        fs::create_dir_all(dir)?;
+        create_private_dir(dir)?;
         let name =
             target.file_name().ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "the path names no file"))?;
         let mut prefix = name.to_os_string();
         prefix.push(".partial-");
         // tempfile creates the file exclusively with mode 0600 on Unix.
         let temp = tempfile::Builder::new().prefix(&prefix).tempfile_in(dir)?;
-        Ok(Self { target: target.to_path_buf(), writer: BufWriter::new(temp) })
+        Ok(Self { target: target.to_path_buf(), existing, writer: BufWriter::new(temp) })
     }
 
     /// Where the partial file is, for a writer that needs a path (SQLite's backup).
@@ -35,11 +52,15 @@ impl PrivateFile {
         self.writer.get_ref().path()
     }
 
-    /// Flushes and syncs the file, moves it over the target and syncs the folder.
+    /// Flushes and syncs the file, moves it to the target (over it only with
+    /// [`Existing::Replace`]) and syncs the folder.
     pub fn finish(self) -> io::Result<PathBuf> {
         let temp = self.writer.into_inner().map_err(io::IntoInnerError::into_error)?;
         temp.as_file().sync_all()?;
-        temp.persist(&self.target).map_err(|e| e.error)?;
+        match self.existing {
+            Existing::Replace => drop(temp.persist(&self.target).map_err(|e| e.error)?),
+            Existing::Keep => persist_new(temp, &self.target)?,
+        }
         sync_folder(folder_of(&self.target))?;
         Ok(self.target)
     }
@@ -52,6 +73,20 @@ impl Write for PrivateFile {
 
     fn flush(&mut self) -> io::Result<()> {
         self.writer.flush()
+    }
+}
+
+/// Moves `temp` to `target` unless a file is there. The file system refuses an existing name
+/// where it can; where it cannot (FAT on a USB stick has no such move), the name is checked
+/// just before the move.
+fn persist_new(temp: NamedTempFile, target: &Path) -> io::Result<()> {
+    match temp.persist_noclobber(target) {
+        Ok(_) => Ok(()),
+        Err(e) if e.error.kind() == io::ErrorKind::AlreadyExists => Err(e.error),
+        Err(_) if fs::symlink_metadata(target).is_ok() => {
+            Err(io::Error::new(io::ErrorKind::AlreadyExists, format!("{} appeared meanwhile", target.display())))
+        }
+        Err(e) => e.file.persist(target).map(drop).map_err(|e| e.error),
     }
 }
 
@@ -133,6 +168,21 @@ mod tests {
             use std::os::unix::fs::PermissionsExt;
             assert_eq!(fs::metadata(&target).unwrap().permissions().mode() & 0o777, 0o600);
         }
+    }
+
+    #[test]
+    fn a_file_that_keeps_existing_ones_never_replaces_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("out.json");
+        let file = PrivateFile::create_with(&target, Existing::Keep).unwrap();
+        fs::write(&target, b"appeared meanwhile").unwrap();
+        let err = file.finish().unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::AlreadyExists);
+        assert_eq!(fs::read(&target).unwrap(), b"appeared meanwhile");
+        assert_eq!(names_in(dir.path()), ["out.json"], "the partial file is removed");
+        let mut fresh = PrivateFile::create_with(&dir.path().join("new.json"), Existing::Keep).unwrap();
+        fresh.write_all(b"new").unwrap();
+        assert_eq!(fs::read(fresh.finish().unwrap()).unwrap(), b"new");
     }
 
     #[test]

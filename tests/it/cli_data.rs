@@ -121,7 +121,9 @@ fn handover_to_a_colleague_with_a_database_of_their_own() {
     assert!(report.contains("+ #2 王伟"), "{report}");
     let shown = theirs.ok(&["show", "2"]);
     assert!(shown.contains("likes fishing") && shown.contains("Survey"), "{shown}");
-    assert!(mine.fails(&["handover", "99", "--out", file.to_str().unwrap()]).contains("99"));
+    let other = mine.dir.path().join("other.json");
+    assert!(mine.fails(&["handover", "99", "--out", other.to_str().unwrap()]).contains("99"));
+    assert!(!other.exists());
 }
 
 #[test]

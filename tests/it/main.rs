@@ -13,6 +13,7 @@ mod cli_customers;
 mod cli_data;
 mod cli_deals;
 mod cli_money;
+mod cli_out_files;
 mod cli_sales_method;
 mod cli_search_demo;
 mod cli_today;

@@ -10,7 +10,7 @@ use rusqlite::backup::Backup;
 use rusqlite::{Connection, OpenFlags};
 
 use super::error::{DataError, DataResult, io_at};
-use crate::store::private_file::{PrivateFile, create_private_dir};
+use crate::store::private_file::{Existing, PrivateFile};
 use crate::store::{Store, migrate};
 
 /// The `backups/` folder beside the database.
@@ -33,18 +33,20 @@ fn stem(db_path: &Path) -> String {
 }
 
 impl Store {
-    /// Copies the open database to `out` (mode 0600), consistent even while others write.
+    /// Copies the open database to the new file `out` (mode 0600), consistent even while others write.
     pub fn backup_to(&self, out: &Path) -> DataResult<PathBuf> {
-        copy_database(self.conn(), out)
+        copy_database(self.conn(), out, Existing::Keep)
     }
 }
 
-/// Copies the database at `db_path` to `out` (mode 0600) without opening it as a Store.
-pub fn backup_file(db_path: &Path, out: &Path) -> DataResult<PathBuf> {
+/// Copies the database at `db_path` to `out` (mode 0600) without opening it as a Store;
+/// `existing` says whether a file at `out` may be replaced (check `--out` with
+/// [`super::out_file::check_out`] first).
+pub fn backup_file(db_path: &Path, out: &Path, existing: Existing) -> DataResult<PathBuf> {
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let src = Connection::open_with_flags(db_path, flags).map_err(|e| sqlite(db_path, e))?;
     src.busy_timeout(Duration::from_secs(30)).map_err(|e| sqlite(db_path, e))?;
-    copy_database(&src, out)
+    copy_database(&src, out, existing)
 }
 
 /// `backups/<db name>-before-upgrade-from-v<version>-<date>-<time>.db`: the copy taken before an
@@ -57,7 +59,7 @@ pub(crate) fn backup_before_upgrade(
 ) -> crate::store::Result<PathBuf> {
     let name = format!("{}-before-upgrade-from-v{version}-{}.db", stem(db_path), now.format("%Y-%m-%d-%H%M%S"));
     let out = backups_dir(db_path).join(name);
-    copy_database(conn, &out)
+    copy_database(conn, &out, Existing::Keep)
         .map_err(|e| crate::store::StoreError::UpgradeBackup { path: db_path.to_path_buf(), reason: e.to_string() })
 }
 
@@ -69,7 +71,7 @@ pub fn daily_backup(db_path: &Path, keep: u32, today: NaiveDate) -> DataResult<O
     if target.exists() || !db_path.exists() {
         return Ok(None);
     }
-    let made = backup_file(db_path, &target)?;
+    let made = backup_file(db_path, &target, Existing::Keep)?;
     prune_daily(db_path, keep.max(1))?;
     Ok(Some(made))
 }
@@ -117,11 +119,8 @@ fn remove_stale_partials(dir: &Path, prefix: &str) -> DataResult<()> {
 }
 
 /// Runs the online backup from `src` into a new private file, then moves it to `out`.
-fn copy_database(src: &Connection, out: &Path) -> DataResult<PathBuf> {
-    if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
-        create_private_dir(parent).map_err(io_at(parent))?;
-    }
-    let file = PrivateFile::create(out).map_err(io_at(out))?;
+fn copy_database(src: &Connection, out: &Path, existing: Existing) -> DataResult<PathBuf> {
+    let file = PrivateFile::create_with(out, existing).map_err(io_at(out))?;
     let temp = file.partial_path();
     let mut dst = Connection::open(temp).map_err(|e| sqlite(temp, e))?;
     Backup::new(src, &mut dst)

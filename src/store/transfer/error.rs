@@ -9,17 +9,63 @@ use crate::store::StoreError;
 /// `assets/i18n` (`data.error.*`).
 #[derive(Debug)]
 pub enum DataError {
-    NotOurs { path: PathBuf, reason: String },
-    Truncated { path: PathBuf, line: usize, column: usize },
-    ExportTooNew { path: PathBuf, found: i64, supported: i64 },
-    BadRow { path: PathBuf, table: String, index: usize, reason: String },
-    NoSuchBatch { id: i64 },
-    AlreadyUndone { id: i64 },
-    ChangedSinceImport { id: i64, rows: String },
-    NotRestorable { path: PathBuf, reason: String },
-    InUse { path: PathBuf },
-    Backup { path: PathBuf, reason: String },
-    Io { path: PathBuf, source: std::io::Error },
+    NotOurs {
+        path: PathBuf,
+        reason: String,
+    },
+    Truncated {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+    },
+    ExportTooNew {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
+    BadRow {
+        path: PathBuf,
+        table: String,
+        index: usize,
+        reason: String,
+    },
+    NoSuchBatch {
+        id: i64,
+    },
+    AlreadyUndone {
+        id: i64,
+    },
+    ChangedSinceImport {
+        id: i64,
+        rows: String,
+    },
+    NotRestorable {
+        path: PathBuf,
+        reason: String,
+    },
+    InUse {
+        path: PathBuf,
+    },
+    Backup {
+        path: PathBuf,
+        reason: String,
+    },
+    /// `--out` names the database itself or one of its -wal/-shm/-journal files.
+    OutIsDatabase {
+        path: PathBuf,
+    },
+    /// `--out` names a folder, a device, a pipe or a broken link.
+    OutNotAFile {
+        path: PathBuf,
+    },
+    /// `--out` names an existing file and `--force` was not given.
+    OutExists {
+        path: PathBuf,
+    },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     Store(StoreError),
 }
 
@@ -61,6 +107,9 @@ impl Localize for DataError {
             Self::NotRestorable { path, reason } => at("data.error.not_restorable", path).arg("reason", reason),
             Self::InUse { path } => at("data.error.in_use", path),
             Self::Backup { path, reason } => at("data.error.backup", path).arg("reason", reason),
+            Self::OutIsDatabase { path } => at("data.error.out_is_database", path),
+            Self::OutNotAFile { path } => at("data.error.out_not_a_file", path),
+            Self::OutExists { path } => at("data.error.out_exists", path),
             Self::Io { path, source } => at("data.error.io", path).arg("reason", source),
             Self::Store(s) => s.message(face),
         }
