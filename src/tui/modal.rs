@@ -171,13 +171,27 @@ impl Modal {
             let c = store.customer_ref(customer_id)?;
             Ok(VisitTarget { customer_id, customer_name: c.name, step: c.stage, visit_id: None })
         };
+        // The account's people to tick as met, with those already recorded for `visit_id`.
+        let with_people = |mut form: VisitForm, visit_id: Option<i64>| -> anyhow::Result<VisitForm> {
+            let customer_id = form.target().customer_id;
+            let people = store.contacts_of(customer_id)?.into_iter().map(|p| (p.id, p.name)).collect();
+            let met = match visit_id {
+                Some(v) => store.met_by_visit(customer_id)?.remove(&v).unwrap_or_default(),
+                None => Vec::new(),
+            };
+            form.set_people(people, &met);
+            Ok(form)
+        };
         Ok(match request {
-            ModalRequest::PlanVisit(id) => visit_modal(VisitForm::plan(target(id)?, clock), playbook),
-            ModalRequest::LogVisit(id) => visit_modal(VisitForm::log(target(id)?, clock), playbook),
+            ModalRequest::PlanVisit(id) => {
+                visit_modal(with_people(VisitForm::plan(target(id)?, clock), None)?, playbook)
+            }
+            ModalRequest::LogVisit(id) => visit_modal(with_people(VisitForm::log(target(id)?, clock), None)?, playbook),
             ModalRequest::LogAppointment(visit_id) => {
                 let visit = store.visit(visit_id)?;
                 let ticks = store.visit_ticks(visit_id)?;
-                visit_modal(VisitForm::log_appointment(target(visit.customer_id)?, &visit, ticks, clock), playbook)
+                let form = VisitForm::log_appointment(target(visit.customer_id)?, &visit, ticks, clock);
+                visit_modal(with_people(form, Some(visit_id))?, playbook)
             }
             ModalRequest::LostReason { customer_id, deal_id } => {
                 let deal = ops::deals::pick(store, customer_id, deal_id, true)?;

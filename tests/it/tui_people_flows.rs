@@ -92,3 +92,32 @@ fn a_person_without_a_name_is_refused_in_the_form() {
     assert!(render(&app, 120, 40).contains("name is required"));
     assert_eq!(people(&app).len(), 1);
 }
+
+#[test]
+fn the_visit_form_ticks_the_people_met_and_the_timeline_names_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("fieldbook.db");
+    tui_support::seed(&path);
+    let (id, boss) = {
+        let mut store = tui_support::open_on(&path, tui_support::TODAY);
+        let id = wang(&store);
+        let draft = fieldbook::domain::ContactDraft { name: "张总".into(), ..Default::default() };
+        (id, fieldbook::ops::contacts::add(&mut store, id, &draft).unwrap())
+    };
+    let mut app = tui_support::app_on(&path, Lang::En);
+    open_wang(&mut app);
+    keys(&mut app, "l");
+    type_text(&mut app, "demo");
+    keys(&mut app, "tab");
+    type_text(&mut app, "bring samples");
+    keys(&mut app, "tab");
+    type_text(&mut app, "a trial");
+    keys(&mut app, "backtab backtab backtab");
+    let shown = render(&app, 100, 40);
+    assert!(shown.contains("People met") && shown.contains("1. 王伟") && shown.contains("2. 张总"), "{shown}");
+    keys(&mut app, "down space ctrl-s");
+    assert!(app.modal().is_none(), "{:?}", app.toast());
+    let met = app.store().met_by_visit(id).unwrap();
+    assert_eq!(met.values().cloned().collect::<Vec<_>>(), [vec![boss]]);
+    assert!(render(&app, 120, 40).contains("met: 张总"));
+}

@@ -16,6 +16,7 @@ use super::choice::Choice;
 use super::form_keys::{self, FormKey, cycle, form_key};
 use super::form_layout::Notice;
 use super::text_field::TextField;
+use super::tick_list::TickList;
 use crate::clock::Clock;
 use crate::domain::when::format_stored_datetime;
 use crate::domain::{Channel, Outcome, Stage, Visit, VisitInput, VisitKind};
@@ -66,6 +67,9 @@ pub struct VisitFormText {
     /// Ticked items (1-based) of the type's in-visit checklist.
     #[serde(default)]
     pub ticks: Vec<u32>,
+    /// Ids of the account's people ticked as met (or to meet).
+    #[serde(default)]
+    pub met: Vec<i64>,
 }
 
 /// A field of the visit form, in Tab order.
@@ -84,6 +88,8 @@ pub enum VisitField {
     NextTopic,
     NextStep,
     NextOn,
+    /// Which of the account's people the visit met (or is to meet), when it has people.
+    Met,
 }
 
 /// What the form reports after a key.
@@ -126,6 +132,9 @@ pub struct VisitForm {
     ticks: Vec<u32>,
     /// The checklist item with the cursor (0-based).
     tick_cursor: usize,
+    /// The account's people (id, name) offered to tick as met; see `set_people`.
+    people: Vec<(i64, String)>,
+    met: TickList,
     focus: VisitField,
     notice: Option<Notice>,
     confirming_discard: bool,
@@ -200,6 +209,8 @@ impl VisitForm {
             types: Vec::new(),
             ticks: text.ticks.clone(),
             tick_cursor: 0,
+            people: Vec::new(),
+            met: TickList::default(),
             focus: VisitField::Purpose,
             notice: None,
             confirming_discard: false,
@@ -209,6 +220,21 @@ impl VisitForm {
             restored: false,
             revision: 0,
         }
+    }
+
+    /// The account's people (id, name) to tick as met; those in `met` start ticked (an
+    /// appointment's people, a draft's ticks).
+    pub fn set_people(&mut self, people: Vec<(i64, String)>, met: &[i64]) {
+        let mut met = met.to_vec();
+        met.extend(self.initial.met.iter().copied());
+        self.met = TickList::new(people.iter().map(|(id, name)| (met.contains(id), name.clone())).collect());
+        self.people = people;
+        self.initial.met = self.met_ids();
+    }
+
+    /// The ids of the people ticked as met.
+    fn met_ids(&self) -> Vec<i64> {
+        self.met.ticked().into_iter().filter_map(|i| self.people.get(i).map(|(id, _)| *id)).collect()
     }
 
     /// Purposes "suggest purpose" offers for the target's step, in order.
@@ -277,6 +303,7 @@ impl VisitForm {
             next_on: self.next_on.text(),
             kind: Some(self.kind.clone()),
             ticks: self.ticks.clone(),
+            met: if self.people.is_empty() { self.initial.met.clone() } else { self.met_ids() },
         }
     }
 
@@ -291,6 +318,9 @@ impl VisitForm {
             fields.extend([Actual, Outcome]);
         }
         fields.extend([NextTopic, NextStep, NextOn]);
+        if !self.people.is_empty() {
+            fields.push(Met);
+        }
         fields
     }
 
@@ -304,6 +334,7 @@ impl VisitForm {
     pub fn claims(&self, key: &KeyEvent) -> bool {
         match self.focus {
             VisitField::Checklist => self.checklist_claims(key),
+            VisitField::Met => self.met.claims(key),
             field => self.field(field).is_some_and(|f| f.claims(key)),
         }
     }
@@ -343,6 +374,7 @@ impl VisitForm {
                 false
             }
             Action::Tick if self.focus == VisitField::Checklist => self.toggle_tick(),
+            Action::Tick if self.focus == VisitField::Met => self.met.toggle(),
             Action::ChoosePrevious | Action::ChooseNext if self.focus == VisitField::Type => {
                 self.cycle_type(if action == Action::ChooseNext { 1 } else { -1 })
             }
@@ -373,6 +405,10 @@ impl VisitForm {
             VisitField::Outcome => self.outcome.handle_key(key),
             VisitField::Type => self.type_key(key),
             VisitField::Checklist => self.checklist_key(key),
+            VisitField::Met => {
+                self.met.move_key(&key);
+                false
+            }
             other => self.field_mut(other).is_some_and(|f| f.edit(key)),
         };
         if changed {
@@ -421,7 +457,9 @@ impl VisitForm {
             VisitField::NextTopic => &self.next_topic,
             VisitField::NextStep => &self.next_step,
             VisitField::NextOn => &self.next_on,
-            VisitField::Channel | VisitField::Outcome | VisitField::Type | VisitField::Checklist => return None,
+            VisitField::Channel | VisitField::Outcome | VisitField::Type | VisitField::Checklist | VisitField::Met => {
+                return None;
+            }
         })
     }
 
@@ -435,7 +473,9 @@ impl VisitForm {
             VisitField::NextTopic => &mut self.next_topic,
             VisitField::NextStep => &mut self.next_step,
             VisitField::NextOn => &mut self.next_on,
-            VisitField::Channel | VisitField::Outcome | VisitField::Type | VisitField::Checklist => return None,
+            VisitField::Channel | VisitField::Outcome | VisitField::Type | VisitField::Checklist | VisitField::Met => {
+                return None;
+            }
         })
     }
 }
@@ -465,6 +505,7 @@ fn blank_text(when: String) -> VisitFormText {
         next_on: String::new(),
         kind: Some(VisitKind::CustomerVisit),
         ticks: Vec::new(),
+        met: Vec::new(),
     }
 }
 

@@ -33,7 +33,8 @@ fn at(s: &str) -> chrono::NaiveDateTime {
     chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap()
 }
 
-fn open_on(path: &Path, date: &str) -> Store {
+/// The store at `path` with the clock fixed on `date`.
+pub fn open_on(path: &Path, date: &str) -> Store {
     Store::open(path, Clock::Fixed(day(date))).unwrap()
 }
 

@@ -33,7 +33,13 @@ impl VisitForm {
             next_step: text.next_step,
             next_step_on: next_on.clone().and_then(Result::ok),
             notes: self.base.notes.clone(),
-            met: self.base.met.clone(),
+            // With the account's people on the form (or ticks from a draft), exactly those
+            // ticked; else as stored.
+            met: if self.people.is_empty() && text.met.is_empty() {
+                self.base.met.clone()
+            } else {
+                Some(text.met.clone())
+            },
         };
         let when_error = |e: DomainError| (VisitField::When, e);
         if let Some(Err(e)) = when {

@@ -38,7 +38,7 @@ impl VisitForm {
         let focused = match self.focus {
             VisitField::Purpose => Some(Action::SuggestPurpose),
             VisitField::ActionPlan | VisitField::Type => Some(Action::PlanFromType),
-            VisitField::Checklist => Some(Action::Tick),
+            VisitField::Checklist | VisitField::Met => Some(Action::Tick),
             _ => None,
         };
         if let Some(action) = focused {
@@ -82,6 +82,15 @@ impl VisitForm {
             VisitField::When => {
                 let note = when_note(&parse_when(&self.when.text(), self.today), self.when.is_blank(), theme, i18n);
                 ("when", true, RowContent::TextWithNote { field: &self.when, width: date_width, note })
+            }
+            VisitField::Met => {
+                let (items, cursor) = self.met.rows();
+                let key = if self.mode == VisitMode::Plan { "forms.visit.to_meet" } else { "forms.visit.met" };
+                return FormRow {
+                    label: i18n.t(key),
+                    required: false,
+                    content: RowContent::Checklist { items, cursor },
+                };
             }
             VisitField::Actual => ("actual", false, RowContent::Text(&self.actual)),
             VisitField::Outcome => {
