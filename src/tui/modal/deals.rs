@@ -8,7 +8,7 @@ use ratatui::crossterm::event::KeyEvent;
 use super::{ConfirmFor, Modal, ModalOutcome, PromptFor, PromptPurpose, deal_name};
 use crate::domain::money::Currency;
 use crate::domain::{DealState, Stage};
-use crate::i18n::I18n;
+use crate::i18n::{Face, I18n};
 use crate::ops;
 use crate::ops::deals::DealEdit;
 use crate::store::Store;
@@ -92,7 +92,7 @@ pub(super) fn form_key(
     match result {
         Ok(message) => ModalOutcome::Saved(message),
         Err(e) => {
-            form.set_error(i18n.error(&e.into()));
+            form.set_error(i18n.localize(&e, Face::App));
             ModalOutcome::Stay
         }
     }

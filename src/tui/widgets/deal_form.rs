@@ -13,7 +13,7 @@ use super::form_layout::{FormFrame, FormRow, Notice, RowContent, render_form};
 use super::text_field::TextField;
 use crate::domain::money::{Currency, Money};
 use crate::domain::{Deal, Stage, parse_when};
-use crate::i18n::I18n;
+use crate::i18n::{Face, I18n};
 use crate::ops::deals::DealDraft;
 use crate::tui::action::Action;
 use crate::tui::keymap::{Hints, Keymap, ModalId};
@@ -235,7 +235,7 @@ impl DealForm {
                 } else {
                     match Money::parse(&self.value.text(), currency.clone().unwrap_or_default()) {
                         Ok(money) => note(format!("→ {}", money.full()), true),
-                        Err(e) => note(i18n.domain_error(&e), false),
+                        Err(e) => note(i18n.localize(&e, Face::App), false),
                     }
                 };
                 ("value", RowContent::TextWithNote { field: &self.value, width: (width / 3).clamp(12, 22), note: line })
@@ -243,7 +243,7 @@ impl DealForm {
             DealField::Currency => {
                 let line = match &currency {
                     Ok(c) => Line::from(Span::styled(format!("→ {} ({})", c.symbol().trim(), c.code()), theme.muted)),
-                    Err(e) => note(i18n.domain_error(e), false),
+                    Err(e) => note(i18n.localize(e, Face::App), false),
                 };
                 ("currency", RowContent::TextWithNote { field: &self.currency, width: 8, note: line })
             }

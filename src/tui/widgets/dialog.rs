@@ -307,7 +307,7 @@ impl PromptDialog {
             (None, PromptKind::Amount { .. }) if self.field.is_blank() => Line::default(),
             (None, PromptKind::Amount { currency }) => match Money::parse(&self.field.text(), currency) {
                 Ok(money) => Line::from(Span::styled(format!("→ {}", money.full()), theme.success)),
-                Err(e) => Line::from(Span::styled(i18n.domain_error(&e), theme.danger)),
+                Err(e) => Line::from(Span::styled(i18n.localize(&e, Face::App), theme.danger)),
             },
         };
         frame.render_widget(Paragraph::new(note).wrap(Wrap { trim: true }), note_row);
