@@ -132,9 +132,12 @@ impl Localize for StoreError {
             }
             Self::Domain(d) => d.message(face),
             Self::Sqlite { context, source } => {
-                let busy = matches!(source.sqlite_error_code(), Some(rusqlite::ErrorCode::DatabaseBusy));
-                let key = if busy { "error.busy" } else { "error.sqlite" };
-                Message::new(key).arg("context", context).arg("reason", source)
+                // Busy is the one a person meets (another window writes): said without the
+                // technical context, which is English.
+                match source.sqlite_error_code() {
+                    Some(rusqlite::ErrorCode::DatabaseBusy) => Message::new("error.busy"),
+                    _ => Message::new("error.sqlite").arg("context", context).arg("reason", source),
+                }
             }
         }
     }
