@@ -406,5 +406,9 @@ mod tests {
         let app = en.localize(&e, Face::App);
         assert!(cli.contains("--force"), "{cli}");
         assert!(!app.contains("--"), "{app}");
+        let closed = crate::store::StoreError::DealClosed { id: 7, state: crate::domain::DealState::Lost };
+        assert!(en.localize(&closed, Face::Cli).contains("fieldbook reopen 7"));
+        let zh = I18n::new(Lang::ZhCn).localize(&closed, Face::App);
+        assert!(zh.contains("按 R") && !zh.contains("fieldbook"), "{zh}");
     }
 }

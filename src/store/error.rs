@@ -116,9 +116,10 @@ impl Localize for StoreError {
                     .list("deals", items.collect())
                     .part("advice", advice("error.advice.name_deal", face))
             }
-            Self::DealClosed { id, state } => {
-                Message::new("error.deal_closed").arg("id", id).word_lower("state", *state)
-            }
+            Self::DealClosed { id, state } => Message::new("error.deal_closed")
+                .arg("id", id)
+                .word_lower("state", *state)
+                .part("advice", advice("error.advice.reopen", face).arg("id", id)),
             Self::DealStillOpen { id } => Message::new("error.deal_still_open").arg("id", id),
             Self::NotTheCustomersDeal { deal_id, customer_id, owner } => Message::new("error.not_the_customers_deal")
                 .arg("deal", deal_id)
