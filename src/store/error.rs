@@ -19,6 +19,11 @@ pub enum StoreError {
         found: i64,
         supported: i64,
     },
+    /// The file carries Fieldbook's mark but an impossible schema version; it was left untouched.
+    DamagedVersion {
+        path: PathBuf,
+        found: i64,
+    },
     /// The backup taken before an upgrade failed; the database was left untouched.
     UpgradeBackup {
         path: PathBuf,
@@ -94,6 +99,9 @@ impl Localize for StoreError {
                 .arg("path", path.display())
                 .arg("found", found)
                 .arg("supported", supported),
+            Self::DamagedVersion { path, found } => {
+                Message::new("error.damaged_version").arg("path", path.display()).arg("found", found)
+            }
             Self::UpgradeBackup { path, reason } => {
                 Message::new("error.upgrade_backup").arg("path", path.display()).arg("reason", reason)
             }

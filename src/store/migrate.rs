@@ -2,7 +2,7 @@
 
 use rusqlite::{Connection, TransactionBehavior};
 
-use super::error::{Context, Result};
+use super::error::{Context, Result, StoreError};
 
 /// Every migration in order; the index + 1 is the schema version it produces.
 const MIGRATIONS: &[&str] = &[
@@ -38,7 +38,9 @@ pub fn migrate_to(conn: &mut Connection, target: i64) -> Result<()> {
         if current >= target {
             return Ok(());
         }
-        let sql = MIGRATIONS[current as usize];
+        let Some(sql) = usize::try_from(current).ok().and_then(|i| MIGRATIONS.get(i)) else {
+            return Err(StoreError::Corrupt(format!("schema version {current}")));
+        };
         tx.execute_batch(sql).ctx("migrating the schema")?;
         tx.pragma_update(None, "user_version", current + 1).ctx("migrating the schema")?;
         tx.commit().ctx("committing a migration")?;

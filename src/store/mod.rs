@@ -9,6 +9,7 @@ mod customers;
 mod deals;
 mod error;
 mod facts;
+pub mod identity;
 pub mod migrate;
 mod notes;
 mod objections;
@@ -32,6 +33,7 @@ use rusqlite::functions::FunctionFlags;
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
 use crate::clock::Clock;
+use identity::Identity;
 
 pub use customers::{CustomerFilter, CustomerPatch, CustomerRow, CustomerSort, NewDeal, normalise_phone};
 pub use deals::DealPatch;
@@ -53,7 +55,8 @@ pub struct Store {
 
 impl Store {
     /// Opens (creating if missing, mode 0600) and migrates the database at `path`.
-    /// A file that is not SQLite, or a schema newer than this binary, is refused untouched.
+    /// A file that is not Fieldbook's (see [`identity`]), or a schema newer than this binary,
+    /// is refused untouched: the decision reads only.
     pub fn open(path: &Path, clock: Clock) -> Result<Self> {
         let io = |source| StoreError::Io { path: path.to_path_buf(), source };
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
@@ -68,17 +71,33 @@ impl Store {
         let mut conn = Connection::open_with_flags(path, flags).map_err(|e| not_a_database(path, e))?;
         conn.busy_timeout(BUSY_TIMEOUT).ctx("setting the busy timeout")?;
         register_functions(&conn)?;
-        let found = migrate::version(&conn).map_err(|e| match e {
+        let identity = identity::identify(&conn).map_err(|e| match e {
             StoreError::Sqlite { source, .. } => not_a_database(path, source),
             other => other,
         })?;
-        if found > migrate::LATEST {
-            return Err(StoreError::TooNew { path: path.to_path_buf(), found, supported: migrate::LATEST });
-        }
+        let (found, marked) = match identity {
+            Identity::Empty => (0, false),
+            Identity::Ours { version, marked } => (version, marked),
+            Identity::TooNew { version } => {
+                return Err(StoreError::TooNew {
+                    path: path.to_path_buf(),
+                    found: version,
+                    supported: migrate::LATEST,
+                });
+            }
+            Identity::DamagedVersion { version } => {
+                return Err(StoreError::DamagedVersion { path: path.to_path_buf(), found: version });
+            }
+            Identity::Foreign => return Err(StoreError::NotADatabase { path: path.to_path_buf() }),
+        };
+        // Ours from here on: nothing above wrote to the file.
         conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0)).ctx("enabling WAL")?;
         conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;").ctx("setting pragmas")?;
         if (1..migrate::LATEST).contains(&found) {
             transfer::backup::backup_before_upgrade(&conn, path, found, clock.now())?;
+        }
+        if !marked {
+            identity::mark(&conn)?;
         }
         migrate::migrate(&mut conn)?;
         restrict_mode(path).map_err(io)?;
@@ -120,7 +139,7 @@ impl Drop for Store {
 }
 
 /// Registers the SQL functions the schema's triggers call.
-fn register_functions(conn: &Connection) -> Result<()> {
+pub(super) fn register_functions(conn: &Connection) -> Result<()> {
     conn.create_scalar_function(
         "fb_search_text",
         1,

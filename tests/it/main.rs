@@ -24,6 +24,7 @@ mod e2e_tmux;
 mod import_fuzz;
 mod import_parsers;
 mod store_core;
+mod store_identity;
 mod store_list_dense;
 mod store_pipeline;
 mod store_review;

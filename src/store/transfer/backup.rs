@@ -10,6 +10,7 @@ use rusqlite::backup::Backup;
 use rusqlite::{Connection, OpenFlags};
 
 use super::error::{DataError, DataResult, io_at};
+use crate::store::identity::{self, Identity};
 use crate::store::private_file::{Existing, PrivateFile};
 use crate::store::{Store, migrate};
 
@@ -181,20 +182,15 @@ pub fn restore(db_path: &Path, file: &Path, stamp: &str) -> DataResult<Restored>
 /// Why `path` cannot be restored, if it cannot.
 fn check_restorable(path: &Path) -> Result<(), String> {
     let conn = Connection::open(path).map_err(|e| e.to_string())?;
-    let version = migrate::version(&conn).map_err(|e| e.to_string())?;
-    if version > migrate::LATEST {
-        return Err(format!(
-            "it was written by a newer Fieldbook (schema {version}; this one knows up to {})",
-            migrate::LATEST
-        ));
-    }
-    let is_ours: bool = conn
-        .query_row("SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'customer')", [], |r| {
-            r.get(0)
-        })
-        .map_err(|e| e.to_string())?;
-    if version < 1 || !is_ours {
-        return Err("it is not a Fieldbook database".into());
+    match identity::identify(&conn).map_err(|e| e.to_string())? {
+        Identity::Ours { version, .. } if version >= 1 => {}
+        Identity::TooNew { version } => {
+            return Err(format!(
+                "it was written by a newer Fieldbook (schema {version}; this one knows up to {})",
+                migrate::LATEST
+            ));
+        }
+        _ => return Err("it is not a Fieldbook database".into()),
     }
     let integrity: Vec<String> = conn
         .prepare("PRAGMA integrity_check")
