@@ -111,7 +111,7 @@ fn apply(ctx: &mut Ctx, set: &ImportSet, options: &ImportOptions) -> anyhow::Res
         ctx.print(&i18n.t("data.import.dry_run"))?;
     } else if let Some(batch) = report.batch {
         ctx.print(&i18n.fmt("data.import.saved", &[("batch", &batch)]))?;
-    } else {
+    } else if report.updated_deals == 0 {
         ctx.print(&i18n.t("data.import.nothing_new"))?;
     }
     Ok(())
@@ -130,6 +130,9 @@ fn print_report(ctx: &Ctx, report: &ImportReport) -> anyhow::Result<()> {
     }
     for (l, reason) in &report.rejected {
         ctx.print(&i18n.fmt("data.import.rejected", &[("line", l), ("reason", reason)]))?;
+    }
+    if report.updated_deals > 0 {
+        ctx.print(&i18n.fmt("data.import.updated_deals", &[("n", &report.updated_deals)]))?;
     }
     ctx.print(&i18n.fmt(
         "data.import.summary",

@@ -26,7 +26,7 @@ pub fn read_records(
         ctx.fail("data.file.problem", &[("path", &path.display()), ("problem", &file_problem(&ctx.i18n, &p))])
     })?;
     let rejected = parsed.problems.iter().map(|(line, p)| (*line, problem(&ctx.i18n, p))).collect();
-    Ok(records_to_set(&parsed.records, rejected, ctx.clock))
+    Ok(records_to_set(&parsed.records, rejected, ctx.clock, ctx.config.currency))
 }
 
 fn csv_options(args: &ImportArgs, ctx: &Ctx) -> anyhow::Result<CsvOptions> {

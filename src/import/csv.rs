@@ -2,13 +2,14 @@
 //! `--map COLUMN=FIELD` for the rest, step names mapped, UTF-8 (with or without BOM) and
 //! GBK/GB18030 as Chinese Excel writes it. Unknown columns are kept as facts.
 
+use chrono::NaiveDate;
 use std::collections::HashMap;
 
 use encoding_rs::{Encoding, GB18030, UTF_8};
 
 use super::{FileProblem, Parsed, Problem, Record, month_day};
 use crate::domain::money::{Currency, Money};
-use crate::domain::{CustomerClass, DomainError, FactCategory, Stage, Style, Word};
+use crate::domain::{CustomerClass, DealState, DomainError, FactCategory, Stage, Style, Word};
 
 /// A column's meaning.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -29,6 +30,10 @@ pub enum Field {
     Stage,
     Value,
     Currency,
+    DealTitle,
+    CloseDate,
+    LostReason,
+    SourceId,
     Notes,
     Birthday,
     /// Bookkeeping of another system (its row id, timestamps): not imported.
@@ -103,10 +108,18 @@ const FIELDS: &[(Field, &str, &[&str])] = &[
     (Field::Style, "style", &["style", "personality", "性格", "性格类型"]),
     (Field::Stage, "stage", &["stage", "step", "deal stage", "pipeline stage", "阶段", "销售阶段"]),
     (Field::Value, "value", &["value", "amount", "deal value", "expected value", "金额", "预计金额", "商机金额"]),
+    (
+        Field::DealTitle,
+        "deal_title",
+        &["opportunity name", "opportunity", "deal name", "deal title", "deal", "商机名称", "商机", "项目名称"],
+    ),
+    (Field::CloseDate, "close_date", &["close date", "expected close date", "closed date", "预计成交日期", "成交日期"]),
+    (Field::LostReason, "lost_reason", &["loss reason", "lost reason", "reason lost", "丢单原因"]),
+    (Field::SourceId, "source_id", &["id", "opportunity id", "deal id", "record id", "商机编号", "编号"]),
     (Field::Currency, "currency", &["currency", "currency code", "opportunity currency", "币种", "货币"]),
     (Field::Notes, "notes", &["notes", "note", "comments", "comment", "remarks", "remark", "备注", "说明"]),
     (Field::Birthday, "birthday", &["birthday", "date of birth", "birth date", "生日", "出生日期"]),
-    (Field::Ignore, "ignore", &["id", "created_at", "updated_at"]),
+    (Field::Ignore, "ignore", &["created_at", "updated_at"]),
 ];
 
 /// How to read a CSV file beyond its headers.
@@ -114,8 +127,8 @@ const FIELDS: &[(Field, &str, &[&str])] = &[
 pub struct CsvOptions {
     /// `--map`: header (as written) → field name.
     pub map: Vec<(String, String)>,
-    /// `--stage-map`: their step name (any case) → our step.
-    pub stage_map: Vec<(String, Stage)>,
+    /// `--stage-map`: their step name (any case) → our step, or won or lost.
+    pub stage_map: Vec<(String, StageOrOutcome)>,
     /// `--encoding`; detected when `None`.
     pub encoding: Option<&'static Encoding>,
     /// The currency of values that name none (config.toml).
@@ -127,13 +140,30 @@ pub fn field_names() -> Vec<&'static str> {
     FIELDS.iter().map(|f| f.1).collect()
 }
 
-/// Reads `Prospecting=preparation,Engaging=approach`.
-pub fn parse_stage_map(input: &str) -> Result<Vec<(String, Stage)>, DomainError> {
+/// Where a row's stage puts its deal: one of the five steps, or closed as won or lost.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StageOrOutcome {
+    Step(Stage),
+    Closed(DealState),
+}
+
+impl StageOrOutcome {
+    /// One of the steps (English, Chinese, a prefix), or `won` / `lost` (赢单 / 丢单).
+    pub fn parse(input: &str) -> Result<Self, DomainError> {
+        match DealState::parse_word(input) {
+            Ok(state) if state != DealState::Open => Ok(Self::Closed(state)),
+            _ => Stage::parse(input).map(Self::Step),
+        }
+    }
+}
+
+/// Reads `Prospecting=preparation,Engaging=approach,Won=won,Lost=lost`.
+pub fn parse_stage_map(input: &str) -> Result<Vec<(String, StageOrOutcome)>, DomainError> {
     let mut out = Vec::new();
     for pair in input.split(',').filter(|p| !p.trim().is_empty()) {
         let (theirs, ours) =
             pair.split_once('=').ok_or(DomainError::UnknownStage { input: pair.trim().to_string() })?;
-        out.push((theirs.trim().to_lowercase(), Stage::parse(ours.trim())?));
+        out.push((theirs.trim().to_lowercase(), StageOrOutcome::parse(ours.trim())?));
     }
     Ok(out)
 }
@@ -275,7 +305,14 @@ fn record(
             Some(Field::ReferredBy) => c.referred_by = value.into(),
             Some(Field::Class) => c.class = Some(CustomerClass::parse_word(value)?),
             Some(Field::Style) => c.style = Some(Style::parse_word(value)?),
-            Some(Field::Stage) => rec.stage = Some(stage(value, options)?),
+            Some(Field::Stage) => match stage(value, options)? {
+                StageOrOutcome::Step(s) => rec.stage = Some(s),
+                StageOrOutcome::Closed(state) => rec.state = state,
+            },
+            Some(Field::DealTitle) => rec.deal_title = value.into(),
+            Some(Field::CloseDate) => rec.close_on = Some(close_date(value)?),
+            Some(Field::LostReason) => rec.lost_reason = value.into(),
+            Some(Field::SourceId) => rec.source_ref = Some(value.into()),
             Some(Field::Value) => value_text = Some(value),
             Some(Field::Currency) => currency = Some(Currency::parse(value)?),
             Some(Field::Notes) => rec.notes.push(value.into()),
@@ -295,13 +332,21 @@ fn record(
     Ok(rec)
 }
 
-/// A step through `--stage-map`, else by our names (English, Chinese, prefixes).
-fn stage(value: &str, options: &CsvOptions) -> Result<Stage, DomainError> {
+/// A step or an outcome through `--stage-map`, else by our names (English, Chinese, prefixes,
+/// won and lost, and other CRMs' `Closed Won` / `Closed Lost`).
+fn stage(value: &str, options: &CsvOptions) -> Result<StageOrOutcome, DomainError> {
     let key = value.trim().to_lowercase();
     match options.stage_map.iter().find(|(theirs, _)| *theirs == key) {
         Some((_, ours)) => Ok(*ours),
-        None => Stage::parse(value),
+        None => StageOrOutcome::parse(key.strip_prefix("closed ").unwrap_or(&key))
+            .map_err(|_| DomainError::UnknownStage { input: value.to_string() }),
     }
+}
+
+/// A close date as other systems write it: `2031-06-30`, `2031/06/30`, `2031-06-30T00:00:00Z`.
+fn close_date(value: &str) -> Result<NaiveDate, DomainError> {
+    let day = value.trim().split(['T', ' ']).next().unwrap_or_default().replace('/', "-");
+    NaiveDate::parse_from_str(&day, "%Y-%m-%d").map_err(|_| DomainError::BadDate { input: value.to_string() })
 }
 
 #[cfg(test)]

@@ -6,7 +6,8 @@ pub mod vcard;
 
 use crate::domain::customer::{MAX_LONG, check_len};
 use crate::domain::money::Money;
-use crate::domain::{DomainError, FactCategory, MonthDay, NewCustomer, Stage};
+use crate::domain::{DealState, DomainError, FactCategory, MonthDay, NewCustomer, Stage};
+use chrono::NaiveDate;
 
 /// One contact or row, ready to become a customer with its first deal, facts and notes.
 #[derive(Debug, Clone, PartialEq)]
@@ -16,8 +17,18 @@ pub struct Record {
     pub customer: NewCustomer,
     /// Step of the first deal (default: preparation).
     pub stage: Option<Stage>,
-    /// Expected value of the first deal.
+    /// Expected value of the first deal (the final one of a won deal).
     pub value: Option<Money>,
+    /// The deal's title (an opportunity's name); empty for none.
+    pub deal_title: String,
+    /// Open, or won or lost (an opportunities export's closed rows).
+    pub state: DealState,
+    /// When the deal is expected to close, or closed.
+    pub close_on: Option<NaiveDate>,
+    /// Why a lost deal was lost.
+    pub lost_reason: String,
+    /// The id the source gave the row: importing the file again updates its deal.
+    pub source_ref: Option<String>,
     /// Everything without a column of its own.
     pub facts: Vec<RecordFact>,
     pub notes: Vec<String>,
@@ -65,7 +76,19 @@ pub enum FileProblem {
 impl Record {
     /// A record at `line` with an empty customer.
     pub fn new(line: usize) -> Self {
-        Self { line, customer: NewCustomer::default(), stage: None, value: None, facts: Vec::new(), notes: Vec::new() }
+        Self {
+            line,
+            customer: NewCustomer::default(),
+            stage: None,
+            value: None,
+            deal_title: String::new(),
+            state: DealState::Open,
+            close_on: None,
+            lost_reason: String::new(),
+            source_ref: None,
+            facts: Vec::new(),
+            notes: Vec::new(),
+        }
     }
 
     /// Adds a fact unless its value is empty.

@@ -214,10 +214,15 @@ impl Store {
             Some(stage) if sort == CustomerSort::Name => self.open_deals_in(stage)? >= DENSE_STEP,
             _ => false,
         };
+        // One row per customer: its newest open deal (in the step asked for, if any).
+        let newest = format!(
+            "d.id = (SELECT max(x.id) FROM deal x WHERE x.customer_id = c.id AND x.state = 'open'{})",
+            filter.stage.map(|s| format!(" AND x.stage = '{}'", s.code())).unwrap_or_default()
+        );
         let join = if walk_names {
-            "CROSS JOIN deal d ON d.customer_id = c.id AND +d.state = 'open'"
+            format!("CROSS JOIN deal d ON d.customer_id = c.id AND +d.state = 'open' AND {newest}")
         } else {
-            "LEFT JOIN deal d ON d.customer_id = c.id AND d.state = 'open'"
+            format!("LEFT JOIN deal d ON d.customer_id = c.id AND d.state = 'open' AND {newest}")
         };
         let mut sql = format!(
             "SELECT c.id, c.name, c.company, c.class, d.stage, d.value_minor, d.currency, c.last_contact_on, c.next_step_on

@@ -14,6 +14,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0006_import_batch.sql"),
     include_str!("../../migrations/0007_customer_name_covering.sql"),
     include_str!("../../migrations/0008_account_people.sql"),
+    include_str!("../../migrations/0009_deal_source.sql"),
 ];
 
 /// The schema version this binary writes.

@@ -22,6 +22,7 @@ mod crash_safety;
 mod demo_data;
 mod e2e_tmux;
 mod import_fuzz;
+mod import_opportunities;
 mod import_parsers;
 mod store_core;
 mod store_identity;

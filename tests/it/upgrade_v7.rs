@@ -173,3 +173,31 @@ fn export_import_export_of_the_upgraded_database_is_byte_identical() {
 fn latest() -> i64 {
     fieldbook::store::migrate::LATEST
 }
+
+#[test]
+fn deals_of_version_7_come_through_migration_0009_unchanged() {
+    let env = upgraded_env();
+    assert!(env.ok(&["check"]).starts_with("OK: "), "opening upgrades it");
+    let after = read_only(&env.db);
+    let unsourced: i64 =
+        after.query_row("SELECT count(*) FROM deal WHERE source_ref IS NULL", [], |r| r.get(0)).unwrap();
+    let all: i64 = after.query_row("SELECT count(*) FROM deal", [], |r| r.get(0)).unwrap();
+    assert_eq!(unsourced, all, "no deal of version 7 came from an import id");
+    let before = read_only(&fixture());
+    let totals = |c: &Connection| -> Vec<(String, String, i64)> {
+        let mut s = c
+            .prepare(
+                "SELECT stage, currency, sum(value_minor) FROM deal WHERE state = 'open' GROUP BY 1, 2 ORDER BY 1, 2",
+            )
+            .unwrap();
+        s.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get::<_, Option<i64>>(2)?.unwrap_or(0))))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    assert_eq!(totals(&before), totals(&after));
+    let steps = env.json(&["pipeline", "--format", "json"]);
+    let count: i64 = steps.as_array().unwrap().iter().map(|s| s["count"].as_i64().unwrap()).sum();
+    let open: i64 = after.query_row("SELECT count(*) FROM deal WHERE state = 'open'", [], |r| r.get(0)).unwrap();
+    assert_eq!(count, open);
+}

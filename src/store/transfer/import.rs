@@ -77,6 +77,9 @@ pub struct ImportReport {
     pub rejected: Vec<(usize, String)>,
     /// Rows added per table.
     pub rows: BTreeMap<String, usize>,
+    /// Deals already imported from the same source (same id in the file's id column) that
+    /// were brought up to date instead of added again. Not part of the batch: undo keeps them.
+    pub updated_deals: usize,
     /// True when the import was saved.
     pub committed: bool,
 }
@@ -105,9 +108,15 @@ impl Store {
             tx.rollback().ctx("rolling back an import")?;
             return Ok(report);
         }
-        // Nothing added or filled in (a file imported again): no batch to undo, nothing to save.
+        // Nothing added or filled in (a file imported again): no batch to undo; deals brought
+        // up to date are saved all the same.
         if batch.added.is_empty() && batch.merged.is_empty() {
-            tx.rollback().ctx("rolling back an import")?;
+            if report.updated_deals > 0 {
+                tx.commit().ctx("saving the import")?;
+                report.committed = true;
+            } else {
+                tx.rollback().ctx("rolling back an import")?;
+            }
             return Ok(report);
         }
         report.batch = Some(record_batch(&tx, &batch, options, &report, &now)?);
@@ -153,6 +162,12 @@ impl<'a> Importer<'a> {
             let Some(rows) = self.set.tables.get(&table.name) else { continue };
             for (index, row) in rows.iter().enumerate() {
                 let mut row = row.clone();
+                if table.name == "deal" && self.onto_same_source(&row, report)? {
+                    if let Some(id) = own_id(table, &row) {
+                        self.target(&table.name, id, Target::Skipped);
+                    }
+                    continue;
+                }
                 let Some(old_id) = self.prepare(table, index, &mut row)? else {
                     if let Some(id) = own_id(table, &row) {
                         self.target(&table.name, id, Target::Skipped);
@@ -250,6 +265,59 @@ impl<'a> Importer<'a> {
         };
         if let Some(old) = old_id {
             self.target("customer", old, target);
+        }
+        Ok(true)
+    }
+
+    /// A deal whose source id (`source_ref`) is already in the database was imported before:
+    /// that deal is brought up to date (title, value, step, outcome, dates), a change of step or
+    /// outcome written to its step history, and the row is not added again.
+    fn onto_same_source(&mut self, row: &Row, report: &mut ImportReport) -> DataResult<bool> {
+        let Some(source) = row.get("source_ref").and_then(|v| v.as_str()) else { return Ok(false) };
+        let found: Option<(i64, String, String)> = self
+            .tx
+            .query_row("SELECT id, stage, state FROM deal WHERE source_ref = ?1", [source], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })
+            .optional()
+            .ctx("matching imported deals")?;
+        let Some((id, stage, state)) = found else { return Ok(false) };
+        let text = |k: &str| row.get(k).and_then(|v| v.as_str()).map(str::to_string);
+        let (new_stage, new_state) = (text("stage").unwrap_or(stage.clone()), text("state").unwrap_or(state.clone()));
+        let changed = self
+            .tx
+            .execute(
+                "UPDATE deal SET title = ?2, value_minor = ?3, currency = ?4, stage = ?5, state = ?6, lost_reason = ?7,
+                    expected_close_on = ?8, closed_at = ?9,
+                    stage_since = CASE WHEN stage = ?5 THEN stage_since ELSE ?10 END
+                 WHERE id = ?1 AND (title, coalesce(value_minor, -1), currency, stage, state, lost_reason,
+                                    coalesce(expected_close_on, '')) IS NOT
+                                   (?2, coalesce(?3, -1), ?4, ?5, ?6, ?7, coalesce(?8, ''))",
+                rusqlite::params![
+                    id,
+                    text("title").unwrap_or_default(),
+                    row.get("value_minor").and_then(|v| v.as_i64()),
+                    text("currency").unwrap_or_else(|| "CNY".into()),
+                    new_stage,
+                    new_state,
+                    text("lost_reason").unwrap_or_default(),
+                    text("expected_close_on"),
+                    text("closed_at"),
+                    self.now,
+                ],
+            )
+            .ctx("updating an imported deal")?;
+        if changed > 0 {
+            report.updated_deals += 1;
+            if (&new_stage, &new_state) != (&stage, &state) {
+                self.tx
+                    .execute(
+                        "INSERT INTO stage_event (deal_id, from_stage, to_stage, from_state, to_state, at, reason)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, '')",
+                        rusqlite::params![id, stage, new_stage, state, new_state, self.now],
+                    )
+                    .ctx("updating an imported deal")?;
+            }
         }
         Ok(true)
     }
