@@ -10,6 +10,7 @@ use rusqlite::backup::Backup;
 use rusqlite::{Connection, OpenFlags};
 
 use super::error::{DataError, DataResult, io_at};
+use crate::i18n::Message;
 use crate::store::identity::{self, Identity};
 use crate::store::private_file::{Existing, PrivateFile};
 use crate::store::{Store, migrate};
@@ -149,12 +150,12 @@ pub struct Restored {
 /// binary. The current database is checkpointed and moved aside to
 /// `<db>.before-restore-<stamp>` (with its -wal/-shm, if any): never deleted.
 pub fn restore(db_path: &Path, file: &Path, stamp: &str) -> DataResult<Restored> {
-    let refuse = |reason: String| DataError::NotRestorable { path: file.to_path_buf(), reason };
+    let refuse = |reason: Message| DataError::NotRestorable { path: file.to_path_buf(), reason };
     let mut header = Vec::with_capacity(16);
     let mut reader = std::fs::File::open(file).map_err(io_at(file))?;
     std::io::Read::read_to_end(&mut std::io::Read::take(&mut reader, 16), &mut header).map_err(io_at(file))?;
     if header != b"SQLite format 3\0" {
-        return Err(refuse("it is not a SQLite database".into()));
+        return Err(refuse(Message::new("data.reason.not_sqlite")));
     }
     let mut staging = PrivateFile::create(db_path).map_err(io_at(db_path))?;
     let mut whole = std::fs::File::open(file).map_err(io_at(file))?;
@@ -180,31 +181,29 @@ pub fn restore(db_path: &Path, file: &Path, stamp: &str) -> DataResult<Restored>
 }
 
 /// Why `path` cannot be restored, if it cannot.
-fn check_restorable(path: &Path) -> Result<(), String> {
-    let conn = Connection::open(path).map_err(|e| e.to_string())?;
-    match identity::identify(&conn).map_err(|e| e.to_string())? {
+fn check_restorable(path: &Path) -> Result<(), Message> {
+    let unreadable = |e: rusqlite::Error| Message::new("data.reason.unreadable").arg("detail", e);
+    let conn = Connection::open(path).map_err(unreadable)?;
+    match identity::identify(&conn).map_err(|e| Message::new("data.reason.unreadable").arg("detail", e))? {
         Identity::Ours { version, .. } if version >= 1 => {}
         Identity::TooNew { version } => {
-            return Err(format!(
-                "it was written by a newer Fieldbook (schema {version}; this one knows up to {})",
-                migrate::LATEST
-            ));
+            return Err(Message::new("data.reason.newer").arg("found", version).arg("supported", migrate::LATEST));
         }
-        _ => return Err("it is not a Fieldbook database".into()),
+        _ => return Err(Message::new("data.reason.not_fieldbook")),
     }
     let integrity: Vec<String> = conn
         .prepare("PRAGMA integrity_check")
         .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
-        .map_err(|e| e.to_string())?;
+        .map_err(unreadable)?;
     if integrity != ["ok"] {
-        return Err(format!("it fails the integrity check ({})", integrity.join("; ")));
+        return Err(Message::new("data.reason.integrity").arg("detail", integrity.join("; ")));
     }
     let dangling: i64 =
-        conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0)).map_err(|e| e.to_string())?;
+        conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0)).map_err(unreadable)?;
     if dangling > 0 {
-        return Err(format!("it has {dangling} rows pointing at missing rows"));
+        return Err(Message::new("data.reason.dangling").arg("n", dangling));
     }
-    conn.query_row("PRAGMA journal_mode = DELETE", [], |r| r.get::<_, String>(0)).map_err(|e| e.to_string())?;
+    conn.query_row("PRAGMA journal_mode = DELETE", [], |r| r.get::<_, String>(0)).map_err(unreadable)?;
     Ok(())
 }
 
@@ -212,7 +211,10 @@ fn check_restorable(path: &Path) -> Result<(), String> {
 /// makes sure no other Fieldbook has it open: one that had would go on writing into the file
 /// moved aside, and the rep would lose what they typed there.
 fn checkpoint(db_path: &Path) -> DataResult<()> {
-    let fail = |e: rusqlite::Error| DataError::NotRestorable { path: db_path.to_path_buf(), reason: e.to_string() };
+    let fail = |e: rusqlite::Error| DataError::NotRestorable {
+        path: db_path.to_path_buf(),
+        reason: Message::new("data.reason.unreadable").arg("detail", e),
+    };
     let in_use = || DataError::InUse { path: db_path.to_path_buf() };
     let conn = Connection::open(db_path).map_err(fail)?;
     conn.busy_timeout(IN_USE_WAIT).map_err(fail)?;

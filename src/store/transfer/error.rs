@@ -9,9 +9,10 @@ use crate::store::StoreError;
 /// `assets/i18n` (`data.error.*`).
 #[derive(Debug)]
 pub enum DataError {
+    /// Not an export of ours; `reason` says what gave it away.
     NotOurs {
         path: PathBuf,
-        reason: String,
+        reason: Message,
     },
     Truncated {
         path: PathBuf,
@@ -39,9 +40,10 @@ pub enum DataError {
         id: i64,
         rows: String,
     },
+    /// The file cannot replace the database; `reason` says why.
     NotRestorable {
         path: PathBuf,
-        reason: String,
+        reason: Message,
     },
     InUse {
         path: PathBuf,
@@ -91,7 +93,7 @@ impl Localize for DataError {
     fn message(&self, face: Face) -> Message {
         let at = |key: &str, path: &std::path::Path| Message::new(key).arg("path", path.display());
         match self {
-            Self::NotOurs { path, reason } => at("data.error.not_ours", path).arg("reason", reason),
+            Self::NotOurs { path, reason } => at("data.error.not_ours", path).part("reason", reason.clone()),
             Self::Truncated { path, line, column } => {
                 at("data.error.truncated", path).arg("line", line).arg("column", column)
             }
@@ -104,7 +106,9 @@ impl Localize for DataError {
             Self::NoSuchBatch { id } => Message::new("data.error.no_such_batch").arg("id", id),
             Self::AlreadyUndone { id } => Message::new("data.error.already_undone").arg("id", id),
             Self::ChangedSinceImport { id, rows } => Message::new("data.error.changed").arg("id", id).arg("rows", rows),
-            Self::NotRestorable { path, reason } => at("data.error.not_restorable", path).arg("reason", reason),
+            Self::NotRestorable { path, reason } => {
+                at("data.error.not_restorable", path).part("reason", reason.clone())
+            }
             Self::InUse { path } => at("data.error.in_use", path),
             Self::Backup { path, reason } => at("data.error.backup", path).arg("reason", reason),
             Self::OutIsDatabase { path } => at("data.error.out_is_database", path),

@@ -5,28 +5,32 @@ use std::path::Path;
 use super::error::{DataError, DataResult};
 use super::export::EXPORT_FORMAT;
 use super::import::ImportSet;
+use crate::i18n::Message;
 use crate::store::migrate;
 
 /// Reads an export file's bytes into rows to import. Nothing is written.
 pub fn read_export(path: &Path, bytes: &[u8]) -> DataResult<ImportSet> {
-    let not_ours = |reason: &str| DataError::NotOurs { path: path.to_path_buf(), reason: reason.to_string() };
-    let text = std::str::from_utf8(bytes).map_err(|_| not_ours("not UTF-8 text"))?;
+    let not_ours = |reason: &str| DataError::NotOurs {
+        path: path.to_path_buf(),
+        reason: Message::new(format!("data.reason.{reason}")),
+    };
+    let text = std::str::from_utf8(bytes).map_err(|_| not_ours("not_utf8"))?;
     let value: serde_json::Value = match serde_json::from_str(text) {
         Ok(v) => v,
         Err(e) if looks_like_ours(text) => {
             return Err(DataError::Truncated { path: path.to_path_buf(), line: e.line(), column: e.column() });
         }
-        Err(_) => return Err(not_ours("not JSON")),
+        Err(_) => return Err(not_ours("not_json")),
     };
-    let serde_json::Value::Object(mut doc) = value else { return Err(not_ours("not a JSON object")) };
+    let serde_json::Value::Object(mut doc) = value else { return Err(not_ours("not_object")) };
     if doc.get("format").and_then(|f| f.as_str()) != Some(EXPORT_FORMAT) {
-        return Err(not_ours("no \"format\": \"fieldbook-export\""));
+        return Err(not_ours("no_format"));
     }
-    let found = doc.get("schema_version").and_then(|v| v.as_i64()).ok_or_else(|| not_ours("no schema_version"))?;
+    let found = doc.get("schema_version").and_then(|v| v.as_i64()).ok_or_else(|| not_ours("no_schema_version"))?;
     if found > migrate::LATEST {
         return Err(DataError::ExportTooNew { path: path.to_path_buf(), found, supported: migrate::LATEST });
     }
-    let Some(serde_json::Value::Object(tables)) = doc.remove("tables") else { return Err(not_ours("no tables")) };
+    let Some(serde_json::Value::Object(tables)) = doc.remove("tables") else { return Err(not_ours("no_tables")) };
     let mut set = ImportSet::default();
     for (name, rows) in tables {
         let serde_json::Value::Array(rows) = rows else {
