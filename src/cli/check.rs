@@ -7,6 +7,7 @@ use super::Ctx;
 use super::output::{self, FormatArg};
 use crate::i18n::I18n;
 use crate::store::check::Problem;
+use crate::store::transfer::backup;
 
 /// Arguments of `check`.
 #[derive(Debug, clap::Args)]
@@ -18,16 +19,35 @@ pub struct CheckArgs {
 /// Runs the checks.
 pub fn run(args: &CheckArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
     let problems = ctx.store()?.check()?;
+    let damaged = problems.iter().any(|p| matches!(p, Problem::Integrity { .. }));
+    let good = if damaged { backup::last_good_backup(ctx.db_path()) } else { None };
     if args.format.is_json() {
-        ctx.print(&output::json(&json!({ "ok": problems.is_empty(), "problems": problems }))?)?;
+        let mut report = json!({ "ok": problems.is_empty(), "problems": problems });
+        if damaged {
+            report["last_good_backup"] = json!(good);
+        }
+        ctx.print(&output::json(&report)?)?;
     } else if problems.is_empty() {
         ctx.print(&ctx.i18n.fmt("cli.check.ok", &[("path", &ctx.db_path().display())]))?;
     } else {
-        let lines: Vec<String> = problems.iter().map(|p| format!("- {}", describe(&ctx.i18n, p))).collect();
+        let mut lines: Vec<String> =
+            problems.iter().take(SHOWN).map(|p| format!("- {}", describe(&ctx.i18n, p))).collect();
+        if problems.len() > SHOWN {
+            lines.push(ctx.i18n.fmt("cli.check.more", &[("n", &(problems.len() - SHOWN))]));
+        }
+        if damaged {
+            lines.push(match &good {
+                Some(good) => ctx.i18n.fmt("cli.check.good_backup", &[("path", &good.display())]),
+                None => ctx.i18n.t("cli.check.no_good_backup"),
+            });
+        }
         ctx.print(&lines.join("\n"))?;
     }
     if problems.is_empty() { Ok(()) } else { Err(ctx.fail("cli.check.failed", &[("n", &problems.len())])) }
 }
+
+/// How many problems the text output lists (JSON lists them all).
+const SHOWN: usize = 10;
 
 /// One problem in words.
 fn describe(i: &I18n, p: &Problem) -> String {

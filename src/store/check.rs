@@ -16,6 +16,9 @@ const INDEXED: &[(SearchKind, &str)] = &[
     (SearchKind::Contact, "contact"),
 ];
 
+/// The most integrity problems `check` reports (one damaged index can yield thousands).
+pub const INTEGRITY_LINES: usize = 100;
+
 /// One thing `check` found wrong.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "problem", rename_all = "kebab-case")]
@@ -35,17 +38,22 @@ pub enum Problem {
 }
 
 impl Store {
-    /// Every problem found; empty when the database is sound.
+    /// Every problem found; empty when the database is sound. A file that fails SQLite's
+    /// integrity check gets only those problems (at most [`INTEGRITY_LINES`]): the other checks
+    /// read through the damage and would only add noise.
     pub fn check(&self) -> Result<Vec<Problem>> {
         let mut problems = Vec::new();
         let conn = self.conn();
-        let mut stmt = conn.prepare("PRAGMA integrity_check").ctx("checking integrity")?;
-        let lines = stmt.query_map([], |r| r.get::<_, String>(0)).ctx("checking integrity")?;
-        for line in lines {
-            let line = line.ctx("checking integrity")?;
-            if line != "ok" {
-                problems.push(Problem::Integrity { detail: line });
+        match damage(conn, &format!("integrity_check({INTEGRITY_LINES})")) {
+            Ok(lines) => problems.extend(lines.into_iter().map(|detail| Problem::Integrity { detail })),
+            // So damaged that SQLite cannot even list the damage: that is the finding.
+            Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseCorrupt) => {
+                problems.push(Problem::Integrity { detail: e.to_string() })
             }
+            Err(e) => return Err(e).ctx("checking integrity"),
+        }
+        if !problems.is_empty() {
+            return Ok(problems);
         }
         let mut stmt = conn.prepare("PRAGMA foreign_key_check").ctx("checking foreign keys")?;
         let rows = stmt
@@ -78,6 +86,19 @@ impl Store {
         }
         Ok(problems)
     }
+}
+
+/// What SQLite's `PRAGMA <check>` (`quick_check`, `integrity_check(N)`) reports wrong, one
+/// finding a line (none: the file is sound), without its "*** in database main ***" headings.
+pub(crate) fn damage(conn: &rusqlite::Connection, check: &str) -> rusqlite::Result<Vec<String>> {
+    let mut stmt = conn.prepare(&format!("PRAGMA {check}"))?;
+    let rows = stmt.query_map([], |r| r.get::<_, String>(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows
+        .iter()
+        .flat_map(|row| row.lines())
+        .filter(|line| *line != "ok" && !line.starts_with("*** in database"))
+        .map(str::to_string)
+        .collect())
 }
 
 /// Walks `table`'s ids and the index's entries of its kind side by side, both in order (one

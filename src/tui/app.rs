@@ -33,7 +33,7 @@ use crate::domain::review::ReviewCounts;
 use crate::domain::{CadencePolicy, Stage};
 use crate::i18n::{Face, I18n};
 use crate::playbook::Playbook;
-use crate::store::transfer::DataResult;
+use crate::store::transfer::{DataError, DataResult};
 use crate::store::{CustomerFilter, CustomerSort, Store};
 
 /// A one-line message under the screen until the next key.
@@ -500,14 +500,23 @@ impl App {
         }
     }
 
-    /// Hears how today's automatic backup went: a failure is shown (the rep can run
-    /// `fieldbook backup`); a success stays quiet.
+    /// Hears how today's automatic backup went: a damaged database is said at once with the
+    /// newest good backup; another failure is shown (the rep can run `fieldbook backup`); a
+    /// success stays quiet.
     pub fn backup_finished(&mut self, result: DataResult<Option<std::path::PathBuf>>) {
-        if let Err(e) = result {
-            let reason = self.i18n.localize(&e, Face::App);
-            let text = self.i18n.fmt("tui.start.backup_failed", &[("reason", &reason)]);
-            self.toast = Some(Toast { text, is_error: true });
-        }
+        let text = match result {
+            Ok(_) => return,
+            Err(DataError::Damaged { last_good: Some(good), .. }) => {
+                let name = good.file_name().unwrap_or_default().to_string_lossy().into_owned();
+                self.i18n.fmt("tui.start.damaged", &[("good", &name)])
+            }
+            Err(DataError::Damaged { last_good: None, .. }) => self.i18n.t("tui.start.damaged_no_backup"),
+            Err(e) => {
+                let reason = self.i18n.localize(&e, Face::App);
+                self.i18n.fmt("tui.start.backup_failed", &[("reason", &reason)])
+            }
+        };
+        self.toast = Some(Toast { text, is_error: true });
     }
 
     /// Shows an error on the message line; the app carries on.

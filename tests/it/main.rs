@@ -6,6 +6,7 @@
 mod common;
 mod tui_support;
 
+mod backup_damage;
 mod cli_bad_input;
 mod cli_check;
 mod cli_contacts;

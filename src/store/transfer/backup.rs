@@ -20,9 +20,18 @@ pub fn backups_dir(db_path: &Path) -> PathBuf {
     db_path.parent().unwrap_or(Path::new(".")).join("backups")
 }
 
-/// `backups/<db name>-<date>-<time>.db`: where an on-demand backup goes by default.
+/// `backups/<db name>-<date>-<time>.db` (`-2`, `-3`… added if taken that second): where an
+/// on-demand backup goes by default.
 pub fn default_backup_path(db_path: &Path, now: chrono::NaiveDateTime) -> PathBuf {
-    backups_dir(db_path).join(format!("{}-{}.db", stem(db_path), now.format("%Y-%m-%d-%H%M%S")))
+    let base = format!("{}-{}", stem(db_path), now.format("%Y-%m-%d-%H%M%S"));
+    let dir = backups_dir(db_path);
+    let mut candidate = dir.join(format!("{base}.db"));
+    let mut n = 2;
+    while std::fs::symlink_metadata(&candidate).is_ok() {
+        candidate = dir.join(format!("{base}-{n}.db"));
+        n += 1;
+    }
+    candidate
 }
 
 /// `backups/<db name>-<date>.db`: the automatic backup of one day.
@@ -43,12 +52,53 @@ impl Store {
 
 /// Copies the database at `db_path` to `out` (mode 0600) without opening it as a Store;
 /// `existing` says whether a file at `out` may be replaced (check `--out` with
-/// [`super::out_file::check_out`] first).
+/// [`super::out_file::check_out`] first). A copy that fails SQLite's quick check is not kept:
+/// the database is damaged, and the error names the newest backup that passes.
 pub fn backup_file(db_path: &Path, out: &Path, existing: Existing) -> DataResult<PathBuf> {
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let src = Connection::open_with_flags(db_path, flags).map_err(|e| sqlite(db_path, e))?;
     src.busy_timeout(Duration::from_secs(30)).map_err(|e| sqlite(db_path, e))?;
-    copy_database(&src, out, existing)
+    copy_database(&src, out, existing).map_err(|e| match e {
+        DataError::Damaged { path, detail, .. } => {
+            DataError::Damaged { path, detail, last_good: last_good_backup(db_path) }
+        }
+        other => other,
+    })
+}
+
+/// The newest backup of the database at `db_path` in `backups/` (automatic, on demand or
+/// before an upgrade) that passes SQLite's quick check, if any.
+pub fn last_good_backup(db_path: &Path) -> Option<PathBuf> {
+    let prefix = format!("{}-", stem(db_path));
+    let mut found: Vec<(std::time::SystemTime, PathBuf)> = std::fs::read_dir(backups_dir(db_path))
+        .ok()?
+        .filter_map(Result::ok)
+        .filter(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let rest = name.strip_prefix(&prefix).and_then(|r| r.strip_suffix(".db")).unwrap_or_default();
+            rest.starts_with(|c: char| c.is_ascii_digit()) || rest.starts_with("before-upgrade-")
+        })
+        .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
+        .collect();
+    found.sort();
+    found.into_iter().rev().map(|(_, path)| path).find(|path| {
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        Connection::open_with_flags(path, flags).and_then(|c| quick_check(&c)).is_ok_and(|lines| lines.is_empty())
+    })
+}
+
+/// What SQLite's quick check finds wrong with `conn`'s file (none: it is sound).
+fn quick_check(conn: &Connection) -> rusqlite::Result<Vec<String>> {
+    crate::store::check::damage(conn, "quick_check")
+}
+
+/// The first of SQLite's damage reports, and how many more there are.
+fn summarise(lines: &[String]) -> String {
+    match lines {
+        [] => String::new(),
+        [one] => one.clone(),
+        [first, rest @ ..] => format!("{first} (+{} more)", rest.len()),
+    }
 }
 
 /// `backups/<db name>-before-upgrade-from-v<version>-<date>-<time>.db`: the copy taken before an
@@ -124,12 +174,24 @@ fn remove_stale_partials(dir: &Path, prefix: &str) -> DataResult<()> {
 fn copy_database(src: &Connection, out: &Path, existing: Existing) -> DataResult<PathBuf> {
     let file = PrivateFile::create_with(out, existing).map_err(io_at(out))?;
     let temp = file.partial_path();
-    let mut dst = Connection::open(temp).map_err(|e| sqlite(temp, e))?;
+    let db = src.path().map(PathBuf::from).unwrap_or_default();
+    let damaged = |detail: String| DataError::Damaged { path: db.clone(), detail, last_good: None };
+    let fail = |e: rusqlite::Error| match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase) => damaged(e.to_string()),
+        _ => sqlite(temp, e),
+    };
+    let mut dst = Connection::open(temp).map_err(fail)?;
     Backup::new(src, &mut dst)
         .and_then(|b| b.run_to_completion(1024, Duration::from_millis(10), None))
-        .map_err(|e| sqlite(temp, e))?;
+        .map_err(fail)?;
     // A backup is one self-contained file: no -wal beside it.
-    dst.query_row("PRAGMA journal_mode = DELETE", [], |r| r.get::<_, String>(0)).map_err(|e| sqlite(temp, e))?;
+    dst.query_row("PRAGMA journal_mode = DELETE", [], |r| r.get::<_, String>(0)).map_err(fail)?;
+    // The copy has the database's pages as they are: a damaged copy means a damaged database,
+    // and must never count as a backup (nor push a good one out). The partial file is removed.
+    let damage = quick_check(&dst).map_err(fail)?;
+    if !damage.is_empty() {
+        return Err(damaged(summarise(&damage)));
+    }
     drop(dst);
     file.finish().map_err(io_at(out))
 }

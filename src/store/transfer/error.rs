@@ -52,6 +52,13 @@ pub enum DataError {
         path: PathBuf,
         reason: String,
     },
+    /// The database fails SQLite's quick check, so no backup was kept; `last_good` is the
+    /// newest backup that passes, if any.
+    Damaged {
+        path: PathBuf,
+        detail: String,
+        last_good: Option<PathBuf>,
+    },
     /// `--out` names the database itself or one of its -wal/-shm/-journal files.
     OutIsDatabase {
         path: PathBuf,
@@ -111,6 +118,10 @@ impl Localize for DataError {
             }
             Self::InUse { path } => at("data.error.in_use", path),
             Self::Backup { path, reason } => at("data.error.backup", path).arg("reason", reason),
+            Self::Damaged { path, detail, last_good } => match last_good {
+                Some(good) => at("data.error.damaged", path).arg("detail", detail).arg("good", good.display()),
+                None => at("data.error.damaged_no_backup", path).arg("detail", detail),
+            },
             Self::OutIsDatabase { path } => at("data.error.out_is_database", path),
             Self::OutNotAFile { path } => at("data.error.out_not_a_file", path),
             Self::OutExists { path } => at("data.error.out_exists", path),
