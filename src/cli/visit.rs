@@ -11,7 +11,7 @@ use serde_json::json;
 use super::Ctx;
 use super::output::{self, FormatArg};
 use super::visit_type::VisitTypeArgs;
-use crate::domain::{Channel, Outcome, VisitInput, Word, parse_when};
+use crate::domain::{Channel, Outcome, VisitInput, Word, parse_past_when, parse_when};
 use crate::store::StoreError;
 
 /// Arguments of `plan`.
@@ -19,7 +19,7 @@ use crate::store::StoreError;
 pub struct PlanArgs {
     /// The customer id.
     pub id: i64,
-    /// When: YYYY-MM-DD[ HH:MM], today, tomorrow, +3d, +2w, a weekday, HH:MM.
+    /// When: 2031-05-12 10:00, may 12, 5月12日, tomorrow 10am, fri 3pm, 下周一 上午10点, +3d, 15:30.
     #[arg(long, value_name = "WHEN")]
     pub at: Option<String>,
     /// What the visit is for (required).
@@ -59,7 +59,7 @@ pub struct VisitArgs {
     /// What you expected (required, unless --of).
     #[arg(long, value_name = "RESULT", visible_alias = "expected")]
     pub expect: Option<String>,
-    /// When it happened (default: now).
+    /// When it happened (default: now); a date without a year (5月3日, may 3) or a weekday is the last one.
     #[arg(long, value_name = "WHEN")]
     pub at: Option<String>,
     /// in-person, phone, video or message (default in-person).
@@ -120,7 +120,7 @@ pub fn run_plan(args: &PlanArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
 pub fn run_visit(args: &VisitArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
     let today = ctx.today();
     let done_at = match args.at.as_deref() {
-        Some(w) => parse_when(w, today)?.to_datetime(),
+        Some(w) => parse_past_when(w, today)?.to_datetime(),
         None => minute(ctx.clock.now()),
     };
     let next_step_on: Option<NaiveDate> =

@@ -25,5 +25,5 @@ pub use objection::{Objection, ObjectionKind};
 pub use review::{NextStepState, Review};
 pub use stage::{DealState, Stage};
 pub use visit::{Channel, Outcome, Visit, VisitInput, VisitKind};
-pub use when::{MonthDay, When, parse_date, parse_when};
+pub use when::{MonthDay, When, parse_date, parse_past_when, parse_when};
 pub use words::Word;

@@ -1,10 +1,16 @@
-//! Dates as people type them: `WHEN` values (`tomorrow`, `+3d`, `fri`, `2031-05-06 10:00`)
-//! and month-days for yearly reminders.
+//! Dates as people type them: `WHEN` values (`tomorrow`, `5月12日`, `下周一 上午10点`,
+//! `fri 3pm`, `2031-05-06 10:00`) and month-days for yearly reminders.
 
-use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
+mod day;
+mod numerals;
+mod time_of_day;
+
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
 
 use super::DomainError;
+use day::parse_day;
+use time_of_day::parse_time;
 
 /// A point a person named: a day, and maybe a time of day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -28,27 +34,83 @@ impl When {
     }
 }
 
-/// Parses a `WHEN` value relative to `today`. Accepted: `YYYY-MM-DD[ HH:MM]`, `today`,
-/// `tomorrow`, `yesterday`, `+3d`, `+2w`, `-1d`, weekday names (`fri`, `friday`, `周五`: the
-/// next such day after today), `HH:MM` (today), and Chinese `今天`/`明天`/`后天`;
-/// a relative form may be followed by a time (`tomorrow 10:00`).
-pub fn parse_when(input: &str, today: NaiveDate) -> Result<When, DomainError> {
-    let bad = || DomainError::BadDate { input: input.to_string() };
-    let text = input.trim().to_lowercase();
-    if text.is_empty() {
-        return Err(bad());
-    }
-    let (day_part, time) = split_time(&text).ok_or_else(bad)?;
-    let date = match day_part {
-        None => today,
-        Some(d) => parse_day(d, today).ok_or_else(bad)?,
-    };
-    Ok(When { date, time })
+/// Which way a date without a year (`5月12日`, `may 12`, `12号`) or a bare weekday (`fri`,
+/// `周五`) points from today.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Lean {
+    /// The next one to come (today included for a date, not for a weekday): plans, next steps.
+    Ahead,
+    /// The last one, today included: something that already happened (a visit being logged).
+    Back,
 }
 
-/// Parses a plain date (`YYYY-MM-DD` or any relative day form) with no time.
+impl Lean {
+    fn sign(self) -> i32 {
+        match self {
+            Lean::Ahead => 1,
+            Lean::Back => -1,
+        }
+    }
+
+    fn accepts(self, date: NaiveDate, today: NaiveDate) -> bool {
+        match self {
+            Lean::Ahead => date >= today,
+            Lean::Back => date <= today,
+        }
+    }
+}
+
+/// Parses a `WHEN` value relative to `today`: a day, a time, or a day and a time with or
+/// without a space between (`明天上午10点`, `fri 3pm`, `3pm tomorrow`). Days: `2031-05-12`,
+/// `2031/05/12`, `5月12日`, `5月12号`, `12号`, `5/12`, `05-12`, `may 12`, `12 may`, `today`,
+/// `tomorrow`, `后天`, `大后天`, `+3d`, `+2w`, `in 3 days`, `3天后`, weekdays (`fri`, `周五`: the
+/// next one after today), `next mon`, `下周一`, `下下周三`. Times: `15:30`, `3pm`, `下午3点`,
+/// `下午3点半`, `上午10点15分` (a time alone is today). A date without a year is the next one.
+pub fn parse_when(input: &str, today: NaiveDate) -> Result<When, DomainError> {
+    read_when(input, today, Lean::Ahead).ok_or_else(|| DomainError::BadDate { input: input.to_string() })
+}
+
+/// Like [`parse_when`], for something that already happened (logging a visit): a date without
+/// a year is this year's (the last one on or before today), a bare weekday the last one.
+pub fn parse_past_when(input: &str, today: NaiveDate) -> Result<When, DomainError> {
+    read_when(input, today, Lean::Back).ok_or_else(|| DomainError::BadDate { input: input.to_string() })
+}
+
+/// Parses a day (any day form of [`parse_when`]) with no time.
 pub fn parse_date(input: &str, today: NaiveDate) -> Result<NaiveDate, DomainError> {
-    parse_day(&input.trim().to_lowercase(), today).ok_or_else(|| DomainError::BadDate { input: input.to_string() })
+    parse_day(&normalize(input), today, Lean::Ahead).ok_or_else(|| DomainError::BadDate { input: input.to_string() })
+}
+
+/// Lower case, full-width digits and signs (`１５：３０`, ideographic space) as ASCII, trimmed.
+fn normalize(input: &str) -> String {
+    let half = |c: char| match c {
+        '\u{3000}' => ' ',
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        _ => c,
+    };
+    input.chars().map(half).collect::<String>().trim().to_lowercase()
+}
+
+/// A day alone, a time alone (today), a day then a time, or a time then a day.
+fn read_when(input: &str, today: NaiveDate, lean: Lean) -> Option<When> {
+    let text = normalize(input);
+    if let Some(date) = parse_day(&text, today, lean) {
+        return Some(When { date, time: None });
+    }
+    if let Some(time) = parse_time(&text) {
+        return Some(When { date: today, time: Some(time) });
+    }
+    let cuts: Vec<usize> = text.char_indices().map(|(i, _)| i).skip(1).collect();
+    let day_then_time = cuts.iter().rev().find_map(|&i| {
+        let (day, time) = text.split_at(i);
+        Some(When { date: parse_day(day, today, lean)?, time: Some(parse_time(time)?) })
+    });
+    day_then_time.or_else(|| {
+        cuts.iter().find_map(|&i| {
+            let (time, day) = text.split_at(i);
+            Some(When { date: parse_day(day, today, lean)?, time: Some(parse_time(time)?) })
+        })
+    })
 }
 
 /// Reads a stored local datetime `YYYY-MM-DD HH:MM[:SS]`.
@@ -61,82 +123,6 @@ pub fn parse_stored_datetime(s: &str) -> Option<NaiveDateTime> {
 /// Formats a local datetime for storage: `YYYY-MM-DD HH:MM`.
 pub fn format_stored_datetime(dt: NaiveDateTime) -> String {
     dt.format("%Y-%m-%d %H:%M").to_string()
-}
-
-/// Splits off a trailing (or lone) `HH:MM`. `None` when the time part is malformed.
-fn split_time(text: &str) -> Option<(Option<&str>, Option<NaiveTime>)> {
-    let (head, last) = match text.rsplit_once(char::is_whitespace) {
-        Some((h, l)) => (Some(h.trim()), l),
-        None => (None, text),
-    };
-    if last.contains(':') {
-        let time = NaiveTime::parse_from_str(last, "%H:%M").ok()?;
-        return Some((head.filter(|h| !h.is_empty()), Some(time)));
-    }
-    Some((Some(text), None))
-}
-
-fn parse_day(d: &str, today: NaiveDate) -> Option<NaiveDate> {
-    if let Ok(date) = NaiveDate::parse_from_str(d, "%Y-%m-%d") {
-        return Some(date);
-    }
-    match d {
-        "today" | "now" | "今天" => return Some(today),
-        "tomorrow" | "tmr" | "明天" => return today.checked_add_days(Days::new(1)),
-        "yesterday" | "昨天" => return today.checked_sub_days(Days::new(1)),
-        "后天" => return today.checked_add_days(Days::new(2)),
-        _ => {}
-    }
-    if let Some(rel) = parse_relative(d, today) {
-        return Some(rel);
-    }
-    let weekday = parse_weekday(d)?;
-    let ahead = (7 + weekday.num_days_from_monday() as i64 - today.weekday().num_days_from_monday() as i64 - 1) % 7 + 1;
-    today.checked_add_days(Days::new(ahead as u64))
-}
-
-/// `+3d`, `-2d`, `+2w`, `3d`.
-fn parse_relative(d: &str, today: NaiveDate) -> Option<NaiveDate> {
-    let (sign, rest) = match d.as_bytes().first()? {
-        b'+' => (1i64, &d[1..]),
-        b'-' => (-1i64, &d[1..]),
-        _ => (1i64, d),
-    };
-    let unit = rest.chars().last()?;
-    let n: i64 = rest[..rest.len() - unit.len_utf8()].parse().ok()?;
-    let days = match unit {
-        'd' | '天' => n,
-        'w' | '周' => n.checked_mul(7)?,
-        _ => return None,
-    };
-    if days.abs() > 36_500 {
-        return None;
-    }
-    let days = sign * days;
-    if days >= 0 {
-        today.checked_add_days(Days::new(days as u64))
-    } else {
-        today.checked_sub_days(Days::new(days.unsigned_abs()))
-    }
-}
-
-fn parse_weekday(d: &str) -> Option<Weekday> {
-    let zh = ["一", "二", "三", "四", "五", "六", "日"];
-    for prefix in ["周", "星期", "礼拜"] {
-        if let Some(rest) = d.strip_prefix(prefix) {
-            let i = zh.iter().position(|z| *z == rest).or(if rest == "天" { Some(6) } else { None })?;
-            return Weekday::try_from(i as u8).ok();
-        }
-    }
-    if d.len() < 2 {
-        return None;
-    }
-    let names = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
-    let hits: Vec<usize> = (0..7).filter(|i| names[*i].starts_with(d)).collect();
-    match hits.as_slice() {
-        [i] => Weekday::try_from(*i as u8).ok(),
-        _ => None,
-    }
 }
 
 /// A day of the year without a year (`MM-DD`), for birthdays and anniversaries.
@@ -219,12 +205,47 @@ mod tests {
         parse_when(s, day(TODAY)).unwrap()
     }
 
+    fn past(s: &str) -> When {
+        parse_past_when(s, day(TODAY)).unwrap()
+    }
+
+    #[track_caller]
+    fn same(inputs: &[&str], expected: &str) {
+        for input in inputs {
+            assert_eq!(when(input).display(), expected, "{input}");
+        }
+    }
+
     #[test]
     fn absolute_forms() {
         assert_eq!(when("2031-05-09"), When { date: day("2031-05-09"), time: None });
-        let w = when("2031-05-09 10:30");
-        assert_eq!(w.display(), "2031-05-09 10:30");
-        assert_eq!(when("14:00").display(), "2031-05-06 14:00");
+        same(&["2031-05-09 10:30", "2031/05/09 10:30", "2031年5月9日 上午10点半"], "2031-05-09 10:30");
+        same(&["14:00", "下午2点", "2pm", "2 pm", "１４：００"], "2031-05-06 14:00");
+        same(&["2031/05/12", "2031.5.12", "2031年5月12日", "may 12, 2031", "12 may 2031"], "2031-05-12");
+    }
+
+    #[test]
+    fn dates_without_a_year_are_the_next_one() {
+        same(&["5月12日", "5月12号", "5月12", "五月十二日", "12号", "12日", "5/12", "05-12", "5.12"], "2031-05-12");
+        same(&["may 12", "12 may", "May 12th", "12th may"], "2031-05-12");
+        same(&["5月6日", "6号", "05-06"], "2031-05-06");
+        same(&["5月3日", "05-03", "may 3"], "2032-05-03");
+        same(&["3号"], "2031-06-03");
+        same(&["2月29日"], "2032-02-29");
+        assert_eq!(parse_when("31号", day("2031-06-10")).unwrap().display(), "2031-07-31");
+    }
+
+    #[test]
+    fn logging_looks_back() {
+        assert_eq!(past("5月3日").display(), "2031-05-03");
+        assert_eq!(past("5/3 下午3点").display(), "2031-05-03 15:00");
+        assert_eq!(past("3号").display(), "2031-05-03");
+        assert_eq!(past("12号").display(), "2031-04-12");
+        assert_eq!(past("2月29日").display(), "2028-02-29");
+        assert_eq!(past("周五").display(), "2031-05-02");
+        assert_eq!(past("tue").display(), "2031-05-06", "today's weekday is today");
+        assert_eq!(past("下周一").display(), "2031-05-12", "an explicit week is kept");
+        assert_eq!(parse_past_when("12月30日", day("2031-01-03")).unwrap().display(), "2030-12-30");
     }
 
     #[test]
@@ -232,28 +253,72 @@ mod tests {
         assert_eq!(when("today").date, day(TODAY));
         assert_eq!(when("Tomorrow").date, day("2031-05-07"));
         assert_eq!(when("明天").date, day("2031-05-07"));
-        assert_eq!(when("+3d").date, day("2031-05-09"));
-        assert_eq!(when("+2w").date, day("2031-05-20"));
-        assert_eq!(when("-1d").date, day("2031-05-05"));
+        same(&["后天", "+2d", "in 2 days", "2天后", "两天后"], "2031-05-08");
+        same(&["大后天", "+3d", "in 3 days", "3 days", "3天后", "三天以后"], "2031-05-09");
+        same(&["+2w", "in 2 weeks", "2周后", "两个星期后"], "2031-05-20");
+        same(&["-1d", "yesterday", "昨天", "1 day ago", "1天前"], "2031-05-05");
+        same(&["前天", "2 days ago"], "2031-05-04");
         assert_eq!(when("tomorrow 09:15").display(), "2031-05-07 09:15");
     }
 
     #[test]
-    fn weekdays_are_the_next_one() {
-        assert_eq!(when("fri").date, day("2031-05-09"));
-        assert_eq!(when("friday").date, day("2031-05-09"));
+    fn weekdays() {
+        same(&["fri", "friday", "周五", "星期五", "礼拜五", "this fri", "这周五", "本周五"], "2031-05-09");
         assert_eq!(when("tue").date, day("2031-05-13"), "today's weekday means next week");
-        assert_eq!(when("周五").date, day("2031-05-09"));
-        assert_eq!(when("星期日").date, day("2031-05-11"));
+        same(&["星期日", "周日", "礼拜天"], "2031-05-11");
+        same(&["下周一", "next mon", "next monday", "下星期一", "mon"], "2031-05-12");
+        same(&["next fri", "下周五"], "2031-05-16");
+        same(&["下下周三"], "2031-05-21");
+        same(&["上周五", "last fri"], "2031-05-02");
+    }
+
+    #[test]
+    fn a_day_and_a_time_with_or_without_a_space() {
+        same(&["明天上午10点", "明天 上午10点", "明天 10:00", "tomorrow 10am", "10am tomorrow"], "2031-05-07 10:00");
+        same(&["周五下午3点", "周五 下午3点", "fri 3pm", "fri 15:00", "3pm fri", "周五15:00"], "2031-05-09 15:00");
+        same(&["下周一 上午10点", "下周一上午10点", "next mon 10am"], "2031-05-12 10:00");
+        same(&["5月12日 下午3点", "5月12日下午3点", "may 12 3pm", "5/12 15:00", "12号下午3点"], "2031-05-12 15:00");
+        same(&["下午3点半", "15:30", "3:30pm"], "2031-05-06 15:30");
+        same(&["５月１２日　１５：３０"], "2031-05-12 15:30");
     }
 
     #[test]
     fn bad_forms_are_errors() {
-        for bad in ["", "soon", "2031-13-01", "25:00", "2031-05-06 10", "t", "+d", "+99999999d", "s"] {
+        let bad = [
+            "",
+            "soon",
+            "2031-13-01",
+            "25:00",
+            "2031-05-06 10",
+            "t",
+            "+d",
+            "+99999999d",
+            "s",
+            "13/45",
+            "32号",
+            "下周八",
+            "next",
+            "2月30日",
+            "may 32",
+            "明天下午",
+            "5月",
+            "10",
+            "明天 10",
+            "2031年",
+            "12 13",
+        ];
+        for bad in bad {
             assert!(matches!(parse_when(bad, day(TODAY)), Err(DomainError::BadDate { .. })), "{bad}");
         }
         let msg = parse_when("soon", day(TODAY)).unwrap_err().to_string();
-        assert!(msg.contains("YYYY-MM-DD") && msg.contains("tomorrow"), "{msg}");
+        assert!(msg.contains("2031-05-12") && msg.contains("tomorrow") && msg.contains("3pm"), "{msg}");
+    }
+
+    #[test]
+    fn plain_dates_take_day_forms_only() {
+        assert_eq!(parse_date("5月12日", day(TODAY)), Ok(day("2031-05-12")));
+        assert_eq!(parse_date("下周一", day(TODAY)), Ok(day("2031-05-12")));
+        assert!(parse_date("明天 10:00", day(TODAY)).is_err());
     }
 
     #[test]

@@ -46,12 +46,31 @@ fn bad_dates_list_the_accepted_forms() {
     for args in cases {
         let err = env.fails(&args);
         assert_clean(&err);
-        assert!(err.contains("YYYY-MM-DD") && err.contains("tomorrow") && err.contains("+3d"), "{args:?}: {err}");
+        assert!(err.contains("2031-05-12") && err.contains("tomorrow") && err.contains("fri 3pm"), "{args:?}: {err}");
     }
+    let zh = env.fails(&[
+        "--lang",
+        "zh-CN",
+        "plan",
+        "1",
+        "--at",
+        "下周八",
+        "--purpose",
+        "p",
+        "--plan",
+        "a",
+        "--expect",
+        "e",
+    ]);
+    assert_clean(&zh);
+    assert!(
+        zh.contains("“下周八”") && zh.contains("5月12日") && zh.contains("下周一") && zh.contains("下午3点半"),
+        "{zh}"
+    );
     let out = env.bare().arg("--db").arg(&env.db).args(["--today", "2031-13-01", "list"]).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8(out.stderr).unwrap();
-    assert!(err.contains("'2031-13-01'") && err.contains("YYYY-MM-DD"), "{err}");
+    assert!(err.contains("'2031-13-01'") && err.contains("may 12"), "{err}");
     assert_eq!(snapshot(&env, id), before);
 }
 

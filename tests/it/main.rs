@@ -12,6 +12,7 @@ mod cli_check;
 mod cli_contacts;
 mod cli_customers;
 mod cli_data;
+mod cli_dates;
 mod cli_deals;
 mod cli_money;
 mod cli_out_files;

@@ -312,6 +312,37 @@ fn today_follow_up_plans_the_next_visit() {
 }
 
 #[test]
+fn the_visit_form_reads_dates_as_reps_write_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(&dir, Lang::ZhCn);
+    let customer = today(&app).selected_customer().unwrap();
+    keys(&mut app, "f");
+    type_text(&mut app, "送报价");
+    keys(&mut app, "tab");
+    type_text(&mut app, "讲价目表");
+    keys(&mut app, "tab");
+    type_text(&mut app, "签字的报价");
+    keys(&mut app, "tab tab tab");
+    type_text(&mut app, "下周一 上午10点");
+    assert!(render(&app, 120, 40).contains("→ 周一 2031-05-12 10:00"), "the form reads it back as typed");
+    keys(&mut app, "ctrl-s");
+    assert!(app.modal().is_none(), "{:?}", app.toast());
+    let visits = app.store().visits_of(customer, 10, 0).unwrap();
+    let planned = visits.iter().find(|v| v.purpose == "送报价").unwrap();
+    assert_eq!(planned.planned_at.unwrap().to_string(), "2031-05-12 10:00:00");
+
+    // Logging looks back: last Friday, not the coming one.
+    let visit_id = today(&app).selected_item().unwrap().visit_id.unwrap();
+    keys(&mut app, "d tab tab tab tab tab");
+    keys(&mut app, &"backspace ".repeat(20));
+    type_text(&mut app, "周五下午3点");
+    keys(&mut app, "ctrl-s");
+    assert!(app.modal().is_none(), "{:?}", app.toast());
+    let done = app.store().visit(visit_id).unwrap().done_at.unwrap();
+    assert_eq!(done.to_string(), "2031-05-02 15:00:00");
+}
+
+#[test]
 fn the_customer_timeline_scrolls_to_its_end_and_no_further() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("fieldbook.db");

@@ -319,10 +319,26 @@ impl PromptDialog {
 /// The live reading of a typed date: the date with its weekday, the accepted forms while
 /// empty, or a short "not a date".
 pub fn when_note(parsed: &Result<When, DomainError>, blank: bool, theme: &Theme, i18n: &I18n) -> Line<'static> {
+    date_note(parsed, blank, ("forms.date.forms", "forms.date.bad"), theme, i18n)
+}
+
+/// [`when_note`] for a day without a time (a next step's date): its examples have no time.
+pub fn day_note(parsed: &Result<NaiveDate, DomainError>, blank: bool, theme: &Theme, i18n: &I18n) -> Line<'static> {
+    let parsed = parsed.clone().map(|date| When { date, time: None });
+    date_note(&parsed, blank, ("forms.date.day_forms", "forms.date.day_bad"), theme, i18n)
+}
+
+fn date_note(
+    parsed: &Result<When, DomainError>,
+    blank: bool,
+    (forms, bad): (&str, &str),
+    theme: &Theme,
+    i18n: &I18n,
+) -> Line<'static> {
     match parsed {
-        _ if blank => Line::from(Span::styled(i18n.t("forms.date.forms"), theme.muted)),
+        _ if blank => Line::from(Span::styled(i18n.t(forms), theme.muted)),
         Ok(when) => Line::from(Span::styled(format!("→ {}", describe_when(*when, i18n)), theme.success)),
-        Err(_) => Line::from(Span::styled(i18n.t("forms.date.bad"), theme.danger)),
+        Err(_) => Line::from(Span::styled(i18n.t(bad), theme.danger)),
     }
 }
 

@@ -3,13 +3,23 @@
 use chrono::NaiveDateTime;
 
 use super::{VisitField, VisitForm, VisitMode};
-use crate::domain::{DomainError, VisitInput, parse_date, parse_when};
+use crate::domain::{DomainError, VisitInput, When, parse_date, parse_past_when, parse_when};
 
 impl VisitForm {
+    /// The When field read as a date and time: ahead when planning, looking back when logging
+    /// (`5月3日` or `fri` while logging is the last one, not next year's or next week's).
+    pub(super) fn parsed_when(&self) -> Result<When, DomainError> {
+        let text = self.when.text();
+        match self.mode {
+            VisitMode::Plan => parse_when(&text, self.today),
+            VisitMode::Log => parse_past_when(&text, self.today),
+        }
+    }
+
     /// The validated input, or the first field in error (in form order) and why.
     pub(super) fn input(&self) -> Result<VisitInput, (VisitField, DomainError)> {
         let text = self.text();
-        let when = (!self.when.is_blank()).then(|| parse_when(&text.when, self.today));
+        let when = (!self.when.is_blank()).then(|| self.parsed_when());
         let next_on = (!self.next_on.is_blank()).then(|| parse_date(&text.next_on, self.today));
         let at = when.clone().and_then(Result::ok).map(|w| w.to_datetime());
         let (planned_at, done_at): (Option<NaiveDateTime>, _) = match self.mode {

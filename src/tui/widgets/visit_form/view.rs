@@ -4,12 +4,12 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 
 use super::{VisitField, VisitForm, VisitMode};
-use crate::domain::{parse_date, parse_when};
+use crate::domain::parse_date;
 use crate::i18n::I18n;
 use crate::tui::action::Action;
 use crate::tui::keymap::{Hints, Keymap, ModalId};
 use crate::tui::theme::Theme;
-use crate::tui::widgets::dialog::{render_discard_question, when_note};
+use crate::tui::widgets::dialog::{day_note, render_discard_question, when_note};
 use crate::tui::widgets::form_layout::{FormFrame, FormRow, RowContent, render_form};
 
 impl VisitForm {
@@ -80,7 +80,7 @@ impl VisitForm {
                 ("channel", false, RowContent::Choice(name))
             }
             VisitField::When => {
-                let note = when_note(&parse_when(&self.when.text(), self.today), self.when.is_blank(), theme, i18n);
+                let note = when_note(&self.parsed_when(), self.when.is_blank(), theme, i18n);
                 ("when", true, RowContent::TextWithNote { field: &self.when, width: date_width, note })
             }
             VisitField::Met => {
@@ -100,9 +100,8 @@ impl VisitForm {
             VisitField::NextTopic => ("next_topic", false, RowContent::Text(&self.next_topic)),
             VisitField::NextStep => ("next_step", false, RowContent::Text(&self.next_step)),
             VisitField::NextOn => {
-                let parsed =
-                    parse_date(&self.next_on.text(), self.today).map(|date| crate::domain::When { date, time: None });
-                let note = when_note(&parsed, self.next_on.is_blank(), theme, i18n);
+                let note =
+                    day_note(&parse_date(&self.next_on.text(), self.today), self.next_on.is_blank(), theme, i18n);
                 ("next_on", false, RowContent::TextWithNote { field: &self.next_on, width: date_width, note })
             }
         };
