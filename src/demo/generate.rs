@@ -54,6 +54,9 @@ pub struct VisitSlot {
 /// Seeded generator: the same seed and today give the same data.
 pub struct Generator {
     rng: Rng,
+    /// Draws for the extra deals of an account, apart from `rng` so the rest of the data stays
+    /// what the same seed always gave.
+    deal_rng: Rng,
     today: NaiveDate,
 }
 
@@ -78,7 +81,7 @@ pub fn stamp(t: NaiveDateTime) -> String {
 impl Generator {
     /// A generator for `seed`, with dates relative to `today`.
     pub fn new(seed: u64, today: NaiveDate) -> Self {
-        Self { rng: Rng::with_seed(seed), today }
+        Self { rng: Rng::with_seed(seed), deal_rng: Rng::with_seed(seed.wrapping_add(0x5EED_DEA1)), today }
     }
 
     fn pick<T: Copy>(&mut self, items: &[T]) -> T {
@@ -201,9 +204,41 @@ impl Generator {
             let again = since.checked_add_days(Days::new(1)).filter(|d| d.date() < self.today).unwrap_or(since);
             let next_stage = self.pick(&[Stage::Preparation, Stage::Approach]);
             deals.push(self.deal(person, t, product, again, self.today, next_stage, DealState::Open));
+            self.more_open_deals(&mut deals, person, t, product, again);
             return (deals, class, next_stage);
         }
+        if state == DealState::Open {
+            self.more_open_deals(&mut deals, person, t, product, created);
+        }
         (deals, class, stage)
+    }
+
+    /// An account works on up to three deals at once: one in four gets a second open deal,
+    /// fewer a third, some of them in dollars.
+    fn more_open_deals(
+        &mut self,
+        deals: &mut Vec<BulkDeal>,
+        person: &Person,
+        t: &Texts,
+        product: &str,
+        start: NaiveDateTime,
+    ) {
+        std::mem::swap(&mut self.rng, &mut self.deal_rng);
+        let extra = match self.rng.u8(..100) {
+            0..=17 => 1,
+            18..=24 => 2,
+            _ => 0,
+        };
+        for _ in 0..extra.min(3usize.saturating_sub(deals.len())) {
+            let stage = self.pick(&[Stage::Preparation, Stage::Approach, Stage::Survey, Stage::Presentation]);
+            let mut deal = self.deal(person, t, product, start, self.today, stage, DealState::Open);
+            if self.rng.u8(..3) == 0 && deal.currency != "USD" {
+                deal.currency = "USD".into();
+                deal.value_minor = deal.value_minor.map(in_dollars);
+            }
+            deals.push(deal);
+        }
+        std::mem::swap(&mut self.rng, &mut self.deal_rng);
     }
 
     /// One deal that reached `stage` and `state`, its moves spread from `start` to before `end`.
@@ -244,7 +279,8 @@ impl Generator {
         let currency = if person.tongue == Tongue::En && self.rng.u8(..3) == 0 { "USD" } else { "CNY" };
         BulkDeal {
             title: fill(self.pick(t.deal_titles), product, &person.company_short, 0),
-            value_minor: Some(i64::from(self.rng.u32(2..200)) * 10_000 * 100),
+            value_minor: Some(i64::from(self.rng.u32(2..200)) * 10_000 * 100)
+                .map(|v| if currency == "USD" { in_dollars(v) } else { v }),
             currency: currency.into(),
             stage,
             state,
@@ -400,4 +436,9 @@ impl Generator {
         let day = days_before(self.today, self.rng.u32(..5));
         (body, stamp(self.office_time(day)))
     }
+}
+
+/// A yuan amount as a round dollar amount of about the same worth (thousands of dollars).
+fn in_dollars(yuan_minor: i64) -> i64 {
+    ((yuan_minor / 7) / 100_000).max(1) * 100_000
 }

@@ -106,3 +106,19 @@ fn refuses_a_database_with_customers_unless_forced() {
     demo::load(&mut store, small, 2, true).unwrap();
     assert_eq!(count(&store, "SELECT count(*) FROM customer"), 123);
 }
+
+#[test]
+fn accounts_have_one_to_three_deals_in_yuan_and_some_in_dollars() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = loaded(&dir, "deals.db", 42);
+    let q = |sql: &str| count(&store, sql);
+    let per_account = "SELECT customer_id, count(*) n, sum(state = 'open') open FROM deal GROUP BY customer_id";
+    assert_eq!(q(&format!("SELECT count(*) FROM ({per_account}) WHERE n < 1 OR n > 3")), 0);
+    assert!(q(&format!("SELECT count(*) FROM ({per_account}) WHERE open >= 2")) > 8, "several open deals at once");
+    assert!(q(&format!("SELECT count(*) FROM ({per_account}) WHERE n = 3")) > 3);
+    assert!(q("SELECT count(*) FROM deal WHERE currency = 'USD' AND state = 'open'") > 8, "some in dollars");
+    assert!(
+        q("SELECT count(*) FROM deal WHERE currency = 'CNY'") > q("SELECT count(*) FROM deal WHERE currency = 'USD'")
+    );
+    assert_eq!(q("SELECT count(*) FROM deal WHERE currency NOT IN ('CNY', 'USD')"), 0);
+}
