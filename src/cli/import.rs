@@ -70,7 +70,7 @@ pub fn run(args: &ImportArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
         let i18n = ctx.i18n.clone();
         let undone = ctx.store()?.undo_import(batch)?;
         let msg = i18n
-            .fmt("data.import.undone", &[("id", &batch), ("removed", &undone.removed), ("restored", &undone.restored)]);
+            .fmt("data.import.undone", &[("removed", &undone.removed), ("id", &batch), ("restored", &undone.restored)]);
         return ctx.print(&msg);
     }
     if args.batches {

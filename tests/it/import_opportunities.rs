@@ -65,7 +65,7 @@ fn importing_again_updates_the_deals_by_the_files_id() {
     let changed = env.dir.path().join("changed.csv");
     std::fs::write(&changed, text).unwrap();
     let out = env.ok(&["import", changed.to_str().unwrap(), "--stage-map", MAP]);
-    assert!(out.contains("1 deals imported before"), "{out}");
+    assert!(out.contains("1 deal imported before"), "{out}");
     let northwind = deals(&env, 1);
     assert_eq!(northwind.len(), 3);
     let scanners = northwind.iter().find(|d| d["title"] == "Warehouse scanners").unwrap();

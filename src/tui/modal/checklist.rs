@@ -46,7 +46,7 @@ pub fn start_move(
     // "Move Wang Wei to Survey? 2 items of Approach unticked" with the unticked items.
     let title = i18n.fmt(
         "tui.checklist.confirm_move",
-        &[("name", &name), ("step", &i18n.word(to)), ("n", &open.len()), ("from", &i18n.word(deal.stage))],
+        &[("n", &open.len()), ("name", &name), ("step", &i18n.word(to)), ("from", &i18n.word(deal.stage))],
     );
     let lines = open.iter().map(|it| format!("{:>2} [ ] {}", it.number, it.text)).collect();
     let dialog = ConfirmDialog::new(title, lines).with_hanging_indent(ITEM_PREFIX);
