@@ -23,7 +23,7 @@ pub fn run(cli: cli::Cli) -> i32 {
     let session = match startup::Session::start_default(&cli.options) {
         Ok(session) => session,
         Err(e) => {
-            eprintln!("{}{}", e.prefix, e.message);
+            eprintln!("{}{}", e.prefix, text::printable(&e.message));
             // The app's own start-up problems exit 2; the commands' errors 1.
             return if cli.command.is_some() { 1 } else { 2 };
         }

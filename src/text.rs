@@ -2,9 +2,39 @@
 //! columns, so columns line up and lines wrap by what the terminal shows, not by bytes.
 //! Wrapping is `textwrap` with Unicode line breaking (UAX #14): at spaces, between Chinese
 //! characters, never before a closing mark such as `，` or `）`.
+//!
+//! [`printable`] is the terminal's guard: everything either face prints or draws passes it.
+
+use std::borrow::Cow;
 
 use textwrap::{Options, WordSeparator, WrapAlgorithm};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// `s` safe for a terminal, whatever its source (an imported card, a colleague's export, a
+/// note): every control character but the line break and the tab — ESC, BEL, CR, backspace,
+/// DEL, and the C1 controls such as CSI — becomes a visible stand-in (`␛`, `␇`, `␍`, `␈`,
+/// `␡`; `�` for C1), so no text can move the cursor, clear the screen, set the window title or
+/// write the clipboard. Borrowed when there is nothing to replace (the usual case).
+pub fn printable(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(is_unsafe_control) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(s.chars().map(|c| if is_unsafe_control(c) { stand_in(c) } else { c }).collect())
+}
+
+/// A control character a terminal may act on (line breaks and tabs only lay text out).
+fn is_unsafe_control(c: char) -> bool {
+    c.is_control() && c != '\n' && c != '\t'
+}
+
+/// The visible sign for control character `c`: its Unicode control picture, `�` for C1.
+fn stand_in(c: char) -> char {
+    match c {
+        '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
+        '\u{7f}' => '\u{2421}',
+        _ => '\u{fffd}',
+    }
+}
 
 /// Terminal columns `s` takes.
 pub fn width(s: &str) -> usize {
@@ -91,6 +121,18 @@ pub fn indent(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_characters_become_visible_stand_ins() {
+        let clipboard = "\u{1b}]52;c;ZWNobyBwd25lZA==\u{7}";
+        assert_eq!(printable(clipboard), "␛]52;c;ZWNobyBwd25lZA==␇");
+        assert_eq!(printable("a\u{1b}[2Jb\rc\u{8}\u{7f}\u{9b}31m\u{85}"), "a␛[2Jb␍c␈␡�31m�");
+        assert_eq!(printable("\u{0}"), "␀");
+        assert!(matches!(printable("王伟\n\tlikes tea"), Cow::Borrowed("王伟\n\tlikes tea")));
+        let cleaned = printable("x\u{1b}\u{9d}y");
+        assert!(!cleaned.chars().any(|c| c.is_control()));
+        assert_eq!(width(&cleaned), 4, "each stand-in takes one column");
+    }
 
     #[test]
     fn chinese_counts_double_and_pads_exactly() {

@@ -10,6 +10,7 @@ use crate::config::Config;
 use crate::i18n::{I18n, Message};
 use crate::startup::Session;
 use crate::store::Store;
+use crate::text;
 
 /// The shared context of one subcommand run.
 ///
@@ -63,19 +64,21 @@ impl Ctx {
         self.clock.today()
     }
 
-    /// Writes `text` and a newline to stdout. A closed pipe (`fieldbook list | head`) ends
-    /// output quietly instead of failing.
+    /// Writes `text` and a newline to stdout, control characters made visible
+    /// ([`text::printable`]). A closed pipe (`fieldbook list | head`) ends output quietly
+    /// instead of failing.
     pub fn print(&self, text: &str) -> anyhow::Result<()> {
         let mut out = std::io::stdout().lock();
-        match writeln!(out, "{text}").and_then(|_| out.flush()) {
+        match writeln!(out, "{}", text::printable(text)).and_then(|_| out.flush()) {
             Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
             _ => Ok(()),
         }
     }
 
-    /// Writes a line for the person (confirmations) to stderr, keeping stdout for data.
+    /// Writes a line for the person (confirmations) to stderr, keeping stdout for data;
+    /// control characters made visible as by [`Ctx::print`].
     pub fn tell(&self, text: &str) {
-        let _ = writeln!(std::io::stderr(), "{text}");
+        let _ = writeln!(std::io::stderr(), "{}", text::printable(text));
     }
 
     /// An error whose message is `key` filled with `args`, put in words where it is shown.

@@ -1,12 +1,13 @@
 //! `fieldbook export` (JSON or CSV) and `fieldbook handover ID… --out FILE`.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use super::Ctx;
 use crate::store::private_file::PrivateFile;
 use crate::store::transfer::out_file::check_out;
 use crate::store::transfer::{CsvTable, DataError, ExportScope};
+use crate::text;
 
 /// File format of an export.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -81,6 +82,14 @@ pub fn run(args: &ExportArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
             let rows = export(&mut file)?;
             let path = file.finish().map_err(|e| io_at(path, e))?;
             ctx.tell(&i18n.fmt("data.export.written", &[("rows", &rows), ("path", &path.display())]));
+        }
+        // On a terminal the file is for reading: control characters in it are made visible.
+        None if std::io::stdout().is_terminal() => {
+            let mut bytes = Vec::new();
+            export(&mut bytes)?;
+            let shown = text::printable(&String::from_utf8_lossy(&bytes)).into_owned();
+            let mut stdout = std::io::stdout().lock();
+            stdout.write_all(shown.as_bytes()).and_then(|()| stdout.flush())?;
         }
         None => match export(&mut std::io::stdout().lock()) {
             Err(DataError::Io { source, .. }) if source.kind() == std::io::ErrorKind::BrokenPipe => {}

@@ -119,7 +119,9 @@ pub fn run(command: Command, session: Session) -> i32 {
     match dispatch(&command, &mut ctx) {
         Ok(()) => 0,
         Err(e) => {
-            let _ = writeln!(std::io::stderr(), "{}{}", ctx.i18n.t("cli.error.prefix"), ctx.i18n.error(&e, Face::Cli));
+            let message = ctx.i18n.error(&e, Face::Cli);
+            let _ =
+                writeln!(std::io::stderr(), "{}{}", ctx.i18n.t("cli.error.prefix"), crate::text::printable(&message));
             1
         }
     }

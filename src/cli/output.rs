@@ -30,9 +30,19 @@ impl FormatArg {
     }
 }
 
-/// `value` as pretty JSON.
+/// `value` as pretty JSON. JSON escapes the C0 controls itself; DEL and the C1 controls, which
+/// it may leave raw, are escaped too (`\u0085`), so the data is exact and a terminal safe.
 pub fn json<T: Serialize + ?Sized>(value: &T) -> anyhow::Result<String> {
-    Ok(serde_json::to_string_pretty(value)?)
+    let raw = serde_json::to_string_pretty(value)?;
+    if !raw.chars().any(left_raw_by_json) {
+        return Ok(raw);
+    }
+    Ok(raw.chars().map(|c| if left_raw_by_json(c) { format!("\\u{:04x}", c as u32) } else { c.to_string() }).collect())
+}
+
+/// DEL and the C1 controls: control characters JSON allows unescaped in a string.
+fn left_raw_by_json(c: char) -> bool {
+    matches!(c, '\u{7f}'..='\u{9f}')
 }
 
 /// Widest a cell may be unless the table says otherwise.

@@ -17,7 +17,7 @@ pub fn report(e: &clap::Error, args: &[String]) -> i32 {
         };
     }
     let i18n = crate::startup::usage_i18n(lang_flag(args).as_deref());
-    eprintln!("{}", message(e, &i18n));
+    eprintln!("{}", crate::text::printable(&message(e, &i18n)));
     2
 }
 

@@ -12,6 +12,7 @@ use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
 use super::action::Action;
 use super::chrome;
 use super::drafts::{self, Draft, DraftKeeper};
+use super::guard;
 use super::keymap::{Key, Keymap, ScreenId};
 use super::modal::{Modal, ModalOutcome, ModalRequest, MoveStart, start_move};
 use super::overlay::Overlay;
@@ -562,8 +563,14 @@ impl App {
         self.counts
     }
 
-    /// Draws everything; never changes state.
+    /// Draws everything, control characters made visible (see [`guard`]); never changes state.
     pub fn render(&self, frame: &mut Frame) {
+        self.draw(frame);
+        guard::printable_cells(frame.buffer_mut());
+    }
+
+    /// Draws the screens, the message line, forms and overlays.
+    fn draw(&self, frame: &mut Frame) {
         let view =
             View { i18n: &self.i18n, theme: &self.theme, keymap: &self.keymap, today: self.today, money: &self.money };
         let Some(body) = chrome::frame_body(frame, &view) else {

@@ -5,6 +5,7 @@ pub mod action;
 pub mod app;
 mod chrome;
 pub mod drafts;
+mod guard;
 pub mod keymap;
 mod list_nav;
 pub mod modal;
@@ -43,7 +44,7 @@ pub fn run(session: Session) -> i32 {
             code
         }
         Err(message) => {
-            eprintln!("{message}");
+            eprintln!("{}", crate::text::printable(&message));
             2
         }
     }
@@ -87,7 +88,7 @@ fn run_terminal(mut app: App, backup: Receiver<BackupResult>, i18n: &I18n) -> i3
     match result {
         Ok(()) => 0,
         Err(e) => {
-            eprintln!("{}", i18n.fmt("tui.start.terminal", &[("reason", &e)]));
+            eprintln!("{}", crate::text::printable(&i18n.fmt("tui.start.terminal", &[("reason", &e)])));
             1
         }
     }

@@ -34,6 +34,7 @@ mod store_review;
 mod store_sales_method;
 mod store_search;
 mod store_transfer;
+mod terminal_safety;
 mod tui_backup;
 mod tui_brief;
 mod tui_checklist;
