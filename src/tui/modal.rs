@@ -180,6 +180,26 @@ impl Modal {
                 None => Vec::new(),
             };
             form.set_people(people, &met);
+            let deals = store
+                .open_deals_of(customer_id)?
+                .into_iter()
+                .map(|d| {
+                    let step = i18n.word(d.stage);
+                    (
+                        d.id,
+                        if d.title.is_empty() {
+                            format!("#{} {step}", d.id)
+                        } else {
+                            format!("#{} {} · {step}", d.id, d.title)
+                        },
+                    )
+                })
+                .collect();
+            let chosen = match visit_id {
+                Some(v) => store.visit(v)?.deal_id,
+                None => None,
+            };
+            form.set_deals(deals, chosen);
             Ok(form)
         };
         Ok(match request {
@@ -381,7 +401,7 @@ impl Modal {
                     let target = form.target().clone();
                     let result = match target.visit_id {
                         Some(id) => store.update_visit(id, *input),
-                        None => store.add_visit(target.customer_id, *input).map(|_| ()),
+                        None => store.add_visit_for(target.customer_id, form.deal_id(), *input).map(|_| ()),
                     };
                     match result {
                         Ok(()) => {

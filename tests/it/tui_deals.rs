@@ -152,3 +152,32 @@ fn a_lost_deal_shows_its_reason_on_the_customer_screen_and_reopens_there() {
     assert_eq!(states, [DealState::Open, DealState::Lost, DealState::Open], "never rewritten");
     assert_eq!(history[1].reason, "选了竞争对手");
 }
+
+#[test]
+fn a_visit_of_an_account_with_two_open_deals_says_which_deal_it_is_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(&dir, Lang::En);
+    keys(&mut app, "2 a");
+    type_text(&mut app, "Service contract");
+    keys(&mut app, "ctrl-s");
+    let liu = customer_named(&app, "刘洋");
+    let (new, old) = {
+        let deals = app.store().deals_of(liu).unwrap();
+        (deals[0].id, deals[1].id)
+    };
+    keys(&mut app, "enter l");
+    type_text(&mut app, "talk about the service terms");
+    keys(&mut app, "tab");
+    type_text(&mut app, "bring the contract draft");
+    keys(&mut app, "tab");
+    type_text(&mut app, "a date to sign");
+    keys(&mut app, "backtab backtab backtab");
+    let form = render(&app, 120, 40);
+    assert!(form.contains(&format!("#{new} Service contract · Preparation")), "the newest open deal first: {form}");
+    keys(&mut app, "left");
+    assert!(render(&app, 120, 40).contains(&format!("#{old} 北方重工 order · Preparation")));
+    keys(&mut app, "ctrl-s");
+    assert!(app.modal().is_none(), "saved: {:?}", app.toast());
+    let visit = &app.store().visits_of(liu, 5, 0).unwrap()[0];
+    assert_eq!(visit.deal_id, Some(old), "the visit belongs to the deal chosen");
+}

@@ -90,6 +90,8 @@ pub enum VisitField {
     NextOn,
     /// Which of the account's people the visit met (or is to meet), when it has people.
     Met,
+    /// Which of the account's open deals the visit is for, when it has several.
+    Deal,
 }
 
 /// What the form reports after a key.
@@ -135,6 +137,10 @@ pub struct VisitForm {
     /// The account's people (id, name) offered to tick as met; see `set_people`.
     people: Vec<(i64, String)>,
     met: TickList,
+    /// The account's open deals (id, label) the visit may be for; see `set_deals`.
+    deals: Vec<(i64, String)>,
+    /// The chosen one of `deals`.
+    deal_at: usize,
     focus: VisitField,
     notice: Option<Notice>,
     confirming_discard: bool,
@@ -211,6 +217,8 @@ impl VisitForm {
             tick_cursor: 0,
             people: Vec::new(),
             met: TickList::default(),
+            deals: Vec::new(),
+            deal_at: 0,
             focus: VisitField::Purpose,
             notice: None,
             confirming_discard: false,
@@ -230,6 +238,33 @@ impl VisitForm {
         self.met = TickList::new(people.iter().map(|(id, name)| (met.contains(id), name.clone())).collect());
         self.people = people;
         self.initial.met = self.met_ids();
+    }
+
+    /// The account's open deals (id, label) the visit may be for, `chosen` (else the last one)
+    /// picked; the form asks only when there are several.
+    pub fn set_deals(&mut self, deals: Vec<(i64, String)>, chosen: Option<i64>) {
+        self.deal_at =
+            chosen.and_then(|c| deals.iter().position(|(id, _)| *id == c)).unwrap_or(deals.len().saturating_sub(1));
+        self.deals = deals;
+    }
+
+    /// The deal the visit is for, when the account has open deals.
+    pub fn deal_id(&self) -> Option<i64> {
+        self.deals.get(self.deal_at).map(|(id, _)| *id)
+    }
+
+    /// The chosen deal's label.
+    pub fn deal_label(&self) -> String {
+        self.deals.get(self.deal_at).map(|(_, label)| label.clone()).unwrap_or_default()
+    }
+
+    fn cycle_deal(&mut self, by: isize) -> bool {
+        let len = self.deals.len() as isize;
+        if len < 2 {
+            return false;
+        }
+        self.deal_at = ((self.deal_at as isize + by).rem_euclid(len)) as usize;
+        true
     }
 
     /// The ids of the people ticked as met.
@@ -321,6 +356,9 @@ impl VisitForm {
         if !self.people.is_empty() {
             fields.push(Met);
         }
+        if self.deals.len() > 1 {
+            fields.push(Deal);
+        }
         fields
     }
 
@@ -378,6 +416,9 @@ impl VisitForm {
             Action::ChoosePrevious | Action::ChooseNext if self.focus == VisitField::Type => {
                 self.cycle_type(if action == Action::ChooseNext { 1 } else { -1 })
             }
+            Action::ChoosePrevious | Action::ChooseNext if self.focus == VisitField::Deal => {
+                self.cycle_deal(if action == Action::ChooseNext { 1 } else { -1 })
+            }
             _ => {
                 let chosen = match self.focus {
                     VisitField::Channel => self.channel.act(action),
@@ -409,6 +450,7 @@ impl VisitForm {
                 self.met.move_key(&key);
                 false
             }
+            VisitField::Deal => key.code == ratatui::crossterm::event::KeyCode::Char(' ') && self.cycle_deal(1),
             other => self.field_mut(other).is_some_and(|f| f.edit(key)),
         };
         if changed {
@@ -457,7 +499,12 @@ impl VisitForm {
             VisitField::NextTopic => &self.next_topic,
             VisitField::NextStep => &self.next_step,
             VisitField::NextOn => &self.next_on,
-            VisitField::Channel | VisitField::Outcome | VisitField::Type | VisitField::Checklist | VisitField::Met => {
+            VisitField::Channel
+            | VisitField::Outcome
+            | VisitField::Type
+            | VisitField::Checklist
+            | VisitField::Met
+            | VisitField::Deal => {
                 return None;
             }
         })
@@ -473,7 +520,12 @@ impl VisitForm {
             VisitField::NextTopic => &mut self.next_topic,
             VisitField::NextStep => &mut self.next_step,
             VisitField::NextOn => &mut self.next_on,
-            VisitField::Channel | VisitField::Outcome | VisitField::Type | VisitField::Checklist | VisitField::Met => {
+            VisitField::Channel
+            | VisitField::Outcome
+            | VisitField::Type
+            | VisitField::Checklist
+            | VisitField::Met
+            | VisitField::Deal => {
                 return None;
             }
         })

@@ -92,6 +92,7 @@ impl VisitForm {
                     content: RowContent::Checklist { items, cursor },
                 };
             }
+            VisitField::Deal => ("deal", false, RowContent::Choice(self.deal_label())),
             VisitField::Actual => ("actual", false, RowContent::Text(&self.actual)),
             VisitField::Outcome => {
                 let name = self.outcome.value().map_or_else(|| i18n.t("forms.visit.no_outcome"), |o| i18n.word(o));
