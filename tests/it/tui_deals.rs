@@ -87,9 +87,10 @@ fn the_deal_form_refuses_a_bad_amount_and_keeps_the_text() {
     type_text(&mut app, "备件");
     keys(&mut app, "tab");
     type_text(&mut app, "1.5亿亿");
-    assert!(render(&app, 120, 40).contains("无法识别金额"), "the note says so while typing");
+    assert!(render(&app, 120, 40).contains("还不是金额"), "the note says so while typing");
     keys(&mut app, "ctrl-s");
     assert!(app.modal().is_some(), "not saved");
+    assert!(render(&app, 120, 40).contains("无法识别金额“1.5亿亿”"), "saving says why");
     let liu = customer_named(&app, "刘洋");
     assert_eq!(app.store().deals_of(liu).unwrap().len(), 1);
 }

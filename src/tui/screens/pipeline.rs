@@ -275,18 +275,22 @@ impl PipelineScreen {
 }
 
 /// ` 3 · ¥1.5m · $31k `: the count and the sum per currency, as many as fit in `room` columns
-/// (then `…`; the line above the board has them all).
+/// (then `…`: ` 3 · ¥1.5m… `; the line above the board has them all).
 fn column_summary(total: &StepTotal, view: &View, room: usize) -> String {
     let mut summary = total.count.to_string();
     let sums = total.totals.ordered(view.money.base);
     for (k, money) in sums.iter().enumerate() {
         let next = format!("{summary} · {}", view.i18n.money(*money));
-        let more = if k + 1 < sums.len() { text::width(" · …") } else { 0 };
+        let more = usize::from(k + 1 < sums.len());
         if text::width(&next) + more > room {
-            summary.push_str(" · …");
+            summary.push('…');
             break;
         }
         summary = next;
+        if more == 1 && text::width(&summary) + text::width(" · ") + 2 > room {
+            summary.push('…');
+            break;
+        }
     }
     format!(" {summary} ")
 }

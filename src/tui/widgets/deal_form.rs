@@ -12,8 +12,8 @@ use super::form_keys::{self, FormKey, cycle, form_key};
 use super::form_layout::{FormFrame, FormRow, Notice, RowContent, render_form};
 use super::text_field::TextField;
 use crate::domain::money::{Currency, Money};
-use crate::domain::{Deal, Stage, parse_when};
-use crate::i18n::{Face, I18n};
+use crate::domain::{Deal, DomainError, Stage, parse_when};
+use crate::i18n::I18n;
 use crate::ops::deals::DealDraft;
 use crate::tui::action::Action;
 use crate::tui::keymap::{Hints, Keymap, ModalId};
@@ -235,7 +235,7 @@ impl DealForm {
                 } else {
                     match Money::parse(&self.value.text(), currency.clone().unwrap_or_default()) {
                         Ok(money) => note(format!("→ {}", money.full()), true),
-                        Err(e) => note(i18n.localize(&e, Face::App), false),
+                        Err(e) => note(short(&e, i18n), false),
                     }
                 };
                 ("value", RowContent::TextWithNote { field: &self.value, width: (width / 3).clamp(12, 22), note: line })
@@ -243,7 +243,7 @@ impl DealForm {
             DealField::Currency => {
                 let line = match &currency {
                     Ok(c) => Line::from(Span::styled(format!("→ {} ({})", c.symbol().trim(), c.code()), theme.muted)),
-                    Err(e) => note(i18n.localize(e, Face::App), false),
+                    Err(e) => note(short(e, i18n), false),
                 };
                 ("currency", RowContent::TextWithNote { field: &self.currency, width: 8, note: line })
             }
@@ -260,5 +260,13 @@ impl DealForm {
             }
         };
         FormRow { label: i18n.t(&format!("forms.deal.{key}")), required: field == DealField::Title, content }
+    }
+}
+
+/// A short live note for a value or currency not read yet (the whole message shows on saving).
+fn short(e: &DomainError, i18n: &I18n) -> String {
+    match e {
+        DomainError::UnknownCurrency { input } => i18n.fmt("forms.deal.currency_unknown", &[("input", input)]),
+        _ => i18n.t("forms.deal.value_bad"),
     }
 }
