@@ -7,7 +7,7 @@ use super::import::{ImportArgs, ImportFormat};
 use crate::i18n::{Face, I18n};
 use crate::import::csv::{CsvOptions, field_names, parse_stage_map};
 use crate::import::{FileProblem, Problem};
-use crate::store::transfer::{ImportSet, records_to_set};
+use crate::store::transfer::{Accounts, ImportSet, records_to_set};
 
 /// Parses a CSV or vCard file into rows to import; a file that cannot be read at all is an
 /// error (nothing is imported), bad records are listed with their lines.
@@ -26,7 +26,8 @@ pub fn read_records(
         ctx.fail("data.file.problem", &[("path", &path.display()), ("problem", &file_problem(&ctx.i18n, &p))])
     })?;
     let rejected = parsed.problems.iter().map(|(line, p)| (*line, problem(&ctx.i18n, p))).collect();
-    Ok(records_to_set(&parsed.records, rejected, ctx.clock, ctx.config.currency))
+    let accounts = if format == ImportFormat::Vcard { Accounts::ByCompany } else { Accounts::ByNameAndCompany };
+    Ok(records_to_set(&parsed.records, rejected, ctx.clock, ctx.config.currency, accounts))
 }
 
 fn csv_options(args: &ImportArgs, ctx: &Ctx) -> anyhow::Result<CsvOptions> {

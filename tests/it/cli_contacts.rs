@@ -232,3 +232,33 @@ fn a_spreadsheet_row_becomes_an_account_with_its_person() {
     assert!(!undo.is_empty());
     assert!(env.ok(&["check"]).starts_with("OK: "));
 }
+
+#[test]
+fn vcards_of_one_organisation_land_in_one_account_as_its_people() {
+    let env = Env::new();
+    let vcf = env.dir.path().join("team.vcf");
+    let card = |name: &str, org: &str, extra: &str| {
+        format!("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:{name}\r\nORG:{org}\r\n{extra}END:VCARD\r\n")
+    };
+    let text = [
+        card("王伟", "华东机械", "TITLE:采购经理\r\nTEL:138-0000-0001\r\n"),
+        card("Anna Smith", "", "EMAIL:anna@example.com\r\n"),
+        card("张总", "华东 机械", "TITLE:总经理\r\nBDAY:1970-05-08\r\n"),
+    ]
+    .concat();
+    std::fs::write(&vcf, text).unwrap();
+    let report = env.ok(&["import", vcf.to_str().unwrap()]);
+    assert!(report.contains("added 2,"), "two accounts: {report}");
+    let people = env.json(&["contact", "list", "1", "--format", "json"]);
+    let names: Vec<&str> = people.as_array().unwrap().iter().map(|p| p["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["王伟", "张总"]);
+    assert_eq!(people[1]["title"], "总经理");
+    let today = env.ok(&["today"]);
+    assert!(today.contains("张总 · birthday"), "the person's birthday is reminded on the account: {today}");
+    assert_eq!(env.json(&["contact", "list", "2", "--format", "json"])[0]["name"], "Anna Smith");
+    let again = env.ok(&["import", vcf.to_str().unwrap()]);
+    assert!(again.contains("added 0, merged 0, skipped 2"), "{again}");
+    env.ok(&["import", "--undo", "1"]);
+    assert!(env.ok(&["check"]).starts_with("OK: "));
+    assert!(env.fails(&["contact", "list", "1"]).contains('1'));
+}

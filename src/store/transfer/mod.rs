@@ -20,4 +20,4 @@ pub use error::{DataError, DataResult};
 pub use export::{EXPORT_FORMAT, ExportCounts, ExportScope};
 pub use import::{ImportOptions, ImportReport, ImportSet, ImportedCustomer, OnDuplicate};
 pub use read_export::{looks_like_ours, read_export};
-pub use records::records_to_set;
+pub use records::{Accounts, records_to_set};

@@ -1,6 +1,11 @@
-//! Records read from CSV or vCard, turned into the rows of an import (customer, first deal
-//! and its creation event, facts, notes), so they go through the same duplicate handling,
-//! batch recording and undo as our own files.
+//! Records read from CSV or vCard, turned into the rows of an import (customer, its people,
+//! deals and their step history, facts, notes), so they go through the same duplicate
+//! handling, batch recording and undo as our own files.
+//!
+//! Spreadsheet rows of one account (same name and company: an opportunities export has one
+//! row per opportunity) are one customer with a deal per row. Contact cards of the same
+//! organisation (`ORG`) are one account with each card as one of its people: the first card is
+//! the account's own person, the others' facts (birthdays...) are theirs.
 
 use std::collections::HashMap;
 
@@ -14,9 +19,19 @@ use crate::domain::{CustomerClass, DealState, Stage, Style, Word};
 use crate::import::Record;
 use crate::store::customers::normalise_phone;
 
-/// The rows of `records` (ids are placeholders; the import renumbers them). Rows of one
-/// account (same name and company: an opportunities export has one row per opportunity) become
-/// one customer with a deal per row; a won or lost row becomes a closed deal with its value and
+/// How the records of a file make accounts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Accounts {
+    /// Rows with the same name and company are one account, each row one of its deals
+    /// (spreadsheets, opportunities exports).
+    ByNameAndCompany,
+    /// Records with the same organisation (case and spaces aside) are one account, each
+    /// record one of its people (contact cards).
+    ByCompany,
+}
+
+/// The rows of `records` (ids are placeholders; the import renumbers them), grouped into
+/// accounts as `accounts` says; a won or lost row becomes a closed deal with its value and
 /// close date. A deal without a value is in `currency`. `rejected` are the source's unreadable
 /// records, already worded for the user: `(line, message)`.
 pub fn records_to_set(
@@ -24,72 +39,183 @@ pub fn records_to_set(
     rejected: Vec<(usize, String)>,
     clock: Clock,
     currency: Currency,
+    accounts: Accounts,
 ) -> ImportSet {
     let now = clock.timestamp();
     let mut set = ImportSet { rejected, ..Default::default() };
-    let (mut facts, mut notes) = (Vec::new(), Vec::new());
-    let (mut customers, mut deals, mut events) = (Vec::new(), Vec::new(), Vec::new());
-    let mut accounts: HashMap<(String, String), i64> = HashMap::new();
-    for (i, rec) in records.iter().enumerate() {
-        let deal_id = i as i64 + 1;
+    let mut rows = Rows::default();
+    let mut known: HashMap<(String, String), i64> = HashMap::new();
+    for rec in records {
         let c = &rec.customer;
-        let key = (c.name.trim().to_lowercase(), c.company.trim().to_lowercase());
-        let id = match accounts.get(&key) {
-            Some(id) => *id,
+        let company: String = c.company.chars().filter(|ch| !ch.is_whitespace()).collect::<String>().to_lowercase();
+        let key = match accounts {
+            Accounts::ByCompany if !company.is_empty() => (String::new(), company),
+            _ => (c.name.trim().to_lowercase(), c.company.trim().to_lowercase()),
+        };
+        let (id, new_account) = match known.get(&key) {
+            Some(id) => (*id, false),
             None => {
-                let id = deal_id;
-                accounts.insert(key, id);
-                customers.push(row(json!({
-                    "id": id, "name": c.name, "nickname": c.nickname, "company": c.company, "title": c.title,
-                    "phone": normalise_phone(&c.phone), "email": c.email, "address": c.address, "source": c.source,
-                    "referred_by": c.referred_by, "class": c.class.unwrap_or(CustomerClass::Potential).code(),
-                    "style": c.style.unwrap_or(Style::Unknown).code(), "created_at": now, "updated_at": now,
-                })));
+                let id = rows.customers.len() as i64 + 1;
+                known.insert(key, id);
+                rows.customer(id, rec, &now);
                 set.lines.insert(id, rec.line);
-                id
+                (id, true)
             }
         };
+        // Each card is a person of its account; rows of one account are one person's deals.
+        let whose = match (new_account, accounts) {
+            (true, _) => {
+                rows.person(id, rec, &now);
+                None
+            }
+            (false, Accounts::ByCompany) => Some((rows.person(id, rec, &now), c.name.clone())),
+            (false, Accounts::ByNameAndCompany) => None,
+        };
+        if new_account || accounts == Accounts::ByNameAndCompany {
+            rows.deal(id, rec, currency, &now);
+        }
+        for f in &rec.facts {
+            let (owner, label) = match &whose {
+                Some((person, name)) => (Value::from(*person), format!("{name} · {}", f.label)),
+                None => (Value::Null, f.label.clone()),
+            };
+            rows.facts.push(row(json!({
+                "id": rows.facts.len() as i64 + 1, "customer_id": id, "contact_id": owner, "category": f.category.code(),
+                "label": label, "value": f.value, "month_day": f.month_day.map(|m| m.to_string()), "created_at": now,
+            })));
+        }
+        for body in &rec.notes {
+            let body = whose.as_ref().map_or_else(|| body.clone(), |(_, name)| format!("{name}: {body}"));
+            let note = json!({ "id": rows.notes.len() as i64 + 1, "customer_id": id, "body": body, "created_at": now });
+            rows.notes.push(row(note));
+        }
+    }
+    for (table, rows) in [
+        ("customer", rows.customers),
+        ("contact", rows.people),
+        ("deal", rows.deals),
+        ("stage_event", rows.events),
+        ("customer_fact", rows.facts),
+        ("note", rows.notes),
+    ] {
+        set.tables.insert(table.to_string(), rows);
+    }
+    set
+}
+
+/// The rows being built, table by table.
+#[derive(Default)]
+struct Rows {
+    customers: Vec<Row>,
+    people: Vec<Row>,
+    deals: Vec<Row>,
+    events: Vec<Row>,
+    facts: Vec<Row>,
+    notes: Vec<Row>,
+}
+
+impl Rows {
+    /// Adds account `id` from `rec`.
+    fn customer(&mut self, id: i64, rec: &Record, now: &str) {
+        let c = &rec.customer;
+        self.customers.push(row(json!({
+            "id": id, "name": c.name, "nickname": c.nickname, "company": c.company, "title": c.title,
+            "phone": normalise_phone(&c.phone), "email": c.email, "address": c.address, "source": c.source,
+            "referred_by": c.referred_by, "class": c.class.unwrap_or(CustomerClass::Potential).code(),
+            "style": c.style.unwrap_or(Style::Unknown).code(), "created_at": now, "updated_at": now,
+        })));
+    }
+
+    /// Adds `rec`'s person to account `customer_id`; returns the person's id.
+    fn person(&mut self, customer_id: i64, rec: &Record, now: &str) -> i64 {
+        let id = self.people.len() as i64 + 1;
+        let c = &rec.customer;
+        self.people.push(row(json!({
+            "id": id, "customer_id": customer_id, "name": c.name, "title": c.title,
+            "phone": normalise_phone(&c.phone), "email": c.email, "style": c.style.unwrap_or(Style::Unknown).code(),
+            "created_at": now, "updated_at": now,
+        })));
+        id
+    }
+
+    /// Adds `rec`'s deal to account `customer_id`, with its opening (and closing) step event.
+    fn deal(&mut self, customer_id: i64, rec: &Record, currency: Currency, now: &str) {
+        let deal_id = self.deals.len() as i64 + 1;
         // A closed row without a step of its own closed at the last step.
         let last = if rec.state == DealState::Open { Stage::Preparation } else { Stage::Close };
         let stage = rec.stage.unwrap_or(last).code();
         let closed_at = (rec.state != DealState::Open)
-            .then(|| rec.close_on.map(|d| format!("{d}T00:00:00Z")).unwrap_or_else(|| now.clone()));
-        deals.push(row(json!({
-            "id": deal_id, "customer_id": id, "title": rec.deal_title, "value_minor": rec.value.map(|m| m.minor),
+            .then(|| rec.close_on.map(|d| format!("{d}T00:00:00Z")).unwrap_or_else(|| now.to_string()));
+        self.deals.push(row(json!({
+            "id": deal_id, "customer_id": customer_id, "title": rec.deal_title, "value_minor": rec.value.map(|m| m.minor),
             "currency": rec.value.map_or(currency, |m| m.currency).code(), "stage": stage,
             "state": rec.state.code(), "lost_reason": rec.lost_reason,
             "expected_close_on": rec.close_on.map(|d| d.to_string()), "stage_since": now, "created_at": now,
             "closed_at": closed_at, "source_ref": rec.source_ref,
         })));
-        events.push(row(json!({ "id": events.len() as i64 + 1, "deal_id": deal_id, "to_stage": stage, "to_state": "open", "at": now })));
+        let opened = json!({ "id": self.events.len() as i64 + 1, "deal_id": deal_id, "to_stage": stage, "to_state": "open", "at": now });
+        self.events.push(row(opened));
         if let Some(at) = &closed_at {
-            events.push(row(json!({
-                "id": events.len() as i64 + 1, "deal_id": deal_id, "from_stage": stage, "to_stage": stage,
+            self.events.push(row(json!({
+                "id": self.events.len() as i64 + 1, "deal_id": deal_id, "from_stage": stage, "to_stage": stage,
                 "from_state": "open", "to_state": rec.state.code(), "at": at, "reason": rec.lost_reason,
             })));
         }
-        for f in &rec.facts {
-            facts.push(row(json!({
-                "id": facts.len() as i64 + 1, "customer_id": id, "category": f.category.code(), "label": f.label,
-                "value": f.value, "month_day": f.month_day.map(|m| m.to_string()), "created_at": now,
-            })));
-        }
-        for body in &rec.notes {
-            notes
-                .push(row(json!({ "id": notes.len() as i64 + 1, "customer_id": id, "body": body, "created_at": now })));
-        }
     }
-    for (table, rows) in
-        [("customer", customers), ("deal", deals), ("stage_event", events), ("customer_fact", facts), ("note", notes)]
-    {
-        set.tables.insert(table.to_string(), rows);
-    }
-    set
 }
 
 fn row(value: Value) -> Row {
     match value {
         Value::Object(map) => map,
         _ => Row::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::FactCategory;
+    use crate::import::RecordFact;
+
+    fn card(name: &str, company: &str) -> Record {
+        let mut r = Record::new(1);
+        r.customer.name = name.into();
+        r.customer.company = company.into();
+        r
+    }
+
+    fn names(set: &ImportSet, table: &str) -> Vec<String> {
+        set.tables[table].iter().map(|r| r["name"].as_str().unwrap_or_default().to_string()).collect()
+    }
+
+    #[test]
+    fn cards_of_one_organisation_are_one_account_with_one_deal_and_its_people() {
+        let mut boss = card("张总", "华东 机械");
+        boss.facts.push(RecordFact {
+            category: FactCategory::Personal,
+            label: "生日".into(),
+            value: "1970-01-02".into(),
+            month_day: None,
+        });
+        let records = [card("王伟", "华东机械"), card("Anna", ""), boss, card("Bob", "")];
+        let clock = Clock::Fixed(chrono::NaiveDate::from_ymd_opt(2031, 5, 6).unwrap_or_default());
+        let set = records_to_set(&records, Vec::new(), clock, Currency::CNY, Accounts::ByCompany);
+        assert_eq!(names(&set, "customer"), ["王伟", "Anna", "Bob"]);
+        assert_eq!(names(&set, "contact"), ["王伟", "Anna", "张总", "Bob"]);
+        let owners: Vec<i64> = set.tables["contact"].iter().filter_map(|r| r["customer_id"].as_i64()).collect();
+        assert_eq!(owners, [1, 2, 1, 3]);
+        assert_eq!(set.tables["deal"].len(), 3, "one deal per account");
+        let fact = &set.tables["customer_fact"][0];
+        assert_eq!((fact["contact_id"].as_i64(), fact["label"].as_str()), (Some(3), Some("张总 · 生日")));
+    }
+
+    #[test]
+    fn rows_of_one_name_and_company_are_one_account_with_a_deal_each() {
+        let records = [card("王伟", "华东机械"), card("王伟", "华东机械"), card("张总", "华东机械")];
+        let clock = Clock::Fixed(chrono::NaiveDate::from_ymd_opt(2031, 5, 6).unwrap_or_default());
+        let set = records_to_set(&records, Vec::new(), clock, Currency::CNY, Accounts::ByNameAndCompany);
+        assert_eq!(names(&set, "customer"), ["王伟", "张总"]);
+        assert_eq!(names(&set, "contact"), ["王伟", "张总"]);
+        assert_eq!(set.tables["deal"].len(), 3);
     }
 }
