@@ -91,3 +91,22 @@ fn the_stage_map_takes_won_and_lost_and_refuses_what_is_neither() {
     ]);
     assert!(out.contains("added 3") && out.contains("Dry run"), "{out}");
 }
+
+#[test]
+fn a_new_opportunity_of_an_account_already_there_is_added_to_it_and_undone_exactly() {
+    let env = Env::new();
+    env.ok(&["import", &fixture(), "--stage-map", MAP]);
+    let mut text = std::fs::read_to_string(fixture()).unwrap();
+    text.push_str("006A000007,Northwind Traders,Cold-chain sensors,Engaging,\"$80,000\",,2031-09-30,,Trade show\n");
+    let more = env.dir.path().join("more.csv");
+    std::fs::write(&more, text).unwrap();
+    let out = env.ok(&["import", more.to_str().unwrap(), "--stage-map", MAP]);
+    assert!(out.contains("Saved as import batch 2"), "{out}");
+    let northwind = deals(&env, 1);
+    assert_eq!(northwind.len(), 4, "the new opportunity went to the account already there");
+    let sensors = northwind.iter().find(|d| d["title"] == "Cold-chain sensors").unwrap();
+    assert_eq!((sensors["value_minor"].as_i64(), sensors["currency"].as_str()), (Some(8_000_000), Some("USD")));
+    assert_eq!(env.json(&["list", "--format", "json"]).as_array().unwrap().len(), 3, "no account added twice");
+    env.ok(&["import", "--undo", "2"]);
+    assert_eq!(deals(&env, 1).len(), 3, "undo removes exactly the deal it added");
+}

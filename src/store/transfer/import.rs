@@ -134,6 +134,8 @@ struct Importer<'a> {
     tables: Vec<TableInfo>,
     keep_ids: bool,
     targets: HashMap<String, HashMap<i64, Target>>,
+    /// Customers of the set skipped as already there: their id in the set → the existing one.
+    already_there: HashMap<i64, i64>,
     batch: BatchRecord,
     now: String,
 }
@@ -152,7 +154,17 @@ impl<'a> Importer<'a> {
             }
         }
         let keep_ids = set.keys_are_ours && is_empty(tx, &tables)?;
-        Ok(Self { tx, set, options, tables, keep_ids, targets: HashMap::new(), batch: BatchRecord::default(), now })
+        Ok(Self {
+            tx,
+            set,
+            options,
+            tables,
+            keep_ids,
+            targets: HashMap::new(),
+            already_there: HashMap::new(),
+            batch: BatchRecord::default(),
+            now,
+        })
     }
 
     fn run(mut self, report: &mut ImportReport) -> DataResult<BatchRecord> {
@@ -165,6 +177,13 @@ impl<'a> Importer<'a> {
                 if table.name == "deal" && self.onto_same_source(&row, report)? {
                     if let Some(id) = own_id(table, &row) {
                         self.target(&table.name, id, Target::Skipped);
+                    }
+                    continue;
+                }
+                if table.name == "deal" && self.new_opportunity_of_known_account(&mut row) {
+                    if let (Some(old), Some(new)) = (own_id(table, &row), self.insert(table, index, &row)?) {
+                        self.target(&table.name, old, Target::Added(new));
+                        *report.rows.entry(table.name.clone()).or_default() += 1;
                     }
                     continue;
                 }
@@ -248,6 +267,9 @@ impl<'a> Importer<'a> {
         let target = match self.options.on_duplicate {
             OnDuplicate::Skip => {
                 report.skipped.push(entry);
+                if let Some(old) = old_id {
+                    self.already_there.insert(old, existing.id);
+                }
                 Target::Skipped
             }
             OnDuplicate::Merge => {
@@ -322,8 +344,26 @@ impl<'a> Importer<'a> {
         Ok(true)
     }
 
-    /// An open deal of a merged customer that already has an open deal becomes that deal.
+    /// A deal with a source id not seen before (a new opportunity in the file) of an account
+    /// skipped as already there goes to that account: the row now names it.
+    fn new_opportunity_of_known_account(&self, row: &mut Row) -> bool {
+        if row.get("source_ref").is_none_or(|v| v.is_null()) {
+            return false;
+        }
+        let Some(existing) = row.get("customer_id").and_then(|v| v.as_i64()).and_then(|c| self.already_there.get(&c))
+        else {
+            return false;
+        };
+        row.insert("customer_id".into(), (*existing).into());
+        true
+    }
+
+    /// An open deal of a merged customer that already has an open deal becomes that deal
+    /// (not an opportunity with an id of its own: several may be open at once).
     fn onto_open_deal(&mut self, row: &Row, old_id: Option<i64>) -> DataResult<bool> {
+        if row.get("source_ref").is_some_and(|v| !v.is_null()) {
+            return Ok(false);
+        }
         let Some(customer) = row.get("customer_id").and_then(|v| v.as_i64()) else { return Ok(false) };
         if !self.batch.merged_customers.contains(&customer) || row.get("state").and_then(|s| s.as_str()) != Some("open")
         {
