@@ -19,6 +19,15 @@ pub enum StoreError {
         found: i64,
         supported: i64,
     },
+    /// The database was opened for reading only (its file is read-only); nothing was saved.
+    ReadOnly {
+        path: PathBuf,
+    },
+    /// A read-only file Fieldbook would have to write to before it can open it (new, or an
+    /// older schema to upgrade).
+    ReadOnlyOutdated {
+        path: PathBuf,
+    },
     /// The file carries Fieldbook's mark but an impossible schema version; it was left untouched.
     DamagedVersion {
         path: PathBuf,
@@ -99,6 +108,8 @@ impl Localize for StoreError {
                 .arg("path", path.display())
                 .arg("found", found)
                 .arg("supported", supported),
+            Self::ReadOnly { path } => Message::new("error.read_only").arg("path", path.display()),
+            Self::ReadOnlyOutdated { path } => Message::new("error.read_only_outdated").arg("path", path.display()),
             Self::DamagedVersion { path, found } => {
                 Message::new("error.damaged_version").arg("path", path.display()).arg("found", found)
             }

@@ -15,6 +15,7 @@ mod notes;
 mod objections;
 mod pipeline;
 pub mod private_file;
+pub mod read_only;
 mod review;
 mod review_due;
 mod rows;
@@ -51,24 +52,28 @@ pub struct Store {
     conn: Connection,
     path: PathBuf,
     clock: Clock,
+    read_only: bool,
 }
 
 impl Store {
     /// Opens (creating if missing, mode 0600) and migrates the database at `path`.
     /// A file that is not Fieldbook's (see [`identity`]), or a schema newer than this binary,
-    /// is refused untouched: the decision reads only.
+    /// is refused untouched: the decision reads only. A file the user made read-only is opened
+    /// for reading only (see [`read_only`]; [`Store::is_read_only`]).
     pub fn open(path: &Path, clock: Clock) -> Result<Self> {
         let io = |source| StoreError::Io { path: path.to_path_buf(), source };
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent).map_err(io)?;
         }
+        let read_only = path.exists() && read_only::is_read_only_file(path);
         if path.exists() {
             check_header(path)?;
         } else {
             private_file::create_private_if_missing(path).map_err(io)?;
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
-        let mut conn = Connection::open_with_flags(path, flags).map_err(|e| not_a_database(path, e))?;
+        let opened = if read_only { read_only::open(path) } else { Connection::open_with_flags(path, flags) };
+        let mut conn = opened.map_err(|e| not_a_database(path, e))?;
         conn.busy_timeout(BUSY_TIMEOUT).ctx("setting the busy timeout")?;
         register_functions(&conn)?;
         let identity = identity::identify(&conn).map_err(|e| match e {
@@ -91,6 +96,13 @@ impl Store {
             Identity::Foreign => return Err(StoreError::NotADatabase { path: path.to_path_buf() }),
         };
         // Ours from here on: nothing above wrote to the file.
+        if read_only {
+            if found != migrate::LATEST {
+                return Err(StoreError::ReadOnlyOutdated { path: path.to_path_buf() });
+            }
+            conn.execute_batch("PRAGMA foreign_keys = ON").ctx("setting pragmas")?;
+            return Ok(Self { conn, path: path.to_path_buf(), clock, read_only });
+        }
         conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0)).ctx("enabling WAL")?;
         conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;").ctx("setting pragmas")?;
         if (1..migrate::LATEST).contains(&found) {
@@ -101,7 +113,18 @@ impl Store {
         }
         migrate::migrate(&mut conn)?;
         restrict_mode(path).map_err(io)?;
-        Ok(Self { conn, path: path.to_path_buf(), clock })
+        Ok(Self { conn, path: path.to_path_buf(), clock, read_only })
+    }
+
+    /// Whether the database was opened for reading only (its file is read-only): every write
+    /// fails with [`StoreError::ReadOnly`].
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
+    /// Fails with [`StoreError::ReadOnly`] when the database was opened for reading only.
+    pub(crate) fn writable(&self) -> Result<()> {
+        if self.read_only { Err(StoreError::ReadOnly { path: self.path.clone() }) } else { Ok(()) }
     }
 
     /// Where the database file is.
@@ -122,6 +145,7 @@ impl Store {
     /// Runs `f` in one write transaction (taken at once, so two writers queue instead of
     /// failing); commits on `Ok`, rolls back on `Err`.
     pub(crate) fn write<T>(&mut self, f: impl FnOnce(&Transaction, Clock) -> Result<T>) -> Result<T> {
+        self.writable()?;
         let clock = self.clock;
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).ctx("starting a write")?;
         let value = f(&tx, clock)?;
@@ -134,6 +158,9 @@ impl Drop for Store {
     /// Lets SQLite refresh the statistics its query planner found stale, as it advises before
     /// closing a connection (usually nothing to do). A failure here loses nothing.
     fn drop(&mut self) {
+        if self.read_only {
+            return;
+        }
         let _ = self.conn.execute_batch("PRAGMA optimize");
     }
 }

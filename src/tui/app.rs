@@ -111,6 +111,10 @@ impl App {
             playbook: Rc::new(playbook),
             counts: None,
         };
+        if app.store.is_read_only() {
+            let text = app.i18n.fmt("tui.start.read_only", &[("path", &app.store.path().display())]);
+            app.toast = Some(Toast { text, is_error: true });
+        }
         if let Some(p) = problem {
             let text = app.i18n.fmt("playbook.override_broken", &[("path", &p.path.display()), ("reason", &p.message)]);
             app.toast = Some(Toast { text, is_error: true });
@@ -577,7 +581,7 @@ impl App {
             return;
         };
         let id = self.screen_id();
-        chrome::header(frame, body.header, &view, id, self.counts);
+        chrome::header(frame, body.header, &view, id, self.counts, self.store.is_read_only());
         if let Some(screen) = self.screens.last() {
             screen.render(frame, body.main, &view);
         }

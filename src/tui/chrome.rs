@@ -49,11 +49,21 @@ pub fn long_date(i18n: &I18n, date: NaiveDate) -> String {
     i18n.fmt("tui.long_date", &[("weekday", &day), ("date", &date.format("%Y-%m-%d"))])
 }
 
-/// App name, the three screen tabs with their keys, today's review counts (when given and
-/// when they fit) and today's date on the right.
-pub fn header(frame: &mut Frame, area: Rect, view: &View, current: ScreenId, counts: Option<ReviewCounts>) {
+/// App name (and "read-only" when the database is), the three screen tabs with their keys,
+/// today's review counts (when given and when they fit) and today's date on the right.
+pub fn header(
+    frame: &mut Frame,
+    area: Rect,
+    view: &View,
+    current: ScreenId,
+    counts: Option<ReviewCounts>,
+    read_only: bool,
+) {
     let t = view.theme;
     let mut spans = vec![Span::styled(format!(" {} ", view.i18n.t("common.app_name")), t.title)];
+    if read_only {
+        spans.push(Span::styled(format!(" {}", view.i18n.t("tui.header.read_only")), t.warning));
+    }
     for (action, screen, label) in [
         (Action::GoToday, ScreenId::Today, "tui.screen.today"),
         (Action::GoPipeline, ScreenId::Pipeline, "tui.screen.pipeline"),

@@ -25,6 +25,7 @@ use ratatui::crossterm::event::{self, Event, KeyEventKind};
 use crate::i18n::{Face, I18n};
 use crate::startup::Session;
 use crate::store::Store;
+use crate::store::transfer::backup;
 use app::App;
 use keymap::Keymap;
 use theme::Theme;
@@ -67,10 +68,12 @@ fn start(session: Session) -> Result<(App, DailyBackup), String> {
     let store = Store::open(&db_path, clock).map_err(|e| i18n.localize(&e, Face::App))?;
     // Today's automatic backup, off the path to the first frame. A failed backup must not keep
     // the rep from working: the app says so on its message line and carries on.
-    let (backup_db, keep, day) = (db_path, config.backup.keep, clock.today());
+    // A read-only database cannot change, so it needs no new backup (and its folder may be
+    // read-only too).
+    let (backup_db, keep, day, read_only) = (db_path, config.backup.keep, clock.today(), store.is_read_only());
     let (sender, outcome) = mpsc::channel();
     let thread = std::thread::spawn(move || {
-        let result = crate::store::transfer::backup::daily_backup(&backup_db, keep, day);
+        let result = if read_only { Ok(None) } else { backup::daily_backup(&backup_db, keep, day) };
         // The app may already have quit; then nobody needs the answer.
         sender.send(result).ok();
     });

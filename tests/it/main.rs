@@ -26,6 +26,7 @@ mod e2e_tmux;
 mod import_fuzz;
 mod import_opportunities;
 mod import_parsers;
+mod read_only;
 mod store_core;
 mod store_identity;
 mod store_list_dense;

@@ -135,6 +135,7 @@ impl Store {
     /// Removes exactly what batch `id` added and puts back what it filled in. Refuses, naming
     /// them, when any of those rows was changed since or has rows added under it since.
     pub fn undo_import(&mut self, id: i64) -> DataResult<UndoReport> {
+        self.writable()?;
         let now = self.clock.timestamp();
         let tx = self.conn.transaction().ctx("starting an undo")?;
         let undone: Option<Option<String>> = tx

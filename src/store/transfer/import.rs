@@ -97,6 +97,7 @@ impl Store {
     /// Imports `set` in one transaction (rolled back for a dry run, or when records were
     /// rejected and `skip_invalid` is off).
     pub fn import_set(&mut self, set: &ImportSet, options: &ImportOptions) -> DataResult<ImportReport> {
+        self.writable()?;
         let clock = self.clock;
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).ctx("starting an import")?;
         tx.execute_batch("PRAGMA defer_foreign_keys = ON").ctx("starting an import")?;
