@@ -1,5 +1,6 @@
 //! `fieldbook import FILE` (our JSON export, CSV, vCard), `--undo BATCH`, `--batches`.
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use super::Ctx;
@@ -175,16 +176,31 @@ fn list_batches(ctx: &mut Ctx) -> anyhow::Result<()> {
 /// Reads the whole file; refuses an empty or absurdly large one.
 fn read_file(ctx: &Ctx, path: &Path) -> anyhow::Result<Vec<u8>> {
     let fail = |e: std::io::Error| ctx.fail("data.import.read", &[("path", &path.display()), ("reason", &e)]);
-    let size = std::fs::metadata(path).map_err(fail)?.len();
-    if size > MAX_FILE_BYTES {
-        let e = std::io::Error::other(format!("{size} bytes; at most {MAX_FILE_BYTES}"));
-        return Err(fail(e));
+    let not_a_file = || ctx.fail("data.import.not_a_file", &[("path", &path.display())]);
+    // A pipe or a device would block or never end (/dev/zero): only ordinary files, checked
+    // before opening (opening a pipe waits for a writer) and again on what was opened.
+    if !std::fs::metadata(path).map_err(fail)?.is_file() {
+        return Err(not_a_file());
     }
-    let bytes = std::fs::read(path).map_err(fail)?;
+    let file = std::fs::File::open(path).map_err(fail)?;
+    if !file.metadata().map_err(fail)?.is_file() {
+        return Err(not_a_file());
+    }
+    let Some(bytes) = read_capped(file, MAX_FILE_BYTES).map_err(fail)? else {
+        return Err(ctx.fail("data.import.too_big", &[("path", &path.display()), ("max", &(MAX_FILE_BYTES >> 20))]));
+    };
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(ctx.fail("data.import.empty", &[("path", &path.display())]));
     }
     Ok(bytes)
+}
+
+/// Everything `reader` holds, or `None` when that is more than `max` bytes: the cap is on what
+/// is read, not on what a file claims to hold (files under /proc say 0 and go on).
+fn read_capped(reader: impl Read, max: u64) -> std::io::Result<Option<Vec<u8>>> {
+    let mut bytes = Vec::new();
+    reader.take(max + 1).read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= max).then_some(bytes))
 }
 
 /// The format from the content (our export, a vCard), then the file name.
@@ -213,5 +229,17 @@ fn format_name(format: ImportFormat) -> &'static str {
         ImportFormat::Json => "json",
         ImportFormat::Csv => "csv",
         ImportFormat::Vcard => "vcard",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reading_stops_at_the_cap_however_much_is_there() {
+        assert_eq!(read_capped(&b"hello"[..], 5).unwrap(), Some(b"hello".to_vec()));
+        assert_eq!(read_capped(&b"hello!"[..], 5).unwrap(), None);
+        assert_eq!(read_capped(std::io::repeat(0), 1 << 20).unwrap(), None, "an endless source ends at the cap");
     }
 }

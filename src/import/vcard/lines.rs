@@ -52,22 +52,39 @@ impl Property {
 /// Joins folded lines. A line starting with a space or tab continues the previous one (the
 /// first whitespace character is the fold). In quoted-printable values a line ending in `=`
 /// continues on the next line (vCard 2.1 soft line break). Returns `(line, text)` pairs.
+/// Linear in the text: whether a line is quoted-printable is read once, when its parameters
+/// are complete (its colon is seen), never by re-reading the line as it grows.
 pub fn unfold(text: &str) -> Vec<(usize, String)> {
     let mut out: Vec<(usize, String)> = Vec::new();
     let mut soft_break = false;
+    // Of the logical line being built: quoted-printable, once its parameters are known.
+    let mut quoted_printable: Option<bool> = None;
     for (i, physical) in text.split('\n').enumerate() {
         let physical = physical.strip_suffix('\r').unwrap_or(physical);
         let folded = physical.starts_with(' ') || physical.starts_with('\t');
-        match out.last_mut() {
-            Some((_, last)) if soft_break => last.push_str(physical),
-            Some((_, last)) if folded => last.push_str(&physical[1..]),
+        let added = match out.last_mut() {
+            Some((_, last)) if soft_break => {
+                last.push_str(physical);
+                physical
+            }
+            Some((_, last)) if folded => {
+                last.push_str(&physical[1..]);
+                &physical[1..]
+            }
             _ if physical.trim().is_empty() => {
                 soft_break = false;
                 continue;
             }
-            _ => out.push((i + 1, physical.to_string())),
+            _ => {
+                out.push((i + 1, physical.to_string()));
+                quoted_printable = None;
+                physical
+            }
+        };
+        if quoted_printable.is_none() && added.contains(':') {
+            quoted_printable = out.last().map(|(_, l)| is_quoted_printable(l));
         }
-        soft_break = out.last().is_some_and(|(_, l)| is_quoted_printable(l) && l.ends_with('='));
+        soft_break = quoted_printable == Some(true) && out.last().is_some_and(|(_, l)| l.ends_with('='));
         if soft_break && let Some((_, last)) = out.last_mut() {
             last.pop();
         }
@@ -208,6 +225,25 @@ mod tests {
         let p = parse_property(5, &lines[2].1).unwrap();
         assert_eq!(p.text(), "王伟");
         assert_eq!(lines[3].1, "END:VCARD");
+    }
+
+    #[test]
+    fn a_long_folded_or_soft_broken_value_is_unfolded_in_one_pass() {
+        // 3 MB of folds once took minutes: each physical line re-read the whole logical line.
+        let folds =
+            " =41=42=43=44=45=46=47=48=49=4A=4B=4C=4D=4E=4F=50=51=52=53=54=55=56=57=58=59=5A=\r\n".repeat(40_000);
+        let no_colon = format!("BEGIN:VCARD\r\nNOTE;ENCODING=QUOTED-PRINTABLE\r\n{folds}END:VCARD\r\n");
+        let lines = unfold(&no_colon);
+        assert_eq!(lines.len(), 3);
+        assert_eq!(lines[1].1.len(), "NOTE;ENCODING=QUOTED-PRINTABLE".len() + 79 * 40_000);
+        assert_eq!(lines[2].1, "END:VCARD", "no colon: no quoted-printable, no soft break swallowing the end");
+        let soft = "=41=42=43=44=45=46=47=48=49=4A=4B=4C=4D=4E=4F=50=51=52=53=54=55=56=57=58=59=5A=\r\n".repeat(40_000);
+        let soft_broken = format!("BEGIN:VCARD\r\nNOTE;ENCODING=QUOTED-PRINTABLE:{soft}x\r\nEND:VCARD\r\n");
+        let lines = unfold(&soft_broken);
+        assert_eq!(lines.len(), 3);
+        let note = parse_property(2, &lines[1].1).unwrap().text();
+        assert_eq!(note.len(), 26 * 40_000 + 1);
+        assert!(note.starts_with("ABCDEFGHIJKLMNOPQRSTUVWXYZABC") && note.ends_with("XYZx"));
     }
 
     #[test]
