@@ -63,7 +63,7 @@ impl Store {
     pub fn open(path: &Path, clock: Clock) -> Result<Self> {
         let io = |source| StoreError::Io { path: path.to_path_buf(), source };
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(parent).map_err(io)?;
+            private_file::create_private_dir(parent).map_err(io)?;
         }
         let read_only = path.exists() && read_only::is_read_only_file(path);
         if path.exists() {

@@ -42,6 +42,7 @@ impl PrivateFile {
             target.file_name().ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "the path names no file"))?;
         let mut prefix = name.to_os_string();
         prefix.push(".partial-");
+        remove_abandoned(dir, &prefix.to_string_lossy());
         // tempfile creates the file exclusively with mode 0600 on Unix.
         let temp = tempfile::Builder::new().prefix(&prefix).tempfile_in(dir)?;
         Ok(Self { target: target.to_path_buf(), existing, writer: BufWriter::new(temp) })
@@ -73,6 +74,26 @@ impl Write for PrivateFile {
 
     fn flush(&mut self) -> io::Result<()> {
         self.writer.flush()
+    }
+}
+
+/// How old a partial file must be to be called abandoned: no write takes this long, so one
+/// this old was cut off by a crash or a killed process.
+const ABANDONED: std::time::Duration = std::time::Duration::from_secs(24 * 60 * 60);
+
+/// Removes the abandoned partial files (`<prefix><random>`) in `dir` of an earlier write of
+/// the same target. Best effort: one that cannot be removed stays.
+fn remove_abandoned(dir: &Path, prefix: &str) {
+    let Ok(entries) = fs::read_dir(dir) else { return };
+    let now = std::time::SystemTime::now();
+    for entry in entries.filter_map(Result::ok) {
+        if !entry.file_name().to_string_lossy().starts_with(prefix) {
+            continue;
+        }
+        let age = entry.metadata().and_then(|m| m.modified()).ok().and_then(|t| now.duration_since(t).ok());
+        if age.is_some_and(|age| age > ABANDONED) {
+            let _ = fs::remove_file(entry.path());
+        }
     }
 }
 
@@ -183,6 +204,22 @@ mod tests {
         let mut fresh = PrivateFile::create_with(&dir.path().join("new.json"), Existing::Keep).unwrap();
         fresh.write_all(b"new").unwrap();
         assert_eq!(fs::read(fresh.finish().unwrap()).unwrap(), b"new");
+    }
+
+    #[test]
+    fn a_partial_file_a_killed_write_left_is_removed_by_the_next_write_of_that_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("fb.db");
+        let (old, recent, other) = ("fb.db.partial-a1b2", "fb.db.partial-c3d4", "other.db.partial-e5f6");
+        for name in [old, recent, other] {
+            fs::write(dir.path().join(name), b"half").unwrap();
+        }
+        let two_days_ago = std::time::SystemTime::now() - 2 * ABANDONED;
+        for name in [old, other] {
+            File::options().write(true).open(dir.path().join(name)).unwrap().set_modified(two_days_ago).unwrap();
+        }
+        write_private(&target, b"whole").unwrap();
+        assert_eq!(names_in(dir.path()), ["fb.db", recent, other], "a recent one may still be being written");
     }
 
     #[test]

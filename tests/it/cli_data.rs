@@ -149,3 +149,27 @@ fn backup_then_restore_keeps_the_replaced_database() {
     assert!(env.fails(&["restore", not_db.to_str().unwrap()]).contains("not a SQLite database"));
     assert!(env.ok(&["list"]).contains("王伟"), "the database is untouched");
 }
+
+#[cfg(unix)]
+#[test]
+fn folders_made_for_the_database_and_its_backups_are_private_whatever_the_umask() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = Env::new();
+    let db = env.dir.path().join("new/deeper/fb.db");
+    let script = "umask 000; \"$0\" --db \"$1\" --today 2031-05-06 add Someone && \"$0\" --db \"$1\" backup";
+    let bin = assert_cmd::cargo::cargo_bin("fieldbook");
+    let status = std::process::Command::new("sh")
+        .args(["-c", script])
+        .arg(&bin)
+        .arg(&db)
+        .env("FIELDBOOK_CONFIG_DIR", env.dir.path().join("config"))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    for folder in ["new", "new/deeper", "new/deeper/backups"] {
+        let mode = std::fs::metadata(env.dir.path().join(folder)).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o700, "{folder}");
+    }
+}
