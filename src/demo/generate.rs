@@ -7,10 +7,10 @@ use fastrand::Rng;
 use super::people::{self, Person, Tongue};
 use super::texts::{Texts, fill, texts};
 use crate::domain::{
-    Channel, CustomerClass, DealState, Man, MonthDay, Outcome, Portfolio, Stage, Style, Tri, VisitInput, VisitKind,
-    Word,
+    BuyingRole, Channel, CustomerClass, DealState, Man, MonthDay, Outcome, Portfolio, Stage, Style, Tri, VisitInput,
+    VisitKind, Word,
 };
-use crate::store::bulk::{BulkCustomer, BulkDeal, BulkFact, BulkMove};
+use crate::store::bulk::{BulkContact, BulkCustomer, BulkDeal, BulkFact, BulkMove};
 
 /// Oldest customer, in days before today.
 const MAX_AGE_DAYS: f64 = 900.0;
@@ -24,6 +24,8 @@ pub struct DemoCustomer {
     pub record: BulkCustomer,
     pub deals: Vec<BulkDeal>,
     pub facts: Vec<BulkFact>,
+    /// The account's people: its own person first (the record's name), then 0 to 4 more.
+    pub people: Vec<BulkContact>,
     /// (body, created_at).
     pub notes: Vec<(String, String)>,
     pub meta: CustomerMeta,
@@ -57,6 +59,8 @@ pub struct Generator {
     /// Draws for the extra deals of an account, apart from `rng` so the rest of the data stays
     /// what the same seed always gave.
     deal_rng: Rng,
+    /// Draws for the account's people, apart from `rng` likewise.
+    people_rng: Rng,
     today: NaiveDate,
 }
 
@@ -81,7 +85,12 @@ pub fn stamp(t: NaiveDateTime) -> String {
 impl Generator {
     /// A generator for `seed`, with dates relative to `today`.
     pub fn new(seed: u64, today: NaiveDate) -> Self {
-        Self { rng: Rng::with_seed(seed), deal_rng: Rng::with_seed(seed.wrapping_add(0x5EED_DEA1)), today }
+        Self {
+            rng: Rng::with_seed(seed),
+            deal_rng: Rng::with_seed(seed.wrapping_add(0x5EED_DEA1)),
+            people_rng: Rng::with_seed(seed.wrapping_add(0x9E09_1E00)),
+            today,
+        }
     }
 
     fn pick<T: Copy>(&mut self, items: &[T]) -> T {
@@ -148,7 +157,55 @@ impl Generator {
             stage,
             won: deals.iter().any(|d| d.state == DealState::Won),
         };
-        DemoCustomer { record, deals, facts, notes, meta }
+        let people = self.people(&record, person.tongue);
+        DemoCustomer { record, deals, facts, people, notes, meta }
+    }
+
+    /// The account's people: its own person, then 0 to 4 colleagues (one in two accounts has
+    /// a known decision maker among them, some an insider), each with a style and roles.
+    fn people(&mut self, record: &BulkCustomer, tongue: Tongue) -> Vec<BulkContact> {
+        let rng = &mut self.people_rng;
+        let styles = [Style::Driver, Style::Expressive, Style::Amiable, Style::Analytical, Style::Unknown];
+        let own_roles = match rng.u8(..6) {
+            0 | 1 => vec![BuyingRole::Buyer],
+            2 => vec![BuyingRole::User],
+            3 => vec![BuyingRole::DecisionMaker],
+            _ => Vec::new(),
+        };
+        let own = BulkContact {
+            name: record.name.clone(),
+            title: record.title.clone(),
+            phone: record.phone.clone(),
+            email: record.email.clone(),
+            style: record.style,
+            roles: own_roles,
+            created_at: record.created_at.clone(),
+        };
+        let domain = record.email.split_once('@').map_or("", |(_, d)| d).to_string();
+        let extra = [0, 0, 1, 1, 1, 2, 2, 3, 4][rng.usize(..9)];
+        let others = [BuyingRole::Influencer, BuyingRole::User, BuyingRole::Insider, BuyingRole::Gatekeeper];
+        let mut people = vec![own];
+        for n in 0..extra {
+            // A colleague speaks the account's language.
+            let colleague = std::iter::repeat_with(|| people::person(rng)).find(|p| p.tongue == tongue);
+            let Some(colleague) = colleague else { break };
+            let roles = match (n, rng.u8(..4)) {
+                (0, 0..=1) => vec![BuyingRole::DecisionMaker],
+                (_, 0) => vec![BuyingRole::Insider, BuyingRole::Buyer],
+                _ => vec![others[rng.usize(..others.len())]],
+            };
+            let local = colleague.email.split_once('@').map_or("", |(l, _)| l).to_string();
+            people.push(BulkContact {
+                name: colleague.name,
+                title: colleague.title,
+                phone: colleague.phone,
+                email: if domain.is_empty() { colleague.email } else { format!("{local}@{domain}") },
+                style: styles[rng.usize(..styles.len())],
+                roles,
+                created_at: record.created_at.clone(),
+            });
+        }
+        people
     }
 
     /// The customer's deals (won or lost ones, then maybe a new open one), its class and the

@@ -65,6 +65,9 @@ pub fn load(store: &mut Store, size: DemoSize, seed: u64, force: bool) -> Result
             for fact in &c.facts {
                 w.fact(id, fact, &c.record.created_at)?;
             }
+            for person in &c.people {
+                w.contact(id, person)?;
+            }
             for (body, at) in &c.notes {
                 w.note(Some(id), body, at)?;
             }

@@ -11,7 +11,9 @@ use super::Store;
 use super::customers::normalise_phone;
 use super::error::{Context, Result};
 use super::visits::{insert_visit, refresh_all_rollups_in};
-use crate::domain::{CustomerClass, DealState, FactCategory, Man, MonthDay, Portfolio, Stage, Style, VisitInput, Word};
+use crate::domain::{
+    BuyingRole, CustomerClass, DealState, FactCategory, Man, MonthDay, Portfolio, Stage, Style, VisitInput, Word,
+};
 
 /// Page cache for a bulk load, in KiB (SQLite's default is 2 MiB; a large load wants more).
 const BULK_CACHE_KIB: i64 = 256 * 1024;
@@ -71,6 +73,19 @@ pub struct BulkFact {
     pub month_day: Option<MonthDay>,
 }
 
+/// A person of an account with their buying roles.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BulkContact {
+    pub name: String,
+    pub title: String,
+    pub phone: String,
+    pub email: String,
+    pub style: Style,
+    pub roles: Vec<BuyingRole>,
+    /// RFC 3339 UTC.
+    pub created_at: String,
+}
+
 /// Writes rows inside the one transaction of [`Store::bulk_load`].
 pub struct BulkWriter<'t> {
     tx: &'t Transaction<'t>,
@@ -125,6 +140,36 @@ impl BulkWriter<'_> {
             })
             .ctx("adding a customer")?;
         Ok(self.tx.last_insert_rowid())
+    }
+
+    /// Adds a person with their roles to the account `customer_id`; returns the person's id.
+    pub fn contact(&mut self, customer_id: i64, p: &BulkContact) -> Result<i64> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO contact (customer_id, name, title, phone, email, style, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
+            )
+            .and_then(|mut s| {
+                s.execute(params![
+                    customer_id,
+                    p.name,
+                    p.title,
+                    normalise_phone(&p.phone),
+                    p.email,
+                    p.style.code(),
+                    p.created_at
+                ])
+            })
+            .ctx("adding a person")?;
+        let id = self.tx.last_insert_rowid();
+        let mut role = self
+            .tx
+            .prepare_cached("INSERT INTO contact_role (contact_id, role) VALUES (?1, ?2)")
+            .ctx("adding roles")?;
+        for r in &p.roles {
+            role.execute(params![id, r.code()]).ctx("adding roles")?;
+        }
+        Ok(id)
     }
 
     /// Adds a deal of `customer_id` and its history; returns the deal id.

@@ -23,7 +23,7 @@ fn loaded(dir: &tempfile::TempDir, name: &str, seed: u64) -> Store {
 fn dump(store: &Store) -> Vec<String> {
     let conn = rusqlite::Connection::open(store.path()).unwrap();
     let mut out = Vec::new();
-    for table in ["customer", "customer_fact", "deal", "stage_event", "visit", "note"] {
+    for table in ["customer", "contact", "customer_fact", "deal", "stage_event", "visit", "note"] {
         let mut stmt = conn.prepare(&format!("SELECT * FROM {table} ORDER BY id")).unwrap();
         let columns = stmt.column_count();
         let rows = stmt
@@ -121,4 +121,28 @@ fn accounts_have_one_to_three_deals_in_yuan_and_some_in_dollars() {
         q("SELECT count(*) FROM deal WHERE currency = 'CNY'") > q("SELECT count(*) FROM deal WHERE currency = 'USD'")
     );
     assert_eq!(q("SELECT count(*) FROM deal WHERE currency NOT IN ('CNY', 'USD')"), 0);
+}
+
+#[test]
+fn demo_accounts_have_one_to_five_people_with_roles_the_first_being_the_account_s_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = loaded(&dir, "people.db", 7);
+    let sizes = |sql: &str| count(&store, sql);
+    assert_eq!(sizes("SELECT count(*) FROM customer WHERE id NOT IN (SELECT customer_id FROM contact)"), 0);
+    assert_eq!(
+        sizes("SELECT count(*) FROM (SELECT customer_id FROM contact GROUP BY customer_id HAVING count(*) > 5)"),
+        0
+    );
+    assert!(
+        sizes("SELECT count(*) FROM (SELECT customer_id FROM contact GROUP BY customer_id HAVING count(*) >= 3)") > 10
+    );
+    let mismatched = "SELECT count(*) FROM customer c JOIN contact p ON p.id = (SELECT min(id) FROM contact WHERE customer_id = c.id)
+                      WHERE p.name <> c.name OR p.phone <> c.phone";
+    assert_eq!(sizes(mismatched), 0, "the first person is the account's own");
+    for role in ["decision-maker", "buyer", "insider", "user", "influencer", "gatekeeper"] {
+        assert!(sizes(&format!("SELECT count(*) FROM contact_role WHERE role = '{role}'")) > 0, "{role}");
+    }
+    let one = store.contacts_of(1).unwrap();
+    assert!(!one.is_empty() && one.len() <= 5);
+    assert!(store.check().unwrap().is_empty());
 }
