@@ -225,7 +225,13 @@ fn who_text(i: &I18n, b: &Brief) -> String {
         .people
         .decision_makers()
         .iter()
-        .map(|p| if p.title.is_empty() { p.name.clone() } else { format!("{} ({})", p.name, p.title) })
+        .map(|p| {
+            if p.title.is_empty() {
+                p.name.clone()
+            } else {
+                i.fmt("playbook.brief.name_and_title", &[("name", &p.name), ("title", &p.title)])
+            }
+        })
         .collect();
     let decides = if deciders.is_empty() { i.t("playbook.brief.nobody_decides") } else { deciders.join(" · ") };
     pairs.push((i.t("playbook.label.decides"), decides));

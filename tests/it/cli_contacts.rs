@@ -137,7 +137,7 @@ fn a_visit_records_who_was_met_and_show_and_brief_carry_the_people() {
     let brief = env.ok(&["brief", &cs]);
     assert!(brief.contains("Decides  张总 (总经理)"), "{brief}");
     let zh = env.ok(&["--lang", "zh-CN", "brief", &cs]);
-    assert!(zh.contains("决策者    张总 (总经理)") && zh.contains("联系人与角色"), "{zh}");
+    assert!(zh.contains("决策者    张总（总经理）") && zh.contains("联系人与角色"), "{zh}");
     let json = env.json(&["brief", &cs, "--format", "json"]);
     assert_eq!(json["people"]["contacts"].as_array().unwrap().len(), 4);
 }
