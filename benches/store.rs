@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use fieldbook::domain::{CadencePolicy, Stage};
-use fieldbook::store::{CustomerFilter, CustomerSort, Store};
+use fieldbook::store::{CustomerFilter, CustomerSort, PipelineFilter, Store};
 use support::{clock, database};
 
 mod support;
@@ -44,9 +44,40 @@ fn benches(c: &mut Criterion) {
         })
     });
 
-    for (name, query) in [("search_zh_name_2", "王伟"), ("search_zh_word_4", "医疗器械"), ("search_en_word", "budget")]
-    {
+    for (name, query) in [
+        ("search_zh_name_2", "王伟"),
+        ("search_zh_word_4", "医疗器械"),
+        ("search_en_word", "budget"),
+        ("search_pinyin_full", "wangwei"),
+        ("search_pinyin_spaced", "wang wei"),
+        ("search_pinyin_initials", "ww"),
+        ("search_pinyin_prefix", "zh"),
+        ("search_pinyin_surname", "shan"),
+        ("search_phone_last_4", "1111"),
+        ("search_phone_dashed", "138-0000-1111"),
+        ("search_phone_country_code", "+86 21 1234"),
+        ("search_phone_plus_1", "+1 415"),
+        ("search_pinyin_lina", "lina"),
+        ("search_nothing", "qqqqxz"),
+    ] {
         group.bench_function(name, |b| b.iter(|| black_box(store.search(query, 50).expect("search"))));
+    }
+    for (name, text) in [("list_filter_name", "王"), ("list_filter_pinyin", "wangwei"), ("list_filter_phone", "1111")]
+    {
+        let filter = CustomerFilter { text: Some(text.into()), ..Default::default() };
+        group.bench_function(name, |b| {
+            b.iter(|| black_box(store.list_customers(&filter, CustomerSort::Name, 50, 0).expect("list")))
+        });
+    }
+    for (name, text) in [("board_filter_name", "王"), ("board_filter_pinyin", "wangwei")] {
+        let filter = PipelineFilter { text: Some(text.into()) };
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                let totals = store.pipeline_totals(&filter).expect("totals");
+                let cards = store.pipeline_cards(Stage::Survey, &filter, 30, 0).expect("cards");
+                black_box((totals, cards))
+            })
+        });
     }
     group.finish();
 }

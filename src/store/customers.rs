@@ -8,6 +8,8 @@ use super::Store;
 use super::deals::insert_deal;
 use super::error::{Context, Result, StoreError};
 use super::rows::{self, CUSTOMER_COLUMNS};
+use super::search::KIND_STRIDE;
+use super::search_query::keys_only;
 use crate::clock::Clock;
 use crate::domain::customer::{MAX_SHORT, check_len, clean_line};
 use crate::domain::money::{Currency, Money};
@@ -95,7 +97,8 @@ pub struct CustomerFilter {
     /// Open deal in this step.
     pub stage: Option<Stage>,
     pub class: Option<CustomerClass>,
-    /// Name, nickname or company contains this text (case-insensitive).
+    /// Name, nickname or company contains this text (case-insensitive), or it starts a key of
+    /// the customer: pinyin of its name or company, digits of its phone, its e-mail.
     pub text: Option<String>,
     pub include_archived: bool,
     /// Only customers with something due on this day: a next step dated on or before it, or
@@ -243,8 +246,15 @@ impl Store {
         if let Some(text) = filter.text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
             values.push(format!("%{}%", escape_like(text)).into());
             let n = values.len();
+            let by_keys = match keys_only(text) {
+                Some(keys) => {
+                    values.push(keys.into());
+                    format!(" OR {}", matching_keys(values.len()))
+                }
+                None => String::new(),
+            };
             sql.push_str(&format!(
-                " AND (c.name LIKE ?{n} ESCAPE '\\' OR c.nickname LIKE ?{n} ESCAPE '\\' OR c.company LIKE ?{n} ESCAPE '\\')"
+                " AND (c.name LIKE ?{n} ESCAPE '\\' OR c.nickname LIKE ?{n} ESCAPE '\\' OR c.company LIKE ?{n} ESCAPE '\\'{by_keys})"
             ));
         }
         if let Some((day, policy)) = &filter.due {
@@ -390,6 +400,16 @@ pub fn normalise_phone(phone: &str) -> String {
         out.insert(0, '+');
     }
     if out.is_empty() { t.to_string() } else { out }
+}
+
+/// `c.id IN (…)`: the customers whose keys (pinyin, phone digits, e-mail:
+/// [`super::search_keys`]) match the FTS5 expression in parameter `?param`. The index answers
+/// once for the whole query, however many rows it tests.
+pub(crate) fn matching_keys(param: usize) -> String {
+    format!(
+        "c.id IN (SELECT rowid FROM search_fts WHERE rowid BETWEEN 0 AND {} AND search_fts MATCH ?{param})",
+        KIND_STRIDE - 1
+    )
 }
 
 /// Escapes `%`, `_` and `\` for a LIKE pattern with `ESCAPE '\'`.

@@ -15,6 +15,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0007_customer_name_covering.sql"),
     include_str!("../../migrations/0008_account_people.sql"),
     include_str!("../../migrations/0009_deal_source.sql"),
+    include_str!("../../migrations/0010_search_keys.sql"),
 ];
 
 /// The schema version this binary writes.

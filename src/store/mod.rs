@@ -13,6 +13,7 @@ pub mod identity;
 pub mod migrate;
 mod notes;
 mod objections;
+mod pinyin;
 mod pipeline;
 pub mod private_file;
 pub mod read_only;
@@ -22,6 +23,8 @@ mod rows;
 #[cfg(test)]
 mod rule_ties;
 mod search;
+pub mod search_keys;
+mod search_query;
 pub mod search_text;
 pub mod transfer;
 mod visits;
@@ -174,6 +177,16 @@ pub(super) fn register_functions(conn: &Connection) -> Result<()> {
         |ctx| {
             let text: Option<String> = ctx.get(0)?;
             Ok(search_text::index_text(text.as_deref().unwrap_or("")))
+        },
+    )
+    .ctx("registering search functions")?;
+    conn.create_scalar_function(
+        "fb_search_keys",
+        4,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+        |ctx| {
+            let text = |i: usize| -> rusqlite::Result<String> { Ok(ctx.get::<Option<String>>(i)?.unwrap_or_default()) };
+            Ok(search_keys::search_keys(&text(0)?, &text(1)?, &text(2)?, &text(3)?).marked())
         },
     )
     .ctx("registering search functions")

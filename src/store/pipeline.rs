@@ -2,13 +2,13 @@
 //! loads all deals at once.
 
 use chrono::{DateTime, Local, NaiveDate};
-use rusqlite::params;
 use serde::{Deserialize, Serialize};
 
 use super::Store;
-use super::customers::escape_like;
+use super::customers::{escape_like, matching_keys};
 use super::error::{Context, Result};
 use super::rows;
+use super::search_query::keys_only;
 use crate::domain::money::{Currency, Money, Totals};
 use crate::domain::{NextStepState, Stage, Word};
 
@@ -37,7 +37,8 @@ pub struct PipelineCard {
     pub next_step: NextStepState,
 }
 
-/// Which cards the board shows: name, nickname or company containing `text`.
+/// Which cards the board shows: name, nickname or company containing `text`, or a customer
+/// whose keys it starts (pinyin, phone digits, e-mail: [`super::search_keys`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PipelineFilter {
     pub text: Option<String>,
@@ -47,6 +48,16 @@ impl PipelineFilter {
     /// The LIKE pattern, or `None` when the filter is empty.
     fn pattern(&self) -> Option<String> {
         self.text.as_deref().map(str::trim).filter(|t| !t.is_empty()).map(|t| format!("%{}%", escape_like(t)))
+    }
+
+    /// The keys to match (an FTS5 expression), or `None`.
+    fn keys(&self) -> Option<String> {
+        self.text.as_deref().map(str::trim).and_then(keys_only)
+    }
+
+    /// ` OR c.id IN (…)` with the keys in parameter `?param` when there are keys to match.
+    fn or_keys(&self, param: usize) -> String {
+        self.keys().map(|_| format!(" OR {}", matching_keys(param))).unwrap_or_default()
     }
 }
 
@@ -79,20 +90,20 @@ impl Store {
                 }
             }
             Some(pattern) => {
-                let mut stmt = self
-                    .conn()
-                    .prepare_cached(
-                        // Customers first, whatever the statistics say: the filter then reads
-                        // only the customer_name index (migration 0007) and each match's open
-                        // deal, instead of every open deal's customer row.
-                        "SELECT d.stage, d.currency, count(*), sum(d.value_minor) FROM customer c
-                         CROSS JOIN deal d ON d.customer_id = c.id AND d.state = 'open'
-                         WHERE (c.name LIKE ?1 ESCAPE '\\' OR c.nickname LIKE ?1 ESCAPE '\\'
-                               OR c.company LIKE ?1 ESCAPE '\\')
-                         GROUP BY d.stage, d.currency",
-                    )
-                    .ctx("reading the pipeline")?;
-                for found in stmt.query_map([pattern], row).ctx("reading the pipeline")? {
+                // Customers first, whatever the statistics say: the filter then reads only the
+                // customer_name index (migration 0007) and each match's open deal, instead of
+                // every open deal's customer row.
+                let sql = format!(
+                    "SELECT d.stage, d.currency, count(*), sum(d.value_minor) FROM customer c
+                     CROSS JOIN deal d ON d.customer_id = c.id AND d.state = 'open'
+                     WHERE (c.name LIKE ?1 ESCAPE '\\' OR c.nickname LIKE ?1 ESCAPE '\\'
+                           OR c.company LIKE ?1 ESCAPE '\\'{})
+                     GROUP BY d.stage, d.currency",
+                    filter.or_keys(2)
+                );
+                let mut stmt = self.conn().prepare_cached(&sql).ctx("reading the pipeline")?;
+                let values: Vec<String> = std::iter::once(pattern).chain(filter.keys()).collect();
+                for found in stmt.query_map(rusqlite::params_from_iter(values), row).ctx("reading the pipeline")? {
                     read(found.ctx("reading the pipeline")?);
                 }
             }
@@ -110,20 +121,22 @@ impl Store {
         offset: u32,
     ) -> Result<Vec<PipelineCard>> {
         let today = self.clock().today();
-        let mut stmt = self
-            .conn()
-            .prepare_cached(
-                "SELECT d.id, c.id, c.name, c.company, d.stage, d.value_minor, d.currency, d.stage_since, c.next_step_on,
-                        d.title
-                 FROM deal d JOIN customer c ON c.id = d.customer_id
-                 WHERE d.state = 'open' AND d.stage = ?1
-                   AND (?2 IS NULL OR c.name LIKE ?2 ESCAPE '\\' OR c.nickname LIKE ?2 ESCAPE '\\'
-                        OR c.company LIKE ?2 ESCAPE '\\')
-                 ORDER BY d.stage_since DESC, d.id DESC LIMIT ?3 OFFSET ?4",
-            )
-            .ctx("reading the pipeline")?;
+        let sql = format!(
+            "SELECT d.id, c.id, c.name, c.company, d.stage, d.value_minor, d.currency, d.stage_since, c.next_step_on,
+                    d.title
+             FROM deal d JOIN customer c ON c.id = d.customer_id
+             WHERE d.state = 'open' AND d.stage = ?1
+               AND (?2 IS NULL OR c.name LIKE ?2 ESCAPE '\\' OR c.nickname LIKE ?2 ESCAPE '\\'
+                    OR c.company LIKE ?2 ESCAPE '\\'{})
+             ORDER BY d.stage_since DESC, d.id DESC LIMIT ?3 OFFSET ?4",
+            filter.or_keys(5)
+        );
+        let mut stmt = self.conn().prepare_cached(&sql).ctx("reading the pipeline")?;
+        let mut values: Vec<rusqlite::types::Value> =
+            vec![stage.code().to_string().into(), filter.pattern().into(), limit.into(), offset.into()];
+        values.extend(filter.keys().map(rusqlite::types::Value::from));
         let cards = stmt
-            .query_map(params![stage.code(), filter.pattern(), limit, offset], |r| {
+            .query_map(rusqlite::params_from_iter(values), |r| {
                 let since: String = r.get(7)?;
                 Ok(PipelineCard {
                     deal_id: r.get(0)?,

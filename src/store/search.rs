@@ -4,7 +4,11 @@
 //! against its own row's text, so a hit contains every term and nothing the index merely
 //! approximated slips through. Each kind is searched on its own rowid range, newest first, and
 //! the page is shared fairly between kinds, so thousands of matching visits never push the one
-//! matching customer off the page. Nothing is ranked: the work stays proportional to the page.
+//! matching customer off the page. People and accounts are also found by their keys
+//! ([`super::search_keys`]): first those whose name a query of words names (by its pinyin or
+//! its words, as written first), then those whose record has every term, then those found by
+//! any key (pinyin of a company, digits of a phone, an e-mail's letters). Nothing else is
+//! ranked: the work stays proportional to the page.
 
 use rusqlite::{OptionalExtension, params};
 use serde::{Deserialize, Serialize};
@@ -12,7 +16,9 @@ use serde::{Deserialize, Serialize};
 use super::Store;
 use super::error::{Context, Result};
 use super::rows;
-use super::search_text::{find_term, match_expression, matches_all, query_terms};
+use super::search_keys::{Keys, search_keys};
+use super::search_query::SearchQuery;
+use super::search_text::{find_term, matches_all};
 use crate::domain::review::CustomerRef;
 
 /// Offset between the rowid ranges of the kinds in `search_fts`: rowid = kind × 2⁴⁰ + id
@@ -43,7 +49,34 @@ impl SearchKind {
 
     /// The `search_fts` rowid of this kind's row `id`.
     pub fn fts_rowid(self, id: i64) -> i64 {
-        self as i64 * KIND_STRIDE + id
+        self.index_key() * KIND_STRIDE + id
+    }
+
+    /// Its place in [`Self::ALL`] (the order hits are listed in).
+    fn index(self) -> usize {
+        Self::ALL.iter().position(|k| *k == self).unwrap_or_default()
+    }
+
+    /// Its number in the index: rowid = number × [`KIND_STRIDE`] + id.
+    fn index_key(self) -> i64 {
+        self as i64
+    }
+
+    /// True for the kinds found by keys too: customers and people.
+    fn has_keys(self) -> bool {
+        matches!(self, Self::Customer | Self::Contact)
+    }
+
+    /// The keys of a row read by [`Self::source_sql`] (see [`search_keys`]): a customer's by
+    /// its name, nickname, company, phone and e-mail, a person's by name, phone and e-mail (the
+    /// index holds the same: migration 0010); other kinds have none.
+    fn keys(self, fields: &[String]) -> Keys {
+        let field = |i: usize| fields.get(i).map(String::as_str).unwrap_or_default();
+        match self {
+            Self::Customer => search_keys(field(0), &format!("{} {}", field(1), field(2)), field(4), field(5)),
+            Self::Contact => search_keys(field(0), "", field(2), field(3)),
+            Self::Fact | Self::Visit | Self::Note => Keys::default(),
+        }
     }
 
     /// Reads one source row: customer ref (id, name, company, stage; NULL for inbox notes),
@@ -86,6 +119,9 @@ impl SearchKind {
     }
 }
 
+/// Whether a candidate row, given its text and keys, is a hit.
+type Check<'a> = &'a dyn Fn(&str, &Keys) -> bool;
+
 /// One row that matches every term of a search.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SearchHit {
@@ -123,26 +159,66 @@ fn source_row(r: &rusqlite::Row) -> rusqlite::Result<SourceRow> {
 
 impl Store {
     /// Rows of every kind whose own text contains every term of `query` (case-insensitive;
-    /// Chinese terms of any length anywhere, other terms at the start of a word), newest
-    /// first within each kind, at most `limit` in all, shared fairly between the kinds.
+    /// Chinese terms of any length anywhere, other terms at the start of a word), and people
+    /// and accounts found by their keys (pinyin, phone digits, e-mail) — those named by the
+    /// query first — newest first within each kind and way of finding, at most `limit` in all,
+    /// shared fairly between the kinds.
     pub fn search(&self, query: &str, limit: u32) -> Result<Vec<SearchHit>> {
-        let Some(expr) = match_expression(query) else {
+        let query = SearchQuery::parse(query);
+        let limit = limit as usize;
+        let Some(exact) = query.exact.as_deref().filter(|_| limit > 0 && !query.terms.is_empty()) else {
             return Ok(Vec::new());
         };
-        let terms = query_terms(query);
-        let limit = limit as usize;
-        if limit == 0 || terms.is_empty() {
-            return Ok(Vec::new());
+        let by_name = |_: &str, keys: &Keys| query.matches_names(&keys.names.join(" "));
+        let by_keys = |text: &str, keys: &Keys| {
+            let lowered: String = text.chars().flat_map(char::to_lowercase).collect();
+            query.matches_keyed(&lowered, &format!("{} {}", keys.names.join(" "), keys.others.join(" ")))
+        };
+        // Only customers and people have keys: an expression of keys alone is asked once for both.
+        let with_keys: Vec<SearchKind> = SearchKind::ALL.into_iter().filter(|k| k.has_keys()).collect();
+        let mut per_kind: Vec<Vec<SearchHit>> = vec![Vec::new(); SearchKind::ALL.len()];
+        if let Some(names) = query.names.as_deref() {
+            self.search_kinds(&with_keys, names, Some(&by_name), &query.terms, &mut per_kind, limit)?;
+            for hits in &mut per_kind {
+                // Names as written (Wang Wei) before names by their pinyin (王伟).
+                hits.sort_by_key(|h| !matches_all(&h.title, &query.terms));
+            }
         }
-        let mut per_kind = Vec::with_capacity(SearchKind::ALL.len());
         for kind in SearchKind::ALL {
-            per_kind.push(self.search_kind(kind, &expr, &terms, limit)?);
+            self.search_kinds(&[kind], exact, None, &query.terms, &mut per_kind, limit)?;
+        }
+        if let Some(keyed) = query.keyed.as_deref() {
+            if query.keyed_is_keys_only() {
+                self.search_kinds(&with_keys, keyed, Some(&by_keys), &query.terms, &mut per_kind, limit)?;
+            } else {
+                for kind in &with_keys {
+                    self.search_kinds(&[*kind], keyed, Some(&by_keys), &query.terms, &mut per_kind, limit)?;
+                }
+            }
         }
         Ok(share_page(per_kind, limit))
     }
 
-    /// Up to `limit` checked hits of one kind, newest first.
-    fn search_kind(&self, kind: SearchKind, expr: &str, terms: &[String], limit: usize) -> Result<Vec<SearchHit>> {
+    /// Adds to `per_kind` (indexed as [`SearchKind::ALL`]), newest first, the rows of `kinds`
+    /// the index finds for `expr` that pass `check` (given the row's text and keys; without
+    /// one, the row's text has every term) and are not there yet, until each kind has `limit`.
+    /// One index query walks those of `kinds` that still lack hits.
+    fn search_kinds(
+        &self,
+        kinds: &[SearchKind],
+        expr: &str,
+        check: Option<Check>,
+        terms: &[String],
+        per_kind: &mut [Vec<SearchHit>],
+        limit: usize,
+    ) -> Result<()> {
+        let kinds: Vec<SearchKind> = kinds.iter().copied().filter(|k| per_kind[k.index()].len() < limit).collect();
+        let full = |per_kind: &[Vec<SearchHit>]| kinds.iter().all(|k| per_kind[k.index()].len() >= limit);
+        let (Some(first), Some(last)) =
+            (kinds.iter().min_by_key(|k| k.index_key()), kinds.iter().max_by_key(|k| k.index_key()))
+        else {
+            return Ok(());
+        };
         let mut candidates = self
             .conn()
             .prepare_cached(
@@ -150,21 +226,32 @@ impl Store {
                  ORDER BY rowid DESC",
             )
             .ctx("searching")?;
-        let mut source = self.conn().prepare_cached(kind.source_sql()).ctx("searching")?;
         let mut rows =
-            candidates.query(params![expr, kind.fts_rowid(0), kind.fts_rowid(KIND_STRIDE - 1)]).ctx("searching")?;
-        let mut hits = Vec::new();
+            candidates.query(params![expr, first.fts_rowid(0), last.fts_rowid(KIND_STRIDE - 1)]).ctx("searching")?;
         while let Some(row) = rows.next().ctx("searching")? {
-            let id = row.get::<_, i64>(0).ctx("searching")? - kind.fts_rowid(0);
+            let rowid = row.get::<_, i64>(0).ctx("searching")?;
+            let Some(kind) = kinds.iter().copied().find(|k| k.index_key() == rowid / KIND_STRIDE) else {
+                continue;
+            };
+            let id = rowid - kind.fts_rowid(0);
+            let hits = &per_kind[kind.index()];
+            if hits.len() >= limit || hits.iter().any(|h| h.id == id) {
+                continue;
+            }
+            let mut source = self.conn().prepare_cached(kind.source_sql()).ctx("searching")?;
             let Some(found) = source.query_row([id], source_row).optional().ctx("searching")? else {
                 continue;
             };
             let text = found.fields.iter().map(|f| f.trim()).filter(|f| !f.is_empty()).collect::<Vec<_>>().join(" · ");
-            if !matches_all(&text, terms) {
+            let hit = match check {
+                Some(check) => check(&text, &kind.keys(&found.fields)),
+                None => matches_all(&text, terms),
+            };
+            if !hit {
                 continue;
             }
             let title = found.fields.first().and_then(|f| f.lines().map(str::trim).find(|l| !l.is_empty()));
-            hits.push(SearchHit {
+            per_kind[kind.index()].push(SearchHit {
                 kind,
                 id,
                 customer: found.customer,
@@ -172,11 +259,11 @@ impl Store {
                 excerpt: excerpt(&text, terms),
                 at: found.at,
             });
-            if hits.len() >= limit {
+            if full(per_kind) {
                 break;
             }
         }
-        Ok(hits)
+        Ok(())
     }
 }
 
@@ -238,6 +325,7 @@ fn excerpt(text: &str, terms: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::search_text::query_terms;
 
     fn hit(kind: SearchKind, id: i64) -> SearchHit {
         SearchHit { kind, id, customer: None, title: String::new(), excerpt: String::new(), at: None }

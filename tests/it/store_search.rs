@@ -6,15 +6,18 @@ use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 use fieldbook::clock::Clock;
-use fieldbook::domain::{FactCategory, NewCustomer, NewFact, VisitInput};
+use fieldbook::domain::{FactCategory, NewContact, NewCustomer, NewFact, Stage, Style, VisitInput};
+use fieldbook::store::search_keys::search_keys;
 use fieldbook::store::search_text::is_cjk;
-use fieldbook::store::{NewDeal, SearchKind, Store};
+use fieldbook::store::{CustomerFilter, CustomerPatch, CustomerSort, NewDeal, PipelineFilter, SearchKind, Store};
 
 /// A row of the corpus: its kind, id and the text fields the index holds.
 struct Row {
     kind: SearchKind,
     id: i64,
     text: String,
+    /// What else finds a customer: the pinyin of its name and company.
+    keys: Vec<String>,
 }
 
 fn open(dir: &tempfile::TempDir) -> Store {
@@ -47,7 +50,9 @@ fn corpus(store: &mut Store) -> Vec<Row> {
     for (name, company, title) in people {
         let new = NewCustomer { name: name.into(), company: company.into(), title: title.into(), ..Default::default() };
         let id = store.add_customer(new, NewDeal::default()).unwrap();
-        rows.push(Row { kind: SearchKind::Customer, id, text: [name, company, title].join(" · ") });
+        let keys = search_keys(name, company, "", "");
+        let keys = [keys.names, keys.others].concat();
+        rows.push(Row { kind: SearchKind::Customer, id, text: [name, company, title].join(" · "), keys });
     }
     let first = rows[0].id;
     let li = rows[2].id;
@@ -61,13 +66,13 @@ fn corpus(store: &mut Store) -> Vec<Row> {
     for (i, (p, a, e)) in visits.iter().enumerate() {
         let cid = if i % 2 == 0 { first } else { li };
         let id = store.add_visit(cid, visit(p, a, e)).unwrap();
-        rows.push(Row { kind: SearchKind::Visit, id, text: [*p, *a, *e].join(" · ") });
+        rows.push(Row { kind: SearchKind::Visit, id, text: [*p, *a, *e].join(" · "), keys: Vec::new() });
     }
     for body in ["喜欢钓鱼，两个孩子", "Prefers calls before 10:00 — not Mondays", "inbox: 王 asked for a-b test"]
     {
         let customer = if body.starts_with("inbox") { None } else { Some(first) };
         let id = store.add_note(customer, body).unwrap();
-        rows.push(Row { kind: SearchKind::Note, id, text: body.into() });
+        rows.push(Row { kind: SearchKind::Note, id, text: body.into(), keys: Vec::new() });
     }
     for (label, value) in [("hobby", "fly fishing 钓鱼"), ("decides", "刘总 and finance"), ("budget", "¥200k FY2031")]
     {
@@ -82,7 +87,7 @@ fn corpus(store: &mut Store) -> Vec<Row> {
                 },
             )
             .unwrap();
-        rows.push(Row { kind: SearchKind::Fact, id, text: [label, value].join(" · ") });
+        rows.push(Row { kind: SearchKind::Fact, id, text: [label, value].join(" · "), keys: Vec::new() });
     }
     rows
 }
@@ -92,7 +97,8 @@ fn is_word_char(c: char) -> bool {
 }
 
 /// The oracle: each term, lower-cased and stripped of surrounding punctuation, occurs in the
-/// row's lower-cased text — anywhere when it starts with a Chinese character, else at a word start.
+/// row's lower-cased text — anywhere when it starts with a Chinese character, else at a word
+/// start — or, when it is letters and digits only, starts one of the row's keys.
 fn brute_force(rows: &[Row], query: &str) -> BTreeSet<(String, i64)> {
     let terms: Vec<Vec<char>> = query
         .split_whitespace()
@@ -106,9 +112,13 @@ fn brute_force(rows: &[Row], query: &str) -> BTreeSet<(String, i64)> {
         .filter(|row| {
             let text: Vec<char> = row.text.to_lowercase().chars().collect();
             terms.iter().all(|term| {
-                (0..text.len()).any(|i| {
+                let in_text = (0..text.len()).any(|i| {
                     text[i..].starts_with(term) && (!is_word_char(term[0]) || i == 0 || !is_word_char(text[i - 1]))
-                })
+                });
+                let term: String = term.iter().collect();
+                let by_key =
+                    term.chars().all(|c| c.is_ascii_alphanumeric()) && row.keys.iter().any(|k| k.starts_with(&term));
+                in_text || by_key
             })
         })
         .map(|row| (format!("{:?}", row.kind), row.id))
@@ -161,6 +171,17 @@ fn tricky_queries_return_exactly_the_rows_with_every_term() {
         "x",
         "医",
         "云科技",
+        "wangwei",
+        "wang wei",
+        "ww",
+        "wangweiming",
+        "wwm",
+        "lina",
+        "zw",
+        "shenzhen",
+        "hangzhou",
+        "yi liao",
+        "wang budget",
     ];
     for q in queries {
         assert_eq!(found(&store, q), brute_force(&rows, q), "query {q:?}");
@@ -233,4 +254,93 @@ fn many_matching_visits_do_not_crowd_out_the_customer() {
     newest_first.sort_by(|a, b| b.cmp(a));
     assert_eq!(visit_ids, newest_first, "newest first within a kind");
     assert!(store.search("钱多多", 0).unwrap().is_empty());
+}
+
+/// Names a test's hits: kind, and the hit's title.
+fn titles(store: &Store, query: &str) -> Vec<(SearchKind, String)> {
+    store.search(query, 50).unwrap().into_iter().map(|h| (h.kind, h.title)).collect()
+}
+
+#[test]
+fn pinyin_and_phone_digits_find_people_after_what_their_record_says() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = open(&dir);
+    let people = [
+        ("王伟", "华东机械", "138-0000-1111"),
+        ("Wang Wei", "Northwind", "+44 20 7946 0000"),
+        ("单伟", "", ""),
+        ("张建国", "重庆长安机械", "13912345678"),
+        ("李娜", "厦门星辰医疗", ""),
+    ];
+    let mut ids = Vec::new();
+    for (name, company, phone) in people {
+        let new = NewCustomer { name: name.into(), company: company.into(), phone: phone.into(), ..Default::default() };
+        ids.push(store.add_customer(new, NewDeal::default()).unwrap());
+    }
+    let person = NewContact {
+        name: "Anna Berg".into(),
+        title: String::new(),
+        phone: "+1 (415) 555-0100".into(),
+        email: String::new(),
+        style: Style::Unknown,
+        roles: Vec::new(),
+    };
+    store.add_contact(ids[4], &person).unwrap();
+    let person = NewContact { name: "赵敏".into(), phone: String::new(), ..person };
+    store.add_contact(ids[4], &person).unwrap();
+    let customer = |name: &str| (SearchKind::Customer, name.to_string());
+
+    for query in ["wangwei", "wang wei", "ww", "wangw", "WANG"] {
+        assert!(titles(&store, query).contains(&customer("王伟")), "{query}");
+    }
+    assert_eq!(titles(&store, "wang wei")[..2], [customer("Wang Wei"), customer("王伟")], "as written first");
+    // Names first: 单伟 by "shan" before the customer whose company is in 上海 (an exact word).
+    let new = NewCustomer { name: "Li Lei".into(), company: "Shanghai Paper".into(), ..Default::default() };
+    store.add_customer(new, NewDeal::default()).unwrap();
+    assert_eq!(titles(&store, "shan"), [customer("单伟"), customer("Li Lei")], "单 as a surname is shan");
+    assert_eq!(titles(&store, "zjg"), [customer("张建国")]);
+    assert_eq!(titles(&store, "jianguo"), [customer("张建国")]);
+    assert!(titles(&store, "danwei").is_empty(), "and not dan");
+    assert_eq!(titles(&store, "chongqing"), [customer("张建国")], "重庆 by its usual reading");
+    assert_eq!(titles(&store, "xiamen"), [customer("李娜")]);
+    assert_eq!(titles(&store, "lina"), [customer("李娜")]);
+    assert_eq!(titles(&store, "zhaomin"), [(SearchKind::Contact, "赵敏".to_string())], "a person of an account");
+    assert_eq!(titles(&store, "王伟"), [customer("王伟")], "Chinese finds the words only");
+
+    for query in ["1111", "0000-1111", "138-0000-1111", "13800001111", "+86 138 0000 1111", "(138) 0000"] {
+        assert_eq!(titles(&store, query), [customer("王伟")], "{query}");
+    }
+    assert_eq!(titles(&store, "+1 415"), [(SearchKind::Contact, "Anna Berg".to_string())]);
+    assert_eq!(titles(&store, "555-0100"), [(SearchKind::Contact, "Anna Berg".to_string())]);
+    assert!(titles(&store, "2222").is_empty());
+
+    // The customers table and the board filter by keys too: pinyin, phone digits, e-mail.
+    let new = NewCustomer { name: "李伟".into(), email: "li.wei@huadong.cn".into(), ..Default::default() };
+    let li = store.add_customer(new, NewDeal { stage: Stage::Survey, ..Default::default() }).unwrap();
+    let listed = |text: &str| -> Vec<String> {
+        let filter = CustomerFilter { text: Some(text.into()), ..Default::default() };
+        store.list_customers(&filter, CustomerSort::Name, 50, 0).unwrap().into_iter().map(|r| r.name).collect()
+    };
+    assert_eq!(listed("wangwei"), ["Wang Wei", "王伟"], "by the words of a name run together, and by pinyin");
+    assert_eq!(listed("zjg"), ["张建国"]);
+    assert_eq!(listed("0000-1111"), ["王伟"]);
+    assert_eq!(listed("li.wei@"), ["李伟"]);
+    assert_eq!(listed("huadong"), ["李伟", "王伟"], "by e-mail domain and by the pinyin of 华东");
+    assert_eq!(listed("王伟"), ["王伟"]);
+    let board = |text: &str| -> Vec<i64> {
+        let filter = PipelineFilter { text: Some(text.into()) };
+        store.pipeline_cards(Stage::Survey, &filter, 50, 0).unwrap().into_iter().map(|c| c.customer_id).collect()
+    };
+    assert_eq!(board("liwei"), [li]);
+    assert!(board("wangwei").is_empty(), "王伟's deal is in another step");
+    let totals = store.pipeline_totals(&PipelineFilter { text: Some("liwei".into()) }).unwrap();
+    assert_eq!(totals.iter().map(|t| t.count).sum::<u64>(), 1);
+
+    // Keys follow edits.
+    let patch =
+        CustomerPatch { name: Some("曾伟".into()), phone: Some("186 2222 3333".into()), ..Default::default() };
+    store.update_customer(ids[0], patch).unwrap();
+    assert_eq!(titles(&store, "zengwei"), [customer("曾伟")]);
+    assert!(titles(&store, "1111").is_empty());
+    assert_eq!(titles(&store, "2222"), [customer("曾伟")]);
 }

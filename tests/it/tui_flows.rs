@@ -71,6 +71,9 @@ fn board_filter_narrows_as_you_type_and_esc_clears_it() {
     keys(&mut app, "2 /");
     type_text(&mut app, "li");
     let total: u64 = pipeline(&app).totals().iter().map(|t| t.count).sum();
+    assert_eq!(total, 4, "Li Na, and by pinyin 刘洋, 华东物流 (wuliu) and 深圳医疗器械 (yiliao)");
+    type_text(&mut app, " na");
+    let total: u64 = pipeline(&app).totals().iter().map(|t| t.count).sum();
     assert_eq!(total, 1, "only Li Na matches");
     // While typing, letters are text, not commands: "q" did not quit.
     type_text(&mut app, "q");
@@ -82,6 +85,21 @@ fn board_filter_narrows_as_you_type_and_esc_clears_it() {
     keys(&mut app, "esc");
     let total: u64 = pipeline(&app).totals().iter().map(|t| t.count).sum();
     assert_eq!(total, 10);
+}
+
+#[test]
+fn the_board_and_customers_filters_find_chinese_names_by_pinyin() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(&dir, Lang::ZhCn);
+    keys(&mut app, "2 /");
+    type_text(&mut app, "wangwei");
+    let total: u64 = pipeline(&app).totals().iter().map(|t| t.count).sum();
+    assert_eq!(total, 1);
+    assert!(render(&app, 120, 40).contains("王伟"));
+    keys(&mut app, "esc 3 f");
+    type_text(&mut app, "ly");
+    let shown = render(&app, 120, 40);
+    assert!(shown.contains("刘洋") && !shown.contains("王伟"), "{shown}");
 }
 
 #[test]

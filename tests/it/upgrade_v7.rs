@@ -201,3 +201,18 @@ fn deals_of_version_7_come_through_migration_0009_unchanged() {
     let open: i64 = after.query_row("SELECT count(*) FROM deal WHERE state = 'open'", [], |r| r.get(0)).unwrap();
     assert_eq!(count, open);
 }
+
+#[test]
+fn people_of_version_7_are_found_by_pinyin_and_phone_digits_after_migration_0010() {
+    let env = upgraded_env();
+    let names = |query: &str| -> Vec<String> {
+        let hits = env.json(&["search", query, "--format", "json"]);
+        hits.as_array().unwrap().iter().map(|h| format!("{} {}", h["kind"].as_str().unwrap(), h["title"])).collect()
+    };
+    for query in ["wangwei", "wang wei", "ww", "0001", "138-0000-0001", "huadong"] {
+        assert_eq!(names(query), ["customer \"王伟\""], "{query}");
+    }
+    assert_eq!(names("lina"), ["customer \"李娜\""]);
+    assert_eq!(names("+1 555"), ["customer \"Anna Smith\""]);
+    assert!(env.ok(&["check"]).starts_with("OK: "), "the index matches the tables");
+}

@@ -1,0 +1,203 @@
+//! Search keys: what a person or account is also found by, besides the words of its record —
+//! the pinyin of names (`wangwei`, `wang`, `wei`, `ww` for 王伟; `zjg` and `jianguo` for 张建国),
+//! every run of four or more digits of a phone number, and an e-mail address without its dots
+//! and `@` (`wangwei3huadongcn`, and its domain `huadongcn`).
+//!
+//! The index holds each key behind a mark, so a key never matches as a word of the record: a
+//! search first finds people by name ([`NAME_MARK`]: the name's pinyin and its own words), then
+//! by what the record says, then by the other keys ([`KEY_MARK`]); the customers filter asks for
+//! keys alone.
+
+use super::pinyin::{has_reading, name_readings, run_readings, spellings};
+
+/// Put before every name key in the index (a private-use character: FTS5's unicode61 tokenizer
+/// keeps it inside the token, and nobody types it).
+pub const NAME_MARK: char = '\u{E000}';
+/// Put before every other key in the index.
+pub const KEY_MARK: char = '\u{E001}';
+
+/// What a person or account is found by besides its words, unmarked, lower-case, each once.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Keys {
+    /// From the name: its pinyin (`wangwei`, `ww`, `wang`, `wei`) or its own words and their
+    /// concatenation (`wang`, `wei`, `wangwei` for "Wang Wei").
+    pub names: Vec<String>,
+    /// From the nickname and company (pinyin), phone (digit runs) and e-mail (letters, digits).
+    pub others: Vec<String>,
+}
+
+/// The fewest digits of a phone number a key (or a search for one) has.
+pub const MIN_PHONE_DIGITS: usize = 4;
+
+/// Keys of a person or account: pinyin of the person's `name` (its surname read as a
+/// surname) or its own words, pinyin of `other` text (nickname, company), the digit runs of
+/// `phone`, and `email` as letters and digits.
+pub fn search_keys(name: &str, other: &str, phone: &str, email: &str) -> Keys {
+    let mut names = Vec::new();
+    for (i, run) in chinese_runs(name).iter().enumerate() {
+        if i == 0 {
+            name_keys(run, &mut names);
+        } else {
+            text_keys(run, &mut names);
+        }
+    }
+    word_keys(name, &mut names);
+    let mut others = Vec::new();
+    for run in chinese_runs(other) {
+        text_keys(&run, &mut others);
+    }
+    phone_keys(phone, &mut others);
+    email_keys(email, &mut others);
+    Keys { names: once_each(names), others: once_each(others) }
+}
+
+impl Keys {
+    /// The keys as the index stores them: each behind its mark, space-separated.
+    pub fn marked(&self) -> String {
+        let mut out = String::new();
+        for (mark, keys) in [(NAME_MARK, &self.names), (KEY_MARK, &self.others)] {
+            for key in keys {
+                out.push(' ');
+                out.push(mark);
+                out.push_str(key);
+            }
+        }
+        out
+    }
+}
+
+fn once_each(mut keys: Vec<String>) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    keys.retain(|k| seen.insert(k.clone()));
+    keys
+}
+
+/// The words of a name in letters and digits (`tom`, `o`, `brien` for "Tom O'Brien") and, when
+/// there are several, all of them run together (`tomobrien`).
+fn word_keys(name: &str, keys: &mut Vec<String>) {
+    let words: Vec<String> = name
+        .split(|c: char| !c.is_alphanumeric() || has_reading(c))
+        .filter(|w| !w.is_empty())
+        .map(|w| w.chars().flat_map(char::to_lowercase).collect())
+        .collect();
+    if words.len() > 1 {
+        keys.push(words.concat());
+    }
+    keys.extend(words);
+}
+
+/// Runs of characters that have a pinyin reading.
+fn chinese_runs(text: &str) -> Vec<Vec<char>> {
+    let mut runs = Vec::new();
+    let mut run = Vec::new();
+    for c in text.chars() {
+        if has_reading(c) {
+            run.push(c);
+        } else if !run.is_empty() {
+            runs.push(std::mem::take(&mut run));
+        }
+    }
+    if !run.is_empty() {
+        runs.push(run);
+    }
+    runs
+}
+
+/// A name: its whole spellings and initials, each syllable, and the given name alone.
+fn name_keys(name: &[char], keys: &mut Vec<String>) {
+    let (readings, surname_len) = name_readings(name);
+    spelled_keys(&readings, keys);
+    if name.len() > surname_len + 1 {
+        for spelling in spellings(&readings[surname_len..]) {
+            keys.push(spelling.concat());
+        }
+    }
+}
+
+/// Other text: whole spellings of the run and their initials, each syllable.
+fn text_keys(run: &[char], keys: &mut Vec<String>) {
+    spelled_keys(&run_readings(run), keys);
+}
+
+fn spelled_keys(readings: &[Vec<&'static str>], keys: &mut Vec<String>) {
+    for spelling in spellings(readings) {
+        keys.push(spelling.concat());
+        if spelling.len() > 1 {
+            keys.push(spelling.iter().filter_map(|s| s.chars().next()).collect());
+        }
+    }
+    keys.extend(readings.iter().flatten().map(|s| s.to_string()));
+}
+
+/// Every run of [`MIN_PHONE_DIGITS`] or more digits of each number in `phone` that ends the
+/// number's digits: a search for any run of its digits is then a prefix of one of them.
+fn phone_keys(phone: &str, keys: &mut Vec<String>) {
+    for number in phone.split([',', ';', '/', '，', '；', '、']) {
+        let digits: String = number.chars().filter(char::is_ascii_digit).collect();
+        if digits.len() >= MIN_PHONE_DIGITS {
+            keys.extend((0..=digits.len() - MIN_PHONE_DIGITS).map(|i| digits[i..].to_string()));
+        }
+    }
+}
+
+/// An address as letters and digits (`wang.wei3@huadong.cn` → `wangwei3huadongcn`), and its
+/// domain so (`huadongcn`): a filter typed `wang.wei`, `wangwei3@hua` or `huadong` starts one.
+fn email_keys(email: &str, keys: &mut Vec<String>) {
+    let alnum =
+        |s: &str| -> String { s.chars().filter(char::is_ascii_alphanumeric).flat_map(|c| c.to_lowercase()).collect() };
+    let whole = alnum(email);
+    if whole.is_empty() {
+        return;
+    }
+    keys.push(whole);
+    if let Some(domain) = email.rsplit_once('@').map(|(_, d)| alnum(d)).filter(|d| !d.is_empty()) {
+        keys.push(domain);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_chinese_name_is_found_by_its_pinyin_and_initials() {
+        let keys = search_keys("王伟", "", "", "");
+        assert_eq!(keys.names, ["wangwei", "ww", "wang", "wei"]);
+        let keys = search_keys("张建国", "小张 华东机械有限公司", "", "");
+        for key in ["zhangjianguo", "zjg", "jianguo"] {
+            assert!(keys.names.iter().any(|k| k == key), "{key} in {keys:?}");
+        }
+        for key in ["xiaozhang", "huadongjixieyouxiangongsi", "hdjxyxgs", "ji", "xie"] {
+            assert!(keys.others.iter().any(|k| k == key), "{key} in {keys:?}");
+        }
+    }
+
+    #[test]
+    fn other_names_by_their_words() {
+        let keys = search_keys("Tom O'Brien", "Nordic Paper", "", "");
+        assert_eq!(keys.names, ["tomobrien", "tom", "o", "brien"]);
+        assert!(keys.others.is_empty());
+    }
+
+    #[test]
+    fn a_phone_is_found_by_any_run_of_four_digits() {
+        let keys = search_keys("", "", "138-0000-1111", "").others;
+        assert_eq!(keys.first().map(String::as_str), Some("13800001111"));
+        assert_eq!(keys.last().map(String::as_str), Some("1111"));
+        assert!(keys.iter().any(|k| k.starts_with("0000")));
+        assert_eq!(search_keys("", "", "+1 (415) 555-0100; 021 6666 7777", "").others.len(), 8 + 8);
+        assert_eq!(search_keys("", "", "12-3", ""), Keys::default());
+    }
+
+    #[test]
+    fn an_email_is_found_without_its_dots() {
+        assert_eq!(search_keys("", "", "", "Wang.Wei3@huadong.cn").others, ["wangwei3huadongcn", "huadongcn"]);
+        assert_eq!(search_keys("", "", "", "@."), Keys::default());
+    }
+
+    #[test]
+    fn marked_keys_are_one_token_each() {
+        let keys = Keys { names: vec!["ww".into()], others: vec!["1111".into()] };
+        assert_eq!(keys.marked(), " \u{E000}ww \u{E001}1111");
+    }
+}

@@ -1,0 +1,265 @@
+//! What a search asks the index. For a person or account, first its name keys
+//! ([`SearchQuery::names`]: words of letters as the pinyin or the words of a name, `wangwei`,
+//! `ww`, `wang wei`); then, for every kind, the record's own words as typed
+//! ([`SearchQuery::exact`]); then, for a person or account, all its keys
+//! ([`SearchQuery::keyed`], see [`super::search_keys`]): digits typed with or without
+//! separators or a country code (`138-0000-1111`, `+1 415`, `1111`) as part of a phone number,
+//! letters as the pinyin of a company or the letters of an e-mail.
+
+use super::search_keys::{KEY_MARK, MIN_PHONE_DIGITS, NAME_MARK};
+use super::search_text::{find_term, is_cjk, match_expression, query_terms};
+
+/// A parsed search.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchQuery {
+    /// FTS5 expression for name keys; `None` unless every part is a word of letters or digits.
+    pub names: Option<String>,
+    /// FTS5 expression for the record's words; `None` when nothing is searchable.
+    pub exact: Option<String>,
+    /// FTS5 expression that also lets keys match; `None` when no part of the query can.
+    pub keyed: Option<String>,
+    /// The terms a hit found by its words contains (see [`query_terms`]).
+    pub terms: Vec<String>,
+    parts: Vec<Part>,
+}
+
+/// One part of a query, all of which a hit must match.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Part {
+    /// Letters and digits only: a word of the record, or the start of a key.
+    Word(String),
+    /// Anything else (Chinese, `o'brien`): a word of the record.
+    Text(String),
+    /// Digits that may be part of a phone number, with what a key may start with (the digits,
+    /// and without a country code or trunk zero), or else the terms as typed.
+    Phone { keys: Vec<String>, terms: Vec<String> },
+}
+
+impl SearchQuery {
+    /// Reads what the user typed.
+    pub fn parse(query: &str) -> Self {
+        let tokens: Vec<&str> = query.split_whitespace().collect();
+        let mut parts = Vec::new();
+        let mut i = 0;
+        while i < tokens.len() {
+            let span = tokens[i..].iter().take_while(|t| is_phone_like(t)).count();
+            let digits: String =
+                tokens[i..i + span].iter().flat_map(|t| t.chars()).filter(char::is_ascii_digit).collect();
+            if digits.len() >= MIN_PHONE_DIGITS {
+                let typed = tokens[i..i + span].join(" ");
+                parts.push(Part::Phone { keys: phone_starts(&typed, &digits), terms: query_terms(&typed) });
+                i += span;
+                continue;
+            }
+            for term in query_terms(tokens[i]) {
+                if term.chars().all(|c| c.is_ascii_alphanumeric()) {
+                    parts.push(Part::Word(term));
+                } else {
+                    parts.push(Part::Text(term));
+                }
+            }
+            i += 1;
+        }
+        let keyed = parts.iter().any(|p| !matches!(p, Part::Text(_))).then(|| keyed_expression(&parts)).flatten();
+        let words: Option<Vec<&String>> =
+            parts.iter().map(|p| if let Part::Word(t) = p { Some(t) } else { None }).collect();
+        let names = words
+            .filter(|w| !w.is_empty())
+            .map(|w| w.iter().map(|t| format!("\"{NAME_MARK}{t}\"*")).collect::<Vec<_>>().join(" AND "));
+        let exact: Vec<String> = parts
+            .iter()
+            .filter_map(|part| match part {
+                Part::Word(t) | Part::Text(t) => match_expression(t),
+                Part::Phone { terms, .. } => phrase(terms),
+            })
+            .collect();
+        let exact = (!exact.is_empty()).then(|| exact.join(" AND "));
+        SearchQuery { names, exact, keyed, terms: query_terms(query), parts }
+    }
+
+    /// True when [`Self::keyed`] matches keys only (a query of one part: see
+    /// `keyed_expression`), so it finds nothing but customers and people.
+    pub fn keyed_is_keys_only(&self) -> bool {
+        self.parts.len() == 1
+    }
+
+    /// True when every part is a word that starts one of `names` (name keys, space-separated).
+    pub fn matches_names(&self, names: &str) -> bool {
+        self.parts.iter().all(|part| matches!(part, Part::Word(t) if find_term(names, t).is_some()))
+    }
+
+    /// True when `lowered` (a record's text, lower-cased) or `keys` (its keys, space-separated)
+    /// matches every part.
+    pub fn matches_keyed(&self, lowered: &str, keys: &str) -> bool {
+        self.parts.iter().all(|part| match part {
+            Part::Word(t) => find_term(lowered, t).is_some() || find_term(keys, t).is_some(),
+            Part::Text(t) => find_term(lowered, t).is_some(),
+            Part::Phone { keys: starts, terms } => {
+                starts.iter().any(|s| find_term(keys, s).is_some())
+                    || terms.iter().all(|t| find_term(lowered, t).is_some())
+            }
+        })
+    }
+}
+
+/// An FTS5 expression that matches keys only, for the customers and board filters: each word
+/// of `text` as the start of a key (pinyin, an e-mail's letters and digits), digits as part of
+/// a phone number. `None` when `text` has Chinese (the filters read names as written) or fewer
+/// than two letters and digits.
+pub fn keys_only(text: &str) -> Option<String> {
+    if text.chars().any(is_cjk) || text.chars().filter(char::is_ascii_alphanumeric).count() < 2 {
+        return None;
+    }
+    let mut all = Vec::new();
+    for part in SearchQuery::parse(text).parts {
+        match part {
+            Part::Word(t) => all.push(format!("(\"{NAME_MARK}{t}\"* OR \"{KEY_MARK}{t}\"*)")),
+            Part::Text(t) => {
+                let alnum: String = t.chars().filter(char::is_ascii_alphanumeric).collect();
+                if alnum.is_empty() {
+                    return None;
+                }
+                all.push(format!("\"{KEY_MARK}{alnum}\"*"));
+            }
+            Part::Phone { keys, .. } => {
+                let any: Vec<String> = keys.iter().map(|k| format!("\"{KEY_MARK}{k}\"*")).collect();
+                all.push(format!("({})", any.join(" OR ")));
+            }
+        }
+    }
+    (!all.is_empty()).then(|| all.join(" AND "))
+}
+
+/// The words of digits typed as one number (`+1 415`, `138-0000-1111`) as an FTS5 phrase,
+/// the last word a prefix: `"1 415"*`. Each word alone would be a prefix too, and `1`* stands
+/// for every number in the index starting with 1.
+fn phrase(terms: &[String]) -> Option<String> {
+    let words: Vec<&str> =
+        terms.iter().flat_map(|t| t.split(|c: char| !c.is_ascii_alphanumeric())).filter(|w| !w.is_empty()).collect();
+    (!words.is_empty()).then(|| format!("\"{}\"*", words.join(" ")))
+}
+
+/// Digits and what is typed around them in a phone number: `+1`, `(415)`, `138-0000-1111`.
+fn is_phone_like(token: &str) -> bool {
+    token.chars().any(|c| c.is_ascii_digit()) && token.chars().all(|c| c.is_ascii_digit() || "+-().".contains(c))
+}
+
+/// What a key of the number may start with: the digits as typed; after `+` or `00`, also
+/// without a country code of one to three digits; after a single `0`, without the trunk zero.
+fn phone_starts(typed: &str, digits: &str) -> Vec<String> {
+    let mut starts = vec![digits.to_string()];
+    let typed = typed.trim_start_matches('(');
+    let cut: Vec<usize> = if typed.starts_with('+') {
+        vec![1, 2, 3]
+    } else if typed.starts_with("00") {
+        vec![2, 3, 4, 5]
+    } else if typed.starts_with('0') {
+        vec![1]
+    } else {
+        Vec::new()
+    };
+    for n in cut {
+        if let Some(rest) = digits.get(n..).filter(|r| r.len() >= MIN_PHONE_DIGITS) {
+            starts.push(rest.to_string());
+        }
+    }
+    starts
+}
+
+/// Every part as an FTS5 expression that matches a key — or, with other parts, also a word of
+/// the record, since one part may be in the words and another in the keys (alone, a part
+/// found by its words was found by [`SearchQuery::exact`] already, and asking again for a short
+/// prefix such as `1` or `zh` costs as much).
+fn keyed_expression(parts: &[Part]) -> Option<String> {
+    let alone = parts.len() == 1;
+    let mut all = Vec::new();
+    for part in parts {
+        match part {
+            Part::Word(t) if alone => all.push(format!("(\"{NAME_MARK}{t}\"* OR \"{KEY_MARK}{t}\"*)")),
+            Part::Word(t) => all.push(format!("(\"{t}\"* OR \"{NAME_MARK}{t}\"* OR \"{KEY_MARK}{t}\"*)")),
+            Part::Text(t) => all.extend(match_expression(t)),
+            Part::Phone { keys, terms } => {
+                let mut any: Vec<String> = keys.iter().map(|k| format!("\"{KEY_MARK}{k}\"*")).collect();
+                if !alone {
+                    any.extend(phrase(terms));
+                }
+                all.push(format!("({})", any.join(" OR ")));
+            }
+        }
+    }
+    (!all.is_empty()).then(|| all.join(" AND "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const M: char = KEY_MARK;
+    const N: char = NAME_MARK;
+
+    #[test]
+    fn words_of_letters_may_be_names_or_keys() {
+        let q = SearchQuery::parse("wang wei");
+        assert_eq!(q.names, Some(format!("\"{N}wang\"* AND \"{N}wei\"*")));
+        assert_eq!(q.exact.as_deref(), Some("\"wang\"* AND \"wei\"*"));
+        let either = |t: &str| format!("(\"{t}\"* OR \"{N}{t}\"* OR \"{M}{t}\"*)");
+        assert_eq!(q.keyed, Some(format!("{} AND {}", either("wang"), either("wei"))));
+        assert_eq!(SearchQuery::parse("ww").keyed, Some(format!("(\"{N}ww\"* OR \"{M}ww\"*)")), "alone: keys only");
+        assert!(q.matches_names("wangwei ww wang wei"));
+        assert!(!q.matches_names("wangwei ww"));
+        assert!(q.matches_keyed("王伟 · 华东机械", "wangwei ww wang wei"));
+        assert!(!q.matches_keyed("王伟", "wangwei ww"));
+        assert_eq!(SearchQuery::parse("1111").names, None, "digits are a phone's");
+        assert_eq!(SearchQuery::parse("+1 415").exact.as_deref(), Some("\"1 415\"*"), "a number is a phrase");
+        assert_eq!(SearchQuery::parse("o'brien").names, None);
+    }
+
+    #[test]
+    fn chinese_alone_asks_no_keys() {
+        let q = SearchQuery::parse("王伟");
+        assert_eq!((q.names, q.keyed), (None, None));
+        let q = SearchQuery::parse("王伟 ww");
+        assert_eq!(q.names, None);
+        assert_eq!(q.keyed, Some(format!("\"王伟\" AND (\"ww\"* OR \"{N}ww\"* OR \"{M}ww\"*)")));
+        assert!(q.matches_keyed("王伟", "ww"));
+        assert!(!q.matches_keyed("李娜", "ww"));
+    }
+
+    #[test]
+    fn digits_as_typed_or_without_a_country_code() {
+        let q = SearchQuery::parse("138-0000-1111");
+        assert_eq!(q.keyed, Some(format!("(\"{M}13800001111\"*)")));
+        let q = SearchQuery::parse("王伟 138-0000-1111");
+        let keyed = q.keyed.clone().unwrap_or_default();
+        assert!(keyed.ends_with(&format!("(\"{M}13800001111\"* OR \"138 0000 1111\"*)")), "{keyed}");
+        assert!(q.matches_keyed("王伟 · 13800001111", "13800001111 3800001111"));
+        let q = SearchQuery::parse("+86 138 0000 1111");
+        assert!(q.matches_keyed("王伟", "13800001111 3800001111"), "the country code may be left out");
+        let q = SearchQuery::parse("+1 415");
+        assert!(q.matches_keyed("anna", "14155550100 4155550100"));
+        let q = SearchQuery::parse("1111");
+        assert!(q.matches_keyed("王伟", "13800001111 1111"));
+        assert!(!q.matches_keyed("王伟", "13800002222 2222"));
+        let q = SearchQuery::parse("0000");
+        assert!(q.matches_keyed("王伟", "13800001111 00001111 0001111 001111 01111 1111"), "a run in the middle");
+    }
+
+    #[test]
+    fn filters_ask_keys_only() {
+        assert_eq!(
+            keys_only("wang wei"),
+            Some(format!("(\"{N}wang\"* OR \"{M}wang\"*) AND (\"{N}wei\"* OR \"{M}wei\"*)"))
+        );
+        assert_eq!(keys_only("wang.wei3@"), Some(format!("\"{M}wangwei3\"*")));
+        assert_eq!(keys_only("138-0000"), Some(format!("(\"{M}1380000\"*)")));
+        assert_eq!(keys_only("王伟"), None);
+        assert_eq!(keys_only("w"), None);
+        assert_eq!(keys_only("-"), None);
+    }
+
+    #[test]
+    fn short_numbers_are_words() {
+        let q = SearchQuery::parse("room 12");
+        assert_eq!(q.parts, [Part::Word("room".into()), Part::Word("12".into())]);
+    }
+}
