@@ -16,6 +16,7 @@ mod deal;
 mod demo;
 mod export;
 mod fact;
+pub mod help;
 mod import;
 mod import_records;
 mod list;

@@ -84,7 +84,7 @@ fn first_line(e: &clap::Error) -> String {
 }
 
 /// The value of `--lang` on the raw command line (parsing failed, so clap cannot tell us).
-fn lang_flag(args: &[String]) -> Option<String> {
+pub(crate) fn lang_flag(args: &[String]) -> Option<String> {
     let mut rest = args.iter();
     while let Some(a) = rest.next() {
         if a == "--lang" {

@@ -14,6 +14,7 @@ mod cli_customers;
 mod cli_data;
 mod cli_dates;
 mod cli_deals;
+mod cli_help;
 mod cli_input_files;
 mod cli_money;
 mod cli_out_files;

@@ -1,0 +1,132 @@
+//! `--help` in the user's language. clap writes help from the doc comments (English); in
+//! Chinese each command's description and each argument's help come from
+//! `assets/i18n/zh-CN/help.toml`, and the headings and the help and version flags are Chinese.
+
+use clap::{Arg, ArgAction, Command, CommandFactory, FromArgMatches};
+
+use super::Cli;
+use super::usage::lang_flag;
+use crate::i18n::{I18n, Lang};
+
+/// The Chinese help, by command path (`plan`, `contact.add`; `top` for the program).
+const ZH: &str = include_str!("../../assets/i18n/zh-CN/help.toml");
+
+/// The help page: description, usage and the arguments under their headings.
+const ZH_TEMPLATE: &str = "{about-with-newline}\n用法：{usage}\n\n{all-args}{after-help}";
+
+/// Parses the command line, with help and usage in the language the arguments, the config file
+/// or `LANG` choose (an error is help, version or a usage error: see [`super::usage::report`]).
+pub fn parse(args: &[String]) -> Result<Cli, clap::Error> {
+    let i18n = crate::startup::usage_i18n(lang_flag(args).as_deref());
+    let matches = localized(Cli::command(), &i18n).try_get_matches_from(args)?;
+    Cli::from_arg_matches(&matches)
+}
+
+/// `cmd` with its help in `i18n`'s language.
+pub fn localized(cmd: Command, i18n: &I18n) -> Command {
+    match i18n.lang() {
+        Lang::En => cmd,
+        Lang::ZhCn => in_chinese(cmd, &ZH.parse().unwrap_or_default(), "top"),
+    }
+}
+
+/// The help texts of the command at `path` in `table` (`contact.add` is `[contact.add]`).
+fn section<'t>(table: &'t toml::Table, path: &str) -> Option<&'t toml::Table> {
+    path.split('.').try_fold(table, |t, key| t.get(key).and_then(toml::Value::as_table))
+}
+
+fn in_chinese(mut cmd: Command, table: &toml::Table, path: &str) -> Command {
+    let texts = section(table, path);
+    let text = |key: &str| texts.and_then(|t| t.get(key)).and_then(toml::Value::as_str).map(str::to_string);
+    if let Some(about) = text("about") {
+        cmd = cmd.about(about).long_about(None);
+    }
+    let ids: Vec<String> = cmd.get_arguments().map(|a| a.get_id().to_string()).collect();
+    for id in ids {
+        let help = text(&id);
+        cmd = cmd.mut_arg(&id, |arg| {
+            let heading = if arg.is_positional() { "参数" } else { "选项" };
+            match help {
+                Some(help) => arg.help(help).help_heading(heading),
+                None => arg.help_heading(heading),
+            }
+        });
+    }
+    cmd =
+        cmd.help_template(ZH_TEMPLATE).subcommand_help_heading("命令").disable_help_flag(true).arg(
+            Arg::new("help").short('h').long("help").action(ArgAction::Help).help("显示帮助").help_heading("选项"),
+        );
+    if path == "top" {
+        cmd = cmd.disable_version_flag(true).arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help("显示版本")
+                .help_heading("选项"),
+        );
+    }
+    let names: Vec<String> = cmd.get_subcommands().map(|s| s.get_name().to_string()).collect();
+    for name in names {
+        let inner = if path == "top" { name.clone() } else { format!("{path}.{name}") };
+        cmd = cmd.mut_subcommand(&name, |sub| in_chinese(sub, table, &inner));
+    }
+    cmd
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every command and argument with English help, as `path` or `path.id`.
+    fn helped(cmd: &Command, path: &str, out: &mut Vec<String>) {
+        out.push(format!("{path}.about"));
+        for arg in cmd.get_arguments().filter(|a| a.get_help().is_some()) {
+            out.push(format!("{path}.{}", arg.get_id()));
+        }
+        for sub in cmd.get_subcommands() {
+            let inner = if path == "top" { sub.get_name().to_string() } else { format!("{path}.{}", sub.get_name()) };
+            helped(sub, &inner, out);
+        }
+    }
+
+    /// Every text of the Chinese help file, as `path.key`.
+    fn written(table: &toml::Table, path: &str, out: &mut Vec<String>) {
+        for (key, value) in table {
+            let inner = if path.is_empty() { key.clone() } else { format!("{path}.{key}") };
+            match value {
+                toml::Value::Table(t) => written(t, &inner, out),
+                _ => out.push(inner),
+            }
+        }
+    }
+
+    #[test]
+    fn every_command_and_argument_has_its_chinese_help_and_no_other() {
+        let mut english = Vec::new();
+        helped(&Cli::command(), "top", &mut english);
+        let table: toml::Table = ZH.parse().expect("help.toml parses");
+        let mut chinese = Vec::new();
+        written(&table, "", &mut chinese);
+        english.sort();
+        chinese.sort();
+        let missing: Vec<&String> = english.iter().filter(|k| !chinese.contains(k)).collect();
+        let extra: Vec<&String> = chinese.iter().filter(|k| !english.contains(k)).collect();
+        assert!(missing.is_empty() && extra.is_empty(), "missing {missing:?}, not a command or argument {extra:?}");
+    }
+
+    #[test]
+    fn chinese_help_is_chinese() {
+        let mut cmd = localized(Cli::command(), &I18n::new(Lang::ZhCn));
+        let top = cmd.render_help().to_string();
+        assert!(
+            top.contains("用法：") && top.contains("命令") && top.contains("选项") && top.contains("显示帮助"),
+            "{top}"
+        );
+        assert!(top.contains("计划拜访：时间、拜访目的、行动计划、预期结果"), "{top}");
+        let plan = cmd.find_subcommand_mut("plan").expect("plan").render_help().to_string();
+        assert!(plan.contains("时间：5月12日") && plan.contains("拜访目的（必填）"), "{plan}");
+        let english = Cli::command().render_help().to_string();
+        assert!(english.contains("Usage:") && !english.contains("用法"));
+    }
+}
