@@ -54,4 +54,6 @@ mod tui_playbook_override;
 mod tui_profile_flows;
 mod tui_record_flows;
 mod tui_screens;
+mod upgrade_support;
+mod upgrade_v10;
 mod upgrade_v7;

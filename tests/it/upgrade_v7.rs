@@ -39,63 +39,22 @@
 //! ticks, visits planned, logged and filled in later with their in-visit ticks, objections
 //! open and resolved, notes (one in the inbox) and one import batch with its rows.
 
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::Connection;
 
 use crate::common::Env;
+use crate::upgrade_support::{self, latest, read_only, user_version};
 
-fn fixture() -> std::path::PathBuf {
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/db/v7.db")
-}
+const FIXTURE: &str = "v7.db";
 
 /// An environment whose database is a fresh copy of the version-7 fixture.
 fn upgraded_env() -> Env {
-    let env = Env::new();
-    std::fs::copy(fixture(), &env.db).unwrap();
-    env
-}
-
-/// Every table of a database except SQLite's and the search index's own.
-fn tables(conn: &Connection) -> Vec<String> {
-    let mut stmt = conn
-        .prepare(
-            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' \
-             AND name NOT LIKE 'search_fts%' ORDER BY name",
-        )
-        .unwrap();
-    stmt.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect()
-}
-
-fn columns(conn: &Connection, table: &str) -> Vec<String> {
-    let mut stmt = conn.prepare(&format!("SELECT name FROM pragma_table_info('{table}') ORDER BY cid")).unwrap();
-    stmt.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect()
-}
-
-/// The rows of `table`, `cols` only, each as text, in a stable order.
-fn rows(conn: &Connection, table: &str, cols: &[String]) -> Vec<Vec<String>> {
-    let list = cols.iter().map(|c| format!("quote({c})")).collect::<Vec<_>>().join(", ");
-    let order = (1..=cols.len()).map(|i| i.to_string()).collect::<Vec<_>>().join(", ");
-    let mut stmt = conn.prepare(&format!("SELECT {list} FROM {table} ORDER BY {order}")).unwrap();
-    stmt.query_map([], |r| (0..cols.len()).map(|i| r.get::<_, String>(i)).collect::<Result<Vec<_>, _>>())
-        .unwrap()
-        .map(Result::unwrap)
-        .collect()
-}
-
-fn read_only(path: &std::path::Path) -> Connection {
-    Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap()
+    upgrade_support::env_on(FIXTURE)
 }
 
 #[test]
 fn the_fixture_covers_every_table_of_version_7() {
-    let conn = read_only(&fixture());
-    assert_eq!(conn.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0)).unwrap(), 7);
-    for table in tables(&conn) {
-        if table == "meta" {
-            continue; // holds the last automatic backup's date; the CLI never writes it
-        }
-        let count: i64 = conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0)).unwrap();
-        assert!(count > 0, "the fixture has no row in {table}");
-    }
+    let (_dir, conn) = upgrade_support::fixture_copy(FIXTURE);
+    assert_eq!(user_version(&conn), 7);
     let states: Vec<String> = {
         let mut stmt = conn.prepare("SELECT DISTINCT state FROM deal ORDER BY state").unwrap();
         stmt.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect()
@@ -107,13 +66,9 @@ fn the_fixture_covers_every_table_of_version_7() {
 fn every_row_of_version_7_is_kept() {
     let env = upgraded_env();
     assert!(env.ok(&["check"]).starts_with("OK: "));
-    let before = read_only(&fixture());
     let after = read_only(&env.db);
-    assert_eq!(after.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0)).unwrap(), latest());
-    for table in tables(&before) {
-        let cols = columns(&before, &table);
-        assert_eq!(rows(&before, &table, &cols), rows(&after, &table, &cols), "rows of {table}");
-    }
+    assert_eq!(user_version(&after), latest());
+    upgrade_support::assert_every_row_kept(FIXTURE, &after);
 }
 
 #[test]
@@ -152,7 +107,7 @@ fn each_customer_s_person_becomes_its_first_contact_after_a_backup() {
     assert_eq!(backups.len(), 1, "{backups:?}");
     assert!(backups[0].starts_with("fieldbook-before-upgrade-from-v7-"), "{backups:?}");
     let backup = read_only(&env.dir.path().join("backups").join(&backups[0]));
-    assert_eq!(backup.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0)).unwrap(), 7);
+    assert_eq!(user_version(&backup), 7);
     // Search finds the people; a second open takes no second backup.
     let hits = env.json(&["search", "Anna", "--format", "json"]);
     assert!(!hits.as_array().unwrap().is_empty());
@@ -170,10 +125,6 @@ fn export_import_export_of_the_upgraded_database_is_byte_identical() {
     assert_eq!(other.ok(&["export"]), std::fs::read_to_string(&out).unwrap());
 }
 
-fn latest() -> i64 {
-    fieldbook::store::migrate::LATEST
-}
-
 #[test]
 fn deals_of_version_7_come_through_migration_0009_unchanged() {
     let env = upgraded_env();
@@ -183,7 +134,7 @@ fn deals_of_version_7_come_through_migration_0009_unchanged() {
         after.query_row("SELECT count(*) FROM deal WHERE source_ref IS NULL", [], |r| r.get(0)).unwrap();
     let all: i64 = after.query_row("SELECT count(*) FROM deal", [], |r| r.get(0)).unwrap();
     assert_eq!(unsourced, all, "no deal of version 7 came from an import id");
-    let before = read_only(&fixture());
+    let (_dir, before) = upgrade_support::fixture_copy(FIXTURE);
     let totals = |c: &Connection| -> Vec<(String, String, i64)> {
         let mut s = c
             .prepare(

@@ -1,0 +1,130 @@
+//! Upgrading a database written by stop 17's release (schema version 10: accounts with
+//! people and buying roles, several deals per account in several currencies, search keys).
+//!
+//! `tests/fixtures/db/v10.db` was made with that release's binary (commit 64742c8), on
+//! 2031-05-06, by this script (`BIN` the binary, `FIX` = `tests/fixtures`):
+//!
+//! ```sh
+//! set -e
+//! fb() { "$BIN" --db v10.db --today 2031-05-06 --lang en "$@"; }
+//! fb add 王伟 --company 华东机械 --title 采购经理 --phone 138-0000-0001 --email wangwei@huadong.cn --class key --style driver --stage approach --value 200k --source 展会
+//! fb fact 1 --category personal --label 生日 --date 1980-05-09
+//! fb fact 1 --category business --label 预算 --value 50万
+//! fb profile 1 --money yes --authority no --need yes --portfolio star
+//! fb contact add 1 张建国 --role decision-maker --title 总经理 --phone 139-1111-2222 --email zjg@huadong.cn --style analytical
+//! fb contact add 1 李娜 --role insider --role user --title 工程师
+//! fb contact edit 1 --add-role buyer
+//! fb move 1 survey --reason 需求已确认
+//! fb checklist 1 --tick 1 --tick 2
+//! fb objection 1 add --kind doubt "价格太高" --answer "总成本更低"
+//! fb objection 1 resolve 1
+//! fb deal add 1 --title "售后服务合同" --value 'USD 50000' --stage presentation --close-on 2031-06-30
+//! fb won 1 --deal 1 --value 180k
+//! fb reopen 1
+//! fb move 1 presentation --deal 1 --reason "预算批了"
+//! fb lost 1 --deal 2 --reason "竞争对手更便宜"
+//! fb deal add 1 --title "二期扩产" --value 1.5亿 --close-on 2031-09-01
+//! fb plan 1 --deal 3 --at "2031-05-08 10:00" --purpose "确认预算" --plan "带报价单" --expect "预算范围" --channel video --met 2
+//! fb visit 1 --deal 1 --at "2031-05-02 14:00" --purpose "首次拜访" --plan "介绍公司" --expect "约下次" --result "同意演示" --outcome met --next-step "准备演示" --next +1w --met 2 --met 3 --type store-check --tick 1 --tick 2
+//! fb add "Anna Smith" --phone "+1 555 0100" --email anna@example.com --style amiable --value '$5000'
+//! fb move 2 approach
+//! fb lost 2 --reason "chose a competitor"
+//! fb note 1 "喜欢微信联系"
+//! fb note "call the printer"
+//! fb import "$FIX/csv/opportunities_utf8.csv" --format csv --stage-map "Prospecting=preparation,Engaging=approach,Won=won,Lost=lost"
+//! fb import "$FIX/vcard/iphone_30.vcf"
+//! fb add 单小红 --company 重庆长江物流 --phone "+86 138 0013 8000"
+//! fb objection 1 add --deal 3 --kind complaint "交货慢"
+//! ```
+//!
+//! Each migration after version 10 adds its own test here: the rows of version 10 are all
+//! kept, and what the migration adds has the right values for them.
+
+use rusqlite::Connection;
+
+use crate::common::Env;
+use crate::upgrade_support::{self, latest, read_only, user_version};
+
+const FIXTURE: &str = "v10.db";
+
+/// An environment whose database is a fresh copy of the version-10 fixture.
+fn upgraded_env() -> Env {
+    upgrade_support::env_on(FIXTURE)
+}
+
+fn strings(conn: &Connection, sql: &str) -> Vec<String> {
+    let mut stmt = conn.prepare(sql).unwrap();
+    stmt.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect()
+}
+
+#[test]
+fn the_fixture_holds_accounts_people_and_deals_of_version_10() {
+    let (_dir, conn) = upgrade_support::fixture_copy(FIXTURE);
+    assert_eq!(user_version(&conn), 10);
+    assert_eq!(strings(&conn, "SELECT DISTINCT state FROM deal ORDER BY 1"), ["lost", "open", "won"]);
+    assert_eq!(strings(&conn, "SELECT DISTINCT currency FROM deal ORDER BY 1"), ["CNY", "USD"]);
+    assert_eq!(
+        strings(&conn, "SELECT DISTINCT role FROM contact_role ORDER BY 1"),
+        ["buyer", "decision-maker", "insider", "user"]
+    );
+    assert_eq!(strings(&conn, "SELECT CAST(count(*) AS TEXT) FROM deal WHERE source_ref IS NOT NULL"), ["6"]);
+}
+
+#[test]
+fn every_row_of_version_10_is_kept_after_a_backup() {
+    let env = upgraded_env();
+    assert!(env.ok(&["check"]).starts_with("OK: "));
+    let after = read_only(&env.db);
+    assert_eq!(user_version(&after), latest());
+    upgrade_support::assert_every_row_kept(FIXTURE, &after);
+    let backups: Vec<String> = match std::fs::read_dir(env.dir.path().join("backups")) {
+        Ok(dir) => dir.map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect(),
+        Err(_) => Vec::new(),
+    };
+    let upgraded = backups.iter().filter(|b| b.starts_with("fieldbook-before-upgrade-from-v10-")).count();
+    assert_eq!(upgraded, usize::from(latest() > 10), "{backups:?}");
+}
+
+#[test]
+fn the_account_reads_the_same_after_the_upgrade() {
+    let env = upgraded_env();
+    let shown = env.json(&["show", "1", "--format", "json"]);
+    let people: Vec<(String, Vec<String>)> = shown["contacts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            let roles = p["roles"].as_array().unwrap().iter().map(|r| r.as_str().unwrap().to_string());
+            (p["name"].as_str().unwrap().to_string(), roles.collect())
+        })
+        .collect();
+    assert_eq!(
+        people,
+        [
+            ("王伟".to_string(), vec!["buyer".to_string()]),
+            ("张建国".to_string(), vec!["decision-maker".to_string()]),
+            ("李娜".to_string(), vec!["user".to_string(), "insider".to_string()]),
+        ]
+    );
+    let deals = shown["deals"].as_array().unwrap();
+    let states: Vec<&str> = deals.iter().map(|d| d["state"].as_str().unwrap()).collect();
+    assert_eq!(states.len(), 3, "{deals:?}");
+    let pipeline = env.json(&["pipeline", "--format", "json"]);
+    let (_dir, before) = upgrade_support::fixture_copy(FIXTURE);
+    let open: i64 = before.query_row("SELECT count(*) FROM deal WHERE state = 'open'", [], |r| r.get(0)).unwrap();
+    let counted: i64 = pipeline.as_array().unwrap().iter().map(|s| s["count"].as_i64().unwrap()).sum();
+    assert_eq!(counted, open);
+    let hits = env.json(&["search", "zjg", "--format", "json"]);
+    assert!(hits.to_string().contains("张建国"), "{hits}");
+}
+
+#[test]
+fn export_import_export_of_the_upgraded_version_10_database_is_byte_identical() {
+    let env = upgraded_env();
+    let out = env.dir.path().join("all.json");
+    env.ok(&["export", "--out", out.to_str().unwrap()]);
+    let other = Env::new();
+    other.ok(&["import", out.to_str().unwrap()]);
+    assert!(other.ok(&["check"]).starts_with("OK: "));
+    assert_eq!(other.ok(&["export"]), std::fs::read_to_string(&out).unwrap());
+}
