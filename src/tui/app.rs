@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use chrono::NaiveDate;
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::action::Action;
 use super::chrome;
@@ -217,11 +217,112 @@ impl App {
         self.screens.last().map_or(ScreenId::Global, Screen::id)
     }
 
-    /// Handles one terminal key event (presses only).
+    /// Handles one terminal key event (presses only), then keeps the open form's draft.
     pub fn on_key(&mut self, event: KeyEvent) {
+        self.key(event);
+        self.keep_draft();
+    }
+
+    /// Handles one terminal event without keeping the draft (see [`App::settle`]); true when
+    /// the screen may have changed.
+    pub fn on_event(&mut self, event: Event) -> bool {
+        match event {
+            Event::Key(key) if key.kind == KeyEventKind::Press => {
+                self.key(key);
+                true
+            }
+            Event::Paste(text) => {
+                self.on_paste(&text);
+                true
+            }
+            Event::Resize(..) => true,
+            _ => false,
+        }
+    }
+
+    /// Writes the open form's draft when its text changed (after a batch of events).
+    pub fn settle(&mut self) {
+        self.keep_draft();
+    }
+
+    /// True when an action waits for the next frame (see `Effect::Later`).
+    pub fn has_later(&self) -> bool {
+        self.later.is_some()
+    }
+
+    /// Takes pasted text as typing into the focused text box, as one edit (one draft write,
+    /// one frame): line breaks go in where the box takes them and become spaces where it does
+    /// not; other control characters are dropped. With no text box focused it does nothing.
+    pub fn on_paste(&mut self, text: &str) {
+        self.toast = None;
+        let text = text.replace("\r\n", "\n").replace('\r', "\n");
+        let one_line: String = text.chars().filter_map(pasted_in_line).collect();
+        if let Some(overlay) = self.overlay.as_mut() {
+            if let Overlay::Palette(palette) = overlay {
+                palette.paste(&one_line);
+            }
+            return;
+        }
+        if self.confirm_quit.is_some() {
+            return;
+        }
+        if self.modal.is_some() {
+            for c in text.chars() {
+                let code = match c {
+                    '\n' => KeyCode::Enter,
+                    '\t' => KeyCode::Char(' '),
+                    c if c.is_control() => continue,
+                    c => KeyCode::Char(c),
+                };
+                let mut key = KeyEvent::new(code, KeyModifiers::NONE);
+                let Some(modal) = self.modal.as_ref() else { return };
+                if code == KeyCode::Enter && !modal.claims(&key) {
+                    key = KeyEvent::new(KeyCode::Char(' '), KeyModifiers::NONE);
+                }
+                if !modal.claims(&key) {
+                    return;
+                }
+                self.modal_key(key);
+            }
+            return;
+        }
+        let effect = match self.screens.last_mut() {
+            Some(screen) if screen.typing() => screen.paste(&one_line, &self.store),
+            _ => None,
+        };
+        if let Some(effect) = effect {
+            self.apply(effect);
+        }
+    }
+
+    /// Handles one key press. A terminal sends Esc and a key typed right after it as one
+    /// Alt-key: unless Alt and that key are bound somewhere, they are taken as the two keys.
+    fn key(&mut self, event: KeyEvent) {
         if event.kind != KeyEventKind::Press {
             return;
         }
+        if let KeyCode::Char(_) = event.code
+            && event.modifiers.contains(KeyModifiers::ALT)
+            && !event.modifiers.contains(KeyModifiers::CONTROL)
+            && !self.keymap.binds_anywhere(&Key::from_event(&event))
+        {
+            self.one_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+            self.one_key(KeyEvent::new(event.code, event.modifiers - KeyModifiers::ALT));
+            return;
+        }
+        self.one_key(event);
+    }
+
+    /// Writes the open form's draft when its text changed since the last write.
+    fn keep_draft(&mut self) {
+        if let Some((draft, revision)) = self.modal.as_ref().and_then(Modal::draft)
+            && let Err(e) = self.drafts.keep(&draft, revision)
+        {
+            self.fail(&e.into());
+        }
+    }
+
+    fn one_key(&mut self, event: KeyEvent) {
         self.toast = None;
         // The help overlay may be open over a form: it has the keys first.
         if let Some(overlay) = self.overlay.as_mut() {
@@ -302,26 +403,12 @@ impl App {
             return;
         }
         let outcome = modal.handle_key(event, &mut self.store, &self.i18n, &self.playbook, &self.keymap, &self.money);
-        let draft = modal.draft();
         match outcome {
-            ModalOutcome::Stay => {
-                if let Some((draft, revision)) = draft
-                    && let Err(e) = self.drafts.keep(&draft, revision)
-                {
-                    self.fail(&e.into());
-                }
-            }
-            ModalOutcome::Close => {
-                self.modal = None;
-                if let Some((draft, _)) = draft {
-                    self.forget_draft(&draft);
-                }
-            }
+            // The draft is kept after the key (or the batch of keys): see `keep_draft`.
+            ModalOutcome::Stay => {}
+            ModalOutcome::Close => self.close_modal(),
             ModalOutcome::Saved(message) => {
-                self.modal = None;
-                if let Some((draft, _)) = draft {
-                    self.forget_draft(&draft);
-                }
+                self.close_modal();
                 self.apply(Effect::Changed(message));
             }
             ModalOutcome::Failed(e) => self.fail(&e),
@@ -332,6 +419,13 @@ impl App {
         }
         if self.modal.is_none() {
             self.open_next_draft();
+        }
+    }
+
+    /// Closes the open form or question and deletes its draft (saved or discarded on purpose).
+    fn close_modal(&mut self) {
+        if let Some((draft, _)) = self.modal.take().as_ref().and_then(Modal::draft) {
+            self.forget_draft(&draft);
         }
     }
 
@@ -600,5 +694,15 @@ impl App {
         if let Some(overlay) = &self.overlay {
             overlay.render(frame, body.main, &view);
         }
+    }
+}
+
+/// A pasted character as a one-line box takes it: line breaks and tabs become spaces, other
+/// control characters are dropped.
+fn pasted_in_line(c: char) -> Option<char> {
+    match c {
+        '\n' | '\t' => Some(' '),
+        c if c.is_control() => None,
+        c => Some(c),
     }
 }

@@ -163,6 +163,11 @@ impl Keymap {
         self.keys_for(context, action).first().copied()
     }
 
+    /// True when some screen, form or dialog binds `key`.
+    pub fn binds_anywhere(&self, key: &Key) -> bool {
+        self.contexts.values().flatten().any(|b| b.keys.contains(key))
+    }
+
     /// True when `event` quits the app while a form or dialog is open: a global quit key that
     /// is not a character (a character there is typed or answers the dialog).
     pub fn quits_modal(&self, event: &KeyEvent) -> bool {

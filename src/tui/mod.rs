@@ -1,5 +1,6 @@
 //! The full-screen app: opens the store, then runs one event loop — key (presses only) →
-//! keymap → action → screen → effect — drawing a frame only when something changed.
+//! keymap → action → screen → effect — drawing a frame only when something changed, and only
+//! once every event already waiting was taken.
 
 pub mod action;
 pub mod app;
@@ -19,8 +20,10 @@ use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
-use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{self, Event, KeyEventKind};
+use ratatui::Terminal;
+use ratatui::backend::Backend;
+use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
+use ratatui::crossterm::execute;
 
 use crate::i18n::{Face, I18n};
 use crate::startup::Session;
@@ -83,10 +86,19 @@ fn start(session: Session) -> Result<(App, DailyBackup), String> {
     Ok((app, DailyBackup { outcome, thread }))
 }
 
-/// Takes over the terminal (restored on every exit, panics included) and runs the loop.
+/// Takes over the terminal (restored on every exit, panics included) and runs the loop. Pastes
+/// arrive whole (bracketed paste), and the terminal gets that mode back off on the way out.
 fn run_terminal(mut app: App, backup: Receiver<BackupResult>, i18n: &I18n) -> i32 {
     let mut terminal = ratatui::init();
-    let result = event_loop(&mut terminal, &mut app, backup);
+    // ratatui's panic hook restores the screen; the paste mode is turned off before it.
+    let restore_screen = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(std::io::stdout(), DisableBracketedPaste);
+        restore_screen(info);
+    }));
+    let result = execute!(std::io::stdout(), EnableBracketedPaste)
+        .and_then(|()| event_loop(&mut terminal, &mut app, &mut TerminalEvents, Some(backup)));
+    let _ = execute!(std::io::stdout(), DisableBracketedPaste);
     ratatui::restore();
     match result {
         Ok(()) => 0,
@@ -97,12 +109,40 @@ fn run_terminal(mut app: App, backup: Receiver<BackupResult>, i18n: &I18n) -> i3
     }
 }
 
+/// Where the loop's events come from: the terminal, or a script in tests.
+pub trait EventSource {
+    /// True when an event can be read within `timeout` (zero: one is already waiting).
+    fn poll(&mut self, timeout: Duration) -> std::io::Result<bool>;
+    /// The next event, waiting for one.
+    fn read(&mut self) -> std::io::Result<Event>;
+}
+
+/// The terminal's own events.
+struct TerminalEvents;
+
+impl EventSource for TerminalEvents {
+    fn poll(&mut self, timeout: Duration) -> std::io::Result<bool> {
+        event::poll(timeout)
+    }
+
+    fn read(&mut self) -> std::io::Result<Event> {
+        event::read()
+    }
+}
+
 /// How often the loop looks for the backup's outcome while it is still running.
 const BACKUP_POLL: Duration = Duration::from_millis(200);
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, backup: Receiver<BackupResult>) -> std::io::Result<()> {
+/// Runs the app until it quits: waits for an event, then takes every event already waiting,
+/// in order, before drawing the next frame (typing ahead and pastes never wait behind frames).
+/// Hears today's backup from `backup` while it runs.
+pub fn event_loop<B: Backend>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    events: &mut impl EventSource,
+    mut backup: Option<Receiver<BackupResult>>,
+) -> std::io::Result<()> {
     let mut dirty = true;
-    let mut backup = Some(backup);
     while !app.should_quit() {
         if let Some(receiver) = &backup {
             match receiver.try_recv() {
@@ -116,24 +156,23 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, backup: Receiver<Ba
             }
         }
         if dirty {
-            terminal.draw(|frame| app.render(frame))?;
+            terminal.draw(|frame| app.render(frame)).map_err(|e| std::io::Error::other(e.to_string()))?;
             dirty = false;
         }
         if app.run_later() {
             dirty = true;
             continue;
         }
-        if backup.is_some() && !event::poll(BACKUP_POLL)? {
+        if backup.is_some() && !events.poll(BACKUP_POLL)? {
             continue;
         }
-        match event::read()? {
-            Event::Key(key) if key.kind == KeyEventKind::Press => {
-                app.on_key(key);
-                dirty = true;
+        loop {
+            dirty |= app.on_event(events.read()?);
+            if app.should_quit() || app.has_later() || !events.poll(Duration::ZERO)? {
+                break;
             }
-            Event::Resize(..) => dirty = true,
-            _ => {}
         }
+        app.settle();
     }
     Ok(())
 }

@@ -191,3 +191,41 @@ fn a_note_being_typed_when_the_app_is_killed_is_offered_back() {
     let store = Store::open(&db, Clock::Fixed(NaiveDate::from_ymd_opt(2031, 5, 6).unwrap())).unwrap();
     assert_eq!(store.notes_of(None, 10).unwrap()[0].body, "call 王伟 about the tender");
 }
+
+#[test]
+fn ten_kilobytes_pasted_into_a_note_appear_whole_and_one_ctrl_s_saves_them() {
+    if !tmux_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("e2e.db");
+    let tui = Session::start(&db, dir.path(), "paste");
+    tui.wait_for("Welcome to Fieldbook");
+    tui.keys(&["e"]);
+    tui.wait_for("Appointments today");
+    tui.keys(&["n"]);
+    tui.wait_for("Note");
+    let mut text = String::new();
+    let mut n = 0;
+    while text.len() < 10 * 1024 {
+        n += 1;
+        text.push_str(&format!("line {n}: 王伟 wants the pump price list, model {n}\n"));
+    }
+    text.push_str("END OF PASTE");
+    let buffer = format!("fieldbook-e2e-{}", std::process::id());
+    let set = Command::new("tmux").args(["set-buffer", "-b", &buffer, &text]).status().unwrap();
+    assert!(set.success(), "tmux set-buffer");
+    // -p: wrapped in the bracketed-paste marks, which tmux sends only when the app asked for them.
+    let pasted = Command::new("tmux").args(["paste-buffer", "-p", "-d", "-b", &buffer, "-t", &tui.name]).status();
+    assert!(pasted.unwrap().success(), "tmux paste-buffer");
+    tui.keys(&["C-s"]);
+    tui.wait_for("Note saved to the inbox");
+    tui.keys(&["q"]);
+    let start = Instant::now();
+    while tui.is_running() {
+        assert!(start.elapsed() < Duration::from_secs(10), "q did not quit");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let store = Store::open(&db, Clock::Fixed(NaiveDate::from_ymd_opt(2031, 5, 6).unwrap())).unwrap();
+    assert_eq!(store.notes_of(None, 10).unwrap()[0].body, text, "the whole paste, line breaks kept");
+}

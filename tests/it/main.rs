@@ -47,6 +47,7 @@ mod tui_drafts;
 mod tui_flows;
 mod tui_form_flows;
 mod tui_forms;
+mod tui_input;
 mod tui_keys;
 mod tui_method_flows;
 mod tui_people_flows;

@@ -124,6 +124,12 @@ impl PaletteOverlay {
         PaletteOutcome::Stay
     }
 
+    /// Takes pasted text (one line) into the query.
+    pub fn paste(&mut self, line: &str) {
+        self.query.push_str(line);
+        self.selected = 0;
+    }
+
     /// Draws the query line and the matching commands.
     pub fn render(&self, frame: &mut Frame, area: Rect, view: &View) {
         let t = view.theme;

@@ -131,6 +131,11 @@ impl CustomersScreen {
         }
     }
 
+    /// Takes pasted text (one line) into the filter box, then filters once.
+    pub fn paste(&mut self, line: &str, store: &Store) -> Option<Effect> {
+        self.filter_box.paste(line, &mut self.filter.text).then(|| self.reload(store))
+    }
+
     /// Draws the filter line, the header and the visible rows.
     pub fn render(&self, frame: &mut Frame, area: Rect, view: &View) {
         let t = view.theme;

@@ -58,6 +58,15 @@ impl FilterBox {
         }
     }
 
+    /// Appends pasted text (already one line); `applied` follows. False when the box has no
+    /// focus.
+    pub fn paste(&mut self, line: &str, applied: &mut Option<String>) -> bool {
+        let Some(text) = self.typing.as_mut() else { return false };
+        text.push_str(line);
+        *applied = Some(text.clone()).filter(|t| !t.is_empty());
+        true
+    }
+
     /// The filter line's spans: `label: `, then the text typed (with a cursor), the filter in
     /// force, or "(none)".
     pub fn spans(&self, label: &str, applied: &Option<String>, view: &View) -> Vec<Span<'static>> {

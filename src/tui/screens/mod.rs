@@ -173,6 +173,17 @@ impl Screen {
         }
     }
 
+    /// Takes pasted text (made one line) into the focused text box; `None` when none has the
+    /// focus.
+    pub fn paste(&mut self, line: &str, store: &Store) -> Option<Effect> {
+        match self {
+            Self::Pipeline(s) => s.paste(line, store),
+            Self::Customers(s) => s.paste(line, store),
+            Self::Search(s) => Some(s.paste(line, store)),
+            _ => None,
+        }
+    }
+
     /// The customer this screen is about, if any (quick notes attach to it).
     pub fn customer_in_view(&self) -> Option<i64> {
         match self {

@@ -211,6 +211,11 @@ impl PipelineScreen {
         }
     }
 
+    /// Takes pasted text (one line) into the filter box, then filters once.
+    pub fn paste(&mut self, line: &str, store: &Store) -> Option<Effect> {
+        self.filter_box.paste(line, &mut self.filter.text).then(|| self.reload(store))
+    }
+
     /// Draws the filter line and the five columns.
     pub fn render(&self, frame: &mut Frame, area: Rect, view: &View) {
         let [filter_area, board] = Layout::vertical([Constraint::Length(1), Constraint::Min(3)]).areas(area);

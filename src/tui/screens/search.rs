@@ -94,6 +94,16 @@ impl SearchScreen {
         })
     }
 
+    /// Takes pasted text (one line) into the query, then searches once.
+    pub fn paste(&mut self, line: &str, store: &Store) -> Effect {
+        self.query.push_str(line);
+        self.selected = 0;
+        match self.refresh(store) {
+            Ok(()) => Effect::None,
+            Err(e) => Effect::Error(e),
+        }
+    }
+
     /// Draws the query line and the hits.
     pub fn render(&self, frame: &mut Frame, area: Rect, view: &View) {
         let t = view.theme;
