@@ -6,7 +6,7 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use fieldbook::domain::{CadencePolicy, Stage};
+use fieldbook::domain::{CadencePolicy, Step};
 use fieldbook::store::{CustomerFilter, CustomerSort, PipelineFilter, Store};
 use support::{clock, database};
 
@@ -23,10 +23,10 @@ fn benches(c: &mut Criterion) {
     let day = clock().today();
     let policy = CadencePolicy::default();
     group.bench_function("today_review", |b| {
-        b.iter(|| black_box(store.review(day, clock().now(), &policy).expect("review")))
+        b.iter(|| black_box(store.today_list(day, clock().now(), &policy).expect("review")))
     });
 
-    let survey = CustomerFilter { stage: Some(Stage::Survey), ..Default::default() };
+    let survey = CustomerFilter { stage: Some(Step::Survey), ..Default::default() };
     group.bench_function("list_stage_survey_page", |b| {
         b.iter(|| black_box(store.list_customers(&survey, CustomerSort::Name, 50, 0).expect("list")))
     });
@@ -74,7 +74,7 @@ fn benches(c: &mut Criterion) {
         group.bench_function(name, |b| {
             b.iter(|| {
                 let totals = store.pipeline_totals(&filter).expect("totals");
-                let cards = store.pipeline_cards(Stage::Survey, &filter, 30, 0).expect("cards");
+                let cards = store.pipeline_cards(Step::Survey, &filter, 30, 0).expect("cards");
                 black_box((totals, cards))
             })
         });

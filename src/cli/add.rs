@@ -5,7 +5,7 @@ use serde_json::json;
 use super::Ctx;
 use super::output::{self, FormatArg};
 use crate::domain::money::{Currency, Money};
-use crate::domain::{CustomerClass, NewCustomer, Stage, Style, Word};
+use crate::domain::{CustomerClass, NewCustomer, Step, Style, Word};
 use crate::ops;
 use crate::store::NewDeal;
 
@@ -68,7 +68,7 @@ pub fn run(args: &AddArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
     let currency = args.currency.as_deref().map(Currency::parse).transpose()?;
     let value = args.value.as_deref().map(|v| Money::parse_with(v, currency, ctx.config.currency)).transpose()?;
     let deal = NewDeal {
-        stage: args.stage.as_deref().map(Stage::parse).transpose()?.unwrap_or(Stage::Preparation),
+        stage: args.stage.as_deref().map(Step::parse).transpose()?.unwrap_or(Step::Preparation),
         currency: currency.unwrap_or(ctx.config.currency),
         ..Default::default()
     }

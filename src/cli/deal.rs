@@ -5,7 +5,7 @@
 use super::Ctx;
 use super::output::{self, FormatArg, Table};
 use super::{checklist, method};
-use crate::domain::{Deal, DomainError, Stage};
+use crate::domain::{Deal, DomainError, Step};
 use crate::i18n::I18n;
 use crate::ops;
 use crate::ops::deals::{DealDraft, DealEdit};
@@ -167,7 +167,7 @@ fn add(args: &AddArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
         title: args.title.clone(),
         value: args.value.clone().unwrap_or_default(),
         currency: args.currency.clone().unwrap_or_default(),
-        stage: args.stage.as_deref().map(Stage::parse).transpose()?,
+        stage: args.stage.as_deref().map(Step::parse).transpose()?,
         close_on: args.close_on.clone().unwrap_or_default(),
     };
     let default = ctx.config.currency;
@@ -232,7 +232,7 @@ fn summary(i: &I18n, deal: &Deal) -> String {
 
 /// Moves the open deal to another step.
 pub fn run_move(args: &MoveArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
-    let to = Stage::parse(&args.step)?;
+    let to = Step::parse(&args.step)?;
     let playbook = method::playbook(ctx);
     let moved = ops::steps::move_open_deal(ctx.store()?, &playbook, args.id, args.deal.id, to, &args.reason)?;
     checklist::warn_unticked(ctx, &moved);

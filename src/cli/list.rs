@@ -3,7 +3,7 @@
 use super::Ctx;
 use super::output::{self, FormatArg, Table};
 use crate::domain::money::Money;
-use crate::domain::{CustomerClass, Stage, Word};
+use crate::domain::{CustomerClass, Step, Word};
 use crate::store::{CustomerFilter, CustomerRow, CustomerSort};
 
 /// Arguments of `list`.
@@ -32,7 +32,7 @@ pub struct ListArgs {
 /// Prints the page.
 pub fn run(args: &ListArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
     let filter = CustomerFilter {
-        stage: args.stage.as_deref().map(Stage::parse).transpose()?,
+        stage: args.stage.as_deref().map(Step::parse).transpose()?,
         class: args.class.as_deref().map(CustomerClass::parse_word).transpose()?,
         due: args.due.then(|| (ctx.today(), ctx.config.cadence)),
         ..Default::default()

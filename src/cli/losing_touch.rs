@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::Ctx;
 use super::output::{self, FormatArg, Table};
-use crate::domain::review::DueCustomer;
+use crate::domain::today::DueCustomer;
 use crate::playbook::views::cadence_state_text;
 
 /// Arguments of `losing-touch`.

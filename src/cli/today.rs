@@ -5,8 +5,8 @@ use chrono::{NaiveDateTime, NaiveTime};
 
 use super::Ctx;
 use super::output::{self, FormatArg, Table};
-use crate::domain::review::CustomerRef;
-use crate::domain::{CadenceState, Review, parse_date};
+use crate::domain::today::CustomerRef;
+use crate::domain::{CadenceState, TodayList, parse_date};
 use crate::i18n::I18n;
 use crate::store::REVIEW_LIMIT;
 
@@ -18,7 +18,7 @@ const TEXT_WIDTH: usize = 40;
 /// Arguments of `today`.
 #[derive(Debug, clap::Args)]
 pub struct TodayArgs {
-    /// Review another day (default: today).
+    /// TodayList another day (default: today).
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub date: Option<String>,
     #[command(flatten)]
@@ -32,7 +32,7 @@ pub fn run(args: &TodayArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
     let end_of_day = NaiveDateTime::new(day, NaiveTime::from_hms_opt(23, 59, 59).unwrap_or(NaiveTime::MIN));
     let now = ctx.clock.now().min(end_of_day);
     let policy = ctx.config.cadence;
-    let review = ctx.store()?.review(day, now, &policy)?;
+    let review = ctx.store()?.today_list(day, now, &policy)?;
     if args.format.is_json() {
         return ctx.print(&output::json(&review)?);
     }
@@ -40,7 +40,7 @@ pub fn run(args: &TodayArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
 }
 
 /// The review as titled sections of aligned tables.
-fn render(i: &I18n, r: &Review) -> String {
+fn render(i: &I18n, r: &TodayList) -> String {
     let weekday = i.t(&format!("cli.today.weekday.{}", r.date.format("%a").to_string().to_lowercase()));
     let mut out = vec![i.fmt("cli.today.title", &[("date", &r.date), ("weekday", &weekday)])];
 

@@ -7,7 +7,7 @@ use fastrand::Rng;
 use super::people::{self, Person, Tongue};
 use super::texts::{Texts, fill, texts};
 use crate::domain::{
-    BuyingRole, Channel, CustomerClass, DealState, Man, MonthDay, Outcome, Portfolio, Stage, Style, Tri, VisitInput,
+    BuyingRole, Channel, CustomerClass, DealState, Man, MonthDay, Outcome, Portfolio, Step, Style, Tri, VisitInput,
     VisitKind, Word,
 };
 use crate::store::bulk::{BulkContact, BulkCustomer, BulkDeal, BulkFact, BulkMove};
@@ -39,7 +39,7 @@ pub struct CustomerMeta {
     /// Days between the customer's creation and today.
     pub age_days: u32,
     /// The step its visits are about lately.
-    pub stage: Stage,
+    pub stage: Step,
     /// A deal of it was won (after-sale care visits make sense).
     pub won: bool,
 }
@@ -217,7 +217,7 @@ impl Generator {
         product: &str,
         created: NaiveDateTime,
         age_days: u32,
-    ) -> (Vec<BulkDeal>, CustomerClass, Stage) {
+    ) -> (Vec<BulkDeal>, CustomerClass, Step) {
         let roll = if age_days < 20 { 99 } else { self.rng.u8(..100) };
         let state = match roll {
             0..=14 => DealState::Won,
@@ -225,25 +225,25 @@ impl Generator {
             _ => DealState::Open,
         };
         let stage = match state {
-            DealState::Won => Stage::Close,
+            DealState::Won => Step::Close,
             _ => self.pick(&[
-                Stage::Preparation,
-                Stage::Preparation,
-                Stage::Approach,
-                Stage::Approach,
-                Stage::Survey,
-                Stage::Survey,
-                Stage::Presentation,
-                Stage::Close,
+                Step::Preparation,
+                Step::Preparation,
+                Step::Approach,
+                Step::Approach,
+                Step::Survey,
+                Step::Survey,
+                Step::Presentation,
+                Step::Close,
             ]),
         };
         let first = self.deal(person, t, product, created, self.today, stage, state);
         let mut deals = vec![first];
         let class = match state {
             DealState::Open => match stage {
-                Stage::Preparation | Stage::Approach => CustomerClass::Potential,
-                Stage::Survey | Stage::Presentation => CustomerClass::Intent,
-                Stage::Close => CustomerClass::Quasi,
+                Step::Preparation | Step::Approach => CustomerClass::Potential,
+                Step::Survey | Step::Presentation => CustomerClass::Intent,
+                Step::Close => CustomerClass::Quasi,
             },
             DealState::Lost => CustomerClass::Lost,
             DealState::Won => self.pick(&[
@@ -259,7 +259,7 @@ impl Generator {
         if state == DealState::Won && self.rng.u8(..10) < 4 {
             let since = NaiveDateTime::parse_from_str(&closed_on, "%Y-%m-%dT%H:%M:%SZ").unwrap_or(created);
             let again = since.checked_add_days(Days::new(1)).filter(|d| d.date() < self.today).unwrap_or(since);
-            let next_stage = self.pick(&[Stage::Preparation, Stage::Approach]);
+            let next_stage = self.pick(&[Step::Preparation, Step::Approach]);
             deals.push(self.deal(person, t, product, again, self.today, next_stage, DealState::Open));
             self.more_open_deals(&mut deals, person, t, product, again);
             return (deals, class, next_stage);
@@ -287,7 +287,7 @@ impl Generator {
             _ => 0,
         };
         for _ in 0..extra.min(3usize.saturating_sub(deals.len())) {
-            let stage = self.pick(&[Stage::Preparation, Stage::Approach, Stage::Survey, Stage::Presentation]);
+            let stage = self.pick(&[Step::Preparation, Step::Approach, Step::Survey, Step::Presentation]);
             let mut deal = self.deal(person, t, product, start, self.today, stage, DealState::Open);
             if self.rng.u8(..3) == 0 && deal.currency != "USD" {
                 deal.currency = "USD".into();
@@ -307,7 +307,7 @@ impl Generator {
         product: &str,
         start: NaiveDateTime,
         end: NaiveDate,
-        stage: Stage,
+        stage: Step,
         state: DealState,
     ) -> BulkDeal {
         let steps = stage.index();
@@ -317,14 +317,14 @@ impl Generator {
         offsets.sort_unstable();
         let mut history = vec![BulkMove {
             from: None,
-            to: (Stage::Preparation, DealState::Open),
+            to: (Step::Preparation, DealState::Open),
             at: stamp(start),
             reason: String::new(),
         }];
         for (i, offset) in offsets.iter().enumerate() {
             let when = stamp(start.checked_add_days(Days::new(*offset)).unwrap_or(start));
             let (from, to, reason) = if i < steps {
-                ((Stage::ALL[i], DealState::Open), (Stage::ALL[i + 1], DealState::Open), String::new())
+                ((Step::ALL[i], DealState::Open), (Step::ALL[i + 1], DealState::Open), String::new())
             } else if state == DealState::Lost {
                 ((stage, DealState::Open), (stage, DealState::Lost), self.pick(t.lost_reasons).to_string())
             } else {
@@ -441,7 +441,7 @@ impl Generator {
         };
         let kind = match (channel, meta.stage) {
             (Channel::Phone, _) => VisitKind::PhoneFollowUp,
-            (_, Stage::Presentation) if self.rng.bool() => VisitKind::Demonstration,
+            (_, Step::Presentation) if self.rng.bool() => VisitKind::Demonstration,
             (_, _) if meta.won && self.rng.u8(..3) == 0 => VisitKind::AfterSaleCare,
             _ => VisitKind::CustomerVisit,
         };

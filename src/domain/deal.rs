@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::money::{Currency, Money};
-use super::stage::{DealState, Stage};
+use super::step::{DealState, Step};
 
 /// An opportunity with one customer, moving through the five steps.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -15,7 +15,7 @@ pub struct Deal {
     /// Expected value in minor units (cents, 分).
     pub value_minor: Option<i64>,
     pub currency: Currency,
-    pub stage: Stage,
+    pub stage: Step,
     pub state: DealState,
     pub lost_reason: String,
     pub expected_close_on: Option<NaiveDate>,
@@ -39,11 +39,11 @@ impl Deal {
 
 /// One move of a deal between steps or states; never rewritten.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct StageEvent {
+pub struct StepEvent {
     pub id: i64,
     pub deal_id: i64,
-    pub from_stage: Option<Stage>,
-    pub to_stage: Stage,
+    pub from_stage: Option<Step>,
+    pub to_stage: Step,
     pub from_state: Option<DealState>,
     pub to_state: DealState,
     /// RFC 3339, UTC.

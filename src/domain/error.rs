@@ -1,6 +1,6 @@
 //! Errors raised by domain rules: bad user input that needs no database to detect.
 
-use super::{Stage, Word};
+use super::{Step, Word};
 use crate::i18n::{Face, Localize, Message};
 
 /// A value a user typed that the domain cannot accept. Each variant carries what is
@@ -8,7 +8,7 @@ use crate::i18n::{Face, Localize, Message};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DomainError {
     /// Not one of the five steps (or ambiguous prefix).
-    UnknownStage { input: String },
+    UnknownStep { input: String },
     /// A `WHEN` or date value that is not in an accepted form.
     BadDate { input: String },
     /// A yearly date (birthday, anniversary) that is not `MM-DD` or `YYYY-MM-DD`.
@@ -35,8 +35,8 @@ crate::display_in_english!(DomainError);
 impl Localize for DomainError {
     fn message(&self, _face: Face) -> Message {
         match self {
-            Self::UnknownStage { input } => {
-                let valid: Vec<&str> = Stage::ALL.iter().map(|s| s.code()).collect();
+            Self::UnknownStep { input } => {
+                let valid: Vec<&str> = Step::ALL.iter().map(|s| s.code()).collect();
                 Message::new("error.unknown_stage").arg("input", input).arg("valid", valid.join(", "))
             }
             Self::BadDate { input } => Message::new("error.bad_date").arg("input", input),

@@ -365,7 +365,7 @@ mod tests {
         let en = I18n::new(Lang::En);
         let zh = I18n::new(Lang::ZhCn);
         assert_eq!(en.word(crate::domain::Portfolio::QuestionMark), "Question mark");
-        assert_eq!(zh.word(crate::domain::Stage::Survey), "调查");
+        assert_eq!(zh.word(crate::domain::Step::Survey), "调查");
         assert_eq!(Lang::parse("zh_CN.UTF-8"), Some(Lang::ZhCn));
         assert_eq!(Lang::parse("en_US.UTF-8"), Some(Lang::En));
         assert_eq!(Lang::detect(Some("zh-CN"), Some("en")), Lang::ZhCn);
@@ -379,7 +379,7 @@ mod tests {
         let msg = zh.error(&e, Face::App);
         assert!(msg.contains("拜访目的"), "{msg}");
         let en = I18n::new(Lang::En);
-        let e = anyhow::Error::new(crate::domain::DomainError::UnknownStage { input: "x".into() });
+        let e = anyhow::Error::new(crate::domain::DomainError::UnknownStep { input: "x".into() });
         assert!(en.error(&e, Face::Cli).contains("preparation, approach, survey, presentation, close"));
         assert_eq!(e.to_string(), en.error(&e, Face::Cli), "Display is the English message");
     }

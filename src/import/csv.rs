@@ -9,7 +9,7 @@ use encoding_rs::{Encoding, GB18030, UTF_8};
 
 use super::{FileProblem, Parsed, Problem, Record, month_day};
 use crate::domain::money::{Currency, Money};
-use crate::domain::{CustomerClass, DealState, DomainError, FactCategory, Stage, Style, Word};
+use crate::domain::{CustomerClass, DealState, DomainError, FactCategory, Step, Style, Word};
 
 /// A column's meaning.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -27,7 +27,7 @@ pub enum Field {
     ReferredBy,
     Class,
     Style,
-    Stage,
+    Step,
     Value,
     Currency,
     DealTitle,
@@ -106,7 +106,7 @@ const FIELDS: &[(Field, &str, &[&str])] = &[
     (Field::ReferredBy, "referred_by", &["referred by", "referred_by", "referrer", "推荐人", "介绍人"]),
     (Field::Class, "class", &["class", "customer class", "客户类别", "客户分类", "类别"]),
     (Field::Style, "style", &["style", "personality", "性格", "性格类型"]),
-    (Field::Stage, "stage", &["stage", "step", "deal stage", "pipeline stage", "阶段", "销售阶段"]),
+    (Field::Step, "stage", &["stage", "step", "deal stage", "pipeline stage", "阶段", "销售阶段"]),
     (Field::Value, "value", &["value", "amount", "deal value", "expected value", "金额", "预计金额", "商机金额"]),
     (
         Field::DealTitle,
@@ -128,7 +128,7 @@ pub struct CsvOptions {
     /// `--map`: header (as written) → field name.
     pub map: Vec<(String, String)>,
     /// `--stage-map`: their step name (any case) → our step, or won or lost.
-    pub stage_map: Vec<(String, StageOrOutcome)>,
+    pub stage_map: Vec<(String, StepOrOutcome)>,
     /// `--encoding`; detected when `None`.
     pub encoding: Option<&'static Encoding>,
     /// The currency of values that name none (config.toml).
@@ -142,28 +142,27 @@ pub fn field_names() -> Vec<&'static str> {
 
 /// Where a row's stage puts its deal: one of the five steps, or closed as won or lost.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum StageOrOutcome {
-    Step(Stage),
+pub enum StepOrOutcome {
+    Step(Step),
     Closed(DealState),
 }
 
-impl StageOrOutcome {
+impl StepOrOutcome {
     /// One of the steps (English, Chinese, a prefix), or `won` / `lost` (赢单 / 丢单).
     pub fn parse(input: &str) -> Result<Self, DomainError> {
         match DealState::parse_word(input) {
             Ok(state) if state != DealState::Open => Ok(Self::Closed(state)),
-            _ => Stage::parse(input).map(Self::Step),
+            _ => Step::parse(input).map(Self::Step),
         }
     }
 }
 
 /// Reads `Prospecting=preparation,Engaging=approach,Won=won,Lost=lost`.
-pub fn parse_stage_map(input: &str) -> Result<Vec<(String, StageOrOutcome)>, DomainError> {
+pub fn parse_stage_map(input: &str) -> Result<Vec<(String, StepOrOutcome)>, DomainError> {
     let mut out = Vec::new();
     for pair in input.split(',').filter(|p| !p.trim().is_empty()) {
-        let (theirs, ours) =
-            pair.split_once('=').ok_or(DomainError::UnknownStage { input: pair.trim().to_string() })?;
-        out.push((theirs.trim().to_lowercase(), StageOrOutcome::parse(ours.trim())?));
+        let (theirs, ours) = pair.split_once('=').ok_or(DomainError::UnknownStep { input: pair.trim().to_string() })?;
+        out.push((theirs.trim().to_lowercase(), StepOrOutcome::parse(ours.trim())?));
     }
     Ok(out)
 }
@@ -305,9 +304,9 @@ fn record(
             Some(Field::ReferredBy) => c.referred_by = value.into(),
             Some(Field::Class) => c.class = Some(CustomerClass::parse_word(value)?),
             Some(Field::Style) => c.style = Some(Style::parse_word(value)?),
-            Some(Field::Stage) => match stage(value, options)? {
-                StageOrOutcome::Step(s) => rec.stage = Some(s),
-                StageOrOutcome::Closed(state) => rec.state = state,
+            Some(Field::Step) => match stage(value, options)? {
+                StepOrOutcome::Step(s) => rec.stage = Some(s),
+                StepOrOutcome::Closed(state) => rec.state = state,
             },
             Some(Field::DealTitle) => rec.deal_title = value.into(),
             Some(Field::CloseDate) => rec.close_on = Some(close_date(value)?),
@@ -334,12 +333,12 @@ fn record(
 
 /// A step or an outcome through `--stage-map`, else by our names (English, Chinese, prefixes,
 /// won and lost, and other CRMs' `Closed Won` / `Closed Lost`).
-fn stage(value: &str, options: &CsvOptions) -> Result<StageOrOutcome, DomainError> {
+fn stage(value: &str, options: &CsvOptions) -> Result<StepOrOutcome, DomainError> {
     let key = value.trim().to_lowercase();
     match options.stage_map.iter().find(|(theirs, _)| *theirs == key) {
         Some((_, ours)) => Ok(*ours),
-        None => StageOrOutcome::parse(key.strip_prefix("closed ").unwrap_or(&key))
-            .map_err(|_| DomainError::UnknownStage { input: value.to_string() }),
+        None => StepOrOutcome::parse(key.strip_prefix("closed ").unwrap_or(&key))
+            .map_err(|_| DomainError::UnknownStep { input: value.to_string() }),
     }
 }
 

@@ -6,7 +6,7 @@ pub mod vcard;
 
 use crate::domain::customer::{MAX_LONG, check_len};
 use crate::domain::money::Money;
-use crate::domain::{DealState, DomainError, FactCategory, MonthDay, NewCustomer, Stage};
+use crate::domain::{DealState, DomainError, FactCategory, MonthDay, NewCustomer, Step};
 use chrono::NaiveDate;
 
 /// One contact or row, ready to become a customer with its first deal, facts and notes.
@@ -16,7 +16,7 @@ pub struct Record {
     pub line: usize,
     pub customer: NewCustomer,
     /// Step of the first deal (default: preparation).
-    pub stage: Option<Stage>,
+    pub stage: Option<Step>,
     /// Expected value of the first deal (the final one of a won deal).
     pub value: Option<Money>,
     /// The deal's title (an opportunity's name); empty for none.

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::contacts::People;
-use crate::domain::{Customer, Deal, DealState, Fact, Objection, StageEvent, Visit};
+use crate::domain::{Customer, Deal, DealState, Fact, Objection, StepEvent, Visit};
 use crate::store::{Note, Store, StoreError};
 
 /// A deal with its moves, oldest first.
@@ -13,7 +13,7 @@ use crate::store::{Note, Store, StoreError};
 pub struct DealHistory {
     #[serde(flatten)]
     pub deal: Deal,
-    pub history: Vec<StageEvent>,
+    pub history: Vec<StepEvent>,
 }
 
 /// A visit with the ticked items of its type's in-visit checklist.

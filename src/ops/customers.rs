@@ -3,7 +3,7 @@
 //! rep said to add anyway (`--allow-duplicate`, or a second Ctrl-S in the app).
 
 use crate::domain::NewCustomer;
-use crate::domain::review::CustomerRef;
+use crate::domain::today::CustomerRef;
 use crate::i18n::{Face, Localize, Message, advice};
 use crate::store::{NewDeal, Store, StoreError};
 

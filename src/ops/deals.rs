@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::domain::customer::{MAX_SHORT, check_len, clean_line};
 use crate::domain::money::{Currency, Money, Totals};
-use crate::domain::{Deal, DomainError, Stage, Word, parse_date};
+use crate::domain::{Deal, DomainError, Step, Word, parse_date};
 use crate::store::{DealPatch, NewDeal, Store, StoreError};
 
 /// A new deal as typed: every field as text, checked by [`add`].
@@ -18,7 +18,7 @@ pub struct DealDraft {
     /// the default.
     pub currency: String,
     /// The step it starts in (preparation when `None`).
-    pub stage: Option<Stage>,
+    pub stage: Option<Step>,
     /// Expected close date (`2031-06-30`, `+3w`, `fri`…); empty for none.
     pub close_on: String,
 }
@@ -35,7 +35,7 @@ pub struct DealEdit {
 /// One column of the pipeline: how many open deals, and their values per currency.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PipelineStep {
-    pub stage: Stage,
+    pub stage: Step,
     pub count: u64,
     pub totals: Totals,
 }
@@ -97,7 +97,7 @@ pub fn add(store: &mut Store, customer_id: i64, draft: &DealDraft, default: Curr
     let close_on = optional(&draft.close_on).map(|d| parse_date(d, store.clock().today())).transpose()?;
     let deal = NewDeal {
         title,
-        stage: draft.stage.unwrap_or(Stage::Preparation),
+        stage: draft.stage.unwrap_or(Step::Preparation),
         value_minor: None,
         currency: currency.unwrap_or(default),
         close_on,
@@ -155,7 +155,7 @@ pub fn reopen(store: &mut Store, deal_id: i64, reason: &str) -> Result<Deal, Sto
 /// The open deals per step: count and values per currency.
 pub fn pipeline(store: &Store) -> Result<Vec<PipelineStep>, StoreError> {
     let totals = store.pipeline_totals(&crate::store::PipelineFilter::default())?;
-    Ok(Stage::ALL
+    Ok(Step::ALL
         .iter()
         .zip(totals)
         .map(|(stage, t)| PipelineStep { stage: *stage, count: t.count, totals: t.totals })

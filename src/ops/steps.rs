@@ -3,7 +3,7 @@
 //! or warn (the command line). Moving back leaves nothing behind.
 
 use crate::domain::checklist::{self, ChecklistItem};
-use crate::domain::{Deal, Stage};
+use crate::domain::{Deal, Step};
 use crate::playbook::Playbook;
 use crate::store::{Store, StoreError};
 
@@ -11,7 +11,7 @@ use crate::store::{Store, StoreError};
 #[derive(Debug, Clone)]
 pub struct Moved {
     pub deal: Deal,
-    pub from: Stage,
+    pub from: Step,
     pub left_unticked: Vec<ChecklistItem>,
 }
 
@@ -21,8 +21,8 @@ pub fn left_unticked(
     store: &Store,
     playbook: &Playbook,
     deal_id: i64,
-    from: Stage,
-    to: Stage,
+    from: Step,
+    to: Step,
 ) -> Result<Vec<ChecklistItem>, StoreError> {
     if to.index() <= from.index() {
         return Ok(Vec::new());
@@ -39,7 +39,7 @@ pub fn move_open_deal(
     playbook: &Playbook,
     customer_id: i64,
     deal: Option<i64>,
-    to: Stage,
+    to: Step,
     reason: &str,
 ) -> Result<Moved, StoreError> {
     let open = super::deals::pick(store, customer_id, deal, true)?;

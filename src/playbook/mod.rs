@@ -15,7 +15,7 @@ pub use content::{
 };
 
 use crate::domain::checklist::{self, ChecklistItem};
-use crate::domain::{Man, ObjectionKind, Portfolio, Stage, Style, Tri, VisitKind};
+use crate::domain::{Man, ObjectionKind, Portfolio, Step, Style, Tri, VisitKind};
 use crate::i18n::Lang;
 
 const EN: &str = include_str!("../../assets/playbook/en.toml");
@@ -65,13 +65,13 @@ impl Playbook {
     }
 
     /// The guide for one step.
-    pub fn step(&self, stage: Stage) -> &StepGuide {
+    pub fn step(&self, stage: Step) -> &StepGuide {
         match stage {
-            Stage::Preparation => &self.steps.preparation,
-            Stage::Approach => &self.steps.approach,
-            Stage::Survey => &self.steps.survey,
-            Stage::Presentation => &self.steps.presentation,
-            Stage::Close => &self.steps.close,
+            Step::Preparation => &self.steps.preparation,
+            Step::Approach => &self.steps.approach,
+            Step::Survey => &self.steps.survey,
+            Step::Presentation => &self.steps.presentation,
+            Step::Close => &self.steps.close,
         }
     }
 

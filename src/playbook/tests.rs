@@ -7,7 +7,7 @@ fn both() -> (Playbook, Playbook) {
 
 /// Every text of a playbook must be filled in.
 fn assert_complete(p: &Playbook, lang: &str) {
-    for stage in Stage::ALL {
+    for stage in Step::ALL {
         let s = p.step(*stage);
         assert!(!s.goal.is_empty(), "{lang}: {stage} has no goal");
         for list in [&s.checklist, &s.questions, &s.purposes] {
@@ -45,7 +45,7 @@ fn both_languages_parse_and_are_complete() {
 #[test]
 fn both_languages_have_the_same_entries() {
     let (en, zh) = both();
-    for stage in Stage::ALL {
+    for stage in Step::ALL {
         let (e, z) = (en.step(*stage), zh.step(*stage));
         assert_eq!(e.checklist.len(), z.checklist.len(), "checklist items of {stage}");
         assert_eq!(e.questions.len(), z.questions.len(), "questions of {stage}");
@@ -110,7 +110,7 @@ fn override_file_wins_and_a_broken_one_falls_back_with_its_line() {
     std::fs::write(dir.path().join("playbook.en.toml"), &custom).unwrap();
     let (p, problem) = Playbook::load(Lang::En, dir.path());
     assert_eq!(problem, None);
-    assert_eq!(p.step(Stage::Close).goal, "Get the signature.");
+    assert_eq!(p.step(Step::Close).goal, "Get the signature.");
 
     std::fs::write(dir.path().join("playbook.en.toml"), "[steps.preparation]\ngoal = \"x\"\nchecklist = [1,\n")
         .unwrap();

@@ -9,7 +9,7 @@ use super::{Playbook, QuadrantGuide, StyleGuide};
 use crate::config::Config;
 use crate::domain::checklist::{self, ChecklistItem, Progress};
 use crate::domain::{
-    BuyingCentre, CadenceState, Contact, Customer, CustomerClass, Deal, Man, Objection, Portfolio, Stage, Style,
+    BuyingCentre, CadenceState, Contact, Customer, CustomerClass, Deal, Man, Objection, Portfolio, Step, Style,
 };
 use crate::i18n::I18n;
 use crate::store::Store;
@@ -149,7 +149,7 @@ fn source_key(s: CadenceSource) -> &'static str {
 #[derive(Debug, Clone, Serialize)]
 pub struct ChecklistView {
     pub deal_id: i64,
-    pub stage: Stage,
+    pub stage: Step,
     pub goal: String,
     pub progress: Progress,
     pub items: Vec<ChecklistItem>,

@@ -12,7 +12,7 @@ use super::customers::normalise_phone;
 use super::error::{Context, Result};
 use super::visits::{insert_visit, refresh_all_rollups_in};
 use crate::domain::{
-    BuyingRole, CustomerClass, DealState, FactCategory, Man, MonthDay, Portfolio, Stage, Style, VisitInput, Word,
+    BuyingRole, CustomerClass, DealState, FactCategory, Man, MonthDay, Portfolio, Step, Style, VisitInput, Word,
 };
 
 /// Page cache for a bulk load, in KiB (SQLite's default is 2 MiB; a large load wants more).
@@ -45,7 +45,7 @@ pub struct BulkDeal {
     pub title: String,
     pub value_minor: Option<i64>,
     pub currency: String,
-    pub stage: Stage,
+    pub stage: Step,
     pub state: DealState,
     pub lost_reason: String,
     pub expected_close_on: Option<NaiveDate>,
@@ -57,8 +57,8 @@ pub struct BulkDeal {
 /// One row of a deal's step history.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BulkMove {
-    pub from: Option<(Stage, DealState)>,
-    pub to: (Stage, DealState),
+    pub from: Option<(Step, DealState)>,
+    pub to: (Step, DealState),
     /// RFC 3339 UTC.
     pub at: String,
     pub reason: String,

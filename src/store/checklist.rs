@@ -8,11 +8,11 @@ use rusqlite::{Connection, params};
 
 use super::Store;
 use super::error::{Context, Result, StoreError};
-use crate::domain::{Stage, Word};
+use crate::domain::{Step, Word};
 
 impl Store {
     /// The ticked item numbers of a deal in one step, ascending.
-    pub fn checklist_ticks(&self, deal_id: i64, stage: Stage) -> Result<Vec<u32>> {
+    pub fn checklist_ticks(&self, deal_id: i64, stage: Step) -> Result<Vec<u32>> {
         let mut stmt = self
             .conn()
             .prepare_cached("SELECT item FROM checklist_tick WHERE deal_id = ?1 AND stage = ?2 ORDER BY item")
@@ -23,13 +23,7 @@ impl Store {
 
     /// Ticks and unticks items of a deal's checklist for `stage` in one transaction; returns
     /// the ticks afterwards. Ticking a ticked item keeps its first time.
-    pub fn set_checklist_ticks(
-        &mut self,
-        deal_id: i64,
-        stage: Stage,
-        tick: &[u32],
-        untick: &[u32],
-    ) -> Result<Vec<u32>> {
+    pub fn set_checklist_ticks(&mut self, deal_id: i64, stage: Step, tick: &[u32], untick: &[u32]) -> Result<Vec<u32>> {
         self.write(|tx, clock| {
             let exists: bool = tx
                 .query_row("SELECT EXISTS (SELECT 1 FROM deal WHERE id = ?1)", [deal_id], |r| r.get(0))

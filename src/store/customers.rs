@@ -13,14 +13,14 @@ use super::search_query::keys_only;
 use crate::clock::Clock;
 use crate::domain::customer::{MAX_SHORT, check_len, clean_line};
 use crate::domain::money::{Currency, Money};
-use crate::domain::review::CustomerRef;
-use crate::domain::{CadencePolicy, Customer, CustomerClass, Man, NewCustomer, Portfolio, Stage, Style, Word};
+use crate::domain::today::CustomerRef;
+use crate::domain::{CadencePolicy, Customer, CustomerClass, Man, NewCustomer, Portfolio, Step, Style, Word};
 
 /// A deal to add: the first one of a new customer, or another one of an account.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NewDeal {
     pub title: String,
-    pub stage: Stage,
+    pub stage: Step,
     pub value_minor: Option<i64>,
     pub currency: Currency,
     /// When the rep expects it to close.
@@ -31,7 +31,7 @@ impl Default for NewDeal {
     fn default() -> Self {
         Self {
             title: String::new(),
-            stage: Stage::Preparation,
+            stage: Step::Preparation,
             value_minor: None,
             currency: Currency::default(),
             close_on: None,
@@ -80,7 +80,7 @@ pub struct CustomerRow {
     pub company: String,
     pub class: CustomerClass,
     /// Step of the open deal.
-    pub stage: Option<Stage>,
+    pub stage: Option<Step>,
     pub value_minor: Option<i64>,
     pub currency: Option<Currency>,
     pub last_contact_on: Option<NaiveDate>,
@@ -95,7 +95,7 @@ const DENSE_STEP: i64 = 2000;
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CustomerFilter {
     /// Open deal in this step.
-    pub stage: Option<Stage>,
+    pub stage: Option<Step>,
     pub class: Option<CustomerClass>,
     /// Name, nickname or company contains this text (case-insensitive), or it starts a key of
     /// the customer: pinyin of its name or company, digits of its phone, its e-mail.
@@ -306,7 +306,7 @@ impl Store {
     }
 
     /// How many open deals are in `stage`.
-    fn open_deals_in(&self, stage: Stage) -> Result<i64> {
+    fn open_deals_in(&self, stage: Step) -> Result<i64> {
         self.conn()
             .prepare_cached("SELECT count(*) FROM deal WHERE state = 'open' AND stage = ?1")
             .and_then(|mut s| s.query_row([stage.code()], |r| r.get(0)))

@@ -10,7 +10,7 @@ use super::rows;
 use crate::clock::Clock;
 use crate::domain::customer::clean_line;
 use crate::domain::money::{Currency, Money};
-use crate::domain::{CustomerClass, Deal, DealState, DomainError, Stage, StageEvent, Word};
+use crate::domain::{CustomerClass, Deal, DealState, DomainError, Step, StepEvent, Word};
 
 const DEAL_COLUMNS: &str = "id, customer_id, title, value_minor, currency, stage, state, lost_reason, \
     expected_close_on, stage_since, created_at, closed_at";
@@ -61,7 +61,7 @@ impl Store {
     }
 
     /// A deal's moves, oldest first.
-    pub fn stage_history(&self, deal_id: i64) -> Result<Vec<StageEvent>> {
+    pub fn stage_history(&self, deal_id: i64) -> Result<Vec<StepEvent>> {
         let mut stmt = self
             .conn()
             .prepare_cached(
@@ -71,7 +71,7 @@ impl Store {
             .ctx("reading step history")?;
         let events = stmt
             .query_map([deal_id], |r| {
-                Ok(StageEvent {
+                Ok(StepEvent {
                     id: r.get(0)?,
                     deal_id: r.get(1)?,
                     from_stage: rows::opt_code(r, 2)?,
@@ -99,12 +99,12 @@ impl Store {
     }
 
     /// Moves an open deal to `to`, recording the move.
-    pub fn move_deal(&mut self, deal_id: i64, to: Stage, reason: &str) -> Result<Deal> {
+    pub fn move_deal(&mut self, deal_id: i64, to: Step, reason: &str) -> Result<Deal> {
         let reason = clean_line(reason);
         self.write(|tx, clock| {
             let deal = open_in(tx, deal_id)?;
             if deal.stage == to {
-                return Err(StoreError::SameStage);
+                return Err(StoreError::SameStep);
             }
             let now = clock.timestamp();
             tx.execute("UPDATE deal SET stage = ?2, stage_since = ?3 WHERE id = ?1", params![deal.id, to.code(), now])
@@ -297,8 +297,8 @@ pub(crate) fn record_event(
     tx: &Transaction,
     at: &str,
     deal_id: i64,
-    from_stage: Option<Stage>,
-    to_stage: Stage,
+    from_stage: Option<Step>,
+    to_stage: Step,
     from_state: Option<DealState>,
     to_state: DealState,
     reason: &str,
@@ -310,7 +310,7 @@ pub(crate) fn record_event(
     .and_then(|mut s| {
         s.execute(params![
             deal_id,
-            from_stage.map(Stage::code),
+            from_stage.map(Step::code),
             to_stage.code(),
             from_state.map(DealState::code),
             to_state.code(),

@@ -49,7 +49,7 @@ pub enum StoreError {
     NoOpenDeal {
         customer_id: i64,
     },
-    SameStage,
+    SameStep,
     /// A command that needs one deal, for a customer with several open: name one.
     SeveralOpenDeals {
         customer_id: i64,
@@ -124,7 +124,7 @@ impl Localize for StoreError {
             Self::NoOpenDeal { customer_id } => Message::new("error.no_open_deal")
                 .arg("id", customer_id)
                 .part("advice", advice("error.advice.add_deal", face).arg("id", customer_id)),
-            Self::SameStage => Message::new("error.same_stage"),
+            Self::SameStep => Message::new("error.same_stage"),
             Self::SeveralOpenDeals { customer_id, deals } => {
                 let items = deals.iter().map(|d| {
                     let item = if d.title.is_empty() { "error.deal_item" } else { "error.deal_item_titled" };

@@ -17,8 +17,6 @@ mod pinyin;
 mod pipeline;
 pub mod private_file;
 pub mod read_only;
-mod review;
-mod review_due;
 mod rows;
 #[cfg(test)]
 mod rule_ties;
@@ -26,6 +24,8 @@ mod search;
 pub mod search_keys;
 mod search_query;
 pub mod search_text;
+mod today;
+mod today_due;
 pub mod transfer;
 mod visits;
 
@@ -44,8 +44,8 @@ pub use deals::DealPatch;
 pub use error::{Context, Result, StoreError};
 pub use notes::Note;
 pub use pipeline::{PipelineCard, PipelineFilter, StepTotal};
-pub use review::REVIEW_LIMIT;
 pub use search::{KIND_STRIDE, SearchHit, SearchKind};
+pub use today::REVIEW_LIMIT;
 
 /// How long a writer waits for another process holding the write lock.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(30);

@@ -10,7 +10,7 @@ use super::error::{Context, Result};
 use super::rows;
 use super::search_query::keys_only;
 use crate::domain::money::{Currency, Money, Totals};
-use crate::domain::{NextStepState, Stage, Word};
+use crate::domain::{NextStepState, Step, Word};
 
 /// Count and total expected value of the open deals in one step.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
@@ -29,7 +29,7 @@ pub struct PipelineCard {
     pub company: String,
     /// The deal's title (empty when it has none).
     pub title: String,
-    pub stage: Stage,
+    pub stage: Step,
     pub value_minor: Option<i64>,
     pub currency: Currency,
     /// Whole days since the deal entered its step (local dates).
@@ -67,7 +67,7 @@ impl Store {
     pub fn pipeline_totals(&self, filter: &PipelineFilter) -> Result<[StepTotal; 5]> {
         let mut totals: [StepTotal; 5] = Default::default();
         let mut read = |(stage, currency, count, value): (String, String, i64, Option<i64>)| {
-            if let Some(s) = Stage::from_code(&stage) {
+            if let Some(s) = Step::from_code(&stage) {
                 let step = &mut totals[s.index()];
                 step.count += count.max(0) as u64;
                 if let Some(v) = value {
@@ -115,7 +115,7 @@ impl Store {
     /// shows at the top of its new column).
     pub fn pipeline_cards(
         &self,
-        stage: Stage,
+        stage: Step,
         filter: &PipelineFilter,
         limit: u32,
         offset: u32,

@@ -19,7 +19,7 @@ use super::rows;
 use super::search_keys::{Keys, search_keys};
 use super::search_query::SearchQuery;
 use super::search_text::{find_term, matches_all};
-use crate::domain::review::CustomerRef;
+use crate::domain::today::CustomerRef;
 
 /// Offset between the rowid ranges of the kinds in `search_fts`: rowid = kind × 2⁴⁰ + id
 /// (migration 0002).

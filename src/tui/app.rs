@@ -25,13 +25,13 @@ use super::screens::pipeline::PipelineScreen;
 use super::screens::search::SearchScreen;
 use super::screens::today::TodayScreen;
 use super::screens::welcome::WelcomeScreen;
-use super::screens::{Ctx, Effect, Screen, View};
+use super::screens::{Effect, HandleCtx, Screen, View};
 use super::theme::Theme;
 use super::widgets::dialog::{ConfirmDialog, ConfirmEvent};
 use crate::config::Config;
 use crate::domain::money::Rates;
-use crate::domain::review::ReviewCounts;
-use crate::domain::{CadencePolicy, Stage};
+use crate::domain::today::TodayCounts;
+use crate::domain::{CadencePolicy, Step};
 use crate::i18n::{Face, I18n};
 use crate::playbook::Playbook;
 use crate::store::transfer::{DataError, DataResult};
@@ -71,7 +71,7 @@ pub struct App {
     /// The sales method in the UI language (the user's override if valid): checklists.
     playbook: Rc<Playbook>,
     /// Today's appointments and overdue next steps for the header (none on the welcome screen).
-    counts: Option<ReviewCounts>,
+    counts: Option<TodayCounts>,
 }
 
 impl App {
@@ -440,7 +440,8 @@ impl App {
     pub fn dispatch(&mut self, action: Action) {
         let effect = match self.screens.last_mut() {
             Some(screen) => {
-                let mut ctx = Ctx { store: &mut self.store, i18n: &self.i18n, today: self.today, money: &self.money };
+                let mut ctx =
+                    HandleCtx { store: &mut self.store, i18n: &self.i18n, today: self.today, money: &self.money };
                 screen.handle(action, &mut ctx)
             }
             None => Effect::Unhandled,
@@ -580,7 +581,7 @@ impl App {
     }
 
     /// After a deal moved: the board's focus follows the card to its new column.
-    fn deal_moved(&mut self, to: Stage, message: String) {
+    fn deal_moved(&mut self, to: Step, message: String) {
         if let Some(Screen::Pipeline(board)) = self.screens.last_mut() {
             board.follow(to);
         }
@@ -646,7 +647,7 @@ impl App {
         }
         self.counts = match self.screen_id() {
             ScreenId::Welcome => None,
-            _ => match self.store.review_counts(self.today) {
+            _ => match self.store.today_counts(self.today) {
                 Ok(counts) => Some(counts),
                 Err(e) => {
                     self.fail(&e.into());
@@ -657,7 +658,7 @@ impl App {
     }
 
     /// Today's counts as the header shows them.
-    pub fn header_counts(&self) -> Option<ReviewCounts> {
+    pub fn header_counts(&self) -> Option<TodayCounts> {
         self.counts
     }
 

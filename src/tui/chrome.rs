@@ -11,7 +11,7 @@ use super::action::Action;
 use super::app::Toast;
 use super::keymap::ScreenId;
 use super::screens::View;
-use crate::domain::review::ReviewCounts;
+use crate::domain::today::TodayCounts;
 use crate::i18n::I18n;
 use crate::text;
 
@@ -56,7 +56,7 @@ pub fn header(
     area: Rect,
     view: &View,
     current: ScreenId,
-    counts: Option<ReviewCounts>,
+    counts: Option<TodayCounts>,
     read_only: bool,
 ) {
     let t = view.theme;
@@ -91,7 +91,7 @@ pub fn header(
 
 /// `● 3 today  ▲ 2 late` in at most `width` columns: with words when they fit (closer
 /// together if need be), else just the numbers, else `None`.
-fn count_spans(view: &View, counts: ReviewCounts, width: usize) -> Option<Vec<Span<'static>>> {
+fn count_spans(view: &View, counts: TodayCounts, width: usize) -> Option<Vec<Span<'static>>> {
     let t = view.theme;
     let overdue_style = if counts.overdue > 0 { t.warning } else { t.muted };
     let worded = [

@@ -36,7 +36,7 @@ use super::widgets::visit_form::{VisitForm, VisitFormEvent, VisitTarget, visit_t
 use crate::clock::Clock;
 use crate::domain::money::Rates;
 use crate::domain::parse_when;
-use crate::domain::{Contact, Fact, FactCategory, Stage};
+use crate::domain::{Contact, Fact, FactCategory, Step};
 use crate::i18n::{Face, I18n};
 use crate::ops;
 use crate::playbook::Playbook;
@@ -52,7 +52,7 @@ pub enum ModalRequest {
     /// Log a planned visit (prefilled from it; saving updates it).
     LogAppointment(i64),
     /// Add a deal to a customer, starting in this step.
-    NewDeal { customer_id: i64, stage: Stage },
+    NewDeal { customer_id: i64, stage: Step },
     /// Edit a deal's title, value, currency and expected close date.
     EditDeal(i64),
     /// Ask before a customer's open deal (`deal_id`, or its only one) is won, with its final value.
@@ -104,7 +104,7 @@ enum PromptFor {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ConfirmFor {
     /// Move the customer's deal to `to`.
-    Move { customer_id: i64, deal_id: i64, name: String, to: Stage },
+    Move { customer_id: i64, deal_id: i64, name: String, to: Step },
     /// Open a won or lost deal again.
     Reopen { deal_id: i64, name: String },
 }
@@ -153,7 +153,7 @@ pub enum ModalOutcome {
     /// The write failed: the modal stays open with its text; show the error.
     Failed(anyhow::Error),
     /// Closed after moving a deal to `to` (the board's focus follows it); with the message.
-    DealMoved { to: Stage, message: String },
+    DealMoved { to: Step, message: String },
 }
 
 impl Modal {
@@ -243,7 +243,7 @@ impl Modal {
                 Self::Note(Box::new(NoteInput::new(NoteTarget { customer_id, customer_name })))
             }
             ModalRequest::AddCustomer => {
-                Self::Customer(Box::new(CustomerForm::new(Stage::Preparation).with_currency(money.base)))
+                Self::Customer(Box::new(CustomerForm::new(Step::Preparation).with_currency(money.base)))
             }
             ModalRequest::EditCustomer(id) => Self::Customer(Box::new(CustomerForm::edit(&store.customer(id)?))),
             ModalRequest::EditCustomerField(id, field) => {
@@ -481,7 +481,7 @@ fn visit_modal(mut form: VisitForm, playbook: &Playbook) -> Modal {
 }
 
 /// The playbook's page for `step`: goal, checklist, questions and suggested purposes.
-fn step_guide(step: Stage, i18n: &I18n, playbook: &Playbook) -> GuidePanel {
+fn step_guide(step: Step, i18n: &I18n, playbook: &Playbook) -> GuidePanel {
     let guide = playbook.step(step);
     let title = i18n.fmt("forms.guide.title", &[("step", &i18n.word(step))]);
     GuidePanel::new(

@@ -83,7 +83,7 @@ fn data_is_realistic_and_dated_around_today() {
     assert!(q("SELECT count(*) FROM note WHERE customer_id IS NULL") > 0, "inbox notes");
     assert!(q("SELECT count(*) FROM visit WHERE done_at IS NOT NULL AND done_at > '2031-05-06 09:00'") == 0);
     let clock = store.clock();
-    let review = store.review(today(), clock.now(), &CadencePolicy::default()).unwrap();
+    let review = store.today_list(today(), clock.now(), &CadencePolicy::default()).unwrap();
     assert_eq!(review.appointments.len(), 2);
     assert!(!review.overdue.is_empty(), "overdue next steps in the review");
     assert!(!review.due.is_empty(), "customers due by cadence");

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use fieldbook::clock::Clock;
-use fieldbook::domain::{DealState, Stage};
+use fieldbook::domain::{DealState, Step};
 use fieldbook::store::{CustomerFilter, CustomerSort, Store};
 
 /// Kills the tmux session however the test ends.
@@ -155,7 +155,7 @@ fn a_new_user_adds_a_customer_moves_the_deal_to_won_and_notes_it() {
     let deal = &store.deals_of(id).unwrap()[0];
     assert_eq!(deal.state, DealState::Won);
     assert_eq!((deal.value_minor, deal.currency.code()), (Some(5_000_000), "USD"), "the final value typed");
-    let steps: Vec<Stage> = store.stage_history(deal.id).unwrap().iter().map(|e| e.to_stage).collect();
+    let steps: Vec<Step> = store.stage_history(deal.id).unwrap().iter().map(|e| e.to_stage).collect();
     assert_eq!(steps.len(), 6);
     assert_eq!(store.notes_of(Some(id), 10).unwrap()[0].body, "asked about a second line");
 }

@@ -2,7 +2,7 @@
 //! spreadsheets really write (tests/fixtures/).
 
 use fieldbook::domain::money::{Currency, Money};
-use fieldbook::domain::{FactCategory, MonthDay, Stage};
+use fieldbook::domain::{FactCategory, MonthDay, Step};
 use fieldbook::import::csv::{CsvOptions, parse_stage_map};
 use fieldbook::import::{FileProblem, Problem, Record, csv, vcard};
 
@@ -109,11 +109,11 @@ fn salesforce_csv_with_map_and_stage_map() {
     assert_eq!(emily.customer.name, "Emily Chen");
     assert_eq!(emily.customer.company, "Northwind Traders");
     assert_eq!(emily.customer.source, "Trade show");
-    assert_eq!(emily.stage, Some(Stage::Preparation));
+    assert_eq!(emily.stage, Some(Step::Preparation));
     assert_eq!(emily.value, Some(Money::new(12_000_000, Currency::CNY)));
     assert_eq!(emily.notes, ["Met at the booth; wants a demo, \"soon\""]);
     assert_eq!(fact(emily, "Industry").value, "Logistics");
-    assert_eq!(parsed.records[1].stage, Some(Stage::Approach));
+    assert_eq!(parsed.records[1].stage, Some(Step::Approach));
     assert_eq!(parsed.problems.len(), 1);
     assert_eq!(parsed.problems[0].0, 4, "Negotiation is not mapped: rejected with its line");
 }
@@ -126,12 +126,12 @@ fn check_chinese(parsed: &fieldbook::import::Parsed) {
     assert_eq!(wang.customer.company, "深圳医疗器械有限公司");
     assert_eq!(wang.customer.title, "采购经理");
     assert_eq!(wang.customer.phone, "138 0013 8000");
-    assert_eq!(wang.stage, Some(Stage::Survey));
+    assert_eq!(wang.stage, Some(Step::Survey));
     assert_eq!(wang.value, Some(Money::new(80_000_000, Currency::CNY)));
     assert_eq!(wang.notes, ["喜欢钓鱼"]);
     assert_eq!(fact(wang, "birthday").month_day, MonthDay::new(3, 14));
     assert_eq!(fact(wang, "微信").value, "wangwei_sz");
-    assert_eq!(parsed.records[1].stage, Some(Stage::Approach));
+    assert_eq!(parsed.records[1].stage, Some(Step::Approach));
 }
 
 #[test]

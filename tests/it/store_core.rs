@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use fieldbook::clock::Clock;
 use fieldbook::domain::money::{Currency, Money};
-use fieldbook::domain::{DealState, NewCustomer, Stage, VisitInput};
+use fieldbook::domain::{DealState, NewCustomer, Step, VisitInput};
 use fieldbook::store::{NewDeal, SearchKind, Store, StoreError, migrate};
 
 fn day(s: &str) -> NaiveDate {
@@ -101,9 +101,9 @@ fn every_move_writes_a_stage_event() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = open(&dir);
     let id = store.add_customer(customer("王伟", "深圳医疗器械"), NewDeal::default()).unwrap();
-    store.move_deal(id, Stage::Approach, "met at the fair").unwrap();
-    assert!(matches!(store.move_deal(id, Stage::Approach, ""), Err(StoreError::SameStage)));
-    store.move_deal(id, Stage::Survey, "").unwrap();
+    store.move_deal(id, Step::Approach, "met at the fair").unwrap();
+    assert!(matches!(store.move_deal(id, Step::Approach, ""), Err(StoreError::SameStep)));
+    store.move_deal(id, Step::Survey, "").unwrap();
     let deal = store.win_deal(id, Some(Money::new(20_000_000, Currency::CNY))).unwrap();
     assert_eq!(deal.state, DealState::Won);
     let history = store.stage_history(deal.id).unwrap();
@@ -111,13 +111,13 @@ fn every_move_writes_a_stage_event() {
     assert_eq!(
         path,
         vec![
-            (None, Stage::Preparation, DealState::Open),
-            (Some(Stage::Preparation), Stage::Approach, DealState::Open),
-            (Some(Stage::Approach), Stage::Survey, DealState::Open),
-            (Some(Stage::Survey), Stage::Survey, DealState::Won),
+            (None, Step::Preparation, DealState::Open),
+            (Some(Step::Preparation), Step::Approach, DealState::Open),
+            (Some(Step::Approach), Step::Survey, DealState::Open),
+            (Some(Step::Survey), Step::Survey, DealState::Won),
         ]
     );
-    assert!(matches!(store.move_deal(deal.id, Stage::Close, ""), Err(StoreError::DealClosed { .. })));
+    assert!(matches!(store.move_deal(deal.id, Step::Close, ""), Err(StoreError::DealClosed { .. })));
     assert_eq!(store.customer(id).unwrap().class, fieldbook::domain::CustomerClass::Ordinary);
 }
 

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 use fieldbook::clock::Clock;
-use fieldbook::domain::{CustomerClass, DealState, Man, Stage, Style, Tri};
+use fieldbook::domain::{CustomerClass, DealState, Man, Step, Style, Tri};
 use fieldbook::store::bulk::{BulkCustomer, BulkDeal, BulkMove};
 use fieldbook::store::{CustomerFilter, CustomerSort, Store};
 
@@ -27,7 +27,7 @@ fn customer(name: String) -> BulkCustomer {
     }
 }
 
-fn deal(stage: Stage, state: DealState) -> BulkDeal {
+fn deal(stage: Step, state: DealState) -> BulkDeal {
     BulkDeal {
         title: String::new(),
         value_minor: None,
@@ -59,19 +59,19 @@ fn dense_and_sparse_steps_list_the_same_way() {
                 let name = format!("{}{i}", ["王", "Li ", "张", "Anna "][rng.usize(..4)]);
                 let id = w.customer(&customer(name))?;
                 let (stage, state) = match i % 26 {
-                    0 => (Stage::Close, DealState::Open),
-                    1..=2 => (Stage::Survey, DealState::Won),
-                    _ => (Stage::Survey, DealState::Open),
+                    0 => (Step::Close, DealState::Open),
+                    1..=2 => (Step::Survey, DealState::Won),
+                    _ => (Step::Survey, DealState::Open),
                 };
                 w.deal(id, &deal(stage, state))?;
             }
             Ok(())
         })
         .unwrap();
-    for stage in [Stage::Survey, Stage::Close] {
+    for stage in [Step::Survey, Step::Close] {
         let filter = CustomerFilter { stage: Some(stage), ..Default::default() };
         let all = store.list_customers(&filter, CustomerSort::Name, 10_000, 0).unwrap();
-        let expected = if stage == Stage::Survey { 2600 - 100 - 200 } else { 100 };
+        let expected = if stage == Step::Survey { 2600 - 100 - 200 } else { 100 };
         assert_eq!(all.len(), expected, "{stage:?}");
         assert!(all.iter().all(|r| r.stage == Some(stage)));
         let mut sorted = all.clone();

@@ -4,14 +4,14 @@
 use chrono::NaiveDate;
 use fieldbook::clock::Clock;
 use fieldbook::domain::money::{Currency, Money};
-use fieldbook::domain::{NewCustomer, NextStepState, Stage, VisitInput};
+use fieldbook::domain::{NewCustomer, NextStepState, Step, VisitInput};
 use fieldbook::store::{NewDeal, PipelineFilter, Store};
 
 fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
 }
 
-fn add(store: &mut Store, name: &str, stage: Stage, value: Option<i64>) -> i64 {
+fn add(store: &mut Store, name: &str, stage: Step, value: Option<i64>) -> i64 {
     let c = NewCustomer { name: name.into(), company: format!("{name} Ltd"), ..Default::default() };
     store.add_customer(c, NewDeal { stage, value_minor: value, ..Default::default() }).unwrap()
 }
@@ -22,11 +22,11 @@ fn totals_pages_filter_and_card_states() {
     let path = dir.path().join("fb.db");
     let mut s = Store::open(&path, Clock::Fixed(day("2031-05-01"))).unwrap();
     for i in 0..7 {
-        add(&mut s, &format!("Prep {i}"), Stage::Preparation, Some(10_000));
+        add(&mut s, &format!("Prep {i}"), Step::Preparation, Some(10_000));
     }
-    let late = add(&mut s, "Late", Stage::Survey, Some(500_000));
-    let open = add(&mut s, "Open", Stage::Survey, None);
-    let lost = add(&mut s, "Lost", Stage::Survey, Some(999_900));
+    let late = add(&mut s, "Late", Step::Survey, Some(500_000));
+    let open = add(&mut s, "Open", Step::Survey, None);
+    let lost = add(&mut s, "Lost", Step::Survey, Some(999_900));
     s.lose_deal(lost, "went with a competitor").unwrap();
     let visit = VisitInput {
         purpose: "p".into(),
@@ -39,7 +39,7 @@ fn totals_pages_filter_and_card_states() {
     s.add_visit(late, visit).unwrap();
     drop(s);
     let mut s = Store::open(&path, Clock::Fixed(day("2031-05-06"))).unwrap();
-    s.move_deal(open, Stage::Presentation, "").unwrap();
+    s.move_deal(open, Step::Presentation, "").unwrap();
 
     let none = PipelineFilter::default();
     let totals = s.pipeline_totals(&none).unwrap();
@@ -49,22 +49,22 @@ fn totals_pages_filter_and_card_states() {
     assert_eq!(totals[0].totals.iter().collect::<Vec<_>>(), [cny(70_000)]);
     assert!(totals[3].totals.is_empty(), "a deal without a value adds nothing");
 
-    let first = s.pipeline_cards(Stage::Preparation, &none, 5, 0).unwrap();
-    let rest = s.pipeline_cards(Stage::Preparation, &none, 5, 5).unwrap();
+    let first = s.pipeline_cards(Step::Preparation, &none, 5, 0).unwrap();
+    let rest = s.pipeline_cards(Step::Preparation, &none, 5, 5).unwrap();
     assert_eq!((first.len(), rest.len()), (5, 2));
     assert_eq!(first[0].name, "Prep 6", "newest in step first, ties by id");
 
-    let survey = s.pipeline_cards(Stage::Survey, &none, 10, 0).unwrap();
+    let survey = s.pipeline_cards(Step::Survey, &none, 10, 0).unwrap();
     assert_eq!(survey.len(), 1);
     assert_eq!(survey[0].days_in_step, 5);
     assert_eq!(survey[0].next_step, NextStepState::Overdue { days: 2 });
-    let moved = s.pipeline_cards(Stage::Presentation, &none, 10, 0).unwrap();
+    let moved = s.pipeline_cards(Step::Presentation, &none, 10, 0).unwrap();
     assert_eq!((moved[0].days_in_step, moved[0].next_step), (0, NextStepState::None));
 
     let filter = PipelineFilter { text: Some("late ltd".into()) };
     let counts: Vec<u64> = s.pipeline_totals(&filter).unwrap().iter().map(|t| t.count).collect();
     assert_eq!(counts, [0, 0, 1, 0, 0]);
-    assert_eq!(s.pipeline_cards(Stage::Survey, &filter, 10, 0).unwrap()[0].name, "Late");
+    assert_eq!(s.pipeline_cards(Step::Survey, &filter, 10, 0).unwrap()[0].name, "Late");
     let odd = PipelineFilter { text: Some("100%_".into()) };
     assert_eq!(s.pipeline_totals(&odd).unwrap().iter().map(|t| t.count).sum::<u64>(), 0);
 }

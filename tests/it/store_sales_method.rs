@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 use fieldbook::clock::Clock;
-use fieldbook::domain::{NewCustomer, ObjectionKind, Stage, VisitInput, VisitKind};
+use fieldbook::domain::{NewCustomer, ObjectionKind, Step, VisitInput, VisitKind};
 use fieldbook::store::{NewDeal, Store, StoreError, migrate};
 
 fn day(s: &str) -> NaiveDate {
@@ -34,13 +34,13 @@ fn checklist_ticks_are_per_deal_and_step() {
     let mut store = open_on(&dir, "2031-05-06");
     let id = add(&mut store, "王伟");
     let deal = store.open_deal(id).unwrap().unwrap();
-    assert_eq!(store.set_checklist_ticks(deal.id, Stage::Preparation, &[1, 3, 3], &[]).unwrap(), vec![1, 3]);
-    assert_eq!(store.set_checklist_ticks(deal.id, Stage::Preparation, &[2], &[1]).unwrap(), vec![2, 3]);
+    assert_eq!(store.set_checklist_ticks(deal.id, Step::Preparation, &[1, 3, 3], &[]).unwrap(), vec![1, 3]);
+    assert_eq!(store.set_checklist_ticks(deal.id, Step::Preparation, &[2], &[1]).unwrap(), vec![2, 3]);
     assert_eq!(store.checklist_tick_counts(&[deal.id]).unwrap().get(&deal.id), Some(&2));
-    store.move_deal(id, Stage::Approach, "").unwrap();
+    store.move_deal(id, Step::Approach, "").unwrap();
     assert!(store.checklist_tick_counts(&[deal.id]).unwrap().is_empty(), "counts follow the current step");
-    assert_eq!(store.checklist_ticks(deal.id, Stage::Preparation).unwrap(), vec![2, 3], "kept for history");
-    let err = store.set_checklist_ticks(999, Stage::Close, &[1], &[]).unwrap_err();
+    assert_eq!(store.checklist_ticks(deal.id, Step::Preparation).unwrap(), vec![2, 3], "kept for history");
+    let err = store.set_checklist_ticks(999, Step::Close, &[1], &[]).unwrap_err();
     assert!(matches!(err, StoreError::NotFound { what: "deal", .. }));
 }
 

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 use fieldbook::clock::Clock;
-use fieldbook::domain::{FactCategory, NewContact, NewCustomer, NewFact, Stage, Style, VisitInput};
+use fieldbook::domain::{FactCategory, NewContact, NewCustomer, NewFact, Step, Style, VisitInput};
 use fieldbook::store::search_keys::search_keys;
 use fieldbook::store::search_text::is_cjk;
 use fieldbook::store::{CustomerFilter, CustomerPatch, CustomerSort, NewDeal, PipelineFilter, SearchKind, Store};
@@ -316,7 +316,7 @@ fn pinyin_and_phone_digits_find_people_after_what_their_record_says() {
 
     // The customers table and the board filter by keys too: pinyin, phone digits, e-mail.
     let new = NewCustomer { name: "李伟".into(), email: "li.wei@huadong.cn".into(), ..Default::default() };
-    let li = store.add_customer(new, NewDeal { stage: Stage::Survey, ..Default::default() }).unwrap();
+    let li = store.add_customer(new, NewDeal { stage: Step::Survey, ..Default::default() }).unwrap();
     let listed = |text: &str| -> Vec<String> {
         let filter = CustomerFilter { text: Some(text.into()), ..Default::default() };
         store.list_customers(&filter, CustomerSort::Name, 50, 0).unwrap().into_iter().map(|r| r.name).collect()
@@ -329,7 +329,7 @@ fn pinyin_and_phone_digits_find_people_after_what_their_record_says() {
     assert_eq!(listed("王伟"), ["王伟"]);
     let board = |text: &str| -> Vec<i64> {
         let filter = PipelineFilter { text: Some(text.into()) };
-        store.pipeline_cards(Stage::Survey, &filter, 50, 0).unwrap().into_iter().map(|c| c.customer_id).collect()
+        store.pipeline_cards(Step::Survey, &filter, 50, 0).unwrap().into_iter().map(|c| c.customer_id).collect()
     };
     assert_eq!(board("liwei"), [li]);
     assert!(board("wangwei").is_empty(), "王伟's deal is in another step");

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use fieldbook::clock::Clock;
 use fieldbook::domain::money::{Currency, Money};
-use fieldbook::domain::{FactCategory, MonthDay, NewCustomer, NewFact, ObjectionKind, Stage, VisitInput};
+use fieldbook::domain::{FactCategory, MonthDay, NewCustomer, NewFact, ObjectionKind, Step, VisitInput};
 use fieldbook::store::transfer::{DataError, ExportScope, ImportOptions, OnDuplicate, backup, read_export};
 use fieldbook::store::{NewDeal, Store};
 
@@ -41,7 +41,7 @@ fn seed(store: &mut Store) -> (i64, i64) {
             NewDeal { value_minor: Some(12_000_000), ..NewDeal::default() },
         )
         .unwrap();
-    store.move_deal(a, Stage::Approach, "met at the fair").unwrap();
+    store.move_deal(a, Step::Approach, "met at the fair").unwrap();
     store
         .add_fact(
             a,
@@ -58,7 +58,7 @@ fn seed(store: &mut Store) -> (i64, i64) {
     store.add_note(Some(a), "喜欢钓鱼 \"quoted\" and \\ backslash").unwrap();
     let deal = store.open_deal(a).unwrap().unwrap().id;
     store.add_objection(deal, "价格太高", ObjectionKind::Doubt, "show the payback figures").unwrap();
-    store.set_checklist_ticks(deal, Stage::Approach, &[1, 3], &[]).unwrap();
+    store.set_checklist_ticks(deal, Step::Approach, &[1, 3], &[]).unwrap();
     let b = store
         .add_customer(
             NewCustomer { name: "Anna Berg".into(), email: "anna@berg.example".into(), ..Default::default() },
@@ -139,7 +139,7 @@ fn handover_carries_one_whole_record_into_a_used_database() {
     assert_eq!(theirs.visits_of(id, 10, 0).unwrap().len(), 2);
     assert_eq!(theirs.notes_of(Some(id), 10).unwrap().len(), 1);
     let deal = theirs.open_deal(id).unwrap().unwrap();
-    assert_eq!(deal.stage, Stage::Approach);
+    assert_eq!(deal.stage, Step::Approach);
     assert_eq!(theirs.stage_history(deal.id).unwrap().len(), 2);
     assert_eq!(theirs.objections_of(deal.id, false).unwrap().len(), 1, "objections travel with the deal");
     let c = theirs.customer(id).unwrap();

@@ -3,7 +3,7 @@
 
 use crate::tui_support;
 
-use fieldbook::domain::{DealState, Stage};
+use fieldbook::domain::{DealState, Step};
 use fieldbook::i18n::Lang;
 use fieldbook::playbook::Playbook;
 use fieldbook::store::{CustomerFilter, CustomerSort, Store};
@@ -20,7 +20,7 @@ fn customer_id(store: &Store, name: &str) -> i64 {
 }
 
 /// The open deal's id and step.
-fn deal(app: &App, name: &str) -> (i64, Stage) {
+fn deal(app: &App, name: &str) -> (i64, Step) {
     let d = app.store().open_deal(customer_id(app.store(), name)).unwrap().unwrap();
     (d.id, d.stage)
 }
@@ -44,12 +44,12 @@ fn ticks(app: &App, name: &str) -> Vec<u32> {
     app.store().checklist_ticks(id, stage).unwrap()
 }
 
-fn history(app: &App, name: &str) -> Vec<Stage> {
+fn history(app: &App, name: &str) -> Vec<Step> {
     let (id, _) = deal(app, name);
     app.store().stage_history(id).unwrap().iter().map(|e| e.to_stage).collect()
 }
 
-fn selected_card(app: &App) -> (String, Stage) {
+fn selected_card(app: &App) -> (String, Step) {
     match app.screen() {
         Some(Screen::Pipeline(p)) => p.selected_card().map(|c| (c.name.clone(), c.stage)).unwrap(),
         _ => panic!("not on the pipeline"),
@@ -74,7 +74,7 @@ fn c_on_the_board_ticks_and_unticks_and_the_card_shows_the_progress() {
     assert!(app.modal().is_none());
     assert!(app.toast().unwrap().text.contains("checklist 2/6"));
     assert!(render(&app, 120, 40).contains("2/6"), "the card shows the new progress");
-    assert_eq!(deal(&app, "刘洋").1, Stage::Preparation, "ticking moves nothing");
+    assert_eq!(deal(&app, "刘洋").1, Step::Preparation, "ticking moves nothing");
 }
 
 #[test]
@@ -98,15 +98,15 @@ fn moving_on_with_unticked_items_asks_and_n_leaves_the_deal() {
     assert!(q.lines()[0].starts_with(" 2 [ ] Customer information gathered"), "{:?}", q.lines());
     keys(&mut app, "n");
     assert!(app.modal().is_none());
-    assert_eq!(deal(&app, "刘洋").1, Stage::Preparation);
-    assert_eq!(history(&app, "刘洋"), [Stage::Preparation]);
+    assert_eq!(deal(&app, "刘洋").1, Step::Preparation);
+    assert_eq!(history(&app, "刘洋"), [Step::Preparation]);
     keys(&mut app, "> esc");
-    assert_eq!(history(&app, "刘洋"), [Stage::Preparation], "Esc answers no");
+    assert_eq!(history(&app, "刘洋"), [Step::Preparation], "Esc answers no");
     keys(&mut app, "> y");
     assert!(app.modal().is_none());
-    assert_eq!(deal(&app, "刘洋").1, Stage::Approach);
-    assert_eq!(history(&app, "刘洋"), [Stage::Preparation, Stage::Approach], "a stage_event row");
-    assert_eq!(selected_card(&app), ("刘洋".into(), Stage::Approach), "the focus follows the card");
+    assert_eq!(deal(&app, "刘洋").1, Step::Approach);
+    assert_eq!(history(&app, "刘洋"), [Step::Preparation, Step::Approach], "a stage_event row");
+    assert_eq!(selected_card(&app), ("刘洋".into(), Step::Approach), "the focus follows the card");
     assert!(app.toast().unwrap().text.contains("moved to Approach"));
 }
 
@@ -118,10 +118,10 @@ fn all_ticked_moves_without_asking_and_back_never_asks() {
     assert_eq!(ticks(&app, "刘洋"), [1, 2, 3, 4, 5, 6]);
     keys(&mut app, ">");
     assert!(app.modal().is_none(), "nothing to ask");
-    assert_eq!(selected_card(&app), ("刘洋".into(), Stage::Approach));
+    assert_eq!(selected_card(&app), ("刘洋".into(), Step::Approach));
     keys(&mut app, "<");
     assert!(app.modal().is_none(), "moving back never asks");
-    assert_eq!(history(&app, "刘洋"), [Stage::Preparation, Stage::Approach, Stage::Preparation]);
+    assert_eq!(history(&app, "刘洋"), [Step::Preparation, Step::Approach, Step::Preparation]);
 }
 
 #[test]
@@ -134,9 +134,9 @@ fn the_customer_screen_ticks_and_asks_before_moving_on() {
     keys(&mut app, ">");
     assert_eq!(question(&app).lines().len(), 5);
     keys(&mut app, "n");
-    assert_eq!(deal(&app, "刘洋").1, Stage::Preparation);
+    assert_eq!(deal(&app, "刘洋").1, Step::Preparation);
     keys(&mut app, "> y");
-    assert_eq!(history(&app, "刘洋"), [Stage::Preparation, Stage::Approach]);
+    assert_eq!(history(&app, "刘洋"), [Step::Preparation, Step::Approach]);
     assert!(render(&app, 120, 40).contains("checklist 0/5"), "the new step's checklist");
 }
 

@@ -3,7 +3,7 @@
 
 use crate::tui_support;
 
-use fieldbook::domain::review::ReviewCounts;
+use fieldbook::domain::today::TodayCounts;
 use fieldbook::i18n::Lang;
 use tui_support::{app, app_on, keys, render, type_text};
 
@@ -19,14 +19,14 @@ fn footer(app: &fieldbook::tui::app::App, width: u16) -> String {
 fn the_header_counts_todays_appointments_and_overdue_steps_and_follows_writes() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app(&dir, Lang::En);
-    assert_eq!(app.header_counts(), Some(ReviewCounts { appointments: 2, overdue: 2 }));
+    assert_eq!(app.header_counts(), Some(TodayCounts { appointments: 2, overdue: 2 }));
     assert!(header(&app, 80).contains("● 2 today  ▲ 2 late"), "{}", header(&app, 80));
     // Postpone the first appointment to Friday: one left today.
     keys(&mut app, "p");
     type_text(&mut app, "fri");
     keys(&mut app, "enter");
     assert!(app.modal().is_none(), "{:?}", app.toast());
-    assert_eq!(app.header_counts(), Some(ReviewCounts { appointments: 1, overdue: 2 }));
+    assert_eq!(app.header_counts(), Some(TodayCounts { appointments: 1, overdue: 2 }));
     assert!(header(&app, 80).contains("● 1 today"), "{}", header(&app, 80));
 }
 

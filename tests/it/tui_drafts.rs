@@ -6,7 +6,7 @@ use std::process::{Command, Stdio};
 
 use chrono::NaiveDate;
 use fieldbook::clock::Clock;
-use fieldbook::domain::Stage;
+use fieldbook::domain::Step;
 use fieldbook::i18n::{I18n, Lang};
 use fieldbook::tui::drafts::{self, DraftForm, DraftKeeper};
 use fieldbook::tui::keymap::Keymap;
@@ -23,7 +23,7 @@ fn clock() -> Clock {
 fn typed_form(keeper: &mut DraftKeeper) -> VisitForm {
     let i18n = I18n::new(Lang::ZhCn);
     let target =
-        VisitTarget { customer_id: 7, customer_name: "王伟".into(), step: Some(Stage::Survey), visit_id: None };
+        VisitTarget { customer_id: 7, customer_name: "王伟".into(), step: Some(Step::Survey), visit_id: None };
     let mut form = VisitForm::plan(target, clock());
     for c in "确认预算\n和审批人\tbring the price list\tbudget range\t\tfri 10:00".chars() {
         let code = match c {

@@ -2,7 +2,7 @@
 
 use crate::tui_support;
 
-use fieldbook::domain::{DealState, Stage};
+use fieldbook::domain::{DealState, Step};
 use fieldbook::i18n::Lang;
 use fieldbook::store::{CustomerFilter, CustomerSort, Store};
 use fieldbook::tui::app::App;
@@ -30,7 +30,7 @@ fn a_deal_moves_through_all_five_steps_and_is_won() {
     keys(&mut app, "2");
     assert_eq!(app.screen().map(Screen::id), Some(ScreenId::Pipeline));
     assert_eq!(pipeline(&app).selected_card().map(|c| c.name.as_str()), Some("刘洋"));
-    for step in [Stage::Approach, Stage::Survey, Stage::Presentation, Stage::Close] {
+    for step in [Step::Approach, Step::Survey, Step::Presentation, Step::Close] {
         // Nothing is ticked: each move asks first and y moves on.
         keys(&mut app, "> y");
         let card = pipeline(&app).selected_card().unwrap();
@@ -46,8 +46,8 @@ fn a_deal_moves_through_all_five_steps_and_is_won() {
     let deal = &app.store().deals_of(id).unwrap()[0];
     assert_eq!(deal.state, DealState::Won);
     let history = app.store().stage_history(deal.id).unwrap();
-    let steps: Vec<Stage> = history.iter().map(|e| e.to_stage).collect();
-    use Stage::*;
+    let steps: Vec<Step> = history.iter().map(|e| e.to_stage).collect();
+    use Step::*;
     assert_eq!(steps, [Preparation, Approach, Survey, Presentation, Close, Close]);
     assert_eq!(history.last().unwrap().to_state, DealState::Won);
     assert_eq!(pipeline(&app).totals()[4].count, 2, "the won deal left the board");
@@ -80,7 +80,7 @@ fn board_filter_narrows_as_you_type_and_esc_clears_it() {
     assert!(!app.should_quit());
     keys(&mut app, "backspace enter");
     keys(&mut app, "l");
-    assert_eq!(pipeline(&app).column(), Stage::Approach);
+    assert_eq!(pipeline(&app).column(), Step::Approach);
     assert_eq!(pipeline(&app).selected_card().map(|c| c.name.as_str()), Some("Li Na"));
     keys(&mut app, "esc");
     let total: u64 = pipeline(&app).totals().iter().map(|t| t.count).sum();

@@ -3,8 +3,8 @@
 
 use chrono::NaiveDate;
 use fieldbook::clock::Clock;
-use fieldbook::domain::Stage;
-use fieldbook::domain::review::CustomerRef;
+use fieldbook::domain::Step;
+use fieldbook::domain::today::CustomerRef;
 use fieldbook::domain::{Objection, ObjectionKind};
 use fieldbook::i18n::{I18n, Lang};
 use fieldbook::playbook::Playbook;
@@ -69,7 +69,7 @@ fn filled_visit_form(lang: Lang) -> VisitForm {
              招标日期\t发送案例资料\t周五",
         ),
     };
-    let target = VisitTarget { customer_id: 1, customer_name: name.into(), step: Some(Stage::Survey), visit_id: None };
+    let target = VisitTarget { customer_id: 1, customer_name: name.into(), step: Some(Step::Survey), visit_id: None };
     let mut form = VisitForm::log(target, clock());
     form.set_types(visit_type_options(&Playbook::builtin(lang)));
     type_text(&mut form, &i18n, text);
@@ -253,7 +253,7 @@ fn note_snapshots() {
 fn customer_form_snapshots() {
     for lang in LANGS {
         let i18n = I18n::new(lang);
-        let mut form = CustomerForm::new(Stage::Preparation);
+        let mut form = CustomerForm::new(Step::Preparation);
         let typed = match lang {
             Lang::En => {
                 "Li Na\tHangzhou Cloud\tIT director\t13800138000\tli.na@example.com\tWest Lake Road 8\tNana\ti\ta\t\t200k\treferral"

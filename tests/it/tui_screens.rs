@@ -1,6 +1,6 @@
 //! Snapshots of every screen in English and Chinese, on seeded data and a fixed clock: the main
 //! screens at 80×24 and 120×40, variants of a screen and what opens over it at 80×24 only (the
-//! tight case; the forms alone are in `tui_forms` at both sizes). Review changes with
+//! tight case; the forms alone are in `tui_forms` at both sizes). TodayList changes with
 //! `cargo insta review`.
 
 use crate::tui_support;

@@ -15,7 +15,7 @@ use super::import::ImportSet;
 use super::schema::Row;
 use crate::clock::Clock;
 use crate::domain::money::Currency;
-use crate::domain::{CustomerClass, DealState, Stage, Style, Word};
+use crate::domain::{CustomerClass, DealState, Step, Style, Word};
 use crate::import::Record;
 use crate::store::customers::normalise_phone;
 
@@ -142,7 +142,7 @@ impl Rows {
     fn deal(&mut self, customer_id: i64, rec: &Record, currency: Currency, now: &str) {
         let deal_id = self.deals.len() as i64 + 1;
         // A closed row without a step of its own closed at the last step.
-        let last = if rec.state == DealState::Open { Stage::Preparation } else { Stage::Close };
+        let last = if rec.state == DealState::Open { Step::Preparation } else { Step::Close };
         let stage = rec.stage.unwrap_or(last).code();
         let closed_at = (rec.state != DealState::Open)
             .then(|| rec.close_on.map(|d| format!("{d}T00:00:00Z")).unwrap_or_else(|| now.to_string()));

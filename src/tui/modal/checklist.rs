@@ -6,7 +6,7 @@
 use ratatui::crossterm::event::KeyEvent;
 
 use super::{ConfirmFor, Modal, ModalOutcome};
-use crate::domain::Stage;
+use crate::domain::Step;
 use crate::domain::checklist;
 use crate::i18n::{Face, I18n};
 use crate::ops;
@@ -24,7 +24,7 @@ pub enum MoveStart {
     /// Items of the step are unticked: ask first.
     Ask(Modal),
     /// Moved at once.
-    Done { to: Stage, message: String },
+    Done { to: Step, message: String },
 }
 
 /// Moves the customer's open deal to `to`, or asks first when it moves forward with items of
@@ -34,7 +34,7 @@ pub fn start_move(
     playbook: &Playbook,
     i18n: &I18n,
     (customer_id, deal_id): (i64, Option<i64>),
-    to: Stage,
+    to: Step,
 ) -> anyhow::Result<MoveStart> {
     let name = store.customer_ref(customer_id)?.name;
     let deal = ops::deals::pick(store, customer_id, deal_id, true)?;
@@ -53,7 +53,7 @@ pub fn start_move(
     Ok(MoveStart::Ask(Modal::Confirm(Box::new(dialog), ConfirmFor::Move { customer_id, deal_id: deal.id, name, to })))
 }
 
-fn moved_message(i18n: &I18n, name: &str, to: Stage) -> String {
+fn moved_message(i18n: &I18n, name: &str, to: Step) -> String {
     i18n.fmt("tui.pipeline.moved", &[("name", &name), ("step", &i18n.word(to))])
 }
 

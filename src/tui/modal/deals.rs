@@ -7,7 +7,7 @@ use ratatui::crossterm::event::KeyEvent;
 
 use super::{ConfirmFor, Modal, ModalOutcome, PromptFor, PromptPurpose, deal_name};
 use crate::domain::money::Currency;
-use crate::domain::{DealState, Stage};
+use crate::domain::{DealState, Step};
 use crate::i18n::{Face, I18n};
 use crate::ops;
 use crate::ops::deals::DealEdit;
@@ -17,7 +17,7 @@ use crate::tui::widgets::deal_form::{DealForm, DealFormEvent, DealTarget};
 use crate::tui::widgets::dialog::{ConfirmDialog, PromptDialog, PromptKind};
 
 /// The form adding a deal to a customer, starting in `stage`.
-pub(super) fn new(store: &Store, customer_id: i64, stage: Stage, currency: Currency) -> anyhow::Result<Modal> {
+pub(super) fn new(store: &Store, customer_id: i64, stage: Step, currency: Currency) -> anyhow::Result<Modal> {
     let customer_name = store.customer_ref(customer_id)?.name;
     let target = DealTarget { customer_id, customer_name, deal_id: None };
     Ok(Modal::Deal(Box::new(DealForm::new(target, stage, currency, today(store)))))

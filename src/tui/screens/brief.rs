@@ -10,7 +10,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
-use super::{Ctx, Effect, View};
+use super::{Effect, HandleCtx, View};
 use crate::config::Config;
 use crate::playbook::Playbook;
 use crate::playbook::brief::Brief;
@@ -49,7 +49,7 @@ impl BriefScreen {
     }
 
     /// Scrolls (never past the end); everything else is the app's.
-    pub fn handle(&mut self, action: Action, _ctx: &mut Ctx) -> Effect {
+    pub fn handle(&mut self, action: Action, _ctx: &mut HandleCtx) -> Effect {
         match moved(action, self.scroll.into(), 10, self.max_scroll.get().into()) {
             Some(to) => {
                 self.scroll = u16::try_from(to).unwrap_or(u16::MAX);

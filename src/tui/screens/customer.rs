@@ -12,10 +12,10 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
-use super::{Ctx, Effect, View};
+use super::{Effect, HandleCtx, View};
 use crate::domain::checklist::{Progress, progress, progress_of};
 use crate::domain::{
-    Contact, Customer, Deal, DealState, Fact, FactCategory, Objection, Stage, StageEvent, Visit, VisitKind, Word,
+    Contact, Customer, Deal, DealState, Fact, FactCategory, Objection, Step, StepEvent, Visit, VisitKind, Word,
 };
 use crate::i18n::I18n;
 use crate::ops::contacts::People;
@@ -77,7 +77,7 @@ pub struct CustomerScreen {
     deals: Vec<Deal>,
     /// The deal chosen with `next_deal`; `None` shows the open one, else the newest.
     chosen: Option<i64>,
-    history: Vec<StageEvent>,
+    history: Vec<StepEvent>,
     /// Checklist progress of the open deal in its step.
     checklist: Option<Progress>,
     /// The shown deal's objections, open ones first.
@@ -172,7 +172,7 @@ impl CustomerScreen {
     }
 
     /// Handles a customer action.
-    pub fn handle(&mut self, action: Action, ctx: &mut Ctx) -> Effect {
+    pub fn handle(&mut self, action: Action, ctx: &mut HandleCtx) -> Effect {
         if self.record_focus
             && let Some(effect) = self.handle_record(action, ctx)
         {
@@ -211,7 +211,7 @@ impl CustomerScreen {
                 return Effect::Modal(ModalRequest::Won { customer_id: self.id, deal_id: Some(deal.id) });
             }
             Action::NewDeal => {
-                return Effect::Modal(ModalRequest::NewDeal { customer_id: self.id, stage: Stage::Preparation });
+                return Effect::Modal(ModalRequest::NewDeal { customer_id: self.id, stage: Step::Preparation });
             }
             Action::EditDeal => {
                 return match &self.deal {
@@ -233,7 +233,7 @@ impl CustomerScreen {
 
     /// Actions on the record pane's cursor; `None` when the action means the same as with the
     /// timeline focused.
-    fn handle_record(&mut self, action: Action, ctx: &mut Ctx) -> Option<Effect> {
+    fn handle_record(&mut self, action: Action, ctx: &mut HandleCtx) -> Option<Effect> {
         let rows = self.record_rows(ctx.i18n);
         if let Some(to) = moved(action, self.cursor, 10, rows.len().saturating_sub(1)) {
             self.cursor = to;
@@ -284,7 +284,7 @@ impl CustomerScreen {
     }
 
     /// Puts the customer's next deal in view (its steps, objections and checklist).
-    fn next_deal(&mut self, ctx: &mut Ctx) -> Effect {
+    fn next_deal(&mut self, ctx: &mut HandleCtx) -> Effect {
         if self.deals.len() < 2 {
             return Effect::None;
         }
@@ -297,7 +297,7 @@ impl CustomerScreen {
         }
     }
 
-    fn move_deal(&mut self, ctx: &mut Ctx, forward: bool) -> Effect {
+    fn move_deal(&mut self, ctx: &mut HandleCtx, forward: bool) -> Effect {
         let Some(deal) = self.deal.as_ref().filter(|d| d.state == DealState::Open) else {
             return Effect::Info(ctx.i18n.t("tui.customer.no_open_deal"));
         };

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use super::filter_box::FilterBox;
-use super::{Ctx, Effect, View};
+use super::{Effect, HandleCtx, View};
 use crate::store::{CustomerFilter, CustomerRow, CustomerSort, Store};
 use crate::text;
 use crate::tui::action::Action;
@@ -86,7 +86,7 @@ impl CustomersScreen {
     }
 
     /// Handles a table action.
-    pub fn handle(&mut self, action: Action, ctx: &mut Ctx) -> Effect {
+    pub fn handle(&mut self, action: Action, ctx: &mut HandleCtx) -> Effect {
         // The table pages from the store, so its last row is not known: Bottom is the end of
         // the loaded page, a move past it loads the next (see `select`).
         let page_end = self.offset as usize + self.rows.len().saturating_sub(1);

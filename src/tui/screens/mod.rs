@@ -19,13 +19,13 @@ use super::action::Action;
 use super::keymap::{Hints, Keymap, ModalId, ScreenId};
 use super::modal::ModalRequest;
 use super::theme::Theme;
-use crate::domain::Stage;
+use crate::domain::Step;
 use crate::domain::money::Rates;
 use crate::i18n::I18n;
 use crate::store::Store;
 
 /// What a screen may touch while handling an action.
-pub struct Ctx<'a> {
+pub struct HandleCtx<'a> {
     pub store: &'a mut Store,
     pub i18n: &'a I18n,
     pub today: NaiveDate,
@@ -64,7 +64,7 @@ pub enum Effect {
     Modal(ModalRequest),
     /// Move a customer's open deal (`deal_id`, or its only one) to this step (the app asks
     /// first when items of the step are unticked).
-    Move { customer_id: i64, deal_id: Option<i64>, to: Stage },
+    Move { customer_id: i64, deal_id: Option<i64>, to: Step },
     /// Run this action again once the next frame is drawn (slow work shows that it started).
     Later(Action),
 }
@@ -115,7 +115,7 @@ impl Screen {
     }
 
     /// Handles an action from the keymap.
-    pub fn handle(&mut self, action: Action, ctx: &mut Ctx) -> Effect {
+    pub fn handle(&mut self, action: Action, ctx: &mut HandleCtx) -> Effect {
         match self {
             Self::Welcome(s) => s.handle(action, ctx),
             Self::Today(s) => s.handle(action, ctx),

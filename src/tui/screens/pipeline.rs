@@ -12,10 +12,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use super::filter_box::FilterBox;
-use super::{Ctx, Effect, View};
+use super::{Effect, HandleCtx, View};
 use crate::domain::checklist::{Progress, progress_of};
 use crate::domain::money::{Money, Totals};
-use crate::domain::{NextStepState, Stage, Word};
+use crate::domain::{NextStepState, Step, Word};
 use crate::playbook::Playbook;
 use crate::store::{PipelineCard, PipelineFilter, StepTotal, Store};
 use crate::text;
@@ -67,8 +67,8 @@ impl PipelineScreen {
     }
 
     /// The focused column's step.
-    pub fn column(&self) -> Stage {
-        Stage::ALL.get(self.column).copied().unwrap_or(Stage::Preparation)
+    pub fn column(&self) -> Step {
+        Step::ALL.get(self.column).copied().unwrap_or(Step::Preparation)
     }
 
     /// The selected card, when the focused column has one loaded.
@@ -96,7 +96,7 @@ impl PipelineScreen {
     /// Reloads totals and the visible page of every column, keeping selections in range.
     pub fn refresh(&mut self, store: &Store) -> anyhow::Result<()> {
         self.totals = store.pipeline_totals(&self.filter)?;
-        for (i, stage) in Stage::ALL.iter().enumerate() {
+        for (i, stage) in Step::ALL.iter().enumerate() {
             let count = self.totals[i].count as usize;
             self.selected[i] = self.selected[i].min(count.saturating_sub(1));
             self.load_page(store, i, *stage)?;
@@ -105,7 +105,7 @@ impl PipelineScreen {
     }
 
     /// Loads the page of column `i` that holds its selected card.
-    fn load_page(&mut self, store: &Store, i: usize, stage: Stage) -> anyhow::Result<()> {
+    fn load_page(&mut self, store: &Store, i: usize, stage: Step) -> anyhow::Result<()> {
         let offset = (self.selected[i] as u32 / PAGE) * PAGE;
         self.cards[i] = store.pipeline_cards(stage, &self.filter, PAGE, offset)?;
         self.offsets[i] = offset;
@@ -133,11 +133,11 @@ impl PipelineScreen {
     }
 
     /// Handles a board action.
-    pub fn handle(&mut self, action: Action, ctx: &mut Ctx) -> Effect {
+    pub fn handle(&mut self, action: Action, ctx: &mut HandleCtx) -> Effect {
         let here = self.selected[self.column];
         match action {
             Action::Left => self.column = self.column.saturating_sub(1),
-            Action::Right => self.column = (self.column + 1).min(Stage::ALL.len() - 1),
+            Action::Right => self.column = (self.column + 1).min(Step::ALL.len() - 1),
             Action::Up | Action::Down | Action::PageUp | Action::PageDown | Action::Top | Action::Bottom => {
                 let last = (self.totals[self.column].count as usize).saturating_sub(1);
                 return self.select(ctx.store, moved(action, here, 5, last).unwrap_or(here));
@@ -178,7 +178,7 @@ impl PipelineScreen {
 
     /// Moves the selected deal one step; the focus follows the card to its new column. Moving
     /// forward with items of the step unticked asks first.
-    fn move_selected(&mut self, ctx: &mut Ctx, forward: bool) -> Effect {
+    fn move_selected(&mut self, ctx: &mut HandleCtx, forward: bool) -> Effect {
         let Some(card) = self.selected_card().cloned() else { return Effect::None };
         let target = if forward { card.stage.next() } else { card.stage.prev() };
         let Some(to) = target else {
@@ -189,7 +189,7 @@ impl PipelineScreen {
     }
 
     /// Focuses the first card of `to`'s column, where a deal just moved lands.
-    pub fn follow(&mut self, to: Stage) {
+    pub fn follow(&mut self, to: Step) {
         self.column = to.index();
         self.selected[self.column] = 0;
     }
@@ -221,7 +221,7 @@ impl PipelineScreen {
         let [filter_area, board] = Layout::vertical([Constraint::Length(1), Constraint::Min(3)]).areas(area);
         self.render_filter(frame, filter_area, view);
         let columns = Layout::horizontal([Constraint::Ratio(1, 5); 5]).split(board);
-        for (i, stage) in Stage::ALL.iter().enumerate() {
+        for (i, stage) in Step::ALL.iter().enumerate() {
             self.render_column(frame, columns[i], view, i, *stage);
         }
     }
@@ -247,7 +247,7 @@ impl PipelineScreen {
         frame.render_widget(Line::from(line), area);
     }
 
-    fn render_column(&self, frame: &mut Frame, area: Rect, view: &View, i: usize, stage: Stage) {
+    fn render_column(&self, frame: &mut Frame, area: Rect, view: &View, i: usize, stage: Step) {
         let t = view.theme;
         let focused = i == self.column;
         let total = &self.totals[i];

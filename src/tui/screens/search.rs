@@ -7,7 +7,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
-use super::{Ctx, Effect, View};
+use super::{Effect, HandleCtx, View};
 use crate::store::{SearchHit, SearchKind, Store};
 use crate::text;
 use crate::tui::action::Action;
@@ -50,7 +50,7 @@ impl SearchScreen {
     }
 
     /// Handles a search action (the query box takes the characters).
-    pub fn handle(&mut self, action: Action, ctx: &mut Ctx) -> Effect {
+    pub fn handle(&mut self, action: Action, ctx: &mut HandleCtx) -> Effect {
         if let Some(to) = moved(action, self.selected, 10, self.hits.len().saturating_sub(1)) {
             self.selected = to;
             return Effect::None;

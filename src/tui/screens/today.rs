@@ -7,8 +7,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
-use super::{Ctx, Effect, View};
-use crate::domain::review::{CustomerRef, Review};
+use super::{Effect, HandleCtx, View};
+use crate::domain::today::{CustomerRef, TodayList};
 use crate::domain::{CadencePolicy, CadenceState};
 use crate::store::Store;
 use crate::text;
@@ -56,7 +56,7 @@ pub struct Item {
 pub struct TodayScreen {
     /// Visit intervals for "due by cadence" (from the config file).
     policy: CadencePolicy,
-    review: Option<Review>,
+    review: Option<TodayList>,
     items: Vec<Item>,
     selected: usize,
 }
@@ -68,7 +68,7 @@ impl TodayScreen {
     }
 
     /// Shows `review`, keeping the selection in range.
-    pub fn show(&mut self, review: Review) {
+    pub fn show(&mut self, review: TodayList) {
         let mut items = Vec::new();
         let mut push = |section, index, c: &CustomerRef, visit_id| {
             items.push(Item { section, index, customer_id: c.id, visit_id })
@@ -95,7 +95,7 @@ impl TodayScreen {
 
     /// Reloads the review for `today`.
     pub fn refresh(&mut self, store: &Store, today: NaiveDate) -> anyhow::Result<()> {
-        self.show(store.review(today, store.clock().now(), &self.policy)?);
+        self.show(store.today_list(today, store.clock().now(), &self.policy)?);
         Ok(())
     }
 
@@ -110,7 +110,7 @@ impl TodayScreen {
     }
 
     /// Handles a Today action.
-    pub fn handle(&mut self, action: Action, ctx: &mut Ctx) -> Effect {
+    pub fn handle(&mut self, action: Action, ctx: &mut HandleCtx) -> Effect {
         if let Some(to) = moved(action, self.selected, 10, self.items.len().saturating_sub(1)) {
             self.selected = to;
             return Effect::None;
@@ -136,7 +136,7 @@ impl TodayScreen {
     }
 
     /// Postpone (延时): an appointment moves, an overdue next step gets a new day.
-    fn postpone(&self, ctx: &Ctx) -> Effect {
+    fn postpone(&self, ctx: &HandleCtx) -> Effect {
         match self.selected_item() {
             Some(item) if matches!(item.section, Section::Appointments | Section::Overdue) => {
                 Effect::Modal(ModalRequest::Postpone { customer_id: item.customer_id, visit_id: item.visit_id })
@@ -188,7 +188,7 @@ fn step(c: &CustomerRef, cols: usize, view: &View) -> String {
     text::pad(&c.stage.map(|s| view.i18n.word(s)).unwrap_or_default(), cols)
 }
 
-fn item_line<'a>(review: &Review, item: &Item, width: usize, selected: bool, view: &View) -> Line<'a> {
+fn item_line<'a>(review: &TodayList, item: &Item, width: usize, selected: bool, view: &View) -> Line<'a> {
     let t = view.theme;
     let i18n = view.i18n;
     let who_w = (width / 3).clamp(16, 36);

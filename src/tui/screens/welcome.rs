@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use super::{Ctx, Effect, View};
+use super::{Effect, HandleCtx, View};
 use crate::demo::{self, DemoSize};
 use crate::tui::action::Action;
 use crate::tui::keymap::ScreenId;
@@ -25,7 +25,7 @@ impl WelcomeScreen {
     }
 
     /// Handles a welcome action.
-    pub fn handle(&mut self, action: Action, ctx: &mut Ctx) -> Effect {
+    pub fn handle(&mut self, action: Action, ctx: &mut HandleCtx) -> Effect {
         match action {
             Action::StartEmpty => Effect::Go(ScreenId::Today, None),
             // The load takes a moment: first a frame that says so, then the work.

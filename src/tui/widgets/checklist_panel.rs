@@ -10,7 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Padding, Paragraph};
 
 use super::form_layout::{clear_popup, hint_line};
-use crate::domain::Stage;
+use crate::domain::Step;
 use crate::domain::checklist::{self, ChecklistItem, Progress};
 use crate::i18n::I18n;
 use crate::text;
@@ -29,7 +29,7 @@ const MAX_WIDTH: u16 = 96;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ChecklistTarget {
     pub deal_id: i64,
-    pub stage: Stage,
+    pub stage: Step,
     pub customer_name: String,
 }
 
@@ -221,7 +221,7 @@ mod tests {
     #[test]
     fn moves_toggles_and_takes_the_written_ticks() {
         let texts: Vec<String> = ["a", "b", "c"].iter().map(|s| s.to_string()).collect();
-        let target = ChecklistTarget { deal_id: 1, stage: Stage::Approach, customer_name: "x".into() };
+        let target = ChecklistTarget { deal_id: 1, stage: Step::Approach, customer_name: "x".into() };
         let mut panel = ChecklistPanel::new(target, "goal".into(), checklist::items(&texts, &[1]));
         assert_eq!(
             panel.handle_key(key(KeyCode::Char(' ')), &Keymap::defaults()),
@@ -250,7 +250,7 @@ mod tests {
     #[test]
     fn a_long_list_scrolls_to_keep_the_selected_item_in_view() {
         let texts: Vec<String> = (1..=12).map(|n| format!("item number {n}")).collect();
-        let target = ChecklistTarget { deal_id: 1, stage: Stage::Close, customer_name: "x".into() };
+        let target = ChecklistTarget { deal_id: 1, stage: Step::Close, customer_name: "x".into() };
         let mut panel = ChecklistPanel::new(target, "goal".into(), checklist::items(&texts, &[]));
         for _ in 0..11 {
             panel.handle_key(key(KeyCode::Down), &Keymap::defaults());

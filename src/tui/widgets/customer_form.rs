@@ -9,8 +9,8 @@ use super::form_keys::{self, FormKey, cycle, form_key};
 use super::form_layout::Notice;
 use super::text_field::TextField;
 use crate::domain::money::{Currency, Money};
-use crate::domain::review::CustomerRef;
-use crate::domain::{Customer, CustomerClass, DomainError, NewCustomer, Stage, Style};
+use crate::domain::today::CustomerRef;
+use crate::domain::{Customer, CustomerClass, DomainError, NewCustomer, Step, Style};
 use crate::i18n::{Face, I18n};
 use crate::ops::customers::AddCustomerError;
 use crate::store::{CustomerPatch, NewDeal};
@@ -70,7 +70,7 @@ pub struct CustomerForm {
     nickname: TextField,
     class: Choice<CustomerClass>,
     style: Choice<Style>,
-    step: Choice<Stage>,
+    step: Choice<Step>,
     value: TextField,
     /// The currency of a value typed without one (config.toml).
     currency: Currency,
@@ -83,7 +83,7 @@ pub struct CustomerForm {
 
 impl CustomerForm {
     /// An empty form to add a customer; the first deal starts in `step`.
-    pub fn new(step: Stage) -> Self {
+    pub fn new(step: Step) -> Self {
         let mut form = Self::build(None, &NewCustomer::default(), Choice::optional(None), Choice::optional(None));
         form.step = Choice::required(step);
         form.initial = form.snapshot();
@@ -134,7 +134,7 @@ impl CustomerForm {
             nickname: TextField::single(&c.nickname),
             class,
             style,
-            step: Choice::required(Stage::Preparation),
+            step: Choice::required(Step::Preparation),
             value: TextField::single(""),
             currency: Currency::default(),
             source: TextField::single(&c.source),
@@ -289,7 +289,7 @@ impl CustomerForm {
             } else {
                 Some(Money::parse(&self.value.text(), self.currency).map_err(|e| (CustomerField::Value, e))?)
             };
-            let stage = self.step.value().unwrap_or(Stage::Preparation);
+            let stage = self.step.value().unwrap_or(Step::Preparation);
             let deal = NewDeal { stage, currency: self.currency, ..NewDeal::default() }.with_value(value);
             return Ok(CustomerSave::New { customer, deal });
         };

@@ -12,7 +12,7 @@ use super::form_keys::{self, FormKey, cycle, form_key};
 use super::form_layout::{FormFrame, FormRow, Notice, RowContent, render_form};
 use super::text_field::TextField;
 use crate::domain::money::{Currency, Money};
-use crate::domain::{Deal, DomainError, Stage, parse_when};
+use crate::domain::{Deal, DomainError, Step, parse_when};
 use crate::i18n::I18n;
 use crate::ops::deals::DealDraft;
 use crate::tui::action::Action;
@@ -61,7 +61,7 @@ pub struct DealForm {
     title: TextField,
     value: TextField,
     currency: TextField,
-    step: Choice<Stage>,
+    step: Choice<Step>,
     close_on: TextField,
     today: chrono::NaiveDate,
     focus: DealField,
@@ -72,7 +72,7 @@ pub struct DealForm {
 
 impl DealForm {
     /// An empty form adding a deal in `step`, its value in `currency` unless typed otherwise.
-    pub fn new(target: DealTarget, step: Stage, currency: Currency, today: chrono::NaiveDate) -> Self {
+    pub fn new(target: DealTarget, step: Step, currency: Currency, today: chrono::NaiveDate) -> Self {
         Self::build(target, ("", "", currency.code(), ""), step, today)
     }
 
@@ -84,7 +84,7 @@ impl DealForm {
         Self::build(target, (&deal.title, &value, deal.currency.code(), &close_on), deal.stage, today)
     }
 
-    fn build(target: DealTarget, texts: (&str, &str, &str, &str), step: Stage, today: chrono::NaiveDate) -> Self {
+    fn build(target: DealTarget, texts: (&str, &str, &str, &str), step: Step, today: chrono::NaiveDate) -> Self {
         let (title, value, currency, close_on) = texts;
         let mut form = Self {
             target,

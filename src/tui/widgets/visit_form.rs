@@ -19,7 +19,7 @@ use super::text_field::TextField;
 use super::tick_list::TickList;
 use crate::clock::Clock;
 use crate::domain::when::format_stored_datetime;
-use crate::domain::{Channel, Outcome, Stage, Visit, VisitInput, VisitKind};
+use crate::domain::{Channel, Outcome, Step, Visit, VisitInput, VisitKind};
 use crate::i18n::{Face, I18n};
 use crate::tui::action::Action;
 use crate::tui::keymap::{Keymap, ModalId};
@@ -41,7 +41,7 @@ pub struct VisitTarget {
     /// Shown in the title.
     pub customer_name: String,
     /// Step of the open deal, shown in the title.
-    pub step: Option<Stage>,
+    pub step: Option<Step>,
     /// `Some` when saving updates this visit instead of adding one.
     pub visit_id: Option<i64>,
 }

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use fieldbook::clock::Clock;
 use fieldbook::domain::money::{Currency, Money};
 use fieldbook::domain::{
-    Channel, CustomerClass, FactCategory, NewCustomer, NewFact, Outcome, Portfolio, Stage, VisitInput,
+    Channel, CustomerClass, FactCategory, NewCustomer, NewFact, Outcome, Portfolio, Step, VisitInput,
 };
 use fieldbook::i18n::{I18n, Lang};
 use fieldbook::store::{CustomerPatch, NewDeal, Store};
@@ -38,11 +38,11 @@ pub fn open_on(path: &Path, date: &str) -> Store {
     Store::open(path, Clock::Fixed(day(date))).unwrap()
 }
 
-fn add(store: &mut Store, name: &str, company: &str, stage: Stage, value: Option<i64>) -> i64 {
+fn add(store: &mut Store, name: &str, company: &str, stage: Step, value: Option<i64>) -> i64 {
     add_in(store, name, company, stage, value.map(|v| Money::new(v, Currency::CNY)))
 }
 
-fn add_in(store: &mut Store, name: &str, company: &str, stage: Stage, value: Option<Money>) -> i64 {
+fn add_in(store: &mut Store, name: &str, company: &str, stage: Step, value: Option<Money>) -> i64 {
     let c = NewCustomer { name: name.into(), company: company.into(), ..Default::default() };
     let deal = NewDeal { title: format!("{company} order"), stage, ..Default::default() }.with_value(value);
     store.add_customer(c, deal).unwrap()
@@ -63,16 +63,16 @@ fn plan(purpose: &str, when: &str) -> VisitInput {
 /// Deals entered their steps on different days so "days in step" varies.
 pub fn seed(path: &Path) {
     let mut s = open_on(path, "2031-04-20");
-    let wang = add(&mut s, "王伟", "深圳医疗器械有限公司", Stage::Preparation, Some(20_000_000));
-    let li = add(&mut s, "Li Na", "Hangzhou Cloud", Stage::Preparation, Some(54_000_000));
-    let zhao = add(&mut s, "Zhao Lei", "Xinda Steel", Stage::Approach, Some(12_000_000));
-    let chen = add(&mut s, "陈静", "华东物流", Stage::Survey, Some(82_000_000));
-    let sun = add(&mut s, "Sun Mei", "Kaiyuan Foods", Stage::Presentation, None);
-    add_in(&mut s, "Tom Park", "Parkside Retail", Stage::Close, Some(Money::new(3_100_000, Currency::USD)));
-    add(&mut s, "刘洋", "北方重工", Stage::Preparation, Some(5_000_000));
-    add(&mut s, "Anna Berg", "Nordic Paper", Stage::Approach, Some(9_900_000));
-    add(&mut s, "张敏", "", Stage::Survey, None);
-    let gao = add(&mut s, "高峰", "星河科技", Stage::Close, Some(150_000_000));
+    let wang = add(&mut s, "王伟", "深圳医疗器械有限公司", Step::Preparation, Some(20_000_000));
+    let li = add(&mut s, "Li Na", "Hangzhou Cloud", Step::Preparation, Some(54_000_000));
+    let zhao = add(&mut s, "Zhao Lei", "Xinda Steel", Step::Approach, Some(12_000_000));
+    let chen = add(&mut s, "陈静", "华东物流", Step::Survey, Some(82_000_000));
+    let sun = add(&mut s, "Sun Mei", "Kaiyuan Foods", Step::Presentation, None);
+    add_in(&mut s, "Tom Park", "Parkside Retail", Step::Close, Some(Money::new(3_100_000, Currency::USD)));
+    add(&mut s, "刘洋", "北方重工", Step::Preparation, Some(5_000_000));
+    add(&mut s, "Anna Berg", "Nordic Paper", Step::Approach, Some(9_900_000));
+    add(&mut s, "张敏", "", Step::Survey, None);
+    let gao = add(&mut s, "高峰", "星河科技", Step::Close, Some(150_000_000));
     s.update_customer(chen, CustomerPatch { portfolio: Some(Some(Portfolio::Star)), ..Default::default() }).unwrap();
     s.update_customer(gao, CustomerPatch { class: Some(CustomerClass::Quasi), ..Default::default() }).unwrap();
     s.add_fact(
@@ -98,9 +98,9 @@ pub fn seed(path: &Path) {
     drop(s);
 
     let mut s = open_on(path, "2031-05-02");
-    s.move_deal(li, Stage::Approach, "").unwrap();
-    s.move_deal(wang, Stage::Approach, "").unwrap();
-    s.move_deal(wang, Stage::Survey, "").unwrap();
+    s.move_deal(li, Step::Approach, "").unwrap();
+    s.move_deal(wang, Step::Approach, "").unwrap();
+    s.move_deal(wang, Step::Survey, "").unwrap();
     s.add_visit(sun, VisitInput { channel: Channel::Video, ..plan("taste test with purchasing", "2031-05-05 15:00") })
         .unwrap();
     drop(s);

@@ -53,7 +53,7 @@ fn customer() -> Customer {
 
 #[test]
 fn adds_a_customer_with_its_first_deal() {
-    let mut form = CustomerForm::new(Stage::Preparation);
+    let mut form = CustomerForm::new(Step::Preparation);
     assert_eq!(form.focus(), CustomerField::Name);
     type_text(&mut form, "Li Na\tHangzhou Cloud\t\t\t\t\tLi\ti\t\t→\t200k\treferral");
     let CustomerFormEvent::Save { save, confirmed } = save(&mut form) else { panic!("expected a save") };
@@ -63,12 +63,12 @@ fn adds_a_customer_with_its_first_deal() {
     assert_eq!(customer.class, Some(CustomerClass::Intent));
     assert_eq!(customer.source, "referral");
     assert_eq!(customer.nickname, "Li");
-    assert_eq!((deal.stage, deal.value_minor), (Stage::Approach, Some(20_000_000)));
+    assert_eq!((deal.stage, deal.value_minor), (Step::Approach, Some(20_000_000)));
 }
 
 #[test]
 fn missing_name_or_bad_value_is_named_focused_and_text_kept() {
-    let mut form = CustomerForm::new(Stage::Preparation);
+    let mut form = CustomerForm::new(Step::Preparation);
     press(&mut form, KeyCode::Tab);
     type_text(&mut form, "Xinda Steel");
     assert_eq!(save(&mut form), CustomerFormEvent::None);
@@ -84,7 +84,7 @@ fn missing_name_or_bad_value_is_named_focused_and_text_kept() {
 
 #[test]
 fn a_warning_then_ctrl_s_again_is_confirmed_unless_something_changed() {
-    let mut form = CustomerForm::new(Stage::Preparation);
+    let mut form = CustomerForm::new(Step::Preparation);
     type_text(&mut form, "王伟");
     form.set_warning("王伟 · 深圳医疗器械 already exists".into());
     assert!(matches!(save(&mut form), CustomerFormEvent::Save { confirmed: true, .. }));

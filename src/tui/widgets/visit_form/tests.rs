@@ -10,7 +10,7 @@ fn clock() -> Clock {
 }
 
 fn target() -> VisitTarget {
-    VisitTarget { customer_id: 7, customer_name: "王伟".into(), step: Some(Stage::Survey), visit_id: None }
+    VisitTarget { customer_id: 7, customer_name: "王伟".into(), step: Some(Step::Survey), visit_id: None }
 }
 
 fn press(form: &mut VisitForm, code: KeyCode) -> VisitFormEvent {

@@ -13,9 +13,9 @@ use rusqlite::types::Value;
 
 use super::Store;
 use super::error::{Context, Result};
-use super::review::REF_COLUMNS;
 use super::rows;
-use crate::domain::review::DueCustomer;
+use super::today::REF_COLUMNS;
+use crate::domain::today::DueCustomer;
 use crate::domain::{CadencePolicy, CadenceState, Portfolio};
 
 /// Customers of one interval group.

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::cadence::CadenceState;
 use super::customer::{CustomerClass, Portfolio};
-use super::stage::Stage;
+use super::step::Step;
 use super::visit::Channel;
 
 /// Who an item is about, with enough to show it on one line.
@@ -15,7 +15,7 @@ pub struct CustomerRef {
     pub name: String,
     pub company: String,
     /// Step of the open deal, if any.
-    pub stage: Option<Stage>,
+    pub stage: Option<Step>,
 }
 
 /// An appointment for the day.
@@ -70,7 +70,7 @@ pub struct MissingResult {
 
 /// The whole review for one day. Each list is capped by the store (see `truncated`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Review {
+pub struct TodayList {
     pub date: NaiveDate,
     pub appointments: Vec<Appointment>,
     pub overdue: Vec<OverdueStep>,
@@ -82,7 +82,7 @@ pub struct Review {
 /// How much of the review is pressing today, for the header: open appointments today and
 /// overdue next steps (true counts, not capped like the review's lists).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct ReviewCounts {
+pub struct TodayCounts {
     pub appointments: u64,
     pub overdue: u64,
 }

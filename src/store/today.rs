@@ -1,5 +1,5 @@
 //! The daily review as data: appointments, overdue next steps, customers due by cadence
-//! (in `review_due.rs`), important dates this week, and logged visits missing their result.
+//! (in `today_due.rs`), important dates this week, and logged visits missing their result.
 //! Every list is one indexed read, capped at [`REVIEW_LIMIT`] rows.
 
 use chrono::{Days, NaiveDate, NaiveDateTime};
@@ -8,9 +8,9 @@ use rusqlite::params;
 use super::Store;
 use super::error::{Context, Result};
 use super::rows;
-use crate::domain::review::{Appointment, DATES_AHEAD, ImportantDate, MissingResult, OverdueStep, ReviewCounts};
+use crate::domain::today::{Appointment, DATES_AHEAD, ImportantDate, MissingResult, OverdueStep, TodayCounts};
 use crate::domain::when::format_stored_datetime;
-use crate::domain::{CadencePolicy, MonthDay, Review};
+use crate::domain::{CadencePolicy, MonthDay, TodayList};
 
 /// The most rows each list of the review holds.
 pub const REVIEW_LIMIT: usize = 50;
@@ -27,8 +27,8 @@ const BIRTHDAY_LABELS: &[&str] = &["birthday", "生日", "date of birth", "出�
 impl Store {
     /// The review for `day`. `now` bounds "visits missing their result" (a visit logged for
     /// later today is not missing anything yet); `policy` gives the cadence intervals.
-    pub fn review(&self, day: NaiveDate, now: NaiveDateTime, policy: &CadencePolicy) -> Result<Review> {
-        Ok(Review {
+    pub fn today_list(&self, day: NaiveDate, now: NaiveDateTime, policy: &CadencePolicy) -> Result<TodayList> {
+        Ok(TodayList {
             date: day,
             appointments: self.appointments(day)?,
             overdue: self.overdue_steps(day)?,
@@ -41,7 +41,7 @@ impl Store {
     /// How many open appointments `day` has and how many next steps are overdue: two counts
     /// over the partial indexes `visit_open_planned` and `customer_next_step`, cheap enough for
     /// every screen refresh.
-    pub fn review_counts(&self, day: NaiveDate) -> Result<ReviewCounts> {
+    pub fn today_counts(&self, day: NaiveDate) -> Result<TodayCounts> {
         let next = day.checked_add_days(Days::new(1)).unwrap_or(day);
         let appointments: i64 = self
             .conn()
@@ -59,7 +59,7 @@ impl Store {
             )
             .and_then(|mut s| s.query_row([day.to_string()], |r| r.get(0)))
             .ctx("counting overdue next steps")?;
-        Ok(ReviewCounts {
+        Ok(TodayCounts {
             appointments: u64::try_from(appointments).unwrap_or(0),
             overdue: u64::try_from(overdue).unwrap_or(0),
         })

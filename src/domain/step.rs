@@ -5,7 +5,7 @@ use super::words::{Word, word_enum};
 
 word_enum!(
     /// One of the five steps every prospect moves through; the columns of the pipeline.
-    Stage, "step", {
+    Step, "step", {
         Preparation = "preparation", "准备";
         Approach = "approach", "接近";
         Survey = "survey", "调查", ["状况掌握"];
@@ -14,10 +14,10 @@ word_enum!(
     }
 );
 
-impl Stage {
+impl Step {
     /// Parses a step; the error lists the valid steps.
     pub fn parse(input: &str) -> Result<Self, DomainError> {
-        Self::parse_word(input).map_err(|_| DomainError::UnknownStage { input: input.to_string() })
+        Self::parse_word(input).map_err(|_| DomainError::UnknownStep { input: input.to_string() })
     }
 
     /// Position 0..=4 in the sequence.
@@ -51,35 +51,35 @@ mod tests {
 
     #[test]
     fn parses_english_chinese_case_and_prefix() {
-        assert_eq!(Stage::parse("Survey").unwrap(), Stage::Survey);
-        assert_eq!(Stage::parse("SURVEY").unwrap(), Stage::Survey);
-        assert_eq!(Stage::parse("调查").unwrap(), Stage::Survey);
-        assert_eq!(Stage::parse("状况掌握").unwrap(), Stage::Survey);
-        assert_eq!(Stage::parse("pres").unwrap(), Stage::Presentation);
-        assert_eq!(Stage::parse("prep").unwrap(), Stage::Preparation);
-        assert_eq!(Stage::parse("成").unwrap(), Stage::Close);
-        assert_eq!(Stage::parse(" close ").unwrap(), Stage::Close);
+        assert_eq!(Step::parse("Survey").unwrap(), Step::Survey);
+        assert_eq!(Step::parse("SURVEY").unwrap(), Step::Survey);
+        assert_eq!(Step::parse("调查").unwrap(), Step::Survey);
+        assert_eq!(Step::parse("状况掌握").unwrap(), Step::Survey);
+        assert_eq!(Step::parse("pres").unwrap(), Step::Presentation);
+        assert_eq!(Step::parse("prep").unwrap(), Step::Preparation);
+        assert_eq!(Step::parse("成").unwrap(), Step::Close);
+        assert_eq!(Step::parse(" close ").unwrap(), Step::Close);
     }
 
     #[test]
     fn rejects_unknown_and_ambiguous() {
         // "pr" is a prefix of preparation and presentation.
-        assert!(matches!(Stage::parse("pr"), Err(DomainError::UnknownStage { .. })));
-        assert!(Stage::parse("negotiation").is_err());
-        assert!(Stage::parse("").is_err());
-        let msg = Stage::parse("nope").unwrap_err().to_string();
-        for s in Stage::ALL {
+        assert!(matches!(Step::parse("pr"), Err(DomainError::UnknownStep { .. })));
+        assert!(Step::parse("negotiation").is_err());
+        assert!(Step::parse("").is_err());
+        let msg = Step::parse("nope").unwrap_err().to_string();
+        for s in Step::ALL {
             assert!(msg.contains(s.code()), "{msg}");
         }
     }
 
     #[test]
     fn order_next_prev() {
-        assert_eq!(Stage::Preparation.next(), Some(Stage::Approach));
-        assert_eq!(Stage::Close.next(), None);
-        assert_eq!(Stage::Preparation.prev(), None);
-        assert_eq!(Stage::Close.prev(), Some(Stage::Presentation));
-        assert_eq!(Stage::Survey.index(), 2);
+        assert_eq!(Step::Preparation.next(), Some(Step::Approach));
+        assert_eq!(Step::Close.next(), None);
+        assert_eq!(Step::Preparation.prev(), None);
+        assert_eq!(Step::Close.prev(), Some(Step::Presentation));
+        assert_eq!(Step::Survey.index(), 2);
     }
 
     #[test]
