@@ -12,9 +12,9 @@ pub mod i18n;
 pub mod import;
 pub mod ops;
 pub mod playbook;
-pub mod startup;
+pub(crate) mod startup;
 pub mod store;
-pub mod text;
+pub(crate) mod text;
 pub mod tui;
 
 /// Runs the parsed command line and returns the process exit code: one start-up

@@ -24,7 +24,7 @@ mod losing_touch;
 mod method;
 mod note;
 mod objection;
-pub mod output;
+pub(crate) mod output;
 mod profile;
 mod search;
 mod show;

@@ -1,19 +1,19 @@
 //! Pure types and rules of the sales method: no I/O, no SQL, no terminal.
 
-pub mod cadence;
-pub mod checklist;
-pub mod contact;
-pub mod customer;
-pub mod deal;
+pub(crate) mod cadence;
+pub(crate) mod checklist;
+pub(crate) mod contact;
+pub(crate) mod customer;
+pub(crate) mod deal;
 mod error;
-pub mod fact;
+pub(crate) mod fact;
 pub mod money;
-pub mod objection;
-pub mod step;
+pub(crate) mod objection;
+pub(crate) mod step;
 pub mod today;
-pub mod visit;
-pub mod when;
-pub mod words;
+pub(crate) mod visit;
+pub(crate) mod when;
+pub(crate) mod words;
 
 pub use cadence::{CadencePolicy, CadenceState};
 pub use contact::{BuyingCentre, BuyingGap, BuyingRole, Contact, ContactDraft, ContactPart, NewContact};

@@ -1,20 +1,20 @@
 //! Adding, changing and removing facts of the customer record.
 
-use crate::domain::{DomainError, FactDraft, FactPart};
+use crate::domain::{DomainError, FactDraft};
 use crate::i18n::{Face, Localize, Message};
 use crate::store::{Store, StoreError};
 
 /// Why a fact was not saved: the part of the draft to fix, or the store's reason.
 #[derive(Debug)]
 pub enum FactError {
-    Invalid(FactPart, DomainError),
+    Invalid(DomainError),
     Store(StoreError),
 }
 
 impl std::error::Error for FactError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            Self::Invalid(_, e) => Some(e),
+            Self::Invalid(e) => Some(e),
             Self::Store(e) => Some(e),
         }
     }
@@ -31,7 +31,7 @@ impl From<StoreError> for FactError {
 impl Localize for FactError {
     fn message(&self, face: Face) -> Message {
         match self {
-            Self::Invalid(_, e) => e.message(face),
+            Self::Invalid(e) => e.message(face),
             Self::Store(e) => e.message(face),
         }
     }
@@ -39,12 +39,12 @@ impl Localize for FactError {
 
 /// Adds the fact to the customer's record; returns its id.
 pub fn add(store: &mut Store, customer_id: i64, draft: &FactDraft) -> Result<i64, FactError> {
-    let fact = draft.validate().map_err(|(part, e)| FactError::Invalid(part, e))?;
+    let fact = draft.validate().map_err(|(_, e)| FactError::Invalid(e))?;
     Ok(store.add_fact(customer_id, &fact)?)
 }
 
 /// Replaces fact `id` with the draft.
 pub fn update(store: &mut Store, id: i64, draft: &FactDraft) -> Result<(), FactError> {
-    let fact = draft.validate().map_err(|(part, e)| FactError::Invalid(part, e))?;
+    let fact = draft.validate().map_err(|(_, e)| FactError::Invalid(e))?;
     Ok(store.update_fact(id, &fact)?)
 }

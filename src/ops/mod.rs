@@ -3,8 +3,8 @@
 //! A rule lives in `domain` or here, never in a face.
 
 pub mod contacts;
-pub mod customer_page;
-pub mod customers;
-pub mod deals;
-pub mod facts;
-pub mod steps;
+pub(crate) mod customer_page;
+pub(crate) mod customers;
+pub(crate) mod deals;
+pub(crate) mod facts;
+pub(crate) mod steps;

@@ -3,9 +3,9 @@
 //! from `assets/playbook/<lang>.toml` and overridable by `playbook.<lang>.toml` in the config
 //! directory. Lookups here are pure; loading is the only I/O.
 
-pub mod brief;
+pub(crate) mod brief;
 mod content;
-pub mod views;
+pub(crate) mod views;
 
 use std::path::{Path, PathBuf};
 

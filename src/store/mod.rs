@@ -2,7 +2,7 @@
 //! All SQL of Fieldbook lives under this module; callers get domain types back.
 
 pub mod bulk;
-pub mod check;
+pub(crate) mod check;
 mod checklist;
 pub(crate) mod contacts;
 mod customers;
@@ -15,8 +15,8 @@ mod notes;
 mod objections;
 mod pinyin;
 mod pipeline;
-pub mod private_file;
-pub mod read_only;
+pub(crate) mod private_file;
+pub(crate) mod read_only;
 mod rows;
 #[cfg(test)]
 mod rule_ties;

@@ -2,7 +2,7 @@
 //! keymap → action → screen → effect — drawing a frame only when something changed, and only
 //! once every event already waiting was taken.
 
-pub mod action;
+pub(crate) mod action;
 pub mod app;
 mod chrome;
 pub mod drafts;

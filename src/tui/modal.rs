@@ -8,7 +8,7 @@ mod contacts;
 mod deals;
 mod facts;
 mod objections;
-pub mod profile;
+pub(crate) mod profile;
 mod records;
 
 pub use checklist::{MoveStart, start_move};

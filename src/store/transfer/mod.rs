@@ -9,7 +9,7 @@ mod error;
 mod export;
 mod import;
 mod merge;
-pub mod out_file;
+pub(crate) mod out_file;
 mod read_export;
 mod records;
 mod schema;

@@ -1,7 +1,7 @@
 //! Windows drawn over the screen: the help overlay and the command palette.
 
-pub mod help;
-pub mod palette;
+pub(crate) mod help;
+pub(crate) mod palette;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;

@@ -1,14 +1,14 @@
 //! The screens: each a state struct that handles actions and renders itself. Screens keep only
 //! what is on screen (a page of rows) and reach the database through `Store` calls.
 
-pub mod brief;
-pub mod customer;
-pub mod customers;
+pub(crate) mod brief;
+pub(crate) mod customer;
+pub(crate) mod customers;
 mod filter_box;
 pub mod pipeline;
-pub mod search;
+pub(crate) mod search;
 pub mod today;
-pub mod welcome;
+pub(crate) mod welcome;
 
 use chrono::NaiveDate;
 use ratatui::Frame;

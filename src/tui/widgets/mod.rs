@@ -3,19 +3,19 @@
 //! `render(&self, frame, area, theme, i18n)`.
 
 pub mod checklist_panel;
-pub mod choice;
-pub mod contact_form;
+pub(crate) mod choice;
+pub(crate) mod contact_form;
 pub mod customer_form;
-pub mod deal_form;
+pub(crate) mod deal_form;
 pub mod dialog;
 pub mod fact_form;
-pub mod form_keys;
-pub mod form_layout;
-pub mod guide_panel;
+pub(crate) mod form_keys;
+pub(crate) mod form_layout;
+pub(crate) mod guide_panel;
 pub mod note_input;
 pub mod objection_form;
 pub mod objection_picker;
-pub mod profile_form;
-pub mod text_field;
-pub mod tick_list;
+pub(crate) mod profile_form;
+pub(crate) mod text_field;
+pub(crate) mod tick_list;
 pub mod visit_form;

@@ -22,11 +22,6 @@ impl TickList {
         (self.items.clone(), self.cursor)
     }
 
-    /// True when the list has no item.
-    pub fn is_empty(&self) -> bool {
-        self.items.is_empty()
-    }
-
     /// The positions of the ticked items.
     pub fn ticked(&self) -> Vec<usize> {
         self.items.iter().enumerate().filter(|(_, (t, _))| *t).map(|(i, _)| i).collect()
