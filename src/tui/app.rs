@@ -29,6 +29,7 @@ use super::screens::{Effect, HandleCtx, Screen, View};
 use super::theme::Theme;
 use super::widgets::dialog::{ConfirmDialog, ConfirmEvent};
 use crate::config::Config;
+use crate::demo::{self, DemoSize};
 use crate::domain::money::Rates;
 use crate::domain::today::TodayCounts;
 use crate::domain::{CadencePolicy, Step};
@@ -440,8 +441,7 @@ impl App {
     pub fn dispatch(&mut self, action: Action) {
         let effect = match self.screens.last_mut() {
             Some(screen) => {
-                let mut ctx =
-                    HandleCtx { store: &mut self.store, i18n: &self.i18n, today: self.today, money: &self.money };
+                let mut ctx = HandleCtx { store: &self.store, i18n: &self.i18n, today: self.today, money: &self.money };
                 screen.handle(action, &mut ctx)
             }
             None => Effect::Unhandled,
@@ -570,12 +570,32 @@ impl App {
                     Err(e) => self.fail(&e),
                 }
             }
+            Effect::LoadDemo => self.load_demo(),
             Effect::Move { customer_id, deal_id, to } => {
                 match start_move(&mut self.store, &self.playbook, &self.i18n, (customer_id, deal_id), to) {
                     Ok(MoveStart::Ask(question)) => self.modal = Some(question),
                     Ok(MoveStart::Done { to, message }) => self.deal_moved(to, message),
                     Err(e) => self.fail(&e),
                 }
+            }
+        }
+    }
+
+    /// Fills the (empty) database with the demo and opens Today; on failure the welcome
+    /// screen offers the choice again.
+    fn load_demo(&mut self) {
+        match demo::load(&mut self.store, DemoSize::default(), demo::DEFAULT_SEED, false) {
+            Ok(summary) => {
+                let counts: [(&str, &dyn std::fmt::Display); 2] =
+                    [("customers", &summary.customers), ("visits", &summary.visits)];
+                let message = self.i18n.fmt("tui.welcome.demo_loaded", &counts);
+                self.apply(Effect::Go(ScreenId::Today, Some(message)));
+            }
+            Err(e) => {
+                if let Some(Screen::Welcome(welcome)) = self.screens.last_mut() {
+                    welcome.loading_failed();
+                }
+                self.fail(&e.into());
             }
         }
     }

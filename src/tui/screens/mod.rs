@@ -26,7 +26,7 @@ use crate::store::Store;
 
 /// What a screen may touch while handling an action.
 pub struct HandleCtx<'a> {
-    pub store: &'a mut Store,
+    pub store: &'a Store,
     pub i18n: &'a I18n,
     pub today: NaiveDate,
     /// The rep's currency and exchange rates (config.toml).
@@ -67,6 +67,8 @@ pub enum Effect {
     Move { customer_id: i64, deal_id: Option<i64>, to: Step },
     /// Run this action again once the next frame is drawn (slow work shows that it started).
     Later(Action),
+    /// Fill the empty database with the demo, then go to Today.
+    LoadDemo,
 }
 
 impl Effect {
@@ -117,7 +119,7 @@ impl Screen {
     /// Handles an action from the keymap.
     pub fn handle(&mut self, action: Action, ctx: &mut HandleCtx) -> Effect {
         match self {
-            Self::Welcome(s) => s.handle(action, ctx),
+            Self::Welcome(s) => s.handle(action),
             Self::Today(s) => s.handle(action, ctx),
             Self::Pipeline(s) => s.handle(action, ctx),
             Self::Customers(s) => s.handle(action, ctx),

@@ -5,8 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use super::{Effect, HandleCtx, View};
-use crate::demo::{self, DemoSize};
+use super::{Effect, View};
 use crate::tui::action::Action;
 use crate::tui::keymap::ScreenId;
 
@@ -24,8 +23,8 @@ impl WelcomeScreen {
         Self { db_path, loading: false }
     }
 
-    /// Handles a welcome action.
-    pub fn handle(&mut self, action: Action, ctx: &mut HandleCtx) -> Effect {
+    /// Handles a welcome action (loading the demo is the app's to do: [`Effect::LoadDemo`]).
+    pub fn handle(&mut self, action: Action) -> Effect {
         match action {
             Action::StartEmpty => Effect::Go(ScreenId::Today, None),
             // The load takes a moment: first a frame that says so, then the work.
@@ -33,21 +32,14 @@ impl WelcomeScreen {
                 self.loading = true;
                 Effect::Later(Action::LoadDemo)
             }
-            Action::LoadDemo => match demo::load(ctx.store, DemoSize::default(), demo::DEFAULT_SEED, false) {
-                Ok(summary) => {
-                    let message = ctx.i18n.fmt(
-                        "tui.welcome.demo_loaded",
-                        &[("customers", &summary.customers), ("visits", &summary.visits)],
-                    );
-                    Effect::Go(ScreenId::Today, Some(message))
-                }
-                Err(e) => {
-                    self.loading = false;
-                    Effect::error(e)
-                }
-            },
+            Action::LoadDemo => Effect::LoadDemo,
             _ => Effect::Unhandled,
         }
+    }
+
+    /// The demo could not be loaded: the screen offers the choice again.
+    pub fn loading_failed(&mut self) {
+        self.loading = false;
     }
 
     /// Draws the welcome text with the keys that start.
