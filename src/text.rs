@@ -98,6 +98,38 @@ pub fn wrap_hanging(s: &str, cols: usize, hang: usize) -> Vec<String> {
     textwrap::wrap(s, options).into_iter().map(|row| row.trim_end().to_string()).collect()
 }
 
+/// One line of [`key_values`] output (or any indented line) wrapped to `cols`: the rows after
+/// the first start under the value of a `label  value` line (labels are padded and followed by
+/// two spaces), else under the line's first character.
+pub fn wrap_labelled(line: &str, cols: usize) -> Vec<String> {
+    wrap_hanging(line, cols, hang_of(line))
+}
+
+/// Every line of `text` wrapped by [`wrap_labelled`].
+pub fn wrap_labelled_text(text: &str, cols: usize) -> String {
+    text.lines()
+        .flat_map(|l| if l.is_empty() { vec![String::new()] } else { wrap_labelled(l, cols) })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// A gap further right than this is inside a value, not after a label.
+const MAX_LABEL_HANG: usize = 24;
+
+/// Where a line's wrapped rows start (see [`wrap_labelled`]).
+fn hang_of(line: &str) -> usize {
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    let rest = &line[indent..];
+    match rest.find("  ") {
+        Some(gap) => {
+            let value_at = indent + gap + rest[gap..].len() - rest[gap..].trim_start_matches(' ').len();
+            let hang = width(&line[..value_at]);
+            if hang <= MAX_LABEL_HANG { hang } else { indent }
+        }
+        None => indent,
+    }
+}
+
 /// Label/value lines with the labels padded to the same display width; a value's further
 /// lines are indented under its first.
 pub fn key_values(pairs: &[(String, String)]) -> String {
@@ -170,6 +202,20 @@ mod tests {
     #[test]
     fn a_no_break_space_keeps_its_neighbours_together() {
         assert_eq!(wrap("2/3 ✓\u{a0}Greet ✓\u{a0}Stock", 10), ["2/3", "✓\u{a0}Greet", "✓\u{a0}Stock"]);
+    }
+
+    #[test]
+    fn wrapped_rows_start_under_the_value() {
+        assert_eq!(hang_of("  MAN       M+a+N — keep in touch"), 12);
+        assert_eq!(hang_of("  拜访频率  每 30 天"), 12);
+        assert_eq!(hang_of("            - 给出两三个方案让他选"), 12);
+        assert_eq!(hang_of("THIS VISIT"), 0);
+        assert_eq!(hang_of("  a value with a gap far to the right                  here"), 2);
+        assert_eq!(
+            wrap_labelled("  Plan  bring the price list and samples", 24),
+            ["  Plan  bring the price", "        list and samples"]
+        );
+        assert_eq!(wrap_labelled_text("A\n\n  B  x y", 6), "A\n\n  B  x\n     y");
     }
 
     #[test]

@@ -23,5 +23,6 @@ pub fn run(args: &BriefArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
     if args.format.is_json() {
         return ctx.print(&output::json(&brief)?);
     }
-    ctx.print(&brief.render(&ctx.i18n, &playbook))
+    let text = brief.render(&ctx.i18n, &playbook);
+    ctx.print(&crate::text::wrap_labelled_text(&text, output::text_width()))
 }

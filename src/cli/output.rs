@@ -30,6 +30,14 @@ impl FormatArg {
     }
 }
 
+/// Columns that long text (a brief's plans and results) is wrapped to: the terminal's width,
+/// or 100 when the output is not a terminal.
+pub fn text_width() -> usize {
+    use std::io::IsTerminal;
+    let terminal = std::io::stdout().is_terminal().then(ratatui::crossterm::terminal::size).and_then(Result::ok);
+    terminal.map_or(100, |(cols, _)| usize::from(cols).max(40))
+}
+
 /// `value` as pretty JSON. JSON escapes the C0 controls itself; DEL and the C1 controls, which
 /// it may leave raw, are escaped too (`\u0085`), so the data is exact and a terminal safe.
 pub fn json<T: Serialize + ?Sized>(value: &T) -> anyhow::Result<String> {

@@ -41,10 +41,14 @@ pub struct LastVisit {
     pub channel: Channel,
     pub kind: VisitKind,
     pub purpose: String,
+    pub action_plan: String,
     pub expected_result: String,
     pub actual_result: String,
     pub outcome: Option<Outcome>,
     pub next_topic: String,
+    pub next_step: String,
+    pub next_step_on: Option<NaiveDate>,
+    pub notes: String,
 }
 
 /// The next planned visit (this visit, when read on the way).
@@ -54,6 +58,7 @@ pub struct NextVisit {
     pub channel: Channel,
     pub kind: VisitKind,
     pub purpose: String,
+    pub action_plan: String,
     pub expected_result: String,
 }
 
@@ -125,10 +130,14 @@ fn last_visit(visits: &[Visit]) -> Option<LastVisit> {
         channel: v.channel,
         kind: v.kind.clone(),
         purpose: v.purpose.clone(),
+        action_plan: v.action_plan.clone(),
         expected_result: v.expected_result.clone(),
         actual_result: v.actual_result.clone(),
         outcome: v.outcome,
         next_topic: v.next_topic.clone(),
+        next_step: v.next_step.clone(),
+        next_step_on: v.next_step_on,
+        notes: v.notes.clone(),
     })
 }
 
@@ -139,6 +148,7 @@ fn next_visit(visits: &[Visit]) -> Option<NextVisit> {
         channel: v.channel,
         kind: v.kind.clone(),
         purpose: v.purpose.clone(),
+        action_plan: v.action_plan.clone(),
         expected_result: v.expected_result.clone(),
     })
 }
@@ -175,11 +185,19 @@ fn render(i: &I18n, playbook: &Playbook, b: &Brief) -> String {
             };
             let mut pairs = vec![
                 (i.t("cli.show.label.purpose"), v.purpose.clone()),
+                (i.t("cli.show.label.action_plan"), v.action_plan.clone()),
                 (i.t("cli.show.label.expected_result"), v.expected_result.clone()),
                 (i.t("cli.show.label.actual_result"), actual),
             ];
             if !v.next_topic.is_empty() {
                 pairs.push((i.t("cli.show.label.next_topic"), v.next_topic.clone()));
+            }
+            if !v.next_step.is_empty() || v.next_step_on.is_some() {
+                let on = v.next_step_on.map(|d| format!("{d}  ")).unwrap_or_default();
+                pairs.push((i.t("cli.show.label.next_step"), format!("{on}{}", v.next_step)));
+            }
+            if !v.notes.is_empty() {
+                pairs.push((i.t("cli.show.label.notes"), v.notes.clone()));
             }
             format!("{head}\n{}", key_values(&pairs))
         }
@@ -198,6 +216,7 @@ fn render(i: &I18n, playbook: &Playbook, b: &Brief) -> String {
             let head = format!("{} · {} · {}", when, i.word(v.channel), playbook.visit_type_name(&v.kind));
             let pairs = [
                 (i.t("cli.show.label.purpose"), v.purpose.clone()),
+                (i.t("cli.show.label.action_plan"), v.action_plan.clone()),
                 (i.t("cli.show.label.expected_result"), v.expected_result.clone()),
             ];
             format!("{head}\n{}", key_values(&pairs))

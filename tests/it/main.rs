@@ -58,3 +58,4 @@ mod tui_screens;
 mod upgrade_support;
 mod upgrade_v10;
 mod upgrade_v7;
+mod visit_loop;

@@ -15,7 +15,7 @@ use crate::config::Config;
 use crate::playbook::Playbook;
 use crate::playbook::brief::Brief;
 use crate::store::Store;
-use crate::text::{self, wrap_hanging};
+use crate::text::wrap_labelled;
 use crate::tui::action::Action;
 use crate::tui::list_nav::moved;
 
@@ -70,45 +70,12 @@ impl BriefScreen {
             .lines()
             .flat_map(|l| {
                 let style = if !l.is_empty() && !l.starts_with(' ') { t.title } else { t.text };
-                let hang = hang_of(l);
-                wrap_hanging(l, width, hang).into_iter().map(move |row| Line::from(Span::styled(row, style)))
+                wrap_labelled(l, width).into_iter().map(move |row| Line::from(Span::styled(row, style)))
             })
             .collect();
         let max_scroll = u16::try_from(lines.len()).unwrap_or(u16::MAX).saturating_sub(area.height.saturating_sub(2));
         self.max_scroll.set(max_scroll);
         let block = Block::bordered().border_style(t.focused_border);
         frame.render_widget(Paragraph::new(lines).block(block).scroll((self.scroll.min(max_scroll), 0)), area);
-    }
-}
-
-/// Where a brief line's wrapped rows start: under its value for a `label  value` line (the
-/// labels are padded and followed by two spaces), else under its first character.
-fn hang_of(line: &str) -> usize {
-    let indent = line.len() - line.trim_start_matches(' ').len();
-    let rest = &line[indent..];
-    match rest.find("  ") {
-        Some(gap) => {
-            let value_at = indent + gap + rest[gap..].len() - rest[gap..].trim_start_matches(' ').len();
-            let hang = text::width(&line[..value_at]);
-            if hang <= MAX_LABEL_HANG { hang } else { indent }
-        }
-        None => indent,
-    }
-}
-
-/// A gap further right than this is inside a value, not after a label.
-const MAX_LABEL_HANG: usize = 24;
-
-#[cfg(test)]
-mod tests {
-    use super::hang_of;
-
-    #[test]
-    fn wrapped_rows_start_under_the_value() {
-        assert_eq!(hang_of("  MAN       M+a+N — keep in touch"), 12);
-        assert_eq!(hang_of("  拜访频率  每 30 天"), 12);
-        assert_eq!(hang_of("            - 给出两三个方案让他选"), 12);
-        assert_eq!(hang_of("THIS VISIT"), 0);
-        assert_eq!(hang_of("  a value with a gap far to the right                  here"), 2);
     }
 }

@@ -581,10 +581,13 @@ impl CustomerScreen {
             let detail = |key: &str, value: &str| {
                 hanging(vec![Span::styled(format!("    {}: ", i18n.t(key)), t.muted)], value, width, 6)
             };
+            lines.extend(detail("tui.customer.action_plan", &v.action_plan));
             lines.extend(detail("tui.customer.expected", &v.expected_result));
             if !v.actual_result.is_empty() {
-                let outcome = v.outcome.map(|o| format!(" ({})", i18n.word(o))).unwrap_or_default();
-                lines.extend(detail("tui.customer.actual", &format!("{}{outcome}", v.actual_result)));
+                lines.extend(detail("tui.customer.actual", &v.actual_result));
+            }
+            if let Some(o) = v.outcome {
+                lines.extend(detail("tui.customer.outcome", &i18n.word(o)));
             }
             if let Some(met) = self.visit_met.get(&v.id) {
                 let names: Vec<String> = met
@@ -601,6 +604,13 @@ impl CustomerScreen {
             }
             if !v.next_topic.is_empty() {
                 lines.extend(detail("tui.customer.next_topic", &v.next_topic));
+            }
+            if !v.next_step.is_empty() || v.next_step_on.is_some() {
+                let on = v.next_step_on.map(|d| format!("{} ", d.format("%m-%d"))).unwrap_or_default();
+                lines.extend(detail("tui.customer.next_step", &format!("{on}{}", v.next_step)));
+            }
+            if !v.notes.is_empty() {
+                lines.extend(detail("tui.customer.visit_notes", &v.notes));
             }
         }
         lines.push(Line::from(Span::styled(i18n.t("tui.customer.notes"), t.title)));
