@@ -22,6 +22,7 @@ mod import_records;
 mod list;
 mod losing_touch;
 mod method;
+mod next;
 mod note;
 mod objection;
 pub(crate) mod output;
@@ -90,6 +91,8 @@ pub enum Command {
     Plan(visit::PlanArgs),
     /// Log a visit that happened (or fill in a planned one with --of).
     Visit(visit::VisitArgs),
+    /// Next steps, each due on a day: add one, list them, mark one done, postpone one.
+    Next(next::NextArgs),
     /// A quick note on a customer, or into the inbox.
     Note(note::NoteArgs),
     /// Add a fact to the customer record (birthdays with --date are reminded yearly).
@@ -148,6 +151,7 @@ fn dispatch(command: &Command, ctx: &mut Ctx) -> anyhow::Result<()> {
         Command::Reopen(args) => deal::run_reopen(args, ctx),
         Command::Plan(args) => visit::run_plan(args, ctx),
         Command::Visit(args) => visit::run_visit(args, ctx),
+        Command::Next(args) => next::run(args, ctx),
         Command::Note(args) => note::run(args, ctx),
         Command::Fact(args) => fact::run(args, ctx),
         Command::Today(args) => today::run(args, ctx),

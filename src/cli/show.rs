@@ -7,11 +7,11 @@ use super::Ctx;
 use super::method;
 use super::output::{self, FormatArg, Table};
 use crate::domain::checklist;
-use crate::domain::{BuyingCentre, Contact, Customer, Fact, FactCategory, VisitKind, Word};
+use crate::domain::{BuyingCentre, Contact, Customer, Fact, FactCategory, NextStep, VisitKind, Word};
 use crate::i18n::I18n;
 use crate::ops::customer_page::{CustomerPage, DealHistory, PageSize, ShownVisit};
 use crate::playbook::Playbook;
-use crate::playbook::views::{ChecklistView, ProfileView, people_text};
+use crate::playbook::views::{ChecklistView, ProfileView, next_step_line, people_text};
 use crate::store::Note;
 use crate::text::{indent, key_values};
 
@@ -43,6 +43,8 @@ pub struct CustomerDetail {
     /// Who plays which buying role, and the roles nobody is known to play.
     pub buying_centre: BuyingCentre,
     pub deals: Vec<DealHistory>,
+    /// The open next steps, soonest first.
+    pub next_steps: Vec<NextStep>,
     /// The last visits, newest first.
     pub visits: Vec<ShownVisit>,
     /// The last notes, newest first.
@@ -60,7 +62,7 @@ pub fn run(args: &ShowArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
         Some(deal) => Some(ChecklistView::load(store, deal, &playbook)?),
         None => None,
     };
-    let CustomerPage { customer, facts, deals, visits, notes, people, .. } = page;
+    let CustomerPage { customer, facts, deals, visits, notes, people, next_steps, .. } = page;
     let detail = CustomerDetail {
         customer,
         profile,
@@ -69,17 +71,18 @@ pub fn run(args: &ShowArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
         contacts: people.contacts,
         buying_centre: people.centre,
         deals,
+        next_steps,
         visits,
         notes,
     };
     if args.format.is_json() {
         return ctx.print(&output::json(&detail)?);
     }
-    ctx.print(&render(&ctx.i18n, &playbook, &detail))
+    ctx.print(&render(&ctx.i18n, &playbook, &detail, today))
 }
 
 /// The text form: a title line, then sections separated by blank lines.
-fn render(i: &I18n, playbook: &Playbook, d: &CustomerDetail) -> String {
+fn render(i: &I18n, playbook: &Playbook, d: &CustomerDetail, today: chrono::NaiveDate) -> String {
     let c = &d.customer;
     let mut title = format!("#{} {}", c.id, c.name);
     if !c.company.is_empty() {
@@ -104,6 +107,11 @@ fn render(i: &I18n, playbook: &Playbook, d: &CustomerDetail) -> String {
         }
     }
     sections.push(deals(i, &d.deals));
+    if !d.next_steps.is_empty() {
+        let lines: Vec<String> =
+            d.next_steps.iter().map(|s| format!("#{} {}", s.id, next_step_line(i, s, today))).collect();
+        sections.push(format!("{}\n{}", i.t("cli.show.next_steps"), indent(&lines.join("\n"))));
+    }
     sections.push(visits(i, playbook, &d.visits, &d.contacts));
     if !d.notes.is_empty() {
         let lines: Vec<String> = d.notes.iter().map(|n| format!("{}  {}", local_time(&n.created_at), n.body)).collect();

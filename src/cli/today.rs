@@ -1,4 +1,4 @@
-//! `fieldbook today [--date D]`: the daily review — appointments, overdue next steps,
+//! `fieldbook today [--date D]`: the daily review — appointments, next steps due (today or late),
 //! customers due by cadence, important dates this week, visits missing their result.
 
 use chrono::{NaiveDateTime, NaiveTime};
@@ -56,13 +56,18 @@ fn render(i: &I18n, r: &TodayList) -> String {
     }
     out.push(section(i, "appointments", r.appointments.len(), &t));
 
-    let mut t = table(i, &["due", "late", "customer", "next_step", "visit"]).align_right(1);
+    let mut t = table(i, &["due", "late", "customer", "next_step", "next_id", "visit"]).align_right(1);
     for o in &r.overdue {
+        let late = match o.days_late {
+            0 => i.t("cli.next.due_today"),
+            n => i.fmt("cli.today.days", &[("n", &n)]),
+        };
         t.row(vec![
             o.due_on.to_string(),
-            i.fmt("cli.today.days", &[("n", &o.days_late)]),
+            late,
             who(&o.customer),
             o.next_step.clone(),
+            o.step_id.map(|s| s.to_string()).unwrap_or_default(),
             o.visit_id.map(|v| format!("#{v}")).unwrap_or_default(),
         ]);
     }

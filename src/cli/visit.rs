@@ -148,6 +148,7 @@ pub fn run_visit(args: &VisitArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
         next_step_on: next_step_on.or(base.next_step_on),
         notes: base.notes,
         met: None,
+        does_step: None,
     };
     args.visit_type.apply(ctx, &mut input)?;
     input.met = met(ctx, args.id, &args.met)?;
@@ -189,6 +190,7 @@ fn planned_visit(ctx: &mut Ctx, customer_id: i64, visit_id: i64) -> anyhow::Resu
         next_step: v.next_step,
         next_step_on: v.next_step_on,
         notes: v.notes,
+        does_step: None,
     })
 }
 

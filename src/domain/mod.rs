@@ -8,6 +8,7 @@ pub(crate) mod deal;
 mod error;
 pub(crate) mod fact;
 pub mod money;
+pub mod next_step;
 pub(crate) mod objection;
 pub(crate) mod step;
 pub mod today;
@@ -21,6 +22,7 @@ pub use customer::{Customer, CustomerClass, Fact, FactCategory, Man, NewCustomer
 pub use deal::{Deal, StepEvent};
 pub use error::DomainError;
 pub use fact::{FactDraft, FactPart, NewFact};
+pub use next_step::{DueState, NewNextStep, NextStep};
 pub use objection::{Objection, ObjectionKind};
 pub use step::{DealState, Step};
 pub use today::{NextStepState, TodayList};

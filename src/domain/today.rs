@@ -1,6 +1,6 @@
 //! The daily review (每日回顾): what a rep looks at in the morning, and the state of a next step.
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
 
 use super::cadence::CadenceState;
@@ -28,15 +28,21 @@ pub struct Appointment {
     pub purpose: String,
 }
 
-/// A next step whose date has passed.
+/// A next step due today or late: an open next step, or an appointment of an earlier day
+/// that was not logged.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OverdueStep {
     pub customer: CustomerRef,
     pub due_on: NaiveDate,
+    /// Days since it was due; 0 when it is due today.
     pub days_late: i64,
     pub next_step: String,
+    /// The time it is due at (the appointment's time), when known.
+    pub due_time: Option<NaiveTime>,
     /// The planned visit behind it, when it is a missed appointment.
     pub visit_id: Option<i64>,
+    /// The next step, when it is one.
+    pub step_id: Option<i64>,
 }
 
 /// A customer due by visit cadence.
@@ -80,7 +86,7 @@ pub struct TodayList {
 }
 
 /// How much of the review is pressing today, for the header: open appointments today and
-/// overdue next steps (true counts, not capped like the review's lists).
+/// late next steps (missed appointments included) (true counts, not capped like the review's lists).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct TodayCounts {
     pub appointments: u64,

@@ -182,6 +182,10 @@ pub struct VisitInput {
     pub next_step_on: Option<NaiveDate>,
     #[serde(default)]
     pub notes: String,
+    /// An open next step of the customer this visit does (when logged) or is planned for:
+    /// saving marks it done, by this visit.
+    #[serde(default)]
+    pub does_step: Option<i64>,
 }
 
 impl VisitInput {
@@ -203,6 +207,7 @@ impl VisitInput {
             next_step: String::new(),
             next_step_on: None,
             notes: String::new(),
+            does_step: None,
         }
     }
 

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::contacts::People;
-use crate::domain::{Customer, Deal, DealState, Fact, Objection, StepEvent, Visit};
+use crate::domain::{Customer, Deal, DealState, Fact, NextStep, Objection, StepEvent, Visit};
 use crate::store::{Note, Store, StoreError};
 
 /// A deal with its moves, oldest first.
@@ -47,6 +47,8 @@ pub struct CustomerPage {
     pub objections: Vec<Objection>,
     /// The ticked checklist items of the open deal's current step.
     pub checklist_ticks: Vec<u32>,
+    /// The open next steps, soonest first.
+    pub next_steps: Vec<NextStep>,
     /// The last visits, newest first.
     pub visits: Vec<ShownVisit>,
     /// The last notes, newest first.
@@ -96,6 +98,7 @@ impl CustomerPage {
             people: super::contacts::people(store, id)?,
             facts: store.facts_of(id)?,
             notes: store.notes_of(Some(id), size.notes)?,
+            next_steps: store.next_steps_of(id, false)?,
             customer,
             deals,
             objections,

@@ -7,4 +7,5 @@ pub(crate) mod customer_page;
 pub(crate) mod customers;
 pub(crate) mod deals;
 pub(crate) mod facts;
+pub(crate) mod next_steps;
 pub(crate) mod steps;

@@ -7,9 +7,9 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
 use super::Playbook;
-use super::views::{ChecklistView, ObjectionView, ProfileView, bullets, people_text};
+use super::views::{ChecklistView, ObjectionView, ProfileView, bullets, next_step_line, people_text};
 use crate::config::Config;
-use crate::domain::{BuyingGap, Channel, Customer, Fact, Outcome, Visit, VisitKind};
+use crate::domain::{BuyingGap, Channel, Customer, Fact, NextStep, Outcome, Visit, VisitKind};
 use crate::i18n::I18n;
 use crate::ops;
 use crate::ops::contacts::People;
@@ -73,6 +73,10 @@ pub struct Brief {
     pub last_visit: Option<LastVisit>,
     pub open_objections: Vec<ObjectionView>,
     pub next_visit: Option<NextVisit>,
+    /// The open next steps, soonest first.
+    pub next_steps: Vec<NextStep>,
+    /// The day the brief was read on (how late each next step is).
+    pub today: NaiveDate,
     /// The account's people with their roles, and the gaps of its buying centre.
     pub people: People,
 }
@@ -102,6 +106,8 @@ impl Brief {
             last_visit: last_visit(&visits),
             open_objections: objections.into_iter().map(|o| ObjectionView::new(o, playbook)).collect(),
             next_visit: next_visit(&visits),
+            next_steps: store.next_steps_of(id, false)?,
+            today,
         })
     }
 
@@ -224,6 +230,12 @@ fn render(i: &I18n, playbook: &Playbook, b: &Brief) -> String {
         None => i.t("playbook.brief.no_plan"),
     };
     sections.push(section(i, "playbook.brief.this_visit", &next));
+    let steps = if b.next_steps.is_empty() {
+        i.t("playbook.brief.no_next_steps")
+    } else {
+        b.next_steps.iter().map(|s| next_step_line(i, s, b.today)).collect::<Vec<_>>().join("\n")
+    };
+    sections.push(section(i, "playbook.brief.next_steps", &steps));
     sections.join("\n\n")
 }
 

@@ -261,3 +261,19 @@ pub fn person_line(i: &I18n, p: &Contact) -> String {
     parts.retain(|s| !s.is_empty());
     parts.join(" · ")
 }
+
+/// `2031-05-08 10:00  due today  send the quote`: an open next step, with how it stands on
+/// `today`.
+pub fn next_step_line(i: &I18n, step: &crate::domain::NextStep, today: chrono::NaiveDate) -> String {
+    use crate::domain::DueState;
+    let due = match step.due_time {
+        Some(t) => format!("{} {}", step.due_on, t.format("%H:%M")),
+        None => step.due_on.to_string(),
+    };
+    let state = match step.due_state(today) {
+        DueState::Today => i.t("cli.next.due_today"),
+        DueState::Late { days } => i.fmt("cli.next.late", &[("n", &days)]),
+        DueState::Later { days } => i.fmt("cli.next.in_days", &[("n", &days)]),
+    };
+    format!("{due}  {state}  {}", step.text)
+}

@@ -16,6 +16,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0008_account_people.sql"),
     include_str!("../../migrations/0009_deal_source.sql"),
     include_str!("../../migrations/0010_search_keys.sql"),
+    include_str!("../../migrations/0011_next_steps.sql"),
 ];
 
 /// The schema version this binary writes.

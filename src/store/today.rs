@@ -2,7 +2,7 @@
 //! (in `today_due.rs`), important dates this week, and logged visits missing their result.
 //! Every list is one indexed read, capped at [`REVIEW_LIMIT`] rows.
 
-use chrono::{Days, NaiveDate, NaiveDateTime};
+use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime};
 use rusqlite::params;
 
 use super::Store;
@@ -54,11 +54,13 @@ impl Store {
         let overdue: i64 = self
             .conn()
             .prepare_cached(
-                "SELECT count(*) FROM customer
-                 WHERE next_step_on IS NOT NULL AND archived = 0 AND next_step_on < ?1",
+                "SELECT (SELECT count(*) FROM next_step s JOIN customer c ON c.id = s.customer_id
+                         WHERE s.done_at IS NULL AND s.due_on < ?1 AND c.archived = 0)
+                      + (SELECT count(*) FROM visit v JOIN customer c ON c.id = v.customer_id
+                         WHERE v.done_at IS NULL AND v.planned_at < ?1 AND c.archived = 0)",
             )
             .and_then(|mut s| s.query_row([day.to_string()], |r| r.get(0)))
-            .ctx("counting overdue next steps")?;
+            .ctx("counting late next steps")?;
         Ok(TodayCounts {
             appointments: u64::try_from(appointments).unwrap_or(0),
             overdue: u64::try_from(overdue).unwrap_or(0),
@@ -91,29 +93,62 @@ impl Store {
         rows.collect::<rusqlite::Result<Vec<_>>>().ctx("reading today's appointments")
     }
 
-    /// Customers whose next step was due before `day`, most overdue first.
+    /// Open next steps due on or before `day` and appointments of earlier days not logged,
+    /// most overdue first.
     pub fn overdue_steps(&self, day: NaiveDate) -> Result<Vec<OverdueStep>> {
         let mut stmt = self
             .conn()
             .prepare_cached(&format!(
-                "SELECT {REF_COLUMNS}, c.next_step_on, c.next_step, c.next_visit_id FROM customer c
-                 WHERE c.next_step_on IS NOT NULL AND c.archived = 0 AND c.next_step_on < ?1
-                 ORDER BY c.next_step_on, c.id LIMIT ?2"
+                "SELECT {REF_COLUMNS}, s.id, s.due_on, s.due_time, s.text
+                 FROM next_step s JOIN customer c ON c.id = s.customer_id
+                 WHERE s.done_at IS NULL AND s.due_on <= ?1 AND c.archived = 0
+                 ORDER BY s.due_on, s.due_time, s.id LIMIT ?2"
             ))
-            .ctx("reading overdue next steps")?;
+            .ctx("reading next steps due")?;
         let rows = stmt
             .query_map(params![day.to_string(), REVIEW_LIMIT as i64], |r| {
-                let due_on = rows::opt_date(r, 4)?.unwrap_or(day);
+                let due_on = rows::opt_date(r, 5)?.unwrap_or(day);
+                let due_time: Option<String> = r.get(6)?;
                 Ok(OverdueStep {
                     customer: super::customers::customer_ref(r)?,
                     due_on,
                     days_late: (day - due_on).num_days(),
-                    next_step: r.get(5)?,
-                    visit_id: r.get(6)?,
+                    next_step: r.get(7)?,
+                    due_time: due_time.and_then(|t| NaiveTime::parse_from_str(&t, "%H:%M").ok()),
+                    visit_id: None,
+                    step_id: r.get(4)?,
                 })
             })
-            .ctx("reading overdue next steps")?;
-        rows.collect::<rusqlite::Result<Vec<_>>>().ctx("reading overdue next steps")
+            .ctx("reading next steps due")?;
+        let mut due = rows.collect::<rusqlite::Result<Vec<_>>>().ctx("reading next steps due")?;
+        let mut stmt = self
+            .conn()
+            .prepare_cached(&format!(
+                "SELECT {REF_COLUMNS}, v.id, v.planned_at, v.purpose
+                 FROM visit v JOIN customer c ON c.id = v.customer_id
+                 WHERE v.done_at IS NULL AND v.planned_at < ?1 AND c.archived = 0
+                 ORDER BY v.planned_at, v.id LIMIT ?2"
+            ))
+            .ctx("reading missed appointments")?;
+        let rows = stmt
+            .query_map(params![day.to_string(), REVIEW_LIMIT as i64], |r| {
+                let at = rows::opt_datetime(r, 5)?;
+                let due_on = at.map_or(day, |a| a.date());
+                Ok(OverdueStep {
+                    customer: super::customers::customer_ref(r)?,
+                    due_on,
+                    days_late: (day - due_on).num_days(),
+                    next_step: r.get(6)?,
+                    due_time: at.map(|a| a.time()),
+                    visit_id: r.get(4)?,
+                    step_id: None,
+                })
+            })
+            .ctx("reading missed appointments")?;
+        due.extend(rows.collect::<rusqlite::Result<Vec<_>>>().ctx("reading missed appointments")?);
+        due.sort_by_key(|o| (o.due_on, o.due_time, o.customer.id));
+        due.truncate(REVIEW_LIMIT);
+        Ok(due)
     }
 
     /// Birthdays and other yearly dates from `day` to `day + 6`, soonest first.

@@ -1,13 +1,14 @@
 //! Visits: planning, logging, reading, postponing; and the customer rollups they drive
 //! (last contact, next step) kept in the same transaction as every visit write.
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDateTime;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::Store;
 use super::checklist::replace_visit_ticks;
 use super::contacts::replace_visit_contacts;
 use super::error::{Context, Result, StoreError};
+use super::next_steps::{derive_visit_steps, sync_visit_step};
 use super::rows;
 use crate::domain::when::format_stored_datetime;
 use crate::domain::{Visit, VisitInput, VisitKind, Word};
@@ -88,24 +89,8 @@ impl Store {
     pub fn add_visit_for(&mut self, customer_id: i64, deal: Option<i64>, input: VisitInput) -> Result<i64> {
         let input = input.validated()?;
         self.write(|tx, clock| {
-            let exists: bool = tx
-                .query_row("SELECT EXISTS (SELECT 1 FROM customer WHERE id = ?1)", [customer_id], |r| r.get(0))
-                .ctx("adding a visit")?;
-            if !exists {
-                return Err(StoreError::NotFound { what: "customer", id: customer_id });
-            }
-            let deal_id: Option<i64> = match deal {
-                Some(deal_id) => {
-                    let owner: i64 = tx
-                        .query_row("SELECT customer_id FROM deal WHERE id = ?1", [deal_id], |r| r.get(0))
-                        .optional()
-                        .ctx("adding a visit")?
-                        .ok_or(StoreError::NotFound { what: "deal", id: deal_id })?;
-                    if owner != customer_id {
-                        return Err(StoreError::NotTheCustomersDeal { deal_id, customer_id, owner });
-                    }
-                    Some(deal_id)
-                }
+            let deal_id = match check_deal_of(tx, customer_id, deal, "adding a visit")? {
+                Some(deal_id) => Some(deal_id),
                 None => tx
                     .query_row(
                         "SELECT id FROM deal WHERE customer_id = ?1 AND state = 'open' ORDER BY id DESC LIMIT 1",
@@ -123,6 +108,7 @@ impl Store {
             if let Some(met) = &input.met {
                 replace_visit_contacts(tx, id, met)?;
             }
+            sync_visit_step(tx, id, &input, &now)?;
             refresh_rollup(tx, customer_id, &now)?;
             Ok(id)
         })
@@ -167,6 +153,7 @@ impl Store {
             if let Some(met) = &input.met {
                 replace_visit_contacts(tx, id, met)?;
             }
+            sync_visit_step(tx, id, &input, &now)?;
             refresh_rollup(tx, customer_id, &now)
         })
     }
@@ -185,25 +172,6 @@ impl Store {
                 params![id, format_stored_datetime(at), now],
             )
             .ctx("postponing a visit")?;
-            refresh_rollup(tx, customer_id, &now)
-        })
-    }
-
-    /// Moves the date of the next step set by the customer's last logged visit.
-    pub fn postpone_next_step(&mut self, customer_id: i64, on: NaiveDate) -> Result<()> {
-        self.write(|tx, clock| {
-            let now = clock.timestamp();
-            let changed = tx
-                .execute(
-                    "UPDATE visit SET next_step_on = ?2, updated_at = ?3 WHERE id = (
-                        SELECT id FROM visit WHERE customer_id = ?1 AND done_at IS NOT NULL
-                        ORDER BY done_at DESC, id DESC LIMIT 1)",
-                    params![customer_id, on.to_string(), now],
-                )
-                .ctx("postponing a next step")?;
-            if changed == 0 {
-                return Err(StoreError::NotFound { what: "logged visit of customer", id: customer_id });
-            }
             refresh_rollup(tx, customer_id, &now)
         })
     }
@@ -249,58 +217,66 @@ impl Store {
     }
 }
 
-/// Recomputes every customer's rollups inside an open transaction.
-pub(crate) fn refresh_all_rollups_in(conn: &Connection) -> Result<()> {
-    conn.execute_batch("UPDATE customer SET
-            last_contact_on = (SELECT substr(max(v.done_at), 1, 10) FROM visit v WHERE v.customer_id = customer.id AND v.done_at IS NOT NULL),
-            next_visit_id = (SELECT v.id FROM visit v WHERE v.customer_id = customer.id AND v.done_at IS NULL ORDER BY v.planned_at, v.id LIMIT 1);
-         UPDATE customer SET
-            next_step_on = CASE WHEN next_visit_id IS NOT NULL
-                THEN (SELECT substr(v.planned_at, 1, 10) FROM visit v WHERE v.id = customer.next_visit_id)
-                ELSE (SELECT v.next_step_on FROM visit v WHERE v.customer_id = customer.id AND v.done_at IS NOT NULL ORDER BY v.done_at DESC, v.id DESC LIMIT 1) END,
-            next_step = coalesce(CASE WHEN next_visit_id IS NOT NULL
-                THEN (SELECT v.purpose FROM visit v WHERE v.id = customer.next_visit_id)
-                ELSE (SELECT v.next_step FROM visit v WHERE v.customer_id = customer.id AND v.done_at IS NOT NULL ORDER BY v.done_at DESC, v.id DESC LIMIT 1) END, '');",
-    )
-    .ctx("refreshing customer summaries")
+/// `deal` when it is one of the customer's deals (`None` stays `None`); else not found, or
+/// not the customer's.
+pub(super) fn check_deal_of(
+    conn: &Connection,
+    customer_id: i64,
+    deal: Option<i64>,
+    doing: &'static str,
+) -> Result<Option<i64>> {
+    let exists: bool = conn
+        .query_row("SELECT EXISTS (SELECT 1 FROM customer WHERE id = ?1)", [customer_id], |r| r.get(0))
+        .ctx(doing)?;
+    if !exists {
+        return Err(StoreError::NotFound { what: "customer", id: customer_id });
+    }
+    let Some(deal_id) = deal else { return Ok(None) };
+    let owner: i64 = conn
+        .query_row("SELECT customer_id FROM deal WHERE id = ?1", [deal_id], |r| r.get(0))
+        .optional()
+        .ctx(doing)?
+        .ok_or(StoreError::NotFound { what: "deal", id: deal_id })?;
+    if owner != customer_id {
+        return Err(StoreError::NotTheCustomersDeal { deal_id, customer_id, owner });
+    }
+    Ok(Some(deal_id))
 }
 
-/// Recomputes one customer's last contact and next step from its visits.
+/// The rollup columns of `customer`: the last logged visit's day; the earliest open
+/// appointment; and the customer's next step, the earliest of its open appointments and open
+/// next steps (an appointment first on the same day). Migration 0011 sets the same.
+const ROLLUP: &str = "last_contact_on = (SELECT substr(max(v.done_at), 1, 10) FROM visit v
+        WHERE v.customer_id = customer.id AND v.done_at IS NOT NULL),
+    next_visit_id = (SELECT v.id FROM visit v WHERE v.customer_id = customer.id AND v.done_at IS NULL
+        ORDER BY v.planned_at, v.id LIMIT 1),
+    next_step_on = (SELECT d FROM (
+        SELECT substr(v.planned_at, 1, 10) AS d, 0 AS k, v.planned_at AS at, v.id AS i, v.purpose AS t
+        FROM visit v WHERE v.customer_id = customer.id AND v.done_at IS NULL
+        UNION ALL
+        SELECT s.due_on, 1, s.due_time, s.id, s.text
+        FROM next_step s WHERE s.customer_id = customer.id AND s.done_at IS NULL)
+        ORDER BY d, k, at, i LIMIT 1),
+    next_step = coalesce((SELECT t FROM (
+        SELECT substr(v.planned_at, 1, 10) AS d, 0 AS k, v.planned_at AS at, v.id AS i, v.purpose AS t
+        FROM visit v WHERE v.customer_id = customer.id AND v.done_at IS NULL
+        UNION ALL
+        SELECT s.due_on, 1, s.due_time, s.id, s.text
+        FROM next_step s WHERE s.customer_id = customer.id AND s.done_at IS NULL)
+        ORDER BY d, k, at, i LIMIT 1), '')";
+
+/// Recomputes every customer's rollups inside an open transaction (after bulk loads such as
+/// demo data or imports, whose logged visits' next steps get their rows first).
+pub(crate) fn refresh_all_rollups_in(conn: &Connection) -> Result<()> {
+    derive_visit_steps(conn)?;
+    conn.execute(&format!("UPDATE customer SET {ROLLUP}"), []).ctx("refreshing customer summaries")?;
+    Ok(())
+}
+
+/// Recomputes one customer's last contact and next step from its visits and next steps.
 pub(crate) fn refresh_rollup(conn: &Connection, customer_id: i64, now: &str) -> Result<()> {
-    let last_contact: Option<String> = conn
-        .query_row(
-            "SELECT substr(max(done_at), 1, 10) FROM visit WHERE customer_id = ?1 AND done_at IS NOT NULL",
-            [customer_id],
-            |r| r.get(0),
-        )
+    conn.prepare_cached(&format!("UPDATE customer SET {ROLLUP}, updated_at = ?2 WHERE id = ?1"))
+        .and_then(|mut s| s.execute(params![customer_id, now]))
         .ctx("updating the customer summary")?;
-    let appointment: Option<(i64, String, String)> = conn
-        .query_row(
-            "SELECT id, substr(planned_at, 1, 10), purpose FROM visit
-             WHERE customer_id = ?1 AND done_at IS NULL ORDER BY planned_at, id LIMIT 1",
-            [customer_id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-        )
-        .optional()
-        .ctx("updating the customer summary")?;
-    let (visit_id, next_on, next_step) = match appointment {
-        Some((id, on, purpose)) => (Some(id), Some(on), purpose),
-        None => conn
-            .query_row(
-                "SELECT next_step_on, next_step FROM visit WHERE customer_id = ?1 AND done_at IS NOT NULL
-                 ORDER BY done_at DESC, id DESC LIMIT 1",
-                [customer_id],
-                |r| Ok((None, r.get::<_, Option<String>>(0)?, r.get::<_, String>(1)?)),
-            )
-            .optional()
-            .ctx("updating the customer summary")?
-            .unwrap_or((None, None, String::new())),
-    };
-    conn.execute(
-        "UPDATE customer SET last_contact_on = ?2, next_step_on = ?3, next_step = ?4, next_visit_id = ?5, updated_at = ?6
-         WHERE id = ?1",
-        params![customer_id, last_contact, next_on, next_step, visit_id, now],
-    )
-    .ctx("updating the customer summary")?;
     Ok(())
 }

@@ -87,6 +87,8 @@ actions! {
     FollowUp = "follow_up",
     /// Move the next step to another day.
     Postpone = "postpone",
+    /// Mark the next step done without logging a visit.
+    TickOff = "tick_off",
     /// Add a customer.
     AddCustomer = "add_customer",
     /// Log a visit for the customer.

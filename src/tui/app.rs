@@ -571,6 +571,10 @@ impl App {
                 }
             }
             Effect::LoadDemo => self.load_demo(),
+            Effect::TickOff(step) => match crate::ops::next_steps::done(&mut self.store, step) {
+                Ok(step) => self.apply(Effect::Changed(self.i18n.fmt("tui.today.ticked_off", &[("step", &step.text)]))),
+                Err(e) => self.fail(&e.into()),
+            },
             Effect::Move { customer_id, deal_id, to } => {
                 match start_move(&mut self.store, &self.playbook, &self.i18n, (customer_id, deal_id), to) {
                     Ok(MoveStart::Ask(question)) => self.modal = Some(question),

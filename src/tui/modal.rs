@@ -32,7 +32,7 @@ use super::widgets::note_input::{NoteInput, NoteTarget};
 use super::widgets::objection_form::ObjectionForm;
 use super::widgets::objection_picker::ObjectionPicker;
 use super::widgets::profile_form::ProfileForm;
-use super::widgets::visit_form::{VisitForm, VisitFormEvent, VisitTarget, visit_type_options};
+use super::widgets::visit_form::{VisitForm, VisitFormEvent, VisitMode, VisitTarget, visit_type_options};
 use crate::clock::Clock;
 use crate::domain::money::Rates;
 use crate::domain::parse_when;
@@ -51,6 +51,10 @@ pub enum ModalRequest {
     LogVisit(i64),
     /// Log a planned visit (prefilled from it; saving updates it).
     LogAppointment(i64),
+    /// Log a visit that did this open next step (its text the purpose; saving marks it done).
+    LogForStep(i64),
+    /// Plan a visit for this open next step (prefilled; saving marks the step done).
+    PlanForStep(i64),
     /// Add a deal to a customer, starting in this step.
     NewDeal { customer_id: i64, stage: Step },
     /// Edit a deal's title, value, currency and expected close date.
@@ -61,8 +65,8 @@ pub enum ModalRequest {
     Reopen(i64),
     /// Ask why a customer's open deal (`deal_id`, or its only one) was lost, then mark it lost.
     LostReason { customer_id: i64, deal_id: Option<i64> },
-    /// Ask for a new day: the appointment `visit_id` moves there, else the customer's next step.
-    Postpone { customer_id: i64, visit_id: Option<i64> },
+    /// Ask for a new day: the appointment `visit_id` moves there, or the next step `step_id`.
+    Postpone { customer_id: i64, visit_id: Option<i64>, step_id: Option<i64> },
     /// A quick note for a customer, or for the inbox.
     QuickNote(Option<i64>),
     /// Add a customer (and its first deal).
@@ -97,7 +101,7 @@ pub enum ModalRequest {
 enum PromptFor {
     Lost { deal_id: i64, name: String },
     Won { deal_id: i64, name: String },
-    Postpone { customer_id: i64, name: String, visit_id: Option<i64>, time: Option<NaiveTime> },
+    Postpone { name: String, visit_id: Option<i64>, step_id: Option<i64>, time: Option<NaiveTime> },
 }
 
 /// What a yes/no question is for.
@@ -213,6 +217,17 @@ impl Modal {
                 let form = VisitForm::log_appointment(target(visit.customer_id)?, &visit, ticks, clock);
                 visit_modal(with_people(form, Some(visit_id))?, playbook)
             }
+            ModalRequest::LogForStep(step_id) | ModalRequest::PlanForStep(step_id) => {
+                let (step, _) = ops::next_steps::visit_for(store, step_id)?;
+                let mode =
+                    if matches!(request, ModalRequest::LogForStep(_)) { VisitMode::Log } else { VisitMode::Plan };
+                let form = VisitForm::for_step(mode, target(step.customer_id)?, &step, clock);
+                let mut form = with_people(form, None)?;
+                if let Some(deal) = step.deal_id {
+                    form.choose_deal(deal);
+                }
+                visit_modal(form, playbook)
+            }
             ModalRequest::LostReason { customer_id, deal_id } => {
                 let deal = ops::deals::pick(store, customer_id, deal_id, true)?;
                 let name = deal_name(store, &deal)?;
@@ -221,11 +236,12 @@ impl Modal {
                     PromptDialog::new(title, i18n.t("tui.modal.lost_label"), PromptKind::Required { field: "reason" });
                 Self::Prompt(Box::new(dialog), PromptPurpose(PromptFor::Lost { deal_id: deal.id, name }))
             }
-            ModalRequest::Postpone { customer_id, visit_id } => {
+            ModalRequest::Postpone { customer_id, visit_id, step_id } => {
                 let name = store.customer_ref(customer_id)?.name;
-                let time = match visit_id {
-                    Some(v) => store.visit(v)?.planned_at.map(|t| t.time()),
-                    None => None,
+                let time = match (visit_id, step_id) {
+                    (Some(v), _) => store.visit(v)?.planned_at.map(|t| t.time()),
+                    (None, Some(s)) => store.next_step(s)?.due_time,
+                    (None, None) => None,
                 };
                 let title = i18n.fmt("tui.modal.postpone_title", &[("name", &name)]);
                 let dialog = PromptDialog::new(
@@ -233,7 +249,7 @@ impl Modal {
                     i18n.t("tui.modal.postpone_label"),
                     PromptKind::When { today: clock.today() },
                 );
-                Self::Prompt(Box::new(dialog), PromptPurpose(PromptFor::Postpone { customer_id, name, visit_id, time }))
+                Self::Prompt(Box::new(dialog), PromptPurpose(PromptFor::Postpone { name, visit_id, step_id, time }))
             }
             ModalRequest::QuickNote(customer_id) => {
                 let customer_name = match customer_id {
@@ -519,17 +535,18 @@ fn answer(purpose: &PromptFor, value: PromptValue, store: &mut Store, i18n: &I18
             ops::deals::lose(store, *deal_id, &reason)?;
             Ok(i18n.fmt("tui.modal.lost_saved", &[("name", name)]))
         }
-        PromptFor::Postpone { customer_id, name, visit_id, time } => {
+        PromptFor::Postpone { name, visit_id, step_id, time } => {
             let when = match value {
                 PromptValue::When(w) => w,
                 PromptValue::Text(t) => parse_when(&t, store.clock().today())?,
             };
-            match visit_id {
-                Some(v) => {
+            match (visit_id, step_id) {
+                (Some(v), _) => {
                     let at = when.date.and_time(when.time.or(*time).unwrap_or(NaiveTime::MIN));
                     store.reschedule_visit(*v, at)?;
                 }
-                None => store.postpone_next_step(*customer_id, when.date)?,
+                (None, Some(s)) => store.postpone_step(*s, when.date, when.time)?,
+                (None, None) => return Err(crate::store::StoreError::NotFound { what: "next step", id: 0 }.into()),
             }
             Ok(i18n.fmt("tui.modal.postponed", &[("name", name), ("date", &when.date)]))
         }

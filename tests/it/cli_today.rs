@@ -117,7 +117,7 @@ fn review_text_in_both_languages_and_another_date() {
     let en = env.ok(&["today"]);
     assert!(en.starts_with("Daily review — 2031-05-06 (Tue)"), "{en}");
     assert!(en.contains("Appointments (1)") && en.contains("10:30  #1 欧阳娜娜 · 上海华东机械有…  In person"), "{en}");
-    assert!(en.contains("Overdue next steps (0)\n  nothing"), "{en}");
+    assert!(en.contains("Next steps due (0)\n  nothing"), "{en}");
     let zh = env.ok(&["--lang", "zh-CN", "today"]);
     assert!(zh.starts_with("每日回顾 — 2031-05-06（周二）") && zh.contains("今日约见（1）"), "{zh}");
     // The day after, the appointment is an overdue next step.

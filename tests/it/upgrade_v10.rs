@@ -128,3 +128,54 @@ fn export_import_export_of_the_upgraded_version_10_database_is_byte_identical() 
     assert!(other.ok(&["check"]).starts_with("OK: "));
     assert_eq!(other.ok(&["export"]), std::fs::read_to_string(&out).unwrap());
 }
+
+#[test]
+fn each_logged_visits_next_step_becomes_an_open_next_step_row() {
+    let (_dir, before) = upgrade_support::fixture_copy(FIXTURE);
+    // Version 10 kept next steps on the visits only.
+    let (visit_id, customer_id, text, due): (i64, i64, String, String) = before
+        .query_row(
+            "SELECT id, customer_id, next_step, next_step_on FROM visit WHERE done_at IS NOT NULL AND next_step <> ''",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .unwrap();
+    assert_eq!(text, "准备演示");
+    let env = upgraded_env();
+    assert!(env.ok(&["check"]).starts_with("OK: "));
+    let after = read_only(&env.db);
+    let rows: Vec<(i64, String, String, Option<String>)> = after
+        .prepare("SELECT visit_id, text, due_on, done_at FROM next_step ORDER BY id")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(rows, [(visit_id, text.clone(), due.clone(), None)], "one open row, nothing lost");
+    // The customer's next step is the earliest of its appointment (05-08) and the step.
+    let (next_on, next): (String, String) = after
+        .query_row("SELECT next_step_on, next_step FROM customer WHERE id = ?1", [customer_id], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .unwrap();
+    let planned: String = after
+        .query_row(
+            "SELECT substr(min(planned_at), 1, 10) FROM visit WHERE customer_id = ?1 AND done_at IS NULL",
+            [customer_id],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(next_on, planned.clone().min(due.clone()), "{next}");
+    // On its due day it is on Today, as due today, though an appointment comes first.
+    let review = env.json(&["today", "--date", &due, "--format", "json"]);
+    let due_steps: Vec<(&str, i64)> = review["overdue"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|o| !o["step_id"].is_null())
+        .map(|o| (o["next_step"].as_str().unwrap(), o["days_late"].as_i64().unwrap()))
+        .collect();
+    assert_eq!(due_steps, [("准备演示", 0)]);
+    let listed = env.json(&["next", "list", &customer_id.to_string(), "--format", "json"]);
+    assert_eq!(listed[0]["visit_id"], visit_id);
+}

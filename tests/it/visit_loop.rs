@@ -1,8 +1,11 @@
 //! The visit loop without holes (issue 10): every field of a visit is seen again on the
 //! timeline and in the brief (app, `brief` text and JSON), long text wrapped.
 
-use fieldbook::i18n::Lang;
+use fieldbook::i18n::{I18n, Lang};
+use fieldbook::tui::app::App;
+use fieldbook::tui::keymap::Keymap;
 use fieldbook::tui::screens::Screen;
+use fieldbook::tui::theme::Theme;
 
 use crate::common::Env;
 use crate::tui_support::{self, keys, render};
@@ -65,7 +68,7 @@ fn the_brief_shows_every_field_of_the_last_and_this_visit_in_text_and_json() {
 
     for lang in ["en", "zh-CN"] {
         let text = env.ok(&["--lang", lang, "brief", &id]);
-        assert!(text.lines().all(|l| fieldbook::text::width(l) <= 100), "long text is wrapped: {text}");
+        assert!(text.lines().all(|l| unicode_width::UnicodeWidthStr::width(l) <= 100), "long text is wrapped: {text}");
         let joined: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
         assert!(joined.contains(LONG_PLAN), "the whole action plan is there: {text}");
         assert!(text.contains("demo the reporting module"), "this visit's plan: {text}");
@@ -117,4 +120,200 @@ fn the_brief_screen_shows_the_action_plans() {
     for wanted in ["Action plan", "bring the price list", "demo the reporting module", "send the quote"] {
         assert!(seen.contains(wanted), "{wanted:?} in the brief:\n{seen}");
     }
+}
+
+/// The review of `date` as JSON.
+fn review(env: &Env, date: &str) -> serde_json::Value {
+    env.json(&["today", "--date", date, "--format", "json"])
+}
+
+fn due_texts(review: &serde_json::Value) -> Vec<(String, i64)> {
+    review["overdue"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| (o["next_step"].as_str().unwrap().to_string(), o["days_late"].as_i64().unwrap()))
+        .collect()
+}
+
+#[test]
+fn a_next_step_is_on_today_from_its_due_day_even_with_an_earlier_appointment() {
+    let env = Env::new();
+    customer_with_visits(&env);
+    // "send the quote" is due 05-08; an appointment on 05-09 does not hide it.
+    assert!(due_texts(&review(&env, "2031-05-07")).is_empty());
+    assert_eq!(due_texts(&review(&env, "2031-05-08")), [("send the quote".to_string(), 0)], "due today");
+    assert_eq!(due_texts(&review(&env, "2031-05-09")), [("send the quote".to_string(), 1)], "then late");
+    let text = env.ok(&["today", "--date", "2031-05-08"]);
+    assert!(text.contains("due today") && text.contains("send the quote"), "{text}");
+    // The customers table and the board read the same next step as Today.
+    let listed = env.json(&["list", "--format", "json"]);
+    assert_eq!(listed[0]["next_step_on"], "2031-05-08", "{listed}");
+    // An earlier appointment and a step added on its own: both are there, soonest first.
+    let id = "1";
+    env.ok(&["plan", id, "--at", "2031-05-07 09:00", "--purpose", "call", "--plan", "p", "--expect", "e"]);
+    env.ok(&["next", "add", id, "ask for the tender date", "--on", "2031-05-08 16:00"]);
+    let due = due_texts(&review(&env, "2031-05-08"));
+    assert_eq!(
+        due,
+        [("call".to_string(), 1), ("send the quote".to_string(), 0), ("ask for the tender date".to_string(), 0)]
+    );
+    let counts = env.ok(&["--lang", "zh-CN", "today", "--date", "2031-05-08"]);
+    assert!(counts.contains("到期的下一步（3）") && counts.contains("今天到期"), "{counts}");
+}
+
+#[test]
+fn next_steps_on_the_command_line_add_list_done_postpone() {
+    let env = Env::new();
+    let id = customer_with_visits(&env);
+    let added = env.ok(&["next", "add", &id, "send the samples", "--on", "tomorrow"]);
+    let step: i64 = added.trim().parse().unwrap();
+    let listed = env.json(&["next", "list", &id, "--format", "json"]);
+    let texts: Vec<&str> = listed.as_array().unwrap().iter().map(|s| s["text"].as_str().unwrap()).collect();
+    assert_eq!(texts, ["send the samples", "send the quote"], "soonest first");
+    assert_eq!(listed[0]["due_on"], "2031-05-07");
+    assert_eq!(listed[0]["due"]["state"], "later");
+    env.ok(&["next", "postpone", &step.to_string(), "--on", "2031-05-10"]);
+    let shown = env.json(&["show", &id, "--format", "json"]);
+    let due: Vec<&str> =
+        shown["next_steps"].as_array().unwrap().iter().map(|s| s["due_on"].as_str().unwrap()).collect();
+    assert_eq!(due, ["2031-05-08", "2031-05-10"]);
+    let done = env.ok(&["next", "done", &step.to_string()]);
+    assert!(done.contains("send the samples"), "{done}");
+    let err = env.fails(&["next", "done", &step.to_string()]);
+    assert!(!err.is_empty());
+    let all = env.ok(&["next", "list"]);
+    assert!(all.contains("send the quote") && !all.contains("send the samples"), "{all}");
+    let brief = env.json(&["brief", &id, "--format", "json"]);
+    assert_eq!(brief["next_steps"][0]["text"], "send the quote");
+    let text = env.ok(&["--lang", "zh-CN", "brief", &id]);
+    assert!(text.contains("下一步\n  2031-05-08  2天后  send the quote"), "{text}");
+    assert!(env.fails(&["next", "add", &id, "  ", "--on", "fri"]).contains("next step"));
+    assert!(env.fails(&["next", "add", &id, "x", "--on", "someday"]).contains("someday"));
+}
+
+#[test]
+fn logging_an_appointment_keeps_its_planned_time() {
+    for lang in [Lang::En, Lang::ZhCn] {
+        let env = Env::new();
+        let id = env.add("王伟", &[]).to_string();
+        env.ok(&[
+            "plan",
+            &id,
+            "--at",
+            "2031-05-06 10:00",
+            "--purpose",
+            "demo",
+            "--plan",
+            "show it",
+            "--expect",
+            "a trial",
+        ]);
+        // The app's clock says 09:00 (tui_support); a rep logging later keeps 10:00 all the same.
+        let mut app = tui_support::app_on(&env.db, lang);
+        keys(&mut app, "1 d");
+        assert!(render(&app, 80, 24).contains("2031-05-06 10:00"), "{}", render(&app, 80, 24));
+        keys(&mut app, "ctrl-s");
+        let shown = env.json(&["show", &id, "--format", "json"]);
+        assert_eq!(shown["visits"][0]["done_at"], "2031-05-06T10:00:00", "{shown}");
+    }
+}
+
+#[test]
+fn a_next_step_due_tomorrow_is_on_today_tomorrow_and_becomes_a_planned_visit() {
+    for lang in [Lang::En, Lang::ZhCn] {
+        let env = Env::new();
+        let id = env.add("王伟", &[]).to_string();
+        env.ok(&[
+            "visit",
+            &id,
+            "--at",
+            "2031-05-06 10:00",
+            "--purpose",
+            "demo",
+            "--plan",
+            "show it",
+            "--expect",
+            "a trial",
+            "--next-step",
+            "send the quote",
+            "--next",
+            "tomorrow",
+        ]);
+        let store = tui_support::open_on(&env.db, "2031-05-07");
+        let mut app = App::new(store, I18n::new(lang), Keymap::defaults(), Theme::default(), &env.dir.path().join("c"));
+        let screen = render(&app, 80, 24);
+        let due_today = if lang == Lang::En { "due today" } else { "今天到期" };
+        assert!(screen.contains(due_today) && screen.contains("send the quote"), "{screen}");
+        // f: a planned visit, prefilled with the step's text and day.
+        keys(&mut app, "f");
+        let form = render(&app, 80, 24);
+        assert!(form.contains("send the quote") && form.contains("2031-05-07"), "{form}");
+        keys(&mut app, "tab");
+        tui_support::type_text(&mut app, "bring the price list");
+        keys(&mut app, "tab");
+        tui_support::type_text(&mut app, "an order");
+        keys(&mut app, "ctrl-s");
+        assert!(app.modal().is_none(), "saved: {}", render(&app, 80, 24));
+        let steps = env.json(&["next", "list", &id, "--format", "json"]);
+        assert!(steps.as_array().unwrap().is_empty(), "the step is done: {steps}");
+        let shown = env.json(&["show", &id, "--format", "json"]);
+        let planned = &shown["visits"][0];
+        assert_eq!((planned["purpose"].as_str(), planned["done_at"].as_str()), (Some("send the quote"), None));
+        assert_eq!(planned["planned_at"].as_str().map(|p| &p[..10]), Some("2031-05-07"));
+    }
+}
+
+#[test]
+fn on_today_x_ticks_a_next_step_off_and_d_logs_a_visit_doing_it() {
+    let env = Env::new();
+    let id = env.add("王伟", &[]).to_string();
+    env.ok(&["next", "add", &id, "send the quote", "--on", "2031-05-06"]);
+    env.ok(&["next", "add", &id, "call the buyer", "--on", "2031-05-05"]);
+    let mut app = tui_support::app_on(&env.db, Lang::En);
+    keys(&mut app, "1");
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains("1d late") && screen.contains("due today"), "{screen}");
+    // The first is the late call: d logs a visit with it as the purpose.
+    keys(&mut app, "d");
+    assert!(render(&app, 80, 24).contains("call the buyer"), "{}", render(&app, 80, 24));
+    keys(&mut app, "tab");
+    tui_support::type_text(&mut app, "ask about the budget");
+    keys(&mut app, "tab");
+    tui_support::type_text(&mut app, "a budget range");
+    keys(&mut app, "ctrl-s");
+    assert!(app.modal().is_none(), "saved: {}", render(&app, 80, 24));
+    let open = env.json(&["next", "list", &id, "--format", "json"]);
+    assert_eq!(open.as_array().unwrap().len(), 1, "{open}");
+    // x: the quote is done without a visit.
+    keys(&mut app, "1 x");
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains("Done: send the quote"), "{screen}");
+    assert!(env.json(&["next", "list", &id, "--format", "json"]).as_array().unwrap().is_empty());
+    let shown = env.json(&["show", &id, "--format", "json"]);
+    assert_eq!(shown["visits"].as_array().unwrap().len(), 1, "only the call was logged as a visit");
+}
+
+#[test]
+fn an_export_from_before_next_steps_had_rows_gives_its_visits_next_steps_their_rows() {
+    let env = customer_env_with_visits();
+    let out = env.dir.path().join("all.json");
+    env.ok(&["export", "--out", out.to_str().unwrap()]);
+    // The same export as version 10 wrote it: no next_step table.
+    let mut doc: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    doc["tables"].as_object_mut().unwrap().remove("next_step");
+    doc["schema_version"] = 10.into();
+    std::fs::write(&out, serde_json::to_string(&doc).unwrap()).unwrap();
+    let other = Env::new();
+    other.ok(&["import", out.to_str().unwrap()]);
+    let listed = other.json(&["next", "list", "--format", "json"]);
+    let texts: Vec<&str> = listed.as_array().unwrap().iter().map(|s| s["text"].as_str().unwrap()).collect();
+    assert_eq!(texts, ["send the quote"]);
+    assert_eq!(other.json(&["list", "--format", "json"])[0]["next_step_on"], "2031-05-08");
+}
+
+fn customer_env_with_visits() -> Env {
+    let env = Env::new();
+    customer_with_visits(&env);
+    env
 }

@@ -220,6 +220,11 @@ impl<'a> Importer<'a> {
             }
         }
         self.fix_soft_references(&soft_fixes)?;
+        if self.set.tables.contains_key("visit") && !self.set.tables.contains_key("next_step") {
+            // An export from before next steps had rows of their own: its visits' next steps
+            // get theirs, as the migration gave them.
+            crate::store::visits::refresh_all_rollups_in(self.tx)?;
+        }
         for id in &self.batch.merged_customers {
             crate::store::visits::refresh_rollup(self.tx, *id, &self.now)?;
         }

@@ -45,6 +45,7 @@ const TODAY: &[Row] = &[
     (Action::Done, "d", true),
     (Action::FollowUp, "f", true),
     (Action::Postpone, "p", true),
+    (Action::TickOff, "x", false),
     (Action::Open, "enter", true),
     (Action::Brief, "b", true),
     (Action::Checklist, "c", false),

@@ -15,7 +15,8 @@ use ratatui::widgets::{Block, Paragraph};
 use super::{Effect, HandleCtx, View};
 use crate::domain::checklist::{Progress, progress, progress_of};
 use crate::domain::{
-    Contact, Customer, Deal, DealState, Fact, FactCategory, Objection, Step, StepEvent, Visit, VisitKind, Word,
+    Contact, Customer, Deal, DealState, DueState, Fact, FactCategory, NextStep, Objection, Step, StepEvent, Visit,
+    VisitKind, Word,
 };
 use crate::i18n::I18n;
 use crate::ops::contacts::People;
@@ -83,6 +84,8 @@ pub struct CustomerScreen {
     /// The shown deal's objections, open ones first.
     objections: Vec<Objection>,
     visits: Vec<Visit>,
+    /// The open next steps, soonest first.
+    next_steps: Vec<NextStep>,
     /// The ticked in-visit checklist items of the shown visits (visits without ticks absent).
     visit_ticks: HashMap<i64, Vec<u32>>,
     /// The people each shown visit met (visits that met nobody recorded absent).
@@ -115,6 +118,7 @@ impl CustomerScreen {
             checklist: None,
             objections: Vec::new(),
             visits: Vec::new(),
+            next_steps: Vec::new(),
             visit_ticks: HashMap::new(),
             visit_met: HashMap::new(),
             notes: Vec::new(),
@@ -162,6 +166,7 @@ impl CustomerScreen {
         self.facts = page.facts;
         self.objections = page.objections;
         self.notes = page.notes;
+        self.next_steps = page.next_steps;
         self.cursor = self.cursor.min(self.record_rows_len().saturating_sub(1));
         Ok(())
     }
@@ -561,6 +566,7 @@ impl CustomerScreen {
         if self.deal.is_some() {
             lines.extend(self.objection_lines(view, width));
         }
+        lines.extend(self.next_step_lines(view, width));
         lines.push(Line::from(Span::styled(i18n.t("tui.customer.visits"), t.title)));
         if self.visits.is_empty() {
             lines.push(Line::from(Span::styled(format!("  {}", i18n.t("tui.customer.no_visits")), t.muted)));
@@ -620,6 +626,27 @@ impl CustomerScreen {
         for n in &self.notes {
             let head = vec![Span::styled(format!("{} ", n.created_at.get(..10).unwrap_or("")), t.muted)];
             lines.extend(hanging(head, &n.body, width, 2));
+        }
+        lines
+    }
+
+    /// The open next steps: `▲ 05-08 1d late  send the quote` (late in red, due today in
+    /// yellow), or a line saying there is none.
+    fn next_step_lines<'a>(&self, view: &View, width: usize) -> Vec<Line<'a>> {
+        let (t, i18n) = (view.theme, view.i18n);
+        let mut lines = vec![Line::from(Span::styled(i18n.t("tui.customer.next_steps"), t.title))];
+        if self.next_steps.is_empty() {
+            lines.push(Line::from(Span::styled(format!("  {}", i18n.t("tui.customer.no_next_steps")), t.muted)));
+        }
+        for s in &self.next_steps {
+            let (state, style) = match s.due_state(view.today) {
+                DueState::Today => (i18n.t("cli.next.due_today"), t.warning),
+                DueState::Late { days } => (i18n.fmt("cli.next.late", &[("n", &days)]), t.danger),
+                DueState::Later { days } => (i18n.fmt("cli.next.in_days", &[("n", &days)]), t.accent),
+            };
+            let time = s.due_time.map(|t| format!(" {}", t.format("%H:%M"))).unwrap_or_default();
+            let head = vec![Span::styled(format!("▸ {}{time} {state}  ", s.due_on.format("%m-%d")), style)];
+            lines.extend(hanging(head, &s.text, width, 2));
         }
         lines
     }

@@ -69,6 +69,8 @@ pub enum Effect {
     Later(Action),
     /// Fill the empty database with the demo, then go to Today.
     LoadDemo,
+    /// Mark this open next step done without a visit.
+    TickOff(i64),
 }
 
 impl Effect {

@@ -49,6 +49,8 @@ pub struct Item {
     pub customer_id: i64,
     /// The visit behind it (appointment, missed appointment, visit missing its result).
     pub visit_id: Option<i64>,
+    /// The next step behind it.
+    pub step_id: Option<i64>,
 }
 
 /// State of the Today screen.
@@ -70,23 +72,23 @@ impl TodayScreen {
     /// Shows `review`, keeping the selection in range.
     pub fn show(&mut self, review: TodayList) {
         let mut items = Vec::new();
-        let mut push = |section, index, c: &CustomerRef, visit_id| {
-            items.push(Item { section, index, customer_id: c.id, visit_id })
+        let mut push = |section, index, c: &CustomerRef, visit_id, step_id| {
+            items.push(Item { section, index, customer_id: c.id, visit_id, step_id })
         };
         for (i, a) in review.appointments.iter().enumerate() {
-            push(Section::Appointments, i, &a.customer, Some(a.visit_id));
+            push(Section::Appointments, i, &a.customer, Some(a.visit_id), None);
         }
         for (i, o) in review.overdue.iter().enumerate() {
-            push(Section::Overdue, i, &o.customer, o.visit_id);
+            push(Section::Overdue, i, &o.customer, o.visit_id, o.step_id);
         }
         for (i, d) in review.due.iter().enumerate() {
-            push(Section::Due, i, &d.customer, None);
+            push(Section::Due, i, &d.customer, None, None);
         }
         for (i, d) in review.dates.iter().enumerate() {
-            push(Section::Dates, i, &d.customer, None);
+            push(Section::Dates, i, &d.customer, None, None);
         }
         for (i, m) in review.missing_results.iter().enumerate() {
-            push(Section::MissingResults, i, &m.customer, Some(m.visit_id));
+            push(Section::MissingResults, i, &m.customer, Some(m.visit_id), None);
         }
         self.selected = self.selected.min(items.len().saturating_sub(1));
         self.items = items;
@@ -118,30 +120,50 @@ impl TodayScreen {
         match action {
             Action::Open => self.selected_customer().map_or(Effect::None, Effect::OpenCustomer),
             Action::Done => self.done(),
-            Action::FollowUp => {
-                self.selected_customer().map_or(Effect::None, |c| Effect::Modal(ModalRequest::PlanVisit(c)))
-            }
+            Action::FollowUp => match self.selected_item() {
+                Some(Item { step_id: Some(s), .. }) => Effect::Modal(ModalRequest::PlanForStep(*s)),
+                Some(item) => Effect::Modal(ModalRequest::PlanVisit(item.customer_id)),
+                None => Effect::None,
+            },
             Action::Postpone => self.postpone(ctx),
+            Action::TickOff => self.tick_off(ctx),
             _ => Effect::Unhandled,
         }
     }
 
-    /// Done (完成): log the visit behind the item (prefilled from it), else a new visit.
+    /// Done (完成): log the visit behind the item (prefilled from it), or a visit doing its
+    /// next step (its text the purpose), else a new visit.
     fn done(&self) -> Effect {
         match self.selected_item() {
             Some(Item { visit_id: Some(v), .. }) => Effect::Modal(ModalRequest::LogAppointment(*v)),
+            Some(Item { step_id: Some(s), .. }) => Effect::Modal(ModalRequest::LogForStep(*s)),
             Some(item) => Effect::Modal(ModalRequest::LogVisit(item.customer_id)),
             None => Effect::None,
         }
     }
 
-    /// Postpone (延时): an appointment moves, an overdue next step gets a new day.
+    /// Postpone (延时): an appointment moves, a next step gets a new day.
     fn postpone(&self, ctx: &HandleCtx) -> Effect {
         match self.selected_item() {
-            Some(item) if matches!(item.section, Section::Appointments | Section::Overdue) => {
-                Effect::Modal(ModalRequest::Postpone { customer_id: item.customer_id, visit_id: item.visit_id })
+            Some(item)
+                if item.visit_id.is_some() && item.section != Section::MissingResults || item.step_id.is_some() =>
+            {
+                Effect::Modal(ModalRequest::Postpone {
+                    customer_id: item.customer_id,
+                    visit_id: item.visit_id,
+                    step_id: item.step_id,
+                })
             }
             Some(_) => Effect::Info(ctx.i18n.t("tui.today.nothing_to_postpone")),
+            None => Effect::None,
+        }
+    }
+
+    /// Tick off (勾掉): the selected next step is done without a visit.
+    fn tick_off(&self, ctx: &HandleCtx) -> Effect {
+        match self.selected_item() {
+            Some(Item { step_id: Some(step), .. }) => Effect::TickOff(*step),
+            Some(_) => Effect::Info(ctx.i18n.t("tui.today.nothing_to_tick_off")),
             None => Effect::None,
         }
     }
@@ -206,8 +228,11 @@ fn item_line<'a>(review: &TodayList, item: &Item, width: usize, selected: bool, 
         }
         Section::Overdue => {
             let o = &review.overdue[item.index];
-            let mark = i18n.fmt("tui.today.days_late", &[("n", &o.days_late)]);
-            (mark, t.danger, format!("{} {} {}", who(&o.customer, who_w), step(&o.customer, 8, view), o.next_step))
+            let (mark, style) = match o.days_late {
+                0 => (i18n.t("tui.today.due_today"), t.warning),
+                n => (i18n.fmt("tui.today.days_late", &[("n", &n)]), t.danger),
+            };
+            (mark, style, format!("{} {} {}", who(&o.customer, who_w), step(&o.customer, 8, view), o.next_step))
         }
         Section::Due => {
             let d = &review.due[item.index];

@@ -19,7 +19,7 @@ use super::text_field::TextField;
 use super::tick_list::TickList;
 use crate::clock::Clock;
 use crate::domain::when::format_stored_datetime;
-use crate::domain::{Channel, Outcome, Step, Visit, VisitInput, VisitKind};
+use crate::domain::{Channel, NextStep, Outcome, Step, Visit, VisitInput, VisitKind};
 use crate::i18n::{Face, I18n};
 use crate::tui::action::Action;
 use crate::tui::keymap::{Keymap, ModalId};
@@ -165,7 +165,8 @@ impl VisitForm {
     }
 
     /// A form to log `appointment`: its purpose, plan, expected result, channel, type and
-    /// checklist `ticks` are copied, "when" is now, and saving updates the appointment (its
+    /// checklist `ticks` are copied, "when" starts at its planned time (a rep logging in the
+    /// evening keeps the morning's time; editable), and saving updates the appointment (its
     /// planned time is kept).
     pub fn log_appointment(mut target: VisitTarget, appointment: &Visit, ticks: Vec<u32>, clock: Clock) -> Self {
         target.visit_id = Some(appointment.id);
@@ -182,9 +183,24 @@ impl VisitForm {
             channel: appointment.channel,
             kind: Some(appointment.kind.clone()),
             ticks,
-            ..blank_text(format_stored_datetime(clock.now()))
+            ..blank_text(format_stored_datetime(appointment.planned_at.unwrap_or_else(|| clock.now())))
         };
         Self::build(VisitMode::Log, target, clock.today(), base, &text)
+    }
+
+    /// A form for open next step `step` (its text as the purpose): planning starts "when" at
+    /// its due day (and time), logging at now; saving marks the step done by the visit.
+    pub fn for_step(mode: VisitMode, target: VisitTarget, step: &NextStep, clock: Clock) -> Self {
+        let base = VisitInput { does_step: Some(step.id), ..VisitInput::blank() };
+        let when = match mode {
+            VisitMode::Plan => match step.due_time {
+                Some(t) => format_stored_datetime(step.due_on.and_time(t)),
+                None => step.due_on.to_string(),
+            },
+            VisitMode::Log => format_stored_datetime(clock.now()),
+        };
+        let text = VisitFormText { purpose: step.text.clone(), ..blank_text(when) };
+        Self::build(mode, target, clock.today(), base, &text)
     }
 
     /// Reopens a form from a draft; it counts as unsaved from the start.
@@ -246,6 +262,13 @@ impl VisitForm {
         self.deal_at =
             chosen.and_then(|c| deals.iter().position(|(id, _)| *id == c)).unwrap_or(deals.len().saturating_sub(1));
         self.deals = deals;
+    }
+
+    /// Chooses deal `id` when it is one of those offered.
+    pub fn choose_deal(&mut self, id: i64) {
+        if let Some(at) = self.deals.iter().position(|(d, _)| *d == id) {
+            self.deal_at = at;
+        }
     }
 
     /// The deal the visit is for, when the account has open deals.

@@ -43,6 +43,7 @@ impl VisitForm {
             next_step: text.next_step,
             next_step_on: next_on.clone().and_then(Result::ok),
             notes: self.base.notes.clone(),
+            does_step: self.base.does_step,
             // With the account's people on the form (or ticks from a draft), exactly those
             // ticked; else as stored.
             met: if self.people.is_empty() && text.met.is_empty() {

@@ -152,10 +152,10 @@ fn logging_an_appointment_copies_it_and_keeps_its_planned_time() {
     let mut form = VisitForm::log_appointment(target(), &appointment, vec![2], clock());
     assert!(!form.is_dirty());
     assert_eq!(form.target().visit_id, Some(42));
-    assert_eq!(form.text().when, "2031-05-06 09:00");
+    assert_eq!(form.text().when, "2031-05-06 10:00", "when starts at the planned time, not now (09:00)");
     let VisitFormEvent::Save(input) = ctrl(&mut form, 's') else { panic!("expected a save") };
     assert_eq!(input.planned_at, planned);
-    assert_eq!(input.done_at.map(|d| d.to_string()), Some("2031-05-06 09:00:00".into()));
+    assert_eq!(input.done_at.map(|d| d.to_string()), Some("2031-05-06 10:00:00".into()));
     assert_eq!((input.purpose.as_str(), input.channel), ("demo", Channel::Video));
     assert_eq!(input.kind, VisitKind::Demonstration, "the appointment's type is kept");
     assert_eq!(input.ticks, Some(vec![2]), "and its ticks");
