@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::CadencePolicy;
 use crate::domain::money::{Currency, Rates};
+use crate::domain::report::StepOdds;
 
 /// Settings a rep can change. Every field has a default; unknown keys are rejected so typos
 /// are caught.
@@ -27,6 +28,9 @@ pub struct Config {
     /// Exchange rates into `currency` (`[rates] USD = 7.1`: one dollar is 7.1 yuan); with
     /// them, totals in several currencies also show a converted total.
     pub rates: BTreeMap<Currency, f64>,
+    /// The chance, in percent, that an open deal in each step is won, for the report's
+    /// forecast (`[forecast] survey = 40`).
+    pub forecast: StepOdds,
 }
 
 /// Automatic backup settings.
@@ -57,6 +61,12 @@ impl Config {
         if let Some((currency, rate)) = config.rates.iter().find(|(_, r)| !(r.is_finite() && **r > 0.0)) {
             anyhow::bail!(
                 "config file {}: the rate of {currency} must be a positive number, not {rate}",
+                path.display()
+            );
+        }
+        if let Some((step, percent)) = config.forecast.over_100() {
+            anyhow::bail!(
+                "config file {}: [forecast] {step} must be a percent from 0 to 100, not {percent}",
                 path.display()
             );
         }

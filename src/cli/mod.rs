@@ -27,6 +27,7 @@ mod note;
 mod objection;
 pub(crate) mod output;
 mod profile;
+mod report;
 mod search;
 mod show;
 mod today;
@@ -97,6 +98,8 @@ pub enum Command {
     Note(note::NoteArgs),
     /// Add a fact to the customer record (birthdays with --date are reminded yearly).
     Fact(fact::FactArgs),
+    /// How the week, month or quarter is going: funnel, results, forecast, activity, customers.
+    Report(report::ReportArgs),
     /// The daily review: appointments, overdue next steps, due by cadence, dates, missing results.
     Today(today::TodayArgs),
     /// Check the database: integrity, foreign keys, search index.
@@ -154,6 +157,7 @@ fn dispatch(command: &Command, ctx: &mut Ctx) -> anyhow::Result<()> {
         Command::Next(args) => next::run(args, ctx),
         Command::Note(args) => note::run(args, ctx),
         Command::Fact(args) => fact::run(args, ctx),
+        Command::Report(args) => report::run(args, ctx),
         Command::Today(args) => today::run(args, ctx),
         Command::Check(args) => check::run(args, ctx),
         Command::Search(args) => search::run(args, ctx),

@@ -27,6 +27,8 @@ pub enum DomainError {
     CurrencyConflict { input: String, named: String, given: String },
     /// A text longer than the store accepts.
     TooLong { field: &'static str, len: usize, max: usize },
+    /// A report period whose end comes before its start.
+    BadPeriod { from: chrono::NaiveDate, to: chrono::NaiveDate },
 }
 
 impl std::error::Error for DomainError {}
@@ -56,6 +58,7 @@ impl Localize for DomainError {
             Self::TooLong { field, len, max } => {
                 Message::new("error.too_long").field("field", field).arg("len", len).arg("max", max)
             }
+            Self::BadPeriod { from, to } => Message::new("error.bad_period").arg("from", from).arg("to", to),
         }
     }
 }

@@ -73,6 +73,7 @@ const FILES: &[(&str, &str, &str)] = &[
     ("forms", include_str!("../../assets/i18n/en/forms.toml"), include_str!("../../assets/i18n/zh-CN/forms.toml")),
     ("tui", include_str!("../../assets/i18n/en/tui.toml"), include_str!("../../assets/i18n/zh-CN/tui.toml")),
     ("data", include_str!("../../assets/i18n/en/data.toml"), include_str!("../../assets/i18n/zh-CN/data.toml")),
+    ("report", include_str!("../../assets/i18n/en/report.toml"), include_str!("../../assets/i18n/zh-CN/report.toml")),
 ];
 
 /// One string of a language: plain, or with plural forms.

@@ -8,4 +8,5 @@ pub(crate) mod customers;
 pub(crate) mod deals;
 pub(crate) mod facts;
 pub(crate) mod next_steps;
+pub(crate) mod report;
 pub(crate) mod steps;

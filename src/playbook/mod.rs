@@ -5,6 +5,7 @@
 
 pub(crate) mod brief;
 mod content;
+pub(crate) mod report_view;
 pub(crate) mod views;
 
 use std::path::{Path, PathBuf};

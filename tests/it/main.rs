@@ -18,6 +18,7 @@ mod cli_help;
 mod cli_input_files;
 mod cli_money;
 mod cli_out_files;
+mod cli_report;
 mod cli_sales_method;
 mod cli_search_demo;
 mod cli_today;
