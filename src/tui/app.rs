@@ -413,6 +413,7 @@ impl App {
                 self.apply(Effect::Changed(message));
             }
             ModalOutcome::Failed(e) => self.fail(&e),
+            ModalOutcome::Next(next) => self.modal = Some(*next),
             ModalOutcome::DealMoved { to, message } => {
                 self.modal = None;
                 self.deal_moved(to, message);

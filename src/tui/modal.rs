@@ -99,9 +99,25 @@ pub enum ModalRequest {
 /// What a prompt's answer is for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum PromptFor {
-    Lost { deal_id: i64, name: String },
-    Won { deal_id: i64, name: String },
-    Postpone { name: String, visit_id: Option<i64>, step_id: Option<i64>, time: Option<NaiveTime> },
+    Lost {
+        deal_id: i64,
+        name: String,
+    },
+    Won {
+        deal_id: i64,
+        name: String,
+    },
+    Postpone {
+        name: String,
+        visit_id: Option<i64>,
+        step_id: Option<i64>,
+        time: Option<NaiveTime>,
+    },
+    /// The answer given to objection `id` of deal `deal_id`: saving resolves it.
+    ObjectionAnswer {
+        deal_id: i64,
+        id: i64,
+    },
 }
 
 /// What a yes/no question is for.
@@ -146,7 +162,6 @@ pub enum Modal {
 pub struct PromptPurpose(PromptFor);
 
 /// What happened after a key in a modal.
-#[derive(Debug)]
 pub enum ModalOutcome {
     /// Still open.
     Stay,
@@ -156,6 +171,8 @@ pub enum ModalOutcome {
     Saved(String),
     /// The write failed: the modal stays open with its text; show the error.
     Failed(anyhow::Error),
+    /// Replaced by the next question of the same task (an objection picked, then its answer).
+    Next(Box<Modal>),
     /// Closed after moving a deal to `to` (the board's focus follows it); with the message.
     DealMoved { to: Step, message: String },
 }
@@ -534,6 +551,14 @@ fn answer(purpose: &PromptFor, value: PromptValue, store: &mut Store, i18n: &I18
             };
             ops::deals::lose(store, *deal_id, &reason)?;
             Ok(i18n.fmt("tui.modal.lost_saved", &[("name", name)]))
+        }
+        PromptFor::ObjectionAnswer { deal_id, id } => {
+            let answer = match value {
+                PromptValue::Text(t) => t,
+                PromptValue::When(w) => w.display(),
+            };
+            store.resolve_objection(*deal_id, *id, Some(&answer))?;
+            Ok(i18n.fmt("playbook.objection.resolved", &[("n", id)]))
         }
         PromptFor::Postpone { name, visit_id, step_id, time } => {
             let when = match value {

@@ -168,8 +168,17 @@ fn o_logs_objections_on_the_customer_screen_and_capital_o_resolves_one() {
     keys(&mut app, "O");
     assert!(matches!(app.modal(), Some(Modal::PickObjection(..))), "the picker opens");
     keys(&mut app, "enter");
+    let asked = render(&app, 80, 24);
+    assert!(asked.contains("Answer given") && asked.contains("delivery took"), "O asks for the answer: {asked}");
+    keys(&mut app, "enter");
+    assert!(app.modal().is_some(), "an answer is required");
+    type_text(&mut app, "two-week delivery promised in the contract");
+    keys(&mut app, "enter");
     assert!(app.modal().is_none(), "{:?}", app.toast());
     assert!(app.store().objections_of(deal, true).unwrap().is_empty(), "resolved");
+    let answered = app.store().objections_of(deal, false).unwrap();
+    assert!(answered.iter().any(|o| o.answer == "two-week delivery promised in the contract"), "{answered:?}");
+    assert!(render(&app, 120, 40).contains("two-week delivery promised"), "the answer is on the screen");
     keys(&mut app, "O");
     assert!(app.modal().is_none(), "nothing left to resolve");
     assert!(app.toast().is_some_and(|t| t.text.contains("no open objections")), "{:?}", app.toast());
@@ -250,6 +259,8 @@ fn the_objection_picker_scrolls_to_keep_the_selection_shown() {
     let line_of = |needle: &str| screen.lines().position(|l| l.contains(needle));
     assert!(selected(&screen).unwrap().contains("number 29 "), "{screen}");
     assert_eq!(line_of("number 29 ").map(|l| l + 1), line_of("number 30 "), "moving up does not jump: {screen}");
+    keys(&mut app, "enter");
+    type_text(&mut app, "clarified");
     keys(&mut app, "enter");
     assert!(app.store().objections_of(deal, false).unwrap().iter().any(|o| o.id == ids[28] && o.resolved));
 }

@@ -317,3 +317,40 @@ fn customer_env_with_visits() -> Env {
     customer_with_visits(&env);
     env
 }
+
+#[test]
+fn the_postpone_label_is_whole_and_apart_from_the_input_at_80x24() {
+    for lang in [Lang::En, Lang::ZhCn] {
+        let env = Env::new();
+        let id = env.add("王伟", &[]).to_string();
+        env.ok(&["plan", &id, "--at", "2031-05-06 10:00", "--purpose", "demo", "--plan", "p", "--expect", "e"]);
+        let mut app = tui_support::app_on(&env.db, lang);
+        keys(&mut app, "1 p");
+        tui_support::type_text(&mut app, "fri 3pm");
+        let screen = render(&app, 80, 24);
+        let label = match lang {
+            Lang::En => "New day (tomorrow, fri, next mon, may 12, +3d, fri 3pm)",
+            Lang::ZhCn => "新日期（明天、周五、下周一、5月12日、3天后、周五下午3点）",
+        };
+        let label_row = screen.lines().position(|l| l.contains(label)).unwrap_or_else(|| panic!("{screen}"));
+        let typed_row = screen.lines().position(|l| l.contains("fri 3pm ") || l.trim_end().ends_with("fri 3pm│"));
+        assert!(typed_row.is_some_and(|r| r > label_row), "the typed text is on its own row: {screen}");
+    }
+}
+
+#[test]
+fn the_visit_forms_date_hint_is_a_day_to_come() {
+    for (lang, example) in [(Lang::En, "may 13"), (Lang::ZhCn, "5月13日")] {
+        let env = Env::new();
+        env.add("王伟", &[]);
+        let mut app = tui_support::app_on(&env.db, lang);
+        keys(&mut app, "3 enter p");
+        let mut seen = String::new();
+        for _ in 0..6 {
+            seen.push_str(&render(&app, 80, 24));
+            keys(&mut app, "tab");
+        }
+        assert!(seen.contains(example), "a week from 2031-05-06: {seen}");
+        assert!(!seen.contains("may 12") && !seen.contains("5月12日"), "{seen}");
+    }
+}

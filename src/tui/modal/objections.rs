@@ -3,11 +3,12 @@
 
 use ratatui::crossterm::event::KeyEvent;
 
-use super::{Modal, ModalOutcome};
+use super::{Modal, ModalOutcome, PromptFor, PromptPurpose};
 use crate::i18n::{Face, I18n};
 use crate::playbook::Playbook;
 use crate::store::{Store, StoreError};
 use crate::tui::keymap::Keymap;
+use crate::tui::widgets::dialog::{PromptDialog, PromptKind};
 use crate::tui::widgets::form_layout::Notice;
 use crate::tui::widgets::objection_form::{ObjectionEvent, ObjectionForm, ObjectionSave, ObjectionTarget};
 use crate::tui::widgets::objection_picker::{ObjectionPicker, PickEvent};
@@ -104,9 +105,24 @@ pub(super) fn pick_key(
     match picker.handle_key(key, keymap) {
         PickEvent::None => ModalOutcome::Stay,
         PickEvent::Cancel => ModalOutcome::Close,
-        PickEvent::Resolve(id) => match store.resolve_objection(purpose.deal_id, id, None) {
-            Ok(_) => ModalOutcome::Saved(i18n.fmt("playbook.objection.resolved", &[("n", &id)])),
-            Err(e) => ModalOutcome::Failed(e.into()),
+        PickEvent::Resolve(id) => match ask_answer(purpose.deal_id, id, store, i18n) {
+            Ok(prompt) => ModalOutcome::Next(Box::new(prompt)),
+            Err(e) => ModalOutcome::Failed(e),
         },
     }
+}
+
+/// "What answer was given?" for objection `id` (its answer so far typed in): the answer is
+/// the point of the method (listen, share, clarify, present, ask), so resolving asks for it.
+fn ask_answer(deal_id: i64, id: i64, store: &Store, i18n: &I18n) -> anyhow::Result<Modal> {
+    let objection = store
+        .objections_of(deal_id, false)?
+        .into_iter()
+        .find(|o| o.id == id)
+        .ok_or(StoreError::NotFound { what: "objection", id })?;
+    let title = i18n.fmt("forms.objection.answer_title", &[("n", &id), ("text", &objection.text)]);
+    let dialog =
+        PromptDialog::new(title, i18n.t("forms.objection.answer_label"), PromptKind::Required { field: "answer" })
+            .with_text(&objection.answer);
+    Ok(Modal::Prompt(Box::new(dialog), PromptPurpose(PromptFor::ObjectionAnswer { deal_id, id })))
 }

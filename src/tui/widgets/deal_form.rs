@@ -252,7 +252,7 @@ impl DealForm {
             }
             DealField::CloseOn => {
                 let text = self.close_on.text();
-                let line = when_note(&parse_when(&text, self.today), self.close_on.is_blank(), theme, i18n);
+                let line = when_note(&parse_when(&text, self.today), self.close_on.is_blank(), self.today, theme, i18n);
                 (
                     "close_on",
                     RowContent::TextWithNote { field: &self.close_on, width: (width / 4).clamp(10, 14), note: line },

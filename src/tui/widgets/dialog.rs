@@ -292,16 +292,24 @@ impl PromptDialog {
             .title(Span::styled(format!(" {} ", self.title), theme.focused_title));
         let inner = block.inner(popup);
         frame.render_widget(block, popup);
-        let [input_row, note_row, _, hint_row] = Layout::vertical([Constraint::Length(1); 4]).areas(inner);
-        let label_width = u16::try_from(text::width(&self.label) + 1).unwrap_or(0).min(inner.width / 2);
-        let [label_area, field_area] =
-            Layout::horizontal([Constraint::Length(label_width), Constraint::Min(1)]).areas(input_row);
-        frame.render_widget(Paragraph::new(Span::styled(self.label.as_str(), theme.focused_title)), label_area);
+        let [first_row, second_row, note_row, hint_row] = Layout::vertical([Constraint::Length(1); 4]).areas(inner);
+        // A short label sits before the input; a long one (a list of examples) on its own row
+        // above it, so the label is never cut and typed text never runs into it.
+        let label_width = u16::try_from(text::width(&self.label) + 1).unwrap_or(u16::MAX);
+        let (label_area, field_area, note_row) = if label_width <= inner.width / 3 {
+            let [label_area, field_area] =
+                Layout::horizontal([Constraint::Length(label_width), Constraint::Min(1)]).areas(first_row);
+            (label_area, field_area, second_row)
+        } else {
+            (first_row, second_row, note_row)
+        };
+        let label = text::fit(&self.label, usize::from(label_area.width));
+        frame.render_widget(Paragraph::new(Span::styled(label, theme.focused_title)), label_area);
         self.field.render(frame, field_area, theme, true);
         let note = match (&self.error, self.kind) {
             (Some(e), _) => Line::from(Span::styled(e.as_str(), theme.danger)),
             (None, PromptKind::When { today }) => {
-                when_note(&parse_when(&self.field.text(), today), self.field.is_blank(), theme, i18n)
+                when_note(&parse_when(&self.field.text(), today), self.field.is_blank(), today, theme, i18n)
             }
             (None, PromptKind::Required { .. }) => Line::default(),
             (None, PromptKind::Amount { .. }) if self.field.is_blank() => Line::default(),
@@ -317,29 +325,51 @@ impl PromptDialog {
 }
 
 /// The live reading of a typed date: the date with its weekday, the accepted forms while
-/// empty, or a short "not a date".
-pub fn when_note(parsed: &Result<When, DomainError>, blank: bool, theme: &Theme, i18n: &I18n) -> Line<'static> {
-    date_note(parsed, blank, ("forms.date.forms", "forms.date.bad"), theme, i18n)
+/// empty (their example day a week from `today`), or a short "not a date".
+pub fn when_note(
+    parsed: &Result<When, DomainError>,
+    blank: bool,
+    today: NaiveDate,
+    theme: &Theme,
+    i18n: &I18n,
+) -> Line<'static> {
+    date_note(parsed, blank, today, ("forms.date.forms", "forms.date.bad"), theme, i18n)
 }
 
 /// [`when_note`] for a day without a time (a next step's date): its examples have no time.
-pub fn day_note(parsed: &Result<NaiveDate, DomainError>, blank: bool, theme: &Theme, i18n: &I18n) -> Line<'static> {
+pub fn day_note(
+    parsed: &Result<NaiveDate, DomainError>,
+    blank: bool,
+    today: NaiveDate,
+    theme: &Theme,
+    i18n: &I18n,
+) -> Line<'static> {
     let parsed = parsed.clone().map(|date| When { date, time: None });
-    date_note(&parsed, blank, ("forms.date.day_forms", "forms.date.day_bad"), theme, i18n)
+    date_note(&parsed, blank, today, ("forms.date.day_forms", "forms.date.day_bad"), theme, i18n)
 }
 
 fn date_note(
     parsed: &Result<When, DomainError>,
     blank: bool,
+    today: NaiveDate,
     (forms, bad): (&str, &str),
     theme: &Theme,
     i18n: &I18n,
 ) -> Line<'static> {
+    let example = example_day(today, i18n);
     match parsed {
-        _ if blank => Line::from(Span::styled(i18n.t(forms), theme.muted)),
+        _ if blank => Line::from(Span::styled(i18n.fmt(forms, &[("day", &example)]), theme.muted)),
         Ok(when) => Line::from(Span::styled(format!("→ {}", describe_when(*when, i18n)), theme.success)),
-        Err(_) => Line::from(Span::styled(i18n.t(bad), theme.danger)),
+        Err(_) => Line::from(Span::styled(i18n.fmt(bad, &[("day", &example)]), theme.danger)),
     }
+}
+
+/// A day a week from `today` as a rep would type it (`may 13`, `5月13日`): the example in the
+/// date hints, so it is always a day to come.
+fn example_day(today: NaiveDate, i18n: &I18n) -> String {
+    let day = today.checked_add_days(chrono::Days::new(7)).unwrap_or(today);
+    let month = i18n.t(&format!("forms.date.month.{}", day.month()));
+    i18n.fmt("forms.date.example", &[("month", &month), ("d", &day.day())])
 }
 
 /// `Fri 2031-05-09 10:00` / `周五 2031-05-09 10:00`.

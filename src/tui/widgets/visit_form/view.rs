@@ -80,7 +80,7 @@ impl VisitForm {
                 ("channel", false, RowContent::Choice(name))
             }
             VisitField::When => {
-                let note = when_note(&self.parsed_when(), self.when.is_blank(), theme, i18n);
+                let note = when_note(&self.parsed_when(), self.when.is_blank(), self.today, theme, i18n);
                 ("when", true, RowContent::TextWithNote { field: &self.when, width: date_width, note })
             }
             VisitField::Met => {
@@ -101,8 +101,13 @@ impl VisitForm {
             VisitField::NextTopic => ("next_topic", false, RowContent::Text(&self.next_topic)),
             VisitField::NextStep => ("next_step", false, RowContent::Text(&self.next_step)),
             VisitField::NextOn => {
-                let note =
-                    day_note(&parse_date(&self.next_on.text(), self.today), self.next_on.is_blank(), theme, i18n);
+                let note = day_note(
+                    &parse_date(&self.next_on.text(), self.today),
+                    self.next_on.is_blank(),
+                    self.today,
+                    theme,
+                    i18n,
+                );
                 ("next_on", false, RowContent::TextWithNote { field: &self.next_on, width: date_width, note })
             }
         };
