@@ -16,6 +16,7 @@ mod deal;
 mod demo;
 mod export;
 mod fact;
+mod fix;
 pub mod help;
 mod import;
 mod import_records;
@@ -90,12 +91,18 @@ pub enum Command {
     Reopen(deal::ReopenArgs),
     /// Plan a visit: when, purpose, action plan, expected result.
     Plan(visit::PlanArgs),
-    /// Log a visit that happened (or fill in a planned one with --of).
-    Visit(visit::VisitArgs),
+    /// Log a visit that happened (or fill in a planned one with --of); `visit edit|delete ID`.
+    Visit(Box<fix::VisitCommand>),
     /// Next steps, each due on a day: add one, list them, mark one done, postpone one.
     Next(next::NextArgs),
-    /// A quick note on a customer, or into the inbox.
-    Note(note::NoteArgs),
+    /// A quick note on a customer, or into the inbox; `note edit|delete|move ID`, `note inbox`.
+    Note(fix::NoteCommand),
+    /// Archive a customer: gone from Today, the board and the lists; still found by search.
+    Archive(fix::ArchiveArgs),
+    /// Take a customer out of the archive.
+    Unarchive(fix::ArchiveArgs),
+    /// Delete a customer and everything under it (needs --yes; a backup is taken first).
+    Delete(fix::DeleteArgs),
     /// Add a fact to the customer record (birthdays with --date are reminded yearly).
     Fact(fact::FactArgs),
     /// How the week, month or quarter is going: funnel, results, forecast, activity, customers.
@@ -153,9 +160,12 @@ fn dispatch(command: &Command, ctx: &mut Ctx) -> anyhow::Result<()> {
         Command::Lost(args) => deal::run_lost(args, ctx),
         Command::Reopen(args) => deal::run_reopen(args, ctx),
         Command::Plan(args) => visit::run_plan(args, ctx),
-        Command::Visit(args) => visit::run_visit(args, ctx),
+        Command::Visit(args) => fix::run_visit(args, ctx),
         Command::Next(args) => next::run(args, ctx),
-        Command::Note(args) => note::run(args, ctx),
+        Command::Note(args) => fix::run_note(args, ctx),
+        Command::Archive(args) => fix::run_archive(args, ctx, true),
+        Command::Unarchive(args) => fix::run_archive(args, ctx, false),
+        Command::Delete(args) => fix::run_delete(args, ctx),
         Command::Fact(args) => fact::run(args, ctx),
         Command::Report(args) => report::run(args, ctx),
         Command::Today(args) => today::run(args, ctx),

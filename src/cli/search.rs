@@ -55,8 +55,10 @@ fn table(ctx: &Ctx, hits: &[SearchHit]) -> String {
             SearchKind::Note => "note",
             SearchKind::Contact => "contact",
         };
-        let customer =
-            h.customer.as_ref().map(|c| format!("{} · {}", c.name, c.company).trim_end_matches(" · ").to_string());
+        let customer = h.customer.as_ref().map(|c| {
+            let who = format!("{} · {}", c.name, c.company).trim_end_matches(" · ").to_string();
+            if h.archived { i.fmt("cli.search.archived", &[("customer", &who)]) } else { who }
+        });
         table.row(vec![
             i.t(&format!("cli.search.kind.{kind}")),
             h.id.to_string(),

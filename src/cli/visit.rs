@@ -48,8 +48,9 @@ pub struct PlanArgs {
 /// Arguments of `visit`.
 #[derive(Debug, clap::Args)]
 pub struct VisitArgs {
-    /// The customer id.
-    pub id: i64,
+    /// The customer id (required to log a visit; `visit edit|delete` name a visit instead).
+    #[arg(required = true)]
+    pub id: Option<i64>,
     /// What the visit was for (required, unless logging a planned visit with --of).
     #[arg(long)]
     pub purpose: Option<String>,
@@ -116,8 +117,8 @@ pub fn run_plan(args: &PlanArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
     finish(ctx, &args.format, visit_id, &ctx.i18n.fmt("cli.visit.planned", &[("visit", &visit_id), ("at", &at)]))
 }
 
-/// Logs a visit: a new one, or a planned one (`--of`) filled in.
-pub fn run_visit(args: &VisitArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
+/// Logs a visit for customer `customer_id`: a new one, or a planned one (`--of`) filled in.
+pub fn run_visit(customer_id: i64, args: &VisitArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
     let today = ctx.today();
     let done_at = match args.at.as_deref() {
         Some(w) => parse_past_when(w, today)?.to_datetime(),
@@ -128,7 +129,7 @@ pub fn run_visit(args: &VisitArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
     let outcome = args.outcome.as_deref().map(Outcome::parse_word).transpose()?;
     let channel_given = args.channel.as_deref().map(Channel::parse_word).transpose()?;
     let base = match args.of {
-        Some(visit_id) => planned_visit(ctx, args.id, visit_id)?,
+        Some(visit_id) => planned_visit(ctx, customer_id, visit_id)?,
         None => VisitInput::blank(),
     };
     let pick = |given: &Option<String>, planned: String| given.clone().unwrap_or(planned);
@@ -151,7 +152,7 @@ pub fn run_visit(args: &VisitArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
         does_step: None,
     };
     args.visit_type.apply(ctx, &mut input)?;
-    input.met = met(ctx, args.id, &args.met)?;
+    input.met = met(ctx, customer_id, &args.met)?;
     let input = input.validated()?;
     let visit_id = match args.of {
         Some(visit_id) => {
@@ -160,8 +161,8 @@ pub fn run_visit(args: &VisitArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
         }
         None => {
             let store = ctx.store()?;
-            let deal = ops::deals::pick_if_any(store, args.id, args.deal.id)?.map(|d| d.id);
-            store.add_visit_for(args.id, deal, input)?
+            let deal = ops::deals::pick_if_any(store, customer_id, args.deal.id)?.map(|d| d.id);
+            store.add_visit_for(customer_id, deal, input)?
         }
     };
     let at = done_at.format("%Y-%m-%d %H:%M").to_string();

@@ -2,11 +2,14 @@
 //! `domain`, calls `store`, and returns data; the command line prints it and the app draws it.
 //! A rule lives in `domain` or here, never in a face.
 
+pub(crate) mod archive;
 pub mod contacts;
 pub(crate) mod customer_page;
 pub(crate) mod customers;
 pub(crate) mod deals;
 pub(crate) mod facts;
 pub(crate) mod next_steps;
+pub(crate) mod notes;
 pub(crate) mod report;
 pub(crate) mod steps;
+pub(crate) mod visits;

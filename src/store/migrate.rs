@@ -17,6 +17,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0009_deal_source.sql"),
     include_str!("../../migrations/0010_search_keys.sql"),
     include_str!("../../migrations/0011_next_steps.sql"),
+    include_str!("../../migrations/0012_archived_customers.sql"),
 ];
 
 /// The schema version this binary writes.

@@ -18,6 +18,7 @@ mod pinyin;
 mod pipeline;
 pub(crate) mod private_file;
 pub(crate) mod read_only;
+mod removal;
 mod report;
 mod rows;
 #[cfg(test)]
@@ -47,6 +48,7 @@ pub use error::{Context, Result, StoreError};
 pub use next_steps::StepOf;
 pub use notes::Note;
 pub use pipeline::{PipelineCard, PipelineFilter, StepTotal};
+pub use removal::Removed;
 pub use report::{NextStepFollowUp, OpenDealGroup, StepChange, VisitTally};
 pub use search::{KIND_STRIDE, SearchHit, SearchKind};
 pub use today::REVIEW_LIMIT;

@@ -1,6 +1,6 @@
 //! Quick notes, attached to a customer or to nothing (the inbox).
 
-use rusqlite::params;
+use rusqlite::{OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
 use super::Store;
@@ -61,11 +61,45 @@ impl Store {
         notes.collect::<rusqlite::Result<Vec<_>>>().ctx("reading notes")
     }
 
-    /// Deletes a note.
-    pub fn delete_note(&mut self, id: i64) -> Result<()> {
+    /// Replaces a note's text.
+    pub fn edit_note(&mut self, id: i64, body: &str) -> Result<()> {
+        let body = clean_text(body);
+        if body.is_empty() {
+            return Err(DomainError::MissingField { field: "note" }.into());
+        }
+        check_len("note", &body, MAX_LONG)?;
         self.write(|tx, _| {
-            let n = tx.execute("DELETE FROM note WHERE id = ?1", [id]).ctx("deleting a note")?;
-            if n == 0 { Err(StoreError::NotFound { what: "note", id }) } else { Ok(()) }
+            let n = tx.execute("UPDATE note SET body = ?2 WHERE id = ?1", params![id, body]).ctx("editing a note")?;
+            if n == 0 { Err(StoreError::NotFound { what: "quick_note", id }) } else { Ok(()) }
         })
+    }
+
+    /// Files a note under a customer (an inbox note attached later), or back into the inbox.
+    pub fn move_note(&mut self, id: i64, customer_id: Option<i64>) -> Result<()> {
+        self.write(|tx, _| {
+            if let Some(customer) = customer_id {
+                let exists: bool = tx
+                    .query_row("SELECT EXISTS (SELECT 1 FROM customer WHERE id = ?1)", [customer], |r| r.get(0))
+                    .ctx("moving a note")?;
+                if !exists {
+                    return Err(StoreError::NotFound { what: "customer", id: customer });
+                }
+            }
+            let n = tx
+                .execute("UPDATE note SET customer_id = ?2 WHERE id = ?1", params![id, customer_id])
+                .ctx("moving a note")?;
+            if n == 0 { Err(StoreError::NotFound { what: "quick_note", id }) } else { Ok(()) }
+        })
+    }
+
+    /// A note by id.
+    pub fn note(&self, id: i64) -> Result<Note> {
+        self.conn()
+            .query_row("SELECT id, customer_id, body, created_at FROM note WHERE id = ?1", [id], |r| {
+                Ok(Note { id: r.get(0)?, customer_id: r.get(1)?, body: r.get(2)?, created_at: r.get(3)? })
+            })
+            .optional()
+            .ctx("reading a note")?
+            .ok_or(StoreError::NotFound { what: "quick_note", id })
     }
 }

@@ -82,7 +82,9 @@ impl Store {
                     .conn()
                     .prepare_cached(
                         "SELECT stage, currency, count(*), sum(value_minor) FROM deal
-                         WHERE state = 'open' GROUP BY stage, currency",
+                         WHERE state = 'open'
+                           AND customer_id NOT IN (SELECT id FROM customer WHERE archived = 1)
+                         GROUP BY stage, currency",
                     )
                     .ctx("reading the pipeline")?;
                 for found in stmt.query_map([], row).ctx("reading the pipeline")? {
@@ -96,7 +98,7 @@ impl Store {
                 let sql = format!(
                     "SELECT d.stage, d.currency, count(*), sum(d.value_minor) FROM customer c
                      CROSS JOIN deal d ON d.customer_id = c.id AND d.state = 'open'
-                     WHERE (c.name LIKE ?1 ESCAPE '\\' OR c.nickname LIKE ?1 ESCAPE '\\'
+                     WHERE c.archived = 0 AND (c.name LIKE ?1 ESCAPE '\\' OR c.nickname LIKE ?1 ESCAPE '\\'
                            OR c.company LIKE ?1 ESCAPE '\\'{})
                      GROUP BY d.stage, d.currency",
                     filter.or_keys(2)
@@ -125,7 +127,7 @@ impl Store {
             "SELECT d.id, c.id, c.name, c.company, d.stage, d.value_minor, d.currency, d.stage_since, c.next_step_on,
                     d.title
              FROM deal d JOIN customer c ON c.id = d.customer_id
-             WHERE d.state = 'open' AND d.stage = ?1
+             WHERE d.state = 'open' AND d.stage = ?1 AND c.archived = 0
                AND (?2 IS NULL OR c.name LIKE ?2 ESCAPE '\\' OR c.nickname LIKE ?2 ESCAPE '\\'
                     OR c.company LIKE ?2 ESCAPE '\\'{})
              ORDER BY d.stage_since DESC, d.id DESC LIMIT ?3 OFFSET ?4",

@@ -136,6 +136,9 @@ pub struct SearchHit {
     pub excerpt: String,
     /// Visit time (`YYYY-MM-DD HH:MM`), note time (RFC 3339 UTC) or a fact's month-day.
     pub at: Option<String>,
+    /// The customer it belongs to is archived (found by search only, shown with a marker).
+    #[serde(default)]
+    pub archived: bool,
 }
 
 /// A source row as read for checking and showing.
@@ -196,7 +199,26 @@ impl Store {
                 }
             }
         }
-        Ok(share_page(per_kind, limit))
+        let mut hits = share_page(per_kind, limit);
+        self.mark_archived(&mut hits)?;
+        Ok(hits)
+    }
+
+    /// Marks the hits whose customer is archived.
+    fn mark_archived(&self, hits: &mut [SearchHit]) -> Result<()> {
+        let mut stmt = self
+            .conn()
+            .prepare_cached("SELECT id FROM customer WHERE archived = 1")
+            .ctx("reading archived customers")?;
+        let archived = stmt
+            .query_map([], |r| r.get::<_, i64>(0))
+            .ctx("reading archived customers")?
+            .collect::<rusqlite::Result<std::collections::HashSet<i64>>>()
+            .ctx("reading archived customers")?;
+        for hit in hits.iter_mut() {
+            hit.archived = hit.customer.as_ref().is_some_and(|c| archived.contains(&c.id));
+        }
+        Ok(())
     }
 
     /// Adds to `per_kind` (indexed as [`SearchKind::ALL`]), newest first, the rows of `kinds`
@@ -258,6 +280,7 @@ impl Store {
                 title: title.unwrap_or_default().to_string(),
                 excerpt: excerpt(&text, terms),
                 at: found.at,
+                archived: false,
             });
             if full(per_kind) {
                 break;
@@ -328,7 +351,7 @@ mod tests {
     use crate::store::search_text::query_terms;
 
     fn hit(kind: SearchKind, id: i64) -> SearchHit {
-        SearchHit { kind, id, customer: None, title: String::new(), excerpt: String::new(), at: None }
+        SearchHit { kind, id, customer: None, title: String::new(), excerpt: String::new(), at: None, archived: false }
     }
 
     #[test]

@@ -176,19 +176,6 @@ impl Store {
         })
     }
 
-    /// Deletes a visit.
-    pub fn delete_visit(&mut self, id: i64) -> Result<()> {
-        self.write(|tx, clock| {
-            let customer_id: i64 = tx
-                .query_row("SELECT customer_id FROM visit WHERE id = ?1", [id], |r| r.get(0))
-                .optional()
-                .ctx("deleting a visit")?
-                .ok_or(StoreError::NotFound { what: "visit", id })?;
-            tx.execute("DELETE FROM visit WHERE id = ?1", [id]).ctx("deleting a visit")?;
-            refresh_rollup(tx, customer_id, &clock.timestamp())
-        })
-    }
-
     /// A visit by id.
     pub fn visit(&self, id: i64) -> Result<Visit> {
         self.conn()

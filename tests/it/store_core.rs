@@ -84,6 +84,7 @@ fn migrates_from_every_earlier_version() {
             c.get::<String>(0)
         })
         .unwrap();
+        // Migration 0010's triggers and index rebuild call the search keys too.
         conn.create_scalar_function("fb_search_keys", 4, rusqlite::functions::FunctionFlags::SQLITE_UTF8, |_| {
             Ok(String::new())
         })

@@ -179,3 +179,36 @@ fn each_logged_visits_next_step_becomes_an_open_next_step_row() {
     let listed = env.json(&["next", "list", &customer_id.to_string(), "--format", "json"]);
     assert_eq!(listed[0]["visit_id"], visit_id);
 }
+
+/// Migration 0012 (archived customers off the board): nobody of version 10 is archived, every
+/// open deal stays on the board; archiving one account takes its open deals off the board and
+/// its totals, and unarchiving brings them back.
+#[test]
+fn after_the_archive_migration_the_board_keeps_every_deal_until_an_account_is_archived() {
+    let env = upgraded_env();
+    env.ok(&["check"]);
+    let after = read_only(&env.db);
+    let index: i64 = after
+        .query_row("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'customer_archived'", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(index, 1, "the migration added the index");
+    assert_eq!(strings(&after, "SELECT CAST(count(*) AS TEXT) FROM customer WHERE archived = 1"), ["0"]);
+    let on_board = |env: &Env| -> i64 {
+        let pipeline = env.json(&["pipeline", "--format", "json"]);
+        pipeline.as_array().unwrap().iter().map(|s| s["count"].as_i64().unwrap()).sum()
+    };
+    let open: i64 = after.query_row("SELECT count(*) FROM deal WHERE state = 'open'", [], |r| r.get(0)).unwrap();
+    let first: i64 = after
+        .query_row("SELECT count(*) FROM deal WHERE state = 'open' AND customer_id = 1", [], |r| r.get(0))
+        .unwrap();
+    assert!(first > 0);
+    assert_eq!(on_board(&env), open);
+    env.ok(&["archive", "1"]);
+    assert_eq!(on_board(&env), open - first, "the archived account's deals left the board");
+    let hits = env.json(&["search", "王伟", "--format", "json"]);
+    assert!(hits.as_array().unwrap().iter().any(|h| h["archived"] == true), "still found, marked: {hits}");
+    env.ok(&["unarchive", "1"]);
+    assert_eq!(on_board(&env), open);
+}

@@ -131,11 +131,14 @@ impl SearchScreen {
         for (n, hit) in self.hits.iter().enumerate().skip(first).take(visible) {
             let selected = n == self.selected;
             let kind = text::pad(&i18n.t(kind_key(hit.kind)), KIND_WIDTH);
-            let who = match &hit.customer {
+            let mut who = match &hit.customer {
                 Some(c) if hit.kind != SearchKind::Customer => format!("  · {}", c.name),
                 Some(_) => String::new(),
                 None => format!("  · {}", i18n.t("tui.search.inbox")),
             };
+            if hit.archived {
+                who = format!("{who} {}", i18n.t("tui.search.archived"));
+            }
             let at = hit.at.as_deref().map(|a| a.get(..10).unwrap_or(a).to_string()).unwrap_or_default();
             let head_w = width.saturating_sub(text::width(&kind) + text::width(&at) + 4);
             lines.push(Line::from(vec![
