@@ -45,8 +45,11 @@ pub fn run(args: &ChecklistArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
     if args.format.is_json() {
         return ctx.print(&output::json(&view)?);
     }
-    let text =
-        format!("{}\n{}", title(customer.id, &customer.name, &customer.company), indent(&view.render(&ctx.i18n)));
+    let text = format!(
+        "{}\n{}",
+        title(&ctx.i18n, customer.id, &customer.name, &customer.company),
+        indent(&view.render(&ctx.i18n))
+    );
     ctx.print(&text)
 }
 

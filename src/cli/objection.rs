@@ -88,7 +88,7 @@ pub fn run(args: &ObjectionArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
             let head = i.fmt("playbook.objection.title", &[("deal", &deal.id)]);
             ctx.print(&format!(
                 "{}\n{}\n{}",
-                title(customer.id, &customer.name, &customer.company),
+                title(&ctx.i18n, customer.id, &customer.name, &customer.company),
                 indent(&head),
                 indent(&indent(&body))
             ))

@@ -91,7 +91,7 @@ pub fn run(args: &ProfileArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
     }
     let text = format!(
         "{}\n{}",
-        title(view.customer_id, &view.name, &view.company),
+        title(&ctx.i18n, view.customer_id, &view.name, &view.company),
         indent(&key_values(&view.pairs(&ctx.i18n)))
     );
     ctx.print(&text)

@@ -84,10 +84,11 @@ pub fn run(args: &ShowArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
 /// The text form: a title line, then sections separated by blank lines.
 fn render(i: &I18n, playbook: &Playbook, d: &CustomerDetail, today: chrono::NaiveDate) -> String {
     let c = &d.customer;
-    let mut title = format!("#{} {}", c.id, c.name);
-    if !c.company.is_empty() {
-        title.push_str(&format!(" — {}", c.company));
-    }
+    let mut title = if c.company.is_empty() {
+        format!("#{} {}", c.id, c.name)
+    } else {
+        format!("#{} {}", c.id, i.titled(&c.name, &c.company))
+    };
     if c.archived {
         title.push_str(&format!("  [{}]", i.t("cli.show.archived")));
     }
@@ -144,9 +145,9 @@ fn record_fields(i: &I18n, c: &Customer, category: FactCategory, facts: &[Fact])
             ("email", &c.email),
             ("address", &c.address),
         ],
-        FactCategory::Business => vec![("company", &c.company)],
-        FactCategory::Commercial => vec![("source", &c.source), ("referred_by", &c.referred_by)],
-        FactCategory::Personal | FactCategory::Logistics => Vec::new(),
+        // How the customer was found is business, not commercial history.
+        FactCategory::Business => vec![("company", &c.company), ("source", &c.source), ("referred_by", &c.referred_by)],
+        FactCategory::Personal | FactCategory::Logistics | FactCategory::Commercial => Vec::new(),
     };
     let mut pairs: Vec<(String, String)> = columns
         .into_iter()
@@ -184,13 +185,13 @@ fn deals(i: &I18n, deals: &[DealHistory]) -> String {
                 .max_width(3, 40);
         for e in history {
             let from = match (e.from_stage, e.from_state) {
-                (Some(s), Some(st)) => format!("{} ({})", i.word(s), i.word(st)),
+                (Some(s), Some(st)) => i.paren(&i.word(s), &i.word(st)),
                 _ => "—".into(),
             };
             table.row(vec![
                 local_time(&e.at),
                 from,
-                format!("{} ({})", i.word(e.to_stage), i.word(e.to_state)),
+                i.paren(&i.word(e.to_stage), &i.word(e.to_state)),
                 e.reason.clone(),
             ]);
         }

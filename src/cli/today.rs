@@ -41,8 +41,7 @@ pub fn run(args: &TodayArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
 
 /// The review as titled sections of aligned tables.
 fn render(i: &I18n, r: &TodayList) -> String {
-    let weekday = i.t(&format!("cli.today.weekday.{}", r.date.format("%a").to_string().to_lowercase()));
-    let mut out = vec![i.fmt("cli.today.title", &[("date", &r.date), ("weekday", &weekday)])];
+    let mut out = vec![i.fmt("cli.today.title", &[("date", &i.day(r.date))])];
 
     let mut t = table(i, &["time", "customer", "channel", "purpose", "visit"]);
     for a in &r.appointments {

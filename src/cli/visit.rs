@@ -113,7 +113,7 @@ pub fn run_plan(args: &PlanArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
     let store = ctx.store()?;
     let deal = ops::deals::pick_if_any(store, args.id, args.deal.id)?.map(|d| d.id);
     let visit_id = store.add_visit_for(args.id, deal, input)?;
-    let at = at.map(|t| t.format("%Y-%m-%d %H:%M").to_string()).unwrap_or_default();
+    let at = at.map(|t| ctx.i18n.moment(t)).unwrap_or_default();
     finish(ctx, &args.format, visit_id, &ctx.i18n.fmt("cli.visit.planned", &[("visit", &visit_id), ("at", &at)]))
 }
 
@@ -165,7 +165,7 @@ pub fn run_visit(customer_id: i64, args: &VisitArgs, ctx: &mut Ctx) -> anyhow::R
             store.add_visit_for(customer_id, deal, input)?
         }
     };
-    let at = done_at.format("%Y-%m-%d %H:%M").to_string();
+    let at = ctx.i18n.moment(done_at);
     finish(ctx, &args.format, visit_id, &ctx.i18n.fmt("cli.visit.logged", &[("visit", &visit_id), ("at", &at)]))
 }
 

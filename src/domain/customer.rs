@@ -80,11 +80,11 @@ impl Portfolio {
 word_enum!(
     /// The five categories of the customer record.
     FactCategory, "category", {
-        Basic = "basic", "基本";
-        Business = "business", "商业";
-        Personal = "personal", "个人";
-        Logistics = "logistics", "后勤";
-        Commercial = "commercial", "商业记录", ["history"];
+        Basic = "basic", "基本信息", ["基本"];
+        Business = "business", "商业信息", ["商业"];
+        Personal = "personal", "个人信息", ["个人"];
+        Logistics = "logistics", "后勤信息", ["后勤"];
+        Commercial = "commercial", "交易记录", ["history", "商业记录"];
     }
 );
 

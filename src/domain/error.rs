@@ -14,7 +14,7 @@ pub enum DomainError {
     /// A yearly date (birthday, anniversary) that is not `MM-DD` or `YYYY-MM-DD`.
     BadMonthDay { input: String },
     /// One of a fixed set of words (class, style, channel, ...) was expected.
-    UnknownValue { kind: &'static str, input: String, valid: String },
+    UnknownValue { kind: &'static str, input: String, valid: Vec<(&'static str, &'static str)> },
     /// A required field is empty (purpose, action plan, expected result, name, ...).
     MissingField { field: &'static str },
     /// An amount of money that cannot be read.
@@ -38,14 +38,15 @@ impl Localize for DomainError {
     fn message(&self, _face: Face) -> Message {
         match self {
             Self::UnknownStep { input } => {
-                let valid: Vec<&str> = Step::ALL.iter().map(|s| s.code()).collect();
-                Message::new("error.unknown_stage").arg("input", input).arg("valid", valid.join(", "))
+                let valid = Step::ALL.iter().map(|s| (s.code(), s.zh())).collect();
+                Message::new("error.unknown_stage").arg("input", input).choices("valid", valid)
             }
             Self::BadDate { input } => Message::new("error.bad_date").arg("input", input),
             Self::BadMonthDay { input } => Message::new("error.bad_month_day").arg("input", input),
-            Self::UnknownValue { kind, input, valid } => {
-                Message::new("error.unknown_value").field("kind", kind).arg("input", input).arg("valid", valid)
-            }
+            Self::UnknownValue { kind, input, valid } => Message::new("error.unknown_value")
+                .field("kind", kind)
+                .arg("input", input)
+                .choices("valid", valid.clone()),
             Self::MissingField { field } => Message::new("error.missing_field").field("field", field),
             Self::BadCadence { input, max } => Message::new("error.bad_cadence").arg("input", input).arg("max", max),
             Self::BadAmount { input } => Message::new("error.bad_amount").arg("input", input),

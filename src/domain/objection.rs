@@ -11,8 +11,8 @@ word_enum!(
     ObjectionKind, "objection kind", {
         Misunderstanding = "misunderstanding", "误解";
         Doubt = "doubt", "怀疑";
-        RealDrawback = "real-drawback", "真实缺点", ["drawback"];
-        Complaint = "complaint", "抱怨", ["投诉"];
+        RealDrawback = "real-drawback", "实际缺点", ["drawback", "真实缺点", "缺点"];
+        Complaint = "complaint", "实际投诉", ["投诉", "抱怨"];
     }
 );
 

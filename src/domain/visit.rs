@@ -13,7 +13,7 @@ word_enum!(
         InPerson = "in-person", "面谈", ["person", "visit", "f2f"];
         Phone = "phone", "电话", ["call"];
         Video = "video", "视频";
-        Message = "message", "消息", ["chat", "wechat", "email", "text"];
+        Message = "message", "微信", ["chat", "wechat", "email", "text", "消息"];
     }
 );
 

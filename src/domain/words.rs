@@ -22,7 +22,7 @@ pub trait Word: Copy + Sized + 'static {
         let unknown = || super::DomainError::UnknownValue {
             kind: Self::KIND,
             input: input.to_string(),
-            valid: Self::ALL.iter().map(|w| w.code()).collect::<Vec<_>>().join(", "),
+            valid: Self::ALL.iter().map(|w| (w.code(), w.zh())).collect(),
         };
         if needle.is_empty() {
             return Err(unknown());

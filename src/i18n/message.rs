@@ -37,6 +37,9 @@ pub enum Arg {
     /// A word of the method (a step, a state) by its code and Chinese name; `lower` in English
     /// when it stands inside a sentence.
     Word { code: &'static str, zh: &'static str, lower: bool },
+    /// The values one may type, `(code, Chinese name)`: the codes in English (`a, b`), the
+    /// Chinese names in Chinese (`甲、乙`).
+    Choices(Vec<(&'static str, &'static str)>),
 }
 
 impl Message {
@@ -73,6 +76,12 @@ impl Message {
     /// Like [`Message::word`], lower case in English (`is won`).
     pub fn word_lower(mut self, name: &'static str, word: impl crate::domain::Word) -> Self {
         self.args.push((name, Arg::Word { code: word.code(), zh: word.zh(), lower: true }));
+        self
+    }
+
+    /// Adds `{name}`, the values one may type (`(code, Chinese name)`), listed.
+    pub fn choices(mut self, name: &'static str, choices: Vec<(&'static str, &'static str)>) -> Self {
+        self.args.push((name, Arg::Choices(choices)));
         self
     }
 

@@ -10,6 +10,8 @@
 //! Errors say which message they are through [`Localize`], implemented beside each error type;
 //! [`I18n::error`] finds it in an error's chain.
 
+#[cfg(test)]
+mod glossary;
 mod message;
 
 use std::collections::HashMap;
@@ -163,6 +165,10 @@ impl I18n {
                     Arg::Word { zh, .. } if self.lang == Lang::ZhCn => zh.to_string(),
                     Arg::Word { code, lower: true, .. } => code.replace('-', " "),
                     Arg::Word { code, lower: false, .. } => english_word(code),
+                    Arg::Choices(choices) if self.lang == Lang::ZhCn => {
+                        self.list(choices.iter().map(|c| c.1.to_string()))
+                    }
+                    Arg::Choices(choices) => self.list(choices.iter().map(|c| c.0.to_string())),
                 };
                 (*name, value)
             })
@@ -222,6 +228,45 @@ impl I18n {
     /// Several words as one list: `Buyer, Insider` / `采购者、内线`.
     pub fn words<W: Word>(&self, ws: &[W]) -> String {
         self.list(ws.iter().map(|w| self.word(*w)))
+    }
+
+    /// A day in prose: `2031-05-06 (Tue)` / `5月6日（周二）`.
+    pub fn day(&self, date: chrono::NaiveDate) -> String {
+        let weekday = self.t(&format!("cli.today.weekday.{}", date.format("%a").to_string().to_lowercase()));
+        let written = date.format(&self.t("common.date.day_format")).to_string();
+        self.fmt("common.date.day", &[("date", &written), ("weekday", &weekday)])
+    }
+
+    /// A moment in prose: `2031-05-06 (Tue) 10:00` / `2031-05-06（周二）10:00`.
+    pub fn moment(&self, at: chrono::NaiveDateTime) -> String {
+        let weekday = self.t(&format!("cli.today.weekday.{}", at.format("%a").to_string().to_lowercase()));
+        let (date, time) = (at.date(), at.format("%H:%M"));
+        self.fmt("common.date.moment", &[("date", &date), ("weekday", &weekday), ("time", &time)])
+    }
+
+    /// A label and its value: `purpose: x` / `拜访目的：x`.
+    pub fn labeled(&self, label: &str, value: &str) -> String {
+        self.fmt("common.punct.labeled", &[("label", &label), ("value", &value)])
+    }
+
+    /// A label before its value, as its own span: `purpose: ` / `拜访目的：`.
+    pub fn label(&self, label: &str) -> String {
+        self.fmt("common.punct.label", &[("label", &label)])
+    }
+
+    /// A word and what it means: `Driver — decisive…` / `支配型：果断…`.
+    pub fn explained(&self, text: &str, more: &str) -> String {
+        self.fmt("common.punct.explained", &[("text", &text), ("more", &more)])
+    }
+
+    /// A name and its company in a title: `王伟 — 迈科医疗` / `王伟 · 迈科医疗`.
+    pub fn titled(&self, text: &str, more: &str) -> String {
+        self.fmt("common.punct.titled", &[("text", &text), ("more", &more)])
+    }
+
+    /// A text with a note in parentheses: `x (met)` / `x（达成）`.
+    pub fn paren(&self, text: &str, note: &str) -> String {
+        self.fmt("common.punct.paren", &[("text", &text), ("note", &note)])
     }
 
     /// Items as one list: `a, b` / `a、b`.
@@ -359,6 +404,27 @@ mod tests {
                 assert_eq!(names(form), wanted, "placeholders differ for {k}");
             }
         }
+    }
+
+    #[test]
+    fn dates_and_punctuation_in_prose() {
+        let en = I18n::new(Lang::En);
+        let zh = I18n::new(Lang::ZhCn);
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        assert_eq!(zh.day(day), "12月1日（周二）");
+        assert_eq!(en.day(day), "2026-12-01 (Tue)");
+        let at = day.and_hms_opt(7, 25, 0).unwrap();
+        assert_eq!(zh.moment(at), "2026-12-01（周二）07:25");
+        assert_eq!(en.moment(at), "2026-12-01 (Tue) 07:25");
+        assert_eq!(zh.labeled("拜访目的", "确认预算"), "拜访目的：确认预算");
+        assert_eq!(zh.paren("确认了预算", "达成"), "确认了预算（达成）");
+        assert_eq!(en.paren("budget confirmed", "met"), "budget confirmed (met)");
+        assert_eq!(zh.titled("王伟", "迈科医疗"), "王伟 · 迈科医疗");
+        assert_eq!(zh.explained("支配型", "果断"), "支配型：果断");
+        let e = crate::domain::CustomerClass::parse_word("vip").unwrap_err();
+        let msg = zh.localize(&e, Face::Cli);
+        assert!(msg.contains("潜在客户、意向客户、准客户"), "{msg}");
+        assert!(en.localize(&e, Face::Cli).contains("potential, intent, quasi"));
     }
 
     #[test]

@@ -201,7 +201,7 @@ pub fn parse(bytes: &[u8], options: &CsvOptions) -> Result<Parsed, FileProblem> 
             Ok(r) => r,
             Err(e) => {
                 let line = e.position().map_or(0, |p| lines.line_at(p.byte()));
-                let problem = DomainError::UnknownValue { kind: "row", input: e.to_string(), valid: String::new() };
+                let problem = DomainError::UnknownValue { kind: "row", input: e.to_string(), valid: Vec::new() };
                 parsed.problems.push((line, Problem::Invalid(problem)));
                 continue;
             }

@@ -186,7 +186,7 @@ fn render(i: &I18n, playbook: &Playbook, b: &Brief) -> String {
             let head = format!("{} · {} · {}", when, i.word(v.channel), playbook.visit_type_name(&v.kind));
             let actual = match (&v.actual_result, v.outcome) {
                 (a, _) if a.is_empty() => i.t("playbook.brief.no_result"),
-                (a, Some(o)) => format!("{a} ({})", i.word(o)),
+                (a, Some(o)) => i.paren(a, &i.word(o)),
                 (a, None) => a.clone(),
             };
             let mut pairs = vec![
@@ -275,7 +275,7 @@ fn who_text(i: &I18n, b: &Brief) -> String {
         let facts: Vec<String> = w
             .facts
             .iter()
-            .map(|f| if f.value.is_empty() { f.label.clone() } else { format!("{}: {}", f.label, f.value) })
+            .map(|f| if f.value.is_empty() { f.label.clone() } else { i.labeled(&f.label, &f.value) })
             .collect();
         pairs.push((i.t("playbook.label.facts"), facts.join("\n")));
     }

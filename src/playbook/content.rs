@@ -20,6 +20,31 @@ pub struct Playbook {
     pub six_questions: Vec<String>,
     /// Visit types by code (`store-check`, ...), the built-in ones and any an override adds.
     pub visit_types: BTreeMap<String, VisitTypeGuide>,
+    /// What the method teaches beyond the steps; absent from override files of older releases.
+    #[serde(default)]
+    pub method: Method,
+}
+
+/// The method's teaching on asking, presenting, closing and keeping the record.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Method {
+    /// Situation, problem, implication and need-payoff questions, each with an example.
+    pub question_kinds: Vec<String>,
+    /// How to listen.
+    pub listening: Vec<String>,
+    /// From open to closed questions.
+    pub question_funnel: String,
+    /// From a problem the customer does not see to a need the offer answers.
+    pub need_chain: Vec<String>,
+    /// Feature, function, advantage, benefit.
+    pub ffab: Vec<String>,
+    /// The signs that a customer is ready to buy.
+    pub buying_signals: Vec<String>,
+    /// How to ask for the commitment.
+    pub closing_advice: Vec<String>,
+    /// Why and how the customer record is kept.
+    pub record: Vec<String>,
 }
 
 /// The five steps.
@@ -100,6 +125,9 @@ pub struct Advice {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Quadrants {
+    /// How accounts are graded into the four quadrants.
+    #[serde(default)]
+    pub grading: String,
     pub star: QuadrantGuide,
     #[serde(rename = "question-mark")]
     pub question_mark: QuadrantGuide,
@@ -123,6 +151,12 @@ pub struct QuadrantGuide {
 pub struct Objections {
     pub steps: Vec<String>,
     pub short_form: String,
+    /// The usual doubts, by what the customer doubts (confidence, safety, value, habit).
+    #[serde(default)]
+    pub doubts: Vec<String>,
+    /// How customers put a decision off.
+    #[serde(default)]
+    pub evasions: Vec<String>,
     pub kinds: ObjectionKinds,
 }
 

@@ -11,7 +11,7 @@ pub(crate) mod views;
 use std::path::{Path, PathBuf};
 
 pub use content::{
-    Advice, KindGuide, ManAdvice, ObjectionKinds, Objections, Playbook, QuadrantGuide, Quadrants, StepGuide,
+    Advice, KindGuide, ManAdvice, Method, ObjectionKinds, Objections, Playbook, QuadrantGuide, Quadrants, StepGuide,
     StyleGuide, Styles, Technique, VisitTypeGuide,
 };
 

@@ -22,7 +22,7 @@ fn assert_complete(p: &Playbook, lang: &str) {
         assert!(!p.objection_kind(*kind).is_empty(), "{lang}: {kind}");
     }
     for q in Portfolio::ALL {
-        assert!(!p.quadrant(*q).advice.is_empty() && !p.quadrant(*q).cadence.is_empty(), "{lang}: {q}");
+        assert!(!p.quadrant(*q).advice.is_empty(), "{lang}: {q}");
     }
     for kind in VisitKind::BUILT_IN {
         let g = p.visit_type(&kind).unwrap_or_else(|| panic!("{lang}: no visit type {kind}"));
@@ -65,6 +65,21 @@ fn both_languages_have_the_same_entries() {
         assert_eq!(e.checklist.len(), zh.visit_types[key].checklist.len(), "checklist of visit type {key}");
     }
     assert_eq!(en.objections.steps.len(), zh.objections.steps.len(), "objection steps");
+    assert_eq!(en.objections.doubts.len(), zh.objections.doubts.len(), "doubts");
+    assert_eq!(en.objections.evasions.len(), zh.objections.evasions.len(), "evasions");
+    let (e, z) = (&en.method, &zh.method);
+    for (name, e, z) in [
+        ("question kinds", &e.question_kinds, &z.question_kinds),
+        ("listening", &e.listening, &z.listening),
+        ("need chain", &e.need_chain, &z.need_chain),
+        ("FFAB", &e.ffab, &z.ffab),
+        ("buying signals", &e.buying_signals, &z.buying_signals),
+        ("closing advice", &e.closing_advice, &z.closing_advice),
+        ("record", &e.record, &z.record),
+    ] {
+        assert!(!e.is_empty(), "{name}");
+        assert_eq!(e.len(), z.len(), "{name}");
+    }
     assert_eq!(en.six_questions.len(), zh.six_questions.len());
 }
 
@@ -87,7 +102,9 @@ fn man_advice_for_all_eight_combinations_and_none_when_unknown() {
     let ideal = Man { money: Tri::Yes, authority: Tri::Yes, need: Tri::Yes };
     assert!(en.man_advice(&ideal).unwrap().contains("ideal"));
     let find = Man { money: Tri::Yes, authority: Tri::No, need: Tri::Yes };
-    assert!(en.man_advice(&find).unwrap().contains("decides"));
+    assert!(en.man_advice(&find).unwrap().contains("authority"));
+    let none = Man { money: Tri::Yes, authority: Tri::No, need: Tri::No };
+    assert!(en.man_advice(&none).unwrap().contains("No need to keep in touch"));
     assert_eq!(en.man_advice(&Man { need: Tri::Unknown, ..ideal }), None);
 }
 
@@ -106,7 +123,7 @@ fn override_file_wins_and_a_broken_one_falls_back_with_its_line() {
     let (builtin, problem) = Playbook::load(Lang::En, dir.path());
     assert_eq!((builtin, problem), (parse(EN).unwrap(), None));
 
-    let custom = EN.replace("Obtain the commitment.", "Get the signature.");
+    let custom = EN.replace("Obtain the customer's commitment.", "Get the signature.");
     std::fs::write(dir.path().join("playbook.en.toml"), &custom).unwrap();
     let (p, problem) = Playbook::load(Lang::En, dir.path());
     assert_eq!(problem, None);
@@ -134,4 +151,93 @@ fn visit_type_names() {
     assert_eq!(en.visit_type_name(&VisitKind::StoreCheck), "Store check");
     assert_eq!(zh.visit_type_name(&VisitKind::AfterSaleCare), "售后回访");
     assert_eq!(en.visit_type_name(&VisitKind::Custom("fair".into())), "fair");
+}
+
+/// Every text of both playbooks, for checking that the source's words are there.
+fn all_text(p: &Playbook) -> String {
+    toml::to_string(p).unwrap()
+}
+
+#[test]
+fn closing_and_objections_keep_the_sources_names() {
+    let (en, zh) = both();
+    let names = |p: &Playbook| p.closing.values().map(|t| t.name.clone()).collect::<Vec<_>>();
+    // The source's closing techniques, by name.
+    for name in [
+        "提问法",
+        "豪猪法",
+        "选择法",
+        "约束法",
+        "引入法",
+        "或缺法",
+        "试水法",
+        "ABC 法",
+        "领导法",
+        "微不足道法",
+        "播种法",
+    ] {
+        assert!(names(&zh).iter().any(|n| n == name), "zh-CN closing: {name}");
+    }
+    for name in [
+        "Question method",
+        "Porcupine",
+        "Alternative choice",
+        "Constraint",
+        "Introduction",
+        "Scarcity",
+        "Testing the water",
+        "ABC method",
+        "Leader method",
+        "Minor-point method",
+        "Seeding",
+    ] {
+        assert!(names(&en).iter().any(|n| n == name), "en closing: {name}");
+    }
+    // The buying signals as the source lists them, then what the source says about closing,
+    // objections (LSCPA) and survey questions.
+    let (en_text, zh_text) = (all_text(&en), all_text(&zh));
+    for words in [
+        "兴趣浓厚，表示认同",
+        "提出异议",
+        "对决定感到不安",
+        "自我辩解",
+        "如果…确实能因…而得到解决，得到…",
+        "试探性成交",
+        "不要说题外话",
+        "不要轻易让步",
+        "细心聆听",
+        "设身处地",
+        "分清原因",
+        "解决问题",
+        "征求同意",
+        "情景性问题",
+        "探究性问题",
+        "暗示性问题",
+        "解决性问题",
+        "总有一天会有别人接手",
+    ] {
+        assert!(zh_text.contains(words), "zh-CN playbook lacks {words}");
+    }
+    for words in [
+        "High interest and agreement",
+        "Raising objections",
+        "Anxiety about the decision",
+        "Self-justification",
+        "if … can really be solved by …, and you get …",
+        "Trial close",
+        "Don't talk off-topic",
+        "Don't give in easily",
+        "Listen carefully",
+        "Share the feeling",
+        "Clarify the cause",
+        "Present a solution",
+        "Ask for agreement",
+        "Situation questions",
+        "Problem questions",
+        "Implication questions",
+        "Need-payoff questions",
+        "someone else takes the customer over",
+    ] {
+        assert!(en_text.contains(words), "en playbook lacks {words}");
+    }
 }

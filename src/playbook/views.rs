@@ -94,8 +94,8 @@ impl ProfileView {
     pub fn pairs(&self, i: &I18n) -> Vec<(String, String)> {
         let mut pairs = vec![(i.t("playbook.label.class"), i.word(self.class))];
         let style = match &self.style_guide {
-            Some(g) => format!("{} — {}", i.word(self.style), g.traits),
-            None => format!("{} — {}", i.word(self.style), i.t("playbook.profile.style_unknown")),
+            Some(g) => i.explained(&i.word(self.style), &g.traits),
+            None => i.explained(&i.word(self.style), &i.t("playbook.profile.style_unknown")),
         };
         pairs.push((i.t("playbook.label.style"), style));
         if let Some(g) = &self.style_guide {
@@ -104,9 +104,10 @@ impl ProfileView {
             pairs.push((i.t("playbook.label.deal"), bullets(&g.deal)));
         }
         let advice = self.man_advice.clone().unwrap_or_else(|| i.t("playbook.profile.man_unknown"));
-        pairs.push((i.t("playbook.label.man"), format!("{} — {advice}", self.man_code)));
+        pairs.push((i.t("playbook.label.man"), i.explained(&self.man_code, &advice)));
         let quadrant = match (&self.portfolio, &self.portfolio_guide) {
-            (Some(p), Some(g)) => format!("{} — {}\n{}", i.word(*p), g.advice, g.cadence),
+            (Some(p), Some(g)) if g.cadence.is_empty() => i.explained(&i.word(*p), &g.advice),
+            (Some(p), Some(g)) => format!("{}\n{}", i.explained(&i.word(*p), &g.advice), g.cadence),
             _ => i.t("playbook.profile.no_portfolio"),
         };
         pairs.push((i.t("playbook.label.portfolio"), quadrant));
@@ -211,7 +212,7 @@ impl ObjectionView {
     pub fn line(&self, i: &I18n) -> String {
         let ob = &self.objection;
         let mark = if ob.resolved { "✔" } else { "◌" };
-        let mut text = format!("#{} {mark} {} ({})", ob.id, ob.text, i.word(ob.kind));
+        let mut text = format!("#{} {mark} {}", ob.id, i.paren(&ob.text, &i.word(ob.kind)));
         if !ob.answer.is_empty() {
             text.push_str(&format!("\n    {}", i.fmt("playbook.objection.answer", &[("answer", &ob.answer)])));
         }
@@ -227,9 +228,9 @@ pub fn bullets(items: &[String]) -> String {
     items.iter().map(|s| format!("- {s}")).collect::<Vec<_>>().join("\n")
 }
 
-/// `#3 王伟 — 深圳医疗器械`.
-pub fn title(id: i64, name: &str, company: &str) -> String {
-    if company.is_empty() { format!("#{id} {name}") } else { format!("#{id} {name} — {company}") }
+/// `#3 王伟 — 迈科医疗` / `#3 王伟 · 迈科医疗`.
+pub fn title(i: &I18n, id: i64, name: &str, company: &str) -> String {
+    if company.is_empty() { format!("#{id} {name}") } else { format!("#{id} {}", i.titled(name, company)) }
 }
 
 /// The account's people, one line each (name, title, roles, phone, e-mail, style), then the

@@ -573,7 +573,7 @@ fn answer(purpose: &PromptFor, value: PromptValue, store: &mut Store, i18n: &I18
                 (None, Some(s)) => store.postpone_step(*s, when.date, when.time)?,
                 (None, None) => return Err(crate::store::StoreError::NotFound { what: "next step", id: 0 }.into()),
             }
-            Ok(i18n.fmt("tui.modal.postponed", &[("name", name), ("date", &when.date)]))
+            Ok(i18n.fmt("tui.modal.postponed", &[("name", name), ("date", &i18n.day(when.date))]))
         }
     }
 }

@@ -72,7 +72,7 @@ fn bad_people_are_refused_with_a_reason() {
     let role = env.fails(&["contact", "add", &c, "X", "--role", "boss"]);
     assert!(role.contains("boss") && role.contains("decision-maker"), "{role}");
     let zh = env.fails(&["--lang", "zh-CN", "contact", "add", &c, "X", "--style", "暴躁"]);
-    assert!(zh.contains("暴躁") && zh.contains("性格"), "{zh}");
+    assert!(zh.contains("暴躁") && zh.contains("顾客类型") && zh.contains("支配型、表达型"), "{zh}");
     let long = env.fails(&["contact", "add", &c, &"x".repeat(600)]);
     assert!(long.contains("too long"), "{long}");
     let dup = env.fails(&["contact", "add", &c, "Other", "--phone", "13800000001"]);

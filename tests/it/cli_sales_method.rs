@@ -212,14 +212,14 @@ fn a_broken_playbook_override_is_reported_and_the_built_in_one_used() {
     assert!(out.status.success());
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("playbook.en.toml") && err.contains("line 3"), "{err}");
-    assert!(String::from_utf8(out.stdout).unwrap().contains("Discover the customer's real needs."));
+    assert!(String::from_utf8(out.stdout).unwrap().contains("Discover the customer's needs."));
 }
 
 #[test]
 fn show_includes_the_profile_and_the_checklist() {
     let (env, id) = seeded();
     let out = env.ok(&["show", &id.to_string()]);
-    assert!(out.contains("M+a+N — Keep in contact and find the person who really decides."), "{out}");
+    assert!(out.contains("M+a+N — Worth contacting, while you find the person who has the authority."), "{out}");
     assert!(out.contains("Criticism · Chaos") && out.contains("checklist 2/6"), "{out}");
     let v = env.json(&["show", &id.to_string(), "--format", "json"]);
     assert_eq!(v["profile"]["man_code"], "M+a+N");

@@ -119,7 +119,7 @@ fn review_text_in_both_languages_and_another_date() {
     assert!(en.contains("Appointments (1)") && en.contains("10:30  #1 欧阳娜娜 · 上海华东机械有…  In person"), "{en}");
     assert!(en.contains("Next steps due (0)\n  nothing"), "{en}");
     let zh = env.ok(&["--lang", "zh-CN", "today"]);
-    assert!(zh.starts_with("每日回顾 — 2031-05-06（周二）") && zh.contains("今日约见（1）"), "{zh}");
+    assert!(zh.starts_with("每日回顾：5月6日（周二）") && zh.contains("今日约见（1 个）"), "{zh}");
     // The day after, the appointment is an overdue next step.
     let next = env.json(&["today", "--date", "2031-05-07", "--format", "json"]);
     assert!(next["appointments"].as_array().unwrap().is_empty());

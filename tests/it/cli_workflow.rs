@@ -10,7 +10,7 @@ fn move_won_lost_write_the_step_history() {
     let a = env.add("王伟", &["--value", "100k"]);
     let b = env.add("Alice", &[]);
     assert!(env.ok(&["move", &a.to_string(), "survey", "--reason", "met the buyer"]).contains("Preparation to Survey"));
-    assert!(env.ok(&["--lang", "zh-CN", "move", &a.to_string(), "展示"]).contains("从 调查 移到 展示"));
+    assert!(env.ok(&["--lang", "zh-CN", "move", &a.to_string(), "展示"]).contains("从调查移到展示"));
     let deal = env.json(&["won", &a.to_string(), "--value", "120k", "--format", "json"]);
     assert_eq!(deal["state"], "won");
     assert_eq!(deal["value_minor"], 12_000_000);

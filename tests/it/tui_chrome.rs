@@ -35,7 +35,7 @@ fn the_header_counts_fit_80_columns_in_chinese_and_hide_on_the_welcome_screen() 
     let dir = tempfile::tempdir().unwrap();
     let app = app(&dir, Lang::ZhCn);
     let line = header(&app, 80);
-    assert!(line.contains("● 今日2") && line.contains("▲ 逾期2"), "{line}");
+    assert!(line.contains("● 今日 2") && line.contains("▲ 逾期 2"), "{line}");
     assert!(line.contains("2031-05-06"), "the date stays: {line}");
     let empty = tempfile::tempdir().unwrap();
     let welcome = app_on(&empty.path().join("new.db"), Lang::En);

@@ -96,7 +96,7 @@ fn help_in_the_dialogs_and_the_checklist_lists_their_keys() {
     keys(&mut app, "2 c ?");
     assert_eq!(help_of(&app), Some(KeyContext::Modal(ModalId::Checklist)));
     let help = render(&app, 120, 40);
-    assert!(help.contains("按键 — 检查表") && help.contains("Space x Enter") && help.contains("勾选"), "{help}");
+    assert!(help.contains("按键：检查表") && help.contains("Space x Enter") && help.contains("勾选"), "{help}");
     keys(&mut app, "esc");
     assert!(app.modal().is_some(), "the key that closed the help left the checklist open");
     keys(&mut app, "esc 3 l");

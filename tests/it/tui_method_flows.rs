@@ -193,7 +193,7 @@ fn ctrl_o_in_the_visit_form_logs_an_objection_and_keeps_the_visit_text() {
     type_text(&mut app, "介绍新产品");
     keys(&mut app, "ctrl-o");
     assert!(matches!(app.modal(), Some(Modal::Visit(_, _, Some(_)))), "the objection form is on top");
-    assert!(render(&app, 80, 24).contains("异议 — Anna Berg"));
+    assert!(render(&app, 80, 24).contains("异议：Anna Berg"));
     type_text(&mut app, "价格太高");
     keys(&mut app, "esc n ctrl-s");
     let form = app.modal().and_then(|m| m.visit_form()).expect("back in the visit form");

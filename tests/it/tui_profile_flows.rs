@@ -42,9 +42,9 @@ fn the_profile_form_writes_man_quadrant_and_cadence_and_the_screens_follow() {
     type_text(&mut app, "question");
     keys(&mut app, "tab");
     let form = render(&app, 120, 40);
-    assert!(form.contains("M+a+N — Keep in contact and find the person who really decides."), "{form}");
+    assert!(form.contains("M+a+N — Worth contacting, while you find the person who has the authority."), "{form}");
     assert!(form.contains("every 7 days (from the quadrant)"), "{form}");
-    assert!(form.contains("Direct answers · New ideas · Facts and results"), "the driver's needs: {form}");
+    assert!(form.contains("Direct answers · New ideas · Facts · Visible results"), "the driver's needs: {form}");
     type_text(&mut app, "10");
     assert!(render(&app, 120, 40).contains("every 10 days (set for this customer)"), "the override wins");
     keys(&mut app, "ctrl-s");
@@ -109,13 +109,13 @@ fn p_opens_the_profile_of_the_selected_customer_from_the_lists_and_the_brief() {
     keys(&mut app, "3 f");
     type_text(&mut app, "王伟");
     keys(&mut app, "enter P");
-    assert!(render(&app, 120, 40).contains("客户画像 — 王伟"), "from Customers");
+    assert!(render(&app, 120, 40).contains("客户画像：王伟"), "from Customers");
     keys(&mut app, "esc 1 P");
     assert!(app.modal().is_some(), "from Today's selected row");
     keys(&mut app, "esc 3 f");
     type_text(&mut app, "王伟");
     keys(&mut app, "enter b P");
-    assert!(render(&app, 120, 40).contains("客户画像 — 王伟"), "from the brief");
+    assert!(render(&app, 120, 40).contains("客户画像：王伟"), "from the brief");
 }
 
 #[test]

@@ -96,7 +96,7 @@ fn the_timeline_shows_the_action_plan_outcome_and_next_step_wrapped() {
         let screen = render(&app, 120, 40);
         let (plan, outcome, next) = match lang {
             Lang::En => ("plan:", "outcome: Partly", "next step: 05-08 send the quote"),
-            Lang::ZhCn => ("计划:", "结果评价: 部分达成", "下一步: 05-08 send the quote"),
+            Lang::ZhCn => ("计划：", "达成情况：部分达成", "下一步：05-08 send the quote"),
         };
         for wanted in [plan, outcome, next, "demo the reporting module", "reference cases", "who signs"] {
             assert!(screen.contains(wanted), "{wanted:?} on the timeline:\n{screen}");
@@ -159,7 +159,7 @@ fn a_next_step_is_on_today_from_its_due_day_even_with_an_earlier_appointment() {
         [("call".to_string(), 1), ("send the quote".to_string(), 0), ("ask for the tender date".to_string(), 0)]
     );
     let counts = env.ok(&["--lang", "zh-CN", "today", "--date", "2031-05-08"]);
-    assert!(counts.contains("到期的下一步（3）") && counts.contains("今天到期"), "{counts}");
+    assert!(counts.contains("到期的下一步（3 项）") && counts.contains("今天到期"), "{counts}");
 }
 
 #[test]

@@ -85,7 +85,7 @@ fn describes_a_draft_on_one_line() {
     assert_eq!(draft.describe(&i18n), "Note on 王伟: call back about the tender");
     let zh = I18n::new(crate::i18n::Lang::ZhCn);
     let inbox = Draft { saved_at: String::new(), form: note(None, &"长".repeat(50)) };
-    assert_eq!(inbox.describe(&zh), format!("收件箱笔记：{}…", "长".repeat(40)));
+    assert_eq!(inbox.describe(&zh), format!("待归档笔记：{}…", "长".repeat(40)));
     let objection = Draft { saved_at: String::new(), form: objection("too expensive") };
     assert_eq!(objection.describe(&i18n), "Objection from 王伟: too expensive");
     assert_eq!(objection.describe(&zh), "王伟提出的异议：too expensive");

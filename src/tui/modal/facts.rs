@@ -36,7 +36,7 @@ pub(super) fn ask_delete(id: i64, store: &Store, i18n: &I18n) -> anyhow::Result<
     let fact = store.fact(id)?;
     let name = store.customer_ref(fact.customer_id)?.name;
     let title = i18n.fmt("forms.fact.delete_title", &[("who", &name)]);
-    let line = format!("{} · {}: {}", i18n.word(fact.category), fact.label, fact.value);
+    let line = format!("{} · {}", i18n.word(fact.category), i18n.labeled(&fact.label, &fact.value));
     Ok(Modal::DeleteFact(Box::new(ConfirmDialog::new(title, vec![line])), Box::new((fact, name))))
 }
 

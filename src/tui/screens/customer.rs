@@ -384,18 +384,19 @@ impl CustomerScreen {
     /// or a "—" when it has none; then where the customer was found.
     fn record_rows(&self, i18n: &I18n) -> Vec<RecordRow> {
         let mut rows = self.people_rows(i18n);
-        rows.extend(self.fact_rows());
+        rows.extend(self.fact_rows(i18n));
         rows
     }
 
     /// How many rows [`Self::record_rows`] gives.
     fn record_rows_len(&self) -> usize {
         let people = self.people.as_ref().map_or(0, |p| (p.contacts.len() + p.centre.gaps.len()).max(1));
-        people + self.fact_rows().len()
+        // The count does not depend on the language the rows are written in.
+        people + self.fact_rows(I18n::english()).len()
     }
 
     /// The record's own rows: its fields and facts by category, then where it was found.
-    fn fact_rows(&self) -> Vec<RecordRow> {
+    fn fact_rows(&self, i18n: &I18n) -> Vec<RecordRow> {
         let Some(c) = &self.customer else { return Vec::new() };
         let mut rows = Vec::new();
         for category in FactCategory::ALL {
@@ -415,7 +416,7 @@ impl CustomerScreen {
                 }
             }
             for (i, f) in self.facts.iter().enumerate().filter(|(_, f)| f.category == *category) {
-                push(RecordItem::Fact(i), format!("{}: {}", f.label, f.value));
+                push(RecordItem::Fact(i), i18n.labeled(&f.label, &f.value));
             }
             if rows.len() == before {
                 rows.push(RecordRow {
@@ -502,11 +503,11 @@ impl CustomerScreen {
             let (mark, style) = if o.resolved { ("✔", t.success) } else { ("◌", t.warning) };
             let head = vec![
                 Span::styled(format!("{mark} #{} ", o.id), style),
-                Span::styled(format!("{}: ", i18n.word(o.kind)), t.muted),
+                Span::styled(i18n.label(&i18n.word(o.kind)), t.muted),
             ];
             lines.extend(hanging(head, &o.text, width, 2));
             if !o.answer.is_empty() {
-                let head = vec![Span::styled(format!("    {}: ", i18n.t("tui.customer.answer")), t.muted)];
+                let head = vec![Span::styled(format!("    {}", i18n.label(&i18n.t("tui.customer.answer"))), t.muted)];
                 lines.extend(hanging(head, &o.answer, width, 6));
             }
         }
@@ -585,7 +586,7 @@ impl CustomerScreen {
             ];
             lines.extend(hanging(head, &v.purpose, width, 2));
             let detail = |key: &str, value: &str| {
-                hanging(vec![Span::styled(format!("    {}: ", i18n.t(key)), t.muted)], value, width, 6)
+                hanging(vec![Span::styled(format!("    {}", i18n.label(&i18n.t(key))), t.muted)], value, width, 6)
             };
             lines.extend(detail("tui.customer.action_plan", &v.action_plan));
             lines.extend(detail("tui.customer.expected", &v.expected_result));

@@ -143,7 +143,7 @@ impl CustomersScreen {
         let [top, table] = Layout::vertical([Constraint::Length(1), Constraint::Min(3)]).areas(area);
         let mut spans = self.filter_box.spans(&i18n.t("tui.customers.filter"), &self.filter.text, view);
         spans.push(Span::styled(
-            format!("   {}: {}", i18n.t("tui.customers.sort"), i18n.t(SORTS[self.sort].1)),
+            format!("   {}", i18n.labeled(&i18n.t("tui.customers.sort"), &i18n.t(SORTS[self.sort].1))),
             t.muted,
         ));
         frame.render_widget(Line::from(spans), top);

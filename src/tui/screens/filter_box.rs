@@ -71,7 +71,7 @@ impl FilterBox {
     /// force, or "(none)".
     pub fn spans(&self, label: &str, applied: &Option<String>, view: &View) -> Vec<Span<'static>> {
         let t = view.theme;
-        let mut spans = vec![Span::styled(format!(" {label}: "), t.muted)];
+        let mut spans = vec![Span::styled(format!(" {}", view.i18n.label(label)), t.muted)];
         match (&self.typing, applied) {
             (Some(text), _) => {
                 spans.push(Span::styled(text.clone(), t.accent));

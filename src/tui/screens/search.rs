@@ -111,7 +111,7 @@ impl SearchScreen {
         let [top, list] = Layout::vertical([Constraint::Length(1), Constraint::Min(3)]).areas(area);
         frame.render_widget(
             Line::from(vec![
-                Span::styled(format!(" {}: ", i18n.t("tui.search.prompt")), t.muted),
+                Span::styled(format!(" {}", i18n.label(&i18n.t("tui.search.prompt"))), t.muted),
                 Span::styled(self.query.clone(), t.accent),
                 Span::styled("▏", t.accent),
             ]),

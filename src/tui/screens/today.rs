@@ -142,7 +142,7 @@ impl TodayScreen {
         }
     }
 
-    /// Postpone (延时): an appointment moves, a next step gets a new day.
+    /// Postpone (改期): an appointment moves, a next step gets a new day.
     fn postpone(&self, ctx: &HandleCtx) -> Effect {
         match self.selected_item() {
             Some(item)
@@ -180,7 +180,7 @@ impl TodayScreen {
         let mut selected_line = 0;
         for section in Section::ALL {
             let count = self.items.iter().filter(|i| i.section == section).count();
-            let title = format!("{} ({count})", view.i18n.t(section.title_key()));
+            let title = view.i18n.fmt(section.title_key(), &[("n", &count)]);
             lines.push(Line::from(Span::styled(title, t.title)));
             if count == 0 {
                 lines.push(Line::from(Span::styled(format!("  {}", view.i18n.t("tui.today.nothing")), t.muted)));

@@ -170,7 +170,7 @@ impl ChecklistPanel {
     /// The goal, a blank line and the items wrapped to `width`; with the rows of the selected
     /// item.
     fn body_lines(&self, width: usize, theme: &Theme, i18n: &I18n) -> (Vec<Line<'static>>, std::ops::Range<usize>) {
-        let label = format!("{}: ", i18n.t("forms.guide.goal"));
+        let label = i18n.label(&i18n.t("forms.guide.goal"));
         let mut lines: Vec<Line> = text::wrap_hanging(&format!("{label}{}", self.goal), width, 0)
             .into_iter()
             .map(|row| match row.strip_prefix(&label) {

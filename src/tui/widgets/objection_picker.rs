@@ -71,7 +71,11 @@ impl ObjectionPicker {
             .enumerate()
             .map(|(i, o)| {
                 let mark = if i == self.selected { "›" } else { " " };
-                format!("{mark} #{} {} ({})", o.id, o.text.lines().next().unwrap_or_default(), i18n.word(o.kind))
+                format!(
+                    "{mark} #{} {}",
+                    o.id,
+                    i18n.paren(o.text.lines().next().unwrap_or_default(), &i18n.word(o.kind))
+                )
             })
             .collect();
         let hints = Hints::new(keymap, ModalId::ObjectionPicker, i18n)

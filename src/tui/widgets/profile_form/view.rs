@@ -90,7 +90,7 @@ impl ProfileForm {
             },
             ProfileField::Need => {
                 let advice = view.man_advice.clone().unwrap_or_else(|| i18n.t("forms.profile.man_unknown"));
-                vec![info("playbook.label.man", format!("{} — {advice}", view.man_code))]
+                vec![info("playbook.label.man", i18n.explained(&view.man_code, &advice))]
             }
             ProfileField::Cadence => {
                 let text = match self.typed_cadence() {
