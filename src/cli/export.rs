@@ -79,7 +79,7 @@ pub fn run(args: &ExportArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
         Some(out) => {
             let path = &out.path;
             let mut file = PrivateFile::create_with(path, out.existing).map_err(|e| io_at(path, e))?;
-            let rows = export(&mut file)?;
+            let rows = export(&mut file).map_err(written_to(path))?;
             let path = file.finish().map_err(|e| io_at(path, e))?;
             ctx.tell(&i18n.fmt("data.export.written", &[("rows", &rows), ("path", &path.display())]));
         }
@@ -107,10 +107,19 @@ pub fn handover(args: &HandoverArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
     let mut file = PrivateFile::create_with(&out.path, out.existing).map_err(|e| io_at(&out.path, e))?;
     let scope = ExportScope::Customers(args.ids.clone());
     let result = ctx.store()?.export_json(&scope, &mut file);
-    result?;
+    result.map_err(written_to(&out.path))?;
     let path = file.finish().map_err(|e| io_at(&out.path, e))?;
     ctx.tell(&ctx.i18n.fmt("data.handover.written", &[("n", &args.ids.len()), ("path", &path.display())]));
     Ok(())
+}
+
+/// A write of the export that failed names the file written (a full disk: "cannot write
+/// FILE: the disk is full"), not the export.
+fn written_to(path: &Path) -> impl FnOnce(DataError) -> DataError + '_ {
+    move |e| match e {
+        DataError::Io { source, .. } => io_at(path, source),
+        other => other,
+    }
 }
 
 /// An I/O error on the file at `path`.

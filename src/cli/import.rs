@@ -60,7 +60,7 @@ pub struct ImportArgs {
     /// Remove exactly what import batch BATCH added.
     #[arg(long, value_name = "BATCH", conflicts_with_all = ["file", "batches"])]
     pub undo: Option<i64>,
-    /// List past imports.
+    /// List past imports (with --format json: as JSON).
     #[arg(long, conflicts_with = "file")]
     pub batches: bool,
 }
@@ -75,7 +75,7 @@ pub fn run(args: &ImportArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
         return ctx.print(&msg);
     }
     if args.batches {
-        return list_batches(ctx);
+        return list_batches(ctx, args.format == Some(ImportFormat::Json));
     }
     let Some(path) = args.file.as_deref() else { return Err(ctx.fail("data.import.need_file", &[])) };
     let bytes = read_file(ctx, path)?;
@@ -146,9 +146,12 @@ fn print_report(ctx: &Ctx, report: &ImportReport) -> anyhow::Result<()> {
     ))
 }
 
-fn list_batches(ctx: &mut Ctx) -> anyhow::Result<()> {
+fn list_batches(ctx: &mut Ctx, json: bool) -> anyhow::Result<()> {
     let i18n = ctx.i18n.clone();
     let batches = ctx.store()?.import_batches()?;
+    if json {
+        return ctx.print(&super::output::json(&batches)?);
+    }
     if batches.is_empty() {
         return ctx.print(&i18n.t("data.import.no_batches"));
     }

@@ -54,6 +54,7 @@ fn problem(i18n: &I18n, p: &Problem) -> String {
     match p {
         Problem::Invalid(e) => i18n.localize(e, Face::Cli),
         Problem::Unclosed => i18n.t("data.file.unclosed"),
+        Problem::UnclosedQuote => i18n.t("data.file.unclosed_quote"),
     }
 }
 

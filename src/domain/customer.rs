@@ -216,6 +216,25 @@ pub struct Fact {
     pub month_day: Option<MonthDay>,
 }
 
+/// Digits of a phone number that say whose it is: its last ten, so a number is the same with
+/// or without its country code or trunk zero (+86 138 0013 8000, 13800138000; +1 415 555
+/// 0100, (415) 555-0100). Empty for a value without digits (it names no number). The store
+/// indexes `substr(replace(phone, '+', ''), -10)` of its normalised phones, which is this.
+pub fn phone_key(phone: &str) -> String {
+    let digits: Vec<char> = phone.chars().filter(char::is_ascii_digit).collect();
+    digits[digits.len().saturating_sub(10)..].iter().collect()
+}
+
+/// True unless the two records' phones ([`phone_key`]) or e-mails (any case) are both given
+/// and differ: records with one name are the same person only when their contacts agree. The
+/// duplicate check of the store applies the same rule in SQL.
+pub fn contacts_agree(a: (&str, &str), b: (&str, &str)) -> bool {
+    let given = |x: &str, y: &str| !x.trim().is_empty() && !y.trim().is_empty();
+    let phones_differ = given(a.0, b.0) && phone_key(a.0) != phone_key(b.0);
+    let emails_differ = given(a.1, b.1) && !a.1.trim().eq_ignore_ascii_case(b.1.trim());
+    !phones_differ && !emails_differ
+}
+
 /// Replaces control characters (tabs, newlines, escapes) with spaces and trims.
 pub fn clean_line(s: &str) -> String {
     s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect::<String>().trim().to_string()
@@ -274,5 +293,18 @@ mod tests {
         assert_eq!(empty.validated(), Err(DomainError::MissingField { field: "name" }));
         let long = NewCustomer { name: "x".repeat(MAX_SHORT + 1), ..Default::default() };
         assert!(matches!(long.validated(), Err(DomainError::TooLong { .. })));
+    }
+
+    #[test]
+    fn a_number_is_the_same_with_or_without_its_country_code() {
+        assert_eq!(phone_key("+86 138 0013 8000"), phone_key("138-0013-8000"));
+        assert_eq!(phone_key("+1 415 555 0100"), phone_key("(415) 555-0100"));
+        assert_eq!(phone_key("010-1234-5678"), phone_key("+86 10 1234 5678"));
+        assert_eq!(phone_key("95338"), "95338");
+        assert_eq!(phone_key(" n/a "), "", "no digits, no number");
+        assert!(contacts_agree(("+1 415 555 0100", ""), ("4155550100", "J@x.example")));
+        assert!(contacts_agree(("", "j@x.example"), ("+1 212 555 0199", "J@X.example")));
+        assert!(!contacts_agree(("+1 415 555 0100", ""), ("+1 212 555 0199", "")));
+        assert!(!contacts_agree(("", "j@x.example"), ("", "k@x.example")));
     }
 }

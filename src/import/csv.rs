@@ -179,19 +179,28 @@ pub fn decode(bytes: &[u8], encoding: Option<&'static Encoding>) -> Result<Strin
     if had_errors || text.contains('\0') {
         return Err(FileProblem::NotText { encoding: chosen.name() });
     }
-    Ok(text.into_owned())
+    Ok(super::unix_lines(&text).into_owned())
 }
 
 /// Reads every row of a CSV file.
 pub fn parse(bytes: &[u8], options: &CsvOptions) -> Result<Parsed, FileProblem> {
     let text = decode(bytes, options.encoding)?;
+    // An unclosed quote would make the rest of the file one value: read up to its row and
+    // report the line it opens on.
+    let unclosed = unclosed_quote(&text);
+    let text = unclosed.map_or(text.as_str(), |u| &text[..u.row_start]);
     let mut reader = csv::ReaderBuilder::new().flexible(true).has_headers(true).from_reader(text.as_bytes());
     let headers: Vec<String> = match reader.headers() {
         Ok(h) => h.iter().map(|s| s.trim().to_string()).collect(),
         Err(_) => return Err(FileProblem::NoNameColumn { headers: Vec::new() }),
     };
     let fields = column_fields(&headers, options)?;
-    if !fields.iter().any(|f| matches!(f, Some(Field::Name | Field::FirstName | Field::LastName | Field::Company))) {
+    if !fields.iter().any(|f| {
+        matches!(
+            f,
+            Some(Field::Name | Field::FirstName | Field::LastName | Field::Company | Field::Email | Field::Phone)
+        )
+    }) {
         return Err(FileProblem::NoNameColumn { headers });
     }
     let mut parsed = Parsed::default();
@@ -215,7 +224,51 @@ pub fn parse(bytes: &[u8], options: &CsvOptions) -> Result<Parsed, FileProblem> 
             Err(e) => parsed.problems.push((line, Problem::Invalid(e))),
         }
     }
+    if let Some(u) = unclosed {
+        parsed.problems.push((u.line, Problem::UnclosedQuote));
+    }
     Ok(parsed)
+}
+
+/// Where a quoted value that never ends opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct UnclosedQuote {
+    /// Byte where the row holding it starts.
+    row_start: usize,
+    /// The 1-based line of the opening quote.
+    line: usize,
+}
+
+/// Finds a quote that opens a value and is never closed, reading the way the CSV reader does:
+/// a quote opens a value only at its start, `""` inside is a quote, a quote mid-value is text.
+fn unclosed_quote(text: &str) -> Option<UnclosedQuote> {
+    let (mut row_start, mut line) = (0, 1);
+    let mut at_value_start = true;
+    let mut opened: Option<UnclosedQuote> = None;
+    let mut bytes = text.bytes().enumerate().peekable();
+    while let Some((i, b)) = bytes.next() {
+        if opened.is_some() {
+            match b {
+                b'"' if bytes.peek().is_some_and(|(_, n)| *n == b'"') => {
+                    bytes.next();
+                }
+                b'"' => opened = None,
+                b'\n' => line += 1,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' if at_value_start => opened = Some(UnclosedQuote { row_start, line }),
+            b',' => at_value_start = true,
+            b'\n' => {
+                (row_start, at_value_start) = (i + 1, true);
+                line += 1;
+            }
+            _ => at_value_start = false,
+        }
+    }
+    opened
 }
 
 /// Line numbers from byte offsets (the CSV reader's own line count skips blank lines),
@@ -325,9 +378,6 @@ fn record(
         let cjk = first.chars().chain(last.chars()).any(|c| c as u32 >= 0x2E80);
         rec.customer.name = if cjk { format!("{last}{first}") } else { format!("{first} {last}").trim().to_string() };
     }
-    if rec.customer.name.is_empty() {
-        rec.customer.name = rec.customer.company.clone();
-    }
     Ok(rec)
 }
 
@@ -351,6 +401,32 @@ fn close_date(value: &str) -> Result<NaiveDate, DomainError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_unclosed_quote_is_reported_at_its_line_not_read_to_the_end() {
+        let text = "name,notes\nAnn,\"fine \"\"quoted\"\"\nstill\"\nBob,\"never closed\nCat,x\nDan,y\n";
+        let parsed = parse(text.as_bytes(), &CsvOptions::default()).unwrap();
+        let names: Vec<&str> = parsed.records.iter().map(|r| r.customer.name.as_str()).collect();
+        assert_eq!(names, ["Ann"], "nothing after the open quote is read as a row");
+        assert_eq!(parsed.problems, [(4, Problem::UnclosedQuote)]);
+        assert_eq!(unclosed_quote("a,b\nc,d\"e\n"), None, "a quote mid-value is text");
+        assert_eq!(unclosed_quote("a\n\"\"\"\n"), Some(UnclosedQuote { row_start: 2, line: 2 }));
+    }
+
+    #[test]
+    fn old_mac_line_endings_are_rows() {
+        let parsed = parse(b"name,phone\rAnn,1\rBob,2\r", &CsvOptions::default()).unwrap();
+        let lines: Vec<(usize, &str)> = parsed.records.iter().map(|r| (r.line, r.customer.name.as_str())).collect();
+        assert_eq!(lines, [(2, "Ann"), (3, "Bob")]);
+    }
+
+    #[test]
+    fn rows_without_a_name_are_named_by_company_email_or_phone() {
+        let text = "name,company,email,phone\n,Acme,,\n,,a@b.example,\n,,,+86 138 0000 1111\n,,,\n";
+        let parsed = parse(text.as_bytes(), &CsvOptions::default()).unwrap();
+        let names: Vec<&str> = parsed.records.iter().map(|r| r.customer.name.as_str()).collect();
+        assert_eq!(names, ["Acme", "a@b.example", "+86 138 0000 1111"]);
+    }
 
     #[test]
     fn rows_carry_their_file_line() {

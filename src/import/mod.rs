@@ -51,6 +51,8 @@ pub enum Problem {
     Invalid(DomainError),
     /// A vCard without `END:VCARD` (the file is cut short).
     Unclosed,
+    /// A CSV value opens a quote that is never closed (the rest of the file is not read).
+    UnclosedQuote,
 }
 
 /// What a parser read: the good records and the problems, each with its line.
@@ -104,8 +106,15 @@ impl Record {
         }
     }
 
-    /// Checks the record the way the store will: name present, lengths within limits.
+    /// Checks the record the way the store will: name present, lengths within limits. A
+    /// record without a name (phones export contacts saved with only an organisation, an
+    /// e-mail or a number) is named by the first of those it has.
     pub fn validated(mut self) -> Result<Self, DomainError> {
+        let c = &mut self.customer;
+        if c.name.trim().is_empty() {
+            let stand_in = [&c.company, &c.email, &c.phone].into_iter().find(|v| !v.trim().is_empty());
+            c.name = stand_in.cloned().unwrap_or_default();
+        }
         self.customer = self.customer.validated()?;
         for fact in &self.facts {
             check_len("value", &fact.value, MAX_LONG)?;
@@ -116,6 +125,16 @@ impl Record {
         }
         self.notes.retain(|n| !n.trim().is_empty());
         Ok(self)
+    }
+}
+
+/// `text` with every line ending as `\n`: Windows `\r\n` and the old Mac `\r` alone (some
+/// address books still write it) read the same as Unix lines.
+pub fn unix_lines(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains('\r') {
+        std::borrow::Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
     }
 }
 
@@ -134,6 +153,12 @@ pub fn month_day(value: &str) -> Option<MonthDay> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn line_endings_of_every_kind_read_as_one() {
+        assert_eq!(unix_lines("a\r\nb\rc\nd\r"), "a\nb\nc\nd\n");
+        assert!(matches!(unix_lines("a\nb"), std::borrow::Cow::Borrowed(_)));
+    }
 
     #[test]
     fn month_days_in_every_shape() {

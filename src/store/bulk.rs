@@ -16,7 +16,7 @@ use crate::domain::{
 };
 
 /// Page cache for a bulk load, in KiB (SQLite's default is 2 MiB; a large load wants more).
-const BULK_CACHE_KIB: i64 = 256 * 1024;
+pub(crate) const BULK_CACHE_KIB: i64 = 256 * 1024;
 
 /// A customer record with the fields a rep fills in over time.
 #[derive(Debug, Clone, PartialEq)]

@@ -116,6 +116,9 @@ impl Localize for StoreError {
             Self::UpgradeBackup { path, reason } => {
                 Message::new("error.upgrade_backup").arg("path", path.display()).arg("reason", reason)
             }
+            Self::Io { path, source } if crate::store::transfer::disk_full(source) => {
+                Message::new("error.disk_full").arg("path", path.display())
+            }
             Self::Io { path, source } => Message::new("error.io").arg("path", path.display()).arg("reason", source),
             Self::NotFound { what, id } => Message::new("error.not_found")
                 .field("what", what)
@@ -156,6 +159,7 @@ impl Localize for StoreError {
                 // technical context, which is English.
                 match source.sqlite_error_code() {
                     Some(rusqlite::ErrorCode::DatabaseBusy) => Message::new("error.busy"),
+                    Some(rusqlite::ErrorCode::DiskFull) => Message::new("error.database_disk_full"),
                     _ => Message::new("error.sqlite").arg("context", context).arg("reason", source),
                 }
             }

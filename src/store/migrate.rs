@@ -18,6 +18,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0010_search_keys.sql"),
     include_str!("../../migrations/0011_next_steps.sql"),
     include_str!("../../migrations/0012_archived_customers.sql"),
+    include_str!("../../migrations/0013_duplicate_check.sql"),
 ];
 
 /// The schema version this binary writes.

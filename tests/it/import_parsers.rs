@@ -89,9 +89,11 @@ fn vcard_bad_files_and_cards() {
     assert_eq!(vcard::parse(b"name,phone\nAnn,1\n"), Err(FileProblem::NotVcard));
     assert_eq!(vcard::parse(b""), Err(FileProblem::NotVcard));
     assert!(matches!(vcard::parse(b"BEGIN:VCARD\n\xff\xfe"), Err(FileProblem::NotText { .. })));
-    let parsed = vcard::parse(b"BEGIN:VCARD\nVERSION:3.0\nTEL:1\nEND:VCARD\nBEGIN:VCARD\nFN:Cut Short\n").unwrap();
+    let parsed = vcard::parse(b"BEGIN:VCARD\nVERSION:3.0\nNOTE:x\nEND:VCARD\nBEGIN:VCARD\nFN:Cut Short\n").unwrap();
     assert!(parsed.records.is_empty());
-    assert!(matches!(parsed.problems[0], (1, Problem::Invalid(_))), "no name");
+    assert!(matches!(parsed.problems[0], (1, Problem::Invalid(_))), "no name, organisation, e-mail or phone");
+    let only_a_number = vcard::parse(b"BEGIN:VCARD\nVERSION:3.0\nN:;;;;\nFN:\nTEL:138 0000 1111\nEND:VCARD\n").unwrap();
+    assert_eq!(only_a_number.records[0].customer.name, "138 0000 1111", "named by its number");
     assert_eq!(parsed.problems[1], (5, Problem::Unclosed));
 }
 

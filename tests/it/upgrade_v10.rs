@@ -212,3 +212,25 @@ fn after_the_archive_migration_the_board_keeps_every_deal_until_an_account_is_ar
     env.ok(&["unarchive", "1"]);
     assert_eq!(on_board(&env), open);
 }
+
+#[test]
+fn version_13_finds_the_numbers_of_version_10_by_their_last_ten_digits() {
+    let env = upgraded_env();
+    assert!(env.ok(&["check"]).starts_with("OK: "));
+    let after = read_only(&env.db);
+    assert!(user_version(&after) >= 13);
+    let indexes = strings(&after, "SELECT name FROM sqlite_schema WHERE name LIKE '%phone_key' ORDER BY 1");
+    assert_eq!(indexes, ["contact_phone_key", "customer_phone_key"]);
+    drop(after);
+    // 王伟 (138-0000-0001) and his colleague 张建国 (139-1111-2222) were saved by version 10:
+    // the same numbers with the country code are found, for the account and for its people.
+    for (name, phone) in [("王先生", "+86 138 0000 0001"), ("张总", "+86 (139) 1111-2222")] {
+        let err = env.fails(&["add", name, "--phone", phone]);
+        assert!(err.contains("Already on file? #1 王伟"), "{phone}: {err}");
+    }
+    let vcard = env.dir.path().join("wang.vcf");
+    std::fs::write(&vcard, "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Wang Wei\r\nTEL:+86 13800000001\r\nEND:VCARD\r\n")
+        .unwrap();
+    let out = env.ok(&["import", vcard.to_str().unwrap()]);
+    assert!(out.contains("already there as #1"), "{out}");
+}

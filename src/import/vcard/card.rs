@@ -103,7 +103,8 @@ fn first_or_fact(rec: &mut Record, column: Column, value: &str, label: Option<St
     }
 }
 
-/// The name from `FN`, else from `N` (Chinese family+given without a space), else the company.
+/// The name from `FN`, else from `N` (Chinese family+given without a space); a card with
+/// neither is named when validated ([`Record::validated`]).
 fn fill_name(rec: &mut Record, structured: Option<Vec<String>>) {
     let from_n = structured.map(|parts| {
         let get = |i: usize| parts.get(i).map(String::as_str).unwrap_or_default();
@@ -122,9 +123,6 @@ fn fill_name(rec: &mut Record, structured: Option<Vec<String>>) {
     let c = &mut rec.customer;
     if c.name.trim().is_empty() {
         c.name = from_n.unwrap_or_default();
-    }
-    if c.name.trim().is_empty() {
-        c.name = c.company.clone();
     }
 }
 

@@ -12,10 +12,11 @@ use super::{FileProblem, Parsed, Problem};
 pub fn parse(bytes: &[u8]) -> Result<Parsed, FileProblem> {
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|_| FileProblem::NotText { encoding: "UTF-8" })?;
+    let text = super::unix_lines(text);
     let mut parsed = Parsed::default();
     let mut current: Option<(usize, Vec<lines::Property>)> = None;
     let mut seen_card = false;
-    for (line, content) in lines::unfold(text) {
+    for (line, content) in lines::unfold(&text) {
         let Some(prop) = lines::parse_property(line, &content) else { continue };
         match (prop.name.as_str(), prop.raw.trim().eq_ignore_ascii_case("VCARD")) {
             ("BEGIN", true) => {

@@ -212,6 +212,9 @@ pub struct Restored {
 /// binary. The current database is checkpointed and moved aside to
 /// `<db>.before-restore-<stamp>` (with its -wal/-shm, if any): never deleted.
 pub fn restore(db_path: &Path, file: &Path, stamp: &str) -> DataResult<Restored> {
+    // A --db that is a symbolic link (a database kept in a synced folder) names its target:
+    // the target is replaced, the link stays (SQLite keeps the -wal beside the target too).
+    let db_path = &link_target(db_path);
     let refuse = |reason: Message| DataError::NotRestorable { path: file.to_path_buf(), reason };
     let mut header = Vec::with_capacity(16);
     let mut reader = std::fs::File::open(file).map_err(io_at(file))?;
@@ -240,6 +243,16 @@ pub fn restore(db_path: &Path, file: &Path, stamp: &str) -> DataResult<Restored>
     };
     staging.finish().map_err(io_at(db_path))?;
     Ok(Restored { previous })
+}
+
+/// The file a symbolic link leads to (through every link), or `path` itself.
+fn link_target(path: &Path) -> std::path::PathBuf {
+    let mut path = path.to_path_buf();
+    for _ in 0..40 {
+        let Ok(target) = std::fs::read_link(&path) else { break };
+        path = path.parent().map_or_else(|| target.clone(), |dir| dir.join(&target));
+    }
+    path
 }
 
 /// Why `path` cannot be restored, if it cannot.

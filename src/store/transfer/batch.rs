@@ -80,7 +80,7 @@ pub(crate) fn record_batch(
 }
 
 /// One past import, for `import --batches`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct BatchSummary {
     pub id: i64,
     pub source: String,

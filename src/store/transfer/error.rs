@@ -125,6 +125,7 @@ impl Localize for DataError {
             Self::OutIsDatabase { path } => at("data.error.out_is_database", path),
             Self::OutNotAFile { path } => at("data.error.out_not_a_file", path),
             Self::OutExists { path } => at("data.error.out_exists", path),
+            Self::Io { path, source } if disk_full(source) => at("error.disk_full", path),
             Self::Io { path, source } => at("data.error.io", path).arg("reason", source),
             Self::Store(s) => s.message(face),
         }
@@ -141,6 +142,36 @@ impl From<crate::domain::DomainError> for DataError {
 pub type DataResult<T> = std::result::Result<T, DataError>;
 
 /// Wraps an I/O error with the path it concerns.
+/// True when writing failed because the disk (or the user's quota on it) is full: ENOSPC,
+/// EDQUOT, or SQLite's own "database or disk is full".
+pub(crate) fn disk_full(e: &std::io::Error) -> bool {
+    matches!(e.kind(), std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded)
+}
+
 pub(crate) fn io_at(path: &std::path::Path) -> impl FnOnce(std::io::Error) -> DataError + '_ {
     move |source| DataError::Io { path: path.to_path_buf(), source }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{I18n, Lang};
+
+    #[test]
+    fn a_full_disk_is_said_in_words_with_what_to_do() {
+        let full =
+            || DataError::Io { path: "/mnt/usb/export.json".into(), source: std::io::Error::from_raw_os_error(28) };
+        let en = I18n::new(Lang::En).localize(&full(), Face::Cli);
+        assert_eq!(
+            en,
+            "cannot write /mnt/usb/export.json: the disk is full. Nothing was changed; free some space (or write to \
+             another disk) and try again"
+        );
+        let zh = I18n::new(Lang::ZhCn).localize(&full(), Face::Cli);
+        assert!(zh.contains("磁盘已满") && zh.contains("/mnt/usb/export.json"), "{zh}");
+        let denied = DataError::Io { path: "x".into(), source: std::io::Error::from_raw_os_error(13) };
+        assert!(I18n::new(Lang::En).localize(&denied, Face::Cli).starts_with("cannot use x: "));
+        let store = crate::store::StoreError::Io { path: "db".into(), source: std::io::Error::from_raw_os_error(28) };
+        assert!(I18n::new(Lang::En).localize(&store, Face::Cli).contains("the disk is full"));
+    }
 }

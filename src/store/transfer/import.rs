@@ -98,6 +98,15 @@ impl Store {
     /// rejected and `skip_invalid` is off).
     pub fn import_set(&mut self, set: &ImportSet, options: &ImportOptions) -> DataResult<ImportReport> {
         self.writable()?;
+        // A big import holds its pages in memory until it commits, not spilled to the -wal
+        // page by page (as a bulk load does).
+        self.conn().pragma_update(None, "cache_size", -crate::store::bulk::BULK_CACHE_KIB).ctx("starting an import")?;
+        let result = self.import_in_one_transaction(set, options);
+        self.conn().pragma_update(None, "cache_size", -2000).ctx("finishing an import")?;
+        result
+    }
+
+    fn import_in_one_transaction(&mut self, set: &ImportSet, options: &ImportOptions) -> DataResult<ImportReport> {
         let clock = self.clock;
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).ctx("starting an import")?;
         tx.execute_batch("PRAGMA defer_foreign_keys = ON").ctx("starting an import")?;
@@ -202,6 +211,9 @@ impl<'a> Importer<'a> {
                     continue;
                 }
                 if table.name == "contact" && self.onto_same_person(&row, old_id)? {
+                    continue;
+                }
+                if table.name == "note" && !self.keep_ids && self.inbox_note_already_there(&row)? {
                     continue;
                 }
                 let new_id = self.insert(table, index, &row)?;
@@ -416,6 +428,25 @@ impl<'a> Importer<'a> {
             }
             _ => Ok(false),
         }
+    }
+
+    /// An inbox note (one of no customer) that is already in the inbox, same text written at
+    /// the same moment: the file was imported before (an export of this database), so it is
+    /// not added again. Notes of customers follow their customer instead.
+    fn inbox_note_already_there(&self, row: &Row) -> DataResult<bool> {
+        if row.get("customer_id").is_some_and(|c| !c.is_null()) {
+            return Ok(false);
+        }
+        let text = |k: &str| row.get(k).and_then(|v| v.as_str()).unwrap_or_default();
+        let there = self
+            .tx
+            .query_row(
+                "SELECT EXISTS (SELECT 1 FROM note WHERE customer_id IS NULL AND body = ?1 AND created_at = ?2)",
+                [text("body"), text("created_at")],
+                |r| r.get(0),
+            )
+            .ctx("matching imported notes")?;
+        Ok(there)
     }
 
     /// A customer imported from a file without people (a spreadsheet, an export from before

@@ -6,7 +6,7 @@ use rusqlite::types::Value;
 
 use super::error::DataResult;
 use super::schema::{Row, TableInfo, read_rows};
-use crate::store::customers::normalise_phone;
+use crate::domain::customer::phone_key;
 use crate::store::error::Context;
 
 /// Text columns of a customer an import may fill when they are empty.
@@ -33,11 +33,7 @@ pub(crate) fn merge_customer(
         if new.is_empty() {
             continue;
         }
-        let same = if *col == "phone" {
-            normalise_phone(&old) == normalise_phone(&new)
-        } else {
-            old.eq_ignore_ascii_case(&new)
-        };
+        let same = if *col == "phone" { phone_key(&old) == phone_key(&new) } else { old.eq_ignore_ascii_case(&new) };
         if old.is_empty() && *col != "name" {
             tx.execute(
                 &format!("UPDATE customer SET \"{col}\" = ?1, updated_at = ?2 WHERE id = ?3"),

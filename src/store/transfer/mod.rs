@@ -16,6 +16,7 @@ mod schema;
 
 pub use batch::{BatchSummary, UndoReport};
 pub use csv_export::CsvTable;
+pub(crate) use error::disk_full;
 pub use error::{DataError, DataResult};
 pub use export::{EXPORT_FORMAT, ExportCounts, ExportScope};
 pub use import::{ImportOptions, ImportReport, ImportSet, ImportedCustomer, OnDuplicate};

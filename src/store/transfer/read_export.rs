@@ -14,6 +14,8 @@ pub fn read_export(path: &Path, bytes: &[u8]) -> DataResult<ImportSet> {
         path: path.to_path_buf(),
         reason: Message::new(format!("data.reason.{reason}")),
     };
+    // Windows editors (Notepad) save UTF-8 with a byte order mark: read past it.
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|_| not_ours("not_utf8"))?;
     let value: serde_json::Value = match serde_json::from_str(text) {
         Ok(v) => v,

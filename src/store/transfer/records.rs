@@ -14,6 +14,7 @@ use serde_json::{Value, json};
 use super::import::ImportSet;
 use super::schema::Row;
 use crate::clock::Clock;
+use crate::domain::customer::contacts_agree;
 use crate::domain::money::Currency;
 use crate::domain::{CustomerClass, DealState, Step, Style, Word};
 use crate::import::Record;
@@ -44,32 +45,50 @@ pub fn records_to_set(
     let now = clock.timestamp();
     let mut set = ImportSet { rejected, ..Default::default() };
     let mut rows = Rows::default();
-    let mut known: HashMap<(String, String), i64> = HashMap::new();
+    let mut known: HashMap<(String, String), Vec<KnownAccount>> = HashMap::new();
     for rec in records {
         let c = &rec.customer;
         let company: String = c.company.chars().filter(|ch| !ch.is_whitespace()).collect::<String>().to_lowercase();
-        let key = match accounts {
-            Accounts::ByCompany if !company.is_empty() => (String::new(), company),
-            _ => (c.name.trim().to_lowercase(), c.company.trim().to_lowercase()),
+        let (key, by_organisation) = match accounts {
+            Accounts::ByCompany if !company.is_empty() => ((String::new(), company), true),
+            _ => ((c.name.trim().to_lowercase(), c.company.trim().to_lowercase()), false),
         };
-        let (id, new_account) = match known.get(&key) {
-            Some(id) => (*id, false),
+        let (phone, email) = (normalise_phone(&c.phone), c.email.trim().to_string());
+        // Two John Smiths with different numbers or addresses are two people; what a record
+        // adds to its account (a first phone, a first e-mail) counts for the next ones.
+        let same = known.get_mut(&key).and_then(|accounts| {
+            accounts.iter_mut().find(|(_, p, e)| by_organisation || contacts_agree((p, e), (&phone, &email)))
+        });
+        let (id, new_account) = match same {
+            Some((id, p, e)) => {
+                for (known, new) in [(p, &phone), (e, &email)] {
+                    if known.is_empty() {
+                        known.clone_from(new);
+                    }
+                }
+                (*id, false)
+            }
             None => {
                 let id = rows.customers.len() as i64 + 1;
-                known.insert(key, id);
+                known.entry(key).or_default().push((id, phone, email));
                 rows.customer(id, rec, &now);
                 set.lines.insert(id, rec.line);
                 (id, true)
             }
         };
-        // Each card is a person of its account; rows of one account are one person's deals.
-        let whose = match (new_account, accounts) {
+        // Each card of an organisation is a person of its account; another card of the same
+        // person (no organisation, same name, contacts that agree) and rows of one account
+        // add to the account.
+        let whose = match (new_account, by_organisation) {
             (true, _) => {
                 rows.person(id, rec, &now);
                 None
             }
-            (false, Accounts::ByCompany) => Some((rows.person(id, rec, &now), c.name.clone())),
-            (false, Accounts::ByNameAndCompany) => None,
+            (false, true) => Some((rows.person(id, rec, &now), c.name.clone())),
+            (false, false) => {
+                rows.fill_contacts(id, rec);
+                None
+            }
         };
         if new_account || accounts == Accounts::ByNameAndCompany {
             rows.deal(id, rec, currency, &now);
@@ -102,6 +121,9 @@ pub fn records_to_set(
     }
     set
 }
+
+/// An account of the file so far: its id, phone and e-mail (the first given of its records).
+type KnownAccount = (i64, String, String);
 
 /// The rows being built, table by table.
 #[derive(Default)]
@@ -136,6 +158,20 @@ impl Rows {
             "created_at": now, "updated_at": now,
         })));
         id
+    }
+
+    /// Gives account `id` and its own person `rec`'s phone and e-mail where they have none.
+    fn fill_contacts(&mut self, id: i64, rec: &Record) {
+        let values = [("phone", normalise_phone(&rec.customer.phone)), ("email", rec.customer.email.clone())];
+        let person = self.people.iter_mut().find(|p| p.get("customer_id").and_then(Value::as_i64) == Some(id));
+        let account = usize::try_from(id - 1).ok().and_then(|i| self.customers.get_mut(i));
+        for row in [account, person].into_iter().flatten() {
+            for (col, value) in &values {
+                if row.get(*col).and_then(Value::as_str).is_none_or(str::is_empty) && !value.is_empty() {
+                    row.insert((*col).to_string(), value.clone().into());
+                }
+            }
+        }
     }
 
     /// Adds `rec`'s deal to account `customer_id`, with its opening (and closing) step event.
@@ -207,6 +243,28 @@ mod tests {
         assert_eq!(set.tables["deal"].len(), 3, "one deal per account");
         let fact = &set.tables["customer_fact"][0];
         assert_eq!((fact["contact_id"].as_i64(), fact["label"].as_str()), (Some(3), Some("张总 · 生日")));
+    }
+
+    #[test]
+    fn one_name_with_different_numbers_or_addresses_is_different_people() {
+        let with = |name: &str, phone: &str, email: &str| {
+            let mut r = card(name, "");
+            (r.customer.phone, r.customer.email) = (phone.into(), email.into());
+            r
+        };
+        let records = [
+            with("John Smith", "+1 415 555 0100", ""),
+            with("John Smith", "+1 415 555 0199", "js@c.example"),
+            with("John Smith", "+1 (415) 555-0100", "john@a.example"),
+            with("John Smith", "", "john@b.example"),
+            with("John Smith", "", "JOHN@b.example"),
+        ];
+        let clock = Clock::Fixed(chrono::NaiveDate::from_ymd_opt(2031, 5, 6).unwrap_or_default());
+        for accounts in [Accounts::ByCompany, Accounts::ByNameAndCompany] {
+            let set = records_to_set(&records, Vec::new(), clock, Currency::CNY, accounts);
+            let phones: Vec<&str> = set.tables["customer"].iter().filter_map(|r| r["phone"].as_str()).collect();
+            assert_eq!(phones, ["+14155550100", "+14155550199", ""], "{accounts:?}");
+        }
     }
 
     #[test]

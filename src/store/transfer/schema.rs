@@ -179,7 +179,7 @@ pub(crate) fn read_rows<E: From<crate::store::StoreError>>(
 ) -> std::result::Result<(), E> {
     let cols: Vec<String> = table.columns.iter().map(|c| format!("\"{c}\"")).collect();
     let sql = format!("SELECT {} FROM \"{}\" WHERE {filter} {}", cols.join(", "), table.name, table.order_sql());
-    let mut stmt = conn.prepare(&sql).ctx("reading rows to export")?;
+    let mut stmt = conn.prepare_cached(&sql).ctx("reading rows to export")?;
     let mut rows = stmt.query(rusqlite::params_from_iter(params)).ctx("reading rows to export")?;
     while let Some(row) = rows.next().ctx("reading rows to export")? {
         let mut object = serde_json::Map::new();

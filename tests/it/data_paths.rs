@@ -1,0 +1,50 @@
+//! Small repairs of the data paths (issue 12): `restore` through a symbolic link replaces the
+//! database the link leads to, not the link; `import --batches --format json` is JSON.
+
+use crate::common::Env;
+
+#[cfg(unix)]
+#[test]
+fn restore_through_a_symlinked_db_replaces_the_target_and_keeps_the_link() {
+    let env = Env::new();
+    let synced = env.dir.path().join("synced");
+    std::fs::create_dir(&synced).unwrap();
+    let real = synced.join("real.db");
+    let link = env.dir.path().join("link.db");
+    env.bare().arg("--db").arg(&real).args(["add", "王伟"]).assert().success();
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let on_link = |args: &[&str]| {
+        let out = env.bare().arg("--db").arg(&link).arg("--today").arg("2031-05-06").args(args).output().unwrap();
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let backup = env.dir.path().join("before.db");
+    on_link(&["backup", "--out", backup.to_str().unwrap()]);
+    on_link(&["add", "Added Later"]);
+    on_link(&["restore", backup.to_str().unwrap()]);
+    assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink(), "the link is still a link");
+    assert_eq!(std::fs::read_link(&link).unwrap(), real);
+    let list = on_link(&["list"]);
+    assert!(list.contains("王伟") && !list.contains("Added Later"), "{list}");
+    let aside = std::fs::read_dir(&synced)
+        .unwrap()
+        .filter(|e| e.as_ref().unwrap().file_name().to_string_lossy().starts_with("real.db.before-restore-"))
+        .count();
+    assert_eq!(aside, 1, "the replaced database is kept beside the target");
+}
+
+#[test]
+fn import_batches_as_json() {
+    let env = Env::new();
+    let csv = env.dir.path().join("people.csv");
+    std::fs::write(&csv, "name,phone\nAnn Lee,555 0101\n").unwrap();
+    env.ok(&["import", csv.to_str().unwrap()]);
+    let batches = env.json(&["import", "--batches", "--format", "json"]);
+    let first = &batches.as_array().unwrap()[0];
+    assert_eq!(
+        (first["id"].as_i64(), first["format"].as_str(), first["added"].as_i64()),
+        (Some(1), Some("csv"), Some(1))
+    );
+    assert!(first["source"].as_str().unwrap().ends_with("people.csv"));
+    assert!(env.ok(&["import", "--batches"]).starts_with("#1  "), "text by default");
+}
