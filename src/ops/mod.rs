@@ -12,4 +12,5 @@ pub(crate) mod next_steps;
 pub(crate) mod notes;
 pub(crate) mod report;
 pub(crate) mod steps;
+pub(crate) mod undo;
 pub(crate) mod visits;

@@ -75,6 +75,10 @@ actions! {
     EditDeal = "edit_deal",
     /// Open a won or lost deal again (asks first).
     Reopen = "reopen",
+    /// Archive the customer (off Today, the board and the lists), or take it out of the archive.
+    Archive = "archive",
+    /// Undo the last archive (the message line says what it will undo).
+    Undo = "undo",
     /// Show the customer's next deal (its steps, objections and checklist).
     NextDeal = "next_deal",
     /// Filter the list or board.

@@ -34,6 +34,8 @@ use crate::domain::money::Rates;
 use crate::domain::today::TodayCounts;
 use crate::domain::{CadencePolicy, Step};
 use crate::i18n::{Face, I18n};
+use crate::ops;
+use crate::ops::undo::{Done, Undo};
 use crate::playbook::Playbook;
 use crate::store::transfer::{DataError, DataResult};
 use crate::store::{CustomerFilter, CustomerSort, Store};
@@ -73,6 +75,8 @@ pub struct App {
     playbook: Rc<Playbook>,
     /// Today's appointments and overdue next steps for the header (none on the welcome screen).
     counts: Option<TodayCounts>,
+    /// What `u` undoes: the last archive in this session.
+    undo: Option<Undo>,
 }
 
 impl App {
@@ -111,6 +115,7 @@ impl App {
             money: Rates::default(),
             playbook: Rc::new(playbook),
             counts: None,
+            undo: None,
         };
         if app.store.is_read_only() {
             let text = app.i18n.fmt("tui.start.read_only", &[("path", &app.store.path().display())]);
@@ -479,6 +484,8 @@ impl App {
                 self.apply(Effect::Modal(ModalRequest::QuickNote(customer)));
             }
             Action::Checklist => self.open_checklist(),
+            Action::Archive => self.archive(),
+            Action::Undo => self.undo(),
             Action::Profile => self.open_profile(),
             Action::AddCustomer => self.apply(Effect::Modal(ModalRequest::AddCustomer)),
             Action::Edit => {
@@ -496,6 +503,51 @@ impl App {
                 self.refresh_top();
             }
             _ => {}
+        }
+    }
+
+    /// Archives the selected customer, or takes an archived one out of the archive; `u` undoes it.
+    fn archive(&mut self) {
+        let Some(customer) = self.screens.last().and_then(Screen::selected_customer) else {
+            self.toast = Some(Toast { text: self.i18n.t("tui.modal.pick_customer"), is_error: true });
+            return;
+        };
+        let result = self
+            .store
+            .customer(customer)
+            .map_err(anyhow::Error::from)
+            .and_then(|c| ops::undo::set_archived(&mut self.store, customer, !c.archived));
+        match result {
+            Ok(Some(undo)) => {
+                let key =
+                    self.keymap.key_for(ScreenId::Global, Action::Undo).map(|k| k.to_string()).unwrap_or_default();
+                let text = match &undo.done {
+                    Done::Archived(name) => self.i18n.fmt("tui.undo.archived", &[("name", name), ("key", &key)]),
+                    Done::Unarchived(name) => self.i18n.fmt("tui.undo.unarchived", &[("name", name), ("key", &key)]),
+                };
+                self.undo = Some(undo);
+                self.apply(Effect::Changed(text));
+            }
+            Ok(None) => {}
+            Err(e) => self.fail(&e),
+        }
+    }
+
+    /// Undoes the last archive, once.
+    fn undo(&mut self) {
+        let Some(undo) = self.undo.take() else {
+            self.toast = Some(Toast { text: self.i18n.t("tui.undo.nothing"), is_error: false });
+            return;
+        };
+        match undo.run(&mut self.store) {
+            Ok(()) => {
+                let text = match &undo.done {
+                    Done::Archived(name) => self.i18n.fmt("tui.undo.undone_archived", &[("name", name)]),
+                    Done::Unarchived(name) => self.i18n.fmt("tui.undo.undone_unarchived", &[("name", name)]),
+                };
+                self.apply(Effect::Changed(text));
+            }
+            Err(e) => self.fail(&e),
         }
     }
 

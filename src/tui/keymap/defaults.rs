@@ -19,6 +19,7 @@ const GLOBAL: &[Row] = &[
     (Action::QuickNote, "n", true),
     (Action::Back, "esc", false),
     (Action::Quit, "q ctrl-c", true),
+    (Action::Undo, "u", false),
     // The app does these for the customer selected on any screen; screens give them keys
     // where the letter is free.
     (Action::LogVisit, "", false),
@@ -26,6 +27,7 @@ const GLOBAL: &[Row] = &[
     (Action::Brief, "", false),
     (Action::Checklist, "", false),
     (Action::Profile, "", false),
+    (Action::Archive, "", false),
     (Action::AddCustomer, "", false),
     (Action::Search, "", false),
 ];
@@ -77,6 +79,7 @@ const CUSTOMERS: &[Row] = &[
     (Action::Brief, "b", true),
     (Action::Checklist, "c", false),
     (Action::Profile, "P", false),
+    (Action::Archive, "A", false),
     (Action::Search, "/", true),
 ];
 
@@ -101,6 +104,7 @@ const CUSTOMER: &[Row] = &[
     (Action::EditDeal, "E", false),
     (Action::Reopen, "R", false),
     (Action::NextDeal, "]", false),
+    (Action::Archive, "A", false),
     (Action::Search, "/", false),
 ];
 

@@ -29,6 +29,8 @@ const ANYWHERE: &[Action] = &[
 
 /// Moving the selection is not a command.
 const NOT_COMMANDS: &[Action] = &[
+    // Undo is one key (`u`) whose message line says what it undoes; it keeps the list short.
+    Action::Undo,
     Action::Up,
     Action::Down,
     Action::Left,

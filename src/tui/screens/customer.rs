@@ -328,7 +328,8 @@ impl CustomerScreen {
         // The profile always shows; the name line gives way (labels first, then the title).
         let (class, style, man) = (i18n.word(c.class), i18n.word(c.style), c.man.code());
         let star = c.portfolio.map(|p| format!("  ★ {}", i18n.word(p))).unwrap_or_default();
-        let title = format!(" {}", title.join(" · "));
+        let archived = if c.archived { format!(" {}", i18n.t("tui.search.archived")) } else { String::new() };
+        let title = format!(" {}{archived}", title.join(" · "));
         let labelled =
             format!("   {} {class}  {} {style}  MAN {man}", i18n.t("tui.customer.class"), i18n.t("tui.customer.style"));
         let width = usize::from(head.width);
