@@ -145,9 +145,8 @@ impl App {
     /// Opens the next waiting draft it can show in its form, with a message saying which (after
     /// the message already on the line, such as "saved"; an error on the line stays as it is).
     fn open_next_draft(&mut self) {
-        let clock = self.store.clock();
         while let Some(draft) = self.drafts_waiting.pop_front() {
-            let Some(modal) = Modal::from_draft(&draft, clock, &self.playbook) else { continue };
+            let Some(modal) = Modal::from_draft(&draft, &self.store, &self.i18n, &self.playbook) else { continue };
             self.modal = Some(modal);
             let what = draft.describe(&self.i18n);
             let mut text = match self.drafts_waiting.len() {
@@ -472,10 +471,11 @@ impl App {
                     self.toast = Some(Toast { text: self.i18n.t("tui.modal.pick_customer"), is_error: true });
                     return;
                 };
+                let deal_id = self.screens.last().and_then(Screen::selected_deal);
                 let request = if action == Action::LogVisit {
-                    ModalRequest::LogVisit(customer)
+                    ModalRequest::LogVisit { customer_id: customer, deal_id }
                 } else {
-                    ModalRequest::PlanVisit(customer)
+                    ModalRequest::PlanVisit { customer_id: customer, deal_id }
                 };
                 self.apply(Effect::Modal(request));
             }

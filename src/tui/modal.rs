@@ -33,7 +33,6 @@ use super::widgets::objection_form::ObjectionForm;
 use super::widgets::objection_picker::ObjectionPicker;
 use super::widgets::profile_form::ProfileForm;
 use super::widgets::visit_form::{VisitForm, VisitFormEvent, VisitMode, VisitTarget, visit_type_options};
-use crate::clock::Clock;
 use crate::domain::money::Rates;
 use crate::domain::parse_when;
 use crate::domain::{Contact, Fact, FactCategory, Step};
@@ -46,9 +45,9 @@ use crate::store::Store;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ModalRequest {
     /// Plan a visit for a customer.
-    PlanVisit(i64),
+    PlanVisit { customer_id: i64, deal_id: Option<i64> },
     /// Log a visit that just happened.
-    LogVisit(i64),
+    LogVisit { customer_id: i64, deal_id: Option<i64> },
     /// Log a planned visit (prefilled from it; saving updates it).
     LogAppointment(i64),
     /// Log a visit that did this open next step (its text the purpose; saving marks it done).
@@ -192,58 +191,27 @@ impl Modal {
             let c = store.customer_ref(customer_id)?;
             Ok(VisitTarget { customer_id, customer_name: c.name, step: c.stage, visit_id: None })
         };
-        // The account's people to tick as met, with those already recorded for `visit_id`.
-        let with_people = |mut form: VisitForm, visit_id: Option<i64>| -> anyhow::Result<VisitForm> {
-            let customer_id = form.target().customer_id;
-            let people = store.contacts_of(customer_id)?.into_iter().map(|p| (p.id, p.name)).collect();
-            let met = match visit_id {
-                Some(v) => store.met_by_visit(customer_id)?.remove(&v).unwrap_or_default(),
-                None => Vec::new(),
-            };
-            form.set_people(people, &met);
-            let deals = store
-                .open_deals_of(customer_id)?
-                .into_iter()
-                .map(|d| {
-                    let step = i18n.word(d.stage);
-                    (
-                        d.id,
-                        if d.title.is_empty() {
-                            format!("#{} {step}", d.id)
-                        } else {
-                            format!("#{} {} · {step}", d.id, d.title)
-                        },
-                    )
-                })
-                .collect();
-            let chosen = match visit_id {
-                Some(v) => store.visit(v)?.deal_id,
-                None => None,
-            };
-            form.set_deals(deals, chosen);
-            Ok(form)
-        };
         Ok(match request {
-            ModalRequest::PlanVisit(id) => {
-                visit_modal(with_people(VisitForm::plan(target(id)?, clock), None)?, playbook)
-            }
-            ModalRequest::LogVisit(id) => visit_modal(with_people(VisitForm::log(target(id)?, clock), None)?, playbook),
+            ModalRequest::PlanVisit { customer_id, deal_id } => visit_modal(
+                with_account(VisitForm::plan(target(customer_id)?, clock), store, i18n, None, deal_id)?,
+                playbook,
+            ),
+            ModalRequest::LogVisit { customer_id, deal_id } => visit_modal(
+                with_account(VisitForm::log(target(customer_id)?, clock), store, i18n, None, deal_id)?,
+                playbook,
+            ),
             ModalRequest::LogAppointment(visit_id) => {
                 let visit = store.visit(visit_id)?;
                 let ticks = store.visit_ticks(visit_id)?;
                 let form = VisitForm::log_appointment(target(visit.customer_id)?, &visit, ticks, clock);
-                visit_modal(with_people(form, Some(visit_id))?, playbook)
+                visit_modal(with_account(form, store, i18n, Some(visit_id), visit.deal_id)?, playbook)
             }
             ModalRequest::LogForStep(step_id) | ModalRequest::PlanForStep(step_id) => {
                 let (step, _) = ops::next_steps::visit_for(store, step_id)?;
                 let mode =
                     if matches!(request, ModalRequest::LogForStep(_)) { VisitMode::Log } else { VisitMode::Plan };
                 let form = VisitForm::for_step(mode, target(step.customer_id)?, &step, clock);
-                let mut form = with_people(form, None)?;
-                if let Some(deal) = step.deal_id {
-                    form.choose_deal(deal);
-                }
-                visit_modal(form, playbook)
+                visit_modal(with_account(form, store, i18n, None, step.deal_id)?, playbook)
             }
             ModalRequest::LostReason { customer_id, deal_id } => {
                 let deal = ops::deals::pick(store, customer_id, deal_id, true)?;
@@ -318,9 +286,19 @@ impl Modal {
     }
 
     /// Reopens a form from a draft left by a crash; `None` for drafts this modal cannot show.
-    pub fn from_draft(draft: &Draft, clock: Clock, playbook: &Playbook) -> Option<Self> {
+    /// A visit draft gets its account's people and open deals again, with the deal it was for.
+    pub fn from_draft(draft: &Draft, store: &Store, i18n: &I18n, playbook: &Playbook) -> Option<Self> {
         match &draft.form {
-            DraftForm::Visit(v) => Some(visit_modal(VisitForm::from_draft(v, clock), playbook)),
+            DraftForm::Visit(v) => {
+                let form = VisitForm::from_draft(v, store.clock());
+                let visit_id = v.target.visit_id;
+                // Without its account (removed meanwhile) the text is still offered back.
+                let form = match with_account(form.clone(), store, i18n, visit_id, v.text.deal) {
+                    Ok(filled) => filled,
+                    Err(_) => form,
+                };
+                Some(visit_modal(form, playbook))
+            }
             DraftForm::Note(n) => Some(Self::Note(Box::new(NoteInput::from_draft(n)))),
             DraftForm::Objection(o) => Some(Self::Objection(Box::new(ObjectionForm::from_draft(o, playbook)))),
         }
@@ -501,6 +479,40 @@ impl Modal {
             Self::Confirm(dialog, _) => dialog.render(frame, area, theme, i18n, keymap),
         }
     }
+}
+
+/// Gives a visit form its account's people to tick as met (with those already recorded for
+/// `visit_id`) and the open deals it may be for, `deal_id` chosen (a board card's, the one in
+/// view, a planned visit's own; else the newest).
+fn with_account(
+    mut form: VisitForm,
+    store: &Store,
+    i18n: &I18n,
+    visit_id: Option<i64>,
+    deal_id: Option<i64>,
+) -> anyhow::Result<VisitForm> {
+    let customer_id = form.target().customer_id;
+    let people = store.contacts_of(customer_id)?.into_iter().map(|p| (p.id, p.name)).collect();
+    let met = match visit_id {
+        Some(v) => store.met_by_visit(customer_id)?.remove(&v).unwrap_or_default(),
+        None => Vec::new(),
+    };
+    form.set_people(people, &met);
+    let deals = store
+        .open_deals_of(customer_id)?
+        .into_iter()
+        .map(|d| {
+            let step = i18n.word(d.stage);
+            let label = if d.title.is_empty() {
+                format!("#{} {step}", d.id)
+            } else {
+                format!("#{} {} · {step}", d.id, d.title)
+            };
+            (d.id, label)
+        })
+        .collect();
+    form.set_deals(deals, deal_id);
+    Ok(form)
 }
 
 /// The visit form as a modal, with the playbook's suggested purposes for its step

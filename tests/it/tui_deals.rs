@@ -182,3 +182,71 @@ fn a_visit_of_an_account_with_two_open_deals_says_which_deal_it_is_for() {
     let visit = &app.store().visits_of(liu, 5, 0).unwrap()[0];
     assert_eq!(visit.deal_id, Some(old), "the visit belongs to the deal chosen");
 }
+
+#[test]
+fn a_visit_logged_from_a_card_is_for_that_card_s_deal_and_its_draft_keeps_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(&dir, Lang::En);
+    keys(&mut app, "2");
+    let first = board(&app).selected_card().map(|c| (c.customer_id, c.deal_id)).unwrap();
+    keys(&mut app, "a");
+    type_text(&mut app, "Service contract");
+    keys(&mut app, "ctrl-s");
+    assert!(app.modal().is_none(), "saved: {:?}", app.toast());
+    let deals = app.store().deals_of(first.0).unwrap();
+    assert_eq!(deals.len(), 2);
+    let newest = deals.iter().map(|d| d.id).max().unwrap();
+    assert_ne!(newest, first.1);
+    // Back to the account's first card, whatever the new card's place in the column.
+    for _ in 0..20 {
+        if board(&app).selected_card().map(|c| c.deal_id) == Some(first.1) {
+            break;
+        }
+        keys(&mut app, "j");
+    }
+    assert_eq!(board(&app).selected_card().map(|c| c.deal_id), Some(first.1));
+    keys(&mut app, "v");
+    let form = app
+        .modal()
+        .and_then(|m| m.visit_form())
+        .unwrap_or_else(|| panic!("no visit form: {:?}\n{}", app.toast(), render(&app, 100, 30)));
+    assert_eq!(form.deal_id(), Some(first.1), "the card's deal, not the newest ({newest})");
+    // A crash now: the draft reopens for the same deal.
+    type_text(&mut app, "Check the budget");
+    keys(&mut app, "tab");
+    type_text(&mut app, "Bring the price list");
+    keys(&mut app, "tab");
+    type_text(&mut app, "A budget range");
+    let draft = app.modal().and_then(|m| m.visit_form()).unwrap().draft();
+    assert_eq!(draft.text.deal, Some(first.1));
+    drop(app);
+    let mut again = tui_support::app_on(&dir.path().join("fieldbook.db"), Lang::En);
+    let reopened = again.modal().and_then(|m| m.visit_form()).expect("the draft is offered back");
+    assert_eq!(reopened.deal_id(), Some(first.1));
+    assert_eq!(reopened.text().purpose, "Check the budget");
+    keys(&mut again, "ctrl-s");
+    assert!(again.modal().is_none(), "saved: {:?}", again.toast());
+    let visit = again.store().visits_of(first.0, 1, 0).unwrap().remove(0);
+    assert_eq!((visit.purpose.as_str(), visit.deal_id), ("Check the budget", Some(first.1)));
+}
+
+#[test]
+fn a_visit_logged_on_a_customer_is_for_the_deal_in_view() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(&dir, Lang::En);
+    keys(&mut app, "2 a");
+    type_text(&mut app, "Service contract");
+    keys(&mut app, "ctrl-s enter");
+    let Some(Screen::Customer(customer)) = app.screen() else { panic!("not on the customer") };
+    let shown = customer.open_deal_in_view().unwrap();
+    keys(&mut app, "l");
+    assert_eq!(app.modal().and_then(|m| m.visit_form()).and_then(|f| f.deal_id()), Some(shown));
+    keys(&mut app, "esc");
+    assert!(app.modal().is_none(), "nothing typed: Esc closes without asking");
+    keys(&mut app, "]");
+    let Some(Screen::Customer(customer)) = app.screen() else { panic!("not on the customer") };
+    let other = customer.open_deal_in_view().unwrap();
+    assert_ne!(other, shown, "] puts the other open deal in view");
+    keys(&mut app, "p");
+    assert_eq!(app.modal().and_then(|m| m.visit_form()).and_then(|f| f.deal_id()), Some(other));
+}

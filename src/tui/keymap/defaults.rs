@@ -65,6 +65,9 @@ const PIPELINE: &[Row] = &[
     (Action::Lost, "x", true),
     (Action::NewDeal, "a", false),
     (Action::EditDeal, "E", false),
+    // `l` moves right on the board: a visit for the card's deal is `v`.
+    (Action::LogVisit, "v", false),
+    (Action::PlanVisit, "p", false),
     (Action::Open, "enter", true),
     (Action::Brief, "b", true),
     (Action::Filter, "/", true),

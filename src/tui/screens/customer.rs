@@ -195,8 +195,18 @@ impl CustomerScreen {
                 let to = moved(action, self.scroll.into(), 10, self.max_scroll.get().into()).unwrap_or_default();
                 self.scroll = u16::try_from(to).unwrap_or(u16::MAX);
             }
-            Action::LogVisit => return Effect::Modal(ModalRequest::LogVisit(self.id)),
-            Action::PlanVisit => return Effect::Modal(ModalRequest::PlanVisit(self.id)),
+            Action::LogVisit => {
+                return Effect::Modal(ModalRequest::LogVisit {
+                    customer_id: self.id,
+                    deal_id: self.open_deal_in_view(),
+                });
+            }
+            Action::PlanVisit => {
+                return Effect::Modal(ModalRequest::PlanVisit {
+                    customer_id: self.id,
+                    deal_id: self.open_deal_in_view(),
+                });
+            }
             Action::Lost => {
                 let deal_id = self.deal.as_ref().map(|d| d.id);
                 return Effect::Modal(ModalRequest::LostReason { customer_id: self.id, deal_id });
@@ -282,6 +292,11 @@ impl CustomerScreen {
             }),
             _ => None,
         }
+    }
+
+    /// The deal in view when it is open.
+    pub fn open_deal_in_view(&self) -> Option<i64> {
+        self.deal.as_ref().filter(|d| d.is_open()).map(|d| d.id)
     }
 
     fn person(&self, index: usize) -> Option<&Contact> {

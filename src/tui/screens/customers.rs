@@ -96,9 +96,9 @@ impl CustomersScreen {
         }
         match action {
             Action::Open => self.selected_customer().map_or(Effect::None, Effect::OpenCustomer),
-            Action::LogVisit => {
-                self.selected_customer().map_or(Effect::None, |c| Effect::Modal(ModalRequest::LogVisit(c)))
-            }
+            Action::LogVisit => self
+                .selected_customer()
+                .map_or(Effect::None, |c| Effect::Modal(ModalRequest::LogVisit { customer_id: c, deal_id: None })),
             Action::Filter => {
                 self.filter_box.start(&self.filter.text);
                 Effect::None

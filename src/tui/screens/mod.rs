@@ -210,6 +210,16 @@ impl Screen {
         }
     }
 
+    /// The open deal a visit started here belongs to: the board's card, or the deal in view
+    /// on a customer (`None`: the customer's only or newest open deal).
+    pub fn selected_deal(&self) -> Option<i64> {
+        match self {
+            Self::Pipeline(s) => s.selected_card().map(|c| c.deal_id),
+            Self::Customer(s) => s.open_deal_in_view(),
+            _ => None,
+        }
+    }
+
     /// Draws the screen into `area`.
     pub fn render(&self, frame: &mut Frame, area: Rect, view: &View) {
         match self {

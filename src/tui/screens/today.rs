@@ -122,7 +122,7 @@ impl TodayScreen {
             Action::Done => self.done(),
             Action::FollowUp => match self.selected_item() {
                 Some(Item { step_id: Some(s), .. }) => Effect::Modal(ModalRequest::PlanForStep(*s)),
-                Some(item) => Effect::Modal(ModalRequest::PlanVisit(item.customer_id)),
+                Some(item) => Effect::Modal(ModalRequest::PlanVisit { customer_id: item.customer_id, deal_id: None }),
                 None => Effect::None,
             },
             Action::Postpone => self.postpone(ctx),
@@ -137,7 +137,7 @@ impl TodayScreen {
         match self.selected_item() {
             Some(Item { visit_id: Some(v), .. }) => Effect::Modal(ModalRequest::LogAppointment(*v)),
             Some(Item { step_id: Some(s), .. }) => Effect::Modal(ModalRequest::LogForStep(*s)),
-            Some(item) => Effect::Modal(ModalRequest::LogVisit(item.customer_id)),
+            Some(item) => Effect::Modal(ModalRequest::LogVisit { customer_id: item.customer_id, deal_id: None }),
             None => Effect::None,
         }
     }

@@ -70,6 +70,9 @@ pub struct VisitFormText {
     /// Ids of the account's people ticked as met (or to meet).
     #[serde(default)]
     pub met: Vec<i64>,
+    /// The open deal the visit is for, when one was chosen.
+    #[serde(default)]
+    pub deal: Option<i64>,
 }
 
 /// A field of the visit form, in Tab order.
@@ -262,13 +265,8 @@ impl VisitForm {
         self.deal_at =
             chosen.and_then(|c| deals.iter().position(|(id, _)| *id == c)).unwrap_or(deals.len().saturating_sub(1));
         self.deals = deals;
-    }
-
-    /// Chooses deal `id` when it is one of those offered.
-    pub fn choose_deal(&mut self, id: i64) {
-        if let Some(at) = self.deals.iter().position(|(d, _)| *d == id) {
-            self.deal_at = at;
-        }
+        // The deal it opens with is not a change the rep made.
+        self.initial.deal = self.deal_id();
     }
 
     /// The deal the visit is for, when the account has open deals.
@@ -362,6 +360,7 @@ impl VisitForm {
             kind: Some(self.kind.clone()),
             ticks: self.ticks.clone(),
             met: if self.people.is_empty() { self.initial.met.clone() } else { self.met_ids() },
+            deal: self.deal_id(),
         }
     }
 
@@ -581,6 +580,7 @@ fn blank_text(when: String) -> VisitFormText {
         kind: Some(VisitKind::CustomerVisit),
         ticks: Vec::new(),
         met: Vec::new(),
+        deal: None,
     }
 }
 
