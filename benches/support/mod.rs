@@ -31,7 +31,7 @@ pub fn database() -> PathBuf {
     }
     let started = Instant::now();
     let mut store = Store::open(&partial, clock()).expect("creating the bench database");
-    demo::load(&mut store, SIZE, SEED, false).expect("loading demo data");
+    demo::load(&mut store, SIZE, SEED, fieldbook::i18n::Lang::ZhCn, false).expect("loading demo data");
     drop(store);
     let took = started.elapsed();
     std::fs::rename(&partial, &path).expect("keeping the bench database");

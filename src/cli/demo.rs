@@ -26,7 +26,8 @@ pub fn run(args: &DemoArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
         return Err(ctx.fail("cli.demo.no_customers", &[]));
     }
     let size = DemoSize { customers: args.customers, visits: args.visits };
-    let summary = demo::load(ctx.store()?, size, args.seed, args.force)?;
+    let lang = ctx.i18n.lang();
+    let summary = demo::load(ctx.store()?, size, args.seed, lang, args.force)?;
     let path = ctx.db_path().display().to_string();
     ctx.tell(&ctx.i18n.fmt(
         "cli.demo.loaded",

@@ -4,12 +4,13 @@
 use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime};
 use fastrand::Rng;
 
-use super::people::{self, Person, Tongue};
-use super::texts::{Texts, fill, texts};
+use super::people::{self, Person, Product, Tongue};
+use super::texts::{Slots, Texts, fill, texts};
 use crate::domain::{
     BuyingRole, Channel, CustomerClass, DealState, Man, MonthDay, Outcome, Portfolio, Step, Style, Tri, VisitInput,
     VisitKind, Word,
 };
+use crate::i18n::Lang;
 use crate::store::bulk::{BulkContact, BulkCustomer, BulkDeal, BulkFact, BulkMove};
 
 /// Oldest customer, in days before today.
@@ -36,6 +37,8 @@ pub struct CustomerMeta {
     pub tongue: Tongue,
     pub industry: usize,
     pub company_short: String,
+    /// How the rep calls the account's decision maker (张总, or a name in English).
+    pub decider: String,
     /// Days between the customer's creation and today.
     pub age_days: u32,
     /// The step its visits are about lately.
@@ -62,6 +65,8 @@ pub struct Generator {
     /// Draws for the account's people, apart from `rng` likewise.
     people_rng: Rng,
     today: NaiveDate,
+    /// The language of the demo: mostly Chinese accounts in Chinese, English ones in English.
+    lang: Lang,
 }
 
 fn days_before(day: NaiveDate, n: u32) -> NaiveDate {
@@ -76,6 +81,17 @@ fn at(day: NaiveDate, hour: u32, minute: u32) -> NaiveDateTime {
     day.and_time(NaiveTime::from_hms_opt(hour, minute, 0).unwrap_or(NaiveTime::MIN))
 }
 
+/// `day`, or for a weekend the working day nearest to `today` on its side: the Friday before
+/// (a day in the past) or the Monday after (a day to come).
+fn working_day(day: NaiveDate, today: NaiveDate) -> NaiveDate {
+    let back = match day.weekday() {
+        chrono::Weekday::Sat => 1,
+        chrono::Weekday::Sun => 2,
+        _ => return day,
+    };
+    if day <= today { days_before(day, back) } else { days_after(day, 3 - back) }
+}
+
 /// RFC 3339 UTC text for a generated moment (demo times are taken as UTC, so the data does
 /// not depend on the machine's time zone).
 pub fn stamp(t: NaiveDateTime) -> String {
@@ -83,13 +99,14 @@ pub fn stamp(t: NaiveDateTime) -> String {
 }
 
 impl Generator {
-    /// A generator for `seed`, with dates relative to `today`.
-    pub fn new(seed: u64, today: NaiveDate) -> Self {
+    /// A generator for `seed`, with dates relative to `today`, for a rep working in `lang`.
+    pub fn new(seed: u64, today: NaiveDate, lang: Lang) -> Self {
         Self {
             rng: Rng::with_seed(seed),
             deal_rng: Rng::with_seed(seed.wrapping_add(0x5EED_DEA1)),
             people_rng: Rng::with_seed(seed.wrapping_add(0x9E09_1E00)),
             today,
+            lang,
         }
     }
 
@@ -97,9 +114,13 @@ impl Generator {
         items[self.rng.usize(..items.len())]
     }
 
-    /// A working-hours time on `day`.
+    /// A working-hours time on `day`, or on the nearest working day toward today (Friday
+    /// for a past weekend, Monday for a coming one), mostly outside the lunch break.
     fn office_time(&mut self, day: NaiveDate) -> NaiveDateTime {
-        at(day, self.rng.u32(9..18), 15 * self.rng.u32(..4))
+        let day = working_day(day, self.today);
+        let hour = self.pick(&[9, 9, 10, 10, 11, 11, 13, 14, 14, 15, 15, 16, 16, 17]);
+        let minute = if hour == 13 { 30 } else { 15 * self.rng.u32(..4) };
+        at(day, hour, minute)
     }
 
     fn tri(&mut self) -> Tri {
@@ -112,12 +133,12 @@ impl Generator {
 
     /// The next customer.
     pub fn customer(&mut self) -> DemoCustomer {
-        let person = people::person(&mut self.rng);
+        let person = people::person(&mut self.rng, self.lang);
         let t = texts(person.tongue);
         let age_days = (self.rng.f64().sqrt() * MAX_AGE_DAYS) as u32;
         let created = self.office_time(days_before(self.today, age_days));
         let product = people::product(&mut self.rng, person.industry, person.tongue);
-        let (deals, class, stage) = self.deals(&person, &t, product, created, age_days);
+        let (deals, class, stage) = self.deals(&person, &t, product.name, created, age_days);
         let portfolio = match self.rng.u8(..10) {
             0 => Some(Portfolio::Star),
             1 => Some(Portfolio::QuestionMark),
@@ -127,7 +148,7 @@ impl Generator {
         };
         let record = BulkCustomer {
             name: person.name.clone(),
-            nickname: person.nickname.clone(),
+            nickname: person.address_as.clone(),
             company: person.company.clone(),
             title: person.title.clone(),
             phone: person.phone.clone(),
@@ -142,7 +163,8 @@ impl Generator {
             cadence_days: if self.rng.u8(..20) == 0 { Some(self.pick(&[3, 10, 21])) } else { None },
             created_at: stamp(created),
         };
-        let facts = self.facts(&t);
+        let (people, decider) = self.people(&record, &person);
+        let facts = self.facts(&t, &decider);
         let notes = (0..if self.rng.u8(..4) == 0 { self.rng.usize(1..=2) } else { 0 })
             .map(|_| {
                 let day = days_before(self.today, self.rng.u32(..=age_days));
@@ -153,17 +175,20 @@ impl Generator {
             tongue: person.tongue,
             industry: person.industry,
             company_short: person.company_short,
+            decider,
             age_days,
             stage,
             won: deals.iter().any(|d| d.state == DealState::Won),
         };
-        let people = self.people(&record, person.tongue);
         DemoCustomer { record, deals, facts, people, notes, meta }
     }
 
     /// The account's people: its own person, then 0 to 4 colleagues (one in two accounts has
-    /// a known decision maker among them, some an insider), each with a style and roles.
-    fn people(&mut self, record: &BulkCustomer, tongue: Tongue) -> Vec<BulkContact> {
+    /// a known decision maker among them, some an insider), each with a style and roles; and
+    /// how the rep calls the decision maker (made up when none of them is known to decide).
+    fn people(&mut self, record: &BulkCustomer, person: &Person) -> (Vec<BulkContact>, String) {
+        let tongue = person.tongue;
+        let call = |p: &Person| if p.address_as.is_empty() { p.name.clone() } else { p.address_as.clone() };
         let rng = &mut self.people_rng;
         let styles = [Style::Driver, Style::Expressive, Style::Amiable, Style::Analytical, Style::Unknown];
         let own_roles = match rng.u8(..6) {
@@ -184,16 +209,20 @@ impl Generator {
         let domain = record.email.split_once('@').map_or("", |(_, d)| d).to_string();
         let extra = [0, 0, 1, 1, 1, 2, 2, 3, 4][rng.usize(..9)];
         let others = [BuyingRole::Influencer, BuyingRole::User, BuyingRole::Insider, BuyingRole::Gatekeeper];
+        let mut decider = own.roles.contains(&BuyingRole::DecisionMaker).then(|| call(person));
         let mut people = vec![own];
         for n in 0..extra {
-            // A colleague speaks the account's language.
-            let colleague = std::iter::repeat_with(|| people::person(rng)).find(|p| p.tongue == tongue);
-            let Some(colleague) = colleague else { break };
             let roles = match (n, rng.u8(..4)) {
                 (0, 0..=1) => vec![BuyingRole::DecisionMaker],
                 (_, 0) => vec![BuyingRole::Insider, BuyingRole::Buyer],
                 _ => vec![others[rng.usize(..others.len())]],
             };
+            // A colleague speaks the account's language; who decides has a title to match.
+            let decides = roles.contains(&BuyingRole::DecisionMaker);
+            let colleague = people::person_in(rng, tongue, decides);
+            if decides && decider.is_none() {
+                decider = Some(call(&colleague));
+            }
             let local = colleague.email.split_once('@').map_or("", |(l, _)| l).to_string();
             people.push(BulkContact {
                 name: colleague.name,
@@ -205,7 +234,11 @@ impl Generator {
                 created_at: record.created_at.clone(),
             });
         }
-        people
+        let decider = decider.unwrap_or_else(|| match tongue {
+            Tongue::Zh => people::person_in(rng, tongue, true).address_as,
+            Tongue::En => "the GM".to_string(),
+        });
+        (people, decider)
     }
 
     /// The customer's deals (won or lost ones, then maybe a new open one), its class and the
@@ -289,7 +322,7 @@ impl Generator {
         for _ in 0..extra.min(3usize.saturating_sub(deals.len())) {
             let stage = self.pick(&[Step::Preparation, Step::Approach, Step::Survey, Step::Presentation]);
             let mut deal = self.deal(person, t, product, start, self.today, stage, DealState::Open);
-            if self.rng.u8(..3) == 0 && deal.currency != "USD" {
+            if person.tongue == Tongue::En && self.rng.u8(..3) == 0 && deal.currency != "USD" {
                 deal.currency = "USD".into();
                 deal.value_minor = deal.value_minor.map(in_dollars);
             }
@@ -333,9 +366,23 @@ impl Generator {
             history.push(BulkMove { from: Some(from), to, at: when, reason });
         }
         let lost_reason = history.last().filter(|_| state == DealState::Lost).map(|m| m.reason.clone());
-        let currency = if person.tongue == Tongue::En && self.rng.u8(..3) == 0 { "USD" } else { "CNY" };
+        // Chinese accounts trade in yuan; foreign ones in dollars (in a Chinese demo always).
+        let currency = match (person.tongue, self.lang) {
+            (Tongue::Zh, _) => "CNY",
+            (Tongue::En, Lang::ZhCn) => "USD",
+            (Tongue::En, Lang::En) => {
+                if self.rng.u8(..3) == 0 {
+                    "USD"
+                } else {
+                    "CNY"
+                }
+            }
+        };
         BulkDeal {
-            title: fill(self.pick(t.deal_titles), product, &person.company_short, 0),
+            title: fill(
+                self.pick(t.deal_titles),
+                &Slots { product, unit: "", company: &person.company_short, decider: "", n: 0 },
+            ),
             value_minor: Some(i64::from(self.rng.u32(2..200)) * 10_000 * 100)
                 .map(|v| if currency == "USD" { in_dollars(v) } else { v }),
             currency: currency.into(),
@@ -348,7 +395,7 @@ impl Generator {
     }
 
     /// Birthdays (some in the coming week), anniversaries and a few other facts.
-    fn facts(&mut self, t: &Texts) -> Vec<BulkFact> {
+    fn facts(&mut self, t: &Texts, decider: &str) -> Vec<BulkFact> {
         let mut facts = Vec::new();
         if self.rng.u8(..10) < 6 {
             let day = if self.rng.u8(..60) == 0 {
@@ -372,7 +419,7 @@ impl Generator {
             taken.push(i);
             let (category, label, values) = t.facts[i];
             let n = self.rng.u32(2..30);
-            let value = fill(self.pick(values), "", "", n);
+            let value = fill(self.pick(values), &Slots { product: "", unit: "", company: "", decider, n });
             facts.push(BulkFact { category, label: label.into(), value, month_day: None });
         }
         facts
@@ -402,7 +449,8 @@ impl Generator {
             let age = customers[customer].age_days.min(HISTORY_DAYS);
             let roll = self.rng.u16(..1000);
             let slot = if i < today_count {
-                VisitSlot { customer, at: at(self.today, 10 + i % 8, 30 * (i / 8 % 2)), done: false }
+                let hour = [10, 14, 11, 15, 9, 16, 10, 17][i as usize % 8];
+                VisitSlot { customer, at: at(self.today, hour, 30 * (i / 8 % 2)), done: false }
             } else if roll < 40 || age < 2 {
                 let day = days_after(self.today, self.rng.u32(1..=21));
                 let at = self.office_time(day);
@@ -427,22 +475,49 @@ impl Generator {
     pub fn visit(&mut self, meta: &CustomerMeta, slot: &VisitSlot) -> (VisitInput, String) {
         let t = texts(meta.tongue);
         let days_ago = (self.today - slot.at.date()).num_days();
-        let step = meta.stage.index();
-        let step = if days_ago > 30 { self.rng.usize(..=step) } else { step };
-        let s = self.pick(t.scenarios[step]);
-        let product = people::product(&mut self.rng, meta.industry, meta.tongue);
+        // Older visits are about earlier steps, in order: the first visit comes before the
+        // objection, the close last; after a sale, recent visits are after-sale care.
+        let reached = meta.stage.index();
+        let age = i64::from(meta.age_days.max(1));
+        let step = if days_ago > 30 {
+            (((reached + 1) as i64 * (age - days_ago).max(0) / age) as usize).min(reached)
+        } else {
+            reached
+        };
+        let after_sale = meta.won && meta.stage == Step::Close && days_ago <= 60;
+        let scenarios = if after_sale { t.after_sale } else { t.scenarios[step] };
+        let pick = self.rng.usize(..scenarios.len());
+        let s = scenarios[pick];
+        let product: Product = people::product(&mut self.rng, meta.industry, meta.tongue);
         let n = self.rng.u32(2..20);
-        let f = |text: &str| fill(text, product, &meta.company_short, n);
+        let slots = Slots {
+            product: product.name,
+            unit: product.unit,
+            company: &meta.company_short,
+            decider: &meta.decider,
+            n,
+        };
+        let f = |text: &str| fill(text, &slots);
+        // A demonstration is shown in person or on video; a message only books a first visit.
+        let demonstration = !after_sale && step == Step::Presentation.index() && pick == 0;
         let channel = match self.rng.u8(..20) {
+            _ if demonstration => {
+                if self.rng.u8(..4) == 0 {
+                    Channel::Video
+                } else {
+                    Channel::InPerson
+                }
+            }
             0..=10 => Channel::InPerson,
             11..=15 => Channel::Phone,
             16..=17 => Channel::Video,
-            _ => Channel::Message,
+            _ if step == 0 => Channel::Message,
+            _ => Channel::Phone,
         };
-        let kind = match (channel, meta.stage) {
-            (Channel::Phone, _) => VisitKind::PhoneFollowUp,
-            (_, Step::Presentation) if self.rng.bool() => VisitKind::Demonstration,
-            (_, _) if meta.won && self.rng.u8(..3) == 0 => VisitKind::AfterSaleCare,
+        let kind = match channel {
+            _ if demonstration => VisitKind::Demonstration,
+            _ if after_sale => VisitKind::AfterSaleCare,
+            Channel::Phone => VisitKind::PhoneFollowUp,
             _ => VisitKind::CustomerVisit,
         };
         let mut v = VisitInput {

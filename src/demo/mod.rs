@@ -11,6 +11,7 @@ mod texts_zh;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::DealState;
+use crate::i18n::Lang;
 use crate::store::{Result, Store, StoreError};
 pub use generate::{CustomerMeta, DemoCustomer, Generator, VisitSlot};
 pub use people::Tongue;
@@ -41,10 +42,11 @@ pub struct DemoSummary {
     pub notes: u64,
 }
 
-/// Writes demo data of `size` made from `seed`, dated around the store clock's today, in one
+/// Writes demo data of `size` made from `seed`, dated around the store clock's today, for a
+/// rep working in `lang` (Chinese accounts in Chinese, English ones in English), in one
 /// transaction. Refuses a database that already has customers unless `force`.
-pub fn load(store: &mut Store, size: DemoSize, seed: u64, force: bool) -> Result<DemoSummary> {
-    let mut generator = Generator::new(seed, store.clock().today());
+pub fn load(store: &mut Store, size: DemoSize, seed: u64, lang: Lang, force: bool) -> Result<DemoSummary> {
+    let mut generator = Generator::new(seed, store.clock().today(), lang);
     store.bulk_load(|w| {
         let existing = w.customer_count()?;
         if existing > 0 && !force {
@@ -84,7 +86,8 @@ pub fn load(store: &mut Store, size: DemoSize, seed: u64, force: bool) -> Result
             w.visit(*id, *deal_id, visit, &created_at)?;
             summary.visits += 1;
         }
-        for tongue in [Tongue::Zh, Tongue::En, Tongue::Zh] {
+        let tongue = if lang == Lang::ZhCn { Tongue::Zh } else { Tongue::En };
+        for tongue in [tongue; 3] {
             let (body, at) = generator.inbox_note(tongue);
             w.note(None, &body, &at)?;
             summary.notes += 1;

@@ -2,6 +2,8 @@
 
 use fastrand::Rng;
 
+use crate::i18n::Lang;
+
 /// Language a demo customer is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tongue {
@@ -9,72 +11,106 @@ pub enum Tongue {
     En,
 }
 
-/// An industry: how a company in it is named, and what it buys.
+/// An industry: how a company in it is named, and what it buys (with the unit it is counted in).
 pub struct Industry {
+    /// As in a company name: 深圳迈科**医疗器械**有限公司.
     pub zh: &'static str,
+    /// As in a short company name: 迈科**医疗**.
+    pub zh_short: &'static str,
     pub en: &'static str,
     pub slug: &'static str,
-    pub product_zh: &'static [&'static str],
-    pub product_en: &'static [&'static str],
+    pub product_zh: &'static [Product],
+    pub product_en: &'static [Product],
+}
+
+/// A product and the unit it is counted in (台, 吨, 桶, 套, 批 / units, tonnes…).
+#[derive(Debug, Clone, Copy)]
+pub struct Product {
+    pub name: &'static str,
+    pub unit: &'static str,
+}
+
+const fn p(name: &'static str, unit: &'static str) -> Product {
+    Product { name, unit }
 }
 
 /// The industries demo companies are in.
 pub const INDUSTRIES: &[Industry] = &[
     Industry {
         zh: "医疗器械",
+        zh_short: "医疗",
         en: "Medical",
         slug: "med",
-        product_zh: &["监护仪", "输液泵", "超声设备"],
-        product_en: &["patient monitors", "infusion pumps", "ultrasound units"],
+        product_zh: &[p("监护仪", "台"), p("输液泵", "台"), p("超声设备", "台")],
+        product_en: &[p("patient monitors", "units"), p("infusion pumps", "units"), p("ultrasound units", "units")],
     },
     Industry {
         zh: "物流",
+        zh_short: "物流",
         en: "Logistics",
         slug: "logistics",
-        product_zh: &["冷链运输服务", "仓储管理系统", "手持终端"],
-        product_en: &["cold-chain service", "warehouse software", "handheld scanners"],
+        product_zh: &[p("冷藏车", "辆"), p("仓储管理系统", "套"), p("手持终端", "台")],
+        product_en: &[
+            p("refrigerated trucks", "trucks"),
+            p("warehouse software", "licences"),
+            p("handheld scanners", "units"),
+        ],
     },
     Industry {
-        zh: "云科技",
-        en: "Cloud Tech",
-        slug: "cloud",
-        product_zh: &["云服务器", "数据备份方案", "安全网关"],
-        product_en: &["cloud servers", "backup plan", "security gateways"],
+        zh: "信息技术",
+        zh_short: "信息",
+        en: "IT",
+        slug: "it",
+        product_zh: &[p("服务器", "台"), p("数据备份系统", "套"), p("安全网关", "台")],
+        product_en: &[p("servers", "units"), p("backup systems", "systems"), p("security gateways", "units")],
     },
     Industry {
         zh: "钢铁",
+        zh_short: "钢铁",
         en: "Steel",
         slug: "steel",
-        product_zh: &["耐磨钢板", "检测仪器", "润滑油"],
-        product_en: &["wear plates", "test instruments", "industrial lubricants"],
+        product_zh: &[p("耐磨钢板", "吨"), p("检测仪器", "台"), p("工业润滑油", "桶")],
+        product_en: &[p("wear plates", "tonnes"), p("test instruments", "units"), p("industrial lubricants", "drums")],
     },
     Industry {
         zh: "食品",
+        zh_short: "食品",
         en: "Foods",
         slug: "foods",
-        product_zh: &["包装机", "调味料原料", "冷柜"],
-        product_en: &["packing machines", "seasoning ingredients", "display fridges"],
+        product_zh: &[p("包装机", "台"), p("调味料原料", "吨"), p("展示冷柜", "台")],
+        product_en: &[
+            p("packing machines", "units"),
+            p("seasoning ingredients", "tonnes"),
+            p("display fridges", "units"),
+        ],
     },
     Industry {
-        zh: "电子",
+        zh: "电子科技",
+        zh_short: "电子",
         en: "Electronics",
         slug: "elec",
-        product_zh: &["贴片机", "测试治具", "电源模块"],
-        product_en: &["pick-and-place machines", "test fixtures", "power modules"],
+        product_zh: &[p("贴片机", "台"), p("测试治具", "套"), p("电源模块", "批")],
+        product_en: &[p("pick-and-place machines", "units"), p("test fixtures", "sets"), p("power modules", "lots")],
     },
     Industry {
         zh: "制药",
+        zh_short: "制药",
         en: "Pharma",
         slug: "pharma",
-        product_zh: &["洁净室设备", "实验室耗材", "质量管理软件"],
-        product_en: &["clean-room equipment", "lab consumables", "quality software"],
+        product_zh: &[p("洁净室设备", "套"), p("实验室耗材", "批"), p("质量管理软件", "套")],
+        product_en: &[
+            p("clean-room equipment", "sets"),
+            p("lab consumables", "lots"),
+            p("quality software", "licences"),
+        ],
     },
     Industry {
-        zh: "新能源",
+        zh: "新能源科技",
+        zh_short: "新能源",
         en: "New Energy",
         slug: "energy",
-        product_zh: &["储能柜", "光伏逆变器", "充电桩"],
-        product_en: &["battery cabinets", "solar inverters", "chargers"],
+        product_zh: &[p("储能柜", "台"), p("光伏逆变器", "台"), p("充电桩", "台")],
+        product_en: &[p("battery cabinets", "units"), p("solar inverters", "units"), p("chargers", "units")],
     },
 ];
 
@@ -95,16 +131,42 @@ const CITIES: &[(&str, &str)] = &[
     ("天津", "Tianjin"),
 ];
 
-const ZH_SUFFIXES: &[&str] = &["有限公司", "股份有限公司", "集团", "科技有限公司"];
+/// Company forms, the plain limited company most often.
+const ZH_SUFFIXES: &[&str] = &["有限公司", "有限公司", "有限公司", "股份有限公司", "股份有限公司", "集团有限公司"];
+/// Trade names (字号) of made-up companies, with their pinyin for mail domains.
+const ZH_TRADE_NAMES: &[(&str, &str)] = &[
+    ("迈科", "maike"),
+    ("华瑞", "huarui"),
+    ("恒通", "hengtong"),
+    ("康达", "kangda"),
+    ("鑫源", "xinyuan"),
+    ("宏远", "hongyuan"),
+    ("海纳", "haina"),
+    ("天宇", "tianyu"),
+    ("博远", "boyuan"),
+    ("金诚", "jincheng"),
+    ("联创", "lianchuang"),
+    ("瑞丰", "ruifeng"),
+    ("润达", "runda"),
+    ("新锐", "xinrui"),
+    ("永盛", "yongsheng"),
+    ("汇通", "huitong"),
+];
 const EN_SUFFIXES: &[&str] = &["Co., Ltd.", "Group", "Inc.", "Ltd."];
 const EN_BRANDS: &[&str] =
     &["Parkside", "Northwind", "Bluewater", "Greenfield", "Summit", "Harbor", "Redwood", "Kaiyuan"];
 
+/// Common surnames, the most common listed more than once.
 const SURNAMES: &[(&str, &str)] = &[
     ("王", "wang"),
+    ("王", "wang"),
+    ("李", "li"),
     ("李", "li"),
     ("张", "zhang"),
+    ("张", "zhang"),
     ("刘", "liu"),
+    ("刘", "liu"),
+    ("陈", "chen"),
     ("陈", "chen"),
     ("杨", "yang"),
     ("黄", "huang"),
@@ -129,41 +191,70 @@ const SURNAMES: &[(&str, &str)] = &[
     ("韩", "han"),
     ("冯", "feng"),
     ("曹", "cao"),
-    ("钱", "qian"),
-    ("欧阳", "ouyang"),
+    ("彭", "peng"),
+    ("曾", "zeng"),
+    ("单", "shan"),
 ];
+/// Compound surnames: about one name in a hundred and fifty.
+const COMPOUND_SURNAMES: &[(&str, &str)] = &[("欧阳", "ouyang"), ("司马", "sima"), ("上官", "shangguan")];
 
-const GIVEN: &[(&str, &str)] = &[
+/// Given names that go together, for men and for women, of one and of two characters.
+const GIVEN_MALE: &[(&str, &str)] = &[
     ("伟", "wei"),
+    ("强", "qiang"),
+    ("磊", "lei"),
+    ("军", "jun"),
+    ("勇", "yong"),
+    ("杰", "jie"),
+    ("涛", "tao"),
+    ("明", "ming"),
+    ("超", "chao"),
+    ("鹏", "peng"),
+    ("辉", "hui"),
+    ("峰", "feng"),
+    ("斌", "bin"),
+    ("刚", "gang"),
+    ("浩", "hao"),
+    ("建国", "jianguo"),
+    ("志强", "zhiqiang"),
+    ("海涛", "haitao"),
+    ("俊杰", "junjie"),
+    ("晓东", "xiaodong"),
+    ("国栋", "guodong"),
+    ("文博", "wenbo"),
+    ("振华", "zhenhua"),
+    ("宏伟", "hongwei"),
+    ("建华", "jianhua"),
+    ("永刚", "yonggang"),
+    ("立新", "lixin"),
+    ("浩然", "haoran"),
+    ("明辉", "minghui"),
+];
+const GIVEN_FEMALE: &[(&str, &str)] = &[
     ("芳", "fang"),
     ("娜", "na"),
     ("敏", "min"),
     ("静", "jing"),
     ("丽", "li"),
-    ("强", "qiang"),
-    ("磊", "lei"),
-    ("军", "jun"),
-    ("洋", "yang"),
-    ("勇", "yong"),
     ("艳", "yan"),
-    ("杰", "jie"),
-    ("涛", "tao"),
-    ("明", "ming"),
-    ("超", "chao"),
     ("霞", "xia"),
-    ("平", "ping"),
-    ("华", "hua"),
     ("玲", "ling"),
-    ("鹏", "peng"),
-    ("辉", "hui"),
     ("婷", "ting"),
-    ("雪", "xue"),
-    ("慧", "hui"),
-    ("宇", "yu"),
-    ("峰", "feng"),
-    ("晨", "chen"),
-    ("欣", "xin"),
-    ("建国", "jianguo"),
+    ("燕", "yan"),
+    ("颖", "ying"),
+    ("琳", "lin"),
+    ("丽娟", "lijuan"),
+    ("晓燕", "xiaoyan"),
+    ("雪梅", "xuemei"),
+    ("海燕", "haiyan"),
+    ("秀英", "xiuying"),
+    ("婷婷", "tingting"),
+    ("欣怡", "xinyi"),
+    ("佳怡", "jiayi"),
+    ("晓丽", "xiaoli"),
+    ("春梅", "chunmei"),
+    ("美玲", "meiling"),
+    ("静怡", "jingyi"),
 ];
 
 const FIRST_NAMES: &[&str] = &[
@@ -175,8 +266,21 @@ const LAST_NAMES: &[&str] = &[
     "Green", "Baker", "Evans", "Turner", "Collins", "Reed", "O'Brien", "Fischer",
 ];
 
-const TITLES_ZH: &[&str] =
-    &["采购经理", "总经理", "技术总监", "财务总监", "采购主管", "副总经理", "运营经理", "IT主管", "厂长", "设备科长"];
+/// Titles, and how a rep addresses someone of that title (`{s}` the surname): 张总, 李工.
+const TITLES_ZH: &[(&str, &str)] = &[
+    ("采购经理", "{s}经理"),
+    ("总经理", "{s}总"),
+    ("技术总监", "{s}工"),
+    ("财务总监", "{s}总"),
+    ("采购主管", "{s}主管"),
+    ("副总经理", "{s}总"),
+    ("运营经理", "{s}经理"),
+    ("IT主管", "{s}工"),
+    ("厂长", "{s}厂长"),
+    ("设备科长", "{s}科长"),
+];
+/// The titles of someone who decides.
+const DECIDER_TITLES_ZH: &[(&str, &str)] = &[("总经理", "{s}总"), ("副总经理", "{s}总"), ("董事长", "{s}董")];
 const TITLES_EN: &[&str] = &[
     "Purchasing Manager",
     "General Manager",
@@ -194,9 +298,10 @@ const ROADS_EN: &[&str] = &["Harbour", "Station", "Park", "Mill", "Church", "Bri
 pub struct Person {
     pub tongue: Tongue,
     pub name: String,
-    pub nickname: String,
+    /// How a rep calls this person: 张总, 李工, 王姐 (empty in English).
+    pub address_as: String,
     pub company: String,
-    /// Short company name for visit texts ("深圳医疗", "Northwind").
+    /// Short company name for visit texts ("迈科医疗", "Northwind").
     pub company_short: String,
     pub title: String,
     pub phone: String,
@@ -209,61 +314,77 @@ fn pick<T: Copy>(rng: &mut Rng, items: &[T]) -> T {
     items[rng.usize(..items.len())]
 }
 
-/// A new person: Chinese (2- or 3-character name) about two times in three, else English.
-pub fn person(rng: &mut Rng) -> Person {
+/// A new person for a demo in `lang`: in Chinese nearly always (a few foreign accounts) for a
+/// Chinese demo, in English mostly (some Chinese accounts) for an English one.
+pub fn person(rng: &mut Rng, lang: Lang) -> Person {
+    let chinese = match lang {
+        Lang::ZhCn => rng.u8(..100) < 92,
+        Lang::En => rng.u8(..100) < 15,
+    };
+    person_in(rng, if chinese { Tongue::Zh } else { Tongue::En }, false)
+}
+
+/// A new person speaking `tongue`; `decider` gives a title of someone who decides.
+pub fn person_in(rng: &mut Rng, tongue: Tongue, decider: bool) -> Person {
     let industry = rng.usize(..INDUSTRIES.len());
     let ind = &INDUSTRIES[industry];
     let (city_zh, city_en) = pick(rng, CITIES);
     let n = rng.u32(1..400);
-    if rng.u8(..3) < 2 {
-        let (surname, s_py) = pick(rng, SURNAMES);
-        let (g1, g1_py) = pick(rng, GIVEN);
-        let (given, given_py) = if rng.bool() {
-            let (g2, g2_py) = pick(rng, GIVEN);
-            (format!("{g1}{g2}"), format!("{g1_py}{g2_py}"))
-        } else {
-            (g1.to_string(), g1_py.to_string())
-        };
-        let nickname =
-            if rng.u8(..4) == 0 { format!("小{}", given.chars().next().unwrap_or('王')) } else { String::new() };
-        Person {
-            tongue: Tongue::Zh,
-            name: format!("{surname}{given}"),
-            nickname,
-            company: format!("{city_zh}{}{}", ind.zh, pick(rng, ZH_SUFFIXES)),
-            company_short: format!("{city_zh}{}", ind.zh),
-            title: pick(rng, TITLES_ZH).to_string(),
-            phone: format!("1{}{:09}", pick(rng, &["38", "39", "58", "86", "35", "77"]), rng.u32(..1_000_000_000))
-                .chars()
-                .take(11)
-                .collect(),
-            email: format!("{s_py}.{given_py}{}@{}{}.com.cn", rng.u8(..10), city_en.to_lowercase(), ind.slug),
-            address: format!("{city_zh}市{}路{n}号", pick(rng, ROADS_ZH)),
-            industry,
+    match tongue {
+        Tongue::Zh => {
+            let (surname, s_py) = if rng.u8(..150) == 0 { pick(rng, COMPOUND_SURNAMES) } else { pick(rng, SURNAMES) };
+            let woman = rng.u8(..5) < 2;
+            let (given, given_py) = pick(rng, if woman { GIVEN_FEMALE } else { GIVEN_MALE });
+            let (title, form) = pick(rng, if decider { DECIDER_TITLES_ZH } else { TITLES_ZH });
+            // Colleagues of their own age call a woman buyer 姐 as often as by her title.
+            let form = if woman && !decider && rng.u8(..3) == 0 { "{s}姐" } else { form };
+            let (trade, trade_py) = pick(rng, ZH_TRADE_NAMES);
+            Person {
+                tongue,
+                name: format!("{surname}{given}"),
+                address_as: form.replace("{s}", surname),
+                company: format!("{city_zh}{trade}{}{}", ind.zh, pick(rng, ZH_SUFFIXES)),
+                company_short: format!("{trade}{}", ind.zh_short),
+                title: title.to_string(),
+                phone: format!(
+                    "1{}{:08}",
+                    pick(rng, &["38", "39", "58", "86", "35", "77", "36", "89"]),
+                    rng.u32(..100_000_000)
+                ),
+                email: format!("{s_py}.{given_py}{}@{trade_py}{}.com.cn", rng.u8(..10), ind.slug),
+                address: format!("{city_zh}市{}路{n}号", pick(rng, ROADS_ZH)),
+                industry,
+            }
         }
-    } else {
-        let first = pick(rng, FIRST_NAMES);
-        let last = pick(rng, LAST_NAMES);
-        let brand = if rng.bool() { city_en } else { pick(rng, EN_BRANDS) };
-        let domain = format!("{}{}.com", brand.to_lowercase(), ind.slug);
-        let mail_last: String = last.chars().filter(char::is_ascii_alphabetic).collect();
-        Person {
-            tongue: Tongue::En,
-            name: format!("{first} {last}"),
-            nickname: String::new(),
-            company: format!("{brand} {} {}", ind.en, pick(rng, EN_SUFFIXES)),
-            company_short: brand.to_string(),
-            title: pick(rng, TITLES_EN).to_string(),
-            phone: format!("+86 21 {:04} {:04}", rng.u32(..10_000), rng.u32(..10_000)),
-            email: format!("{}.{}@{domain}", first.to_lowercase(), mail_last.to_lowercase()),
-            address: format!("{n} {} Road, {city_en}", pick(rng, ROADS_EN)),
-            industry,
+        Tongue::En => {
+            let first = pick(rng, FIRST_NAMES);
+            let last = pick(rng, LAST_NAMES);
+            let brand = if rng.bool() { city_en } else { pick(rng, EN_BRANDS) };
+            let domain = format!("{}{}.com", brand.to_lowercase(), ind.slug);
+            let mail_last: String = last.chars().filter(char::is_ascii_alphabetic).collect();
+            let title = if decider {
+                pick(rng, &["General Manager", "Managing Director", "CEO"])
+            } else {
+                pick(rng, TITLES_EN)
+            };
+            Person {
+                tongue,
+                name: format!("{first} {last}"),
+                address_as: String::new(),
+                company: format!("{brand} {} {}", ind.en, pick(rng, EN_SUFFIXES)),
+                company_short: brand.to_string(),
+                title: title.to_string(),
+                phone: format!("+86 21 {:04} {:04}", rng.u32(..10_000), rng.u32(..10_000)),
+                email: format!("{}.{}@{domain}", first.to_lowercase(), mail_last.to_lowercase()),
+                address: format!("{n} {} Road, {city_en}", pick(rng, ROADS_EN)),
+                industry,
+            }
         }
     }
 }
 
-/// A product this person's industry buys, in their language.
-pub fn product(rng: &mut Rng, person_industry: usize, tongue: Tongue) -> &'static str {
+/// A product this person's industry buys, in their language, with its unit.
+pub fn product(rng: &mut Rng, person_industry: usize, tongue: Tongue) -> Product {
     let ind = &INDUSTRIES[person_industry % INDUSTRIES.len()];
     match tongue {
         Tongue::Zh => pick(rng, ind.product_zh),
@@ -286,14 +407,18 @@ mod tests {
     #[test]
     fn names_are_chinese_or_english_and_phones_have_digits() {
         let mut rng = Rng::with_seed(1);
-        let people: Vec<Person> = (0..200).map(|_| person(&mut rng)).collect();
+        let people: Vec<Person> = (0..400).map(|_| person(&mut rng, Lang::ZhCn)).collect();
         let zh = people.iter().filter(|p| p.tongue == Tongue::Zh).count();
-        assert!((100..180).contains(&zh), "{zh} Chinese of 200");
+        assert!((340..400).contains(&zh), "{zh} Chinese of 400 in a Chinese demo");
         for p in &people {
             match p.tongue {
                 Tongue::Zh => {
                     assert!((2..=4).contains(&p.name.chars().count()), "{}", p.name);
                     assert_eq!(p.phone.len(), 11, "{}", p.phone);
+                    assert!(
+                        p.address_as.chars().count() >= 2 && p.name.starts_with(p.address_as.chars().next().unwrap())
+                    );
+                    assert!(p.company.ends_with("公司") && p.company.contains(&p.company_short[..6]), "{}", p.company);
                 }
                 Tongue::En => assert!(p.name.contains(' ')),
             }
@@ -301,5 +426,17 @@ mod tests {
         }
         assert!(people.iter().any(|p| p.name.chars().count() == 2));
         assert!(people.iter().any(|p| p.name.chars().count() == 3));
+        let mut rng = Rng::with_seed(1);
+        let en = (0..200).filter(|_| person(&mut rng, Lang::En).tongue == Tongue::En).count();
+        assert!(en > 150, "{en} English of 200 in an English demo");
+    }
+
+    #[test]
+    fn a_given_name_is_one_name_of_one_sex() {
+        // No 胡玲建国, no 王鹏玲: a given name is drawn whole, from the names of one sex.
+        for (given, _) in GIVEN_MALE.iter().chain(GIVEN_FEMALE) {
+            assert!((1..=2).contains(&given.chars().count()));
+            assert!(!(GIVEN_MALE.iter().any(|g| g.0 == *given) && GIVEN_FEMALE.iter().any(|g| g.0 == *given)));
+        }
     }
 }

@@ -29,6 +29,8 @@ pub struct Texts {
     pub deal_titles: &'static [&'static str],
     pub facts: &'static [(FactCategory, &'static str, &'static [&'static str])],
     pub dates: (&'static str, &'static [&'static str]),
+    /// Visits after a sale.
+    pub after_sale: &'static [Scenario],
 }
 
 /// The templates for `tongue`.
@@ -42,6 +44,7 @@ pub fn texts(tongue: Tongue) -> Texts {
             deal_titles: texts_zh::DEAL_TITLES,
             facts: texts_zh::FACTS,
             dates: texts_zh::DATES,
+            after_sale: texts_zh::AFTER_SALE,
         },
         Tongue::En => Texts {
             scenarios: texts_en::SCENARIOS,
@@ -51,13 +54,32 @@ pub fn texts(tongue: Tongue) -> Texts {
             deal_titles: texts_en::DEAL_TITLES,
             facts: texts_en::FACTS,
             dates: texts_en::DATES,
+            after_sale: texts_en::AFTER_SALE,
         },
     }
 }
 
-/// Fills `{p}` (product), `{c}` (company) and `{n}` (a number) into a template.
-pub fn fill(template: &str, product: &str, company: &str, n: u32) -> String {
-    template.replace("{p}", product).replace("{c}", company).replace("{n}", &n.to_string())
+/// What fills a template's slots.
+pub struct Slots<'a> {
+    /// `{p}` and `{u}`: the product and its unit.
+    pub product: &'a str,
+    pub unit: &'a str,
+    /// `{c}`: the company's short name.
+    pub company: &'a str,
+    /// `{dm}`: how the rep calls the account's decision maker.
+    pub decider: &'a str,
+    /// `{n}`: a number.
+    pub n: u32,
+}
+
+/// Fills the slots of a template.
+pub fn fill(template: &str, s: &Slots) -> String {
+    template
+        .replace("{p}", s.product)
+        .replace("{u}", s.unit)
+        .replace("{c}", s.company)
+        .replace("{dm}", s.decider)
+        .replace("{n}", &s.n.to_string())
 }
 
 #[cfg(test)]
@@ -68,11 +90,12 @@ mod tests {
     fn every_template_is_complete_and_fills() {
         for tongue in [Tongue::Zh, Tongue::En] {
             let t = texts(tongue);
-            for step in t.scenarios {
+            let slots = Slots { product: "X", unit: "U", company: "Y", decider: "Z", n: 3 };
+            for step in t.scenarios.iter().chain([&t.after_sale]) {
                 assert!(step.len() >= 2);
-                for s in step {
+                for s in *step {
                     for text in [s.purpose, s.plan, s.expect, s.met, s.partly, s.not_met, s.topic, s.next] {
-                        let filled = fill(text, "X", "Y", 3);
+                        let filled = fill(text, &slots);
                         assert!(!filled.trim().is_empty() && !filled.contains('{'), "{text}");
                     }
                 }

@@ -1,5 +1,5 @@
-//! English visit texts, written as a rep would jot them down. `{p}` is a product, `{c}` the
-//! company's short name, `{n}` a number.
+//! English visit texts, written as a rep would jot them down. `{p}` is a product, `{u}` its
+//! unit, `{c}` the company's short name, `{dm}` the decision maker, `{n}` a number.
 
 use super::texts::Scenario;
 
@@ -45,8 +45,8 @@ pub const SCENARIOS: [&[Scenario]; 5] = [
             met: "The GM decides; meeting next Wednesday",
             partly: "Know it is the VP, not met yet",
             not_met: "Buyer would not introduce us",
-            topic: "the GM's cost worries",
-            next: "Book a meeting with the GM",
+            topic: "{dm}'s cost worries",
+            next: "Book a meeting with {dm}",
         },
     ],
     &[
@@ -64,7 +64,7 @@ pub const SCENARIOS: [&[Scenario]; 5] = [
             purpose: "Confirm budget and decision process",
             plan: "Bring last year's price list; ask who approves and when money is there",
             expect: "Budget range and the approver's name",
-            met: "Budget about {n}0k; finance and the GM approve together",
+            met: "Budget about {n}0k; finance and {dm} approve together",
             partly: "Know the process; budget waits for next quarter",
             not_met: "Budget is confidential, they say",
             topic: "the tender date",
@@ -98,19 +98,19 @@ pub const SCENARIOS: [&[Scenario]; 5] = [
             purpose: "Close the deal",
             plan: "Restate the value, offer two payment options, bring the draft contract",
             expect: "Signed contract or a signing date",
-            met: "Contract signed, first batch of {n} units",
+            met: "Contract signed, first batch of {n} {u}",
             partly: "Verbal yes; contract goes through legal",
             not_met: "They want to compare once more",
             topic: "delivery dates",
             next: "Chase the signed contract",
         },
         Scenario {
-            purpose: "Final check with the GM",
+            purpose: "Final terms with {dm}",
             plan: "Know our bottom line; only key terms; keep others out of the room",
             expect: "Quantity and delivery date agreed",
             met: "Quantity and delivery agreed; PO next week",
             partly: "Quantity agreed, delivery still open",
-            not_met: "GM travelling, only met the assistant",
+            not_met: "{dm} travelling, only met the assistant",
             topic: "a yearly framework agreement",
             next: "Send the final quote and contract",
         },
@@ -145,16 +145,50 @@ pub const FACTS: &[(crate::domain::FactCategory, &str, &[&str])] = {
     &[
         (Basic, "assistant", &["Mia, ext. 204", "Joe at the front desk"]),
         (Business, "fiscal year", &["Jan to Dec", "Apr to Mar"]),
-        (Business, "decides", &["the GM", "the CFO", "a purchasing committee"]),
+        (Business, "decides", &["{dm}"]),
         (Business, "current supplier", &["Siemens", "a local distributor", "Philips"]),
         (Personal, "hobby", &["fly fishing", "badminton", "tea", "marathons"]),
         (Personal, "family", &["two kids", "daughter starting university"]),
         (Logistics, "delivery", &["before 10:00", "book a slot one day ahead"]),
         (Logistics, "payment terms", &["30 days net", "30% up front"]),
-        (Commercial, "past order", &["{n} units last year", "service contract two years ago"]),
+        (Commercial, "past order", &["about {n}0k of orders last year", "service contract two years ago"]),
         (Commercial, "complaint", &["late delivery last year, credited"]),
     ]
 };
 
 /// Labels of important dates: (birthday, other anniversaries).
 pub const DATES: (&str, &[&str]) = ("birthday", &["wedding anniversary", "company anniversary"]);
+
+/// Visits to a customer who has bought: after-sale care.
+pub const AFTER_SALE: &[Scenario] = &[
+    Scenario {
+        purpose: "Check how the {p} are doing",
+        plan: "Ask about problems in use, bring maintenance tips",
+        expect: "Customer satisfied, every issue followed up",
+        met: "Working well; engineering made two small suggestions",
+        partly: "Mostly happy, but one of the {u} is still down",
+        not_met: "They complain service is slow",
+        topic: "next year's expansion",
+        next: "Send an engineer for maintenance",
+    },
+    Scenario {
+        purpose: "Handle the late-delivery complaint",
+        plan: "Apologise, hear it out, bring a new delivery plan",
+        expect: "Customer accepts the remedy",
+        met: "They accepted the replacement shipment",
+        partly: "Remedy accepted, but they want a credit too",
+        not_met: "They talk of changing supplier",
+        topic: "the next delivery date",
+        next: "Report delivery progress weekly",
+    },
+    Scenario {
+        purpose: "Show the new {p} and look for new needs",
+        plan: "Bring the new brochure, ask about the new plant",
+        expect: "The next opportunity found",
+        met: "The new plant needs {n} {u} next year; they want our proposal",
+        partly: "Interested, budget only next year",
+        not_met: "No new needs for now",
+        topic: "progress of the new plant",
+        next: "Send the new brochure and a quote",
+    },
+];

@@ -1,5 +1,6 @@
-//! Chinese visit texts, written as a rep would jot them down. `{p}` is a product, `{c}` the
-//! company's short name, `{n}` a number.
+//! Chinese visit texts, written as a rep would jot them down. `{p}` is a product, `{u}` its
+//! unit, `{c}` the company's short name, `{dm}` how the rep calls the decision maker, `{n}` a
+//! number.
 
 use super::texts::Scenario;
 
@@ -40,19 +41,19 @@ pub const SCENARIOS: [&[Scenario]; 5] = [
         },
         Scenario {
             purpose: "找到真正拍板的人",
-            plan: "请采购主管引荐，顺便问问{p}预算归哪个部门",
+            plan: "请采购主管引荐，顺便问问{p}的预算归哪个部门",
             expect: "拿到决策人的名字和联系方式",
-            met: "决策人是刘总，下周三可以见",
+            met: "拍板的是{dm}，下周三可以见",
             partly: "知道是副总拍板，但还没见到",
             not_met: "采购主管不愿意引荐",
-            topic: "刘总关心的成本问题",
-            next: "约刘总见面",
+            topic: "{dm}关心的成本问题",
+            next: "约{dm}见面",
         },
     ],
     &[
         Scenario {
             purpose: "调查需求：现在用的{p}有什么问题",
-            plan: "按现状、问题、影响、需求回报四类问题提问，边听边记",
+            plan: "按情景性、探究性、暗示性、解决性四类问题提问，边听边记",
             expect: "列出三个以上痛点并让客户确认",
             met: "确认了三个痛点：故障多、维修慢、耗材贵",
             partly: "只聊出两个问题，预算没问到",
@@ -64,7 +65,7 @@ pub const SCENARIOS: [&[Scenario]; 5] = [
             purpose: "确认预算和决策流程",
             plan: "带上去年的报价单，问清楚谁审批、什么时候有钱",
             expect: "拿到预算范围和审批人名字",
-            met: "预算大约{n}万，财务和刘总一起审批",
+            met: "预算大约{n}0万，财务和{dm}一起审批",
             partly: "知道审批流程，预算还要等下个季度",
             not_met: "对方说预算保密",
             topic: "招标时间",
@@ -74,7 +75,7 @@ pub const SCENARIOS: [&[Scenario]; 5] = [
     &[
         Scenario {
             purpose: "给技术部演示{p}",
-            plan: "现场演示，按特点、功能、优点、利益讲，准备好对比数据",
+            plan: "现场演示，按特征、功能、优点、利益讲，准备好对比数据",
             expect: "技术部认可方案，同意进入商务谈判",
             met: "演示顺利，技术部长当场说可以推荐",
             partly: "对功能满意，但担心售后响应速度",
@@ -98,19 +99,19 @@ pub const SCENARIOS: [&[Scenario]; 5] = [
             purpose: "促成签约",
             plan: "重申价值，给两个付款方案让客户选，带好合同草稿",
             expect: "当场签合同或确定签约日期",
-            met: "合同签了，首批{n}台",
+            met: "合同签了，首批{n}{u}",
             partly: "口头同意，合同要走法务流程",
             not_met: "客户说还要再比较一下",
             topic: "交货时间",
             next: "跟进合同盖章",
         },
         Scenario {
-            purpose: "和刘总做最后确认",
+            purpose: "和{dm}谈最后的条款",
             plan: "准备好底线，只谈关键条款，不让无关的人参加",
             expect: "确认采购数量和交期",
             met: "数量和交期都定了，下周下订单",
             partly: "数量定了，交期还要商量",
-            not_met: "刘总出差，只见到助理",
+            not_met: "{dm}出差，只见到助理",
             topic: "年度框架协议",
             next: "发正式报价和合同",
         },
@@ -125,7 +126,7 @@ pub const NOTES: &[&str] = &[
     "竞争对手上周也去拜访过",
     "对方新换了采购经理，要重新建立关系",
     "年底前要完成设备更新",
-    "刘总很重视售后服务",
+    "老板很重视售后服务",
     "春节前送点心意",
 ];
 
@@ -143,17 +144,51 @@ pub const FACTS: &[(crate::domain::FactCategory, &str, &[&str])] = {
     use crate::domain::FactCategory::*;
     &[
         (Basic, "微信", &["同手机号", "已加好友"]),
-        (Business, "财年", &["1月到12月", "4月到次年3月"]),
-        (Business, "决策人", &["刘总", "王副总", "财务总监"]),
+        (Business, "财年", &["自然年，1月到12月"]),
+        (Business, "决策人", &["{dm}"]),
         (Business, "现有供应商", &["西门子", "迈瑞", "本地代理商"]),
         (Personal, "爱好", &["钓鱼", "打羽毛球", "喝茶", "马拉松"]),
         (Personal, "家庭", &["两个孩子", "孩子今年高考", "刚结婚"]),
         (Logistics, "送货", &["上午十点前送到", "要提前一天预约"]),
         (Logistics, "付款条件", &["月结30天", "预付30%"]),
-        (Commercial, "历史订单", &["去年买过{n}台", "前年的维保合同"]),
+        (Commercial, "历史订单", &["去年下过{n}0万元的订单", "前年签过维保合同"]),
         (Commercial, "投诉", &["去年交货晚了一周，已赔偿"]),
     ]
 };
 
 /// Labels of important dates: (birthday, other anniversaries).
 pub const DATES: (&str, &[&str]) = ("生日", &["结婚纪念日", "公司成立纪念日", "入职纪念日"]);
+
+/// Visits to a customer who has bought: after-sale care.
+pub const AFTER_SALE: &[Scenario] = &[
+    Scenario {
+        purpose: "回访：了解{p}的使用情况",
+        plan: "问清使用中遇到的问题，带上保养建议",
+        expect: "客户满意，问题都有人跟进",
+        met: "用得不错，设备科提了两个小建议",
+        partly: "总体满意，但有一{u}故障还没修好",
+        not_met: "客户抱怨售后响应慢",
+        topic: "明年的扩产计划",
+        next: "安排工程师上门保养",
+    },
+    Scenario {
+        purpose: "处理交货延迟的投诉",
+        plan: "先道歉，听完问题，带上新的交货计划",
+        expect: "客户接受补救方案",
+        met: "客户接受了补发方案",
+        partly: "方案接受了，但要求再给点补偿",
+        not_met: "客户要求换供应商",
+        topic: "下批货的交期",
+        next: "每周报一次交货进度",
+    },
+    Scenario {
+        purpose: "介绍新款{p}，了解新需求",
+        plan: "带新产品资料，问问新厂区的采购计划",
+        expect: "找到下一个商机",
+        met: "新厂区明年要{n}{u}，让我们先报方案",
+        partly: "有兴趣，预算要等明年",
+        not_met: "暂时没有新需求",
+        topic: "新厂区的建设进度",
+        next: "发新产品资料和报价",
+    },
+];

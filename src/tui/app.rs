@@ -641,7 +641,7 @@ impl App {
     /// Fills the (empty) database with the demo and opens Today; on failure the welcome
     /// screen offers the choice again.
     fn load_demo(&mut self) {
-        match demo::load(&mut self.store, DemoSize::default(), demo::DEFAULT_SEED, false) {
+        match demo::load(&mut self.store, DemoSize::default(), demo::DEFAULT_SEED, self.i18n.lang(), false) {
             Ok(summary) => {
                 let counts: [(&str, &dyn std::fmt::Display); 2] =
                     [("customers", &summary.customers), ("visits", &summary.visits)];

@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 use fieldbook::clock::Clock;
 use fieldbook::demo::{self, DemoSize};
 use fieldbook::domain::CadencePolicy;
+use fieldbook::i18n::Lang;
 use fieldbook::store::{Store, StoreError};
 
 const SIZE: DemoSize = DemoSize { customers: 120, visits: 1200 };
@@ -14,7 +15,7 @@ fn today() -> NaiveDate {
 
 fn loaded(dir: &tempfile::TempDir, name: &str, seed: u64) -> Store {
     let mut store = Store::open(&dir.path().join(name), Clock::Fixed(today())).unwrap();
-    let summary = demo::load(&mut store, SIZE, seed, false).unwrap();
+    let summary = demo::load(&mut store, SIZE, seed, Lang::En, false).unwrap();
     assert_eq!((summary.customers, summary.visits), (120, 1200));
     store
 }
@@ -98,12 +99,12 @@ fn refuses_a_database_with_customers_unless_forced() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = loaded(&dir, "demo.db", 1);
     let small = DemoSize { customers: 3, visits: 5 };
-    match demo::load(&mut store, small, 2, false) {
+    match demo::load(&mut store, small, 2, Lang::En, false) {
         Err(StoreError::NotEmpty { customers }) => assert_eq!(customers, 120),
         other => panic!("expected a refusal, got {other:?}"),
     }
     assert_eq!(count(&store, "SELECT count(*) FROM customer"), 120, "nothing written");
-    demo::load(&mut store, small, 2, true).unwrap();
+    demo::load(&mut store, small, 2, Lang::En, true).unwrap();
     assert_eq!(count(&store, "SELECT count(*) FROM customer"), 123);
 }
 
@@ -145,4 +146,46 @@ fn demo_accounts_have_one_to_five_people_with_roles_the_first_being_the_account_
     let one = store.contacts_of(1).unwrap();
     assert!(!one.is_empty() && one.len() <= 5);
     assert!(store.check().unwrap().is_empty());
+}
+
+#[test]
+fn a_chinese_demo_a_rep_believes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("zh.db"), Clock::Fixed(today())).unwrap();
+    demo::load(&mut store, SIZE, 7, Lang::ZhCn, false).unwrap();
+    let q = |sql: &str| count(&store, sql);
+    let english = q("SELECT count(*) FROM customer WHERE name LIKE '% %'");
+    assert!((1..=20).contains(&english), "a few foreign accounts: {english} of 120");
+    assert_eq!(
+        q(
+            "SELECT count(*) FROM deal JOIN customer c ON c.id = customer_id WHERE c.name LIKE '% %' AND currency <> 'USD'"
+        ),
+        0,
+        "foreign accounts in dollars"
+    );
+    assert_eq!(
+        q(
+            "SELECT count(*) FROM deal JOIN customer c ON c.id = customer_id WHERE c.name NOT LIKE '% %' AND currency <> 'CNY'"
+        ),
+        0,
+        "Chinese accounts in yuan"
+    );
+    assert_eq!(q("SELECT count(*) FROM customer WHERE company NOT LIKE '%公司' AND name NOT LIKE '% %'"), 0);
+    // How reps call people: 张总, 李工, 王姐…, the surname first.
+    assert_eq!(
+        q("SELECT count(*) FROM customer WHERE name NOT LIKE '% %' AND substr(nickname, 1, 1) <> substr(name, 1, 1)"),
+        0
+    );
+    // Visits on working days (strftime %w: 0 Sunday, 6 Saturday), not in the lunch hour.
+    let day = "coalesce(done_at, planned_at)";
+    assert_eq!(q(&format!("SELECT count(*) FROM visit WHERE strftime('%w', {day}) IN ('0', '6')")), 0);
+    assert_eq!(q(&format!("SELECT count(*) FROM visit WHERE substr({day}, 12, 2) = '12'")), 0);
+    // Decision makers are the account's own, not one name everywhere.
+    let deciders = q("SELECT count(DISTINCT value) FROM customer_fact WHERE label = '决策人'");
+    let with = q("SELECT count(*) FROM customer_fact WHERE label = '决策人'");
+    assert!(with < 5 || deciders * 2 > with, "{deciders} decision makers for {with} accounts");
+    // Histories in order: no first-contact visit logged after a closing visit of the same account.
+    let late_first = "SELECT count(*) FROM visit a JOIN visit b ON a.customer_id = b.customer_id \
+        WHERE a.purpose LIKE '%首次%' AND b.purpose = '促成签约' AND a.done_at > b.done_at";
+    assert_eq!(q(late_first), 0, "the first visit comes before the close");
 }
