@@ -187,7 +187,7 @@ fn next_steps_on_the_command_line_add_list_done_postpone() {
     let brief = env.json(&["brief", &id, "--format", "json"]);
     assert_eq!(brief["next_steps"][0]["text"], "send the quote");
     let text = env.ok(&["--lang", "zh-CN", "brief", &id]);
-    assert!(text.contains("下一步\n  2031-05-08  2天后  send the quote"), "{text}");
+    assert!(text.contains("下一步\n  2031-05-08  2 天后  send the quote"), "{text}");
     assert!(env.fails(&["next", "add", &id, "  ", "--on", "fri"]).contains("next step"));
     assert!(env.fails(&["next", "add", &id, "x", "--on", "someday"]).contains("someday"));
 }

@@ -210,6 +210,9 @@ fn step(c: &CustomerRef, cols: usize, view: &View) -> String {
     text::pad(&c.stage.map(|s| view.i18n.word(s)).unwrap_or_default(), cols)
 }
 
+/// Columns of the mark before each line (`▲ 逾期 335 天`, `● 现金牛类`).
+const MARK_WIDTH: usize = 13;
+
 fn item_line<'a>(review: &TodayList, item: &Item, width: usize, selected: bool, view: &View) -> Line<'a> {
     let t = view.theme;
     let i18n = view.i18n;
@@ -260,12 +263,12 @@ fn item_line<'a>(review: &TodayList, item: &Item, width: usize, selected: bool, 
             (m.at.format("%m-%d").to_string(), t.muted, format!("{} {purpose}", who(&m.customer, who_w)))
         }
     };
-    let mark = text::pad(&mark, 11);
-    let rest = text::fit(&rest, width.saturating_sub(14));
+    let mark = text::pad(&mark, MARK_WIDTH);
+    let rest = text::fit(&rest, width.saturating_sub(MARK_WIDTH + 3));
     let style = if selected { t.selection } else { t.text };
     Line::from(vec![
         Span::styled(if selected { " ▌" } else { "  " }, t.accent),
         Span::styled(mark, if selected { t.selection } else { mark_style }),
-        Span::styled(format!(" {}", text::pad(&rest, width.saturating_sub(14))), style),
+        Span::styled(format!(" {}", text::pad(&rest, width.saturating_sub(MARK_WIDTH + 3))), style),
     ])
 }
