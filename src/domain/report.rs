@@ -56,6 +56,33 @@ impl Period {
         Ok(Self { kind: None, from, to })
     }
 
+    /// The period just before this one (same kind, or as many days for dates given by hand).
+    pub fn previous(&self) -> Self {
+        match self.kind {
+            Some(kind) => Self::containing(kind, self.from - Days::new(1)),
+            None => {
+                let len = Days::new(self.days() as u64);
+                Self { kind: None, from: self.from - len, to: self.to - len }
+            }
+        }
+    }
+
+    /// The period just after this one.
+    pub fn next(&self) -> Self {
+        match self.kind {
+            Some(kind) => Self::containing(kind, self.to + Days::new(1)),
+            None => {
+                let len = Days::new(self.days() as u64);
+                Self { kind: None, from: self.from + len, to: self.to + len }
+            }
+        }
+    }
+
+    /// How many days it covers.
+    pub fn days(&self) -> i64 {
+        (self.to - self.from).num_days() + 1
+    }
+
     /// The first day after it (the exclusive end).
     pub fn end(&self) -> NaiveDate {
         self.to + Days::new(1)
@@ -232,7 +259,7 @@ mod tests {
     }
 
     #[test]
-    fn periods_contain_the_day() {
+    fn periods_contain_the_day_and_step_back_and_forth() {
         let today = d("2031-05-06"); // a Tuesday
         let week = Period::containing(PeriodKind::Week, today);
         assert_eq!((week.from, week.to), (d("2031-05-05"), d("2031-05-11")));
@@ -240,7 +267,12 @@ mod tests {
         assert_eq!((month.from, month.to), (d("2031-05-01"), d("2031-05-31")));
         let quarter = Period::containing(PeriodKind::Quarter, today);
         assert_eq!((quarter.from, quarter.to), (d("2031-04-01"), d("2031-06-30")));
-        assert_eq!(Period::between(d("2031-05-01"), d("2031-05-10")).unwrap().end(), d("2031-05-11"));
+        assert_eq!(month.previous().to, d("2031-04-30"));
+        assert_eq!(week.next().from, d("2031-05-12"));
+        assert_eq!(quarter.next().from, d("2031-07-01"));
+        let by_hand = Period::between(d("2031-05-01"), d("2031-05-10")).unwrap();
+        assert_eq!(by_hand.end(), d("2031-05-11"));
+        assert_eq!((by_hand.previous().from, by_hand.next().to), (d("2031-04-21"), d("2031-05-20")));
         assert!(Period::between(d("2031-05-02"), d("2031-05-01")).is_err());
     }
 

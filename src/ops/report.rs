@@ -132,6 +132,8 @@ pub struct NextStepCounts {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Activity {
     pub weeks: Vec<WeekActivity>,
+    /// Visits done each day of the period, from its first day.
+    pub daily: Vec<u64>,
     pub done: u64,
     /// Planned ahead (by appointment), and of them done.
     pub planned: u64,
@@ -344,6 +346,7 @@ fn activity(store: &Store, today: NaiveDate, period: Period) -> Result<Activity,
     }
     let mut a = Activity {
         weeks: Vec::new(),
+        daily: vec![0; usize::try_from(period.days()).unwrap_or(0)],
         done: 0,
         planned: 0,
         planned_done: 0,
@@ -373,6 +376,9 @@ fn activity(store: &Store, today: NaiveDate, period: Period) -> Result<Activity,
             Some(Outcome::Partly) => a.outcomes.partly += t.count,
             Some(Outcome::NotMet) => a.outcomes.not_met += t.count,
             None => a.outcomes.unrated += t.count,
+        }
+        if let Some(n) = usize::try_from((t.day - period.from).num_days()).ok().and_then(|d| a.daily.get_mut(d)) {
+            *n += t.count;
         }
         let monday = t.day - Days::new(u64::from(t.day.weekday().num_days_from_monday()));
         if let Some(w) = weeks.get_mut(&monday) {

@@ -132,13 +132,29 @@ pub fn activity_lines(i: &I18n, report: &Report) -> Vec<String> {
 /// The customers' lines: classes, quadrants, losing touch.
 pub fn customer_lines(i: &I18n, report: &Report) -> Vec<String> {
     let c = &report.customers;
-    let classes: Vec<String> = c.classes.iter().map(|(k, n)| format!("{} {n}", i.word(*k))).collect();
-    let quadrants: Vec<String> = c
-        .quadrants
-        .iter()
-        .map(|(q, n)| format!("{} {n}", q.map_or_else(|| i.t("report.customers.no_quadrant"), |q| i.word(q))))
-        .collect();
-    let losing = if c.losing_touch.is_empty() {
+    let quadrants: Vec<String> = c.quadrants.iter().map(|(q, n)| format!("{} {n}", quadrant_name(i, *q))).collect();
+    vec![
+        classes_line(i, report),
+        i.fmt("report.customers.quadrants", &[("quadrants", &quadrants.join(separator(i)))]),
+        losing_touch_line(i, report),
+    ]
+}
+
+/// A portfolio quadrant's name, or "not set".
+pub fn quadrant_name(i: &I18n, quadrant: Option<crate::domain::Portfolio>) -> String {
+    quadrant.map_or_else(|| i.t("report.customers.no_quadrant"), |q| i.word(q))
+}
+
+/// `By class: Potential 98, Intent 77…`.
+pub fn classes_line(i: &I18n, report: &Report) -> String {
+    let classes: Vec<String> = report.customers.classes.iter().map(|(k, n)| format!("{} {n}", i.word(*k))).collect();
+    i.fmt("report.customers.classes", &[("classes", &classes.join(separator(i)))])
+}
+
+/// `Losing touch: Kevin Turner (373d over), …`.
+pub fn losing_touch_line(i: &I18n, report: &Report) -> String {
+    let c = &report.customers;
+    if c.losing_touch.is_empty() {
         i.t("report.customers.no_losing_touch")
     } else {
         let names: Vec<String> = c
@@ -154,10 +170,5 @@ pub fn customer_lines(i: &I18n, report: &Report) -> Vec<String> {
             })
             .collect();
         i.fmt("report.customers.losing_touch", &[("names", &names.join(separator(i)))])
-    };
-    vec![
-        i.fmt("report.customers.classes", &[("classes", &classes.join(separator(i)))]),
-        i.fmt("report.customers.quadrants", &[("quadrants", &quadrants.join(separator(i)))]),
-        losing,
-    ]
+    }
 }

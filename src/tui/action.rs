@@ -41,6 +41,14 @@ actions! {
     GoPipeline = "go_pipeline",
     /// Switch to the customers table.
     GoCustomers = "go_customers",
+    /// Switch to the report.
+    GoReport = "go_report",
+    /// Report: week, month, quarter in turn.
+    CyclePeriod = "cycle_period",
+    /// Report: the period before.
+    PreviousPeriod = "previous_period",
+    /// Report: the period after.
+    NextPeriod = "next_period",
     /// Close the current screen or overlay.
     Back = "back",
     /// Selection up.

@@ -22,6 +22,7 @@ use super::screens::brief::BriefScreen;
 use super::screens::customer::CustomerScreen;
 use super::screens::customers::CustomersScreen;
 use super::screens::pipeline::PipelineScreen;
+use super::screens::report::ReportScreen;
 use super::screens::search::SearchScreen;
 use super::screens::today::TodayScreen;
 use super::screens::welcome::WelcomeScreen;
@@ -31,11 +32,13 @@ use super::widgets::dialog::{ConfirmDialog, ConfirmEvent};
 use crate::config::Config;
 use crate::demo::{self, DemoSize};
 use crate::domain::money::Rates;
+use crate::domain::report::StepOdds;
 use crate::domain::today::TodayCounts;
 use crate::domain::{CadencePolicy, Step};
 use crate::i18n::{Face, I18n};
 use crate::ops;
 use crate::ops::undo::{Done, Undo};
+use crate::ops::report::ReportSettings;
 use crate::playbook::Playbook;
 use crate::store::transfer::{DataError, DataResult};
 use crate::store::{CustomerFilter, CustomerSort, Store};
@@ -71,6 +74,8 @@ pub struct App {
     cadence: CadencePolicy,
     /// The rep's currency (amounts typed without one) and exchange rates.
     money: Rates,
+    /// The forecast's chance per step (config.toml `[forecast]`).
+    odds: StepOdds,
     /// The sales method in the UI language (the user's override if valid): checklists.
     playbook: Rc<Playbook>,
     /// Today's appointments and overdue next steps for the header (none on the welcome screen).
@@ -113,6 +118,7 @@ impl App {
             later: None,
             cadence: CadencePolicy::default(),
             money: Rates::default(),
+            odds: StepOdds::default(),
             playbook: Rc::new(playbook),
             counts: None,
             undo: None,
@@ -178,6 +184,12 @@ impl App {
     /// Uses the config file's currency and exchange rates (amounts, totals).
     pub fn with_money(mut self, rates: Rates) -> Self {
         self.money = rates;
+        self
+    }
+
+    /// Weighs the report's forecast with `odds` (config.toml `[forecast]`).
+    pub fn with_odds(mut self, odds: StepOdds) -> Self {
+        self.odds = odds;
         self
     }
 
@@ -498,6 +510,7 @@ impl App {
             Action::GoToday => self.go(ScreenId::Today),
             Action::GoPipeline => self.go(ScreenId::Pipeline),
             Action::GoCustomers => self.go(ScreenId::Customers),
+            Action::GoReport => self.go(ScreenId::Report),
             Action::Back if self.screens.len() > 1 => {
                 self.screens.pop();
                 self.refresh_top();
@@ -706,6 +719,10 @@ impl App {
         let screen = match id {
             ScreenId::Pipeline => Screen::Pipeline(Box::new(PipelineScreen::new(Rc::clone(&self.playbook)))),
             ScreenId::Customers => Screen::Customers(CustomersScreen::new()),
+            ScreenId::Report => Screen::Report(Box::new(ReportScreen::new(
+                ReportSettings { odds: self.odds, cadence: self.cadence, currency: self.money.base },
+                self.today,
+            ))),
             _ => Screen::Today(TodayScreen::new(self.cadence)),
         };
         self.screens = vec![screen];

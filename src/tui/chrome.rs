@@ -68,6 +68,7 @@ pub fn header(
         (Action::GoToday, ScreenId::Today, "tui.screen.today"),
         (Action::GoPipeline, ScreenId::Pipeline, "tui.screen.pipeline"),
         (Action::GoCustomers, ScreenId::Customers, "tui.screen.customers"),
+        (Action::GoReport, ScreenId::Report, "tui.screen.report"),
     ] {
         let Some(key) = view.keymap.key_for(current, action) else { continue };
         let style = if screen == current { t.focused_title } else { t.muted };

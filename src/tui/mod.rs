@@ -82,7 +82,8 @@ fn start(session: Session) -> Result<(App, DailyBackup), String> {
     });
     let app = App::new(store, i18n, keymap, Theme::default(), &config_dir)
         .with_cadence(config.cadence)
-        .with_money(config.exchange_rates());
+        .with_money(config.exchange_rates())
+        .with_odds(config.forecast);
     Ok((app, DailyBackup { outcome, thread }))
 }
 

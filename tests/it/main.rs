@@ -60,6 +60,7 @@ mod tui_people_flows;
 mod tui_playbook_override;
 mod tui_profile_flows;
 mod tui_record_flows;
+mod tui_report;
 mod tui_screens;
 mod upgrade_support;
 mod upgrade_v10;

@@ -159,3 +159,15 @@ fn profile_form_over_customer() {
         keys(a, "enter enter P tab right tab y tab tab y tab s");
     });
 }
+
+#[test]
+fn report() {
+    snap("report", SIZES, |a| keys(a, "4"));
+}
+
+#[test]
+fn report_pages() {
+    snap("report_results", SMALL, |a| keys(a, "4 l"));
+    snap("report_activity", SMALL, |a| keys(a, "4 l l"));
+    snap("report_customers", SMALL, |a| keys(a, "4 l l l"));
+}

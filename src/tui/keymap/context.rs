@@ -13,6 +13,7 @@ pub enum ScreenId {
     Customer,
     Search,
     Brief,
+    Report,
 }
 
 impl ScreenId {
@@ -26,6 +27,7 @@ impl ScreenId {
         Self::Customer,
         Self::Search,
         Self::Brief,
+        Self::Report,
     ];
 
     /// The name used in `[keys.<name>]`.
@@ -39,6 +41,7 @@ impl ScreenId {
             Self::Customer => "customer",
             Self::Search => "search",
             Self::Brief => "brief",
+            Self::Report => "report",
         }
     }
 }

@@ -16,6 +16,7 @@ const GLOBAL: &[Row] = &[
     (Action::GoToday, "1", false),
     (Action::GoPipeline, "2", false),
     (Action::GoCustomers, "3", false),
+    (Action::GoReport, "4", false),
     (Action::QuickNote, "n", true),
     (Action::Back, "esc", false),
     (Action::Quit, "q ctrl-c", true),
@@ -39,6 +40,14 @@ const LIST: &[Row] = &[
     (Action::PageDown, "pagedown ctrl-d", false),
     (Action::Top, "g home", false),
     (Action::Bottom, "G end", false),
+];
+
+const REPORT: &[Row] = &[
+    (Action::Left, "h left", false),
+    (Action::Right, "l right tab", false),
+    (Action::CyclePeriod, "p", true),
+    (Action::PreviousPeriod, "[", true),
+    (Action::NextPeriod, "]", true),
 ];
 
 const WELCOME: &[Row] = &[(Action::LoadDemo, "d", true), (Action::StartEmpty, "e enter", true)];
@@ -208,6 +217,7 @@ fn rows(context: KeyContext) -> &'static [&'static [Row]] {
             ScreenId::Customer => &[CUSTOMER, LIST],
             ScreenId::Search => &[SEARCH],
             ScreenId::Brief => &[BRIEF],
+            ScreenId::Report => &[REPORT],
         },
         KeyContext::Modal(modal) => match modal {
             ModalId::Form => &[FORM],

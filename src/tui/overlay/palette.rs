@@ -23,6 +23,7 @@ const ANYWHERE: &[Action] = &[
     Action::GoToday,
     Action::GoPipeline,
     Action::GoCustomers,
+    Action::GoReport,
     Action::Help,
     Action::Quit,
 ];

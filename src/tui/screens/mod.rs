@@ -6,6 +6,7 @@ pub(crate) mod customer;
 pub(crate) mod customers;
 mod filter_box;
 pub mod pipeline;
+pub(crate) mod report;
 pub(crate) mod search;
 pub mod today;
 pub(crate) mod welcome;
@@ -89,6 +90,7 @@ pub enum Screen {
     Customer(Box<customer::CustomerScreen>),
     Search(search::SearchScreen),
     Brief(Box<brief::BriefScreen>),
+    Report(Box<report::ReportScreen>),
 }
 
 impl Screen {
@@ -102,6 +104,7 @@ impl Screen {
             Self::Customer(_) => ScreenId::Customer,
             Self::Search(_) => ScreenId::Search,
             Self::Brief(_) => ScreenId::Brief,
+            Self::Report(_) => ScreenId::Report,
         }
     }
 
@@ -115,6 +118,7 @@ impl Screen {
             Self::Customer(s) => s.refresh(store),
             Self::Search(s) => s.refresh(store),
             Self::Brief(s) => s.refresh(store, today),
+            Self::Report(s) => s.refresh(store, today),
         }
     }
 
@@ -128,6 +132,7 @@ impl Screen {
             Self::Customer(s) => s.handle(action, ctx),
             Self::Search(s) => s.handle(action, ctx),
             Self::Brief(s) => s.handle(action, ctx),
+            Self::Report(s) => s.handle(action, ctx),
         }
     }
 
@@ -206,7 +211,7 @@ impl Screen {
             Self::Customer(s) => Some(s.customer_id()),
             Self::Search(s) => s.selected_customer(),
             Self::Brief(s) => Some(s.customer_id()),
-            Self::Welcome(_) => None,
+            Self::Welcome(_) | Self::Report(_) => None,
         }
     }
 
@@ -230,6 +235,7 @@ impl Screen {
             Self::Customer(s) => s.render(frame, area, view),
             Self::Search(s) => s.render(frame, area, view),
             Self::Brief(s) => s.render(frame, area, view),
+            Self::Report(s) => s.render(frame, area, view),
         }
     }
 }

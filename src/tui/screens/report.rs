@@ -1,0 +1,365 @@
+//! The report (key `4`): how the week, month or quarter is going, from the same read model as
+//! `fieldbook report`, on four pages — funnel, results and forecast, activity, customers —
+//! switched with ←/→; `p` cycles week, month and quarter, `[` and `]` step back and forth.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Direction, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Bar, BarChart, BarGroup, Block, LineGauge, Paragraph, Sparkline, Wrap};
+
+use super::{Effect, HandleCtx, View};
+use crate::domain::money::{Currency, Money, Totals};
+use crate::domain::report::{Period, PeriodKind};
+use crate::ops::report::{self, Report, ReportSettings};
+use crate::playbook::report_view::{self as text_view, days, percent};
+use crate::store::Store;
+use crate::text;
+use crate::tui::action::Action;
+
+/// The pages, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Page {
+    Funnel,
+    Results,
+    Activity,
+    Customers,
+}
+
+impl Page {
+    const ALL: [Page; 4] = [Self::Funnel, Self::Results, Self::Activity, Self::Customers];
+
+    fn title_key(self) -> &'static str {
+        match self {
+            Self::Funnel => "report.section.funnel",
+            Self::Results => "tui.report.results_and_forecast",
+            Self::Activity => "report.section.activity",
+            Self::Customers => "report.section.customers",
+        }
+    }
+}
+
+/// State of the report screen.
+pub struct ReportScreen {
+    settings: ReportSettings,
+    period: Period,
+    page: Page,
+    report: Option<Report>,
+}
+
+impl ReportScreen {
+    /// This month's report; `refresh` computes it.
+    pub fn new(settings: ReportSettings, today: chrono::NaiveDate) -> Self {
+        Self { settings, period: Period::containing(PeriodKind::Month, today), page: Page::Funnel, report: None }
+    }
+
+    /// Computes the report of the period shown.
+    pub fn refresh(&mut self, store: &Store, today: chrono::NaiveDate) -> anyhow::Result<()> {
+        self.report = Some(report::build(store, today, self.period, &self.settings)?);
+        Ok(())
+    }
+
+    /// The period shown.
+    pub fn period(&self) -> Period {
+        self.period
+    }
+
+    /// The report shown, once computed.
+    pub fn report(&self) -> Option<&Report> {
+        self.report.as_ref()
+    }
+
+    /// Handles a report action.
+    pub fn handle(&mut self, action: Action, ctx: &mut HandleCtx) -> Effect {
+        let at = Page::ALL.iter().position(|p| *p == self.page).unwrap_or(0);
+        match action {
+            Action::Left | Action::Up => self.page = Page::ALL[(at + 3) % 4],
+            Action::Right | Action::Down => self.page = Page::ALL[(at + 1) % 4],
+            Action::CyclePeriod => {
+                let kind = match self.period.kind {
+                    Some(PeriodKind::Week) => PeriodKind::Month,
+                    Some(PeriodKind::Month) => PeriodKind::Quarter,
+                    _ => PeriodKind::Week,
+                };
+                return self.show(Period::containing(kind, ctx.today), ctx);
+            }
+            Action::PreviousPeriod => return self.show(self.period.previous(), ctx),
+            Action::NextPeriod => return self.show(self.period.next(), ctx),
+            _ => return Effect::Unhandled,
+        }
+        Effect::None
+    }
+
+    fn show(&mut self, period: Period, ctx: &mut HandleCtx) -> Effect {
+        self.period = period;
+        match self.refresh(ctx.store, ctx.today) {
+            Ok(()) => Effect::None,
+            Err(e) => Effect::Error(e),
+        }
+    }
+
+    /// Draws the period and page tabs, then the page.
+    pub fn render(&self, frame: &mut Frame, area: Rect, view: &View) {
+        let t = view.theme;
+        let i = view.i18n;
+        let title = format!(" {} ", text_view::heading(i, &self.period, view.today));
+        let block = Block::bordered().border_style(t.border).title(Span::styled(title, t.title));
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        let [tabs, body] = Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(inner);
+        let mut spans = Vec::new();
+        for page in Page::ALL {
+            let style = if page == self.page { t.focused_title } else { t.muted };
+            spans.push(Span::styled(format!(" {} ", i.t(page.title_key())), style));
+        }
+        spans.push(Span::styled(" ←/→", t.key));
+        frame.render_widget(Paragraph::new(Line::from(spans)), tabs);
+        let Some(report) = &self.report else { return };
+        let first = self.settings.currency;
+        match self.page {
+            Page::Funnel => funnel(frame, body, view, report),
+            Page::Results => results(frame, body, view, report, first),
+            Page::Activity => activity(frame, body, view, report),
+            Page::Customers => customers(frame, body, view, report, first),
+        }
+    }
+}
+
+/// Lines of text, each cut to the width.
+fn lines<'a>(items: Vec<String>, width: u16, style: Style) -> Vec<Line<'a>> {
+    items.into_iter().map(|s| Line::from(Span::styled(text::fit(&s, width as usize), style))).collect()
+}
+
+/// Fixed columns: each cell padded (right-aligned but the first) to its width.
+fn row<'a>(cells: &[String], widths: &[usize], style: Style) -> Line<'a> {
+    let mut s = String::new();
+    for (n, (cell, w)) in cells.iter().zip(widths).enumerate() {
+        let cell = text::fit(cell, *w);
+        s.push_str(&if n == 0 { text::pad(&cell, *w) } else { text::pad_left(&cell, *w) });
+        s.push(' ');
+    }
+    Line::from(Span::styled(s, style))
+}
+
+/// The funnel: a bar per step (deals that reached it), then the figures per step.
+fn funnel(frame: &mut Frame, area: Rect, view: &View, r: &Report) {
+    let (t, i) = (view.theme, view.i18n);
+    let [chart, table] = Layout::vertical([Constraint::Length(6), Constraint::Min(1)]).areas(area);
+    let bars: Vec<Bar> = r
+        .funnel
+        .iter()
+        .map(|s| {
+            Bar::default().value(s.reached).label(Line::from(text::pad(&i.word(s.step), 12))).text_value(format!(
+                "{} · {}",
+                s.reached,
+                percent(i, s.conversion)
+            ))
+        })
+        .collect();
+    let max = r.funnel.iter().map(|s| s.reached).max().unwrap_or(0).max(1);
+    frame.render_widget(
+        BarChart::default()
+            .direction(Direction::Horizontal)
+            .data(BarGroup::default().bars(&bars))
+            .bar_width(1)
+            .bar_gap(0)
+            .max(max)
+            .bar_style(t.accent)
+            .value_style(t.title),
+        chart,
+    );
+    let header: Vec<String> = ["step", "reached", "moved_on", "conversion", "to_won", "median", "slowest", "stuck"]
+        .iter()
+        .map(|k| i.t(&format!("report.col.{k}")))
+        .collect();
+    // Each column as wide as its header, at least as its figures need.
+    let widths: Vec<usize> =
+        header.iter().zip([12, 6, 6, 5, 5, 7, 7, 5]).map(|(h, least)| text::width(h).max(least)).collect();
+    let mut out = vec![row(&header, &widths, t.muted)];
+    for s in &r.funnel {
+        let stuck_style = if s.stuck > 0 { t.warning } else { t.text };
+        out.push(row(
+            &[
+                i.word(s.step),
+                s.reached.to_string(),
+                s.moved_on.to_string(),
+                percent(i, s.conversion),
+                percent(i, s.to_won),
+                days(i, s.median_days),
+                days(i, s.slowest_quarter_days),
+                s.stuck.to_string(),
+            ],
+            &widths,
+            stuck_style,
+        ));
+    }
+    out.push(Line::default());
+    out.push(Line::from(Span::styled(i.t("tui.report.funnel_note"), t.muted)));
+    frame.render_widget(Paragraph::new(out).wrap(Wrap { trim: false }), table);
+}
+
+/// Results (won, lost, win rate as a gauge, lost reasons) and the forecast per step.
+fn results(frame: &mut Frame, area: Rect, view: &View, r: &Report, first: Currency) {
+    let (t, i) = (view.theme, view.i18n);
+    let [top, gauge, rest] =
+        Layout::vertical([Constraint::Length(2), Constraint::Length(1), Constraint::Min(1)]).areas(area);
+    frame.render_widget(Paragraph::new(lines(text_view::results_lines(i, r, first), top.width, t.text)), top);
+    if let Some(rate) = r.results.win_rate {
+        frame.render_widget(
+            LineGauge::default()
+                .ratio(rate.clamp(0.0, 1.0))
+                .label(i.fmt("report.results.win_rate", &[("rate", &percent(i, Some(rate)))]))
+                .filled_style(t.success)
+                .unfilled_style(t.danger),
+            gauge,
+        );
+    }
+    let widths = [12, 6, 5, 28, 28];
+    let w = rest.width as usize;
+    // At 80 columns the value columns share what is left.
+    let money_w = (w.saturating_sub(12 + 6 + 5 + 5) / 2).clamp(8, 40);
+    let widths = [widths[0], widths[1], widths[2], money_w, money_w];
+    let header: Vec<String> =
+        ["step", "chance", "deals", "value", "weighted"].iter().map(|k| i.t(&format!("report.col.{k}"))).collect();
+    let mut out = vec![Line::default(), Line::from(Span::styled(i.t("report.section.forecast"), t.title))];
+    out.push(row(&header, &widths, t.muted));
+    let mut all = Totals::default();
+    let mut count = 0;
+    for s in &r.forecast.steps {
+        out.push(row(
+            &[
+                i.word(s.step),
+                format!("{}%", s.percent),
+                s.count.to_string(),
+                i.totals(&s.value, first),
+                i.totals(&s.weighted, first),
+            ],
+            &widths,
+            t.text,
+        ));
+        all.merge(&s.value);
+        count += s.count;
+    }
+    out.push(row(
+        &[
+            i.t("report.forecast.all"),
+            String::new(),
+            count.to_string(),
+            i.totals(&all, first),
+            i.totals(&r.forecast.weighted, first),
+        ],
+        &widths,
+        t.title,
+    ));
+    out.extend(lines(text_view::forecast_lines(i, r, first), rest.width, t.text));
+    frame.render_widget(Paragraph::new(out), rest);
+}
+
+/// Visits done per week as bars, the outcomes as a gauge, then the activity's lines.
+fn activity(frame: &mut Frame, area: Rect, view: &View, r: &Report) {
+    let (t, i) = (view.theme, view.i18n);
+    let a = &r.activity;
+    let [chart, spark, gauge, rest] =
+        Layout::vertical([Constraint::Length(7), Constraint::Length(2), Constraint::Length(1), Constraint::Min(1)])
+            .areas(area);
+    let weeks = a.weeks.len().max(1) as u16;
+    let bar_width = (chart.width / weeks).saturating_sub(1).clamp(3, 9);
+    let bars: Vec<Bar> = a
+        .weeks
+        .iter()
+        .map(|w| Bar::default().value(w.done).label(Line::from(w.week_of.format("%m-%d").to_string())))
+        .collect();
+    frame.render_widget(
+        BarChart::default()
+            .data(BarGroup::default().bars(&bars))
+            .bar_width(bar_width)
+            .bar_gap(1)
+            .bar_style(t.accent)
+            .value_style(t.selection)
+            .block(Block::default().title(Span::styled(i.t("tui.report.visits_per_week"), t.title))),
+        chart,
+    );
+    // Visits done day by day, so the rhythm of the period reads at a glance.
+    if a.done > 0 {
+        let label = i.t("tui.report.per_day");
+        let [name, line] = Layout::horizontal([Constraint::Length(text::width(&label) as u16 + 1), Constraint::Min(1)])
+            .areas(Rect { height: 1, ..spark });
+        frame.render_widget(Paragraph::new(Span::styled(label, t.muted)), name);
+        frame.render_widget(Sparkline::default().data(&a.daily).style(t.accent), line);
+    }
+    let o = &a.outcomes;
+    let rated = o.met + o.partly + o.not_met + o.unrated;
+    if rated > 0 {
+        let met = o.met as f64 / rated as f64;
+        frame.render_widget(
+            LineGauge::default()
+                .ratio(met)
+                .label(i.fmt("tui.report.met", &[("share", &percent(i, Some(met)))]))
+                .filled_style(t.success)
+                .unfilled_style(t.muted),
+            gauge,
+        );
+    }
+    frame.render_widget(Paragraph::new(text_view::activity_lines(i, r).join("\n")).wrap(Wrap { trim: false }), rest);
+}
+
+/// ABC per currency, classes and quadrants as bars, and who is losing touch.
+fn customers(frame: &mut Frame, area: Rect, view: &View, r: &Report, first: Currency) {
+    let (t, i) = (view.theme, view.i18n);
+    let c = &r.customers;
+    let abc_rows = c.abc.len().max(1) as u16 + 2;
+    let [abc, quadrants, rest] =
+        Layout::vertical([Constraint::Length(abc_rows), Constraint::Length(6), Constraint::Min(1)]).areas(area);
+    let mut out = Vec::new();
+    if c.abc.is_empty() {
+        out.extend(lines(vec![i.t("report.customers.no_abc")], abc.width, t.muted));
+    } else {
+        out.extend(lines(vec![i.t("tui.report.abc")], abc.width, t.title));
+        // Seven columns, each followed by a space.
+        let money_w = ((abc.width as usize).saturating_sub(4 + 3 * 5 + 7) / 3).clamp(6, 24);
+        let widths = [4, 5, money_w, 5, money_w, 5, money_w];
+        let header: Vec<String> =
+            [String::new(), "A".into(), String::new(), "B".into(), String::new(), "C".into(), String::new()].to_vec();
+        out.push(row(&header, &widths, t.muted));
+        for row_ in &c.abc {
+            let money = |minor: i64| i.money(Money::new(minor, row_.currency));
+            out.push(row(
+                &[
+                    row_.currency.to_string(),
+                    row_.a.accounts.to_string(),
+                    money(row_.a.value_minor),
+                    row_.b.accounts.to_string(),
+                    money(row_.b.value_minor),
+                    row_.c.accounts.to_string(),
+                    money(row_.c.value_minor),
+                ],
+                &widths,
+                if row_.currency == first { t.text } else { t.muted },
+            ));
+        }
+    }
+    frame.render_widget(Paragraph::new(out), abc);
+    let names: Vec<String> = c.quadrants.iter().map(|(q, _)| text_view::quadrant_name(i, *q)).collect();
+    let name_w = names.iter().map(|n| text::width(n)).max().unwrap_or(0);
+    let bars: Vec<Bar> = c
+        .quadrants
+        .iter()
+        .zip(&names)
+        .map(|((_, n), name)| {
+            Bar::default().value(*n).label(Line::from(text::pad(name, name_w))).text_value(format!(" {n}"))
+        })
+        .collect();
+    frame.render_widget(
+        BarChart::default()
+            .direction(Direction::Horizontal)
+            .data(BarGroup::default().bars(&bars))
+            .bar_width(1)
+            .bar_gap(0)
+            .bar_style(t.accent)
+            .value_style(t.title)
+            .block(Block::default().title(Span::styled(i.t("tui.report.quadrants"), t.title))),
+        quadrants,
+    );
+    let text = [text_view::classes_line(i, r), text_view::losing_touch_line(i, r)].join("\n");
+    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), rest);
+}

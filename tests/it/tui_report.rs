@@ -1,0 +1,72 @@
+//! The report screen (key `4`): the same figures as `fieldbook report --format json` on the
+//! same database, switched between week, month and quarter and stepped back and forth.
+
+use fieldbook::i18n::Lang;
+
+use crate::tui_support::{self, TODAY, app_on, keys, render};
+
+/// `fieldbook report --format json` with `args` on the database at `db`.
+fn report_json(db: &std::path::Path, args: &[&str]) -> serde_json::Value {
+    let out = assert_cmd::Command::cargo_bin("fieldbook")
+        .unwrap()
+        .env("FIELDBOOK_CONFIG_DIR", db.with_file_name("config"))
+        .args(["--db", db.to_str().unwrap(), "--today", TODAY, "--lang", "en", "report", "--format", "json"])
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn the_screen_shows_the_figures_of_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("fieldbook.db");
+    tui_support::seed(&path);
+    let mut app = app_on(&path, Lang::En);
+    keys(&mut app, "4");
+    let screen = render(&app, 120, 40);
+    let json = report_json(&path, &["--period", "month"]);
+    assert!(screen.contains("Month 2031-05-01 – 2031-05-31"), "{screen}");
+    for step in json["funnel"].as_array().unwrap() {
+        let name = step["step"].as_str().unwrap();
+        let label = format!("{}{}", name[..1].to_uppercase(), &name[1..]);
+        let reached = step["reached"].as_u64().unwrap();
+        let line = screen.lines().find(|l| l.contains(&label) && !l.contains('█')).unwrap_or_default();
+        let cells: Vec<&str> = line.trim_matches(|c| c == '│' || c == '|').split_whitespace().collect();
+        assert_eq!(cells.get(1).copied(), Some(reached.to_string().as_str()), "{label} in {screen}");
+    }
+    keys(&mut app, "l");
+    let results = render(&app, 120, 40);
+    let won = json["results"]["won_count"].as_u64().unwrap();
+    let lost = json["results"]["lost_count"].as_u64().unwrap();
+    if won + lost > 0 {
+        assert!(results.contains(&format!("Won {won}")), "{results}");
+    } else {
+        assert!(results.contains("No deal was won or lost in the period"), "{results}");
+    }
+    let open: u64 = json["forecast"]["steps"].as_array().unwrap().iter().map(|s| s["count"].as_u64().unwrap()).sum();
+    let all = results.lines().find(|l| l.contains("All open")).unwrap_or_default();
+    assert!(all.split_whitespace().any(|w| w == open.to_string()), "{all}");
+}
+
+#[test]
+fn p_cycles_the_period_and_brackets_step_through_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = tui_support::app(&dir, Lang::ZhCn);
+    keys(&mut app, "4");
+    assert!(render(&app, 80, 24).contains("本月 2031-05-01 至 2031-05-31"));
+    keys(&mut app, "p");
+    assert!(render(&app, 80, 24).contains("本季度 2031-04-01 至 2031-06-30"));
+    keys(&mut app, "p");
+    assert!(render(&app, 80, 24).contains("本周 2031-05-05 至 2031-05-11"));
+    keys(&mut app, "[ [");
+    assert!(render(&app, 80, 24).contains("本周 2031-04-21 至 2031-04-27"));
+    keys(&mut app, "]");
+    assert!(render(&app, 80, 24).contains("本周 2031-04-28 至 2031-05-04"));
+    // The report is reached from every screen by 4 and from the palette.
+    keys(&mut app, "1 : ");
+    tui_support::type_text(&mut app, "报表");
+    keys(&mut app, "enter");
+    assert!(render(&app, 80, 24).contains("本月 2031-05-01 至 2031-05-31"));
+}
