@@ -60,6 +60,32 @@ pub fn header(
     read_only: bool,
 ) {
     let t = view.theme;
+    let date = long_date(view.i18n, view.today);
+    let full = title_and_tabs(view, current, read_only, false);
+    let used: usize = full.iter().map(|s| text::width(&s.content)).sum();
+    // The other screens' tabs shrink to their keys when the counts would lose their words.
+    let roomy = counts.is_none_or(|c| {
+        let worded = worded_counts(view, c);
+        used + text::width(&date) + 1 + text::width(&worded[0]) + 2 + text::width(&worded[1]) + 2 <= area.width as usize
+    });
+    let mut spans = if roomy { full } else { title_and_tabs(view, current, read_only, true) };
+    let used: usize = spans.iter().map(|s| text::width(&s.content)).sum();
+    let mut gap = (area.width as usize).saturating_sub(used + text::width(&date) + 1);
+    let counts = counts.and_then(|c| count_spans(view, c, gap.saturating_sub(2))).unwrap_or_default();
+    gap = gap.saturating_sub(counts.iter().map(|s| text::width(&s.content)).sum::<usize>() + 1);
+    spans.push(Span::raw(" ".repeat(gap)));
+    spans.extend(counts);
+    if gap > 0 {
+        spans.push(Span::raw(" "));
+    }
+    spans.push(Span::styled(date, t.muted));
+    frame.render_widget(Line::from(spans), area);
+}
+
+/// The app's name (and "read-only"), then the screen tabs with their keys; `compact` leaves
+/// only the current screen's label.
+fn title_and_tabs(view: &View, current: ScreenId, read_only: bool, compact: bool) -> Vec<Span<'static>> {
+    let t = view.theme;
     let mut spans = vec![Span::styled(format!(" {} ", view.i18n.t("common.app_name")), t.title)];
     if read_only {
         spans.push(Span::styled(format!(" {}", view.i18n.t("tui.header.read_only")), t.warning));
@@ -74,20 +100,19 @@ pub fn header(
         let style = if screen == current { t.focused_title } else { t.muted };
         spans.push(Span::raw(" "));
         spans.push(Span::styled(key.to_string(), t.key));
-        spans.push(Span::styled(format!(" {}", view.i18n.t(label)), style));
+        if !compact || screen == current {
+            spans.push(Span::styled(format!(" {}", view.i18n.t(label)), style));
+        }
     }
-    let date = long_date(view.i18n, view.today);
-    let used: usize = spans.iter().map(|s| text::width(&s.content)).sum();
-    let mut gap = (area.width as usize).saturating_sub(used + text::width(&date) + 1);
-    let counts = counts.and_then(|c| count_spans(view, c, gap.saturating_sub(2))).unwrap_or_default();
-    gap = gap.saturating_sub(counts.iter().map(|s| text::width(&s.content)).sum::<usize>() + 1);
-    spans.push(Span::raw(" ".repeat(gap)));
-    spans.extend(counts);
-    if gap > 0 {
-        spans.push(Span::raw(" "));
-    }
-    spans.push(Span::styled(date, t.muted));
-    frame.render_widget(Line::from(spans), area);
+    spans
+}
+
+/// `● 3 today`, `▲ 2 late`.
+fn worded_counts(view: &View, counts: TodayCounts) -> [String; 2] {
+    [
+        view.i18n.fmt("tui.header.appointments", &[("n", &counts.appointments)]),
+        view.i18n.fmt("tui.header.overdue", &[("n", &counts.overdue)]),
+    ]
 }
 
 /// `● 3 today  ▲ 2 late` in at most `width` columns: with words when they fit (closer
@@ -95,10 +120,7 @@ pub fn header(
 fn count_spans(view: &View, counts: TodayCounts, width: usize) -> Option<Vec<Span<'static>>> {
     let t = view.theme;
     let overdue_style = if counts.overdue > 0 { t.warning } else { t.muted };
-    let worded = [
-        view.i18n.fmt("tui.header.appointments", &[("n", &counts.appointments)]),
-        view.i18n.fmt("tui.header.overdue", &[("n", &counts.overdue)]),
-    ];
+    let worded = worded_counts(view, counts);
     let bare = [format!("● {}", counts.appointments), format!("▲ {}", counts.overdue)];
     let choices = [(worded.clone(), "  "), (worded, " "), (bare, "  ")];
     let ([a, o], sep) =
