@@ -19,6 +19,7 @@ const CHINESE: &[(&str, &str)] = &[
     ("assets/i18n/zh-CN/forms.toml", include_str!("../../assets/i18n/zh-CN/forms.toml")),
     ("assets/i18n/zh-CN/help.toml", include_str!("../../assets/i18n/zh-CN/help.toml")),
     ("assets/i18n/zh-CN/playbook.toml", include_str!("../../assets/i18n/zh-CN/playbook.toml")),
+    ("assets/i18n/zh-CN/report.toml", include_str!("../../assets/i18n/zh-CN/report.toml")),
     ("assets/i18n/zh-CN/tui.toml", include_str!("../../assets/i18n/zh-CN/tui.toml")),
     ("assets/playbook/zh-CN.toml", include_str!("../../assets/playbook/zh-CN.toml")),
 ];
