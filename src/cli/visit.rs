@@ -100,7 +100,7 @@ pub fn run_plan(args: &PlanArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
     let today = ctx.today();
     let mut input = VisitInput {
         channel: channel(args.channel.as_deref())?,
-        planned_at: args.at.as_deref().map(|w| parse_when(w, today)).transpose()?.map(|w| w.to_datetime()),
+        planned_at: args.at.as_deref().map(|w| parse_when(w, today)).transpose()?.map(|w| w.to_plan_datetime()),
         purpose: args.purpose.clone().unwrap_or_default(),
         action_plan: args.plan.clone().unwrap_or_default(),
         expected_result: args.expect.clone().unwrap_or_default(),

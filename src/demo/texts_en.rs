@@ -84,7 +84,7 @@ pub const SCENARIOS: [&[Scenario]; 5] = [
         },
         Scenario {
             purpose: "Handle the price objection",
-            plan: "Hear the concern out, show total cost of ownership, bring {n} references",
+            plan: "Hear the concern out, show total cost of ownership, bring two or three references",
             expect: "Customer accepts the price range",
             met: "They agree total cost is lower; price no longer the issue",
             partly: "Still asking for {n}% off",

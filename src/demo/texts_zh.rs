@@ -85,7 +85,7 @@ pub const SCENARIOS: [&[Scenario]; 5] = [
         },
         Scenario {
             purpose: "处理价格异议",
-            plan: "先听完顾虑，再用总成本对比说明价值，带{n}个客户案例",
+            plan: "先听完顾虑，再用总成本对比说明价值，带两三个同行业的案例",
             expect: "客户接受价格区间",
             met: "客户认可总成本更低，价格不再是主要问题",
             partly: "还想要再降{n}%",

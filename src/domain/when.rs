@@ -19,10 +19,19 @@ pub struct When {
     pub time: Option<NaiveTime>,
 }
 
+/// The hour a visit planned for a day without a time is put at.
+pub const PLAN_HOUR: u32 = 9;
+
 impl When {
     /// The stored form: `YYYY-MM-DD HH:MM` in local wall time (`00:00` when no time given).
     pub fn to_datetime(self) -> NaiveDateTime {
         self.date.and_time(self.time.unwrap_or(NaiveTime::MIN))
+    }
+
+    /// When a planned visit is: a day without a time is at the start of the working day
+    /// ([`PLAN_HOUR`]), not at midnight.
+    pub fn to_plan_datetime(self) -> NaiveDateTime {
+        self.date.and_time(self.time.unwrap_or(NaiveTime::from_hms_opt(PLAN_HOUR, 0, 0).unwrap_or(NaiveTime::MIN)))
     }
 
     /// `YYYY-MM-DD` or `YYYY-MM-DD HH:MM`.

@@ -568,13 +568,17 @@ impl CustomerScreen {
         let i18n = view.i18n;
         let mut lines = self.deal_lines(view, width);
         if !self.history.is_empty() {
+            // Month and day, with the year when the history is not all in this year.
+            let this_year = view.today.format("%Y").to_string();
+            let one_year = self.history.iter().all(|e| e.at.get(..4) == Some(this_year.as_str()));
+            let day = if one_year { 5..10 } else { 0..10 };
             let steps: Vec<String> = self
                 .history
                 .iter()
                 .map(|e| {
                     let word =
                         if e.to_state == DealState::Open { i18n.word(e.to_stage) } else { i18n.word(e.to_state) };
-                    format!("{word} {}", e.at.get(5..10).unwrap_or(""))
+                    format!("{word} {}", e.at.get(day.clone()).unwrap_or(""))
                 })
                 .collect();
             let head = vec![Span::styled(format!("{} ", i18n.t("tui.customer.history")), t.muted)];

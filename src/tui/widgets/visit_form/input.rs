@@ -21,7 +21,10 @@ impl VisitForm {
         let text = self.text();
         let when = (!self.when.is_blank()).then(|| self.parsed_when());
         let next_on = (!self.next_on.is_blank()).then(|| parse_date(&text.next_on, self.today));
-        let at = when.clone().and_then(Result::ok).map(|w| w.to_datetime());
+        let at = when.clone().and_then(Result::ok).map(|w| match self.mode {
+            VisitMode::Plan => w.to_plan_datetime(),
+            VisitMode::Log => w.to_datetime(),
+        });
         let (planned_at, done_at): (Option<NaiveDateTime>, _) = match self.mode {
             VisitMode::Plan => (at, self.base.done_at),
             VisitMode::Log => (self.base.planned_at, at),
