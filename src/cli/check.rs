@@ -57,6 +57,9 @@ fn describe(i: &I18n, p: &Problem) -> String {
             let rowid = rowid.map(|r| r.to_string()).unwrap_or_else(|| "?".into());
             i.fmt("cli.check.foreign_key", &[("table", table), ("rowid", &rowid), ("parent", parent)])
         }
+        Problem::Unreadable { table, id, detail } => {
+            i.fmt("cli.check.unreadable", &[("table", table), ("id", id), ("detail", detail)])
+        }
         Problem::SearchMissing { table, count } => i.fmt("cli.check.search_missing", &[("table", table), ("n", count)]),
         Problem::SearchExtra { table, count } => i.fmt("cli.check.search_extra", &[("table", table), ("n", count)]),
         Problem::SearchStray { count } => i.fmt("cli.check.search_stray", &[("n", count)]),

@@ -27,6 +27,9 @@ pub enum Problem {
     Integrity { detail: String },
     /// A row pointing at a parent row that does not exist.
     ForeignKey { table: String, rowid: Option<i64>, parent: String },
+    /// A row the app cannot read (a date that is not a date, a cadence beyond the forms' limit,
+    /// an id out of range), typically from a hand-edited file.
+    Unreadable { table: String, id: i64, detail: String },
     /// Rows of `table` that the search index lacks.
     SearchMissing { table: String, count: i64 },
     /// Search index entries whose source row of `table` is gone.
@@ -62,6 +65,12 @@ impl Store {
         for row in rows {
             problems.push(row.ctx("checking foreign keys")?);
         }
+        let unreadable = super::readable::bad_rows(conn, &|_| "1".to_string(), INTEGRITY_LINES)?;
+        problems.extend(unreadable.into_iter().map(|b| Problem::Unreadable {
+            table: b.table.to_string(),
+            id: b.id,
+            detail: b.detail,
+        }));
         for (kind, table) in INDEXED {
             let (missing, extra) = compare_index(conn, kind.fts_rowid(0), table)?;
             if missing > 0 {

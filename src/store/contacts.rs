@@ -11,9 +11,9 @@ use super::error::{Context, Result, StoreError};
 use super::rows;
 use crate::domain::{BuyingRole, Contact, NewContact, NewCustomer, Style, Word};
 
-const CONTACT_COLUMNS: &str = "id, customer_id, name, title, phone, email, style, created_at, updated_at";
+pub(crate) const CONTACT_COLUMNS: &str = "id, customer_id, name, title, phone, email, style, created_at, updated_at";
 
-fn contact_row(r: &rusqlite::Row) -> rusqlite::Result<Contact> {
+pub(crate) fn contact_row(r: &rusqlite::Row) -> rusqlite::Result<Contact> {
     Ok(Contact {
         id: r.get(0)?,
         customer_id: r.get(1)?,

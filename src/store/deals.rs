@@ -12,7 +12,7 @@ use crate::domain::customer::clean_line;
 use crate::domain::money::{Currency, Money};
 use crate::domain::{CustomerClass, Deal, DealState, DomainError, Step, StepEvent, Word};
 
-const DEAL_COLUMNS: &str = "id, customer_id, title, value_minor, currency, stage, state, lost_reason, \
+pub(crate) const DEAL_COLUMNS: &str = "id, customer_id, title, value_minor, currency, stage, state, lost_reason, \
     expected_close_on, stage_since, created_at, closed_at";
 
 /// Changes to a deal; `None` leaves a field as it is.
@@ -27,7 +27,7 @@ pub struct DealPatch {
     pub close_on: Option<Option<NaiveDate>>,
 }
 
-fn deal_row(r: &rusqlite::Row) -> rusqlite::Result<Deal> {
+pub(crate) fn deal_row(r: &rusqlite::Row) -> rusqlite::Result<Deal> {
     Ok(Deal {
         id: r.get(0)?,
         customer_id: r.get(1)?,

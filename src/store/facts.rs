@@ -88,9 +88,9 @@ impl Store {
 }
 
 /// The columns [`fact_row`] reads.
-const FACT_COLUMNS: &str = "id, customer_id, category, label, value, month_day";
+pub(crate) const FACT_COLUMNS: &str = "id, customer_id, category, label, value, month_day";
 
-fn fact_row(r: &rusqlite::Row) -> rusqlite::Result<Fact> {
+pub(crate) fn fact_row(r: &rusqlite::Row) -> rusqlite::Result<Fact> {
     let md: Option<String> = r.get(5)?;
     Ok(Fact {
         id: r.get(0)?,

@@ -13,10 +13,10 @@ use super::rows;
 use crate::domain::when::format_stored_datetime;
 use crate::domain::{Visit, VisitInput, VisitKind, Word};
 
-const VISIT_COLUMNS: &str = "id, customer_id, deal_id, channel, planned_at, done_at, purpose, action_plan, \
+pub(crate) const VISIT_COLUMNS: &str = "id, customer_id, deal_id, channel, planned_at, done_at, purpose, action_plan, \
     expected_result, actual_result, outcome, next_topic, next_step, next_step_on, notes, created_at, updated_at, kind";
 
-fn visit_row(r: &rusqlite::Row) -> rusqlite::Result<Visit> {
+pub(crate) fn visit_row(r: &rusqlite::Row) -> rusqlite::Result<Visit> {
     Ok(Visit {
         id: r.get(0)?,
         customer_id: r.get(1)?,

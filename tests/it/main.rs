@@ -29,6 +29,7 @@ mod data_paths;
 mod demo_data;
 mod e2e_tmux;
 mod import_fuzz;
+mod import_json_values;
 mod import_opportunities;
 mod import_parsers;
 mod import_real_files;

@@ -112,7 +112,18 @@ impl Store {
         tx.execute_batch("PRAGMA defer_foreign_keys = ON").ctx("starting an import")?;
         let mut report = ImportReport { rejected: set.rejected.clone(), ..Default::default() };
         let now = clock.timestamp();
-        let batch = Importer::new(&tx, set, options, now.clone())?.run(&mut report)?;
+        let importer = Importer::new(&tx, set, options, now.clone())?;
+        let before = last_ids(&tx)?;
+        let (batch, file_rows) = importer.run(&mut report)?;
+        // Our own files may have been edited by hand: every row added must read back as the
+        // app reads it (dates, steps, a cadence the forms allow, an id the index can hold).
+        if set.keys_are_ours {
+            let after = |table: &str| format!("c.id > {} OR c.id < 1", before.get(table).copied().unwrap_or(0));
+            if let Some(bad) = crate::store::readable::bad_rows(&tx, &after, 1)?.into_iter().next() {
+                let index = file_rows.get(&(bad.table.to_string(), bad.id)).copied().unwrap_or(0);
+                return Err(bad_row(options, bad.table, index, &bad.detail));
+            }
+        }
         let refused = !report.rejected.is_empty() && !options.skip_invalid;
         if options.dry_run || refused {
             tx.rollback().ctx("rolling back an import")?;
@@ -136,6 +147,13 @@ impl Store {
     }
 }
 
+/// The customer fields the forms keep to one line ([`crate::domain::NewCustomer::validated`]).
+const ONE_LINE_CUSTOMER_FIELDS: &[&str] =
+    &["name", "nickname", "company", "title", "phone", "email", "address", "source", "referred_by"];
+
+/// `(table, new id)` → the row's place in the imported file (1-based).
+type FileRows = HashMap<(String, i64), usize>;
+
 /// One import in progress inside its transaction.
 struct Importer<'a> {
     tx: &'a Transaction<'a>,
@@ -148,6 +166,8 @@ struct Importer<'a> {
     already_there: HashMap<i64, i64>,
     batch: BatchRecord,
     now: String,
+    /// `(table, new id)` → the row's place in the file (1-based), to name a bad row.
+    file_rows: FileRows,
 }
 
 impl<'a> Importer<'a> {
@@ -174,10 +194,13 @@ impl<'a> Importer<'a> {
             already_there: HashMap::new(),
             batch: BatchRecord::default(),
             now,
+            file_rows: HashMap::new(),
         })
     }
 
-    fn run(mut self, report: &mut ImportReport) -> DataResult<BatchRecord> {
+    /// Imports every row; returns the batch and, for each row added, `(table, new id)` → its
+    /// row in the file (1-based).
+    fn run(mut self, report: &mut ImportReport) -> DataResult<(BatchRecord, FileRows)> {
         let tables = self.tables.clone();
         let mut soft_fixes: Vec<(String, String, i64, i64)> = Vec::new();
         for table in &tables {
@@ -241,7 +264,7 @@ impl<'a> Importer<'a> {
             crate::store::visits::refresh_rollup(self.tx, *id, &self.now)?;
         }
         self.batch.hash_rows(self.tx, &self.tables)?;
-        Ok(self.batch)
+        Ok((self.batch, self.file_rows))
     }
 
     /// Rewrites references to imported rows; `Ok(None)` means the row is skipped with its parent.
@@ -476,9 +499,19 @@ impl<'a> Importer<'a> {
             if !self.keep_ids && Some(col.as_str()) == id_col {
                 continue;
             }
-            let Some(v) = from_json(value) else {
+            let Some(mut v) = from_json(value) else {
                 return Err(bad_row(self.options, &table.name, index + 1, &format!("bad value in '{col}'")));
             };
+            // A customer's one-line fields get the forms' rule: control characters (a terminal
+            // escape) become spaces. Longer texts (notes) keep them, as the forms do; every
+            // output shows them as visible stand-ins.
+            if let rusqlite::types::Value::Text(t) = &v
+                && table.name == "customer"
+                && ONE_LINE_CUSTOMER_FIELDS.contains(&col.as_str())
+                && t.chars().any(char::is_control)
+            {
+                v = rusqlite::types::Value::Text(crate::domain::customer::clean_line(t));
+            }
             cols.push(format!("\"{col}\""));
             values.push(v);
         }
@@ -494,7 +527,11 @@ impl<'a> Importer<'a> {
             super::schema::row_key(table, row)
         };
         self.batch.added.push((table.name.clone(), key));
-        Ok(id_col.map(|_| self.tx.last_insert_rowid()))
+        let new_id = id_col.map(|_| self.tx.last_insert_rowid());
+        if let Some(id) = new_id {
+            self.file_rows.insert((table.name.clone(), id), index + 1);
+        }
+        Ok(new_id)
     }
 
     fn target(&mut self, table: &str, old: i64, target: Target) {
@@ -532,6 +569,18 @@ fn take_soft(table: &TableInfo, row: &mut Row) -> Vec<(String, i64)> {
         }
     }
     out
+}
+
+/// The highest id of each table `readable` checks, before the import (0 when empty).
+fn last_ids(conn: &Connection) -> DataResult<HashMap<String, i64>> {
+    let mut out = HashMap::new();
+    for table in ["customer", "deal", "visit", "customer_fact", "contact"] {
+        let max: i64 = conn
+            .query_row(&format!("SELECT coalesce(max(id), 0) FROM {table}"), [], |r| r.get(0))
+            .ctx("starting an import")?;
+        out.insert(table.to_string(), max);
+    }
+    Ok(out)
 }
 
 /// True when no record table holds a row.
