@@ -24,6 +24,9 @@ pub struct Removed {
     tables: Vec<TableRows>,
     /// Customers whose last contact and next step follow the rows.
     customers: Vec<i64>,
+    /// Next steps (kept, not deleted) that a deleted visit did: `(step, visit)`, linked again
+    /// when the visit is put back.
+    done_by: Vec<(i64, i64)>,
 }
 
 /// Keeps the rows `tables` name for `key`, parents first.
@@ -38,7 +41,7 @@ fn take_all(conn: &Connection, tables: &[(&'static str, &str)], key: i64, custom
 impl Removed {
     /// Nothing yet; rows are added with `take` before the delete runs.
     fn new(customers: Vec<i64>) -> Self {
-        Self { tables: Vec::new(), customers }
+        Self { tables: Vec::new(), customers, done_by: Vec::new() }
     }
 
     /// Keeps every row of `table` matching `filter` (SQL after WHERE, with `?1` = `key`).
@@ -98,7 +101,11 @@ impl Store {
                 .optional()
                 .ctx("deleting a visit")?
                 .ok_or(StoreError::NotFound { what: "visit", id })?;
-            let removed = take_all(tx, VISIT_ROWS, id, vec![customer_id])?;
+            let mut removed = take_all(tx, VISIT_ROWS, id, vec![customer_id])?;
+            removed.done_by = tx
+                .prepare("SELECT id FROM next_step WHERE done_by_visit_id = ?1 AND visit_id IS NOT ?1")
+                .and_then(|mut s| s.query_map([id], |r| Ok((r.get(0)?, id)))?.collect::<rusqlite::Result<Vec<_>>>())
+                .ctx("deleting a visit")?;
             tx.execute("DELETE FROM visit WHERE id = ?1", [id]).ctx("deleting a visit")?;
             refresh_rollup(tx, customer_id, &clock.timestamp())?;
             Ok(removed)
@@ -153,6 +160,13 @@ impl Store {
                 for row in &table.rows {
                     stmt.execute(params_from_iter(row.iter())).ctx("putting back what was deleted")?;
                 }
+            }
+            for (step, visit) in &removed.done_by {
+                tx.execute(
+                    "UPDATE next_step SET done_by_visit_id = ?2 WHERE id = ?1 AND done_by_visit_id IS NULL",
+                    [step, visit],
+                )
+                .ctx("putting back what was deleted")?;
             }
             let now = clock.timestamp();
             for customer in &removed.customers {

@@ -85,8 +85,18 @@ actions! {
     Reopen = "reopen",
     /// Archive the customer (off Today, the board and the lists), or take it out of the archive.
     Archive = "archive",
-    /// Undo the last archive (the message line says what it will undo).
+    /// Undo the last delete, archive or unarchive (the message line says what it will undo).
     Undo = "undo",
+    /// The customer's visits, notes and objections as a list: edit or delete one.
+    Entries = "entries",
+    /// The inbox: notes not filed under a customer, to attach one to a customer.
+    Inbox = "inbox",
+    /// Delete the customer and everything under them (asks for their name; backup first).
+    DeleteCustomer = "delete_customer",
+    /// Lists: delete the selected entry (asks first).
+    Delete = "delete",
+    /// The inbox: file the selected note under a customer.
+    Attach = "attach",
     /// Show the customer's next deal (its steps, objections and checklist).
     NextDeal = "next_deal",
     /// Filter the list or board.

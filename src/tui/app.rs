@@ -80,7 +80,7 @@ pub struct App {
     playbook: Rc<Playbook>,
     /// Today's appointments and overdue next steps for the header (none on the welcome screen).
     counts: Option<TodayCounts>,
-    /// What `u` undoes: the last archive in this session.
+    /// What `u` undoes: the last delete, archive or unarchive in this session.
     undo: Option<Undo>,
 }
 
@@ -434,6 +434,17 @@ impl App {
                 self.modal = None;
                 self.deal_moved(to, message);
             }
+            ModalOutcome::Info(text) => self.toast = Some(Toast { text, is_error: false }),
+            ModalOutcome::Open(request) => {
+                match Modal::open(request, &self.store, &self.i18n, &self.playbook, &self.money) {
+                    Ok(modal) => self.modal = Some(modal),
+                    Err(e) => self.fail(&e),
+                }
+            }
+            ModalOutcome::Undoable(undo, message) => {
+                self.close_modal();
+                self.did(*undo, message);
+            }
         }
         if self.modal.is_none() {
             self.open_next_draft();
@@ -498,6 +509,11 @@ impl App {
             Action::Checklist => self.open_checklist(),
             Action::Archive => self.archive(),
             Action::Undo => self.undo(),
+            Action::Inbox => self.apply(Effect::Modal(ModalRequest::Inbox)),
+            Action::DeleteCustomer => match self.screens.last().and_then(Screen::selected_customer) {
+                Some(customer) => self.apply(Effect::Modal(ModalRequest::DeleteCustomer(customer))),
+                None => self.toast = Some(Toast { text: self.i18n.t("tui.modal.pick_customer"), is_error: true }),
+            },
             Action::Profile => self.open_profile(),
             Action::AddCustomer => self.apply(Effect::Modal(ModalRequest::AddCustomer)),
             Action::Edit => {
@@ -537,16 +553,29 @@ impl App {
                 let text = match &undo.done {
                     Done::Archived(name) => self.i18n.fmt("tui.undo.archived", &[("name", name), ("key", &key)]),
                     Done::Unarchived(name) => self.i18n.fmt("tui.undo.unarchived", &[("name", name), ("key", &key)]),
+                    // Archiving does only these two.
+                    _ => String::new(),
                 };
-                self.undo = Some(undo);
-                self.apply(Effect::Changed(text));
+                self.did(undo, text);
             }
             Ok(None) => {}
             Err(e) => self.fail(&e),
         }
     }
 
-    /// Undoes the last archive, once.
+    /// Keeps `undo` for `u` and shows `message`; a deleted customer's screens close (the
+    /// stack goes back to its root screen).
+    fn did(&mut self, undo: Undo, message: String) {
+        let gone = matches!(undo.done, Done::DeletedCustomer(_));
+        self.undo = Some(undo);
+        if gone {
+            let root = self.screens.first().map_or(ScreenId::Today, Screen::id);
+            self.go(root);
+        }
+        self.apply(Effect::Changed(message));
+    }
+
+    /// Undoes the last delete, archive or unarchive, once.
     fn undo(&mut self) {
         let Some(undo) = self.undo.take() else {
             self.toast = Some(Toast { text: self.i18n.t("tui.undo.nothing"), is_error: false });
@@ -557,6 +586,12 @@ impl App {
                 let text = match &undo.done {
                     Done::Archived(name) => self.i18n.fmt("tui.undo.undone_archived", &[("name", name)]),
                     Done::Unarchived(name) => self.i18n.fmt("tui.undo.undone_unarchived", &[("name", name)]),
+                    Done::DeletedVisit { customer, day } => {
+                        self.i18n.fmt("tui.undo.undone_visit", &[("who", customer), ("day", day)])
+                    }
+                    Done::DeletedNote(text) => self.i18n.fmt("tui.undo.undone_note", &[("text", text)]),
+                    Done::DeletedObjection(text) => self.i18n.fmt("tui.undo.undone_objection", &[("text", text)]),
+                    Done::DeletedCustomer(name) => self.i18n.fmt("tui.undo.undone_customer", &[("name", name)]),
                 };
                 self.apply(Effect::Changed(text));
             }

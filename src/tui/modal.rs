@@ -6,6 +6,7 @@
 mod checklist;
 mod contacts;
 mod deals;
+mod entries;
 mod facts;
 mod objections;
 pub(crate) mod profile;
@@ -24,8 +25,10 @@ use super::theme::Theme;
 use super::widgets::checklist_panel::ChecklistPanel;
 use super::widgets::contact_form::ContactForm;
 use super::widgets::customer_form::{CustomerField, CustomerForm};
+use super::widgets::customer_picker::CustomerPicker;
 use super::widgets::deal_form::DealForm;
 use super::widgets::dialog::{ConfirmDialog, ConfirmEvent, PromptDialog, PromptEvent, PromptKind, PromptValue};
+use super::widgets::entry_list::{Entry, EntryList};
 use super::widgets::fact_form::FactForm;
 use super::widgets::guide_panel::GuidePanel;
 use super::widgets::note_input::{NoteInput, NoteTarget};
@@ -93,6 +96,16 @@ pub enum ModalRequest {
     AddObjection(i64),
     /// Choose one of the open objections of the customer's open deal to mark resolved.
     ResolveObjection(i64),
+    /// The customer's visits, notes and objections, to edit or delete one.
+    Entries(i64),
+    /// The inbox's notes, to attach one to a customer (or edit or delete it).
+    Inbox,
+    /// Fix a stored visit, planned or logged (the visit form prefilled; saving updates it).
+    EditVisit(i64),
+    /// Fix a stored note's text.
+    EditNote(i64),
+    /// Ask for the customer's name, then back up and delete them with everything under them.
+    DeleteCustomer(i64),
 }
 
 /// What a prompt's answer is for.
@@ -155,6 +168,14 @@ pub enum Modal {
     Checklist(Box<ChecklistPanel>),
     /// A yes/no question; yes does what it is for.
     Confirm(Box<ConfirmDialog>, ConfirmFor),
+    /// A customer's visits, notes and objections, or the inbox.
+    Entries(Box<EntryList>),
+    /// "Delete this visit?" (or note, objection).
+    ConfirmDelete(Box<ConfirmDialog>, Entry),
+    /// The customer inbox note `.1` is filed under.
+    PickCustomer(Box<CustomerPicker>, i64),
+    /// "Type the name to delete": customer `.1`, named `.2`.
+    DeleteCustomer(Box<PromptDialog>, i64, String),
 }
 
 /// The purpose of an open prompt (kept private to this module).
@@ -174,6 +195,12 @@ pub enum ModalOutcome {
     Next(Box<Modal>),
     /// Closed after moving a deal to `to` (the board's focus follows it); with the message.
     DealMoved { to: Step, message: String },
+    /// Still open; the message line says this.
+    Info(String),
+    /// Replaced by the modal for this request (an entry of a list opened in its form).
+    Open(ModalRequest),
+    /// Closed after a change `u` can undo (a delete); with the message.
+    Undoable(Box<ops::undo::Undo>, String),
 }
 
 impl Modal {
@@ -241,7 +268,7 @@ impl Modal {
                     Some(id) => store.customer_ref(id)?.name,
                     None => String::new(),
                 };
-                Self::Note(Box::new(NoteInput::new(NoteTarget { customer_id, customer_name })))
+                Self::Note(Box::new(NoteInput::new(NoteTarget { customer_id, customer_name, note_id: None })))
             }
             ModalRequest::AddCustomer => {
                 Self::Customer(Box::new(CustomerForm::new(Step::Preparation).with_currency(money.base)))
@@ -265,6 +292,24 @@ impl Modal {
             ModalRequest::Checklist(id) => checklist::open_checklist(store, playbook, id)?,
             ModalRequest::AddObjection(id) => Self::Objection(Box::new(objections::form(id, store, playbook)?)),
             ModalRequest::ResolveObjection(id) => objections::picker(id, store, i18n)?,
+            ModalRequest::Entries(id) => entries::list(id, store, i18n)?,
+            ModalRequest::Inbox => entries::inbox(store, i18n)?,
+            ModalRequest::EditVisit(visit_id) => {
+                let visit = store.visit(visit_id)?;
+                let ticks = store.visit_ticks(visit_id)?;
+                let form = VisitForm::edit(target(visit.customer_id)?, &visit, ticks, clock);
+                visit_modal(with_account(form, store, i18n, Some(visit_id), visit.deal_id)?, playbook)
+            }
+            ModalRequest::EditNote(id) => {
+                let note = store.note(id)?;
+                let customer_name = match note.customer_id {
+                    Some(c) => store.customer_ref(c)?.name,
+                    None => String::new(),
+                };
+                let target = NoteTarget { customer_id: note.customer_id, customer_name, note_id: None };
+                Self::Note(Box::new(NoteInput::edit(target, id, &note.body)))
+            }
+            ModalRequest::DeleteCustomer(id) => entries::ask_delete_customer(id, store, i18n)?,
         })
     }
 
@@ -281,7 +326,14 @@ impl Modal {
             Self::Contact(form) => form.is_dirty(),
             Self::Deal(form) => form.is_dirty(),
             Self::Profile(form) => form.is_dirty(),
-            Self::RemoveContact(..) | Self::DeleteFact(..) | Self::Checklist(_) | Self::Confirm(..) => false,
+            Self::PickCustomer(picker, _) => !picker.query().is_empty(),
+            Self::DeleteCustomer(dialog, ..) => dialog.is_dirty(),
+            Self::RemoveContact(..)
+            | Self::DeleteFact(..)
+            | Self::Checklist(_)
+            | Self::Confirm(..)
+            | Self::Entries(_)
+            | Self::ConfirmDelete(..) => false,
         }
     }
 
@@ -320,6 +372,10 @@ impl Modal {
             | Self::DeleteFact(..)
             | Self::Checklist(_)
             | Self::Confirm(..)
+            | Self::Entries(_)
+            | Self::ConfirmDelete(..)
+            | Self::PickCustomer(..)
+            | Self::DeleteCustomer(..)
             | Self::PickObjection(..) => None,
         }
     }
@@ -347,9 +403,13 @@ impl Modal {
             Self::Deal(form) => form.key_context(),
             Self::Profile(form) => form.key_context(),
             Self::PickObjection(..) => ModalId::ObjectionPicker,
-            Self::Prompt(..) => ModalId::Prompt,
+            Self::Prompt(..) | Self::DeleteCustomer(..) => ModalId::Prompt,
             Self::Checklist(_) => ModalId::Checklist,
-            Self::DeleteFact(..) | Self::RemoveContact(..) | Self::Confirm(..) => ModalId::Dialog,
+            Self::Entries(_) => ModalId::EntryList,
+            Self::PickCustomer(..) => ModalId::CustomerPicker,
+            Self::DeleteFact(..) | Self::RemoveContact(..) | Self::Confirm(..) | Self::ConfirmDelete(..) => {
+                ModalId::Dialog
+            }
         })
     }
 
@@ -367,6 +427,9 @@ impl Modal {
             Self::Deal(form) => form.claims(key),
             Self::Profile(form) => form.claims(key),
             Self::Prompt(dialog, _) => dialog.claims(key),
+            Self::PickCustomer(picker, _) => picker.claims(key),
+            Self::DeleteCustomer(dialog, ..) => dialog.claims(key),
+            Self::Entries(_) | Self::ConfirmDelete(..) => false,
             Self::PickObjection(..)
             | Self::Checklist(_)
             | Self::DeleteFact(..)
@@ -449,6 +512,21 @@ impl Modal {
                 ConfirmEvent::No => ModalOutcome::Close,
                 ConfirmEvent::Yes => checklist::confirmed(purpose, store, playbook, i18n),
             },
+            Self::Entries(list) => match entries::list_key(list, key, store, i18n, keymap) {
+                Ok(Some(outcome)) => outcome,
+                Ok(None) => ModalOutcome::Stay,
+                Err(e) => ModalOutcome::Failed(e),
+            },
+            Self::ConfirmDelete(dialog, entry) => entries::delete_key(dialog, *entry, key, store, i18n, keymap),
+            Self::PickCustomer(picker, note) => entries::pick_key(picker, *note, key, store, i18n, keymap),
+            Self::DeleteCustomer(dialog, id, name) => match dialog.handle_key(key, i18n, keymap) {
+                PromptEvent::None => ModalOutcome::Stay,
+                PromptEvent::Cancel => ModalOutcome::Close,
+                PromptEvent::Submit(PromptValue::Text(typed)) => {
+                    entries::delete_customer(*id, name, &typed, store, i18n, keymap)
+                }
+                PromptEvent::Submit(PromptValue::When(_)) => ModalOutcome::Stay,
+            },
         }
     }
 
@@ -477,6 +555,10 @@ impl Modal {
             Self::DeleteFact(dialog, _) => dialog.render(frame, area, theme, i18n, keymap),
             Self::Checklist(panel) => panel.render(frame, area, theme, i18n, keymap),
             Self::Confirm(dialog, _) => dialog.render(frame, area, theme, i18n, keymap),
+            Self::Entries(list) => list.render(frame, area, theme, i18n, keymap),
+            Self::ConfirmDelete(dialog, _) => dialog.render(frame, area, theme, i18n, keymap),
+            Self::PickCustomer(picker, _) => picker.render(frame, area, theme, i18n, keymap),
+            Self::DeleteCustomer(dialog, ..) => dialog.render(frame, area, theme, i18n, keymap),
         }
     }
 }

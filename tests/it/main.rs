@@ -50,6 +50,7 @@ mod tui_checklist;
 mod tui_chrome;
 mod tui_deals;
 mod tui_drafts;
+mod tui_entries;
 mod tui_fix_flows;
 mod tui_flows;
 mod tui_form_flows;

@@ -81,3 +81,39 @@ fn a_deleted_visit_note_and_objection_come_back_with_their_ids() {
     assert_eq!(store.objection(objection).unwrap(), kept);
     assert_eq!(kept.kind.code(), "complaint");
 }
+
+#[test]
+fn a_deleted_visit_put_back_is_again_the_visit_that_did_its_next_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("fieldbook.db");
+    seed(&path);
+    let mut store = open_on(&path, TODAY);
+    let zhao = store.search("Zhao Lei", 5).unwrap()[0].customer.clone().unwrap().id;
+    let step = store
+        .add_next_step(
+            zhao,
+            fieldbook::domain::NewNextStep {
+                text: "send the quote".into(),
+                due_on: crate::tui_support::day(TODAY),
+                due_time: None,
+                deal_id: None,
+            },
+        )
+        .unwrap();
+    let input = fieldbook::domain::VisitInput {
+        done_at: Some(crate::tui_support::day(TODAY).and_hms_opt(10, 0, 0).unwrap()),
+        purpose: "bring the quote".into(),
+        action_plan: "walk through it".into(),
+        expected_result: "a yes".into(),
+        does_step: Some(step),
+        ..fieldbook::domain::VisitInput::blank()
+    };
+    let visit = store.add_visit(zhao, input).unwrap();
+    assert_eq!(store.next_step(step).unwrap().done_by_visit_id, Some(visit));
+    let removed = store.delete_visit(visit).unwrap();
+    let kept = store.next_step(step).unwrap();
+    assert_eq!((kept.done_by_visit_id, kept.done_at.is_some()), (None, true), "the step stays done");
+    store.put_back(&removed).unwrap();
+    assert_eq!(store.next_step(step).unwrap().done_by_visit_id, Some(visit), "linked again");
+    assert!(store.check().unwrap().is_empty());
+}

@@ -235,11 +235,12 @@ fn dialog_snapshots() {
 fn note_snapshots() {
     for lang in LANGS {
         let i18n = I18n::new(lang);
-        let mut note = NoteInput::new(NoteTarget { customer_id: Some(3), customer_name: "王伟".into() });
+        let mut note =
+            NoteInput::new(NoteTarget { customer_id: Some(3), customer_name: "王伟".into(), note_id: None });
         for c in "刘总 decides; ask about the tender date".chars() {
             note.handle_key(key(KeyCode::Char(c)), &i18n, &Keymap::defaults());
         }
-        let inbox = NoteInput::new(NoteTarget { customer_id: None, customer_name: String::new() });
+        let inbox = NoteInput::new(NoteTarget { customer_id: None, customer_name: String::new(), note_id: None });
         for (w, h) in SIZES {
             let (view, _) = screen(w, h, |f| note.render(f, f.area(), &Theme::default(), &i18n, &Keymap::defaults()));
             insta::assert_snapshot!(format!("note_{}_{w}x{h}", lang.tag()), view);

@@ -17,7 +17,10 @@ fn objection(text: &str) -> DraftForm {
 }
 
 fn note(customer_id: Option<i64>, text: &str) -> DraftForm {
-    DraftForm::Note(NoteDraft { target: NoteTarget { customer_id, customer_name: "王伟".into() }, text: text.into() })
+    DraftForm::Note(NoteDraft {
+        target: NoteTarget { customer_id, customer_name: "王伟".into(), note_id: None },
+        text: text.into(),
+    })
 }
 
 #[test]

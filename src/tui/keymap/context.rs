@@ -73,6 +73,10 @@ pub enum ModalId {
     Checklist,
     /// The list of open objections to resolve one.
     ObjectionPicker,
+    /// A customer's visits, notes and objections, or the inbox's notes, to fix one.
+    EntryList,
+    /// Choosing a customer by typing part of the name (where an inbox note goes).
+    CustomerPicker,
     /// The filter box of the customers table and the pipeline board while it is typed into.
     FilterBox,
     /// The list of keys (`?`, F2) while it is open: these scroll it, any other key closes it.
@@ -97,6 +101,8 @@ impl ModalId {
         Self::Dialog,
         Self::Checklist,
         Self::ObjectionPicker,
+        Self::EntryList,
+        Self::CustomerPicker,
         Self::FilterBox,
         Self::Help,
         Self::Palette,
@@ -118,6 +124,8 @@ impl ModalId {
             Self::Dialog => "dialog",
             Self::Checklist => "checklist",
             Self::ObjectionPicker => "objection_picker",
+            Self::EntryList => "entry_list",
+            Self::CustomerPicker => "customer_picker",
             Self::FilterBox => "filter_box",
             Self::Help => "help",
             Self::Palette => "palette",

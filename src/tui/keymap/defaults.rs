@@ -29,6 +29,8 @@ const GLOBAL: &[Row] = &[
     (Action::Checklist, "", false),
     (Action::Profile, "", false),
     (Action::Archive, "", false),
+    (Action::Inbox, "", false),
+    (Action::DeleteCustomer, "", false),
     (Action::AddCustomer, "", false),
     (Action::Search, "", false),
 ];
@@ -58,6 +60,7 @@ const TODAY: &[Row] = &[
     (Action::Postpone, "p", true),
     (Action::TickOff, "x", false),
     (Action::Open, "enter", true),
+    (Action::Inbox, "i", true),
     (Action::Brief, "b", true),
     (Action::Checklist, "c", false),
     (Action::Profile, "P", false),
@@ -92,6 +95,7 @@ const CUSTOMERS: &[Row] = &[
     (Action::Checklist, "c", false),
     (Action::Profile, "P", false),
     (Action::Archive, "A", false),
+    (Action::DeleteCustomer, "X", false),
     (Action::Search, "/", true),
 ];
 
@@ -116,7 +120,9 @@ const CUSTOMER: &[Row] = &[
     (Action::EditDeal, "E", false),
     (Action::Reopen, "R", false),
     (Action::NextDeal, "]", false),
+    (Action::Entries, "t", true),
     (Action::Archive, "A", false),
+    (Action::DeleteCustomer, "X", false),
     (Action::Search, "/", false),
 ];
 
@@ -190,6 +196,31 @@ const OBJECTION_PICKER: &[Row] = &[
     (Action::Help, "? f2", false),
 ];
 
+/// A customer's visits, notes and objections, or the inbox's notes.
+const ENTRY_LIST: &[Row] = &[
+    (Action::Up, "up k", false),
+    (Action::Down, "down j", false),
+    (Action::PageUp, "pageup ctrl-u", false),
+    (Action::PageDown, "pagedown ctrl-d", false),
+    (Action::Top, "g home", false),
+    (Action::Bottom, "G end", false),
+    (Action::Attach, "m", false),
+    (Action::Edit, "e enter", false),
+    (Action::Delete, "x d delete", false),
+    (Action::Cancel, "esc q", false),
+    (Action::Help, "? f2", false),
+];
+
+/// Characters and Backspace are typed into the query.
+const CUSTOMER_PICKER: &[Row] = &[
+    (Action::Up, "up", false),
+    (Action::Down, "down", false),
+    (Action::Submit, "enter", false),
+    (Action::Clear, "ctrl-u", false),
+    (Action::Cancel, "esc", false),
+    (Action::Help, "f2", false),
+];
+
 /// Characters and Backspace are typed into the box.
 const FILTER_BOX: &[Row] =
     &[(Action::Submit, "enter", false), (Action::Clear, "esc", false), (Action::Help, "f2", false)];
@@ -233,6 +264,8 @@ fn rows(context: KeyContext) -> &'static [&'static [Row]] {
             ModalId::Dialog => &[DIALOG],
             ModalId::Checklist => &[CHECKLIST],
             ModalId::ObjectionPicker => &[OBJECTION_PICKER],
+            ModalId::EntryList => &[ENTRY_LIST],
+            ModalId::CustomerPicker => &[CUSTOMER_PICKER],
             ModalId::FilterBox => &[FILTER_BOX],
             ModalId::Help => &[HELP],
             ModalId::Palette => &[PALETTE],

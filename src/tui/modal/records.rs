@@ -21,6 +21,15 @@ pub(super) fn note_key(
         NoteEvent::Cancel => ModalOutcome::Close,
         NoteEvent::Save(text) => {
             let target = note.target().clone();
+            if let Some(id) = target.note_id {
+                return match ops::notes::edit(store, id, &text) {
+                    Ok(_) => ModalOutcome::Saved(i18n.t("forms.note.updated")),
+                    Err(e) => {
+                        note.set_error(i18n.error(&e, Face::App));
+                        ModalOutcome::Stay
+                    }
+                };
+            }
             match store.add_note(target.customer_id, &text) {
                 Ok(_) => ModalOutcome::Saved(match target.customer_id {
                     Some(_) => i18n.fmt("forms.note.saved", &[("who", &target.customer_name)]),

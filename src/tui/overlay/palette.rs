@@ -20,6 +20,7 @@ const ANYWHERE: &[Action] = &[
     Action::AddCustomer,
     Action::Search,
     Action::QuickNote,
+    Action::Inbox,
     Action::GoToday,
     Action::GoPipeline,
     Action::GoCustomers,

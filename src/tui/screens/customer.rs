@@ -241,6 +241,7 @@ impl CustomerScreen {
                 };
             }
             Action::NextDeal => return self.next_deal(ctx),
+            Action::Entries => return Effect::Modal(ModalRequest::Entries(self.id)),
             _ => return Effect::Unhandled,
         }
         Effect::None

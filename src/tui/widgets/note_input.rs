@@ -23,6 +23,9 @@ pub struct NoteTarget {
     pub customer_id: Option<i64>,
     /// Shown in the title.
     pub customer_name: String,
+    /// `Some` when saving replaces this stored note's text instead of adding one.
+    #[serde(default)]
+    pub note_id: Option<i64>,
 }
 
 /// What a crashed or killed session leaves of an open note.
@@ -51,6 +54,8 @@ pub struct NoteInput {
     notice: Option<Notice>,
     confirming_discard: bool,
     restored: bool,
+    /// The text it opened with (a stored note's, when editing one).
+    initial: String,
     revision: u64,
 }
 
@@ -63,8 +68,18 @@ impl NoteInput {
             notice: None,
             confirming_discard: false,
             restored: false,
+            initial: String::new(),
             revision: 0,
         }
+    }
+
+    /// Stored note `note_id` (for `target`) with its text `body`, to edit; saving replaces it.
+    pub fn edit(mut target: NoteTarget, note_id: i64, body: &str) -> Self {
+        target.note_id = Some(note_id);
+        let mut note = Self::new(target);
+        note.field = TextField::multi(body);
+        note.initial = body.to_string();
+        note
     }
 
     /// Reopens a note from a draft; it counts as unsaved from the start.
@@ -87,7 +102,11 @@ impl NoteInput {
 
     /// True when something is typed (or it came from a draft).
     pub fn is_dirty(&self) -> bool {
-        self.restored || !self.field.is_blank()
+        if self.initial.is_empty() {
+            self.restored || !self.field.is_blank()
+        } else {
+            self.restored || self.field.text() != self.initial
+        }
     }
 
     /// True while the "discard what you typed?" question is shown.
@@ -150,6 +169,12 @@ impl NoteInput {
 
     /// The title: "Note — 王伟" or "Note — inbox".
     pub fn title(&self, i18n: &I18n) -> String {
+        if self.target.note_id.is_some() {
+            return match self.target.customer_id {
+                Some(_) => i18n.fmt("forms.note.title_edit", &[("who", &self.target.customer_name)]),
+                None => i18n.t("forms.note.title_edit_inbox"),
+            };
+        }
         match self.target.customer_id {
             Some(_) => i18n.fmt("forms.note.title", &[("who", &self.target.customer_name)]),
             None => i18n.t("forms.note.title_inbox"),
@@ -183,7 +208,7 @@ mod tests {
     use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
     fn note() -> NoteInput {
-        NoteInput::new(NoteTarget { customer_id: Some(3), customer_name: "王伟".into() })
+        NoteInput::new(NoteTarget { customer_id: Some(3), customer_name: "王伟".into(), note_id: None })
     }
 
     fn press(n: &mut NoteInput, code: KeyCode) -> NoteEvent {

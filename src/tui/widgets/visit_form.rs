@@ -152,6 +152,8 @@ pub struct VisitForm {
     initial: VisitFormText,
     /// Reopened from a draft: unsaved even before a key is pressed.
     restored: bool,
+    /// Fixing a stored visit (planned or logged): the title says so.
+    editing: bool,
     revision: u64,
 }
 
@@ -189,6 +191,40 @@ impl VisitForm {
             ..blank_text(format_stored_datetime(appointment.planned_at.unwrap_or_else(|| clock.now())))
         };
         Self::build(VisitMode::Log, target, clock.today(), base, &text)
+    }
+
+    /// A form holding stored `visit` to fix it: a logged one is logged again (its time, result,
+    /// outcome, ticks `ticks` and next step), a planned one planned again; saving updates it.
+    pub fn edit(mut target: VisitTarget, visit: &Visit, ticks: Vec<u32>, clock: Clock) -> Self {
+        target.visit_id = Some(visit.id);
+        let mode = if visit.done_at.is_some() { VisitMode::Log } else { VisitMode::Plan };
+        let base = VisitInput {
+            planned_at: visit.planned_at,
+            done_at: visit.done_at,
+            notes: visit.notes.clone(),
+            kind: visit.kind.clone(),
+            actual_result: visit.actual_result.clone(),
+            outcome: visit.outcome,
+            ..VisitInput::blank()
+        };
+        let when = visit.at().map(format_stored_datetime).unwrap_or_default();
+        let text = VisitFormText {
+            purpose: visit.purpose.clone(),
+            action_plan: visit.action_plan.clone(),
+            expected_result: visit.expected_result.clone(),
+            channel: visit.channel,
+            kind: Some(visit.kind.clone()),
+            ticks,
+            actual_result: visit.actual_result.clone(),
+            outcome: visit.outcome,
+            next_topic: visit.next_topic.clone(),
+            next_step: visit.next_step.clone(),
+            next_on: visit.next_step_on.map(|d| d.to_string()).unwrap_or_default(),
+            ..blank_text(when)
+        };
+        let mut form = Self::build(mode, target, clock.today(), base, &text);
+        form.editing = true;
+        form
     }
 
     /// A form for open next step `step` (its text as the purpose): planning starts "when" at
@@ -245,6 +281,7 @@ impl VisitForm {
             next_suggestion: 0,
             initial: text.clone(),
             restored: false,
+            editing: false,
             revision: 0,
         }
     }

@@ -19,9 +19,11 @@ impl VisitForm {
         if let Some(step) = self.target.step {
             who = format!("{who} · {}", i18n.word(step));
         }
-        let key = match self.mode {
-            VisitMode::Plan => "forms.visit.title_plan",
-            VisitMode::Log => "forms.visit.title_log",
+        let key = match (self.mode, self.editing) {
+            (VisitMode::Plan, false) => "forms.visit.title_plan",
+            (VisitMode::Log, false) => "forms.visit.title_log",
+            (VisitMode::Plan, true) => "forms.visit.title_edit_plan",
+            (VisitMode::Log, true) => "forms.visit.title_edit_log",
         };
         i18n.fmt(key, &[("who", &who)])
     }
