@@ -11,8 +11,19 @@ use crate::i18n::{I18n, Lang};
 /// The Chinese help, by command path (`plan`, `contact.add`; `top` for the program).
 const ZH: &str = include_str!("../../assets/i18n/zh-CN/help.toml");
 
-/// The help page: description, usage and the arguments under their headings.
-const ZH_TEMPLATE: &str = "{about-with-newline}\n用法：{usage}\n\n{all-args}{after-help}";
+/// The help page: description, usage, then the commands, arguments and options of `cmd` under
+/// Chinese headings with full-width colons (clap's own headings end in `:`).
+fn template(cmd: &Command) -> String {
+    let mut t = String::from("{about-with-newline}\n用法：{usage}\n");
+    if cmd.has_subcommands() {
+        t.push_str("\n命令：\n{subcommands}\n");
+    }
+    if cmd.get_positionals().next().is_some() {
+        t.push_str("\n参数：\n{positionals}\n");
+    }
+    t.push_str("\n选项：\n{options}{after-help}");
+    t
+}
 
 /// Parses the command line, with help and usage in the language the arguments, the config file
 /// or `LANG` choose (an error is help, version or a usage error: see [`super::usage::report`]).
@@ -26,8 +37,24 @@ pub fn parse(args: &[String]) -> Result<Cli, clap::Error> {
 pub fn localized(cmd: Command, i18n: &I18n) -> Command {
     match i18n.lang() {
         Lang::En => cmd,
-        Lang::ZhCn => in_chinese(cmd, &ZH.parse().unwrap_or_default(), "top"),
+        Lang::ZhCn => {
+            let mut cmd = in_chinese(cmd, &ZH.parse().unwrap_or_default(), "top");
+            // clap adds its `help` subcommands when the command is built; say them in Chinese.
+            cmd.build();
+            help_in_chinese(cmd)
+        }
     }
+}
+
+/// The `help` subcommand of `cmd` and of its subcommands, described in Chinese.
+fn help_in_chinese(mut cmd: Command) -> Command {
+    let names: Vec<String> = cmd.get_subcommands().map(|s| s.get_name().to_string()).collect();
+    for name in names {
+        cmd = cmd.mut_subcommand(&name, |sub| {
+            if name == "help" { sub.about("显示帮助，或某个子命令的帮助") } else { help_in_chinese(sub) }
+        });
+    }
+    cmd
 }
 
 /// The help texts of the command at `path` in `table` (`contact.add` is `[contact.add]`).
@@ -44,27 +71,20 @@ fn in_chinese(mut cmd: Command, table: &toml::Table, path: &str) -> Command {
     let ids: Vec<String> = cmd.get_arguments().map(|a| a.get_id().to_string()).collect();
     for id in ids {
         let help = text(&id);
-        cmd = cmd.mut_arg(&id, |arg| {
-            let heading = if arg.is_positional() { "参数" } else { "选项" };
-            match help {
-                Some(help) => arg.help(help).help_heading(heading),
-                None => arg.help_heading(heading),
-            }
+        cmd = cmd.mut_arg(&id, |arg| match help {
+            Some(help) => arg.help(help),
+            None => arg,
         });
     }
-    cmd =
-        cmd.help_template(ZH_TEMPLATE).subcommand_help_heading("命令").disable_help_flag(true).arg(
-            Arg::new("help").short('h').long("help").action(ArgAction::Help).help("显示帮助").help_heading("选项"),
-        );
+    let template = template(&cmd);
+    cmd = cmd
+        .help_template(template)
+        .disable_help_flag(true)
+        .arg(Arg::new("help").short('h').long("help").action(ArgAction::Help).help("显示帮助"));
     if path == "top" {
-        cmd = cmd.disable_version_flag(true).arg(
-            Arg::new("version")
-                .short('V')
-                .long("version")
-                .action(ArgAction::Version)
-                .help("显示版本")
-                .help_heading("选项"),
-        );
+        cmd = cmd
+            .disable_version_flag(true)
+            .arg(Arg::new("version").short('V').long("version").action(ArgAction::Version).help("显示版本"));
     }
     let names: Vec<String> = cmd.get_subcommands().map(|s| s.get_name().to_string()).collect();
     for name in names {
@@ -124,6 +144,8 @@ mod tests {
             "{top}"
         );
         assert!(top.contains("计划拜访：时间、拜访目的、行动计划、预期结果"), "{top}");
+        assert!(top.contains("命令：") && top.contains("选项：") && !top.contains("选项:"), "full-width colons: {top}");
+        assert!(top.contains("显示帮助，或某个子命令的帮助") && !top.contains("Print this message"), "{top}");
         let plan = cmd.find_subcommand_mut("plan").expect("plan").render_help().to_string();
         assert!(plan.contains("时间：5月12日") && plan.contains("拜访目的（必填）"), "{plan}");
         let english = Cli::command().render_help().to_string();

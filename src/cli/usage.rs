@@ -65,7 +65,7 @@ pub fn message(e: &clap::Error, i18n: &I18n) -> String {
     let usage = text(ContextKind::Usage);
     if !usage.is_empty() {
         let usage = usage.trim().trim_start_matches("Usage:").trim();
-        out.push_str(&format!("\n\n{} {usage}", i18n.t("cli.usage.usage")));
+        out.push_str(&format!("\n\n{}{usage}", i18n.t("cli.usage.usage")));
     }
     out.push_str(&format!("\n\n{}", i18n.t("cli.usage.help")));
     out
