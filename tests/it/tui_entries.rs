@@ -179,7 +179,7 @@ fn a_customer_is_deleted_once_their_name_is_typed_and_u_brings_them_back() {
     type_text(&mut app, "洋");
     keys(&mut app, "enter");
     let message = toast(&app);
-    assert!(message.starts_with("已删除刘洋及其全部资料——按 u 恢复（已先备份："), "{message}");
+    assert!(message.starts_with("已删除刘洋及其全部资料——按 u 恢复（已备份："), "{message}");
     assert!(app.store().customer(liu).is_err());
     assert!(matches!(app.screen(), Some(Screen::Today(_))), "back on the root screen");
     let backups: Vec<_> = std::fs::read_dir(dir.path().join("backups")).unwrap().collect();

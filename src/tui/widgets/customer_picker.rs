@@ -111,7 +111,7 @@ impl CustomerPicker {
     /// Draws the query and the customers found, the selected one marked with `›`.
     pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme, i18n: &I18n, keymap: &Keymap) {
         let mut lines =
-            vec![format!("{} {}▏", i18n.label(&i18n.t("forms.pick_customer.find")), self.query), String::new()];
+            vec![format!("{}{}▏", i18n.label(&i18n.t("forms.pick_customer.find")), self.query), String::new()];
         if self.found.is_empty() {
             lines.push(i18n.t("forms.pick_customer.none"));
         }

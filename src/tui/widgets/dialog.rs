@@ -104,7 +104,9 @@ pub(super) fn render_confirm(
     hints: &[(String, String)],
     keep: Option<KeepShown>,
 ) {
-    let widest = lines.iter().map(|l| text::width(l)).chain([text::width(title) + 4, 30]).max().unwrap_or(30);
+    // Wide enough for every hint too, up to the area's width.
+    let hints_w = hints.iter().map(|(k, l)| text::width(k) + text::width(l) + 3).sum::<usize>();
+    let widest = lines.iter().map(|l| text::width(l)).chain([text::width(title) + 4, hints_w, 30]).max().unwrap_or(30);
     let width = u16::try_from(widest + 4).unwrap_or(u16::MAX).min(area.width.saturating_sub(4).max(20));
     let wrapped: Vec<Vec<String>> =
         lines.iter().map(|l| text::wrap_hanging(l, width.saturating_sub(4) as usize, hang)).collect();
