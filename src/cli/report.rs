@@ -9,7 +9,7 @@ use crate::domain::report::{Period, PeriodKind};
 use crate::domain::{Word, parse_past_when};
 use crate::i18n::I18n;
 use crate::ops::report::{self, Report, ReportSettings};
-use crate::playbook::report_view::{self as view, days, percent};
+use crate::playbook::report_view as view;
 
 /// How `report` writes its figures.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -77,16 +77,7 @@ fn text(i: &I18n, r: &Report, first: Currency) -> String {
         funnel = funnel.align_right(col);
     }
     for s in &r.funnel {
-        funnel.row(vec![
-            i.word(s.step),
-            s.reached.to_string(),
-            s.moved_on.to_string(),
-            percent(i, s.conversion),
-            percent(i, s.to_won),
-            days(i, s.median_days),
-            days(i, s.slowest_quarter_days),
-            s.stuck.to_string(),
-        ]);
+        funnel.row(view::funnel_cells(i, s));
     }
     out.push(funnel.render());
     out.extend([String::new(), i.t("report.section.results")]);

@@ -2,6 +2,7 @@
 //! screen: percents, days, money per currency, and the one-line summaries of each section.
 
 use crate::domain::money::{Currency, Money, Totals};
+use crate::domain::report::FunnelStep;
 use crate::domain::report::Period;
 use crate::domain::{CadenceState, VisitKind, Word};
 use crate::i18n::I18n;
@@ -15,6 +16,22 @@ pub fn percent(i: &I18n, share: Option<f64>) -> String {
 /// `4.5d` / `4.5天`, or `—`.
 pub fn days(i: &I18n, days: Option<f64>) -> String {
     days.map_or_else(|| i.t("report.percent_none"), |d| i.fmt("report.days", &[("days", &format!("{d:.1}"))]))
+}
+
+/// One step's figures in the funnel table, in the columns' order (step, reached, moved on,
+/// conversion, to won, median days, slowest quarter, stuck): the command's table and the
+/// report screen's show the same cells.
+pub fn funnel_cells(i: &I18n, s: &FunnelStep) -> Vec<String> {
+    vec![
+        i.word(s.step),
+        s.reached.to_string(),
+        s.moved_on.to_string(),
+        percent(i, s.conversion),
+        percent(i, s.to_won),
+        days(i, s.median_days),
+        days(i, s.slowest_quarter_days),
+        s.stuck.to_string(),
+    ]
 }
 
 /// The heading: `Month 2031-05-01 – 2031-05-31 (as of 2031-05-06)`.

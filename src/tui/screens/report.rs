@@ -12,7 +12,7 @@ use super::{Effect, HandleCtx, View};
 use crate::domain::money::{Currency, Money, Totals};
 use crate::domain::report::{Period, PeriodKind};
 use crate::ops::report::{self, Report, ReportSettings};
-use crate::playbook::report_view::{self as text_view, days, percent};
+use crate::playbook::report_view::{self as text_view, percent};
 use crate::store::Store;
 use crate::text;
 use crate::tui::action::Action;
@@ -141,6 +141,17 @@ fn row<'a>(cells: &[String], widths: &[usize], style: Style) -> Line<'a> {
     Line::from(Span::styled(s, style))
 }
 
+/// Horizontal bars, one row each, in the theme's colours.
+fn bar_rows<'a>(bars: &[Bar<'a>], view: &View) -> BarChart<'a> {
+    BarChart::default()
+        .direction(Direction::Horizontal)
+        .data(BarGroup::default().bars(bars))
+        .bar_width(1)
+        .bar_gap(0)
+        .bar_style(view.theme.accent)
+        .value_style(view.theme.title)
+}
+
 /// The funnel: a bar per step (deals that reached it), then the figures per step.
 fn funnel(frame: &mut Frame, area: Rect, view: &View, r: &Report) {
     let (t, i) = (view.theme, view.i18n);
@@ -157,17 +168,7 @@ fn funnel(frame: &mut Frame, area: Rect, view: &View, r: &Report) {
         })
         .collect();
     let max = r.funnel.iter().map(|s| s.reached).max().unwrap_or(0).max(1);
-    frame.render_widget(
-        BarChart::default()
-            .direction(Direction::Horizontal)
-            .data(BarGroup::default().bars(&bars))
-            .bar_width(1)
-            .bar_gap(0)
-            .max(max)
-            .bar_style(t.accent)
-            .value_style(t.title),
-        chart,
-    );
+    frame.render_widget(bar_rows(&bars, view).max(max), chart);
     let header: Vec<String> = ["step", "reached", "moved_on", "conversion", "to_won", "median", "slowest", "stuck"]
         .iter()
         .map(|k| i.t(&format!("report.col.{k}")))
@@ -178,20 +179,7 @@ fn funnel(frame: &mut Frame, area: Rect, view: &View, r: &Report) {
     let mut out = vec![row(&header, &widths, t.muted)];
     for s in &r.funnel {
         let stuck_style = if s.stuck > 0 { t.warning } else { t.text };
-        out.push(row(
-            &[
-                i.word(s.step),
-                s.reached.to_string(),
-                s.moved_on.to_string(),
-                percent(i, s.conversion),
-                percent(i, s.to_won),
-                days(i, s.median_days),
-                days(i, s.slowest_quarter_days),
-                s.stuck.to_string(),
-            ],
-            &widths,
-            stuck_style,
-        ));
+        out.push(row(&text_view::funnel_cells(i, s), &widths, stuck_style));
     }
     out.push(Line::default());
     out.push(Line::from(Span::styled(i.t("tui.report.funnel_note"), t.muted)));
@@ -350,14 +338,7 @@ fn customers(frame: &mut Frame, area: Rect, view: &View, r: &Report, first: Curr
         })
         .collect();
     frame.render_widget(
-        BarChart::default()
-            .direction(Direction::Horizontal)
-            .data(BarGroup::default().bars(&bars))
-            .bar_width(1)
-            .bar_gap(0)
-            .bar_style(t.accent)
-            .value_style(t.title)
-            .block(Block::default().title(Span::styled(i.t("tui.report.quadrants"), t.title))),
+        bar_rows(&bars, view).block(Block::default().title(Span::styled(i.t("tui.report.quadrants"), t.title))),
         quadrants,
     );
     let text = [text_view::classes_line(i, r), text_view::losing_touch_line(i, r)].join("\n");
