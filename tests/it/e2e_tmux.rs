@@ -11,6 +11,10 @@ use fieldbook::clock::Clock;
 use fieldbook::domain::{DealState, Step};
 use fieldbook::store::{CustomerFilter, CustomerSort, Store};
 
+/// How long a step may take before the test fails: generous, because CI shares two cores with
+/// the build and a loaded machine is slow to start the app and to redraw after a 10 KB paste.
+const PATIENCE: Duration = Duration::from_secs(30);
+
 /// Kills the tmux session however the test ends.
 struct Session {
     name: String,
@@ -45,7 +49,7 @@ impl Session {
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
-    /// Polls the screen until `text` shows (10 s at most).
+    /// Polls the screen until `text` shows ([`PATIENCE`] at most).
     fn wait_for(&self, text: &str) {
         let start = Instant::now();
         loop {
@@ -53,7 +57,7 @@ impl Session {
             if screen.contains(text) {
                 return;
             }
-            assert!(start.elapsed() < Duration::from_secs(10), "waited for {text:?}; the screen shows:\n{screen}");
+            assert!(start.elapsed() < PATIENCE, "waited for {text:?}; the screen shows:\n{screen}");
             std::thread::sleep(Duration::from_millis(50));
         }
     }
@@ -80,7 +84,7 @@ impl Session {
         let _ = Command::new("kill").args(["-KILL", &pid]).status();
         let start = Instant::now();
         while self.is_running() {
-            assert!(start.elapsed() < Duration::from_secs(10), "the app did not die");
+            assert!(start.elapsed() < PATIENCE, "the app did not die");
             std::thread::sleep(Duration::from_millis(50));
         }
     }
@@ -144,7 +148,7 @@ fn a_new_user_adds_a_customer_moves_the_deal_to_won_and_notes_it() {
     tui.keys(&["q"]);
     let start = Instant::now();
     while tui.is_running() {
-        assert!(start.elapsed() < Duration::from_secs(10), "q did not quit");
+        assert!(start.elapsed() < PATIENCE, "q did not quit");
         std::thread::sleep(Duration::from_millis(50));
     }
 
@@ -185,7 +189,7 @@ fn a_note_being_typed_when_the_app_is_killed_is_offered_back() {
     again.keys(&["q"]);
     let start = Instant::now();
     while again.is_running() {
-        assert!(start.elapsed() < Duration::from_secs(10), "q did not quit");
+        assert!(start.elapsed() < PATIENCE, "q did not quit");
         std::thread::sleep(Duration::from_millis(50));
     }
     let store = Store::open(&db, Clock::Fixed(NaiveDate::from_ymd_opt(2031, 5, 6).unwrap())).unwrap();
@@ -223,7 +227,7 @@ fn ten_kilobytes_pasted_into_a_note_appear_whole_and_one_ctrl_s_saves_them() {
     tui.keys(&["q"]);
     let start = Instant::now();
     while tui.is_running() {
-        assert!(start.elapsed() < Duration::from_secs(10), "q did not quit");
+        assert!(start.elapsed() < PATIENCE, "q did not quit");
         std::thread::sleep(Duration::from_millis(50));
     }
     let store = Store::open(&db, Clock::Fixed(NaiveDate::from_ymd_opt(2031, 5, 6).unwrap())).unwrap();
