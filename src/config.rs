@@ -7,6 +7,7 @@ use anyhow::Context as _;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::CadencePolicy;
+use crate::domain::calendar::DEFAULT_REMINDER_MINUTES;
 use crate::domain::money::{Currency, Rates};
 use crate::domain::report::StepOdds;
 
@@ -31,6 +32,38 @@ pub struct Config {
     /// The chance, in percent, that an open deal in each step is won, for the report's
     /// forecast (`[forecast] survey = 40`).
     pub forecast: StepOdds,
+    /// Planned visits on the phone's calendar (`[calendar] file = "~/Sync/fieldbook.ics"`).
+    pub calendar: CalendarConfig,
+}
+
+/// The calendar export's settings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct CalendarConfig {
+    /// An `.ics` file written again after every change (a synced folder feeds the phone);
+    /// `~/` is the home folder, a relative path is read from the config folder.
+    pub file: Option<PathBuf>,
+    /// Minutes before each event its reminder goes off (0: no reminder).
+    pub reminder_minutes: u32,
+}
+
+impl Default for CalendarConfig {
+    fn default() -> Self {
+        Self { file: None, reminder_minutes: DEFAULT_REMINDER_MINUTES }
+    }
+}
+
+impl CalendarConfig {
+    /// Where `file` is: `~/` expanded, a relative path taken from `config_dir`.
+    pub fn file_path(&self, config_dir: &Path) -> Option<PathBuf> {
+        let file = self.file.as_ref().filter(|f| !f.as_os_str().is_empty())?;
+        let home = directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf());
+        let path = match (file.strip_prefix("~").ok(), home) {
+            (Some(rest), Some(home)) => home.join(rest),
+            _ => file.clone(),
+        };
+        Some(if path.is_relative() { config_dir.join(path) } else { path })
+    }
 }
 
 /// Automatic backup settings.
@@ -116,6 +149,8 @@ mod tests {
         assert_eq!(c, Config::default());
         assert_eq!(c.cadence.star, 7);
         assert_eq!(c.backup.keep, 7);
+        assert_eq!(c.calendar.reminder_minutes, 30);
+        assert_eq!(c.calendar.file_path(dir.path()), None);
     }
 
     #[test]
@@ -127,6 +162,19 @@ mod tests {
         assert!(err.contains("line 3"), "{err}");
         std::fs::write(&path, "[cadence]\nstar = 5\n").unwrap();
         assert_eq!(Config::load(&path).unwrap().cadence.star, 5);
+    }
+
+    #[test]
+    fn calendar_file_paths() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(&path, "[calendar]\nfile = \"sync/fieldbook.ics\"\nreminder_minutes = 10\n").unwrap();
+        let c = Config::load(&path).unwrap();
+        assert_eq!(c.calendar.reminder_minutes, 10);
+        assert_eq!(c.calendar.file_path(dir.path()), Some(dir.path().join("sync/fieldbook.ics")));
+        let home = CalendarConfig { file: Some("~/fieldbook.ics".into()), ..Default::default() };
+        let expanded = home.file_path(dir.path()).unwrap();
+        assert!(expanded.is_absolute() && expanded.ends_with("fieldbook.ics") && !expanded.starts_with("~"));
     }
 
     #[test]

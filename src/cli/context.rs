@@ -5,9 +5,11 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
+use super::hyperlink::{Link, with_links};
 use crate::clock::Clock;
 use crate::config::Config;
-use crate::i18n::{I18n, Message};
+use crate::i18n::{Face, I18n, Message};
+use crate::ops::calendar::CalendarFile;
 use crate::startup::Session;
 use crate::store::Store;
 use crate::text;
@@ -59,6 +61,18 @@ impl Ctx {
         Ok(self.store.insert(store))
     }
 
+    /// After a command that changed the database: writes the config's `calendar.file` again
+    /// (a failure is said on stderr; what the command saved stays saved).
+    pub fn keep_calendar_up(&self) {
+        let Some(store) = self.store.as_ref().filter(|s| s.changes() > 0) else { return };
+        let Some(path) = self.config.calendar.file_path(&self.config_dir) else { return };
+        let mut file = CalendarFile::new(path, self.config.calendar.reminder_minutes);
+        if let Some(Err(e)) = file.keep_up(store, &self.i18n) {
+            let reason = self.i18n.error(&e.into(), Face::Cli);
+            self.tell(&self.i18n.fmt("data.calendar.file_failed", &[("reason", &reason)]));
+        }
+    }
+
     /// Today's date (the fixed one with `--today`).
     pub fn today(&self) -> NaiveDate {
         self.clock.today()
@@ -70,6 +84,17 @@ impl Ctx {
     pub fn print(&self, text: &str) -> anyhow::Result<()> {
         let mut out = std::io::stdout().lock();
         match writeln!(out, "{}", text::printable(text)).and_then(|_| out.flush()) {
+            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+            _ => Ok(()),
+        }
+    }
+
+    /// Like [`Ctx::print`], with `links` made terminal hyperlinks after the text was made
+    /// printable (see [`super::hyperlink`]).
+    pub fn print_linked(&self, text: &str, links: &[Link]) -> anyhow::Result<()> {
+        let linked = with_links(&text::printable(text), links);
+        let mut out = std::io::stdout().lock();
+        match writeln!(out, "{linked}").and_then(|_| out.flush()) {
             Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
             _ => Ok(()),
         }

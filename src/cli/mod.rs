@@ -8,6 +8,7 @@
 mod add;
 mod backup;
 mod brief;
+mod calendar;
 mod check;
 mod checklist;
 mod contact;
@@ -18,6 +19,7 @@ mod export;
 mod fact;
 mod fix;
 pub mod help;
+mod hyperlink;
 mod import;
 mod import_records;
 mod list;
@@ -107,6 +109,8 @@ pub enum Command {
     Fact(fact::FactArgs),
     /// How the week, month or quarter is going: funnel, results, forecast, activity, customers.
     Report(report::ReportArgs),
+    /// Planned visits and next steps with a time as an .ics file for a phone's or Outlook's calendar.
+    Calendar(calendar::CalendarArgs),
     /// The daily review: appointments, overdue next steps, due by cadence, dates, missing results.
     Today(today::TodayArgs),
     /// Check the database: integrity, foreign keys, search index.
@@ -131,7 +135,10 @@ pub enum Command {
 pub fn run(command: Command, session: Session) -> i32 {
     let mut ctx = Ctx::new(session);
     match dispatch(&command, &mut ctx) {
-        Ok(()) => 0,
+        Ok(()) => {
+            ctx.keep_calendar_up();
+            0
+        }
         Err(e) => {
             let message = ctx.i18n.error(&e, Face::Cli);
             let _ =
@@ -168,6 +175,7 @@ fn dispatch(command: &Command, ctx: &mut Ctx) -> anyhow::Result<()> {
         Command::Delete(args) => fix::run_delete(args, ctx),
         Command::Fact(args) => fact::run(args, ctx),
         Command::Report(args) => report::run(args, ctx),
+        Command::Calendar(args) => calendar::run(args, ctx),
         Command::Today(args) => today::run(args, ctx),
         Command::Check(args) => check::run(args, ctx),
         Command::Search(args) => search::run(args, ctx),

@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::Ctx;
+use super::hyperlink::{self, Link};
 use super::method;
 use super::output::{self, FormatArg, Table};
 use crate::domain::checklist;
@@ -78,7 +79,19 @@ pub fn run(args: &ShowArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
     if args.format.is_json() {
         return ctx.print(&output::json(&detail)?);
     }
-    ctx.print(&render(&ctx.i18n, &playbook, &detail, today))
+    let text = render(&ctx.i18n, &playbook, &detail, today);
+    if !hyperlink::terminal_shows_links() {
+        return ctx.print(&text);
+    }
+    let c = &detail.customer;
+    let links: Vec<Link> = [
+        Link::phone(ctx.i18n.t("cli.show.field.phone"), &crate::text::printable(&c.phone)),
+        Link::email(ctx.i18n.t("cli.show.field.email"), &c.email),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    ctx.print_linked(&text, &links)
 }
 
 /// The text form: a title line, then sections separated by blank lines.

@@ -1,6 +1,7 @@
 //! Pure types and rules of the sales method: no I/O, no SQL, no terminal.
 
 pub(crate) mod cadence;
+pub(crate) mod calendar;
 pub(crate) mod checklist;
 pub(crate) mod contact;
 pub(crate) mod customer;

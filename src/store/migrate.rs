@@ -19,6 +19,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0011_next_steps.sql"),
     include_str!("../../migrations/0012_archived_customers.sql"),
     include_str!("../../migrations/0013_duplicate_check.sql"),
+    include_str!("../../migrations/0014_calendar_events.sql"),
 ];
 
 /// The schema version this binary writes.

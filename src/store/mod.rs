@@ -2,6 +2,7 @@
 //! All SQL of Fieldbook lives under this module; callers get domain types back.
 
 pub mod bulk;
+mod calendar;
 pub(crate) mod check;
 mod checklist;
 pub(crate) mod contacts;
@@ -147,6 +148,13 @@ impl Store {
     /// The clock used for timestamps and "today".
     pub fn clock(&self) -> Clock {
         self.clock
+    }
+
+    /// How many rows this connection has written since it opened (every write, its triggers
+    /// and the migrations included): a face compares two readings to see whether anything
+    /// changed (the calendar file follows every change).
+    pub fn changes(&self) -> u64 {
+        self.conn.total_changes()
     }
 
     /// The connection, for read-only queries inside the store.

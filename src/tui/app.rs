@@ -37,6 +37,7 @@ use crate::domain::today::TodayCounts;
 use crate::domain::{CadencePolicy, Step};
 use crate::i18n::{Face, I18n};
 use crate::ops;
+use crate::ops::calendar::CalendarFile;
 use crate::ops::report::ReportSettings;
 use crate::ops::undo::{Done, Undo};
 use crate::playbook::Playbook;
@@ -82,6 +83,8 @@ pub struct App {
     counts: Option<TodayCounts>,
     /// What `u` undoes: the last delete, archive or unarchive in this session.
     undo: Option<Undo>,
+    /// The config's `calendar.file`, written again after every change.
+    calendar: Option<CalendarFile>,
 }
 
 impl App {
@@ -122,6 +125,7 @@ impl App {
             playbook: Rc::new(playbook),
             counts: None,
             undo: None,
+            calendar: None,
         };
         if app.store.is_read_only() {
             let text = app.i18n.fmt("tui.start.read_only", &[("path", &app.store.path().display())]);
@@ -193,6 +197,12 @@ impl App {
         self
     }
 
+    /// Keeps `file` (the config's `calendar.file`) up to date after every change.
+    pub fn with_calendar(mut self, file: Option<CalendarFile>) -> Self {
+        self.calendar = file;
+        self
+    }
+
     /// Uses `playbook` for the checklists instead of the one loaded from the config dir (for
     /// screens opened from now on).
     pub fn with_playbook(mut self, playbook: Playbook) -> Self {
@@ -258,8 +268,16 @@ impl App {
     }
 
     /// Writes the open form's draft when its text changed (after a batch of events).
+    /// Then writes the calendar file again if the batch changed the database.
     pub fn settle(&mut self) {
         self.keep_draft();
+        if let Some(Err(e)) = self.calendar.as_mut().and_then(|file| file.keep_up(&self.store, &self.i18n)) {
+            let reason = self.i18n.error(&e.into(), Face::App);
+            self.toast = Some(Toast {
+                text: self.i18n.fmt("data.calendar.file_failed", &[("reason", &reason)]),
+                is_error: true,
+            });
+        }
     }
 
     /// True when an action waits for the next frame (see `Effect::Later`).

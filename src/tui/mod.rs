@@ -26,6 +26,7 @@ use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPast
 use ratatui::crossterm::execute;
 
 use crate::i18n::{Face, I18n};
+use crate::ops::calendar::CalendarFile;
 use crate::startup::Session;
 use crate::store::Store;
 use crate::store::transfer::backup;
@@ -80,10 +81,13 @@ fn start(session: Session) -> Result<(App, DailyBackup), String> {
         // The app may already have quit; then nobody needs the answer.
         sender.send(result).ok();
     });
+    let calendar =
+        config.calendar.file_path(&config_dir).map(|path| CalendarFile::new(path, config.calendar.reminder_minutes));
     let app = App::new(store, i18n, keymap, Theme::default(), &config_dir)
         .with_cadence(config.cadence)
         .with_money(config.exchange_rates())
-        .with_odds(config.forecast);
+        .with_odds(config.forecast)
+        .with_calendar(calendar);
     Ok((app, DailyBackup { outcome, thread }))
 }
 

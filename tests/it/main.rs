@@ -8,6 +8,7 @@ mod tui_support;
 
 mod backup_damage;
 mod cli_bad_input;
+mod cli_calendar;
 mod cli_check;
 mod cli_contacts;
 mod cli_customers;

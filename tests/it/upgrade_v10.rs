@@ -234,3 +234,39 @@ fn version_13_finds_the_numbers_of_version_10_by_their_last_ten_digits() {
     let out = env.ok(&["import", vcard.to_str().unwrap()]);
     assert!(out.contains("already there as #1"), "{out}");
 }
+
+/// Migration 0014 (calendar events): every visit and next step of version 10 starts at
+/// revision 0, nothing is cancelled yet; the planned visit exports as an event at SEQUENCE 0,
+/// and once deleted as cancelled one revision on.
+#[test]
+fn version_14_exports_the_planned_visit_of_version_10_as_an_event() {
+    let env = upgraded_env();
+    assert!(env.ok(&["check"]).starts_with("OK: "));
+    let after = read_only(&env.db);
+    assert!(user_version(&after) >= 14);
+    let revisions = strings(
+        &after,
+        "SELECT DISTINCT CAST(revision AS TEXT) FROM visit UNION SELECT DISTINCT CAST(revision AS TEXT) FROM next_step",
+    );
+    assert_eq!(revisions, ["0"]);
+    assert_eq!(strings(&after, "SELECT uid FROM cancelled_event"), Vec::<String>::new());
+    let planned: i64 =
+        after.query_row("SELECT id FROM visit WHERE planned_at = '2031-05-08 10:00'", [], |r| r.get(0)).unwrap();
+    drop(after);
+    let out = env.dir.path().join("v10.ics");
+    let export = |force: &[&str]| {
+        let mut args = vec!["calendar", "--out", out.to_str().unwrap(), "--from", "2031-05-01"];
+        args.extend_from_slice(force);
+        env.ok(&args);
+        std::fs::read_to_string(&out).unwrap()
+    };
+    let text = export(&[]);
+    let uid = format!("UID:visit-{planned}@fieldbook\r\n");
+    assert!(
+        text.contains(&uid) && text.contains("SUMMARY:王伟 · 确认预算\r\n") && text.contains("SEQUENCE:0\r\n"),
+        "{text}"
+    );
+    env.ok(&["visit", "delete", &planned.to_string()]);
+    let text = export(&["--force"]);
+    assert!(text.contains(&uid) && text.contains("STATUS:CANCELLED\r\n") && text.contains("SEQUENCE:1\r\n"), "{text}");
+}

@@ -10,7 +10,9 @@ use rusqlite::types::{Value, ValueRef};
 use crate::store::error::{Context, Result};
 
 /// Tables that describe this one database rather than the rep's records: never exported.
-const LOCAL_TABLES: &[&str] = &["meta", "import_batch", "import_row"];
+/// `cancelled_event` is what this database's calendar file told the phone (its UIDs are this
+/// database's ids).
+const LOCAL_TABLES: &[&str] = &["meta", "import_batch", "import_row", "cancelled_event"];
 
 /// Columns that hold another row's id without a declared foreign key: `(table, column, target)`.
 pub(crate) const SOFT_REFERENCES: &[(&str, &str, &str)] = &[("customer", "next_visit_id", "visit")];
