@@ -6,6 +6,7 @@
 //! and localised errors; strings go in `assets/i18n/{en,zh-CN}/<area>.toml`.
 
 mod add;
+mod assess;
 mod backup;
 mod brief;
 mod calendar;
@@ -111,6 +112,8 @@ pub enum Command {
     Report(report::ReportArgs),
     /// Planned visits and next steps with a time as an .ics file for a phone's or Outlook's calendar.
     Calendar(calendar::CalendarArgs),
+    /// Your self-assessment: sixteen statements rated 1 to 5; the report shows the change.
+    Assess(assess::AssessArgs),
     /// The daily review: appointments, overdue next steps, due by cadence, dates, missing results.
     Today(today::TodayArgs),
     /// Check the database: integrity, foreign keys, search index.
@@ -176,6 +179,7 @@ fn dispatch(command: &Command, ctx: &mut Ctx) -> anyhow::Result<()> {
         Command::Fact(args) => fact::run(args, ctx),
         Command::Report(args) => report::run(args, ctx),
         Command::Calendar(args) => calendar::run(args, ctx),
+        Command::Assess(args) => assess::run(args, ctx),
         Command::Today(args) => today::run(args, ctx),
         Command::Check(args) => check::run(args, ctx),
         Command::Search(args) => search::run(args, ctx),

@@ -9,6 +9,8 @@ use crate::domain::report::{Period, PeriodKind};
 use crate::domain::{Word, parse_past_when};
 use crate::i18n::I18n;
 use crate::ops::report::{self, Report, ReportSettings};
+use crate::playbook::Playbook;
+use crate::playbook::assessment_view;
 use crate::playbook::report_view as view;
 
 /// How `report` writes its figures.
@@ -60,12 +62,12 @@ pub fn run(args: &ReportArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
     match args.format {
         ReportFormat::Json => ctx.print(&output::json(&report)?),
         ReportFormat::Csv => ctx.print(&csv(&report)?),
-        ReportFormat::Text => ctx.print(&text(&ctx.i18n, &report, settings.currency)),
+        ReportFormat::Text => ctx.print(&text(&ctx.i18n, &super::method::playbook(ctx), &report, settings.currency)),
     }
 }
 
 /// The report as text: a heading, then each section with its table and lines.
-fn text(i: &I18n, r: &Report, first: Currency) -> String {
+fn text(i: &I18n, playbook: &Playbook, r: &Report, first: Currency) -> String {
     let mut out = vec![view::heading(i, &r.period, r.date), String::new(), i.t("report.section.funnel")];
     let mut funnel = Table::new(
         ["step", "reached", "moved_on", "conversion", "to_won", "median", "slowest", "stuck"]
@@ -170,6 +172,11 @@ fn text(i: &I18n, r: &Report, first: Currency) -> String {
         out.push(abc.render());
     }
     out.extend(view::customer_lines(i, r));
+    out.extend([String::new(), i.t("report.assessment.section")]);
+    match &r.assessment {
+        Some(a) => out.extend(assessment_view::lines(i, playbook, a)),
+        None => out.push(i.t("report.assessment.none")),
+    }
     out.join("\n")
 }
 
@@ -289,6 +296,13 @@ fn csv(r: &Report) -> anyhow::Result<String> {
     }
     for d in &r.customers.losing_touch {
         rows.push(row("losing_touch", &d.customer.id.to_string(), "name", &d.customer.name));
+    }
+    if let Some(a) = &r.assessment {
+        rows.push(row("assessment", "sitting", "taken_on", a.taken_on));
+        for s in &a.skills {
+            rows.push(row("assessment", s.skill.code(), "score", format!("{:.2}", s.score)));
+            rows.push(row("assessment", s.skill.code(), "change", opt(s.change)));
+        }
     }
     let mut out = csv::Writer::from_writer(Vec::new());
     out.write_record(["section", "item", "measure", "currency", "value"])?;

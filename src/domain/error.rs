@@ -29,6 +29,8 @@ pub enum DomainError {
     TooLong { field: &'static str, len: usize, max: usize },
     /// A report period whose end comes before its start.
     BadPeriod { from: chrono::NaiveDate, to: chrono::NaiveDate },
+    /// Self-assessment ratings that are not sixteen numbers from 1 to 5.
+    BadAnswers { count: usize },
 }
 
 impl std::error::Error for DomainError {}
@@ -49,6 +51,7 @@ impl Localize for DomainError {
                 .choices("valid", valid.clone()),
             Self::MissingField { field } => Message::new("error.missing_field").field("field", field),
             Self::BadCadence { input, max } => Message::new("error.bad_cadence").arg("input", input).arg("max", max),
+            Self::BadAnswers { count } => Message::new("error.bad_answers").arg("count", count),
             Self::BadAmount { input } => Message::new("error.bad_amount").arg("input", input),
             Self::UnknownCurrency { input } => Message::new("error.unknown_currency")
                 .arg("input", input)

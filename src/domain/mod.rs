@@ -1,5 +1,6 @@
 //! Pure types and rules of the sales method: no I/O, no SQL, no terminal.
 
+pub(crate) mod assessment;
 pub(crate) mod cadence;
 pub(crate) mod calendar;
 pub(crate) mod checklist;

@@ -3,6 +3,7 @@
 //! A rule lives in `domain` or here, never in a face.
 
 pub(crate) mod archive;
+pub(crate) mod assessment;
 pub(crate) mod calendar;
 pub mod contacts;
 pub(crate) mod customer_page;

@@ -3,6 +3,7 @@
 //! by step, activity from the visits, and the customer base by value, class and quadrant.
 //! Money stays per currency throughout ([`Totals`]).
 
+use super::assessment::{self, AssessmentSummary};
 use std::collections::BTreeMap;
 
 use chrono::{Datelike, Days, Local, NaiveDate, TimeZone, Utc};
@@ -30,6 +31,8 @@ pub struct Report {
     pub forecast: Forecast,
     pub activity: Activity,
     pub customers: Customers,
+    /// The rep's last self-assessment against the one before (not tied to the period).
+    pub assessment: Option<AssessmentSummary>,
 }
 
 /// Deals of one currency: how many, and their value.
@@ -193,7 +196,8 @@ pub fn build(store: &Store, today: NaiveDate, period: Period, settings: &ReportS
     let forecast = forecast(store, today, period, &settings.odds)?;
     let activity = activity(store, today, period)?;
     let customers = customers(store, today, &end, settings)?;
-    Ok(Report { date: today, period, funnel, results, forecast, activity, customers })
+    let assessment = assessment::summary(store)?;
+    Ok(Report { date: today, period, funnel, results, forecast, activity, customers, assessment })
 }
 
 /// RFC 3339 UTC of local midnight starting `day`, to compare with stored timestamps.

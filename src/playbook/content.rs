@@ -23,6 +23,32 @@ pub struct Playbook {
     /// What the method teaches beyond the steps; absent from override files of older releases.
     #[serde(default)]
     pub method: Method,
+    /// The rep's self-assessment; absent from override files of older releases.
+    #[serde(default)]
+    pub assessment: Assessment,
+}
+
+/// The self-assessment: the words of the ratings and four skills of four statements.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Assessment {
+    /// What 1 to 5 mean (how often a statement is true of the rep).
+    pub scale: Vec<String>,
+    /// The four skills in the order of the statements.
+    pub skills: Vec<SkillGuide>,
+}
+
+/// One skill of the self-assessment.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SkillGuide {
+    /// `making-contact`, `obtaining-information`, `giving-information`, `influencing`.
+    pub code: String,
+    pub name: String,
+    /// Where the playbook teaches it.
+    pub read: String,
+    /// Its four statements.
+    pub statements: Vec<String>,
 }
 
 /// The method's teaching on asking, presenting, closing and keeping the record.

@@ -3,6 +3,7 @@
 //! from `assets/playbook/<lang>.toml` and overridable by `playbook.<lang>.toml` in the config
 //! directory. Lookups here are pure; loading is the only I/O.
 
+pub(crate) mod assessment_view;
 pub(crate) mod brief;
 mod content;
 pub(crate) mod report_view;
@@ -11,8 +12,8 @@ pub(crate) mod views;
 use std::path::{Path, PathBuf};
 
 pub use content::{
-    Advice, KindGuide, ManAdvice, Method, ObjectionKinds, Objections, Playbook, QuadrantGuide, Quadrants, StepGuide,
-    StyleGuide, Styles, Technique, VisitTypeGuide,
+    Advice, Assessment, KindGuide, ManAdvice, Method, ObjectionKinds, Objections, Playbook, QuadrantGuide, Quadrants,
+    SkillGuide, StepGuide, StyleGuide, Styles, Technique, VisitTypeGuide,
 };
 
 use crate::domain::checklist::{self, ChecklistItem};

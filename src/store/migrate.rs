@@ -20,6 +20,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0012_archived_customers.sql"),
     include_str!("../../migrations/0013_duplicate_check.sql"),
     include_str!("../../migrations/0014_calendar_events.sql"),
+    include_str!("../../migrations/0015_self_assessment.sql"),
 ];
 
 /// The schema version this binary writes.

@@ -1,6 +1,7 @@
 //! SQLite storage: opening (pragmas, file mode, migrations) and one module per table family.
 //! All SQL of Fieldbook lives under this module; callers get domain types back.
 
+mod assessment;
 pub mod bulk;
 mod calendar;
 pub(crate) mod check;

@@ -7,6 +7,7 @@ mod common;
 mod tui_support;
 
 mod backup_damage;
+mod cli_assess;
 mod cli_bad_input;
 mod cli_calendar;
 mod cli_check;

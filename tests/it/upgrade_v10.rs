@@ -270,3 +270,19 @@ fn version_14_exports_the_planned_visit_of_version_10_as_an_event() {
     let text = export(&["--force"]);
     assert!(text.contains(&uid) && text.contains("STATUS:CANCELLED\r\n") && text.contains("SEQUENCE:1\r\n"), "{text}");
 }
+
+/// Migration 0015 (self-assessment): version 10 had none, so the report says how to take one;
+/// a sitting taken after the upgrade is kept with its day.
+#[test]
+fn version_15_starts_without_a_self_assessment_and_keeps_the_first() {
+    let env = upgraded_env();
+    assert!(env.ok(&["check"]).starts_with("OK: "));
+    let after = read_only(&env.db);
+    assert!(user_version(&after) >= 15);
+    assert_eq!(strings(&after, "SELECT taken_on FROM assessment"), Vec::<String>::new());
+    drop(after);
+    assert!(env.json(&["report", "--format", "json"])["assessment"].is_null());
+    env.ok(&["assess", "--answers", "3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,2"]);
+    let after = read_only(&env.db);
+    assert_eq!(strings(&after, "SELECT taken_on || ' ' || answers FROM assessment"), ["2031-05-06 3333333333333332"]);
+}
