@@ -129,51 +129,69 @@ pub fn hint_line(theme: &Theme, hints: &[(String, String)], width: u16) -> Line<
     Line::from(spans)
 }
 
-/// Lines the focused row gets, taken from the other rows, when the form has to shrink.
+/// Lines the focused row gets before the typed text of the other rows.
 const FOCUS_ROOM: u16 = 4;
 
-/// Heights of the rows at `text_width`, shrunk until they fit `available` lines where possible;
-/// lines left after shrinking go to the focused row, which may also take lines from the
-/// tallest other rows to show up to [`FOCUS_ROOM`] lines.
+/// Heights of the rows at `text_width` in `available` lines. Each row has one line (the focused
+/// one two); then, while lines are left, the focused row gets the lines its content needs, up
+/// to [`FOCUS_ROOM`]; typed text (and advice) gets the lines its words need, one row at a time,
+/// so an unfocused action plan of four lines stays readable; the focused row gets the rest of
+/// what it wants; checklists get a line per item; then every text box grows to three lines
+/// (more on a tall terminal, up to six each).
 fn row_heights(rows: &[FormRow], text_width: u16, available: u16, focus: usize) -> Vec<u16> {
-    let wanted = |row: &FormRow| match &row.content {
-        RowContent::Text(f) if f.is_multiline() => f.wrapped_height(text_width).clamp(3, 6),
+    let needed = |row: &FormRow| match &row.content {
+        RowContent::Text(f) if f.is_multiline() => f.wrapped_height(text_width).clamp(1, 6),
         RowContent::Checklist { items, .. } => u16::try_from(items.len()).unwrap_or(u16::MAX).clamp(1, 8),
         RowContent::Info(text) => info_height(text, text_width),
         _ => 1,
     };
-    let mut heights: Vec<u16> = rows.iter().map(wanted).collect();
-    let wanted_focus = heights.get(focus).copied().unwrap_or(1);
-    let multi: Vec<usize> =
-        (0..rows.len()).filter(|i| matches!(&rows[*i].content, RowContent::Text(f) if f.is_multiline())).collect();
+    let needed: Vec<u16> = rows.iter().map(needed).collect();
+    let multi: Vec<bool> = rows.iter().map(|r| matches!(&r.content, RowContent::Text(f) if f.is_multiline())).collect();
+    let mut roomy: Vec<u16> = needed.iter().zip(&multi).map(|(n, m)| if *m { (*n).max(3) } else { *n }).collect();
+    let count = |of: &[bool]| u16::try_from(of.iter().filter(|m| **m).count()).unwrap_or(u16::MAX);
     // Room to spare (a tall terminal): give multi-line fields more lines, up to six each.
-    while heights.iter().sum::<u16>() + u16::try_from(multi.len()).unwrap_or(u16::MAX) <= available
-        && multi.iter().any(|i| heights[*i] < 6)
+    while roomy.iter().sum::<u16>() + count(&multi) <= available && roomy.iter().zip(&multi).any(|(h, m)| *m && *h < 6)
     {
-        for i in &multi {
-            heights[*i] = (heights[*i] + 1).min(6);
+        for (h, m) in roomy.iter_mut().zip(&multi) {
+            if *m {
+                *h = (*h + 1).min(6);
+            }
         }
     }
-    for cap in [3, 2, 1] {
-        if heights.iter().sum::<u16>() <= available {
+    let mut heights = vec![1; rows.len()];
+    if let Some(h) = heights.get_mut(focus) {
+        *h = 2.min(roomy[focus]);
+    }
+    let mut left = available.saturating_sub(heights.iter().sum::<u16>());
+    let everyone: Vec<usize> = (0..rows.len()).collect();
+    let texts: Vec<usize> =
+        everyone.iter().copied().filter(|i| multi[*i] || matches!(rows[*i].content, RowContent::Info(_))).collect();
+    let focus_first: Vec<u16> = needed.iter().zip(&roomy).map(|(n, r)| (*n).clamp(2, FOCUS_ROOM).min(*r)).collect();
+    grow(&mut heights, &focus_first, &[focus], &mut left);
+    grow(&mut heights, &needed, &texts, &mut left);
+    grow(&mut heights, &roomy, &[focus], &mut left);
+    grow(&mut heights, &needed, &everyone, &mut left);
+    grow(&mut heights, &roomy, &everyone, &mut left);
+    heights
+}
+
+/// Adds a line at a time, in turn, to the rows of `order` still below their `target`, while
+/// `left` lines remain.
+fn grow(heights: &mut [u16], target: &[u16], order: &[usize], left: &mut u16) {
+    while *left > 0 {
+        let mut grew = false;
+        let rows = heights.len();
+        for i in order.iter().copied().filter(|i| *i < rows) {
+            if *left > 0 && heights[i] < target[i] {
+                heights[i] += 1;
+                *left -= 1;
+                grew = true;
+            }
+        }
+        if !grew {
             break;
         }
-        for (i, h) in heights.iter_mut().enumerate() {
-            let floor = if i == focus { 2.min(*h) } else { 1 };
-            *h = (*h).min(cap).max(floor);
-        }
     }
-    let spare = available.saturating_sub(heights.iter().sum::<u16>());
-    if let Some(h) = heights.get_mut(focus) {
-        *h = (*h + spare).min(wanted_focus.max(*h));
-    }
-    while heights.get(focus).is_some_and(|h| *h < wanted_focus.min(FOCUS_ROOM)) {
-        let donor = (0..heights.len()).filter(|i| *i != focus && heights[*i] > 1).max_by_key(|i| heights[*i]);
-        let Some(donor) = donor else { break };
-        heights[donor] -= 1;
-        heights[focus] += 1;
-    }
-    heights
 }
 
 /// Lines `text` takes wrapped at `width` columns (roughly: by display width), one to four.
@@ -313,6 +331,28 @@ mod tests {
         assert_eq!(tight, vec![1, 1, 1, 2]);
         assert_eq!(first_visible(&tight, 4, 3), 1);
         assert_eq!(first_visible(&tight, 4, 0), 0);
+    }
+
+    #[test]
+    fn typed_text_keeps_its_lines_before_checklists_and_empty_boxes() {
+        let empty = TextField::multi("");
+        let plan = TextField::multi("1. price list\n2. four questions\n3. summarise\n4. next meeting");
+        let one = TextField::single("x");
+        let items: Vec<(bool, String)> = (0..5).map(|i| (false, format!("item {i}"))).collect();
+        let mut rows = vec![
+            FormRow { label: "purpose".into(), required: true, content: RowContent::Text(&empty) },
+            FormRow { label: "plan".into(), required: true, content: RowContent::Text(&plan) },
+            FormRow { label: "expected".into(), required: true, content: RowContent::Text(&empty) },
+            FormRow { label: "ticks".into(), required: false, content: RowContent::Checklist { items, cursor: 0 } },
+        ];
+        rows.extend((0..9).map(|_| FormRow { label: "x".into(), required: false, content: RowContent::Text(&one) }));
+        // The log form at 80x24: 18 lines for 13 rows.
+        let heights = row_heights(&rows, 60, 18, 0);
+        assert_eq!(heights[..4], [3, 4, 1, 1], "the whole action plan");
+        assert_eq!(heights.iter().sum::<u16>(), 18, "no line left empty");
+        assert_eq!(row_heights(&rows, 60, 20, 0)[..4], [3, 4, 1, 3], "then checklist items");
+        assert_eq!(row_heights(&rows, 60, 16, 2)[..4], [1, 3, 2, 1], "tighter: the plan before a roomier focus");
+        assert_eq!(row_heights(&rows, 60, 17, 0)[..4], [2, 4, 1, 1], "the log form at 80x24");
     }
 
     #[test]

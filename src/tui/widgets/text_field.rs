@@ -105,13 +105,19 @@ impl TextField {
         u16::try_from(rows).unwrap_or(u16::MAX)
     }
 
-    /// Draws the text into `area`; when `focused`, shows the cursor (and puts the terminal cursor
+    /// Draws the text into `area` (from its first row unless `focused`); when `focused`, shows the cursor (and puts the terminal cursor
     /// there so an input method opens beside it).
     pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme, focused: bool) {
         if area.is_empty() {
             return;
         }
         let mut view = self.area.clone();
+        if !focused {
+            // Read from its start when the cursor is elsewhere (the cursor stays at the end of
+            // what was typed, and a box shorter than the text would show only its last rows).
+            view.move_cursor(CursorMove::Top);
+            view.move_cursor(CursorMove::Head);
+        }
         view.set_style(theme.text);
         view.set_cursor_style(if focused { theme.selection } else { Style::new() });
         frame.render_widget(&view, area);

@@ -169,8 +169,8 @@ impl VisitForm {
         Self::build(VisitMode::Log, target, clock.today(), VisitInput::blank(), &text)
     }
 
-    /// A form to log `appointment`: its purpose, plan, expected result, channel, type and
-    /// checklist `ticks` are copied, "when" starts at its planned time (a rep logging in the
+    /// A form to log `appointment`: its purpose, plan, expected result, channel, type,
+    /// checklist `ticks`, topic for next time and next step (typed when it was planned) are copied, "when" starts at its planned time (a rep logging in the
     /// evening keeps the morning's time; editable), and saving updates the appointment (its
     /// planned time is kept).
     pub fn log_appointment(mut target: VisitTarget, appointment: &Visit, ticks: Vec<u32>, clock: Clock) -> Self {
@@ -188,6 +188,11 @@ impl VisitForm {
             channel: appointment.channel,
             kind: Some(appointment.kind.clone()),
             ticks,
+            actual_result: appointment.actual_result.clone(),
+            outcome: appointment.outcome,
+            next_topic: appointment.next_topic.clone(),
+            next_step: appointment.next_step.clone(),
+            next_on: appointment.next_step_on.map(|d| d.to_string()).unwrap_or_default(),
             ..blank_text(format_stored_datetime(appointment.planned_at.unwrap_or_else(|| clock.now())))
         };
         Self::build(VisitMode::Log, target, clock.today(), base, &text)

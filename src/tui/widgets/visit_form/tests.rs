@@ -142,9 +142,9 @@ fn logging_an_appointment_copies_it_and_keeps_its_planned_time() {
         expected_result: "IT agrees".into(),
         actual_result: String::new(),
         outcome: None,
-        next_topic: String::new(),
-        next_step: String::new(),
-        next_step_on: None,
+        next_topic: "the tender date".into(),
+        next_step: "send the brochure".into(),
+        next_step_on: NaiveDate::from_ymd_opt(2031, 5, 8),
         notes: String::new(),
         created_at: String::new(),
         updated_at: String::new(),
@@ -159,6 +159,12 @@ fn logging_an_appointment_copies_it_and_keeps_its_planned_time() {
     assert_eq!((input.purpose.as_str(), input.channel), ("demo", Channel::Video));
     assert_eq!(input.kind, VisitKind::Demonstration, "the appointment's type is kept");
     assert_eq!(input.ticks, Some(vec![2]), "and its ticks");
+    let next = (input.next_topic.as_str(), input.next_step.as_str(), input.next_step_on);
+    assert_eq!(
+        next,
+        ("the tender date", "send the brochure", NaiveDate::from_ymd_opt(2031, 5, 8)),
+        "and its next step"
+    );
 }
 
 fn typed_form(mode: VisitMode) -> VisitForm {
