@@ -96,7 +96,7 @@ pub enum Command {
     Plan(visit::PlanArgs),
     /// Log a visit that happened (or fill in a planned one with --of); `visit edit|delete ID`.
     Visit(Box<fix::VisitCommand>),
-    /// Next steps, each due on a day: add one, list them, mark one done, postpone one.
+    /// Next steps, each due on a day: add one, list them, mark one done, postpone one, plan a visit from one.
     Next(next::NextArgs),
     /// A quick note on a customer, or into the inbox; `note edit|delete|move ID`, `note inbox`.
     Note(fix::NoteCommand),

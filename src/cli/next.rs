@@ -1,11 +1,13 @@
-//! `fieldbook next add|list|done|postpone`: next steps (下一步), each due on a day, several open
+//! `fieldbook next add|list|done|postpone|plan`: next steps (下一步), each due on a day, several open
 //! at once; they show on `today` from their due day until done.
 
+use chrono::NaiveDate;
 use serde_json::json;
 
 use super::Ctx;
 use super::output::{self, FormatArg, Table};
-use crate::domain::DueState;
+use super::visit_type::VisitTypeArgs;
+use crate::domain::{Channel, DueState, VisitInput, Word, parse_when};
 use crate::i18n::I18n;
 use crate::ops::next_steps::{self, ListedStep};
 
@@ -31,6 +33,9 @@ pub enum NextAction {
     Done(IdArgs),
     /// Give a next step another day.
     Postpone(PostponeArgs),
+    /// Turn a next step into a planned visit (its text the purpose, its day the time); the step
+    /// is done by it. Prints the visit id.
+    Plan(PlanArgs),
 }
 
 /// Arguments of `next add`.
@@ -83,6 +88,32 @@ pub struct PostponeArgs {
     pub format: FormatArg,
 }
 
+/// Arguments of `next plan`.
+#[derive(Debug, clap::Args)]
+pub struct PlanArgs {
+    /// The next step's id (`fieldbook next list`).
+    pub id: i64,
+    /// When (default: the step's day, at its time or 09:00): tomorrow 10am, fri 3pm, +3d, 15:30.
+    #[arg(long, value_name = "WHEN")]
+    pub at: Option<String>,
+    /// What the visit is for (default: the next step's text).
+    #[arg(long)]
+    pub purpose: Option<String>,
+    /// What you will do (required).
+    #[arg(long, value_name = "ACTION", visible_alias = "action-plan")]
+    pub plan: Option<String>,
+    /// What you expect to come out of it (required).
+    #[arg(long, value_name = "RESULT", visible_alias = "expected")]
+    pub expect: Option<String>,
+    /// in-person, phone, video or message (default in-person).
+    #[arg(long)]
+    pub channel: Option<String>,
+    #[command(flatten)]
+    pub visit_type: VisitTypeArgs,
+    #[command(flatten)]
+    pub format: FormatArg,
+}
+
 /// Runs `next`.
 pub fn run(args: &NextArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
     let today = ctx.today();
@@ -118,7 +149,28 @@ pub fn run(args: &NextArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
             }
             ctx.print(&ctx.i18n.fmt("cli.next.postponed", &[("step", &step.id), ("on", &step.due_on)]))
         }
+        NextAction::Plan(a) => plan(a, ctx, today),
     }
+}
+
+/// `next plan`: the planned visit made from a next step, which it closes.
+fn plan(a: &PlanArgs, ctx: &mut Ctx, today: NaiveDate) -> anyhow::Result<()> {
+    let mut input = VisitInput {
+        channel: a.channel.as_deref().map(Channel::parse_word).transpose()?.unwrap_or(Channel::InPerson),
+        planned_at: a.at.as_deref().map(|w| parse_when(w, today)).transpose()?.map(|w| w.to_plan_datetime()),
+        purpose: a.purpose.clone().unwrap_or_default(),
+        action_plan: a.plan.clone().unwrap_or_default(),
+        expected_result: a.expect.clone().unwrap_or_default(),
+        ..VisitInput::blank()
+    };
+    a.visit_type.apply(ctx, &mut input)?;
+    let visit_id = next_steps::plan_visit(ctx.store()?, a.id, input)?;
+    if a.format.is_json() {
+        return ctx.print(&output::json(&json!({ "visit_id": visit_id, "next_step_id": a.id }))?);
+    }
+    let at = ctx.store()?.visit(visit_id)?.planned_at.map(|t| ctx.i18n.moment(t)).unwrap_or_default();
+    ctx.tell(&ctx.i18n.fmt("cli.next.planned", &[("visit", &visit_id), ("at", &at), ("step", &a.id)]));
+    ctx.print(&visit_id.to_string())
 }
 
 /// `id  due  state  customer  deal  next step`.

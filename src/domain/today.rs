@@ -85,12 +85,15 @@ pub struct TodayList {
     pub missing_results: Vec<MissingResult>,
 }
 
-/// How much of the review is pressing today, for the header: open appointments today and
-/// late next steps (missed appointments included) (true counts, not capped like the review's lists).
+/// How much of the review is pressing today, for the header (true counts, not capped like the
+/// review's lists): what is for today, and what is late. Together they are what Today lists
+/// under its appointments and its next steps due.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct TodayCounts {
-    pub appointments: u64,
-    pub overdue: u64,
+    /// Open appointments today and open next steps due today.
+    pub today: u64,
+    /// Open next steps due before today and appointments of earlier days not logged.
+    pub late: u64,
 }
 
 /// Days ahead that "dates this week" looks (today included).

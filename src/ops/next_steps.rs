@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use crate::domain::when::When;
 use crate::domain::{DueState, NewNextStep, NextStep, VisitInput, parse_when};
 use crate::store::{StepOf, Store, StoreError};
 
@@ -73,8 +74,9 @@ pub fn postpone(store: &mut Store, id: i64, when: &str, today: NaiveDate) -> Res
     store.next_step(id)
 }
 
-/// The start of a visit for an open next step: its text as the purpose, its due day (and time)
-/// as the appointment; saving the visit marks the step done by it.
+/// The start of a visit for an open next step: its text as the purpose, its due day (and time;
+/// a day alone at the start of the working day) as the appointment; saving the visit marks the
+/// step done by it.
 pub fn visit_for(store: &Store, id: i64) -> Result<(NextStep, VisitInput), StoreError> {
     let step = store.next_step(id)?;
     if !step.is_open() {
@@ -82,9 +84,24 @@ pub fn visit_for(store: &Store, id: i64) -> Result<(NextStep, VisitInput), Store
     }
     let input = VisitInput {
         purpose: step.text.clone(),
-        planned_at: Some(step.due_on.and_time(step.due_time.unwrap_or_default())),
+        planned_at: Some(When { date: step.due_on, time: step.due_time }.to_plan_datetime()),
         does_step: Some(step.id),
         ..VisitInput::blank()
     };
     Ok((step, input))
+}
+
+/// Turns open next step `id` into a planned visit: `given` holds what was typed (its purpose
+/// and time, when empty, come from the step); the visit is for the step's deal, and the step
+/// is done by it. Returns the new visit's id.
+pub fn plan_visit(store: &mut Store, id: i64, given: VisitInput) -> Result<i64, StoreError> {
+    let (step, from_step) = visit_for(store, id)?;
+    let input = VisitInput {
+        purpose: if given.purpose.trim().is_empty() { from_step.purpose } else { given.purpose.clone() },
+        planned_at: given.planned_at.or(from_step.planned_at),
+        done_at: None,
+        does_step: Some(step.id),
+        ..given
+    };
+    store.add_visit_for(step.customer_id, step.deal_id, input)
 }

@@ -124,8 +124,8 @@ impl Store {
     ) -> Result<Vec<PipelineCard>> {
         let today = self.clock().today();
         let sql = format!(
-            "SELECT d.id, c.id, c.name, c.company, d.stage, d.value_minor, d.currency, d.stage_since, c.next_step_on,
-                    d.title
+            "SELECT d.id, c.id, c.name, c.company, d.stage, d.value_minor, d.currency, d.stage_since,
+                    {DEAL_NEXT_ON}, d.title
              FROM deal d JOIN customer c ON c.id = d.customer_id
              WHERE d.state = 'open' AND d.stage = ?1 AND c.archived = 0
                AND (?2 IS NULL OR c.name LIKE ?2 ESCAPE '\\' OR c.nickname LIKE ?2 ESCAPE '\\'
@@ -157,6 +157,16 @@ impl Store {
         cards.collect::<rusqlite::Result<Vec<_>>>().ctx("reading the pipeline")
     }
 }
+
+/// The day of the deal `d`'s next step (of customer `c`): the earliest of its open appointments
+/// and open next steps, and of the customer's own that name no deal; the same rows Today lists
+/// (read through the indexes `visit_customer` and `next_step_customer`).
+const DEAL_NEXT_ON: &str = "(SELECT min(x) FROM (
+        SELECT substr(v.planned_at, 1, 10) AS x FROM visit v
+        WHERE v.customer_id = c.id AND v.done_at IS NULL AND (v.deal_id = d.id OR v.deal_id IS NULL)
+        UNION ALL
+        SELECT s.due_on FROM next_step s
+        WHERE s.customer_id = c.id AND s.done_at IS NULL AND (s.deal_id = d.id OR s.deal_id IS NULL)))";
 
 /// Whole local days from an RFC 3339 timestamp to `today` (0 when unreadable or in the future).
 fn days_since(timestamp: &str, today: NaiveDate) -> i64 {

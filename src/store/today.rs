@@ -38,20 +38,22 @@ impl Store {
         })
     }
 
-    /// How many open appointments `day` has and how many next steps are overdue: two counts
-    /// over the partial indexes `visit_open_planned` and `customer_next_step`, cheap enough for
-    /// every screen refresh.
+    /// How many open appointments and next steps are due on `day`, and how many are late:
+    /// counts over the partial indexes `visit_open_planned` and `next_step_open_due`, cheap
+    /// enough for every screen refresh.
     pub fn today_counts(&self, day: NaiveDate) -> Result<TodayCounts> {
         let next = day.checked_add_days(Days::new(1)).unwrap_or(day);
-        let appointments: i64 = self
+        let today: i64 = self
             .conn()
             .prepare_cached(
-                "SELECT count(*) FROM visit v JOIN customer c ON c.id = v.customer_id
-                 WHERE v.done_at IS NULL AND v.planned_at >= ?1 AND v.planned_at < ?2 AND c.archived = 0",
+                "SELECT (SELECT count(*) FROM visit v JOIN customer c ON c.id = v.customer_id
+                         WHERE v.done_at IS NULL AND v.planned_at >= ?1 AND v.planned_at < ?2 AND c.archived = 0)
+                      + (SELECT count(*) FROM next_step s JOIN customer c ON c.id = s.customer_id
+                         WHERE s.done_at IS NULL AND s.due_on = ?1 AND c.archived = 0)",
             )
             .and_then(|mut s| s.query_row(params![day.to_string(), next.to_string()], |r| r.get(0)))
-            .ctx("counting today's appointments")?;
-        let overdue: i64 = self
+            .ctx("counting what is due today")?;
+        let late: i64 = self
             .conn()
             .prepare_cached(
                 "SELECT (SELECT count(*) FROM next_step s JOIN customer c ON c.id = s.customer_id
@@ -61,10 +63,7 @@ impl Store {
             )
             .and_then(|mut s| s.query_row([day.to_string()], |r| r.get(0)))
             .ctx("counting late next steps")?;
-        Ok(TodayCounts {
-            appointments: u64::try_from(appointments).unwrap_or(0),
-            overdue: u64::try_from(overdue).unwrap_or(0),
-        })
+        Ok(TodayCounts { today: u64::try_from(today).unwrap_or(0), late: u64::try_from(late).unwrap_or(0) })
     }
 
     /// Open appointments planned on `day`, in time order.

@@ -79,7 +79,7 @@ pub struct App {
     odds: StepOdds,
     /// The sales method in the UI language (the user's override if valid): checklists.
     playbook: Rc<Playbook>,
-    /// Today's appointments and overdue next steps for the header (none on the welcome screen).
+    /// What is due today and what is late, for the header (none on the welcome screen).
     counts: Option<TodayCounts>,
     /// What `u` undoes: the last delete, archive or unarchive in this session.
     undo: Option<Undo>,

@@ -110,8 +110,8 @@ fn title_and_tabs(view: &View, current: ScreenId, read_only: bool, compact: bool
 /// `● 3 today`, `▲ 2 late`.
 fn worded_counts(view: &View, counts: TodayCounts) -> [String; 2] {
     [
-        view.i18n.fmt("tui.header.appointments", &[("n", &counts.appointments)]),
-        view.i18n.fmt("tui.header.overdue", &[("n", &counts.overdue)]),
+        view.i18n.fmt("tui.header.appointments", &[("n", &counts.today)]),
+        view.i18n.fmt("tui.header.overdue", &[("n", &counts.late)]),
     ]
 }
 
@@ -119,9 +119,9 @@ fn worded_counts(view: &View, counts: TodayCounts) -> [String; 2] {
 /// together if need be), else just the numbers, else `None`.
 fn count_spans(view: &View, counts: TodayCounts, width: usize) -> Option<Vec<Span<'static>>> {
     let t = view.theme;
-    let overdue_style = if counts.overdue > 0 { t.warning } else { t.muted };
+    let overdue_style = if counts.late > 0 { t.warning } else { t.muted };
     let worded = worded_counts(view, counts);
-    let bare = [format!("● {}", counts.appointments), format!("▲ {}", counts.overdue)];
+    let bare = [format!("● {}", counts.today), format!("▲ {}", counts.late)];
     let choices = [(worded.clone(), "  "), (worded, " "), (bare, "  ")];
     let ([a, o], sep) =
         choices.into_iter().find(|([a, o], sep)| text::width(a) + sep.len() + text::width(o) <= width)?;

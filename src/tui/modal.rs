@@ -27,7 +27,9 @@ use super::widgets::contact_form::ContactForm;
 use super::widgets::customer_form::{CustomerField, CustomerForm};
 use super::widgets::customer_picker::CustomerPicker;
 use super::widgets::deal_form::DealForm;
-use super::widgets::dialog::{ConfirmDialog, ConfirmEvent, PromptDialog, PromptEvent, PromptKind, PromptValue};
+use super::widgets::dialog::{
+    ConfirmDialog, ConfirmEvent, PromptDialog, PromptEvent, PromptKind, PromptValue, example_day,
+};
 use super::widgets::entry_list::{Entry, EntryList};
 use super::widgets::fact_form::FactForm;
 use super::widgets::guide_panel::GuidePanel;
@@ -258,7 +260,7 @@ impl Modal {
                 let title = i18n.fmt("tui.modal.postpone_title", &[("name", &name)]);
                 let dialog = PromptDialog::new(
                     title,
-                    i18n.t("tui.modal.postpone_label"),
+                    i18n.fmt("tui.modal.postpone_label", &[("day", &example_day(clock.today(), i18n))]),
                     PromptKind::When { today: clock.today() },
                 );
                 Self::Prompt(Box::new(dialog), PromptPurpose(PromptFor::Postpone { name, visit_id, step_id, time }))

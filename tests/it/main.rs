@@ -70,3 +70,4 @@ mod upgrade_support;
 mod upgrade_v10;
 mod upgrade_v7;
 mod visit_loop;
+mod visit_loop_gaps;

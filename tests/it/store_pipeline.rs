@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use fieldbook::clock::Clock;
 use fieldbook::domain::money::{Currency, Money};
-use fieldbook::domain::{NewCustomer, NextStepState, Step, VisitInput};
+use fieldbook::domain::{NewCustomer, NewNextStep, NextStepState, Step, VisitInput};
 use fieldbook::store::{NewDeal, PipelineFilter, Store};
 
 fn day(s: &str) -> NaiveDate {
@@ -67,4 +67,31 @@ fn totals_pages_filter_and_card_states() {
     assert_eq!(s.pipeline_cards(Step::Survey, &filter, 10, 0).unwrap()[0].name, "Late");
     let odd = PipelineFilter { text: Some("100%_".into()) };
     assert_eq!(s.pipeline_totals(&odd).unwrap().iter().map(|t| t.count).sum::<u64>(), 0);
+}
+
+/// A card's next step is its deal's (or the customer's own, naming no deal): an account with
+/// two deals shows a step set for one deal on that deal's card only, as Today lists it.
+#[test]
+fn each_card_shows_its_own_deals_next_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Store::open(&dir.path().join("fb.db"), Clock::Fixed(day("2031-05-06"))).unwrap();
+    let id = add(&mut s, "Two deals", Step::Survey, None);
+    let first = s.deals_of(id).unwrap()[0].id;
+    let second = s.add_deal(id, &NewDeal { stage: Step::Presentation, title: "Service".into(), ..Default::default() });
+    let second = second.unwrap().id;
+    let step =
+        |text: &str, on: &str, deal| NewNextStep { text: text.into(), due_on: day(on), due_time: None, deal_id: deal };
+    s.add_next_step(id, step("send the quote", "2031-05-08", Some(second))).unwrap();
+    let none = PipelineFilter::default();
+    let card = |s: &Store, stage| s.pipeline_cards(stage, &none, 10, 0).unwrap()[0].next_step;
+    assert_eq!(card(&s, Step::Survey), NextStepState::None, "the other deal's step is not this card's");
+    assert_eq!(card(&s, Step::Presentation), NextStepState::Planned { on: day("2031-05-08") });
+
+    s.add_next_step(id, step("call back", "2031-05-07", Some(first))).unwrap();
+    assert_eq!(card(&s, Step::Survey), NextStepState::Planned { on: day("2031-05-07") });
+    assert_eq!(card(&s, Step::Presentation), NextStepState::Planned { on: day("2031-05-08") });
+
+    s.add_next_step(id, step("birthday call", "2031-05-06", None)).unwrap();
+    assert_eq!(card(&s, Step::Survey), NextStepState::Today, "the customer's own step is on every card");
+    assert_eq!(card(&s, Step::Presentation), NextStepState::Today);
 }

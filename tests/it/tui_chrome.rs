@@ -3,6 +3,7 @@
 
 use crate::tui_support;
 
+use fieldbook::domain::NewNextStep;
 use fieldbook::domain::today::TodayCounts;
 use fieldbook::i18n::Lang;
 use tui_support::{app, app_on, keys, render, type_text};
@@ -19,15 +20,50 @@ fn footer(app: &fieldbook::tui::app::App, width: u16) -> String {
 fn the_header_counts_todays_appointments_and_overdue_steps_and_follows_writes() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app(&dir, Lang::En);
-    assert_eq!(app.header_counts(), Some(TodayCounts { appointments: 2, overdue: 2 }));
+    assert_eq!(app.header_counts(), Some(TodayCounts { today: 2, late: 2 }));
     assert!(header(&app, 80).contains("● 2 today  ▲ 2 late"), "{}", header(&app, 80));
     // Postpone the first appointment to Friday: one left today.
     keys(&mut app, "p");
     type_text(&mut app, "fri");
     keys(&mut app, "enter");
     assert!(app.modal().is_none(), "{:?}", app.toast());
-    assert_eq!(app.header_counts(), Some(TodayCounts { appointments: 1, overdue: 2 }));
+    assert_eq!(app.header_counts(), Some(TodayCounts { today: 1, late: 2 }));
     assert!(header(&app, 80).contains("● 1 today"), "{}", header(&app, 80));
+}
+
+/// The header and Today count the same rows: ● is Today's appointments and next steps due
+/// today, ▲ its late next steps and missed appointments.
+#[test]
+fn the_header_counts_what_today_lists() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("fieldbook.db");
+    tui_support::seed(&path);
+    let mut store = tui_support::open_on(&path, tui_support::TODAY);
+    let gao = 10; // 高峰, the seed's last customer
+    let step = |on: &str| NewNextStep {
+        text: "call back".into(),
+        due_on: tui_support::day(on),
+        due_time: None,
+        deal_id: None,
+    };
+    store.add_next_step(gao, step(tui_support::TODAY)).unwrap();
+    store.add_next_step(gao, step("2031-05-07")).unwrap();
+    drop(store);
+    let mut app = app_on(&path, Lang::En);
+    keys(&mut app, "1");
+    let store = tui_support::open_on(&path, tui_support::TODAY);
+    let list = store
+        .today_list(
+            tui_support::day(tui_support::TODAY),
+            tui_support::day(tui_support::TODAY).and_hms_opt(8, 0, 0).unwrap(),
+            &Default::default(),
+        )
+        .unwrap();
+    let due_today = list.overdue.iter().filter(|o| o.days_late == 0).count() as u64;
+    let late = list.overdue.iter().filter(|o| o.days_late > 0).count() as u64;
+    assert_eq!((list.appointments.len() as u64, due_today, late), (2, 1, 2));
+    assert_eq!(app.header_counts(), Some(TodayCounts { today: 3, late: 2 }));
+    assert!(header(&app, 80).contains("● 3 today  ▲ 2 late"), "{}", header(&app, 80));
 }
 
 #[test]

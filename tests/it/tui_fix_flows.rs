@@ -22,7 +22,12 @@ fn a_customer_archived_from_the_list_is_gone_and_u_brings_them_back() {
     let name = app.store().customer(id).unwrap().name;
     keys(&mut app, "A");
     let message = app.toast().expect("a message").text.clone();
-    assert!(message.starts_with(&format!("Archived {name}")) && message.ends_with("u undoes it"), "{message}");
+    assert!(message.starts_with(&format!("Archived {name} — u undoes it")), "{message}");
+    let screen = render(&app, 80, 24);
+    assert!(
+        screen.lines().last().unwrap().contains("u undoes it"),
+        "the undo key is on the line at 80 columns: {screen}"
+    );
     assert!(!listed(&app).contains(&name));
     keys(&mut app, "j");
     assert!(!render(&app, 80, 24).contains(&name), "gone from the table (the message line cleared)");
@@ -46,7 +51,12 @@ fn on_the_customer_screen_a_toggles_the_archive_in_chinese() {
     let Some(Screen::Customer(screen)) = app.screen() else { panic!("a customer") };
     let name = screen.customer().unwrap().name.clone();
     keys(&mut app, "A");
-    assert!(app.toast().unwrap().text.starts_with(&format!("已归档 {name}")), "{:?}", app.toast());
+    assert!(app.toast().unwrap().text.starts_with(&format!("已归档 {name}——按 u 撤销")), "{:?}", app.toast());
+    let screen = render(&app, 80, 24);
+    assert!(
+        screen.lines().last().unwrap().contains("按 u 撤销"),
+        "the undo key is on the line at 80 columns: {screen}"
+    );
     assert!(render(&app, 80, 24).contains("【已归档】"), "the header marks it");
     keys(&mut app, "A");
     assert_eq!(app.toast().unwrap().text, format!("{name} 已从归档中取回——按 u 撤销"));

@@ -319,7 +319,7 @@ fn customer_env_with_visits() -> Env {
 }
 
 #[test]
-fn the_postpone_label_is_whole_and_apart_from_the_input_at_80x24() {
+fn the_postpone_label_is_whole_apart_from_the_input_and_its_example_a_day_to_come_at_80x24() {
     for lang in [Lang::En, Lang::ZhCn] {
         let env = Env::new();
         let id = env.add("王伟", &[]).to_string();
@@ -329,9 +329,13 @@ fn the_postpone_label_is_whole_and_apart_from_the_input_at_80x24() {
         tui_support::type_text(&mut app, "fri 3pm");
         let screen = render(&app, 80, 24);
         let label = match lang {
-            Lang::En => "New day (tomorrow, fri, next mon, may 12, +3d, fri 3pm)",
-            Lang::ZhCn => "新日期（明天、周五、下周一、5月12日、3天后、周五下午3点）",
+            Lang::En => "New day (tomorrow, fri, next mon, may 13, +3d, fri 3pm)",
+            Lang::ZhCn => "新日期（明天、周五、下周一、5月13日、3天后、周五下午3点）",
         };
+        assert!(
+            !screen.contains("may 12") && !screen.contains("5月12日"),
+            "the example is a week from today: {screen}"
+        );
         let label_row = screen.lines().position(|l| l.contains(label)).unwrap_or_else(|| panic!("{screen}"));
         let typed_row = screen.lines().position(|l| l.contains("fri 3pm ") || l.trim_end().ends_with("fri 3pm│"));
         assert!(typed_row.is_some_and(|r| r > label_row), "the typed text is on its own row: {screen}");

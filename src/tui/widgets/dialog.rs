@@ -368,7 +368,7 @@ fn date_note(
 
 /// A day a week from `today` as a rep would type it (`may 13`, `5月13日`): the example in the
 /// date hints, so it is always a day to come.
-fn example_day(today: NaiveDate, i18n: &I18n) -> String {
+pub fn example_day(today: NaiveDate, i18n: &I18n) -> String {
     let day = today.checked_add_days(chrono::Days::new(7)).unwrap_or(today);
     let month = i18n.t(&format!("forms.date.month.{}", day.month()));
     i18n.fmt("forms.date.example", &[("month", &month), ("d", &day.day())])
