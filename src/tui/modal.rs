@@ -37,7 +37,7 @@ use super::widgets::note_input::{NoteInput, NoteTarget};
 use super::widgets::objection_form::ObjectionForm;
 use super::widgets::objection_picker::ObjectionPicker;
 use super::widgets::profile_form::ProfileForm;
-use super::widgets::visit_form::{VisitForm, VisitFormEvent, VisitMode, VisitTarget, visit_type_options};
+use super::widgets::visit_form::{VisitField, VisitForm, VisitFormEvent, VisitMode, VisitTarget, visit_type_options};
 use crate::domain::money::Rates;
 use crate::domain::parse_when;
 use crate::domain::{Contact, Fact, FactCategory, Step};
@@ -53,7 +53,8 @@ pub enum ModalRequest {
     PlanVisit { customer_id: i64, deal_id: Option<i64> },
     /// Log a visit that just happened.
     LogVisit { customer_id: i64, deal_id: Option<i64> },
-    /// Log a planned visit (prefilled from it; saving updates it).
+    /// Log a planned visit (prefilled from it; saving updates it); a visit logged already opens
+    /// as logged, its time kept, to fill in its result.
     LogAppointment(i64),
     /// Log a visit that did this open next step (its text the purpose; saving marks it done).
     LogForStep(i64),
@@ -232,7 +233,13 @@ impl Modal {
             ModalRequest::LogAppointment(visit_id) => {
                 let visit = store.visit(visit_id)?;
                 let ticks = store.visit_ticks(visit_id)?;
-                let form = VisitForm::log_appointment(target(visit.customer_id)?, &visit, ticks, clock);
+                // A visit logged already (one missing its result) keeps its time and fields:
+                // it opens as it was logged, at its actual result.
+                let form = if visit.done_at.is_some() {
+                    VisitForm::edit(target(visit.customer_id)?, &visit, ticks, clock).focused_on(VisitField::Actual)
+                } else {
+                    VisitForm::log_appointment(target(visit.customer_id)?, &visit, ticks, clock)
+                };
                 visit_modal(with_account(form, store, i18n, Some(visit_id), visit.deal_id)?, playbook)
             }
             ModalRequest::LogForStep(step_id) | ModalRequest::PlanForStep(step_id) => {

@@ -122,3 +122,61 @@ fn the_board_card_shows_its_own_deals_next_step_as_today_does() {
     assert!(survey_col.is_some() && today_col.is_some(), "one card with no next step, one due today:\n{board}");
     assert!(survey_col < today_col, "the survey deal has none; the presentation deal's is today:\n{board}");
 }
+
+/// The morning after: a visit logged in the evening without its result is on Today; `d` fills
+/// the result in and keeps the visit's day and time, its next step and every other field.
+#[test]
+fn the_morning_after_d_fills_in_the_result_and_keeps_the_visits_time() {
+    for lang in [Lang::En, Lang::ZhCn] {
+        let env = Env::new();
+        let id = env.add("Li Na", &["--company", "Hangzhou Cloud"]).to_string();
+        env.ok(&[
+            "visit",
+            &id,
+            "--at",
+            "2031-05-05 14:30",
+            "--purpose",
+            "demo the reporting module",
+            "--plan",
+            PLAN,
+            "--expect",
+            "IT agrees to a trial",
+            "--channel",
+            "phone",
+            "--topic",
+            "the budget owner",
+            "--next-step",
+            "send the trial licence",
+            "--next",
+            "2031-05-08",
+        ]);
+        let mut app = tui_support::app_on(&env.db, lang);
+        let today = render(&app, 80, 24);
+        assert!(today.contains("demo the reporting module"), "missing its result on Today: {today}");
+        keys(&mut app, "1 d");
+        let form = render(&app, 80, 24);
+        assert!(form.contains("2031-05-05 14:30"), "the visit's own time, not now: {form}");
+        for line in PLAN.lines() {
+            assert!(form.contains(line), "{line:?}: {form}");
+        }
+        tui_support::type_text(&mut app, "IT agreed; trial from Monday");
+        keys(&mut app, "ctrl-s");
+        assert!(app.modal().is_none(), "saved: {}", render(&app, 80, 24));
+        let shown = env.json(&["show", &id, "--format", "json"]);
+        let visit = &shown["visits"][0];
+        assert_eq!(shown["visits"].as_array().unwrap().len(), 1);
+        assert_eq!(visit["done_at"], "2031-05-05T14:30:00", "{visit}");
+        assert_eq!(visit["actual_result"], "IT agreed; trial from Monday");
+        assert_eq!(visit["action_plan"], PLAN);
+        assert_eq!(
+            (visit["channel"].as_str(), visit["next_topic"].as_str()),
+            (Some("phone"), Some("the budget owner"))
+        );
+        let steps = env.json(&["next", "list", &id, "--format", "json"]);
+        assert_eq!(
+            (steps[0]["text"].as_str(), steps[0]["due_on"].as_str()),
+            (Some("send the trial licence"), Some("2031-05-08"))
+        );
+        assert!(!render(&app, 80, 24).contains("demo the reporting module"), "no longer missing its result");
+    }
+}

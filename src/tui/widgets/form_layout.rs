@@ -137,7 +137,8 @@ const FOCUS_ROOM: u16 = 4;
 /// to [`FOCUS_ROOM`]; typed text (and advice) gets the lines its words need, one row at a time,
 /// so an unfocused action plan of four lines stays readable; the focused row gets the rest of
 /// what it wants; checklists get a line per item; then every text box grows to three lines
-/// (more on a tall terminal, up to six each).
+/// (more on a tall terminal, up to six each); the focused text box takes any lines still left
+/// that its text fills.
 fn row_heights(rows: &[FormRow], text_width: u16, available: u16, focus: usize) -> Vec<u16> {
     let needed = |row: &FormRow| match &row.content {
         RowContent::Text(f) if f.is_multiline() => f.wrapped_height(text_width).clamp(1, 6),
@@ -172,6 +173,15 @@ fn row_heights(rows: &[FormRow], text_width: u16, available: u16, focus: usize) 
     grow(&mut heights, &roomy, &[focus], &mut left);
     grow(&mut heights, &needed, &everyone, &mut left);
     grow(&mut heights, &roomy, &everyone, &mut left);
+    // Lines still left go to the focused text box, as many as its text takes (a long note).
+    let whole: Vec<u16> = rows
+        .iter()
+        .map(|r| match &r.content {
+            RowContent::Text(f) if f.is_multiline() => f.wrapped_height(text_width),
+            _ => 1,
+        })
+        .collect();
+    grow(&mut heights, &whole, &[focus], &mut left);
     heights
 }
 
@@ -353,6 +363,17 @@ mod tests {
         assert_eq!(row_heights(&rows, 60, 20, 0)[..4], [3, 4, 1, 3], "then checklist items");
         assert_eq!(row_heights(&rows, 60, 16, 2)[..4], [1, 3, 2, 1], "tighter: the plan before a roomier focus");
         assert_eq!(row_heights(&rows, 60, 17, 0)[..4], [2, 4, 1, 1], "the log form at 80x24");
+    }
+
+    #[test]
+    fn a_long_note_fills_the_form() {
+        let long: String = (0..40).map(|i| format!("line {i}\n")).collect();
+        let note = TextField::multi(&long);
+        let rows = vec![FormRow { label: "note".into(), required: true, content: RowContent::Text(&note) }];
+        assert_eq!(row_heights(&rows, 60, 18, 0), vec![18], "not six rows and twelve empty ones");
+        let short = TextField::multi("a line");
+        let rows = vec![FormRow { label: "note".into(), required: true, content: RowContent::Text(&short) }];
+        assert_eq!(row_heights(&rows, 60, 18, 0), vec![6]);
     }
 
     #[test]

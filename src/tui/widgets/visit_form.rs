@@ -366,6 +366,14 @@ impl VisitForm {
         self.focus
     }
 
+    /// The form with the cursor in `field` (when the form has it).
+    pub fn focused_on(mut self, field: VisitField) -> Self {
+        if self.fields().contains(&field) {
+            self.focus = field;
+        }
+        self
+    }
+
     /// True while the "discard what you typed?" question is shown.
     pub fn is_confirming_discard(&self) -> bool {
         self.confirming_discard
