@@ -91,6 +91,8 @@ actions! {
     Entries = "entries",
     /// The inbox: notes not filed under a customer, to attach one to a customer.
     Inbox = "inbox",
+    /// Take the self-assessment (sixteen statements rated 1 to 5).
+    Assess = "assess",
     /// Delete the customer and everything under them (asks for their name; backup first).
     DeleteCustomer = "delete_customer",
     /// Lists: delete the selected entry (asks first).

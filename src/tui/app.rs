@@ -528,6 +528,7 @@ impl App {
             Action::Archive => self.archive(),
             Action::Undo => self.undo(),
             Action::Inbox => self.apply(Effect::Modal(ModalRequest::Inbox)),
+            Action::Assess => self.apply(Effect::Modal(ModalRequest::Assess)),
             Action::DeleteCustomer => match self.screens.last().and_then(Screen::selected_customer) {
                 Some(customer) => self.apply(Effect::Modal(ModalRequest::DeleteCustomer(customer))),
                 None => self.toast = Some(Toast { text: self.i18n.t("tui.modal.pick_customer"), is_error: true }),
@@ -774,6 +775,7 @@ impl App {
             ScreenId::Customers => Screen::Customers(CustomersScreen::new()),
             ScreenId::Report => Screen::Report(Box::new(ReportScreen::new(
                 ReportSettings { odds: self.odds, cadence: self.cadence, currency: self.money.base },
+                Rc::clone(&self.playbook),
                 self.today,
             ))),
             _ => Screen::Today(TodayScreen::new(self.cadence)),

@@ -3,6 +3,7 @@
 //! deal checklist and confirmations. The widgets come from `widgets/`; this module opens them
 //! for a purpose and turns their answers into store writes.
 
+mod assess;
 mod checklist;
 mod contacts;
 mod deals;
@@ -109,6 +110,8 @@ pub enum ModalRequest {
     EditNote(i64),
     /// Ask for the customer's name, then back up and delete them with everything under them.
     DeleteCustomer(i64),
+    /// The self-assessment: the sixteen statements one after another.
+    Assess,
 }
 
 /// What a prompt's answer is for.
@@ -179,6 +182,8 @@ pub enum Modal {
     PickCustomer(Box<CustomerPicker>, i64),
     /// "Type the name to delete": customer `.1`, named `.2`.
     DeleteCustomer(Box<PromptDialog>, i64, String),
+    /// A statement of the self-assessment, and the sitting so far.
+    Assess(Box<PromptDialog>, Box<assess::Sitting>),
 }
 
 /// The purpose of an open prompt (kept private to this module).
@@ -319,6 +324,7 @@ impl Modal {
                 Self::Note(Box::new(NoteInput::edit(target, id, &note.body)))
             }
             ModalRequest::DeleteCustomer(id) => entries::ask_delete_customer(id, store, i18n)?,
+            ModalRequest::Assess => assess::open(playbook, i18n)?,
         })
     }
 
@@ -337,6 +343,7 @@ impl Modal {
             Self::Profile(form) => form.is_dirty(),
             Self::PickCustomer(picker, _) => !picker.query().is_empty(),
             Self::DeleteCustomer(dialog, ..) => dialog.is_dirty(),
+            Self::Assess(dialog, sitting) => dialog.is_dirty() || sitting.started(),
             Self::RemoveContact(..)
             | Self::DeleteFact(..)
             | Self::Checklist(_)
@@ -385,6 +392,7 @@ impl Modal {
             | Self::ConfirmDelete(..)
             | Self::PickCustomer(..)
             | Self::DeleteCustomer(..)
+            | Self::Assess(..)
             | Self::PickObjection(..) => None,
         }
     }
@@ -412,7 +420,7 @@ impl Modal {
             Self::Deal(form) => form.key_context(),
             Self::Profile(form) => form.key_context(),
             Self::PickObjection(..) => ModalId::ObjectionPicker,
-            Self::Prompt(..) | Self::DeleteCustomer(..) => ModalId::Prompt,
+            Self::Prompt(..) | Self::DeleteCustomer(..) | Self::Assess(..) => ModalId::Prompt,
             Self::Checklist(_) => ModalId::Checklist,
             Self::Entries(_) => ModalId::EntryList,
             Self::PickCustomer(..) => ModalId::CustomerPicker,
@@ -437,7 +445,7 @@ impl Modal {
             Self::Profile(form) => form.claims(key),
             Self::Prompt(dialog, _) => dialog.claims(key),
             Self::PickCustomer(picker, _) => picker.claims(key),
-            Self::DeleteCustomer(dialog, ..) => dialog.claims(key),
+            Self::DeleteCustomer(dialog, ..) | Self::Assess(dialog, _) => dialog.claims(key),
             Self::Entries(_) | Self::ConfirmDelete(..) => false,
             Self::PickObjection(..)
             | Self::Checklist(_)
@@ -536,6 +544,7 @@ impl Modal {
                 }
                 PromptEvent::Submit(PromptValue::When(_)) => ModalOutcome::Stay,
             },
+            Self::Assess(dialog, sitting) => assess::assess_key(dialog, sitting, key, store, i18n, keymap),
         }
     }
 
@@ -567,7 +576,9 @@ impl Modal {
             Self::Entries(list) => list.render(frame, area, theme, i18n, keymap),
             Self::ConfirmDelete(dialog, _) => dialog.render(frame, area, theme, i18n, keymap),
             Self::PickCustomer(picker, _) => picker.render(frame, area, theme, i18n, keymap),
-            Self::DeleteCustomer(dialog, ..) => dialog.render(frame, area, theme, i18n, keymap),
+            Self::DeleteCustomer(dialog, ..) | Self::Assess(dialog, _) => {
+                dialog.render(frame, area, theme, i18n, keymap)
+            }
         }
     }
 }

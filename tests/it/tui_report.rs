@@ -70,3 +70,51 @@ fn p_cycles_the_period_and_brackets_step_through_time() {
     keys(&mut app, "enter");
     assert!(render(&app, 80, 24).contains("本月 2031-05-01 至 2031-05-31"));
 }
+
+/// Answers the sixteen statements of the open self-assessment, one `ratings` digit each.
+fn rate(app: &mut fieldbook::tui::app::App, ratings: &str) {
+    for r in ratings.chars() {
+        tui_support::type_text(app, &r.to_string());
+        keys(app, "enter");
+    }
+}
+
+#[test]
+fn the_self_assessment_taken_twice_in_the_app_shows_the_change_and_where_to_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("fieldbook.db");
+    tui_support::seed(&path);
+    let mut app = app_on(&path, Lang::En);
+    keys(&mut app, "4 h");
+    let page = render(&app, 80, 24);
+    assert!(page.contains("Skills") && page.contains("No self-assessment yet: press a"), "{page}");
+    keys(&mut app, "a");
+    let asked = render(&app, 80, 24);
+    assert!(
+        asked.contains("Self-assessment 1/16") && asked.contains("put them") && asked.contains("5 always"),
+        "{asked}"
+    );
+    tui_support::type_text(&mut app, "9");
+    keys(&mut app, "enter");
+    assert!(render(&app, 80, 24).contains("Self-assessment 1/16"), "a 9 is not taken");
+    keys(&mut app, "backspace");
+    rate(&mut app, "3333222244443333");
+    let first = render(&app, 80, 24);
+    assert!(
+        first.contains("Obtaining information") && first.contains("2/5") && first.contains("Step 3, Survey"),
+        "{first}"
+    );
+    // Again from the palette, in Chinese: the change since the first sitting.
+    let mut app = app_on(&path, Lang::ZhCn);
+    keys(&mut app, ":");
+    tui_support::type_text(&mut app, "自我评估");
+    keys(&mut app, "enter");
+    assert!(render(&app, 80, 24).contains("自我评估 1/16"), "{}", render(&app, 80, 24));
+    rate(&mut app, "4444223344442222");
+    keys(&mut app, "4 h");
+    let second = render(&app, 120, 40);
+    assert!(second.contains("与 2031-05-06 相比") && second.contains("+1") && second.contains("-1"), "{second}");
+    assert!(second.contains("最弱的一项：影响与异议处理") && second.contains("购买信号"), "{second}");
+    let json = report_json(&path, &[]);
+    assert_eq!(json["assessment"]["weakest"], "influencing");
+}

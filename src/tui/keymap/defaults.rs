@@ -30,6 +30,7 @@ const GLOBAL: &[Row] = &[
     (Action::Profile, "", false),
     (Action::Archive, "", false),
     (Action::Inbox, "", false),
+    (Action::Assess, "", false),
     (Action::DeleteCustomer, "", false),
     (Action::AddCustomer, "", false),
     (Action::Search, "", false),
@@ -50,6 +51,7 @@ const REPORT: &[Row] = &[
     (Action::CyclePeriod, "p", true),
     (Action::PreviousPeriod, "[", true),
     (Action::NextPeriod, "]", true),
+    (Action::Assess, "a", true),
 ];
 
 const WELCOME: &[Row] = &[(Action::LoadDemo, "d", true), (Action::StartEmpty, "e enter", true)];

@@ -21,6 +21,7 @@ const ANYWHERE: &[Action] = &[
     Action::Search,
     Action::QuickNote,
     Action::Inbox,
+    Action::Assess,
     Action::GoToday,
     Action::GoPipeline,
     Action::GoCustomers,

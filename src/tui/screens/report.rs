@@ -2,6 +2,8 @@
 //! `fieldbook report`, on four pages — funnel, results and forecast, activity, customers —
 //! switched with ←/→; `p` cycles week, month and quarter, `[` and `]` step back and forth.
 
+use std::rc::Rc;
+
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Direction, Layout, Rect};
 use ratatui::style::Style;
@@ -12,6 +14,8 @@ use super::{Effect, HandleCtx, View};
 use crate::domain::money::{Currency, Money, Totals};
 use crate::domain::report::{Period, PeriodKind};
 use crate::ops::report::{self, Report, ReportSettings};
+use crate::playbook::Playbook;
+use crate::playbook::assessment_view;
 use crate::playbook::report_view::{self as text_view, percent};
 use crate::store::Store;
 use crate::text;
@@ -24,10 +28,11 @@ pub enum Page {
     Results,
     Activity,
     Customers,
+    Skills,
 }
 
 impl Page {
-    const ALL: [Page; 4] = [Self::Funnel, Self::Results, Self::Activity, Self::Customers];
+    const ALL: [Page; 5] = [Self::Funnel, Self::Results, Self::Activity, Self::Customers, Self::Skills];
 
     fn title_key(self) -> &'static str {
         match self {
@@ -35,6 +40,7 @@ impl Page {
             Self::Results => "tui.report.results_and_forecast",
             Self::Activity => "report.section.activity",
             Self::Customers => "report.section.customers",
+            Self::Skills => "tui.report.skills",
         }
     }
 }
@@ -42,6 +48,8 @@ impl Page {
 /// State of the report screen.
 pub struct ReportScreen {
     settings: ReportSettings,
+    /// The skills' names and where the playbook teaches them.
+    playbook: Rc<Playbook>,
     period: Period,
     page: Page,
     report: Option<Report>,
@@ -49,8 +57,9 @@ pub struct ReportScreen {
 
 impl ReportScreen {
     /// This month's report; `refresh` computes it.
-    pub fn new(settings: ReportSettings, today: chrono::NaiveDate) -> Self {
-        Self { settings, period: Period::containing(PeriodKind::Month, today), page: Page::Funnel, report: None }
+    pub fn new(settings: ReportSettings, playbook: Rc<Playbook>, today: chrono::NaiveDate) -> Self {
+        let period = Period::containing(PeriodKind::Month, today);
+        Self { settings, playbook, period, page: Page::Funnel, report: None }
     }
 
     /// Computes the report of the period shown.
@@ -73,8 +82,8 @@ impl ReportScreen {
     pub fn handle(&mut self, action: Action, ctx: &mut HandleCtx) -> Effect {
         let at = Page::ALL.iter().position(|p| *p == self.page).unwrap_or(0);
         match action {
-            Action::Left | Action::Up => self.page = Page::ALL[(at + 3) % 4],
-            Action::Right | Action::Down => self.page = Page::ALL[(at + 1) % 4],
+            Action::Left | Action::Up => self.page = Page::ALL[(at + Page::ALL.len() - 1) % Page::ALL.len()],
+            Action::Right | Action::Down => self.page = Page::ALL[(at + 1) % Page::ALL.len()],
             Action::CyclePeriod => {
                 let kind = match self.period.kind {
                     Some(PeriodKind::Week) => PeriodKind::Month,
@@ -121,6 +130,7 @@ impl ReportScreen {
             Page::Results => results(frame, body, view, report, first),
             Page::Activity => activity(frame, body, view, report),
             Page::Customers => customers(frame, body, view, report, first),
+            Page::Skills => skills(frame, body, view, report, &self.playbook),
         }
     }
 }
@@ -343,4 +353,50 @@ fn customers(frame: &mut Frame, area: Rect, view: &View, r: &Report, first: Curr
     );
     let text = [text_view::classes_line(i, r), text_view::losing_touch_line(i, r)].join("\n");
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), rest);
+}
+
+/// The last self-assessment: a gauge per skill (its score of 5 and the change since the sitting
+/// before) and where the playbook teaches the weakest; or how to take one.
+fn skills(frame: &mut Frame, area: Rect, view: &View, r: &Report, playbook: &Playbook) {
+    let (t, i) = (view.theme, view.i18n);
+    let Some(a) = &r.assessment else {
+        let none = Paragraph::new(i.t("tui.report.no_assessment")).style(t.muted).wrap(Wrap { trim: true });
+        frame.render_widget(none, area);
+        return;
+    };
+    let heading = assessment_view::lines(i, playbook, a).into_iter().next().unwrap_or_default();
+    let rows = a.skills.len() as u16;
+    let [head, gauges, rest] =
+        Layout::vertical([Constraint::Length(2), Constraint::Length(rows), Constraint::Min(1)]).areas(area);
+    frame.render_widget(Paragraph::new(Span::styled(heading, t.title)).wrap(Wrap { trim: true }), head);
+    let names: Vec<String> = a.skills.iter().map(|s| assessment_view::skill_name(playbook, s.skill)).collect();
+    let name_w = names.iter().map(|n| text::width(n)).max().unwrap_or(0).min(gauges.width as usize / 2);
+    for (row, (score, name)) in a.skills.iter().zip(&names).enumerate() {
+        let line = Rect { y: gauges.y + row as u16, height: 1, ..gauges };
+        let moved = score.change.map(assessment_view::change).unwrap_or_default();
+        let shown = format!("{}/5", assessment_view::score(score.score));
+        let label = format!("{} {} {moved}", text::pad(&text::fit(name, name_w), name_w), text::pad(&shown, 6));
+        let weakest = a.weakest == Some(score.skill);
+        frame.render_widget(
+            LineGauge::default()
+                .ratio((score.score / 5.0).clamp(0.0, 1.0))
+                .label(label.trim_end().to_string())
+                .filled_style(if weakest { t.danger } else { t.success })
+                .unfilled_style(t.muted),
+            line,
+        );
+    }
+    if let Some(weakest) = a.weakest {
+        let read = i.fmt(
+            "report.assessment.weakest",
+            &[
+                ("skill", &assessment_view::skill_name(playbook, weakest)),
+                ("read", &assessment_view::skill_reading(playbook, weakest)),
+            ],
+        );
+        let hint = i.t("tui.report.retake");
+        let text =
+            vec![Line::from(""), Line::from(Span::styled(read, t.text)), Line::from(Span::styled(hint, t.muted))];
+        frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), rest);
+    }
 }

@@ -213,12 +213,27 @@ pub struct PromptDialog {
     kind: PromptKind,
     field: TextField,
     error: Option<String>,
+    /// Text above the label, wrapped and shown whole (a statement to rate).
+    question: Option<String>,
 }
 
 impl PromptDialog {
     /// A prompt titled `title`, with `label` before the input.
     pub fn new(title: impl Into<String>, label: impl Into<String>, kind: PromptKind) -> Self {
-        Self { title: title.into(), label: label.into(), kind, field: TextField::single(""), error: None }
+        Self {
+            title: title.into(),
+            label: label.into(),
+            kind,
+            field: TextField::single(""),
+            error: None,
+            question: None,
+        }
+    }
+
+    /// The same prompt with `question` above its label, wrapped to the width and never cut.
+    pub fn with_question(mut self, question: impl Into<String>) -> Self {
+        self.question = Some(question.into());
+        self
     }
 
     /// The same prompt with `text` already typed (a value to confirm or change).
@@ -285,7 +300,11 @@ impl PromptDialog {
 
     /// Draws the prompt centred in `area`.
     pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme, i18n: &I18n, keymap: &Keymap) {
-        let popup = area.centered(Constraint::Length(64.min(area.width)), Constraint::Length(6));
+        let width = 64.min(area.width);
+        let question =
+            self.question.as_deref().map_or_else(Vec::new, |q| text::wrap(q, usize::from(width.saturating_sub(4))));
+        let rows = u16::try_from(question.len()).unwrap_or(u16::MAX);
+        let popup = area.centered(Constraint::Length(width), Constraint::Length(6u16.saturating_add(rows)));
         clear_popup(frame, popup);
         let block = Block::bordered()
             .border_type(BorderType::Rounded)
@@ -294,6 +313,9 @@ impl PromptDialog {
             .title(Span::styled(format!(" {} ", self.title), theme.focused_title));
         let inner = block.inner(popup);
         frame.render_widget(block, popup);
+        let [question_rows, inner] = Layout::vertical([Constraint::Length(rows), Constraint::Min(1)]).areas(inner);
+        let question: Vec<Line> = question.into_iter().map(|l| Line::from(Span::styled(l, theme.text))).collect();
+        frame.render_widget(Paragraph::new(question), question_rows);
         let [first_row, second_row, note_row, hint_row] = Layout::vertical([Constraint::Length(1); 4]).areas(inner);
         // A short label sits before the input; a long one (a list of examples) on its own row
         // above it, so the label is never cut and typed text never runs into it.
