@@ -64,6 +64,8 @@ pub struct Generator {
     deal_rng: Rng,
     /// Draws for the account's people, apart from `rng` likewise.
     people_rng: Rng,
+    /// Draws for who each visit met, apart from `rng` likewise.
+    met_rng: Rng,
     today: NaiveDate,
     /// The language of the demo: mostly Chinese accounts in Chinese, English ones in English.
     lang: Lang,
@@ -105,6 +107,7 @@ impl Generator {
             rng: Rng::with_seed(seed),
             deal_rng: Rng::with_seed(seed.wrapping_add(0x5EED_DEA1)),
             people_rng: Rng::with_seed(seed.wrapping_add(0x9E09_1E00)),
+            met_rng: Rng::with_seed(seed.wrapping_add(0x3E7_C0DE)),
             today,
             lang,
         }
@@ -129,6 +132,16 @@ impl Generator {
             9..=12 => Tri::No,
             _ => Tri::Unknown,
         }
+    }
+
+    /// Which of an account's people (`people`, its own person first) a visit meets: its own
+    /// person, and in one visit of three a colleague too; none for an account without people.
+    pub fn met(&mut self, people: &[i64]) -> Vec<i64> {
+        let mut met: Vec<i64> = people.first().copied().into_iter().collect();
+        if people.len() > 1 && self.met_rng.u8(..3) == 0 {
+            met.push(people[self.met_rng.usize(1..people.len())]);
+        }
+        met
     }
 
     /// The next customer.

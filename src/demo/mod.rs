@@ -67,8 +67,9 @@ pub fn load(store: &mut Store, size: DemoSize, seed: u64, lang: Lang, force: boo
             for fact in &c.facts {
                 w.fact(id, fact, &c.record.created_at)?;
             }
+            let mut people = Vec::with_capacity(c.people.len());
             for person in &c.people {
-                w.contact(id, person)?;
+                people.push(w.contact(id, person)?);
             }
             for (body, at) in &c.notes {
                 w.note(Some(id), body, at)?;
@@ -77,13 +78,14 @@ pub fn load(store: &mut Store, size: DemoSize, seed: u64, lang: Lang, force: boo
             summary.deals += c.deals.len() as u64;
             summary.facts += c.facts.len() as u64;
             summary.notes += c.notes.len() as u64;
-            customers.push((id, deal_id, c.meta));
+            customers.push((id, deal_id, c.meta, people));
         }
-        let metas: Vec<&CustomerMeta> = customers.iter().map(|(_, _, m)| m).collect();
+        let metas: Vec<&CustomerMeta> = customers.iter().map(|(_, _, m, _)| m).collect();
         for slot in generator.visit_plan(&metas, size.visits) {
-            let (id, deal_id, meta) = &customers[slot.customer];
+            let (id, deal_id, meta, people) = &customers[slot.customer];
             let (visit, created_at) = generator.visit(meta, &slot);
-            w.visit(*id, *deal_id, visit, &created_at)?;
+            let visit_id = w.visit(*id, *deal_id, visit, &created_at)?;
+            w.met(visit_id, &generator.met(people))?;
             summary.visits += 1;
         }
         let tongue = if lang == Lang::ZhCn { Tongue::Zh } else { Tongue::En };

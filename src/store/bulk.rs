@@ -249,6 +249,18 @@ impl BulkWriter<'_> {
         insert_visit(self.tx, customer_id, deal_id, &v.validated()?, created_at)
     }
 
+    /// Records that visit `visit_id` met these people of its account.
+    pub fn met(&mut self, visit_id: i64, people: &[i64]) -> Result<()> {
+        let mut insert = self
+            .tx
+            .prepare_cached("INSERT INTO visit_contact (visit_id, contact_id) VALUES (?1, ?2)")
+            .ctx("recording who a visit met")?;
+        for contact_id in people {
+            insert.execute(params![visit_id, contact_id]).ctx("recording who a visit met")?;
+        }
+        Ok(())
+    }
+
     /// Adds a note to a customer, or to the inbox when `customer_id` is `None`.
     pub fn note(&mut self, customer_id: Option<i64>, body: &str, created_at: &str) -> Result<i64> {
         self.tx
