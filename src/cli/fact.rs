@@ -1,6 +1,7 @@
-//! `fieldbook fact ID --category C --label L --value V [--date MM-DD]`: a piece of the
-//! customer record in one of the five categories; `--date` makes it a yearly reminder
-//! (birthdays, anniversaries) that `today` shows in the week before.
+//! `fieldbook fact ID --category C --label L --value V [--date MM-DD] [--contact PERSON_ID]`:
+//! a piece of the customer record in one of the five categories, about one of the account's
+//! people with `--contact`; `--date` makes it a yearly reminder (birthdays, anniversaries)
+//! that `today` shows in the week before.
 
 use serde_json::json;
 
@@ -26,6 +27,9 @@ pub struct FactArgs {
     /// A yearly date: MM-DD or YYYY-MM-DD.
     #[arg(long, value_name = "MM-DD")]
     pub date: Option<String>,
+    /// The person of the account the fact is about (`fieldbook contact list ID` shows them).
+    #[arg(long, value_name = "PERSON_ID")]
+    pub contact: Option<i64>,
     #[command(flatten)]
     pub format: FormatArg,
 }
@@ -39,9 +43,10 @@ pub fn run(args: &FactArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
         value: args.value.clone(),
         date: args.date.clone().unwrap_or_default(),
     };
-    let id = ops::facts::add(ctx.store()?, args.id, &draft)?;
+    let id = ops::facts::add(ctx.store()?, args.id, args.contact, &draft)?;
     if args.format.is_json() {
-        return ctx.print(&output::json(&json!({ "fact_id": id, "customer_id": args.id }))?);
+        let out = json!({ "fact_id": id, "customer_id": args.id, "contact_id": args.contact });
+        return ctx.print(&output::json(&out)?);
     }
     ctx.tell(
         &ctx.i18n

@@ -12,7 +12,7 @@ use crate::domain::{BuyingCentre, Contact, Customer, Fact, FactCategory, NextSte
 use crate::i18n::I18n;
 use crate::ops::customer_page::{CustomerPage, DealHistory, PageSize, ShownVisit};
 use crate::playbook::Playbook;
-use crate::playbook::views::{ChecklistView, ProfileView, next_step_line, people_text};
+use crate::playbook::views::{ChecklistView, ProfileView, fact_about, fact_label, next_step_line, people_text};
 use crate::store::Note;
 use crate::text::{indent, key_values};
 
@@ -38,7 +38,7 @@ pub struct CustomerDetail {
     pub profile: ProfileView,
     /// The open deal's checklist for its current step.
     pub checklist: Option<ChecklistView>,
-    pub facts: Vec<Fact>,
+    pub facts: Vec<ShownFact>,
     /// The account's people with their buying roles, in the order added.
     pub contacts: Vec<Contact>,
     /// Who plays which buying role, and the roles nobody is known to play.
@@ -50,6 +50,16 @@ pub struct CustomerDetail {
     pub visits: Vec<ShownVisit>,
     /// The last notes, newest first.
     pub notes: Vec<Note>,
+}
+
+/// A fact with the name of the person it is about (`contact_id`), if any.
+#[derive(Debug, Serialize)]
+pub struct ShownFact {
+    #[serde(flatten)]
+    pub fact: Fact,
+    /// The name of the account's person the fact is about; absent for the account's own.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub about: Option<String>,
 }
 
 /// Prints one customer.
@@ -64,6 +74,10 @@ pub fn run(args: &ShowArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
         None => None,
     };
     let CustomerPage { customer, facts, deals, visits, notes, people, next_steps, .. } = page;
+    let facts = facts
+        .into_iter()
+        .map(|fact| ShownFact { about: fact_about(&people.contacts, fact.contact_id).map(str::to_string), fact })
+        .collect();
     let detail = CustomerDetail {
         customer,
         profile,
@@ -149,7 +163,7 @@ fn summary(i: &I18n, c: &Customer, profile: &ProfileView) -> Vec<(String, String
 }
 
 /// The record's fields and facts of one category, as label/value pairs.
-fn record_fields(i: &I18n, c: &Customer, category: FactCategory, facts: &[Fact]) -> Vec<(String, String)> {
+fn record_fields(i: &I18n, c: &Customer, category: FactCategory, facts: &[ShownFact]) -> Vec<(String, String)> {
     let columns: Vec<(&str, &str)> = match category {
         FactCategory::Basic => vec![
             ("nickname", &c.nickname),
@@ -167,12 +181,12 @@ fn record_fields(i: &I18n, c: &Customer, category: FactCategory, facts: &[Fact])
         .filter(|(_, v)| !v.is_empty())
         .map(|(k, v)| (i.t(&format!("cli.show.field.{k}")), v.to_string()))
         .collect();
-    for fact in facts.iter().filter(|f| f.category == category) {
+    for ShownFact { fact, about } in facts.iter().filter(|f| f.fact.category == category) {
         let mut value = fact.value.clone();
         if let Some(md) = fact.month_day {
             value = i.fmt("cli.show.yearly", &[("value", &value), ("date", &md)]).trim().to_string();
         }
-        pairs.push((fact.label.clone(), value));
+        pairs.push((fact_label(i, &fact.label, about.as_deref()), value));
     }
     pairs
 }
@@ -254,7 +268,7 @@ fn visits(i: &I18n, playbook: &Playbook, visits: &[ShownVisit], people: &[Contac
                 .iter()
                 .map(|id| people.iter().find(|p| p.id == *id).map_or_else(|| format!("#{id}"), |p| p.name.clone()))
                 .collect();
-            pairs.push((i.t("cli.contact.met"), names.join(", ")));
+            pairs.push((i.t("cli.contact.met"), i.list(names.into_iter())));
         }
         if !v.is_planned() {
             pairs.extend(ticked_items(i, playbook, &v.kind, ticks));

@@ -8,6 +8,7 @@ use super::output::{self, FormatArg, Table};
 use crate::domain::today::CustomerRef;
 use crate::domain::{CadenceState, TodayList, parse_date};
 use crate::i18n::I18n;
+use crate::playbook::views::fact_label;
 use crate::store::REVIEW_LIMIT;
 
 /// Widest the customer column gets.
@@ -92,7 +93,7 @@ fn render(i: &I18n, r: &TodayList) -> String {
 
     let mut t = table(i, &["date", "customer", "label"]);
     for d in &r.dates {
-        t.row(vec![d.on.to_string(), who(&d.customer), d.label.clone()]);
+        t.row(vec![d.on.to_string(), who(&d.customer), fact_label(i, &d.label, d.person.as_deref())]);
     }
     out.push(section(i, "dates", r.dates.len(), &t));
 

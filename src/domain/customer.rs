@@ -214,6 +214,10 @@ pub struct Fact {
     pub value: String,
     /// For important dates (birthday, anniversary): reminded every year.
     pub month_day: Option<MonthDay>,
+    /// The person of the account the fact is about (a birthday is someone's); `None`: the
+    /// account's own record.
+    #[serde(default)]
+    pub contact_id: Option<i64>,
 }
 
 /// Digits of a phone number that say whose it is: its last ten, so a number is the same with

@@ -63,6 +63,10 @@ pub struct ImportantDate {
     pub on: NaiveDate,
     pub label: String,
     pub is_birthday: bool,
+    /// The name of the account's person the date is about (a birthday is someone's); `None`
+    /// for a date of the account itself.
+    #[serde(default)]
+    pub person: Option<String>,
 }
 
 /// A logged visit whose actual result is still empty.

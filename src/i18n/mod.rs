@@ -270,7 +270,7 @@ impl I18n {
     }
 
     /// Items as one list: `a, b` / `a、b`.
-    fn list(&self, items: impl Iterator<Item = String>) -> String {
+    pub fn list(&self, items: impl Iterator<Item = String>) -> String {
         let sep = if self.lang == Lang::ZhCn { "、" } else { ", " };
         items.collect::<Vec<_>>().join(sep)
     }

@@ -6,10 +6,12 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
-use super::Playbook;
-use super::views::{ChecklistView, ObjectionView, ProfileView, bullets, next_step_line, people_text};
+use super::views::{
+    ChecklistView, ObjectionView, ProfileView, bullets, fact_about, fact_label, next_step_line, people_text,
+};
+use super::{Playbook, StyleGuide};
 use crate::config::Config;
-use crate::domain::{BuyingGap, Channel, Customer, Fact, NextStep, Outcome, Visit, VisitKind};
+use crate::domain::{BuyingGap, Channel, Contact, Customer, Fact, NextStep, Outcome, Style, Visit, VisitKind};
 use crate::i18n::I18n;
 use crate::ops;
 use crate::ops::contacts::People;
@@ -49,6 +51,18 @@ pub struct LastVisit {
     pub next_step: String,
     pub next_step_on: Option<NaiveDate>,
     pub notes: String,
+    /// Ids of the account's people the visit met.
+    pub met: Vec<i64>,
+}
+
+/// One of the account's people whose personality style is known, with how to deal with them.
+#[derive(Debug, Serialize)]
+pub struct PersonStyle {
+    pub contact_id: i64,
+    pub name: String,
+    pub style: Style,
+    /// Needs, fears and how to deal with them.
+    pub guide: StyleGuide,
 }
 
 /// The next planned visit (this visit, when read on the way).
@@ -79,6 +93,9 @@ pub struct Brief {
     pub today: NaiveDate,
     /// The account's people with their roles, and the gaps of its buying centre.
     pub people: People,
+    /// How to deal with each person whose style is known (the account's own person, whose
+    /// style is the profile's, is not repeated).
+    pub person_styles: Vec<PersonStyle>,
 }
 
 impl Brief {
@@ -93,17 +110,20 @@ impl Brief {
         let customer = store.customer(id)?;
         let facts = store.facts_of(id)?;
         let visits = store.visits_of(id, VISITS_READ, 0)?;
+        let people = ops::contacts::people(store, id)?;
+        let mut met = store.met_by_visit(id)?;
         let (checklist, objections) = match store.open_deal(id)? {
             Some(deal) => (Some(ChecklistView::load(store, &deal, playbook)?), store.objections_of(deal.id, true)?),
             None => (None, Vec::new()),
         };
         Ok(Self {
-            people: ops::contacts::people(store, id)?,
+            person_styles: person_styles(&customer, &people.contacts, playbook),
+            people,
             customer_id: customer.id,
             profile: ProfileView::new(&customer, playbook, config, today),
             who: who(&customer, facts),
             checklist,
-            last_visit: last_visit(&visits),
+            last_visit: last_visit(&visits, &mut met),
             open_objections: objections.into_iter().map(|o| ObjectionView::new(o, playbook)).collect(),
             next_visit: next_visit(&visits),
             next_steps: store.next_steps_of(id, false)?,
@@ -129,9 +149,23 @@ fn who(c: &Customer, facts: Vec<Fact>) -> Who {
     }
 }
 
-/// The newest logged visit (visits come newest first).
-fn last_visit(visits: &[Visit]) -> Option<LastVisit> {
+/// The people whose style is known, with the playbook's advice; the account's own person (its
+/// name and style) is the profile's already.
+fn person_styles(c: &Customer, people: &[Contact], playbook: &Playbook) -> Vec<PersonStyle> {
+    people
+        .iter()
+        .filter(|p| !(p.name == c.name && p.style == c.style))
+        .filter_map(|p| {
+            let guide = playbook.style(p.style)?.clone();
+            Some(PersonStyle { contact_id: p.id, name: p.name.clone(), style: p.style, guide })
+        })
+        .collect()
+}
+
+/// The newest logged visit (visits come newest first), with who it met (taken from `met`).
+fn last_visit(visits: &[Visit], met: &mut std::collections::BTreeMap<i64, Vec<i64>>) -> Option<LastVisit> {
     visits.iter().find(|v| !v.is_planned()).map(|v| LastVisit {
+        met: met.remove(&v.id).unwrap_or_default(),
         at: v.done_at,
         channel: v.channel,
         kind: v.kind.clone(),
@@ -167,7 +201,22 @@ fn render(i: &I18n, playbook: &Playbook, b: &Brief) -> String {
     centre.gaps.retain(|g| *g != BuyingGap::NoDecisionMaker);
     let people = people_text(i, &b.people.contacts, &centre, true);
     sections.push(section(i, "playbook.brief.people", &people));
-    sections.push(section(i, "playbook.brief.how_to_deal", &key_values(&b.profile.pairs(i)[1..])));
+    let mut dealing = b.profile.pairs(i)[1..].to_vec();
+    // With other people's styles below, the account's own is its person's: say whose.
+    if let Some(first) = dealing.first_mut().filter(|_| !b.person_styles.is_empty()) {
+        first.0 = i.paren(&first.0, &b.who.name);
+    }
+    for p in &b.person_styles {
+        let g = &p.guide;
+        let lines = [
+            i.explained(&i.word(p.style), &g.traits),
+            i.labeled(&i.t("playbook.label.needs"), &g.needs.join(" · ")),
+            i.labeled(&i.t("playbook.label.fears"), &g.fears.join(" · ")),
+            bullets(&g.deal),
+        ];
+        dealing.push((p.name.clone(), lines.join("\n")));
+    }
+    sections.push(section(i, "playbook.brief.how_to_deal", &key_values(&dealing)));
     match &b.checklist {
         Some(c) => {
             let head = i.fmt("playbook.brief.deal", &[("step", &i.word(c.stage)), ("progress", &c.progress)]);
@@ -204,6 +253,14 @@ fn render(i: &I18n, playbook: &Playbook, b: &Brief) -> String {
             }
             if !v.notes.is_empty() {
                 pairs.push((i.t("cli.show.label.notes"), v.notes.clone()));
+            }
+            if !v.met.is_empty() {
+                let names: Vec<String> = v
+                    .met
+                    .iter()
+                    .map(|id| b.people.get(*id).map_or_else(|| format!("#{id}"), |p| p.name.clone()))
+                    .collect();
+                pairs.push((i.t("cli.contact.met"), i.list(names.into_iter())));
             }
             format!("{head}\n{}", key_values(&pairs))
         }
@@ -266,16 +323,17 @@ fn who_text(i: &I18n, b: &Brief) -> String {
         .collect();
     let decides = if deciders.is_empty() { i.t("playbook.brief.nobody_decides") } else { deciders.join(" · ") };
     pairs.push((i.t("playbook.label.decides"), decides));
+    let label = |f: &Fact| fact_label(i, &f.label, fact_about(&b.people.contacts, f.contact_id));
     if !w.dates.is_empty() {
         let dates: Vec<String> =
-            w.dates.iter().filter_map(|f| f.month_day.map(|md| format!("{md} {}", f.label))).collect();
+            w.dates.iter().filter_map(|f| f.month_day.map(|md| format!("{md} {}", label(f)))).collect();
         pairs.push((i.t("playbook.label.dates"), dates.join(" · ")));
     }
     if !w.facts.is_empty() {
         let facts: Vec<String> = w
             .facts
             .iter()
-            .map(|f| if f.value.is_empty() { f.label.clone() } else { i.labeled(&f.label, &f.value) })
+            .map(|f| if f.value.is_empty() { label(f) } else { i.labeled(&label(f), &f.value) })
             .collect();
         pairs.push((i.t("playbook.label.facts"), facts.join("\n")));
     }

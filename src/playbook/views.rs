@@ -278,3 +278,18 @@ pub fn next_step_line(i: &I18n, step: &crate::domain::NextStep, today: chrono::N
     };
     format!("{due}  {state}  {}", step.text)
 }
+
+/// A fact's label with whose it is, `birthday (Zhang Zong)` / `生日（张总）`, when it is about
+/// one of the account's people (`about`, their name); the label alone for the account's own,
+/// and for a label that names them already (`张总 · birthday`: earlier vCard imports wrote it so).
+pub fn fact_label(i: &I18n, label: &str, about: Option<&str>) -> String {
+    match about {
+        Some(name) if !name.is_empty() && !label.starts_with(&format!("{name} · ")) => i.paren(label, name),
+        _ => label.to_string(),
+    }
+}
+
+/// The name of the person of `contacts` a fact with `contact_id` is about.
+pub fn fact_about(contacts: &[Contact], contact_id: Option<i64>) -> Option<&str> {
+    contact_id.and_then(|id| contacts.iter().find(|c| c.id == id)).map(|c| c.name.as_str())
+}

@@ -8,9 +8,10 @@ use super::rows;
 use crate::domain::{Fact, MonthDay, NewFact, Word};
 
 impl Store {
-    /// Adds a fact (validated by [`crate::domain::FactDraft`]) to a customer's record; a
-    /// `month_day` makes it an important date.
-    pub fn add_fact(&mut self, customer_id: i64, fact: &NewFact) -> Result<i64> {
+    /// Adds a fact (validated by [`crate::domain::FactDraft`]) to a customer's record, about
+    /// one of its people when `contact_id` is given (the schema refuses a person of another
+    /// account); a `month_day` makes it an important date.
+    pub fn add_fact(&mut self, customer_id: i64, contact_id: Option<i64>, fact: &NewFact) -> Result<i64> {
         let NewFact { category, label, value, month_day } = fact;
         self.write(|tx, clock| {
             let exists: bool = tx
@@ -20,15 +21,16 @@ impl Store {
                 return Err(StoreError::NotFound { what: "customer", id: customer_id });
             }
             tx.execute(
-                "INSERT INTO customer_fact (customer_id, category, label, value, month_day, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                "INSERT INTO customer_fact (customer_id, category, label, value, month_day, created_at, contact_id)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                 params![
                     customer_id,
                     category.code(),
                     label,
                     value,
                     month_day.map(|m| m.to_string()),
-                    clock.timestamp()
+                    clock.timestamp(),
+                    contact_id
                 ],
             )
             .ctx("adding a fact")?;
@@ -36,14 +38,16 @@ impl Store {
         })
     }
 
-    /// Changes a fact's category, label, value and yearly date (the search index follows).
-    pub fn update_fact(&mut self, id: i64, fact: &NewFact) -> Result<()> {
+    /// Changes a fact's person (`None`: the account's own), category, label, value and yearly
+    /// date (the search index follows).
+    pub fn update_fact(&mut self, id: i64, contact_id: Option<i64>, fact: &NewFact) -> Result<()> {
         let NewFact { category, label, value, month_day } = fact;
         self.write(|tx, _| {
             let n = tx
                 .execute(
-                    "UPDATE customer_fact SET category = ?2, label = ?3, value = ?4, month_day = ?5 WHERE id = ?1",
-                    params![id, category.code(), label, value, month_day.map(|m| m.to_string())],
+                    "UPDATE customer_fact SET category = ?2, label = ?3, value = ?4, month_day = ?5, contact_id = ?6
+                     WHERE id = ?1",
+                    params![id, category.code(), label, value, month_day.map(|m| m.to_string()), contact_id],
                 )
                 .ctx("editing a fact")?;
             if n == 0 { Err(StoreError::NotFound { what: "fact", id }) } else { Ok(()) }
@@ -88,7 +92,7 @@ impl Store {
 }
 
 /// The columns [`fact_row`] reads.
-pub(crate) const FACT_COLUMNS: &str = "id, customer_id, category, label, value, month_day";
+pub(crate) const FACT_COLUMNS: &str = "id, customer_id, category, label, value, month_day, contact_id";
 
 pub(crate) fn fact_row(r: &rusqlite::Row) -> rusqlite::Result<Fact> {
     let md: Option<String> = r.get(5)?;
@@ -99,5 +103,6 @@ pub(crate) fn fact_row(r: &rusqlite::Row) -> rusqlite::Result<Fact> {
         label: r.get(3)?,
         value: r.get(4)?,
         month_day: md.as_deref().and_then(MonthDay::parse),
+        contact_id: r.get(6)?,
     })
 }

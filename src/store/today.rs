@@ -168,12 +168,13 @@ impl Store {
         // The page is chosen first, so the customer's step is looked up for its rows only.
         let sql = format!(
             "WITH soon AS (
-                SELECT f.id, f.customer_id, f.month_day, f.label, c.name,
+                SELECT f.id, f.customer_id, f.contact_id, f.month_day, f.label, c.name,
                        CASE f.month_day {} END AS position
                 FROM customer_fact f JOIN customer c ON c.id = f.customer_id
                 WHERE f.month_day IN ({}) AND c.archived = 0
                 ORDER BY position, c.name, f.id LIMIT {REVIEW_LIMIT})
-             SELECT {REF_COLUMNS}, s.month_day, s.label FROM soon s JOIN customer c ON c.id = s.customer_id
+             SELECT {REF_COLUMNS}, s.month_day, s.label, p.name
+             FROM soon s JOIN customer c ON c.id = s.customer_id LEFT JOIN contact p ON p.id = s.contact_id
              ORDER BY s.position, s.name, s.id",
             positions.join(" "),
             placeholders.join(", ")
@@ -184,16 +185,17 @@ impl Store {
             .query_map(rusqlite::params_from_iter(&keys), |r| {
                 let md: String = r.get(4)?;
                 let label: String = r.get(5)?;
-                Ok((super::customers::customer_ref(r)?, md, label))
+                let person: Option<String> = r.get(6)?;
+                Ok((super::customers::customer_ref(r)?, md, label, person))
             })
             .ctx("reading important dates")?;
         let mut dates = Vec::new();
         for row in rows {
-            let (customer, md, label) = row.ctx("reading important dates")?;
+            let (customer, md, label, person) = row.ctx("reading important dates")?;
             let Some(md) = MonthDay::parse(&md) else { continue };
             let lower = label.to_lowercase();
             let is_birthday = BIRTHDAY_LABELS.iter().any(|b| lower.contains(b));
-            dates.push(ImportantDate { customer, on: md.next_on_or_after(day), label, is_birthday });
+            dates.push(ImportantDate { customer, on: md.next_on_or_after(day), label, is_birthday, person });
         }
         // The IN list wraps at the year's end (12-30, 12-31, 01-01...), so sort by the real date.
         dates.sort_by(|a, b| a.on.cmp(&b.on).then_with(|| a.customer.name.cmp(&b.customer.name)));

@@ -81,9 +81,10 @@ pub enum ModalRequest {
     EditCustomer(i64),
     /// Edit a customer's basic record with the cursor on one field.
     EditCustomerField(i64, CustomerField),
-    /// Add a fact to a customer's record, in this category at first; `choose_category` puts
-    /// the cursor on the category, else on the label.
-    AddFact { customer_id: i64, category: FactCategory, choose_category: bool },
+    /// Add a fact to a customer's record, in this category at first, about person `about`
+    /// (else the account itself); `choose_category` puts the cursor on the category, else on
+    /// the label.
+    AddFact { customer_id: i64, category: FactCategory, choose_category: bool, about: Option<i64> },
     /// Edit a fact of the record.
     EditFact(i64),
     /// Ask, then delete a fact of the record.
@@ -291,8 +292,8 @@ impl Modal {
             ModalRequest::EditCustomerField(id, field) => {
                 Self::Customer(Box::new(CustomerForm::edit(&store.customer(id)?).focused_on(field)))
             }
-            ModalRequest::AddFact { customer_id, category, choose_category } => {
-                facts::add(customer_id, category, choose_category, store)?
+            ModalRequest::AddFact { customer_id, category, choose_category, about } => {
+                facts::add(customer_id, category, choose_category, about, store)?
             }
             ModalRequest::EditFact(id) => facts::edit(id, store)?,
             ModalRequest::NewDeal { customer_id, stage } => deals::new(store, customer_id, stage, money.base)?,

@@ -254,7 +254,7 @@ fn vcards_of_one_organisation_land_in_one_account_as_its_people() {
     assert_eq!(names, ["王伟", "张总"]);
     assert_eq!(people[1]["title"], "总经理");
     let today = env.ok(&["today"]);
-    assert!(today.contains("张总 · birthday"), "the person's birthday is reminded on the account: {today}");
+    assert!(today.contains("birthday (张总)"), "the person's birthday is reminded on the account: {today}");
     assert_eq!(env.json(&["contact", "list", "2", "--format", "json"])[0]["name"], "Anna Smith");
     let again = env.ok(&["import", vcf.to_str().unwrap()]);
     assert!(again.contains("added 0, merged 0, skipped 2"), "{again}");

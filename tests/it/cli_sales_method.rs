@@ -42,6 +42,7 @@ fn seeded() -> (Env, i64) {
     store
         .add_fact(
             id,
+            None,
             &NewFact {
                 category: FactCategory::Personal,
                 label: "birthday".into(),
@@ -53,6 +54,7 @@ fn seeded() -> (Env, i64) {
     store
         .add_fact(
             id,
+            None,
             &NewFact {
                 category: FactCategory::Personal,
                 label: "hobby".into(),
@@ -64,6 +66,7 @@ fn seeded() -> (Env, i64) {
     store
         .add_fact(
             id,
+            None,
             &NewFact {
                 category: FactCategory::Business,
                 label: "decides".into(),

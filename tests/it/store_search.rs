@@ -79,6 +79,7 @@ fn corpus(store: &mut Store) -> Vec<Row> {
         let id = store
             .add_fact(
                 first,
+                None,
                 &NewFact {
                     category: FactCategory::Personal,
                     label: label.to_string(),

@@ -86,6 +86,7 @@ fn important_dates_wrap_the_year_and_keep_29_february() {
     store
         .add_fact(
             a,
+            None,
             &NewFact {
                 category: FactCategory::Personal,
                 label: "birthday".into(),
@@ -97,6 +98,7 @@ fn important_dates_wrap_the_year_and_keep_29_february() {
     store
         .add_fact(
             a,
+            None,
             &NewFact {
                 category: FactCategory::Personal,
                 label: "anniversary".into(),
@@ -108,6 +110,7 @@ fn important_dates_wrap_the_year_and_keep_29_february() {
     store
         .add_fact(
             a,
+            None,
             &NewFact {
                 category: FactCategory::Personal,
                 label: "生日".into(),
@@ -119,6 +122,7 @@ fn important_dates_wrap_the_year_and_keep_29_february() {
     store
         .add_fact(
             a,
+            None,
             &NewFact {
                 category: FactCategory::Personal,
                 label: "name day".into(),

@@ -45,6 +45,7 @@ fn seed(store: &mut Store) -> (i64, i64) {
     store
         .add_fact(
             a,
+            None,
             &NewFact {
                 category: FactCategory::Personal,
                 label: "birthday".into(),

@@ -43,7 +43,8 @@ pub fn records_to_set(
     accounts: Accounts,
 ) -> ImportSet {
     let now = clock.timestamp();
-    let mut set = ImportSet { rejected, ..Default::default() };
+    let people_join_known_accounts = accounts == Accounts::ByCompany;
+    let mut set = ImportSet { rejected, people_join_known_accounts, ..Default::default() };
     let mut rows = Rows::default();
     let mut known: HashMap<(String, String), Vec<KnownAccount>> = HashMap::new();
     for rec in records {
@@ -79,32 +80,32 @@ pub fn records_to_set(
         // Each card of an organisation is a person of its account; another card of the same
         // person (no organisation, same name, contacts that agree) and rows of one account
         // add to the account.
-        let whose = match (new_account, by_organisation) {
-            (true, _) => {
-                rows.person(id, rec, &now);
-                None
+        let (person, whose) = match (new_account, by_organisation) {
+            (true, _) => (Some(rows.person(id, rec, &now)), None),
+            (false, true) => {
+                let person = rows.person(id, rec, &now);
+                (Some(person), Some(c.name.clone()))
             }
-            (false, true) => Some((rows.person(id, rec, &now), c.name.clone())),
             (false, false) => {
                 rows.fill_contacts(id, rec);
-                None
+                (None, None)
             }
         };
         if new_account || accounts == Accounts::ByNameAndCompany {
             rows.deal(id, rec, currency, &now);
         }
+        // A fact of a card of an organisation (a birthday) is about its person, the account's own
+        // one too: every view names whose it is, and a card re-imported into an account that
+        // is already there brings its facts with its person.
+        let owner = person.filter(|_| by_organisation).map_or(Value::Null, Value::from);
         for f in &rec.facts {
-            let (owner, label) = match &whose {
-                Some((person, name)) => (Value::from(*person), format!("{name} · {}", f.label)),
-                None => (Value::Null, f.label.clone()),
-            };
             rows.facts.push(row(json!({
                 "id": rows.facts.len() as i64 + 1, "customer_id": id, "contact_id": owner, "category": f.category.code(),
-                "label": label, "value": f.value, "month_day": f.month_day.map(|m| m.to_string()), "created_at": now,
+                "label": f.label, "value": f.value, "month_day": f.month_day.map(|m| m.to_string()), "created_at": now,
             })));
         }
         for body in &rec.notes {
-            let body = whose.as_ref().map_or_else(|| body.clone(), |(_, name)| format!("{name}: {body}"));
+            let body = whose.as_ref().map_or_else(|| body.clone(), |name| format!("{name}: {body}"));
             let note = json!({ "id": rows.notes.len() as i64 + 1, "customer_id": id, "body": body, "created_at": now });
             rows.notes.push(row(note));
         }
@@ -242,7 +243,11 @@ mod tests {
         assert_eq!(owners, [1, 2, 1, 3]);
         assert_eq!(set.tables["deal"].len(), 3, "one deal per account");
         let fact = &set.tables["customer_fact"][0];
-        assert_eq!((fact["contact_id"].as_i64(), fact["label"].as_str()), (Some(3), Some("张总 · 生日")));
+        assert_eq!(
+            (fact["contact_id"].as_i64(), fact["label"].as_str()),
+            (Some(3), Some("生日")),
+            "whose it is: its contact_id"
+        );
     }
 
     #[test]

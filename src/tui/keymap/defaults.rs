@@ -177,6 +177,9 @@ const VISIT_FORM: &[Row] = &[
 /// The person form ticks buying roles.
 const CONTACT_FORM: &[Row] = &[(Action::Tick, "space", false)];
 
+/// The fact form's choices (category, whose fact it is) also move on with Space.
+const FACT_FORM: &[Row] = &[(Action::ChooseNext, "right space", false)];
+
 const PROMPT: &[Row] = &[(Action::Submit, "enter", false), (Action::Cancel, "esc", false), (Action::Help, "f2", false)];
 
 /// Any other key is ignored: a stray key never answers.
@@ -256,8 +259,8 @@ fn rows(context: KeyContext) -> &'static [&'static [Row]] {
             ModalId::Form => &[FORM],
             ModalId::VisitForm => &[VISIT_FORM],
             ModalId::ContactForm => &[CONTACT_FORM],
+            ModalId::FactForm => &[FACT_FORM],
             ModalId::CustomerForm
-            | ModalId::FactForm
             | ModalId::DealForm
             | ModalId::ObjectionForm
             | ModalId::ProfileForm

@@ -12,23 +12,34 @@ use crate::tui::keymap::Keymap;
 use crate::tui::widgets::dialog::{ConfirmDialog, ConfirmEvent};
 use crate::tui::widgets::fact_form::{FactForm, FactFormEvent, FactTarget};
 
-/// The empty fact form for `customer_id`, in `category`.
+/// The empty fact form for `customer_id`, in `category`, about person `about` (else the
+/// account itself).
 pub(super) fn add(
     customer_id: i64,
     category: FactCategory,
     choose_category: bool,
+    about: Option<i64>,
     store: &Store,
 ) -> anyhow::Result<Modal> {
     let customer_name = store.customer_ref(customer_id)?.name;
     let target = FactTarget { customer_id, customer_name, fact_id: None };
-    Ok(Modal::Fact(Box::new(FactForm::new(target, category, choose_category))))
+    let mut form = FactForm::new(target, category, choose_category);
+    form.set_people(people_of(store, customer_id)?, about);
+    Ok(Modal::Fact(Box::new(form)))
 }
 
 /// The fact form holding fact `id`.
 pub(super) fn edit(id: i64, store: &Store) -> anyhow::Result<Modal> {
     let fact = store.fact(id)?;
     let name = store.customer_ref(fact.customer_id)?.name;
-    Ok(Modal::Fact(Box::new(FactForm::edit(name, &fact))))
+    let mut form = FactForm::edit(name, &fact);
+    form.set_people(people_of(store, fact.customer_id)?, fact.contact_id);
+    Ok(Modal::Fact(Box::new(form)))
+}
+
+/// The account's people a fact may be about: (id, name), in the order added.
+fn people_of(store: &Store, customer_id: i64) -> anyhow::Result<Vec<(i64, String)>> {
+    Ok(store.contacts_of(customer_id)?.into_iter().map(|p| (p.id, p.name)).collect())
 }
 
 /// "Delete from 王伟's record?" showing the fact.
@@ -57,9 +68,10 @@ pub(super) fn form_key(
     let target = form.target().clone();
     let label = draft.label.trim();
     let names: [(&str, &dyn std::fmt::Display); 2] = [("who", &target.customer_name), ("label", &label)];
+    let about = form.about();
     let result = match target.fact_id {
-        Some(id) => ops::facts::update(store, id, &draft).map(|()| i18n.fmt("forms.fact.updated", &names)),
-        None => ops::facts::add(store, target.customer_id, &draft).map(|_| i18n.fmt("forms.fact.added", &names)),
+        Some(id) => ops::facts::update(store, id, about, &draft).map(|()| i18n.fmt("forms.fact.updated", &names)),
+        None => ops::facts::add(store, target.customer_id, about, &draft).map(|_| i18n.fmt("forms.fact.added", &names)),
     };
     match result {
         Ok(message) => ModalOutcome::Saved(message),

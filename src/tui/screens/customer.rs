@@ -22,6 +22,7 @@ use crate::i18n::I18n;
 use crate::ops::contacts::People;
 use crate::ops::customer_page::{CustomerPage, PageSize};
 use crate::playbook::Playbook;
+use crate::playbook::views::{fact_about, fact_label};
 use crate::store::{Note, Store};
 use crate::text;
 use crate::tui::action::Action;
@@ -187,7 +188,9 @@ impl CustomerScreen {
             Action::SwitchPane => self.record_focus = !self.record_focus,
             Action::AddFact => {
                 let category = FactCategory::Basic;
-                return Effect::Modal(ModalRequest::AddFact { customer_id: self.id, category, choose_category: true });
+                let request =
+                    ModalRequest::AddFact { customer_id: self.id, category, choose_category: true, about: None };
+                return Effect::Modal(request);
             }
             Action::DeleteFact => return Effect::Info(ctx.i18n.t("tui.customer.pick_fact")),
             Action::AddContact => return Effect::Modal(ModalRequest::AddContact(self.id)),
@@ -268,17 +271,23 @@ impl CustomerScreen {
                     None => return Some(Effect::None),
                 },
                 Some(RecordItem::Empty(category)) => {
-                    ModalRequest::AddFact { customer_id: self.id, category, choose_category: false }
+                    ModalRequest::AddFact { customer_id: self.id, category, choose_category: false, about: None }
                 }
                 Some(RecordItem::Basic(field)) => ModalRequest::EditCustomerField(self.id, field),
                 None => ModalRequest::EditCustomer(self.id),
             })),
             Action::AddFact => {
+                // On a person, a personal fact about them (a birthday, a hobby).
+                let about = match row.map(|r| r.item) {
+                    Some(RecordItem::Person(i)) => self.person(i).map(|p| p.id),
+                    _ => None,
+                };
                 let category = match row.map(|r| r.group) {
                     Some(Group::Category(c)) => c,
+                    _ if about.is_some() => FactCategory::Personal,
                     _ => FactCategory::Basic,
                 };
-                let request = ModalRequest::AddFact { customer_id: self.id, category, choose_category: true };
+                let request = ModalRequest::AddFact { customer_id: self.id, category, choose_category: true, about };
                 Some(Effect::Modal(request))
             }
             Action::DeleteFact => Some(match row.map(|r| r.item) {
@@ -432,8 +441,10 @@ impl CustomerScreen {
                     }
                 }
             }
+            let contacts = self.people.as_ref().map_or(&[][..], |p| &p.contacts[..]);
             for (i, f) in self.facts.iter().enumerate().filter(|(_, f)| f.category == *category) {
-                push(RecordItem::Fact(i), i18n.labeled(&f.label, &f.value));
+                let label = fact_label(i18n, &f.label, fact_about(contacts, f.contact_id));
+                push(RecordItem::Fact(i), i18n.labeled(&label, &f.value));
             }
             if rows.len() == before {
                 rows.push(RecordRow {

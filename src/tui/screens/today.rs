@@ -10,6 +10,7 @@ use ratatui::widgets::{Block, Paragraph};
 use super::{Effect, HandleCtx, View};
 use crate::domain::today::{CustomerRef, TodayList};
 use crate::domain::{CadencePolicy, CadenceState};
+use crate::playbook::views::fact_label;
 use crate::store::Store;
 use crate::text;
 use crate::tui::action::Action;
@@ -255,6 +256,7 @@ fn item_line<'a>(review: &TodayList, item: &Item, width: usize, selected: bool, 
             let d = &review.dates[item.index];
             let day = i18n.t(&format!("tui.weekday.{}", chrono::Datelike::weekday(&d.on).num_days_from_monday()));
             let label = if d.is_birthday { i18n.t("tui.today.birthday") } else { d.label.clone() };
+            let label = fact_label(i18n, &label, d.person.as_deref());
             (format!("◆ {day} {}", d.on.format("%m-%d")), t.accent, format!("{}  {label}", who(&d.customer, who_w)))
         }
         Section::MissingResults => {

@@ -1,6 +1,7 @@
-//! The small form for one fact of the customer record: its category, label, value and, for
-//! important dates (birthdays, anniversaries), the yearly date Today reminds of. It reads what
-//! it is given like `fieldbook fact` does: a date alone is also the value.
+//! The small form for one fact of the customer record: its category, whose it is (when the
+//! account has more than one person), label, value and, for important dates (birthdays,
+//! anniversaries), the yearly date Today reminds of. It reads what it is given like
+//! `fieldbook fact` does: a date alone is also the value.
 
 use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
@@ -22,12 +23,12 @@ use crate::tui::theme::Theme;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FactField {
     Category,
+    /// Which of the account's people the fact is about (shown with two people or more).
+    About,
     Label,
     Value,
     Date,
 }
-
-const FIELDS: [FactField; 4] = [FactField::Category, FactField::Label, FactField::Value, FactField::Date];
 
 /// What the form reports after a key.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,6 +55,10 @@ pub struct FactTarget {
 pub struct FactForm {
     target: FactTarget,
     category: Choice<FactCategory>,
+    /// The account's people (id, name) the fact may be about.
+    people: Vec<(i64, String)>,
+    /// 0: the account itself; `n`: `people[n - 1]`.
+    about_at: usize,
     label: TextField,
     value: TextField,
     date: TextField,
@@ -78,6 +83,44 @@ impl FactForm {
         Self::build(target, fact.category, &fact.label, &fact.value, &date, FactField::Value)
     }
 
+    /// The account's people (id, name) the fact may be about, `chosen` (else the account
+    /// itself) picked. With two people or more the form shows its "About" field.
+    pub fn set_people(&mut self, people: Vec<(i64, String)>, chosen: Option<i64>) {
+        self.about_at = chosen.and_then(|c| people.iter().position(|(id, _)| *id == c)).map_or(0, |at| at + 1);
+        self.people = people;
+        // Who it opens about is not a change the rep made.
+        self.initial = self.snapshot();
+    }
+
+    /// The person the fact is about; `None`: the account itself.
+    pub fn about(&self) -> Option<i64> {
+        self.about_at.checked_sub(1).and_then(|at| self.people.get(at)).map(|(id, _)| *id)
+    }
+
+    fn about_name(&self, i18n: &I18n) -> String {
+        match self.about_at.checked_sub(1).and_then(|at| self.people.get(at)) {
+            Some((_, name)) => name.clone(),
+            None => i18n.t("forms.fact.about_account"),
+        }
+    }
+
+    fn cycle_about(&mut self, by: isize) -> bool {
+        let len = self.people.len() as isize + 1;
+        let before = self.about_at;
+        self.about_at = ((self.about_at as isize + by).rem_euclid(len)) as usize;
+        before != self.about_at
+    }
+
+    /// The fields in Tab order: "About" only when there is a choice of people.
+    fn fields(&self) -> Vec<FactField> {
+        let mut fields = vec![FactField::Category];
+        if self.people.len() > 1 {
+            fields.push(FactField::About);
+        }
+        fields.extend([FactField::Label, FactField::Value, FactField::Date]);
+        fields
+    }
+
     fn build(
         target: FactTarget,
         category: FactCategory,
@@ -89,6 +132,8 @@ impl FactForm {
         let mut form = Self {
             target,
             category: Choice::required(category),
+            people: Vec::new(),
+            about_at: 0,
             label: TextField::single(label),
             value: TextField::single(value),
             date: TextField::single(date),
@@ -160,6 +205,8 @@ impl FactForm {
             FormKey::Action(action) if self.focus == FactField::Category => {
                 self.category.act(action).unwrap_or_else(|| self.category.handle_key(key))
             }
+            FormKey::Action(Action::ChoosePrevious) if self.focus == FactField::About => self.cycle_about(-1),
+            FormKey::Action(Action::ChooseNext) if self.focus == FactField::About => self.cycle_about(1),
             FormKey::Action(_) | FormKey::Field => self.field_key(key),
         };
         if changed {
@@ -172,13 +219,14 @@ impl FactForm {
     fn field_key(&mut self, key: KeyEvent) -> bool {
         match self.focus {
             FactField::Category => self.category.handle_key(key),
+            FactField::About => false,
             other => self.field_mut(other).is_some_and(|f| f.edit(key)),
         }
     }
 
     fn field(&self, which: FactField) -> Option<&TextField> {
         match which {
-            FactField::Category => None,
+            FactField::Category | FactField::About => None,
             FactField::Label => Some(&self.label),
             FactField::Value => Some(&self.value),
             FactField::Date => Some(&self.date),
@@ -187,7 +235,7 @@ impl FactForm {
 
     fn field_mut(&mut self, which: FactField) -> Option<&mut TextField> {
         match which {
-            FactField::Category => None,
+            FactField::Category | FactField::About => None,
             FactField::Label => Some(&mut self.label),
             FactField::Value => Some(&mut self.value),
             FactField::Date => Some(&mut self.date),
@@ -195,7 +243,7 @@ impl FactForm {
     }
 
     fn move_focus(&mut self, by: isize) {
-        self.focus = cycle(&FIELDS, self.focus, by);
+        self.focus = cycle(&self.fields(), self.focus, by);
     }
 
     /// The typed fact if it passes the rules ([`FactDraft::validate`]), else the field in
@@ -221,14 +269,21 @@ impl FactForm {
     }
 
     fn snapshot(&self) -> Vec<String> {
-        vec![format!("{:?}", self.category.value()), self.label.text(), self.value.text(), self.date.text()]
+        vec![
+            format!("{:?}", self.category.value()),
+            format!("{:?}", self.about()),
+            self.label.text(),
+            self.value.text(),
+            self.date.text(),
+        ]
     }
 
     /// Draws the form over `area` (and the discard question on top when it is asked), with the
     /// keys of `keymap` in its hints.
     pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme, i18n: &I18n, keymap: &Keymap) {
-        let rows: Vec<FormRow> = FIELDS.iter().map(|f| self.row(*f, area.width, theme, i18n)).collect();
-        let focus = FIELDS.iter().position(|f| *f == self.focus).unwrap_or(0);
+        let fields = self.fields();
+        let rows: Vec<FormRow> = fields.iter().map(|f| self.row(*f, area.width, theme, i18n)).collect();
+        let focus = fields.iter().position(|f| *f == self.focus).unwrap_or(0);
         let mut hints = Hints::new(keymap, ModalId::FactForm, i18n);
         hints.key(Action::NextField).pair(Action::ChoosePrevious, Action::ChooseNext, "forms.hint.choose");
         hints.key(Action::Save).key(Action::Cancel);
@@ -249,6 +304,7 @@ impl FactForm {
             FactField::Category => {
                 ("category", RowContent::Choice(self.category.value().map(|c| i18n.word(c)).unwrap_or_default()))
             }
+            FactField::About => ("about", RowContent::Choice(self.about_name(i18n))),
             FactField::Label => ("label", RowContent::Text(&self.label)),
             FactField::Value => ("value", RowContent::Text(&self.value)),
             FactField::Date => {
@@ -323,6 +379,30 @@ mod tests {
         assert_eq!(save(&mut form), FactFormEvent::None);
         assert_eq!(form.focus(), FactField::Date);
         assert!(form.is_dirty(), "nothing typed is lost");
+    }
+
+    #[test]
+    fn about_is_a_field_with_two_people_and_space_or_arrows_cycle_it() {
+        let mut alone = FactForm::new(target(), FactCategory::Personal, true);
+        alone.set_people(vec![(7, "Li Na".into())], None);
+        press(&mut alone, KeyCode::Tab);
+        assert_eq!(alone.focus(), FactField::Label, "one person: nothing to choose");
+        let mut form = FactForm::new(target(), FactCategory::Personal, true);
+        form.set_people(vec![(7, "Li Na".into()), (8, "Zhang".into())], None);
+        assert!(!form.is_dirty(), "who it opens about is not typed");
+        press(&mut form, KeyCode::Tab);
+        assert_eq!(form.focus(), FactField::About);
+        press(&mut form, KeyCode::Char(' '));
+        press(&mut form, KeyCode::Char(' '));
+        assert_eq!(form.about(), Some(8));
+        press(&mut form, KeyCode::Right);
+        assert_eq!(form.about(), None, "wraps around to the account itself");
+        press(&mut form, KeyCode::Left);
+        assert_eq!(form.about(), Some(8));
+        assert!(form.is_dirty());
+        let mut edited = FactForm::new(target(), FactCategory::Personal, true);
+        edited.set_people(vec![(7, "Li Na".into()), (8, "Zhang".into())], Some(7));
+        assert_eq!(edited.about(), Some(7));
     }
 
     #[test]

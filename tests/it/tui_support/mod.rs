@@ -77,11 +77,13 @@ pub fn seed(path: &Path) {
     s.update_customer(gao, CustomerPatch { class: Some(CustomerClass::Quasi), ..Default::default() }).unwrap();
     s.add_fact(
         wang,
+        None,
         &NewFact { category: FactCategory::Personal, label: "hobby".into(), value: "钓鱼".into(), month_day: None },
     )
     .unwrap();
     s.add_fact(
         wang,
+        None,
         &NewFact { category: FactCategory::Business, label: "decides".into(), value: "刘总".into(), month_day: None },
     )
     .unwrap();
