@@ -129,6 +129,11 @@ fn print_report(ctx: &Ctx, report: &ImportReport) -> anyhow::Result<()> {
             )?;
         }
     }
+    for (account, person) in &report.joined {
+        let args: [(&str, &dyn std::fmt::Display); 3] =
+            [("person", person), ("id", &account.id), ("name", &account.name)];
+        ctx.print(&i18n.fmt("data.import.joined", &args))?;
+    }
     for (l, reason) in &report.rejected {
         ctx.print(&i18n.fmt("data.import.rejected", &[("line", l), ("reason", reason)]))?;
     }

@@ -10,6 +10,7 @@ use super::error::{DataError, DataResult};
 use super::merge::merge_customer;
 use super::schema::{Row, SOFT_REFERENCES, TableInfo, from_json, record_tables};
 use crate::domain::Word;
+use crate::domain::today::CustomerRef;
 use crate::store::Store;
 use crate::store::customers::find_duplicates_in;
 use crate::store::error::Context;
@@ -28,6 +29,10 @@ pub struct ImportSet {
     pub rejected: Vec<(usize, String)>,
     /// True for our own export: its ids are kept when the database is empty.
     pub keys_are_ours: bool,
+    /// True for contact cards grouped by organisation: an account of the file is the one
+    /// already in the database when any of its people is known there, and its people who are
+    /// not (a new colleague) join that account even when duplicates are skipped.
+    pub people_join_known_accounts: bool,
 }
 
 /// What to do with a customer that is already in the database (same phone, e-mail, or name
@@ -73,6 +78,9 @@ pub struct ImportReport {
     pub added: Vec<ImportedCustomer>,
     pub merged: Vec<ImportedCustomer>,
     pub skipped: Vec<ImportedCustomer>,
+    /// People added to an account that was already there (skipped): the account, and the
+    /// person's name.
+    pub joined: Vec<(ImportedCustomer, String)>,
     /// Source records that were not imported: (line, reason).
     pub rejected: Vec<(usize, String)>,
     /// Rows added per table.
@@ -213,6 +221,13 @@ impl<'a> Importer<'a> {
                     }
                     continue;
                 }
+                if table.name == "contact" && self.person_of_known_account(table, index, &row, report)? {
+                    continue;
+                }
+                if table.name == "customer_fact" && self.fact_of_joined_person(table, index, &mut row)? {
+                    *report.rows.entry(table.name.clone()).or_default() += 1;
+                    continue;
+                }
                 if table.name == "deal" && self.new_opportunity_of_known_account(&mut row) {
                     if let (Some(old), Some(new)) = (own_id(table, &row), self.insert(table, index, &row)?) {
                         self.target(&table.name, old, Target::Added(new));
@@ -301,7 +316,10 @@ impl<'a> Importer<'a> {
         report: &mut ImportReport,
     ) -> DataResult<bool> {
         let text = |k: &str| row.get(k).and_then(|v| v.as_str()).unwrap_or_default().to_string();
-        let found = find_duplicates_in(self.tx, &text("name"), &text("company"), &text("phone"), &text("email"))?;
+        let mut found = find_duplicates_in(self.tx, &text("name"), &text("company"), &text("phone"), &text("email"))?;
+        if found.is_empty() && self.set.people_join_known_accounts {
+            found = self.known_through_its_people(old_id, &text("company"))?;
+        }
         let Some(existing) = found.first() else { return Ok(false) };
         let line = old_id.and_then(|id| self.set.lines.get(&id).copied());
         let entry = ImportedCustomer { line, id: existing.id, name: existing.name.clone() };
@@ -328,6 +346,91 @@ impl<'a> Importer<'a> {
         };
         if let Some(old) = old_id {
             self.target("customer", old, target);
+        }
+        Ok(true)
+    }
+
+    /// The accounts already in the database that one of the people of account `old_id` of the
+    /// set (same organisation) is known in: a phone export lists an organisation's cards in
+    /// any order, so the card the account was made from may be the new colleague's.
+    fn known_through_its_people(&self, old_id: Option<i64>, company: &str) -> DataResult<Vec<CustomerRef>> {
+        let Some(old_id) = old_id else { return Ok(Vec::new()) };
+        let people = self.set.tables.get("contact").map(Vec::as_slice).unwrap_or_default();
+        for person in people.iter().filter(|p| p.get("customer_id").and_then(|v| v.as_i64()) == Some(old_id)) {
+            let text = |k: &str| person.get(k).and_then(|v| v.as_str()).unwrap_or_default().to_string();
+            let found = find_duplicates_in(self.tx, &text("name"), company, &text("phone"), &text("email"))?;
+            if !found.is_empty() {
+                return Ok(found);
+            }
+        }
+        Ok(Vec::new())
+    }
+
+    /// A person (contact card) of an account skipped as already there: one of its people
+    /// already (same name, phone or e-mail) is left alone; a new one (a colleague whose card
+    /// is new) joins that account. True when the row is consumed.
+    fn person_of_known_account(
+        &mut self,
+        table: &TableInfo,
+        index: usize,
+        row: &Row,
+        report: &mut ImportReport,
+    ) -> DataResult<bool> {
+        if !self.set.people_join_known_accounts {
+            return Ok(false);
+        }
+        let old_customer = row.get("customer_id").and_then(|v| v.as_i64());
+        let Some(existing) = old_customer.and_then(|c| self.already_there.get(&c)).copied() else { return Ok(false) };
+        let text = |k: &str| row.get(k).and_then(|v| v.as_str()).unwrap_or_default().to_string();
+        let known: Option<i64> = self
+            .tx
+            .query_row(
+                "SELECT id FROM contact WHERE customer_id = ?1
+                   AND (name = ?2 OR (?3 <> '' AND phone = ?3) OR (?4 <> '' AND lower(email) = lower(?4)))
+                 ORDER BY id LIMIT 1",
+                rusqlite::params![existing, text("name"), text("phone"), text("email")],
+                |r| r.get(0),
+            )
+            .optional()
+            .ctx("matching imported people")?;
+        let old_id = own_id(table, row);
+        let target = match known {
+            Some(person) => Target::Merged(person),
+            None => {
+                let mut row = row.clone();
+                row.insert("customer_id".into(), existing.into());
+                let Some(new) = self.insert(table, index, &row)? else { return Ok(true) };
+                *report.rows.entry(table.name.clone()).or_default() += 1;
+                let account = self.tx.query_row("SELECT name FROM customer WHERE id = ?1", [existing], |r| r.get(0));
+                let line = old_customer.and_then(|c| self.set.lines.get(&c).copied());
+                let entry = ImportedCustomer { line, id: existing, name: account.ctx("matching imported people")? };
+                report.joined.push((entry, text("name")));
+                Target::Added(new)
+            }
+        };
+        if let Some(old) = old_id {
+            self.target(&table.name, old, target);
+        }
+        Ok(true)
+    }
+
+    /// A fact of a person who joined an account that was already there (see
+    /// [`Self::person_of_known_account`]) is added to that account, about them. True when the
+    /// row is consumed.
+    fn fact_of_joined_person(&mut self, table: &TableInfo, index: usize, row: &mut Row) -> DataResult<bool> {
+        if !self.set.people_join_known_accounts {
+            return Ok(false);
+        }
+        let old_customer = row.get("customer_id").and_then(|v| v.as_i64());
+        let Some(existing) = old_customer.and_then(|c| self.already_there.get(&c)).copied() else { return Ok(false) };
+        let old_person = row.get("contact_id").and_then(|v| v.as_i64());
+        let Some(Target::Added(person)) = old_person.and_then(|p| self.targets.get("contact")?.get(&p)).copied() else {
+            return Ok(false);
+        };
+        row.insert("customer_id".into(), existing.into());
+        row.insert("contact_id".into(), person.into());
+        if let (Some(old), Some(new)) = (own_id(table, row), self.insert(table, index, row)?) {
+            self.target(&table.name, old, Target::Added(new));
         }
         Ok(true)
     }

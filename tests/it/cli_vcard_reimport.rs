@@ -1,0 +1,71 @@
+//! Re-importing a phone's contacts after a new colleague was saved: the known organisation's
+//! account gets the new person (without `--on-duplicate merge`), the people already there are
+//! not added twice, and undoing that import takes only the new person away.
+
+use crate::common::Env;
+
+/// One card as a phone writes it (vCard 3.0: N and FN, typed TEL and EMAIL, folded lines).
+fn card(family: &str, given: &str, org: &str, extra: &str) -> String {
+    let fn_ = if given.is_ascii() { format!("{given} {family}") } else { format!("{family}{given}") };
+    format!(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nPRODID:-//Apple Inc.//iPhone OS 17.4//EN\r\nN:{family};{given};;;\r\n\
+         FN:{fn_}\r\nORG:{org};\r\n{extra}REV:2031-04-01T08:00:00Z\r\nEND:VCARD\r\n"
+    )
+}
+
+fn names(env: &Env, customer: &str) -> Vec<String> {
+    let list = env.json(&["contact", "list", customer, "--format", "json"]);
+    list.as_array().unwrap().iter().map(|p| p["name"].as_str().unwrap().to_string()).collect()
+}
+
+#[test]
+fn a_new_colleague_in_a_phone_export_joins_the_known_account() {
+    let env = Env::new();
+    let vcf = env.dir.path().join("contacts.vcf");
+    let wang = card("王", "伟", "华东机械", "TITLE:采购经理\r\nTEL;TYPE=CELL:+86 138 0000 0001\r\n");
+    let boss = card("张", "总", "华东机械", "TITLE:总经理\r\nTEL;TYPE=WORK,VOICE:021-5555 0100\r\nBDAY:1970-05-08\r\n");
+    let anna = card(
+        "Smith",
+        "Anna",
+        "Acme Ltd",
+        "EMAIL;TYPE=INTERNET,WORK:anna@acme.example\r\nNOTE:met at the trade fair in Hangzhou, interested \r\n in the\r\n  new line\r\n",
+    );
+    std::fs::write(&vcf, [wang.clone(), anna.clone(), boss.clone()].concat()).unwrap();
+    let first = env.ok(&["import", vcf.to_str().unwrap()]);
+    assert!(first.contains("added 2,"), "{first}");
+    assert_eq!(names(&env, "1"), ["王伟", "张总"]);
+
+    // Months later the phone has 李工 of 华东机械 too, listed first (a phone sorts its own way).
+    let li = card(
+        "李",
+        "工",
+        "华东机械 ",
+        "TITLE:技术主管\r\nTEL;TYPE=CELL:139 1111 2222\r\nEMAIL;TYPE=WORK:li@hdjx.example\r\nBDAY:--05-09\r\n",
+    );
+    std::fs::write(&vcf, [li, anna, boss, wang].concat()).unwrap();
+    let again = env.ok(&["import", vcf.to_str().unwrap()]);
+    assert!(again.contains("李工: a new person of #1 王伟, added to it"), "{again}");
+    assert!(again.contains("added 0,") && again.contains("skipped 2"), "no account is added twice: {again}");
+    assert_eq!(names(&env, "1"), ["王伟", "张总", "李工"], "nobody already there is added twice");
+    assert_eq!(names(&env, "2"), ["Anna Smith"]);
+    let li = &env.json(&["contact", "list", "1", "--format", "json"])[2];
+    assert_eq!((li["title"].as_str(), li["phone"].as_str()), (Some("技术主管"), Some("13911112222")));
+    let shown = env.json(&["show", "1", "--format", "json"]);
+    let birthdays: Vec<&str> = shown["facts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["label"] == "birthday")
+        .filter_map(|f| f["about"].as_str())
+        .collect();
+    assert_eq!(birthdays, ["张总", "李工"], "the new colleague's birthday is theirs, 张总's not added twice");
+    assert!(env.ok(&["today"]).contains("birthday (李工)"));
+    let zh = env.ok(&["--lang", "zh-CN", "import", vcf.to_str().unwrap()]);
+    assert!(zh.contains("跳过 2") && !zh.contains("新联系人"), "a third import adds nobody: {zh}");
+    assert!(env.ok(&["check"]).starts_with("OK: "));
+
+    let undo = env.ok(&["import", "--undo", "2"]);
+    assert!(!undo.is_empty());
+    assert_eq!(names(&env, "1"), ["王伟", "张总"], "undo takes the new person away, and only them");
+    assert!(env.ok(&["check"]).starts_with("OK: "));
+}
