@@ -172,6 +172,8 @@ struct Importer<'a> {
     targets: HashMap<String, HashMap<i64, Target>>,
     /// Customers of the set skipped as already there: their id in the set → the existing one.
     already_there: HashMap<i64, i64>,
+    /// For contact cards: each account of the set (its id in the set) → its people's rows.
+    people_of: HashMap<i64, Vec<&'a Row>>,
     batch: BatchRecord,
     now: String,
     /// `(table, new id)` → the row's place in the file (1-based), to name a bad row.
@@ -200,6 +202,7 @@ impl<'a> Importer<'a> {
             keep_ids,
             targets: HashMap::new(),
             already_there: HashMap::new(),
+            people_of: people_of(set),
             batch: BatchRecord::default(),
             now,
             file_rows: HashMap::new(),
@@ -318,7 +321,7 @@ impl<'a> Importer<'a> {
         let text = |k: &str| row.get(k).and_then(|v| v.as_str()).unwrap_or_default().to_string();
         let mut found = find_duplicates_in(self.tx, &text("name"), &text("company"), &text("phone"), &text("email"))?;
         if found.is_empty() && self.set.people_join_known_accounts {
-            found = self.known_through_its_people(old_id, &text("company"))?;
+            found = self.known_through_its_people(row, old_id)?;
         }
         let Some(existing) = found.first() else { return Ok(false) };
         let line = old_id.and_then(|id| self.set.lines.get(&id).copied());
@@ -351,14 +354,17 @@ impl<'a> Importer<'a> {
     }
 
     /// The accounts already in the database that one of the people of account `old_id` of the
-    /// set (same organisation) is known in: a phone export lists an organisation's cards in
-    /// any order, so the card the account was made from may be the new colleague's.
-    fn known_through_its_people(&self, old_id: Option<i64>, company: &str) -> DataResult<Vec<CustomerRef>> {
-        let Some(old_id) = old_id else { return Ok(Vec::new()) };
-        let people = self.set.tables.get("contact").map(Vec::as_slice).unwrap_or_default();
-        for person in people.iter().filter(|p| p.get("customer_id").and_then(|v| v.as_i64()) == Some(old_id)) {
-            let text = |k: &str| person.get(k).and_then(|v| v.as_str()).unwrap_or_default().to_string();
-            let found = find_duplicates_in(self.tx, &text("name"), company, &text("phone"), &text("email"))?;
+    /// set (its row `account`; one organisation) is known in: a phone export lists an
+    /// organisation's cards in any order, so the card the account was made from may be the new
+    /// colleague's. The account's own card (the row's values) was looked up already: only its
+    /// other cards cost a lookup each.
+    fn known_through_its_people(&self, account: &Row, old_id: Option<i64>) -> DataResult<Vec<CustomerRef>> {
+        let Some(people) = old_id.and_then(|id| self.people_of.get(&id)) else { return Ok(Vec::new()) };
+        let text = |row: &Row, k: &str| row.get(k).and_then(|v| v.as_str()).unwrap_or_default().to_string();
+        let same = |p: &Row| ["name", "phone", "email"].iter().all(|k| text(p, k) == text(account, k));
+        for person in people.iter().filter(|p| !same(p)) {
+            let (name, phone, email) = (text(person, "name"), text(person, "phone"), text(person, "email"));
+            let found = find_duplicates_in(self.tx, &name, &text(account, "company"), &phone, &email)?;
             if !found.is_empty() {
                 return Ok(found);
             }
@@ -655,6 +661,21 @@ impl<'a> Importer<'a> {
         }
         Ok(())
     }
+}
+
+/// For contact cards grouped by organisation: each account's people rows, by the account's id
+/// in the set (empty for other files).
+fn people_of(set: &ImportSet) -> HashMap<i64, Vec<&Row>> {
+    let mut out: HashMap<i64, Vec<&Row>> = HashMap::new();
+    if !set.people_join_known_accounts {
+        return out;
+    }
+    for person in set.tables.get("contact").map(Vec::as_slice).unwrap_or_default() {
+        if let Some(account) = person.get("customer_id").and_then(|v| v.as_i64()) {
+            out.entry(account).or_default().push(person);
+        }
+    }
+    out
 }
 
 /// The row's own integer id, if its table has one.
