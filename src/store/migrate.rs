@@ -21,6 +21,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0013_duplicate_check.sql"),
     include_str!("../../migrations/0014_calendar_events.sql"),
     include_str!("../../migrations/0015_self_assessment.sql"),
+    include_str!("../../migrations/0016_person_carries_to_account.sql"),
 ];
 
 /// The schema version this binary writes.

@@ -21,6 +21,7 @@ mod cli_help;
 mod cli_input_files;
 mod cli_money;
 mod cli_out_files;
+mod cli_person_account;
 mod cli_person_facts;
 mod cli_report;
 mod cli_sales_method;

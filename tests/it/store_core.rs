@@ -191,7 +191,19 @@ fn search_index_follows_inserts_updates_and_deletes() {
     let mut other = store.contacts_of(id).unwrap()[0].clone();
     other.name = "王芳芳".into();
     store.update_contact(other.id, &fieldbook::domain::ContactDraft::of(&other).validate().unwrap()).unwrap();
-    assert_eq!(hits("王芳芳"), vec![person], "named apart from the account, the person is indexed");
+    assert_eq!(
+        hits("王芳芳"),
+        vec![SearchKind::Customer.fts_rowid(id)],
+        "the own person renamed renames the account, which is found once (migration 0016)"
+    );
+    assert_eq!(store.customer(id).unwrap().name, "王芳芳");
+    let colleague = fieldbook::domain::ContactDraft { name: "李工".into(), ..Default::default() };
+    let li = store.add_contact(id, &colleague.validate().unwrap()).unwrap();
+    assert_eq!(
+        hits("李工"),
+        vec![SearchKind::Contact.fts_rowid(li)],
+        "named apart from the account, a person is indexed"
+    );
     let nid = store.add_note(Some(id), "Prefers calls before 10:00, 喜欢钓鱼").unwrap();
     assert_eq!(hits("钓鱼"), vec![SearchKind::Note.fts_rowid(nid)]);
     assert_eq!(hits("calls 钓鱼"), vec![SearchKind::Note.fts_rowid(nid)]);

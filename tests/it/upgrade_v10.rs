@@ -286,3 +286,30 @@ fn version_15_starts_without_a_self_assessment_and_keeps_the_first() {
     let after = read_only(&env.db);
     assert_eq!(strings(&after, "SELECT taken_on || ' ' || answers FROM assessment"), ["2031-05-06 3333333333333332"]);
 }
+
+/// Migration 0016 (the account follows its own person): version 10's account 1 and its own
+/// person 王伟 are alike and stay so whichever is edited; editing a colleague leaves the account.
+#[test]
+fn after_the_upgrade_editing_the_own_person_carries_to_the_account() {
+    let env = upgraded_env();
+    assert!(env.ok(&["check"]).starts_with("OK: "));
+    let both = |env: &Env| {
+        let shown = env.json(&["show", "1", "--format", "json"]);
+        let pick = |v: &serde_json::Value| {
+            ["name", "title", "phone", "email", "style"].map(|k| v[k].as_str().unwrap_or_default().to_string())
+        };
+        (pick(&shown["customer"]), pick(&shown["contacts"][0]), shown["contacts"][0]["id"].as_i64().unwrap())
+    };
+    let (account, person, own) = both(&env);
+    assert_eq!(account, person, "version 10 left them alike");
+    env.ok(&["contact", "edit", &own.to_string(), "--title", "采购总监", "--email", "ww@huadong.cn"]);
+    let (account, person, _) = both(&env);
+    assert_eq!(account, person);
+    assert_eq!((account[1].as_str(), account[3].as_str()), ("采购总监", "ww@huadong.cn"));
+    env.ok(&["contact", "edit", "2", "--title", "董事长"]);
+    assert_eq!(both(&env).0[1], "采购总监", "a colleague's edit leaves the account alone");
+    env.ok(&["profile", "1", "--style", "expressive"]);
+    let (account, person, _) = both(&env);
+    assert_eq!((account[4].as_str(), person[4].as_str()), ("expressive", "expressive"));
+    assert!(env.ok(&["check"]).starts_with("OK: "));
+}
