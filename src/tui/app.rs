@@ -301,7 +301,10 @@ impl App {
         if self.confirm_quit.is_some() {
             return;
         }
-        if self.modal.is_some() {
+        if let Some(modal) = self.modal.as_mut() {
+            if modal.paste(&text) {
+                return;
+            }
             for c in text.chars() {
                 let code = match c {
                     '\n' => KeyCode::Enter,

@@ -431,6 +431,16 @@ impl Modal {
         })
     }
 
+    /// Takes pasted text into the focused text box of a note or visit form as one edit; false
+    /// when this modal reads a paste as keys instead.
+    pub fn paste(&mut self, text: &str) -> bool {
+        match self {
+            Self::Visit(form, None, None) => form.paste(text),
+            Self::Note(note) => note.paste(text),
+            _ => false,
+        }
+    }
+
     /// True when the focused text box keeps `key` for typing (it is text, not a command).
     pub fn claims(&self, key: &KeyEvent) -> bool {
         match self {

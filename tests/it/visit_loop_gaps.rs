@@ -180,3 +180,26 @@ fn the_morning_after_d_fills_in_the_result_and_keeps_the_visits_time() {
         assert!(!render(&app, 80, 24).contains("demo the reporting module"), "no longer missing its result");
     }
 }
+
+/// A paste into the visit form goes into the focused box whole, as one edit: line breaks kept in
+/// the action plan, spaces in the one-line "when".
+#[test]
+fn a_paste_into_the_visit_form_lands_whole_in_the_focused_box() {
+    let env = Env::new();
+    let id = env.add("王伟", &[]).to_string();
+    let mut app = tui_support::app_on(&env.db, Lang::ZhCn);
+    keys(&mut app, "3 enter p");
+    app.on_paste("确认预算");
+    keys(&mut app, "tab");
+    let long: String = (0..120).map(|i| format!("第{i}步：带上价格表和参考案例\r\n")).collect();
+    app.on_paste(&long);
+    keys(&mut app, "tab");
+    app.on_paste("预算范围");
+    keys(&mut app, "tab tab tab");
+    app.on_paste("明天\n上午10点");
+    keys(&mut app, "ctrl-s");
+    assert!(app.modal().is_none(), "saved: {}", render(&app, 80, 24));
+    let visit = &env.json(&["show", &id, "--format", "json"])["visits"][0];
+    assert_eq!(visit["action_plan"], long.replace("\r\n", "\n").trim_end(), "every line, in order");
+    assert_eq!(visit["planned_at"], "2031-05-07T10:00:00", "the one-line box took the line break as a space");
+}

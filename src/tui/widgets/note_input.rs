@@ -167,6 +167,19 @@ impl NoteInput {
         NoteEvent::None
     }
 
+    /// Takes pasted text into the note as one edit; false while the discard question is asked
+    /// (the paste is then read as keys).
+    pub fn paste(&mut self, text: &str) -> bool {
+        if self.confirming_discard {
+            return false;
+        }
+        if self.field.insert(text) {
+            self.revision += 1;
+            self.notice = None;
+        }
+        true
+    }
+
     /// The title: "Note — 王伟" or "Note — inbox".
     pub fn title(&self, i18n: &I18n) -> String {
         if self.target.note_id.is_some() {

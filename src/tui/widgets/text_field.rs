@@ -95,6 +95,23 @@ impl TextField {
         self.area.input(key)
     }
 
+    /// Inserts pasted `text` at the cursor as one edit (line breaks where the field takes them,
+    /// else spaces; tabs become spaces; other control characters are dropped); true when the
+    /// text changed. One insertion, not a key per character: the text area lays out its whole
+    /// text again after every edit, so a 10 KB paste typed key by key took seconds.
+    pub fn insert(&mut self, text: &str) -> bool {
+        let text: String = text
+            .chars()
+            .filter_map(|c| match c {
+                '\n' if self.multiline => Some('\n'),
+                '\n' | '\t' => Some(' '),
+                c if c.is_control() => None,
+                c => Some(c),
+            })
+            .collect();
+        !text.is_empty() && self.area.insert_str(text)
+    }
+
     /// Lines this field needs at `width` columns when wrapped (at least one).
     pub fn wrapped_height(&self, width: u16) -> u16 {
         if !self.multiline {
@@ -156,6 +173,18 @@ mod tests {
         assert!(!single.edit(key(KeyCode::Enter)));
         assert_eq!(single.text(), "x");
         assert_eq!(TextField::single("a\nb").text(), "a b");
+    }
+
+    #[test]
+    fn a_paste_is_inserted_at_the_cursor_in_one_edit() {
+        let mut multi = TextField::multi("ab");
+        assert!(multi.insert("1\n2\t3\u{7}"));
+        multi.edit(key(KeyCode::Char('c')));
+        assert_eq!(multi.text(), "ab1\n2 3c");
+        let mut single = TextField::single("x");
+        assert!(single.insert(" y\nz"));
+        assert_eq!(single.text(), "x y z");
+        assert!(!single.insert("\u{7}"), "nothing to insert");
     }
 
     #[test]

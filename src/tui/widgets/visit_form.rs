@@ -511,6 +511,20 @@ impl VisitForm {
         VisitFormEvent::None
     }
 
+    /// Takes pasted text into the focused text box as one edit; false when no text box has the
+    /// focus or the discard question is asked (the paste is then read as keys).
+    pub fn paste(&mut self, text: &str) -> bool {
+        if self.confirming_discard {
+            return false;
+        }
+        let Some(field) = self.field_mut(self.focus) else { return false };
+        if field.insert(text) {
+            self.revision += 1;
+            self.notice = None;
+        }
+        true
+    }
+
     /// A key for the focused field itself: typing, moving a cursor, Space on a choice.
     fn field_key(&mut self, key: KeyEvent) {
         let changed = match self.focus {
