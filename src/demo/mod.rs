@@ -47,6 +47,11 @@ pub struct DemoSummary {
 /// transaction. Refuses a database that already has customers unless `force`.
 pub fn load(store: &mut Store, size: DemoSize, seed: u64, lang: Lang, force: bool) -> Result<DemoSummary> {
     let mut generator = Generator::new(seed, store.clock().today(), lang);
+    // Refused before the load sets the file up for speed (which rewrites it).
+    let existing = store.customer_count()?;
+    if existing > 0 && !force {
+        return Err(StoreError::NotEmpty { customers: existing });
+    }
     store.bulk_load(|w| {
         let existing = w.customer_count()?;
         if existing > 0 && !force {

@@ -5,9 +5,10 @@
 //! years ago), which the one-row API does not allow; everything else is as it would store it.
 
 use chrono::NaiveDate;
-use rusqlite::{Transaction, params};
+use rusqlite::{Connection, Transaction, params};
 
 use super::Store;
+use super::bulk_deferred::Deferred;
 use super::customers::normalise_phone;
 use super::error::{Context, Result};
 use super::visits::{insert_visit, refresh_all_rollups_in};
@@ -93,18 +94,68 @@ pub struct BulkWriter<'t> {
 
 impl Store {
     /// Runs `load` in one transaction and then recomputes every customer's rollups in it:
-    /// either all rows are saved with consistent summaries, or none. Then refreshes the query
-    /// planner's statistics, which a load this size makes stale.
+    /// either all rows are saved with consistent summaries, or none. The loaded tables'
+    /// indexes and the search index are built once after the rows are in
+    /// ([`Deferred`]), then the query planner's statistics, which a load this size makes
+    /// stale, are refreshed. While it runs the connection trades durability for speed
+    /// ([`LoadPragmas`]); a crash of the process still leaves the database as it was.
     pub fn bulk_load<T>(&mut self, load: impl FnOnce(&mut BulkWriter) -> Result<T>) -> Result<T> {
-        self.conn().pragma_update(None, "cache_size", -BULK_CACHE_KIB).ctx("preparing a bulk load")?;
+        self.writable()?;
+        let pragmas = LoadPragmas::set(self.conn())?;
         let result = self.write(|tx, _| {
+            let deferred = Deferred::take(tx)?;
             let value = load(&mut BulkWriter { tx })?;
+            deferred.restore(tx)?;
             refresh_all_rollups_in(tx)?;
             tx.execute_batch("ANALYZE").ctx("updating query statistics")?;
             Ok(value)
         });
-        self.conn().pragma_update(None, "cache_size", -2000).ctx("finishing a bulk load")?;
-        result
+        let restored = pragmas.restore(self.conn());
+        let value = result?;
+        restored?;
+        Ok(value)
+    }
+}
+
+impl Store {
+    /// How many customers the database holds, archived ones included (to refuse loading demo
+    /// data over real data before anything is written).
+    pub fn customer_count(&self) -> Result<i64> {
+        self.conn().query_row("SELECT count(*) FROM customer", [], |r| r.get(0)).ctx("counting customers")
+    }
+}
+
+/// The connection's settings for a bulk load, and what they were before.
+struct LoadPragmas {
+    journal_mode: String,
+    synchronous: i64,
+}
+
+impl LoadPragmas {
+    /// A large page cache (the load's pages stay in memory until it commits), no syncs, and a
+    /// rollback journal instead of the write-ahead log: pages the load adds to the end of the
+    /// file need no journal, while in WAL mode every page would be written twice (to the log,
+    /// then into the file). The journal mode stays WAL when another connection has the file
+    /// open (the switch needs it alone).
+    fn set(conn: &Connection) -> Result<Self> {
+        let doing = "preparing a bulk load";
+        let journal_mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).ctx(doing)?;
+        let synchronous: i64 = conn.query_row("PRAGMA synchronous", [], |r| r.get(0)).ctx(doing)?;
+        conn.pragma_update(None, "cache_size", -BULK_CACHE_KIB).ctx(doing)?;
+        conn.pragma_update(None, "synchronous", "OFF").ctx(doing)?;
+        // Refused (busy) when another connection has the file open: the load then runs in WAL.
+        let _ = conn.query_row("PRAGMA journal_mode = TRUNCATE", [], |r| r.get::<_, String>(0));
+        Ok(Self { journal_mode, synchronous })
+    }
+
+    /// Puts the connection's settings back.
+    fn restore(self, conn: &Connection) -> Result<()> {
+        let doing = "finishing a bulk load";
+        conn.query_row(&format!("PRAGMA journal_mode = {}", self.journal_mode), [], |r| r.get::<_, String>(0))
+            .ctx(doing)?;
+        conn.pragma_update(None, "synchronous", self.synchronous).ctx(doing)?;
+        conn.pragma_update(None, "cache_size", -2000).ctx(doing)?;
+        Ok(())
     }
 }
 

@@ -201,22 +201,19 @@ pub(super) fn sync_visit_step(conn: &Connection, visit_id: i64, input: &VisitInp
 
 /// Gives every logged visit with a next step and no row of its own its row, as migration 0011
 /// did (visits loaded in bulk: demo data, an export from before next steps had rows): the
-/// customer's last such visit's step open, each earlier one done by the next logged visit.
+/// customer's last such visit's step open, each earlier one done by the next logged visit
+/// (the customer's logged visits in order once, not a look-up of the next one per visit).
 pub(crate) fn derive_visit_steps(conn: &Connection) -> Result<()> {
     conn.execute_batch(
         "INSERT INTO next_step (customer_id, deal_id, visit_id, text, due_on, done_at, done_by_visit_id, created_at, updated_at)
          SELECT v.customer_id, v.deal_id, v.id,
                 coalesce(nullif(trim(v.next_step), ''), nullif(trim(v.next_topic), ''), v.purpose),
                 coalesce(v.next_step_on, substr(v.done_at, 1, 10)),
-                (SELECT l.created_at FROM visit l WHERE l.customer_id = v.customer_id AND l.done_at IS NOT NULL
-                     AND (l.done_at > v.done_at OR (l.done_at = v.done_at AND l.id > v.id))
-                     ORDER BY l.done_at, l.id LIMIT 1),
-                (SELECT l.id FROM visit l WHERE l.customer_id = v.customer_id AND l.done_at IS NOT NULL
-                     AND (l.done_at > v.done_at OR (l.done_at = v.done_at AND l.id > v.id))
-                     ORDER BY l.done_at, l.id LIMIT 1),
-                v.created_at, v.updated_at
-         FROM visit v
-         WHERE v.done_at IS NOT NULL AND (trim(v.next_step) <> '' OR v.next_step_on IS NOT NULL)
+                v.next_logged_at, v.next_logged_id, v.created_at, v.updated_at
+         FROM (SELECT l.*, lead(l.created_at) OVER logged AS next_logged_at, lead(l.id) OVER logged AS next_logged_id
+               FROM visit l WHERE l.done_at IS NOT NULL
+               WINDOW logged AS (PARTITION BY l.customer_id ORDER BY l.done_at, l.id)) AS v
+         WHERE (trim(v.next_step) <> '' OR v.next_step_on IS NOT NULL)
            AND NOT EXISTS (SELECT 1 FROM next_step s WHERE s.visit_id = v.id)
          ORDER BY v.id;",
     )
