@@ -51,7 +51,7 @@ pub use deals::DealPatch;
 pub use error::{Context, Result, StoreError};
 pub use next_steps::StepOf;
 pub use notes::Note;
-pub use pipeline::{PipelineCard, PipelineFilter, StepTotal};
+pub use pipeline::{BoardMatches, PipelineCard, PipelineFilter, StepTotal};
 pub use removal::Removed;
 pub use report::{NextStepFollowUp, OpenDealGroup, StepChange, VisitTally};
 pub use search::{KIND_STRIDE, SearchHit, SearchKind};

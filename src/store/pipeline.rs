@@ -2,6 +2,7 @@
 //! loads all deals at once.
 
 use chrono::{DateTime, Local, NaiveDate};
+use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
 
 use super::Store;
@@ -61,6 +62,16 @@ impl PipelineFilter {
     }
 }
 
+/// The open deals on the board under one filter, matched once: each step's deals in the
+/// board's order (most recently moved first) and their totals, so the five columns' counts,
+/// totals and pages all come from the one match.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct BoardMatches {
+    /// Per step, the deal ids in board order.
+    pub deals: [Vec<i64>; 5],
+    pub totals: [StepTotal; 5],
+}
+
 impl Store {
     /// Count and total value of open deals per step, in step order.
     /// Without a filter this reads only the `deal_open_board` index (migration 0002).
@@ -113,6 +124,65 @@ impl Store {
         Ok(totals)
     }
 
+    /// The open deals whose customer matches `filter` (which must have text), in one read of
+    /// the customers: see [`BoardMatches`].
+    pub fn pipeline_matches(&self, filter: &PipelineFilter) -> Result<BoardMatches> {
+        let mut matches = BoardMatches::default();
+        let Some(pattern) = filter.pattern() else { return Ok(matches) };
+        // Customers first (the customer_name index, migration 0007), then each match's deals.
+        let sql = format!(
+            "SELECT d.id, d.stage, d.currency, d.value_minor, d.stage_since FROM customer c
+             CROSS JOIN deal d ON d.customer_id = c.id AND d.state = 'open'
+             WHERE c.archived = 0 AND (c.name LIKE ?1 ESCAPE '\\' OR c.nickname LIKE ?1 ESCAPE '\\'
+                   OR c.company LIKE ?1 ESCAPE '\\'{})",
+            filter.or_keys(2)
+        );
+        let mut stmt = self.conn().prepare_cached(&sql).ctx("filtering the pipeline")?;
+        let values: Vec<String> = std::iter::once(pattern).chain(filter.keys()).collect();
+        let rows = stmt
+            .query_map(rusqlite::params_from_iter(values), |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get(3)?, r.get(4)?))
+            })
+            .ctx("filtering the pipeline")?;
+        let mut ordered: [Vec<(String, i64)>; 5] = Default::default();
+        for row in rows {
+            let (id, stage, currency, value, since): (i64, String, String, Option<i64>, String) =
+                row.ctx("filtering the pipeline")?;
+            let Some(step) = Step::from_code(&stage) else { continue };
+            let total = &mut matches.totals[step.index()];
+            total.count += 1;
+            if let Some(v) = value {
+                total.totals.add(Money::new(v, Currency::stored(&currency)));
+            }
+            ordered[step.index()].push((since, id));
+        }
+        for (step, deals) in ordered.iter_mut().enumerate() {
+            deals.sort_unstable_by(|a, b| b.cmp(a));
+            matches.deals[step] = deals.iter().map(|(_, id)| *id).collect();
+        }
+        Ok(matches)
+    }
+
+    /// The cards of the open deals `deal_ids`, in that order (deals no longer open are left out).
+    pub fn pipeline_cards_of(&self, deal_ids: &[i64]) -> Result<Vec<PipelineCard>> {
+        let today = self.clock().today();
+        let mut stmt = self
+            .conn()
+            .prepare_cached(&format!(
+                "SELECT d.id, c.id, c.name, c.company, d.stage, d.value_minor, d.currency, d.stage_since,
+                        {DEAL_NEXT_ON}, d.title
+                 FROM deal d JOIN customer c ON c.id = d.customer_id
+                 WHERE d.id = ?1 AND d.state = 'open'"
+            ))
+            .ctx("reading the pipeline")?;
+        let mut cards = Vec::with_capacity(deal_ids.len());
+        for id in deal_ids {
+            let card = stmt.query_row([id], |r| card_row(r, today)).optional().ctx("reading the pipeline")?;
+            cards.extend(card);
+        }
+        Ok(cards)
+    }
+
     /// A page of one step's cards, the most recently moved first (so a card just moved
     /// shows at the top of its new column).
     pub fn pipeline_cards(
@@ -137,23 +207,8 @@ impl Store {
         let mut values: Vec<rusqlite::types::Value> =
             vec![stage.code().to_string().into(), filter.pattern().into(), limit.into(), offset.into()];
         values.extend(filter.keys().map(rusqlite::types::Value::from));
-        let cards = stmt
-            .query_map(rusqlite::params_from_iter(values), |r| {
-                let since: String = r.get(7)?;
-                Ok(PipelineCard {
-                    deal_id: r.get(0)?,
-                    customer_id: r.get(1)?,
-                    name: r.get(2)?,
-                    company: r.get(3)?,
-                    title: r.get(9)?,
-                    stage: rows::code(r, 4)?,
-                    value_minor: r.get(5)?,
-                    currency: Currency::stored(&r.get::<_, String>(6)?),
-                    days_in_step: days_since(&since, today),
-                    next_step: NextStepState::of(rows::opt_date(r, 8)?, today),
-                })
-            })
-            .ctx("reading the pipeline")?;
+        let cards =
+            stmt.query_map(rusqlite::params_from_iter(values), |r| card_row(r, today)).ctx("reading the pipeline")?;
         cards.collect::<rusqlite::Result<Vec<_>>>().ctx("reading the pipeline")
     }
 }
@@ -167,6 +222,24 @@ const DEAL_NEXT_ON: &str = "(SELECT min(x) FROM (
         UNION ALL
         SELECT s.due_on FROM next_step s
         WHERE s.customer_id = c.id AND s.done_at IS NULL AND (s.deal_id = d.id OR s.deal_id IS NULL)))";
+
+/// A card from a row of deal id, customer id, name, company, stage, value, currency,
+/// stage_since, the deal's next step day and the deal's title.
+fn card_row(r: &rusqlite::Row, today: NaiveDate) -> rusqlite::Result<PipelineCard> {
+    let since: String = r.get(7)?;
+    Ok(PipelineCard {
+        deal_id: r.get(0)?,
+        customer_id: r.get(1)?,
+        name: r.get(2)?,
+        company: r.get(3)?,
+        title: r.get(9)?,
+        stage: rows::code(r, 4)?,
+        value_minor: r.get(5)?,
+        currency: Currency::stored(&r.get::<_, String>(6)?),
+        days_in_step: days_since(&since, today),
+        next_step: NextStepState::of(rows::opt_date(r, 8)?, today),
+    })
+}
 
 /// Whole local days from an RFC 3339 timestamp to `today` (0 when unreadable or in the future).
 fn days_since(timestamp: &str, today: NaiveDate) -> i64 {

@@ -267,6 +267,35 @@ impl App {
         }
     }
 
+    /// Shows what the screen's work in the background answered, if it has arrived; true when
+    /// the screen changed.
+    pub fn take_answers(&mut self) -> bool {
+        self.answer(None)
+    }
+
+    /// How long the screen has waited for its work in the background, while it has (the loop
+    /// then redraws to turn the spinner).
+    pub fn waiting_for(&self) -> Option<std::time::Duration> {
+        self.screens.last().and_then(Screen::waiting_for)
+    }
+
+    /// Waits (at most 30 s) for the screen's work in the background and shows it, as a user
+    /// who waits for the answer: for tests and benches that look at the result of a key.
+    pub fn finish_background(&mut self) -> bool {
+        self.answer(Some(std::time::Duration::from_secs(30)))
+    }
+
+    fn answer(&mut self, wait: Option<std::time::Duration>) -> bool {
+        let Some(screen) = self.screens.last_mut() else { return false };
+        match screen.take_answer(&self.store, wait) {
+            Ok(changed) => changed,
+            Err(e) => {
+                self.fail(&e);
+                true
+            }
+        }
+    }
+
     /// Writes the open form's draft when its text changed (after a batch of events).
     /// Then writes the calendar file again if the batch changed the database.
     pub fn settle(&mut self) {

@@ -4,6 +4,7 @@
 
 pub(crate) mod action;
 pub mod app;
+mod background;
 mod chrome;
 pub mod drafts;
 mod guard;
@@ -31,6 +32,7 @@ use crate::startup::Session;
 use crate::store::Store;
 use crate::store::transfer::backup;
 use app::App;
+use background::spinner;
 use keymap::Keymap;
 use theme::Theme;
 
@@ -160,6 +162,7 @@ pub fn event_loop<B: Backend>(
                 Err(TryRecvError::Empty) => {}
             }
         }
+        dirty |= app.take_answers();
         if dirty {
             terminal.draw(|frame| app.render(frame)).map_err(|e| std::io::Error::other(e.to_string()))?;
             dirty = false;
@@ -168,7 +171,14 @@ pub fn event_loop<B: Backend>(
             dirty = true;
             continue;
         }
-        if backup.is_some() && !events.poll(BACKUP_POLL)? {
+        // While an answer is awaited the spinner turns and the answer is looked for.
+        if let Some(waited) = app.waiting_for() {
+            if !events.poll(background::ANSWER_POLL)? {
+                let turned = app.waiting_for().is_some_and(|w| spinner(w) != spinner(waited));
+                dirty = app.take_answers() || turned;
+                continue;
+            }
+        } else if backup.is_some() && !events.poll(BACKUP_POLL)? {
             continue;
         }
         loop {

@@ -138,6 +138,7 @@ fn a_paste_into_a_one_line_field_becomes_one_line_and_nothing_focused_takes_noth
     // The search box takes a paste in one piece and searches once.
     keys(&mut app, "/");
     app.on_paste("Wang Wei\n");
+    app.finish_background();
     let screen = tui_support::render(&app, 80, 24);
     assert!(screen.contains("Wang Wei "), "{screen}");
 }

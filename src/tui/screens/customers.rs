@@ -12,6 +12,7 @@ use super::{Effect, HandleCtx, View};
 use crate::store::{CustomerFilter, CustomerRow, CustomerSort, Store};
 use crate::text;
 use crate::tui::action::Action;
+use crate::tui::background::{Background, spinner};
 use crate::tui::keymap::Keymap;
 use crate::tui::list_nav::moved;
 use crate::tui::modal::ModalRequest;
@@ -37,6 +38,13 @@ pub struct CustomersScreen {
     filter: CustomerFilter,
     /// The filter line while it is typed into.
     filter_box: FilterBox,
+    /// Filters what is typed off the UI thread (started on the first key).
+    worker: Option<Background<(CustomerFilter, CustomerSort), Vec<CustomerRow>>>,
+}
+
+/// The worker's read: the first page of the table under a filter.
+fn first_page(store: &Store, (filter, sort): (CustomerFilter, CustomerSort)) -> anyhow::Result<Vec<CustomerRow>> {
+    Ok(store.list_customers(&filter, sort, PAGE, 0)?)
 }
 
 impl CustomersScreen {
@@ -116,6 +124,10 @@ impl CustomersScreen {
     }
 
     fn reload(&mut self, store: &Store) -> Effect {
+        // An answer for a filter typed before is no longer wanted.
+        if let Some(worker) = self.worker.as_mut() {
+            worker.forget();
+        }
         self.selected = 0;
         match self.refresh(store) {
             Ok(()) => Effect::None,
@@ -126,14 +138,44 @@ impl CustomersScreen {
     /// Feeds the filter box; the table filters as the user types.
     pub fn type_key(&mut self, key: &KeyEvent, store: &Store, keymap: &Keymap) -> Option<Effect> {
         match self.filter_box.key(key, &mut self.filter.text, keymap)? {
-            true => Some(self.reload(store)),
+            true => Some(self.filter_changed(store)),
             false => Some(Effect::None),
         }
     }
 
     /// Takes pasted text (one line) into the filter box, then filters once.
     pub fn paste(&mut self, line: &str, store: &Store) -> Option<Effect> {
-        self.filter_box.paste(line, &mut self.filter.text).then(|| self.reload(store))
+        self.filter_box.paste(line, &mut self.filter.text).then(|| self.filter_changed(store))
+    }
+
+    /// Asks the worker for the first page under the new filter; the rows shown stay, with a
+    /// spinner, until it arrives.
+    fn filter_changed(&mut self, store: &Store) -> Effect {
+        let question = (self.filter.clone(), SORTS[self.sort].0);
+        self.worker
+            .get_or_insert_with(|| Background::start(store.path().to_path_buf(), store.clock(), first_page))
+            .ask(question);
+        Effect::None
+    }
+
+    /// How long the table has waited for its filter's rows, while it has.
+    pub fn waiting_for(&self) -> Option<std::time::Duration> {
+        self.worker.as_ref().and_then(Background::waiting_for)
+    }
+
+    /// Shows the filter's first page if it has arrived (`wait`: waiting for it up to that
+    /// long); false when nothing changed.
+    pub fn take_answer(&mut self, wait: Option<std::time::Duration>) -> anyhow::Result<bool> {
+        let Some(worker) = self.worker.as_mut() else { return Ok(false) };
+        let answer = match wait {
+            Some(limit) => worker.wait(limit),
+            None => worker.take(),
+        };
+        let Some(rows) = answer else { return Ok(false) };
+        self.rows = rows?;
+        self.offset = 0;
+        self.selected = 0;
+        Ok(true)
     }
 
     /// Draws the filter line, the header and the visible rows.
@@ -142,6 +184,9 @@ impl CustomersScreen {
         let i18n = view.i18n;
         let [top, table] = Layout::vertical([Constraint::Length(1), Constraint::Min(3)]).areas(area);
         let mut spans = self.filter_box.spans(&i18n.t("tui.customers.filter"), &self.filter.text, view);
+        if let Some(waited) = self.waiting_for() {
+            spans.push(Span::styled(format!(" {}", spinner(waited)), t.accent));
+        }
         spans.push(Span::styled(
             format!("   {}", i18n.labeled(&i18n.t("tui.customers.sort"), &i18n.t(SORTS[self.sort].1))),
             t.muted,

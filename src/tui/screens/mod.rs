@@ -182,6 +182,27 @@ impl Screen {
         }
     }
 
+    /// How long the screen has waited for its work in the background, while it has.
+    pub fn waiting_for(&self) -> Option<std::time::Duration> {
+        match self {
+            Self::Pipeline(s) => s.waiting_for(),
+            Self::Search(s) => s.waiting_for(),
+            Self::Customers(s) => s.waiting_for(),
+            _ => None,
+        }
+    }
+
+    /// Shows the answer of the screen's work in the background if it has arrived (`wait`:
+    /// waiting for it up to that long); false when nothing changed.
+    pub fn take_answer(&mut self, store: &Store, wait: Option<std::time::Duration>) -> anyhow::Result<bool> {
+        match self {
+            Self::Pipeline(s) => s.take_answer(store, wait),
+            Self::Search(s) => s.take_answer(wait),
+            Self::Customers(s) => s.take_answer(wait),
+            _ => Ok(false),
+        }
+    }
+
     /// Takes pasted text (made one line) into the focused text box; `None` when none has the
     /// focus.
     pub fn paste(&mut self, line: &str, store: &Store) -> Option<Effect> {

@@ -17,9 +17,10 @@ use crate::domain::checklist::{Progress, progress_of};
 use crate::domain::money::{Money, Totals};
 use crate::domain::{NextStepState, Step, Word};
 use crate::playbook::Playbook;
-use crate::store::{PipelineCard, PipelineFilter, StepTotal, Store};
+use crate::store::{BoardMatches, PipelineCard, PipelineFilter, StepTotal, Store};
 use crate::text;
 use crate::tui::action::Action;
+use crate::tui::background::{Background, spinner};
 use crate::tui::keymap::Keymap;
 use crate::tui::list_nav::moved;
 use crate::tui::modal::ModalRequest;
@@ -48,6 +49,15 @@ pub struct PipelineScreen {
     progress: HashMap<i64, Progress>,
     /// The sales method in the UI language: the checklists' lengths.
     playbook: Rc<Playbook>,
+    /// While a filter is in force, its open deals (matched once) in each column's order.
+    matches: Option<BoardMatches>,
+    /// Matches filters typed into the box off the UI thread (started on the first key).
+    worker: Option<Background<PipelineFilter, BoardMatches>>,
+}
+
+/// The worker's read: the board's deals under a filter.
+fn match_filter(store: &Store, filter: PipelineFilter) -> anyhow::Result<BoardMatches> {
+    Ok(store.pipeline_matches(&filter)?)
 }
 
 impl PipelineScreen {
@@ -63,6 +73,8 @@ impl PipelineScreen {
             filter_box: FilterBox::default(),
             progress: HashMap::new(),
             playbook,
+            matches: None,
+            worker: None,
         }
     }
 
@@ -95,7 +107,19 @@ impl PipelineScreen {
 
     /// Reloads totals and the visible page of every column, keeping selections in range.
     pub fn refresh(&mut self, store: &Store) -> anyhow::Result<()> {
-        self.totals = store.pipeline_totals(&self.filter)?;
+        if self.filter.text.is_some() {
+            let matches = store.pipeline_matches(&self.filter)?;
+            self.totals = matches.totals.clone();
+            self.matches = Some(matches);
+        } else {
+            self.matches = None;
+            self.totals = store.pipeline_totals(&self.filter)?;
+        }
+        self.load_pages(store)
+    }
+
+    /// Loads the page of every column that holds its selected card, keeping selections in range.
+    fn load_pages(&mut self, store: &Store) -> anyhow::Result<()> {
         for (i, stage) in Step::ALL.iter().enumerate() {
             let count = self.totals[i].count as usize;
             self.selected[i] = self.selected[i].min(count.saturating_sub(1));
@@ -107,7 +131,13 @@ impl PipelineScreen {
     /// Loads the page of column `i` that holds its selected card.
     fn load_page(&mut self, store: &Store, i: usize, stage: Step) -> anyhow::Result<()> {
         let offset = (self.selected[i] as u32 / PAGE) * PAGE;
-        self.cards[i] = store.pipeline_cards(stage, &self.filter, PAGE, offset)?;
+        self.cards[i] = match &self.matches {
+            Some(m) => {
+                let ids = m.deals[i].iter().skip(offset as usize).take(PAGE as usize).copied().collect::<Vec<_>>();
+                store.pipeline_cards_of(&ids)?
+            }
+            None => store.pipeline_cards(stage, &self.filter, PAGE, offset)?,
+        };
         self.offsets[i] = offset;
         let ids: Vec<i64> = self.cards[i].iter().map(|c| c.deal_id).collect();
         let ticks = store.checklist_tick_counts(&ids)?;
@@ -195,6 +225,10 @@ impl PipelineScreen {
     }
 
     fn reload(&mut self, store: &Store) -> Effect {
+        // An answer for a filter typed before is no longer wanted.
+        if let Some(worker) = self.worker.as_mut() {
+            worker.forget();
+        }
         self.selected = [0; 5];
         match self.refresh(store) {
             Ok(()) => Effect::None,
@@ -202,18 +236,54 @@ impl PipelineScreen {
         }
     }
 
-    /// Feeds the filter box: the board filters as the user types; submit (Enter) keeps the
-    /// filter, clear (Esc) clears it.
+    /// Feeds the filter box: the board filters as the user types (matched off the UI thread:
+    /// the board shows the previous match with a spinner until the new one arrives); submit
+    /// (Enter) keeps the filter, clear (Esc) clears it.
     pub fn type_key(&mut self, key: &KeyEvent, store: &Store, keymap: &Keymap) -> Option<Effect> {
         match self.filter_box.key(key, &mut self.filter.text, keymap)? {
-            true => Some(self.reload(store)),
+            true => Some(self.filter_changed(store)),
             false => Some(Effect::None),
         }
     }
 
     /// Takes pasted text (one line) into the filter box, then filters once.
     pub fn paste(&mut self, line: &str, store: &Store) -> Option<Effect> {
-        self.filter_box.paste(line, &mut self.filter.text).then(|| self.reload(store))
+        self.filter_box.paste(line, &mut self.filter.text).then(|| self.filter_changed(store))
+    }
+
+    /// Asks the worker to match the new filter; no filter shows the whole board at once (it
+    /// reads only indexes).
+    fn filter_changed(&mut self, store: &Store) -> Effect {
+        if self.filter.text.is_none() {
+            return self.reload(store);
+        }
+        let filter = self.filter.clone();
+        self.worker
+            .get_or_insert_with(|| Background::start(store.path().to_path_buf(), store.clock(), match_filter))
+            .ask(filter);
+        Effect::None
+    }
+
+    /// How long the board has waited for its filter's match, while it has.
+    pub fn waiting_for(&self) -> Option<std::time::Duration> {
+        self.worker.as_ref().and_then(Background::waiting_for)
+    }
+
+    /// Shows the filter's match if it has arrived (`wait`: waiting for it up to that long);
+    /// false when nothing changed.
+    pub fn take_answer(&mut self, store: &Store, wait: Option<std::time::Duration>) -> anyhow::Result<bool> {
+        let Some(worker) = self.worker.as_mut() else { return Ok(false) };
+        let answer = match wait {
+            Some(limit) => worker.wait(limit),
+            None => worker.take(),
+        };
+        let Some(matches) = answer else { return Ok(false) };
+        let matches = matches?;
+        self.selected = [0; 5];
+        self.totals = matches.totals.clone();
+        self.matches = Some(matches);
+        self.load_pages(store)?;
+        Ok(true)
     }
 
     /// Draws the filter line and the five columns.
@@ -228,7 +298,10 @@ impl PipelineScreen {
 
     /// The filter line, and on its right the whole board's count and totals per currency.
     fn render_filter(&self, frame: &mut Frame, area: Rect, view: &View) {
-        let spans = self.filter_box.spans(&view.i18n.t("tui.pipeline.filter"), &self.filter.text, view);
+        let mut spans = self.filter_box.spans(&view.i18n.t("tui.pipeline.filter"), &self.filter.text, view);
+        if let Some(waited) = self.waiting_for() {
+            spans.push(Span::styled(format!(" {}", spinner(waited)), view.theme.accent));
+        }
         let used: usize = spans.iter().map(|s| text::width(&s.content)).sum();
         let mut all = Totals::default();
         for step in &self.totals {

@@ -11,6 +11,7 @@ use super::{Effect, HandleCtx, View};
 use crate::store::{SearchHit, SearchKind, Store};
 use crate::text;
 use crate::tui::action::Action;
+use crate::tui::background::{Background, spinner};
 use crate::tui::list_nav::moved;
 
 /// Hits fetched per query.
@@ -24,6 +25,13 @@ pub struct SearchScreen {
     query: String,
     hits: Vec<SearchHit>,
     selected: usize,
+    /// Searches what is typed off the UI thread (started on the first key).
+    worker: Option<Background<String, Vec<SearchHit>>>,
+}
+
+/// The worker's read: the hits of a query.
+fn search(store: &Store, query: String) -> anyhow::Result<Vec<SearchHit>> {
+    Ok(store.search(&query, LIMIT)?)
 }
 
 impl SearchScreen {
@@ -59,6 +67,9 @@ impl SearchScreen {
             Action::Clear => {
                 self.query.clear();
                 self.selected = 0;
+                if let Some(worker) = self.worker.as_mut() {
+                    worker.forget();
+                }
                 if let Err(e) = self.refresh(ctx.store) {
                     return Effect::Error(e);
                 }
@@ -87,21 +98,43 @@ impl SearchScreen {
             }
             _ => return None,
         }
-        self.selected = 0;
-        Some(match self.refresh(store) {
-            Ok(()) => Effect::None,
-            Err(e) => Effect::Error(e),
-        })
+        self.ask(store);
+        Some(Effect::None)
     }
 
     /// Takes pasted text (one line) into the query, then searches once.
     pub fn paste(&mut self, line: &str, store: &Store) -> Effect {
         self.query.push_str(line);
+        self.ask(store);
+        Effect::None
+    }
+
+    /// Asks the worker for the query's hits; the hits shown stay, with a spinner, until they
+    /// arrive.
+    fn ask(&mut self, store: &Store) {
+        let query = self.query.clone();
+        self.worker
+            .get_or_insert_with(|| Background::start(store.path().to_path_buf(), store.clock(), search))
+            .ask(query);
+    }
+
+    /// How long the search has waited for its hits, while it has.
+    pub fn waiting_for(&self) -> Option<std::time::Duration> {
+        self.worker.as_ref().and_then(Background::waiting_for)
+    }
+
+    /// Shows the hits of the last query if they have arrived (`wait`: waiting for them up to
+    /// that long); false when nothing changed.
+    pub fn take_answer(&mut self, wait: Option<std::time::Duration>) -> anyhow::Result<bool> {
+        let Some(worker) = self.worker.as_mut() else { return Ok(false) };
+        let answer = match wait {
+            Some(limit) => worker.wait(limit),
+            None => worker.take(),
+        };
+        let Some(hits) = answer else { return Ok(false) };
+        self.hits = hits?;
         self.selected = 0;
-        match self.refresh(store) {
-            Ok(()) => Effect::None,
-            Err(e) => Effect::Error(e),
-        }
+        Ok(true)
     }
 
     /// Draws the query line and the hits.
@@ -114,6 +147,7 @@ impl SearchScreen {
                 Span::styled(format!(" {}", i18n.label(&i18n.t("tui.search.prompt"))), t.muted),
                 Span::styled(self.query.clone(), t.accent),
                 Span::styled("▏", t.accent),
+                Span::styled(self.waiting_for().map(|w| format!(" {}", spinner(w))).unwrap_or_default(), t.accent),
             ]),
             top,
         );

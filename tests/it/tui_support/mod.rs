@@ -164,6 +164,8 @@ pub fn press(app: &mut App, key: &str) {
         modifiers |= KeyModifiers::SHIFT;
     }
     app.on_key(KeyEvent::new(parsed.code, modifiers));
+    // A filter or search answers off the UI thread: the tests look once it has.
+    app.finish_background();
 }
 
 /// Presses each key of a space-separated list.
@@ -173,10 +175,11 @@ pub fn keys(app: &mut App, list: &str) {
     }
 }
 
-/// Types text character by character.
+/// Types text character by character (each key's answer awaited, as `press` does).
 pub fn type_text(app: &mut App, text: &str) {
     for c in text.chars() {
         app.on_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        app.finish_background();
     }
 }
 
