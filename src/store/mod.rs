@@ -40,6 +40,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use rusqlite::config::DbConfig;
 use rusqlite::functions::FunctionFlags;
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
@@ -90,6 +91,11 @@ impl Store {
         conn.busy_timeout(BUSY_TIMEOUT).ctx("setting the busy timeout")?;
         // An import runs some twenty statements per row: all stay prepared.
         conn.set_prepared_statement_cache_capacity(64);
+        // Plans that do not depend on the values bound. Without this, a statement whose plan
+        // looked at a bound value (a LIKE pattern, a term next to a partial index) is compiled
+        // again each time the cache hands it out (rusqlite clears its bindings, and SQLite then
+        // expires it): the duplicate check was recompiled for every imported row.
+        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true).ctx("fixing query plans")?;
         register_functions(&conn)?;
         let identity = identity::identify(&conn).map_err(|e| match e {
             StoreError::Sqlite { source, .. } => not_a_database(path, source),
