@@ -37,7 +37,7 @@ impl std::error::Error for DomainError {}
 crate::display_in_english!(DomainError);
 
 impl Localize for DomainError {
-    fn message(&self, _face: Face) -> Message {
+    fn message(&self, face: Face) -> Message {
         match self {
             Self::UnknownStep { input } => {
                 let valid = Step::ALL.iter().map(|s| (s.code(), s.zh())).collect();
@@ -49,7 +49,12 @@ impl Localize for DomainError {
                 .field("kind", kind)
                 .arg("input", input)
                 .choices("valid", valid.clone()),
-            Self::MissingField { field } => Message::new("error.missing_field").field("field", field),
+            Self::MissingField { field } => match (face, command_line_option(field)) {
+                (Face::Cli, Some(option)) => {
+                    Message::new("error.missing_option").field("field", field).arg("option", option)
+                }
+                _ => Message::new("error.missing_field").field("field", field),
+            },
             Self::BadCadence { input, max } => Message::new("error.bad_cadence").arg("input", input).arg("max", max),
             Self::BadAnswers { count } => Message::new("error.bad_answers").arg("count", count),
             Self::BadAmount { input } => Message::new("error.bad_amount").arg("input", input),
@@ -64,5 +69,18 @@ impl Localize for DomainError {
             }
             Self::BadPeriod { from, to } => Message::new("error.bad_period").arg("from", from).arg("to", to),
         }
+    }
+}
+
+/// The command-line option that gives a required field, where one does (the app names the
+/// field in its form instead).
+fn command_line_option(field: &str) -> Option<&'static str> {
+    match field {
+        "purpose" => Some("--purpose"),
+        "action plan" => Some("--plan"),
+        "expected result" => Some("--expect"),
+        "reason" => Some("--reason"),
+        "category" => Some("--category"),
+        _ => None,
     }
 }

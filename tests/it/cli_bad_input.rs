@@ -90,11 +90,13 @@ fn visit_and_plan_name_the_missing_core_field() {
             args.extend(&rest);
             let err = env.fails(&args);
             assert_clean(&err);
-            assert!(err.contains(&format!("the {field} is required")), "{args:?}: {err}");
+            // The command line names the option that gives it.
+            let option = full[skip];
+            assert!(err.contains(&format!("the {field} is required: give it with {option}")), "{args:?}: {err}");
             let mut zh_args = vec!["--lang", "zh-CN"];
             zh_args.extend(&args);
             let err = env.fails(&zh_args);
-            assert!(err.starts_with("错误：") && err.contains(zh), "{err}");
+            assert!(err.starts_with("错误：") && err.contains(&format!("请用 {option} 填写{zh}")), "{err}");
         }
     }
     let blank = env.fails(&["visit", "1", "--purpose", "  ", "--plan", "a", "--expect", "e"]);
