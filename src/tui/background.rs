@@ -95,6 +95,15 @@ impl<Q: Send + 'static, A: Send + 'static> Background<Q, A> {
         None
     }
 
+    /// The answer to the last question: waiting for it up to `wait`, or only if it has
+    /// already arrived when `wait` is `None`.
+    pub(crate) fn answer(&mut self, wait: Option<Duration>) -> Option<anyhow::Result<A>> {
+        match wait {
+            Some(limit) => self.wait(limit),
+            None => self.take(),
+        }
+    }
+
     /// How long the last question has waited, while it has.
     pub(crate) fn waiting_for(&self) -> Option<Duration> {
         self.waiting_since.map(|t| t.elapsed())

@@ -166,12 +166,7 @@ impl CustomersScreen {
     /// Shows the filter's first page if it has arrived (`wait`: waiting for it up to that
     /// long); false when nothing changed.
     pub fn take_answer(&mut self, wait: Option<std::time::Duration>) -> anyhow::Result<bool> {
-        let Some(worker) = self.worker.as_mut() else { return Ok(false) };
-        let answer = match wait {
-            Some(limit) => worker.wait(limit),
-            None => worker.take(),
-        };
-        let Some(rows) = answer else { return Ok(false) };
+        let Some(rows) = self.worker.as_mut().and_then(|w| w.answer(wait)) else { return Ok(false) };
         self.rows = rows?;
         self.offset = 0;
         self.selected = 0;

@@ -272,12 +272,7 @@ impl PipelineScreen {
     /// Shows the filter's match if it has arrived (`wait`: waiting for it up to that long);
     /// false when nothing changed.
     pub fn take_answer(&mut self, store: &Store, wait: Option<std::time::Duration>) -> anyhow::Result<bool> {
-        let Some(worker) = self.worker.as_mut() else { return Ok(false) };
-        let answer = match wait {
-            Some(limit) => worker.wait(limit),
-            None => worker.take(),
-        };
-        let Some(matches) = answer else { return Ok(false) };
+        let Some(matches) = self.worker.as_mut().and_then(|w| w.answer(wait)) else { return Ok(false) };
         let matches = matches?;
         self.selected = [0; 5];
         self.totals = matches.totals.clone();

@@ -126,12 +126,7 @@ impl SearchScreen {
     /// Shows the hits of the last query if they have arrived (`wait`: waiting for them up to
     /// that long); false when nothing changed.
     pub fn take_answer(&mut self, wait: Option<std::time::Duration>) -> anyhow::Result<bool> {
-        let Some(worker) = self.worker.as_mut() else { return Ok(false) };
-        let answer = match wait {
-            Some(limit) => worker.wait(limit),
-            None => worker.take(),
-        };
-        let Some(hits) = answer else { return Ok(false) };
+        let Some(hits) = self.worker.as_mut().and_then(|w| w.answer(wait)) else { return Ok(false) };
         self.hits = hits?;
         self.selected = 0;
         Ok(true)
