@@ -5,7 +5,7 @@ use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime};
 use fastrand::Rng;
 
 use super::people::{self, Person, Product, Tongue};
-use super::texts::{Slots, Texts, fill, texts};
+use super::texts::{Scenario, Slots, Texts, Via, fill, texts};
 use crate::domain::{
     BuyingRole, Channel, CustomerClass, DealState, Man, MonthDay, Outcome, Portfolio, Step, Style, Tri, VisitInput,
     VisitKind, Word,
@@ -35,16 +35,30 @@ pub struct DemoCustomer {
 /// What the visits of a customer need to know about it.
 pub struct CustomerMeta {
     pub tongue: Tongue,
-    pub industry: usize,
+    /// What it buys from us: the product of its deals and visits.
+    pub product: Product,
     pub company_short: String,
     /// How the rep calls the account's decision maker (张总, or a name in English).
     pub decider: String,
     /// Days between the customer's creation and today.
     pub age_days: u32,
-    /// The step its visits are about lately.
-    pub stage: Step,
-    /// A deal of it was won (after-sale care visits make sense).
-    pub won: bool,
+    /// Its deals' history as the visits follow it, oldest first: the first deal's steps, then
+    /// its close, then a follow-on deal's steps when there is one.
+    pub phases: Vec<Phase>,
+    /// The budget its visits speak of, per deal (about the deal's value: 38万, ¥380k, $54k).
+    pub budgets: Vec<String>,
+    /// Days since the account was lost, when it was: it is not visited since.
+    pub lost_days: Option<u32>,
+}
+
+/// From a day on, a deal of the customer is at this step and state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Phase {
+    pub from: NaiveDate,
+    /// Index of the deal among the customer's deals.
+    pub deal: usize,
+    pub step: Step,
+    pub state: DealState,
 }
 
 /// When a visit happens and whether it is done.
@@ -54,6 +68,8 @@ pub struct VisitSlot {
     pub customer: usize,
     pub at: NaiveDateTime,
     pub done: bool,
+    /// The customer's last logged visit: its next step is the one still open.
+    pub last: bool,
 }
 
 /// Seeded generator: the same seed and today give the same data.
@@ -69,6 +85,8 @@ pub struct Generator {
     today: NaiveDate,
     /// The language of the demo: mostly Chinese accounts in Chinese, English ones in English.
     lang: Lang,
+    /// How many more open next steps may be left late: a rep's backlog is a handful.
+    late_left: u32,
 }
 
 fn days_before(day: NaiveDate, n: u32) -> NaiveDate {
@@ -110,6 +128,7 @@ impl Generator {
             met_rng: Rng::with_seed(seed.wrapping_add(0x3E7_C0DE)),
             today,
             lang,
+            late_left: 0,
         }
     }
 
@@ -151,7 +170,7 @@ impl Generator {
         let age_days = (self.rng.f64().sqrt() * MAX_AGE_DAYS) as u32;
         let created = self.office_time(days_before(self.today, age_days));
         let product = people::product(&mut self.rng, person.industry, person.tongue);
-        let (deals, class, stage) = self.deals(&person, &t, product.name, created, age_days);
+        let (deals, class, follow_on) = self.deals(&person, &t, product.name, created, age_days);
         let portfolio = match self.rng.u8(..10) {
             0 => Some(Portfolio::Star),
             1 => Some(Portfolio::QuestionMark),
@@ -177,21 +196,29 @@ impl Generator {
             created_at: stamp(created),
         };
         let (people, decider) = self.people(&record, &person);
-        let facts = self.facts(&t, &decider);
+        let won = deals.iter().any(|d| d.state == DealState::Won);
+        let budgets: Vec<String> = deals.iter().map(|d| budget(d, person.tongue)).collect();
+        let facts = self.facts(&t, &decider, won.then(|| budgets[0].as_str()));
         let notes = (0..if self.rng.u8(..4) == 0 { self.rng.usize(1..=2) } else { 0 })
             .map(|_| {
                 let day = days_before(self.today, self.rng.u32(..=age_days));
                 (self.pick(t.notes).to_string(), stamp(self.office_time(day)))
             })
             .collect();
+        let phases = phases(&deals, follow_on, created.date());
+        let lost_days = phases
+            .last()
+            .filter(|p| p.state == DealState::Lost)
+            .map(|p| (self.today - p.from).num_days().max(0) as u32);
         let meta = CustomerMeta {
             tongue: person.tongue,
-            industry: person.industry,
+            product,
             company_short: person.company_short,
             decider,
             age_days,
-            stage,
-            won: deals.iter().any(|d| d.state == DealState::Won),
+            phases,
+            budgets,
+            lost_days,
         };
         DemoCustomer { record, deals, facts, people, notes, meta }
     }
@@ -254,8 +281,8 @@ impl Generator {
         (people, decider)
     }
 
-    /// The customer's deals (won or lost ones, then maybe a new open one), its class and the
-    /// step its visits are about.
+    /// The customer's deals (won or lost ones, then maybe a new open one), its class, and
+    /// whether its second deal follows the first, won one (rather than running beside it).
     fn deals(
         &mut self,
         person: &Person,
@@ -263,7 +290,7 @@ impl Generator {
         product: &str,
         created: NaiveDateTime,
         age_days: u32,
-    ) -> (Vec<BulkDeal>, CustomerClass, Step) {
+    ) -> (Vec<BulkDeal>, CustomerClass, bool) {
         let roll = if age_days < 20 { 99 } else { self.rng.u8(..100) };
         let state = match roll {
             0..=14 => DealState::Won,
@@ -308,12 +335,12 @@ impl Generator {
             let next_stage = self.pick(&[Step::Preparation, Step::Approach]);
             deals.push(self.deal(person, t, product, again, self.today, next_stage, DealState::Open));
             self.more_open_deals(&mut deals, person, t, product, again);
-            return (deals, class, next_stage);
+            return (deals, class, true);
         }
         if state == DealState::Open {
             self.more_open_deals(&mut deals, person, t, product, created);
         }
-        (deals, class, stage)
+        (deals, class, false)
     }
 
     /// An account works on up to three deals at once: one in four gets a second open deal,
@@ -394,7 +421,7 @@ impl Generator {
         BulkDeal {
             title: fill(
                 self.pick(t.deal_titles),
-                &Slots { product, unit: "", company: &person.company_short, decider: "", n: 0 },
+                &Slots { product, unit: "", company: &person.company_short, decider: "", n: 0, budget: "" },
             ),
             value_minor: Some(i64::from(self.rng.u32(2..200)) * 10_000 * 100)
                 .map(|v| if currency == "USD" { in_dollars(v) } else { v }),
@@ -407,8 +434,10 @@ impl Generator {
         }
     }
 
-    /// Birthdays (some in the coming week), anniversaries and a few other facts.
-    fn facts(&mut self, t: &Texts, decider: &str) -> Vec<BulkFact> {
+    /// Birthdays (some in the coming week), anniversaries and a few other facts; the
+    /// commercial history (past orders, complaints) only of a customer who bought, at about
+    /// `bought` a year.
+    fn facts(&mut self, t: &Texts, decider: &str, bought: Option<&str>) -> Vec<BulkFact> {
         let mut facts = Vec::new();
         if self.rng.u8(..10) < 6 {
             let day = if self.rng.u8(..60) == 0 {
@@ -432,7 +461,12 @@ impl Generator {
             taken.push(i);
             let (category, label, values) = t.facts[i];
             let n = self.rng.u32(2..30);
-            let value = fill(self.pick(values), &Slots { product: "", unit: "", company: "", decider, n });
+            let value = self.pick(values);
+            if category == crate::domain::FactCategory::Commercial && bought.is_none() {
+                continue;
+            }
+            let budget = bought.unwrap_or_default();
+            let value = fill(value, &Slots { product: "", unit: "", company: "", decider, n, budget });
             facts.push(BulkFact { category, label: label.into(), value, month_day: None });
         }
         facts
@@ -450,87 +484,108 @@ impl Generator {
 
     /// When each of `count` visits happens, oldest first (so ids grow with time): a few
     /// appointments today, some in the next three weeks, a few missed ones, the rest logged
-    /// over the last two years.
+    /// over the last two years; a lost account is visited only before it was lost. Each
+    /// customer's last logged visit is marked: its next step is the one still open.
     pub fn visit_plan(&mut self, customers: &[&CustomerMeta], count: u32) -> Vec<VisitSlot> {
         if customers.is_empty() {
             return Vec::new();
         }
+        self.late_left = (customers.len() as u32 / 50).clamp(4, 10);
         let today_count = count.min((count / 500).clamp(2, 8));
         let mut slots = Vec::with_capacity(count as usize);
         for i in 0..count {
-            let customer = self.rng.usize(..customers.len());
-            let age = customers[customer].age_days.min(HISTORY_DAYS);
-            let roll = self.rng.u16(..1000);
+            let mut customer = self.rng.usize(..customers.len());
+            if i < today_count {
+                // Today's appointments are with accounts still worked on.
+                for _ in 0..8 {
+                    if customers[customer].lost_days.is_none() {
+                        break;
+                    }
+                    customer = self.rng.usize(..customers.len());
+                }
+            }
+            let meta = customers[customer];
+            let age = meta.age_days.min(HISTORY_DAYS);
+            // The most recent day the account is visited on, in days before today.
+            let until = meta.lost_days.map_or(0, |d| d + 1).min(age);
+            let roll = if meta.lost_days.is_some() { 999 } else { self.rng.u16(..1000) };
             let slot = if i < today_count {
                 let hour = [10, 14, 11, 15, 9, 16, 10, 17][i as usize % 8];
-                VisitSlot { customer, at: at(self.today, hour, 30 * (i / 8 % 2)), done: false }
+                VisitSlot { customer, at: at(self.today, hour, 30 * (i / 8 % 2)), done: false, last: false }
             } else if roll < 40 || age < 2 {
                 let day = days_after(self.today, self.rng.u32(1..=21));
-                let at = self.office_time(day);
-                VisitSlot { customer, at, done: false }
-            } else if roll < 43 {
+                VisitSlot { customer, at: self.office_time(day), done: false, last: false }
+            } else if roll < 41 {
                 let day = days_before(self.today, self.rng.u32(1..=age.min(10)));
-                let at = self.office_time(day);
-                VisitSlot { customer, at, done: false }
+                VisitSlot { customer, at: self.office_time(day), done: false, last: false }
             } else {
-                let back = 1 + (self.rng.f64() * f64::from(age - 1)) as u32;
+                let back = until.max(1) + (self.rng.f64() * f64::from(age - until.max(1))) as u32;
                 let day = days_before(self.today, back);
-                VisitSlot { customer, at: self.office_time(day), done: true }
+                VisitSlot { customer, at: self.office_time(day), done: true, last: false }
             };
             slots.push(slot);
         }
         slots.sort_by_key(|s| (s.at, s.customer));
+        let mut seen = vec![false; customers.len()];
+        for slot in slots.iter_mut().rev().filter(|s| s.done) {
+            slot.last = !std::mem::replace(&mut seen[slot.customer], true);
+        }
         slots
     }
 
-    /// The visit in `slot`: a scenario of the customer's step, with results when logged
-    /// (some recent ones still missing them); returns it with its `created_at`.
-    pub fn visit(&mut self, meta: &CustomerMeta, slot: &VisitSlot) -> (VisitInput, String) {
+    /// The visit in `slot`: a scenario of the step the customer's deal was at that day (after a
+    /// sale, after-sale care), with results when logged (some recent ones still missing them);
+    /// returns it with its `created_at` and the index of the deal it belongs to.
+    pub fn visit(&mut self, meta: &CustomerMeta, slot: &VisitSlot) -> (VisitInput, String, usize) {
         let t = texts(meta.tongue);
-        let days_ago = (self.today - slot.at.date()).num_days();
-        // Older visits are about earlier steps, in order: the first visit comes before the
-        // objection, the close last; after a sale, recent visits are after-sale care.
-        let reached = meta.stage.index();
-        let age = i64::from(meta.age_days.max(1));
-        let step = if days_ago > 30 {
-            (((reached + 1) as i64 * (age - days_ago).max(0) / age) as usize).min(reached)
-        } else {
-            reached
+        let day = slot.at.date();
+        let days_ago = (self.today - day).num_days();
+        let phase =
+            meta.phases.iter().rev().find(|p| p.from <= day).or(meta.phases.first()).copied().unwrap_or(Phase {
+                from: day,
+                deal: 0,
+                step: Step::Preparation,
+                state: DealState::Open,
+            });
+        // A follow-on deal's customer has bought before: now and then a care visit between.
+        let after_sale = phase.state == DealState::Won || (phase.deal > 0 && self.rng.u8(..4) == 0);
+        let deal = if after_sale { 0 } else { phase.deal };
+        // A follow-on deal begins with a customer who knows us: no first call, no first visit,
+        // but a look for the next need (the last after-sale scenario).
+        let returning = phase.deal > 0 && phase.step.index() <= Step::Approach.index();
+        let scenarios = match (after_sale, returning) {
+            (true, _) => t.after_sale,
+            (false, true) => &t.after_sale[t.after_sale.len() - 1..],
+            (false, false) => t.scenarios[phase.step.index()],
         };
-        let after_sale = meta.won && meta.stage == Step::Close && days_ago <= 60;
-        let scenarios = if after_sale { t.after_sale } else { t.scenarios[step] };
-        let pick = self.rng.usize(..scenarios.len());
-        let s = scenarios[pick];
-        let product: Product = people::product(&mut self.rng, meta.industry, meta.tongue);
+        let mut s: Scenario = self.pick(scenarios);
+        if s.via == Via::Message && self.rng.bool() {
+            // A message books a meeting now and then; most first contacts are calls.
+            s = self.pick(scenarios);
+        }
         let n = self.rng.u32(2..20);
+        let budget = meta.budgets.get(deal).map_or("", String::as_str);
         let slots = Slots {
-            product: product.name,
-            unit: product.unit,
+            product: meta.product.name,
+            unit: meta.product.unit,
             company: &meta.company_short,
             decider: &meta.decider,
             n,
+            budget,
         };
         let f = |text: &str| fill(text, &slots);
-        // A demonstration is shown in person or on video; a message only books a first visit.
-        let demonstration = !after_sale && step == Step::Presentation.index() && pick == 0;
-        let channel = match self.rng.u8(..20) {
-            _ if demonstration => {
-                if self.rng.u8(..4) == 0 {
-                    Channel::Video
-                } else {
-                    Channel::InPerson
-                }
-            }
-            0..=10 => Channel::InPerson,
-            11..=15 => Channel::Phone,
-            16..=17 => Channel::Video,
-            _ if step == 0 => Channel::Message,
-            _ => Channel::Phone,
+        let channel = match (s.via, self.rng.u8(..18)) {
+            (Via::Phone, _) => Channel::Phone,
+            (Via::Message, _) => Channel::Message,
+            (Via::Meeting, 0..=14) | (Via::Demonstration, 0..=13) | (Via::Any, 0..=10) => Channel::InPerson,
+            (Via::Any, 11..=15) => Channel::Phone,
+            _ => Channel::Video,
         };
         let kind = match channel {
-            _ if demonstration => VisitKind::Demonstration,
             _ if after_sale => VisitKind::AfterSaleCare,
+            _ if s.via == Via::Demonstration => VisitKind::Demonstration,
             Channel::Phone => VisitKind::PhoneFollowUp,
+            Channel::Message => VisitKind::Custom(t.message_kind.to_string()),
             _ => VisitKind::CustomerVisit,
         };
         let mut v = VisitInput {
@@ -553,14 +608,10 @@ impl Generator {
                 v.outcome = Some(outcome);
                 v.actual_result = f(actual);
                 v.next_topic = if self.rng.u8(..10) < 7 { f(s.topic) } else { String::new() };
-                v.next_step = f(s.next);
-                if days_ago <= 30 || self.rng.u8(..7) == 0 {
-                    let mut on = days_after(slot.at.date(), self.rng.u32(2..=14));
-                    // Most reps keep their next steps current: only some are left overdue.
-                    if on < self.today && self.rng.u8(..10) < 8 {
-                        on = days_after(self.today, self.rng.u32(1..=14));
-                    }
-                    v.next_step_on = Some(on);
+                // A lost account's last visit leaves nothing to do.
+                if !(slot.last && meta.lost_days.is_some()) {
+                    v.next_step = f(s.next);
+                    v.next_step_on = Some(self.next_step_on(day, slot.last));
                 }
                 if self.rng.u8(..10) == 0 {
                     v.notes = self.pick(t.notes).to_string();
@@ -569,10 +620,28 @@ impl Generator {
             stamp(slot.at)
         } else {
             v.planned_at = Some(slot.at);
-            let booked = days_before(slot.at.date(), self.rng.u32(1..10)).min(self.today);
+            let booked = days_before(day, self.rng.u32(1..10)).min(self.today);
             stamp(at(booked, 8, 30))
         };
-        (v, created)
+        (v, created, deal)
+    }
+
+    /// When a next step set on `day` is due. Earlier visits' steps were done by the visit
+    /// after them, so theirs are a few days on; the one still open (`last`) is mostly to come,
+    /// a few due today, and a handful at most a few days late.
+    fn next_step_on(&mut self, day: NaiveDate, last: bool) -> NaiveDate {
+        let days_ago = (self.today - day).num_days().max(0) as u32;
+        if !last {
+            return days_after(day, self.rng.u32(2..=14));
+        }
+        if self.late_left > 0 && days_ago >= 2 && self.rng.u8(..4) == 0 {
+            self.late_left -= 1;
+            return days_before(self.today, self.rng.u32(1..=days_ago.min(6) - 1).max(1));
+        }
+        match self.rng.u8(..20) {
+            0 => self.today,
+            _ => working_day(days_after(self.today, self.rng.u32(1..=14)), self.today),
+        }
     }
 
     /// A note for the inbox (not filed under a customer).
@@ -580,6 +649,31 @@ impl Generator {
         let body = self.pick(texts(tongue).inbox).to_string();
         let day = days_before(self.today, self.rng.u32(..5));
         (body, stamp(self.office_time(day)))
+    }
+}
+
+/// The customer's phases: each move of its first deal from `created` on, then each move of
+/// the deal that follows it when `follow_on`.
+fn phases(deals: &[BulkDeal], follow_on: bool, created: NaiveDate) -> Vec<Phase> {
+    let mut phases = Vec::with_capacity(8);
+    for (index, deal) in deals.iter().enumerate().take(if follow_on { 2 } else { 1 }) {
+        for m in &deal.history {
+            let from = m.at.get(..10).and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()).unwrap_or(created);
+            phases.push(Phase { from, deal: index, step: m.to.0, state: m.to.1 });
+        }
+    }
+    phases
+}
+
+/// The budget a customer speaks of for `deal`: about its value, rounded as people say it
+/// (38万; ¥380k or $54k in English).
+fn budget(deal: &BulkDeal, tongue: Tongue) -> String {
+    let units = deal.value_minor.unwrap_or(0) / 100;
+    let symbol = if deal.currency == "USD" { "$" } else { "¥" };
+    match tongue {
+        Tongue::Zh if deal.currency == "CNY" => format!("{}万", (units * 11 / 10 / 10_000).max(1)),
+        _ if units >= 1_000_000 => format!("{symbol}{:.1}m", units as f64 * 1.1 / 1_000_000.0),
+        _ => format!("{symbol}{}k", (units * 11 / 10 / 1_000).max(1)),
     }
 }
 

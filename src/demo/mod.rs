@@ -10,7 +10,6 @@ mod texts_zh;
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::DealState;
 use crate::i18n::Lang;
 use crate::store::{Result, Store, StoreError};
 pub use generate::{CustomerMeta, DemoCustomer, Generator, VisitSlot};
@@ -62,12 +61,9 @@ pub fn load(store: &mut Store, size: DemoSize, seed: u64, lang: Lang, force: boo
         for _ in 0..size.customers {
             let c = generator.customer();
             let id = w.customer(&c.record)?;
-            let mut deal_id = None;
+            let mut deal_ids = Vec::with_capacity(c.deals.len());
             for deal in &c.deals {
-                let d = w.deal(id, deal)?;
-                if deal.state == DealState::Open || deal_id.is_none() {
-                    deal_id = Some(d);
-                }
+                deal_ids.push(w.deal(id, deal)?);
             }
             for fact in &c.facts {
                 w.fact(id, fact, &c.record.created_at)?;
@@ -83,13 +79,13 @@ pub fn load(store: &mut Store, size: DemoSize, seed: u64, lang: Lang, force: boo
             summary.deals += c.deals.len() as u64;
             summary.facts += c.facts.len() as u64;
             summary.notes += c.notes.len() as u64;
-            customers.push((id, deal_id, c.meta, people));
+            customers.push((id, deal_ids, c.meta, people));
         }
         let metas: Vec<&CustomerMeta> = customers.iter().map(|(_, _, m, _)| m).collect();
         for slot in generator.visit_plan(&metas, size.visits) {
-            let (id, deal_id, meta, people) = &customers[slot.customer];
-            let (visit, created_at) = generator.visit(meta, &slot);
-            let visit_id = w.visit(*id, *deal_id, visit, &created_at)?;
+            let (id, deal_ids, meta, people) = &customers[slot.customer];
+            let (visit, created_at, deal) = generator.visit(meta, &slot);
+            let visit_id = w.visit(*id, deal_ids.get(deal).copied(), visit, &created_at)?;
             w.met(visit_id, &generator.met(people))?;
             summary.visits += 1;
         }

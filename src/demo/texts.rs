@@ -4,9 +4,25 @@ use super::people::Tongue;
 use super::{texts_en, texts_zh};
 use crate::domain::FactCategory;
 
+/// How a scenario's visit is made, so that its channel and type agree with its purpose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Via {
+    /// A phone call.
+    Phone,
+    /// A message (WeChat) to book a first meeting.
+    Message,
+    /// Face to face, now and then on video.
+    Meeting,
+    /// A demonstration: in person, now and then on video.
+    Demonstration,
+    /// In person, by phone or on video.
+    Any,
+}
+
 /// One kind of visit a rep makes in a step, with what it can lead to.
 #[derive(Clone, Copy)]
 pub struct Scenario {
+    pub via: Via,
     pub purpose: &'static str,
     pub plan: &'static str,
     pub expect: &'static str,
@@ -31,6 +47,8 @@ pub struct Texts {
     pub dates: (&'static str, &'static [&'static str]),
     /// Visits after a sale.
     pub after_sale: &'static [Scenario],
+    /// The visit type of a message sent to book a meeting.
+    pub message_kind: &'static str,
 }
 
 /// The templates for `tongue`.
@@ -45,6 +63,7 @@ pub fn texts(tongue: Tongue) -> Texts {
             facts: texts_zh::FACTS,
             dates: texts_zh::DATES,
             after_sale: texts_zh::AFTER_SALE,
+            message_kind: "微信沟通",
         },
         Tongue::En => Texts {
             scenarios: texts_en::SCENARIOS,
@@ -55,6 +74,7 @@ pub fn texts(tongue: Tongue) -> Texts {
             facts: texts_en::FACTS,
             dates: texts_en::DATES,
             after_sale: texts_en::AFTER_SALE,
+            message_kind: "Message",
         },
     }
 }
@@ -70,6 +90,8 @@ pub struct Slots<'a> {
     pub decider: &'a str,
     /// `{n}`: a number.
     pub n: u32,
+    /// `{b}`: the customer's budget, about its deal's value (38万, ¥380k, $54k).
+    pub budget: &'a str,
 }
 
 /// Fills the slots of a template.
@@ -80,6 +102,7 @@ pub fn fill(template: &str, s: &Slots) -> String {
         .replace("{c}", s.company)
         .replace("{dm}", s.decider)
         .replace("{n}", &s.n.to_string())
+        .replace("{b}", s.budget)
 }
 
 #[cfg(test)]
@@ -90,7 +113,7 @@ mod tests {
     fn every_template_is_complete_and_fills() {
         for tongue in [Tongue::Zh, Tongue::En] {
             let t = texts(tongue);
-            let slots = Slots { product: "X", unit: "U", company: "Y", decider: "Z", n: 3 };
+            let slots = Slots { product: "X", unit: "U", company: "Y", decider: "Z", n: 3, budget: "B" };
             for step in t.scenarios.iter().chain([&t.after_sale]) {
                 assert!(step.len() >= 2);
                 for s in *step {

@@ -1,14 +1,15 @@
 //! English visit texts, written as a rep would jot them down. `{p}` is a product, `{u}` its
 //! unit, `{c}` the company's short name, `{dm}` the decision maker, `{n}` a number.
 
-use super::texts::Scenario;
+use super::texts::{Scenario, Via};
 
 /// Visit scenarios by step (preparation … close).
 pub const SCENARIOS: [&[Scenario]; 5] = [
     &[
         Scenario {
+            via: Via::Phone,
             purpose: "Book a first meeting and find out who buys {p}",
-            plan: "Call the front desk, mention the reference at {c}, ask for the purchasing lead",
+            plan: "Call the front desk, mention a reference in their industry, ask for the purchasing lead",
             expect: "A 30-minute meeting in the next two weeks",
             met: "Meeting booked; they asked us to bring the {p} brochure",
             partly: "They want the brochure first, then a date",
@@ -17,18 +18,31 @@ pub const SCENARIOS: [&[Scenario]; 5] = [
             next: "Send the company profile and {p} sheet",
         },
         Scenario {
-            purpose: "Research {c} before the first visit",
-            plan: "Read the website, annual report and tender notices; list {n} questions",
-            expect: "A visit outline, cards and catalogue ready",
-            met: "Outline done; found last year's tender",
-            partly: "Org chart still unclear",
-            not_met: "Hardly anything public about them",
+            via: Via::Phone,
+            purpose: "Follow-up call: did the brochure arrive; book a visit",
+            plan: "Ask what they thought of it; offer two times to visit",
+            expect: "A date for the visit",
+            met: "They read it; visit booked for Thursday afternoon",
+            partly: "Not read yet; call again next week",
+            not_met: "Not needed for now, they say",
+            topic: "their equipment renewal plan",
+            next: "Visit them on the agreed day",
+        },
+        Scenario {
+            via: Via::Message,
+            purpose: "Message {c}'s buyer to book a first visit",
+            plan: "Send the company profile and a {p} case; offer two times to meet",
+            expect: "A date for the meeting",
+            met: "They answered; meeting next Tuesday morning",
+            partly: "Busy this month; they will get back at month end",
+            not_met: "No answer yet",
             topic: "which {p} they use today",
-            next: "Ask our contact for the right person in engineering",
+            next: "Call to confirm the meeting",
         },
     ],
     &[
         Scenario {
+            via: Via::Meeting,
             purpose: "First visit: build trust",
             plan: "Bring the catalogue and a small gift; talk about the industry, listen more than talk",
             expect: "They explain their process and agree to meet again",
@@ -39,10 +53,11 @@ pub const SCENARIOS: [&[Scenario]; 5] = [
             next: "Send a case study from the same industry",
         },
         Scenario {
+            via: Via::Any,
             purpose: "Find the decision maker",
             plan: "Ask the buyer for an introduction; ask which budget {p} comes from",
             expect: "Name and contact of the person who signs",
-            met: "The GM decides; meeting next Wednesday",
+            met: "{dm} decides; meeting next Wednesday",
             partly: "Know it is the VP, not met yet",
             not_met: "Buyer would not introduce us",
             topic: "{dm}'s cost worries",
@@ -51,20 +66,22 @@ pub const SCENARIOS: [&[Scenario]; 5] = [
     ],
     &[
         Scenario {
+            via: Via::Meeting,
             purpose: "Survey: what is wrong with their current {p}",
             plan: "Situation, problem, implication and need-payoff questions; take notes",
-            expect: "Three pain points the customer confirms",
-            met: "Confirmed three: breakdowns, slow repairs, costly consumables",
+            expect: "Three problems the customer confirms",
+            met: "Confirmed three: uneven quality, slow delivery, high price",
             partly: "Two problems found; budget not discussed",
             not_met: "Not willing to talk; not looking to switch",
             topic: "when the budget is approved",
             next: "Send a summary of needs for confirmation",
         },
         Scenario {
+            via: Via::Any,
             purpose: "Confirm budget and decision process",
-            plan: "Bring last year's price list; ask who approves and when money is there",
+            plan: "Ask who approves and when the money is there",
             expect: "Budget range and the approver's name",
-            met: "Budget about {n}0k; finance and {dm} approve together",
+            met: "Budget about {b}; finance and {dm} approve together",
             partly: "Know the process; budget waits for next quarter",
             not_met: "Budget is confidential, they say",
             topic: "the tender date",
@@ -73,16 +90,18 @@ pub const SCENARIOS: [&[Scenario]; 5] = [
     ],
     &[
         Scenario {
-            purpose: "Demo the {p} to the IT lead",
-            plan: "Live demo, feature-function-advantage-benefit, comparison figures ready",
-            expect: "IT backs the solution and we move to commercial terms",
-            met: "Demo went well; IT lead will recommend us",
-            partly: "Likes the features, worried about service response time",
-            not_met: "Demo unit failed; need another slot",
+            via: Via::Demonstration,
+            purpose: "Show the {p} to engineering",
+            plan: "Bring a sample or demo unit; feature, function, advantage, benefit; comparison figures ready",
+            expect: "Engineering backs the solution and we move to commercial terms",
+            met: "Went well; the head of engineering will recommend us",
+            partly: "Likes the product, worried about service response time",
+            not_met: "The sample did not arrive in time; need another slot",
             topic: "service terms",
             next: "Send the written proposal and quote",
         },
         Scenario {
+            via: Via::Meeting,
             purpose: "Handle the price objection",
             plan: "Hear the concern out, show total cost of ownership, bring two or three references",
             expect: "Customer accepts the price range",
@@ -95,6 +114,7 @@ pub const SCENARIOS: [&[Scenario]; 5] = [
     ],
     &[
         Scenario {
+            via: Via::Meeting,
             purpose: "Close the deal",
             plan: "Restate the value, offer two payment options, bring the draft contract",
             expect: "Signed contract or a signing date",
@@ -105,6 +125,7 @@ pub const SCENARIOS: [&[Scenario]; 5] = [
             next: "Chase the signed contract",
         },
         Scenario {
+            via: Via::Meeting,
             purpose: "Final terms with {dm}",
             plan: "Know our bottom line; only key terms; keep others out of the room",
             expect: "Quantity and delivery date agreed",
@@ -144,14 +165,14 @@ pub const FACTS: &[(crate::domain::FactCategory, &str, &[&str])] = {
     use crate::domain::FactCategory::*;
     &[
         (Basic, "assistant", &["Mia, ext. 204", "Joe at the front desk"]),
-        (Business, "fiscal year", &["Jan to Dec", "Apr to Mar"]),
+        (Business, "fiscal year", &["calendar year", "April to March (Japanese parent)"]),
         (Business, "decides", &["{dm}"]),
-        (Business, "current supplier", &["Siemens", "a local distributor", "Philips"]),
+        (Business, "current supplier", &["a local distributor", "a foreign brand's agent", "an old supplier in town"]),
         (Personal, "hobby", &["fly fishing", "badminton", "tea", "marathons"]),
         (Personal, "family", &["two kids", "daughter starting university"]),
         (Logistics, "delivery", &["before 10:00", "book a slot one day ahead"]),
         (Logistics, "payment terms", &["30 days net", "30% up front"]),
-        (Commercial, "past order", &["about {n}0k of orders last year", "service contract two years ago"]),
+        (Commercial, "past order", &["about {b} of orders last year", "service contract two years ago"]),
         (Commercial, "complaint", &["late delivery last year, credited"]),
     ]
 };
@@ -162,16 +183,18 @@ pub const DATES: (&str, &[&str]) = ("birthday", &["wedding anniversary", "compan
 /// Visits to a customer who has bought: after-sale care.
 pub const AFTER_SALE: &[Scenario] = &[
     Scenario {
+        via: Via::Any,
         purpose: "Check how the {p} are doing",
-        plan: "Ask about problems in use, bring maintenance tips",
+        plan: "Ask about problems in use; hear what they think of delivery and service",
         expect: "Customer satisfied, every issue followed up",
         met: "Working well; engineering made two small suggestions",
-        partly: "Mostly happy, but one of the {u} is still down",
+        partly: "Mostly happy, but a quality issue is still open",
         not_met: "They complain service is slow",
         topic: "next year's expansion",
-        next: "Send an engineer for maintenance",
+        next: "Send technical support to follow up on site",
     },
     Scenario {
+        via: Via::Meeting,
         purpose: "Handle the late-delivery complaint",
         plan: "Apologise, hear it out, bring a new delivery plan",
         expect: "Customer accepts the remedy",
@@ -182,6 +205,7 @@ pub const AFTER_SALE: &[Scenario] = &[
         next: "Report delivery progress weekly",
     },
     Scenario {
+        via: Via::Meeting,
         purpose: "Show the new {p} and look for new needs",
         plan: "Bring the new brochure, ask about the new plant",
         expect: "The next opportunity found",

@@ -65,7 +65,7 @@ fn data_is_realistic_and_dated_around_today() {
     );
     assert!(q("SELECT count(*) FROM customer WHERE next_step_on < '2031-05-06'") > 3, "overdue next steps");
     assert!(
-        q("SELECT count(*) FROM visit WHERE done_at >= '2031-04-26' AND actual_result = ''") > 3,
+        q("SELECT count(*) FROM visit WHERE done_at >= '2031-04-26' AND actual_result = ''") >= 2,
         "missing results"
     );
     assert!(q("SELECT count(*) FROM customer_fact WHERE month_day BETWEEN '05-06' AND '05-12'") > 0, "dates this week");
@@ -78,7 +78,6 @@ fn data_is_realistic_and_dated_around_today() {
         0
     );
     assert_eq!(q("SELECT count(*) FROM stage_event WHERE at > '2031-05-06T23:59:59Z'"), 0, "history is in the past");
-    assert!(q("SELECT count(*) FROM customer WHERE length(name) = 2") > 5, "two-character Chinese names");
     assert!(q("SELECT count(*) FROM customer WHERE name LIKE '% %'") > 5, "English names");
     assert!(q("SELECT count(*) FROM customer WHERE portfolio = 'star'") > 0);
     assert!(q("SELECT count(*) FROM note WHERE customer_id IS NULL") > 0, "inbox notes");
@@ -90,7 +89,7 @@ fn data_is_realistic_and_dated_around_today() {
     assert!(!review.due.is_empty(), "customers due by cadence");
     assert!(!review.dates.is_empty(), "birthdays and anniversaries this week");
     assert!(!review.missing_results.is_empty(), "visits missing their result");
-    let hits = store.search("预算", 5).unwrap();
+    let hits = store.search("budget", 5).unwrap();
     assert!(!hits.is_empty(), "demo texts are searchable");
 }
 
@@ -116,7 +115,7 @@ fn accounts_have_one_to_three_deals_in_yuan_and_some_in_dollars() {
     let per_account = "SELECT customer_id, count(*) n, sum(state = 'open') open FROM deal GROUP BY customer_id";
     assert_eq!(q(&format!("SELECT count(*) FROM ({per_account}) WHERE n < 1 OR n > 3")), 0);
     assert!(q(&format!("SELECT count(*) FROM ({per_account}) WHERE open >= 2")) > 8, "several open deals at once");
-    assert!(q(&format!("SELECT count(*) FROM ({per_account}) WHERE n = 3")) > 3);
+    assert!(q(&format!("SELECT count(*) FROM ({per_account}) WHERE n = 3")) >= 3);
     assert!(q("SELECT count(*) FROM deal WHERE currency = 'USD' AND state = 'open'") > 8, "some in dollars");
     assert!(
         q("SELECT count(*) FROM deal WHERE currency = 'CNY'") > q("SELECT count(*) FROM deal WHERE currency = 'USD'")
@@ -188,4 +187,70 @@ fn a_chinese_demo_a_rep_believes() {
     let late_first = "SELECT count(*) FROM visit a JOIN visit b ON a.customer_id = b.customer_id \
         WHERE a.purpose LIKE '%首次%' AND b.purpose = '促成签约' AND a.done_at > b.done_at";
     assert_eq!(q(late_first), 0, "the first visit comes before the close");
+}
+
+/// Every text a rep reads of an account, its people, deals, facts, visits, next steps and notes.
+fn texts(store: &Store) -> Vec<String> {
+    let conn = rusqlite::Connection::open(store.path()).unwrap();
+    let mut out = Vec::new();
+    for (table, columns) in [
+        ("customer", "name, nickname, company, title, address, source"),
+        ("contact", "name, title"),
+        ("deal", "title, lost_reason"),
+        ("customer_fact", "label, value"),
+        ("visit", "purpose, action_plan, expected_result, actual_result, next_topic, next_step, notes"),
+        ("next_step", "text"),
+        ("note", "body"),
+    ] {
+        let mut stmt = conn.prepare(&format!("SELECT {columns} FROM {table}")).unwrap();
+        let n = stmt.column_count();
+        let rows = stmt
+            .query_map([], |r| {
+                Ok((0..n).map(|i| r.get::<_, Option<String>>(i).unwrap().unwrap_or_default()).collect::<Vec<_>>())
+            })
+            .unwrap();
+        for row in rows {
+            out.extend(row.unwrap().into_iter().map(|text| format!("{table}: {text}")));
+        }
+    }
+    out
+}
+
+#[test]
+fn an_english_demo_is_english_throughout() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = loaded(&dir, "en.db", 42);
+    let texts = texts(&store);
+    assert!(texts.len() > 5000, "{} texts", texts.len());
+    let cjk: Vec<&String> = texts
+        .iter()
+        .filter(|t| t.chars().any(|c| ('\u{2e80}'..='\u{9fff}').contains(&c) || ('\u{ff00}'..='\u{ffef}').contains(&c)))
+        .collect();
+    assert!(cjk.is_empty(), "Chinese in an English demo: {:?}", &cjk[..cjk.len().min(5)]);
+}
+
+#[test]
+fn a_demo_backlog_is_a_handful_and_histories_are_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = loaded(&dir, "backlog.db", 42);
+    let q = |sql: &str| count(&store, sql);
+    // Next steps of the past were done; the late ones are few and a few days late.
+    let late = q("SELECT count(*) FROM next_step WHERE done_at IS NULL AND due_on < '2031-05-06'");
+    assert!((1..=10).contains(&late), "{late} late next steps");
+    assert_eq!(q("SELECT count(*) FROM next_step WHERE done_at IS NULL AND due_on < '2031-04-29'"), 0);
+    assert!(q("SELECT count(*) FROM next_step WHERE done_at IS NULL AND due_on > '2031-05-06'") > 30);
+    // After a deal is won its visits are after-sale care, never another closing visit.
+    let after_won = "SELECT count(*) FROM visit v JOIN stage_event e ON e.deal_id = v.deal_id AND e.to_state = 'won' \
+        WHERE replace(coalesce(v.done_at, v.planned_at), ' ', 'T') > e.at AND v.kind <> 'after-sale-care'";
+    assert_eq!(q(after_won), 0, "no sales visit on a won deal");
+    // A lost account is not visited after it was lost.
+    let after_lost = "SELECT count(*) FROM visit v JOIN deal d ON d.customer_id = v.customer_id AND d.state = 'lost' \
+        JOIN stage_event e ON e.deal_id = d.id AND e.to_state = 'lost' \
+        WHERE NOT EXISTS (SELECT 1 FROM deal o WHERE o.customer_id = v.customer_id AND o.state <> 'lost') \
+        AND replace(coalesce(v.done_at, v.planned_at), ' ', 'T') > e.at";
+    assert_eq!(q(after_lost), 0, "no visit after the account was lost");
+    // A message only books a first meeting; a demonstration is not made by phone.
+    assert_eq!(q("SELECT count(*) FROM visit WHERE kind = 'demonstration' AND channel IN ('phone', 'message')"), 0);
+    let messages = q("SELECT count(*) FROM visit WHERE channel = 'message'");
+    assert!(messages * 8 < 1200, "{messages} messages of 1200 visits");
 }
