@@ -22,6 +22,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0014_calendar_events.sql"),
     include_str!("../../migrations/0015_self_assessment.sql"),
     include_str!("../../migrations/0016_person_carries_to_account.sql"),
+    include_str!("../../migrations/0017_board_filter_covering.sql"),
 ];
 
 /// The schema version this binary writes.

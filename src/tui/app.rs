@@ -287,7 +287,7 @@ impl App {
 
     fn answer(&mut self, wait: Option<std::time::Duration>) -> bool {
         let Some(screen) = self.screens.last_mut() else { return false };
-        match screen.take_answer(&self.store, wait) {
+        match screen.take_answer(wait) {
             Ok(changed) => changed,
             Err(e) => {
                 self.fail(&e);

@@ -61,6 +61,7 @@ mod tui_flows;
 mod tui_form_flows;
 mod tui_forms;
 mod tui_input;
+mod tui_kept_filter;
 mod tui_keys;
 mod tui_method_flows;
 mod tui_people_flows;

@@ -313,3 +313,22 @@ fn after_the_upgrade_editing_the_own_person_carries_to_the_account() {
     assert_eq!((account[4].as_str(), person[4].as_str()), ("expressive", "expressive"));
     assert!(env.ok(&["check"]).starts_with("OK: "));
 }
+
+/// Migration 0017 (the board's filter reads the open deals from an index): every open deal of
+/// version 10 is in it, and the board under a filter shows the same deals as without it.
+#[test]
+fn version_17_indexes_every_open_deal_of_version_10_for_the_board_filter() {
+    let env = upgraded_env();
+    assert!(env.ok(&["check"]).starts_with("OK: "));
+    let after = read_only(&env.db);
+    assert!(user_version(&after) >= 17);
+    let by_index = strings(
+        &after,
+        "SELECT group_concat(id, ',') FROM (SELECT id FROM deal INDEXED BY deal_open_customer
+         WHERE state = 'open' AND customer_id > 0 ORDER BY id)",
+    );
+    let by_table =
+        strings(&after, "SELECT group_concat(id, ',') FROM (SELECT id FROM deal WHERE state = 'open' ORDER BY id)");
+    assert_eq!(by_index, by_table);
+    assert!(!by_table[0].is_empty(), "version 10 has open deals");
+}

@@ -38,13 +38,22 @@ pub struct CustomersScreen {
     filter: CustomerFilter,
     /// The filter line while it is typed into.
     filter_box: FilterBox,
-    /// Filters what is typed off the UI thread (started on the first key).
-    worker: Option<Background<(CustomerFilter, CustomerSort), Vec<CustomerRow>>>,
+    /// Reads the table under a filter off the UI thread (started on the first key): as it is
+    /// typed, when the table comes back into view, after a write and for another page.
+    worker: Option<Background<PageQuestion, (u32, Vec<CustomerRow>)>>,
 }
 
-/// The worker's read: the first page of the table under a filter.
-fn first_page(store: &Store, (filter, sort): (CustomerFilter, CustomerSort)) -> anyhow::Result<Vec<CustomerRow>> {
-    Ok(store.list_customers(&filter, sort, PAGE, 0)?)
+/// What the table asks its worker: the page starting at a row under a filter and sort.
+type PageQuestion = (CustomerFilter, CustomerSort, u32);
+
+/// The worker's read: the page asked for and where it starts (the first page when there are
+/// no rows that far any more).
+fn page_at(store: &Store, (filter, sort, offset): PageQuestion) -> anyhow::Result<(u32, Vec<CustomerRow>)> {
+    let rows = store.list_customers(&filter, sort, PAGE, offset)?;
+    if rows.is_empty() && offset > 0 {
+        return Ok((0, store.list_customers(&filter, sort, PAGE, 0)?));
+    }
+    Ok((offset, rows))
 }
 
 impl CustomersScreen {
@@ -68,8 +77,13 @@ impl CustomersScreen {
         self.filter_box.typing()
     }
 
-    /// Reloads the page holding the selection.
+    /// Reloads the page holding the selection; under a filter the worker reads it (the rows
+    /// shown stay, with a spinner, until it arrives).
     pub fn refresh(&mut self, store: &Store) -> anyhow::Result<()> {
+        if self.filter.text.is_some() {
+            self.ask(store, (self.selected as u32 / PAGE) * PAGE);
+            return Ok(());
+        }
         self.offset = (self.selected as u32 / PAGE) * PAGE;
         self.rows = store.list_customers(&self.filter, SORTS[self.sort].0, PAGE, self.offset)?;
         if self.rows.is_empty() && self.offset > 0 {
@@ -151,11 +165,17 @@ impl CustomersScreen {
     /// Asks the worker for the first page under the new filter; the rows shown stay, with a
     /// spinner, until it arrives.
     fn filter_changed(&mut self, store: &Store) -> Effect {
-        let question = (self.filter.clone(), SORTS[self.sort].0);
-        self.worker
-            .get_or_insert_with(|| Background::start(store.path().to_path_buf(), store.clock(), first_page))
-            .ask(question);
+        self.selected = 0;
+        self.ask(store, 0);
         Effect::None
+    }
+
+    /// Asks the worker for the page starting at row `offset` under the filter.
+    fn ask(&mut self, store: &Store, offset: u32) {
+        let question = (self.filter.clone(), SORTS[self.sort].0, offset);
+        self.worker
+            .get_or_insert_with(|| Background::start(store.path().to_path_buf(), store.clock(), page_at))
+            .ask(question);
     }
 
     /// How long the table has waited for its filter's rows, while it has.
@@ -166,10 +186,10 @@ impl CustomersScreen {
     /// Shows the filter's first page if it has arrived (`wait`: waiting for it up to that
     /// long); false when nothing changed.
     pub fn take_answer(&mut self, wait: Option<std::time::Duration>) -> anyhow::Result<bool> {
-        let Some(rows) = self.worker.as_mut().and_then(|w| w.answer(wait)) else { return Ok(false) };
-        self.rows = rows?;
-        self.offset = 0;
-        self.selected = 0;
+        let Some(page) = self.worker.as_mut().and_then(|w| w.answer(wait)) else { return Ok(false) };
+        (self.offset, self.rows) = page?;
+        let last = self.offset as usize + self.rows.len().saturating_sub(1);
+        self.selected = self.selected.clamp(self.offset as usize, last);
         Ok(true)
     }
 
@@ -206,7 +226,10 @@ impl CustomersScreen {
             lines.push(Line::from(Span::styled(format!(" {}", i18n.t("tui.customers.empty")), t.muted)));
         }
         let visible = (inner.height as usize).saturating_sub(1).max(1);
-        let first = self.selected.saturating_sub(visible - 1).max(self.offset as usize);
+        // While another page is read the loaded rows stay in view.
+        let loaded_end = self.offset as usize + self.rows.len();
+        let first =
+            self.selected.saturating_sub(visible - 1).min(loaded_end.saturating_sub(visible)).max(self.offset as usize);
         for (n, row) in self.rows.iter().enumerate().skip(first - self.offset as usize).take(visible) {
             let cells = [
                 row.name.clone(),

@@ -1,6 +1,7 @@
 //! The screens: each a state struct that handles actions and renders itself. Screens keep only
 //! what is on screen (a page of rows) and reach the database through `Store` calls.
 
+mod board_match;
 pub(crate) mod brief;
 pub(crate) mod customer;
 pub(crate) mod customers;
@@ -194,9 +195,9 @@ impl Screen {
 
     /// Shows the answer of the screen's work in the background if it has arrived (`wait`:
     /// waiting for it up to that long); false when nothing changed.
-    pub fn take_answer(&mut self, store: &Store, wait: Option<std::time::Duration>) -> anyhow::Result<bool> {
+    pub fn take_answer(&mut self, wait: Option<std::time::Duration>) -> anyhow::Result<bool> {
         match self {
-            Self::Pipeline(s) => s.take_answer(store, wait),
+            Self::Pipeline(s) => s.take_answer(wait),
             Self::Search(s) => s.take_answer(wait),
             Self::Customers(s) => s.take_answer(wait),
             _ => Ok(false),

@@ -11,6 +11,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
+use super::board_match::{BoardAnswer, BoardQuestion, PAGE, board_under, page_start};
 use super::filter_box::FilterBox;
 use super::{Effect, HandleCtx, View};
 use crate::domain::checklist::{Progress, progress_of};
@@ -25,8 +26,6 @@ use crate::tui::keymap::Keymap;
 use crate::tui::list_nav::moved;
 use crate::tui::modal::ModalRequest;
 
-/// Cards loaded per column at a time.
-const PAGE: u32 = 40;
 /// Rows a card takes on screen, its separator included.
 const CARD_ROWS: usize = 4;
 
@@ -51,13 +50,9 @@ pub struct PipelineScreen {
     playbook: Rc<Playbook>,
     /// While a filter is in force, its open deals (matched once) in each column's order.
     matches: Option<BoardMatches>,
-    /// Matches filters typed into the box off the UI thread (started on the first key).
-    worker: Option<Background<PipelineFilter, BoardMatches>>,
-}
-
-/// The worker's read: the board's deals under a filter.
-fn match_filter(store: &Store, filter: PipelineFilter) -> anyhow::Result<BoardMatches> {
-    Ok(store.pipeline_matches(&filter)?)
+    /// Matches the filter off the UI thread (started on the first key): as it is typed, when
+    /// the board comes back into view and after a write.
+    worker: Option<Background<BoardQuestion, BoardAnswer>>,
 }
 
 impl PipelineScreen {
@@ -105,17 +100,24 @@ impl PipelineScreen {
         self.filter_box.typing()
     }
 
-    /// Reloads totals and the visible page of every column, keeping selections in range.
+    /// Reloads totals and the visible page of every column, keeping selections in range. Under
+    /// a filter the worker matches it again (the board as it was, with a spinner, meanwhile).
     pub fn refresh(&mut self, store: &Store) -> anyhow::Result<()> {
         if self.filter.text.is_some() {
-            let matches = store.pipeline_matches(&self.filter)?;
-            self.totals = matches.totals.clone();
-            self.matches = Some(matches);
-        } else {
-            self.matches = None;
-            self.totals = store.pipeline_totals(&self.filter)?;
+            self.ask(store, self.selected);
+            return Ok(());
         }
+        self.matches = None;
+        self.totals = store.pipeline_totals(&self.filter)?;
         self.load_pages(store)
+    }
+
+    /// Asks the worker for the board under the filter, keeping `selected` (in range).
+    fn ask(&mut self, store: &Store, selected: [usize; 5]) {
+        let question = (self.filter.clone(), selected);
+        self.worker
+            .get_or_insert_with(|| Background::start(store.path().to_path_buf(), store.clock(), board_under))
+            .ask(question);
     }
 
     /// Loads the page of every column that holds its selected card, keeping selections in range.
@@ -130,7 +132,7 @@ impl PipelineScreen {
 
     /// Loads the page of column `i` that holds its selected card.
     fn load_page(&mut self, store: &Store, i: usize, stage: Step) -> anyhow::Result<()> {
-        let offset = (self.selected[i] as u32 / PAGE) * PAGE;
+        let offset = page_start(self.selected[i]);
         self.cards[i] = match &self.matches {
             Some(m) => {
                 let ids = m.deals[i].iter().skip(offset as usize).take(PAGE as usize).copied().collect::<Vec<_>>();
@@ -141,11 +143,16 @@ impl PipelineScreen {
         self.offsets[i] = offset;
         let ids: Vec<i64> = self.cards[i].iter().map(|c| c.deal_id).collect();
         let ticks = store.checklist_tick_counts(&ids)?;
-        let total = self.playbook.step(stage).checklist.len();
-        for id in ids {
-            self.progress.insert(id, progress_of(ticks.get(&id).copied().unwrap_or(0), total));
-        }
+        self.note_progress(i, &ticks);
         Ok(())
+    }
+
+    /// Keeps the checklist progress of column `i`'s loaded cards from their `ticks`.
+    fn note_progress(&mut self, i: usize, ticks: &HashMap<i64, u32>) {
+        let total = self.playbook.step(Step::ALL[i]).checklist.len();
+        for card in &self.cards[i] {
+            self.progress.insert(card.deal_id, progress_of(ticks.get(&card.deal_id).copied().unwrap_or(0), total));
+        }
     }
 
     /// Moves the selection in the focused column, loading another page when it leaves this one.
@@ -257,10 +264,7 @@ impl PipelineScreen {
         if self.filter.text.is_none() {
             return self.reload(store);
         }
-        let filter = self.filter.clone();
-        self.worker
-            .get_or_insert_with(|| Background::start(store.path().to_path_buf(), store.clock(), match_filter))
-            .ask(filter);
+        self.ask(store, [0; 5]);
         Effect::None
     }
 
@@ -270,14 +274,18 @@ impl PipelineScreen {
     }
 
     /// Shows the filter's match if it has arrived (`wait`: waiting for it up to that long);
-    /// false when nothing changed.
-    pub fn take_answer(&mut self, store: &Store, wait: Option<std::time::Duration>) -> anyhow::Result<bool> {
-        let Some(matches) = self.worker.as_mut().and_then(|w| w.answer(wait)) else { return Ok(false) };
-        let matches = matches?;
-        self.selected = [0; 5];
+    /// false when nothing changed. The worker read the pages too: nothing is read here.
+    pub fn take_answer(&mut self, wait: Option<std::time::Duration>) -> anyhow::Result<bool> {
+        let Some(answer) = self.worker.as_mut().and_then(|w| w.answer(wait)) else { return Ok(false) };
+        let BoardAnswer { matches, selected, offsets, cards, ticks } = answer?;
+        self.selected = selected;
+        self.offsets = offsets;
+        self.cards = cards;
         self.totals = matches.totals.clone();
         self.matches = Some(matches);
-        self.load_pages(store)?;
+        for i in 0..Step::ALL.len() {
+            self.note_progress(i, &ticks);
+        }
         Ok(true)
     }
 

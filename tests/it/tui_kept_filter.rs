@@ -1,0 +1,52 @@
+//! A filter kept with Enter on the board or the customers table is matched again off the UI
+//! thread when its screen comes back into view or after a write: the key returns at once with
+//! the screen as it was and a spinner, and the match is drawn when it arrives.
+
+use crate::tui_support;
+
+use fieldbook::i18n::Lang;
+use fieldbook::store::{CustomerFilter, CustomerSort};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use tui_support::{app, keys, render, type_text};
+
+fn esc() -> KeyEvent {
+    KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE)
+}
+
+#[test]
+fn the_boards_kept_filter_is_matched_again_off_the_ui_thread_keeping_the_selection() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = app(&dir, Lang::En);
+    keys(&mut a, "2 /");
+    type_text(&mut a, "Li");
+    // Keep the filter, go to the survey column's second card (陈静) and open it.
+    keys(&mut a, "enter l l j enter");
+    assert!(render(&a, 80, 24).contains("陈静"));
+    a.on_key(esc());
+    assert!(a.waiting_for().is_some(), "the board asked its worker instead of matching on the key");
+    a.finish_background();
+    let board = render(&a, 80, 24);
+    assert!(board.contains("filter: Li") && board.contains("4 open"), "{board}");
+    assert!(!board.contains("Zhao Lei"), "{board}");
+    assert_eq!(a.screen().and_then(|s| s.selected_customer()), customer_named(&a, "陈静"));
+}
+
+#[test]
+fn the_customers_kept_filter_is_read_again_off_the_ui_thread() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = app(&dir, Lang::En);
+    keys(&mut a, "3 f");
+    type_text(&mut a, "Zhao");
+    keys(&mut a, "enter enter");
+    a.on_key(esc());
+    assert!(a.waiting_for().is_some(), "the table asked its worker instead of reading on the key");
+    a.finish_background();
+    let table = render(&a, 80, 24);
+    assert!(table.contains("Zhao Lei") && !table.contains("Li Na"), "{table}");
+    assert_eq!(a.screen().and_then(|s| s.selected_customer()), customer_named(&a, "Zhao Lei"));
+}
+
+fn customer_named(a: &fieldbook::tui::app::App, name: &str) -> Option<i64> {
+    let filter = CustomerFilter { text: Some(name.into()), ..Default::default() };
+    a.store().list_customers(&filter, CustomerSort::Name, 1, 0).unwrap().first().map(|r| r.id)
+}
