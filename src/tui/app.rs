@@ -178,6 +178,10 @@ impl App {
 
     /// Uses the config file's visit intervals for Today's "due by cadence".
     pub fn with_cadence(mut self, policy: CadencePolicy) -> Self {
+        // Today was loaded with the default intervals: only other ones load it again.
+        if policy == self.cadence {
+            return self;
+        }
         self.cadence = policy;
         if self.screen_id() == ScreenId::Today {
             self.go(ScreenId::Today);

@@ -42,12 +42,14 @@ pub fn run(session: Session) -> i32 {
     let i18n = session.i18n.clone();
     match start(session) {
         Ok((app, backup)) => {
-            let code = run_terminal(app, backup.outcome, &i18n);
+            let (code, backup) = run_terminal(app, backup, &i18n);
             // Quitting mid-backup would leave a half-written file in backups/: let it finish.
-            if !backup.thread.is_finished() {
-                eprintln!("{}", i18n.t("tui.start.backup_finishing"));
+            if let Some(thread) = backup {
+                if !thread.is_finished() {
+                    eprintln!("{}", i18n.t("tui.start.backup_finishing"));
+                }
+                let _ = thread.join();
             }
-            let _ = backup.thread.join();
             code
         }
         Err(message) => {
@@ -60,29 +62,39 @@ pub fn run(session: Session) -> i32 {
 /// The outcome of today's automatic backup, taken in a background thread.
 type BackupResult = crate::store::transfer::DataResult<Option<PathBuf>>;
 
-/// Today's automatic backup, running beside the app.
+/// Today's automatic backup, to run beside the app once its first frame is drawn.
 struct DailyBackup {
-    /// Where its outcome arrives.
-    outcome: Receiver<BackupResult>,
-    thread: JoinHandle<()>,
+    db: PathBuf,
+    /// Backups kept.
+    keep: u32,
+    day: chrono::NaiveDate,
+    /// A read-only database cannot change, so it needs no new backup (and its folder may be
+    /// read-only too).
+    read_only: bool,
 }
 
-/// Everything that can fail before the terminal is taken over. Also starts today's backup.
+impl DailyBackup {
+    /// Starts the backup in a thread: its outcome arrives on the receiver. A failed backup
+    /// must not keep the rep from working: the app says so on its message line and carries on.
+    fn start(self) -> (Receiver<BackupResult>, JoinHandle<()>) {
+        let (sender, outcome) = mpsc::channel();
+        let thread = std::thread::spawn(move || {
+            let result = if self.read_only { Ok(None) } else { backup::daily_backup(&self.db, self.keep, self.day) };
+            // The app may already have quit; then nobody needs the answer.
+            sender.send(result).ok();
+        });
+        (outcome, thread)
+    }
+}
+
+/// Everything that can fail before the terminal is taken over; today's backup is made ready
+/// (it starts once the first frame is drawn: it reads the whole file).
 fn start(session: Session) -> Result<(App, DailyBackup), String> {
     let Session { i18n, clock, config, config_dir, db_path } = session;
     let keymap = Keymap::new(&config.keys).map_err(|e| i18n.localize(&e, Face::App))?;
     let store = Store::open(&db_path, clock).map_err(|e| i18n.localize(&e, Face::App))?;
-    // Today's automatic backup, off the path to the first frame. A failed backup must not keep
-    // the rep from working: the app says so on its message line and carries on.
-    // A read-only database cannot change, so it needs no new backup (and its folder may be
-    // read-only too).
-    let (backup_db, keep, day, read_only) = (db_path, config.backup.keep, clock.today(), store.is_read_only());
-    let (sender, outcome) = mpsc::channel();
-    let thread = std::thread::spawn(move || {
-        let result = if read_only { Ok(None) } else { backup::daily_backup(&backup_db, keep, day) };
-        // The app may already have quit; then nobody needs the answer.
-        sender.send(result).ok();
-    });
+    let backup =
+        DailyBackup { db: db_path, keep: config.backup.keep, day: clock.today(), read_only: store.is_read_only() };
     let calendar =
         config.calendar.file_path(&config_dir).map(|path| CalendarFile::new(path, config.calendar.reminder_minutes));
     let app = App::new(store, i18n, keymap, Theme::default(), &config_dir)
@@ -90,12 +102,14 @@ fn start(session: Session) -> Result<(App, DailyBackup), String> {
         .with_money(config.exchange_rates())
         .with_odds(config.forecast)
         .with_calendar(calendar);
-    Ok((app, DailyBackup { outcome, thread }))
+    Ok((app, backup))
 }
 
-/// Takes over the terminal (restored on every exit, panics included) and runs the loop. Pastes
-/// arrive whole (bracketed paste), and the terminal gets that mode back off on the way out.
-fn run_terminal(mut app: App, backup: Receiver<BackupResult>, i18n: &I18n) -> i32 {
+/// Takes over the terminal (restored on every exit, panics included), draws the first frame,
+/// starts today's backup and runs the loop; returns the exit code and the backup's thread.
+/// Pastes arrive whole (bracketed paste), and the terminal gets that mode back off on the way
+/// out.
+fn run_terminal(mut app: App, backup: DailyBackup, i18n: &I18n) -> (i32, Option<JoinHandle<()>>) {
     let mut terminal = ratatui::init();
     // ratatui's panic hook restores the screen; the paste mode is turned off before it.
     let restore_screen = std::panic::take_hook();
@@ -103,17 +117,26 @@ fn run_terminal(mut app: App, backup: Receiver<BackupResult>, i18n: &I18n) -> i3
         let _ = execute!(std::io::stdout(), DisableBracketedPaste);
         restore_screen(info);
     }));
+    let mut thread = None;
     let result = execute!(std::io::stdout(), EnableBracketedPaste)
-        .and_then(|()| event_loop(&mut terminal, &mut app, &mut TerminalEvents, Some(backup)));
+        .and_then(|()| {
+            terminal.draw(|frame| app.render(frame)).map(drop).map_err(|e| std::io::Error::other(e.to_string()))
+        })
+        .and_then(|()| {
+            let (outcome, started) = backup.start();
+            thread = Some(started);
+            event_loop(&mut terminal, &mut app, &mut TerminalEvents, Some(outcome))
+        });
     let _ = execute!(std::io::stdout(), DisableBracketedPaste);
     ratatui::restore();
-    match result {
+    let code = match result {
         Ok(()) => 0,
         Err(e) => {
             eprintln!("{}", crate::text::printable(&i18n.fmt("tui.start.terminal", &[("reason", &e)])));
             1
         }
-    }
+    };
+    (code, thread)
 }
 
 /// Where the loop's events come from: the terminal, or a script in tests.
