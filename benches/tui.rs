@@ -6,6 +6,10 @@
 //! key ("Zhang", "wang"): `…_key` is what the UI thread does before it can take the next key
 //! (the key and the redraw; a filter or search then runs on a worker), `…_answered` is the key
 //! until its answer is drawn.
+//!
+//! Switching screens, the report, an account with 1,000 visits and 20 people (customer 1, made
+//! so once: `support::big_account`) and paging its timeline, and a board filter kept with
+//! Enter, matched again when the board comes back into view, are measured the same way.
 
 use std::hint::black_box;
 use std::path::Path;
@@ -41,6 +45,49 @@ fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
 
 fn backspace() -> KeyEvent {
     KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE)
+}
+
+fn code(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+/// Benches `run` then a redraw (`…_key`), and the same until the screen's work in the
+/// background is drawn (`…_answered`, only when `background`); `after` puts the app back,
+/// unmeasured.
+fn step(
+    group: &mut BenchmarkGroup<WallTime>,
+    terminal: &mut Terminal<TestBackend>,
+    a: &mut App,
+    name: &str,
+    background: bool,
+    run: impl Fn(&mut App),
+    after: impl Fn(&mut App),
+) {
+    for answered in [false, true] {
+        if answered && !background {
+            continue;
+        }
+        let label =
+            if background { format!("{name}_{}", if answered { "answered" } else { "key" }) } else { name.into() };
+        group.bench_function(label, |b| {
+            b.iter_custom(|iters| {
+                let mut spent = Duration::ZERO;
+                for _ in 0..iters {
+                    let start = Instant::now();
+                    run(a);
+                    if answered {
+                        a.finish_background();
+                    }
+                    draw(terminal, a);
+                    spent += start.elapsed();
+                    a.finish_background();
+                    after(a);
+                    a.finish_background();
+                }
+                spent
+            })
+        });
+    }
 }
 
 /// Benches each key of `word` typed into the text box open on `a` (see the module doc); the
@@ -174,6 +221,111 @@ fn benches(c: &mut Criterion) {
         typing(&mut group, &mut terminal, &mut a, "search", word, false);
     }
     group.finish();
+    screens(c, &path, &mut terminal);
+}
+
+/// Screen switches, the report, the big account and its timeline, a kept board filter.
+fn screens(c: &mut Criterion, path: &Path, terminal: &mut Terminal<TestBackend>) {
+    big_account(path);
+    let mut group = c.benchmark_group("tui_100k_screens");
+    group.sample_size(20).warm_up_time(Duration::from_millis(300)).measurement_time(Duration::from_secs(2));
+    let mut a = app(path);
+    for (screen, back) in [('1', '2'), ('2', '1'), ('3', '1'), ('4', '1')] {
+        let name = format!("key_switch_{back}_to_{screen}");
+        step(&mut group, terminal, &mut a, &name, true, |a| a.on_key(key(screen)), |a| a.on_key(key(back)));
+    }
+    a.on_key(key('4'));
+    a.finish_background();
+    step(&mut group, terminal, &mut a, "key_report_next_page", true, |a| a.on_key(key('l')), |_| {});
+    step(&mut group, terminal, &mut a, "key_report_period", true, |a| a.on_key(key('p')), |_| {});
+
+    a.on_key(key('3'));
+    a.on_key(key('f'));
+    for c in BIG_ACCOUNT.chars() {
+        a.on_key(key(c));
+    }
+    a.finish_background();
+    a.on_key(code(KeyCode::Enter));
+    a.finish_background();
+    step(
+        &mut group,
+        terminal,
+        &mut a,
+        "key_open_big_account",
+        false,
+        |a| a.on_key(code(KeyCode::Enter)),
+        |a| a.on_key(code(KeyCode::Esc)),
+    );
+    a.on_key(code(KeyCode::Enter));
+    step(
+        &mut group,
+        terminal,
+        &mut a,
+        "key_big_account_page_down",
+        false,
+        |a| a.on_key(code(KeyCode::PageDown)),
+        |_| {},
+    );
+    step(&mut group, terminal, &mut a, "key_big_account_page_up", false, |a| a.on_key(code(KeyCode::PageUp)), |_| {});
+    step(&mut group, terminal, &mut a, "key_big_account_down", false, |a| a.on_key(key('j')), |_| {});
+
+    // A board filter kept with Enter: back from a card, the board matches it again.
+    a.on_key(key('2'));
+    a.on_key(key('/'));
+    a.on_key(key('王'));
+    a.finish_background();
+    a.on_key(code(KeyCode::Enter));
+    step(
+        &mut group,
+        terminal,
+        &mut a,
+        "key_board_kept_filter_back_from_card",
+        true,
+        |a| {
+            a.on_key(code(KeyCode::Enter));
+            a.on_key(code(KeyCode::Esc));
+        },
+        |_| {},
+    );
+    group.finish();
+}
+
+/// The name of the account with 1,000 visits and 20 people, for the app's benches.
+const BIG_ACCOUNT: &str = "大客户测试";
+
+/// Makes customer 1 of the bench database an account with 1,000 visits and 20 people, named
+/// [`BIG_ACCOUNT`] (done once; later runs find it so).
+fn big_account(path: &std::path::Path) {
+    use fieldbook::domain::{ContactDraft, Outcome, VisitInput};
+    use fieldbook::store::CustomerPatch;
+    let mut store = Store::open(path, clock()).expect("opening the bench database");
+    let id = 1;
+    let visits = store.visits_of(id, 1000, 0).expect("reading visits").len();
+    let people = store.contacts_of(id).expect("reading people").len();
+    if visits >= 1000 && people >= 20 {
+        return;
+    }
+    let patch = CustomerPatch { name: Some(BIG_ACCOUNT.into()), ..Default::default() };
+    store.update_customer(id, patch).expect("naming the big account");
+    for n in people..20 {
+        let person = ContactDraft { name: format!("同事{n}"), title: "工程师".into(), ..Default::default() };
+        store.add_contact(id, &person.validate().expect("a valid person")).expect("adding a person");
+    }
+    let day = chrono::NaiveDate::from_ymd_opt(2028, 1, 3).unwrap_or_default();
+    for n in visits..1000 {
+        let when = (day + chrono::Days::new(n as u64)).and_hms_opt(10, 0, 0).unwrap_or_default();
+        let visit = VisitInput {
+            purpose: format!("第{n}次拜访"),
+            action_plan: "带样品，问预算".into(),
+            expected_result: "约下次演示".into(),
+            actual_result: "见到采购，预算已定".into(),
+            planned_at: Some(when),
+            done_at: Some(when),
+            outcome: Some(Outcome::Met),
+            ..VisitInput::blank()
+        };
+        store.add_visit(id, visit).expect("adding a visit");
+    }
 }
 
 criterion_group!(tui, benches);
