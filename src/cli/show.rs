@@ -184,7 +184,7 @@ fn record_fields(i: &I18n, c: &Customer, category: FactCategory, facts: &[ShownF
     for ShownFact { fact, about } in facts.iter().filter(|f| f.fact.category == category) {
         let mut value = fact.value.clone();
         if let Some(md) = fact.month_day {
-            value = i.fmt("cli.show.yearly", &[("value", &value), ("date", &md)]).trim().to_string();
+            value = i.fmt("cli.show.yearly", &[("value", &value), ("date", &i.month_day(md))]).trim().to_string();
         }
         pairs.push((fact_label(i, &fact.label, about.as_deref()), value));
     }

@@ -87,6 +87,13 @@ pub struct Generator {
     lang: Lang,
     /// How many more open next steps may be left late: a rep's backlog is a handful.
     late_left: u32,
+    /// How many more recent visits may still miss their result: a handful too.
+    missing_left: u32,
+    /// Per customer of the visit plan, the steps whose once-only scenario (the first call,
+    /// the first visit) it already had, one bit per step.
+    made_once: Vec<u8>,
+    /// Per customer of the visit plan, the purpose of its visit before (not made twice in a row).
+    last_purpose: Vec<&'static str>,
 }
 
 fn days_before(day: NaiveDate, n: u32) -> NaiveDate {
@@ -129,6 +136,9 @@ impl Generator {
             today,
             lang,
             late_left: 0,
+            missing_left: 0,
+            made_once: Vec::new(),
+            last_purpose: Vec::new(),
         }
     }
 
@@ -274,8 +284,9 @@ impl Generator {
                 created_at: record.created_at.clone(),
             });
         }
+        // Nobody known to decide yet: the rep speaks of the boss.
         let decider = decider.unwrap_or_else(|| match tongue {
-            Tongue::Zh => people::person_in(rng, tongue, true).address_as,
+            Tongue::Zh => "老板".to_string(),
             Tongue::En => "the GM".to_string(),
         });
         (people, decider)
@@ -491,6 +502,9 @@ impl Generator {
             return Vec::new();
         }
         self.late_left = (customers.len() as u32 / 50).clamp(4, 10);
+        self.missing_left = (customers.len() as u32 / 40).clamp(3, 12);
+        self.made_once = vec![0; customers.len()];
+        self.last_purpose = vec![""; customers.len()];
         let today_count = count.min((count / 500).clamp(2, 8));
         let mut slots = Vec::with_capacity(count as usize);
         for i in 0..count {
@@ -558,11 +572,16 @@ impl Generator {
             (false, true) => &t.after_sale[t.after_sale.len() - 1..],
             (false, false) => t.scenarios[phase.step.index()],
         };
-        let mut s: Scenario = self.pick(scenarios);
-        if s.via == Via::Message && self.rng.bool() {
-            // A message books a meeting now and then; most first contacts are calls.
-            s = self.pick(scenarios);
-        }
+        // A step's first visit is its once-only one (the first call, the first visit).
+        let once = (!after_sale && !returning && scenarios.iter().any(|o| o.once)).then(|| 1 << phase.step.index());
+        // Long in one step, most visits keep in touch rather than repeat the step's work.
+        let stalled = (day - phase.from).num_days() > 60 && self.rng.bool();
+        let scenarios = if stalled && once.is_none_or(|bit| self.made_once[slot.customer] & bit != 0) {
+            t.keep_in_touch
+        } else {
+            scenarios
+        };
+        let s = self.scenario(slot.customer, scenarios, once);
         let n = self.rng.u32(2..20);
         let budget = meta.budgets.get(deal).map_or("", String::as_str);
         let slots = Slots {
@@ -598,7 +617,10 @@ impl Generator {
         };
         let created = if slot.done {
             v.done_at = Some(slot.at);
-            let missing = days_ago <= i64::from(RECENT_DAYS) && self.rng.u8(..10) < 3;
+            let missing = days_ago <= i64::from(RECENT_DAYS) && self.missing_left > 0 && self.rng.bool();
+            if missing {
+                self.missing_left -= 1;
+            }
             if !missing {
                 let (outcome, actual) = match self.rng.u8(..20) {
                     0..=10 => (Outcome::Met, s.met),
@@ -624,6 +646,39 @@ impl Generator {
             stamp(at(booked, 8, 30))
         };
         (v, created, deal)
+    }
+
+    /// The scenario a visit of `customer` follows among `scenarios`: the once-only one when
+    /// the step (`once`, its bit) has one the customer did not have yet, else another than the
+    /// customer's visit before, a message now and then only.
+    fn scenario(&mut self, customer: usize, scenarios: &'static [Scenario], once: Option<u8>) -> Scenario {
+        let first = once.is_some_and(|bit| {
+            let made = &mut self.made_once[customer];
+            let first = *made & bit == 0;
+            *made |= bit;
+            first
+        });
+        let start = self.rng.usize(..scenarios.len());
+        let last = self.last_purpose[customer];
+        let mut choice = None;
+        // Another than the visit before if the step has one; the same again only if not.
+        for again in [false, true] {
+            for k in 0..scenarios.len() {
+                let s = scenarios[(start + k) % scenarios.len()];
+                let fits = s.once == first && (again || s.purpose != last);
+                // A message books a meeting now and then; most first contacts are calls.
+                if fits && (again || !(s.via == Via::Message && self.rng.bool())) {
+                    choice = Some(s);
+                    break;
+                }
+            }
+            if choice.is_some() {
+                break;
+            }
+        }
+        let choice = choice.unwrap_or(scenarios[start]);
+        self.last_purpose[customer] = choice.purpose;
+        choice
     }
 
     /// When a next step set on `day` is due. Earlier visits' steps were done by the visit

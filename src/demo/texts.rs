@@ -23,6 +23,8 @@ pub enum Via {
 #[derive(Clone, Copy)]
 pub struct Scenario {
     pub via: Via,
+    /// Made once per customer (a first call, a first visit): not again once made.
+    pub once: bool,
     pub purpose: &'static str,
     pub plan: &'static str,
     pub expect: &'static str,
@@ -47,6 +49,8 @@ pub struct Texts {
     pub dates: (&'static str, &'static [&'static str]),
     /// Visits after a sale.
     pub after_sale: &'static [Scenario],
+    /// Visits that keep in touch while a deal waits in one step.
+    pub keep_in_touch: &'static [Scenario],
     /// The visit type of a message sent to book a meeting.
     pub message_kind: &'static str,
 }
@@ -63,6 +67,7 @@ pub fn texts(tongue: Tongue) -> Texts {
             facts: texts_zh::FACTS,
             dates: texts_zh::DATES,
             after_sale: texts_zh::AFTER_SALE,
+            keep_in_touch: texts_zh::KEEP_IN_TOUCH,
             message_kind: "微信沟通",
         },
         Tongue::En => Texts {
@@ -74,6 +79,7 @@ pub fn texts(tongue: Tongue) -> Texts {
             facts: texts_en::FACTS,
             dates: texts_en::DATES,
             after_sale: texts_en::AFTER_SALE,
+            keep_in_touch: texts_en::KEEP_IN_TOUCH,
             message_kind: "Message",
         },
     }
@@ -114,7 +120,7 @@ mod tests {
         for tongue in [Tongue::Zh, Tongue::En] {
             let t = texts(tongue);
             let slots = Slots { product: "X", unit: "U", company: "Y", decider: "Z", n: 3, budget: "B" };
-            for step in t.scenarios.iter().chain([&t.after_sale]) {
+            for step in t.scenarios.iter().chain([&t.after_sale, &t.keep_in_touch]) {
                 assert!(step.len() >= 2);
                 for s in *step {
                     for text in [s.purpose, s.plan, s.expect, s.met, s.partly, s.not_met, s.topic, s.next] {

@@ -8,6 +8,7 @@ pub const SCENARIOS: [&[Scenario]; 5] = [
     &[
         Scenario {
             via: Via::Phone,
+            once: true,
             purpose: "Book a first meeting and find out who buys {p}",
             plan: "Call the front desk, mention a reference in their industry, ask for the purchasing lead",
             expect: "A 30-minute meeting in the next two weeks",
@@ -19,6 +20,7 @@ pub const SCENARIOS: [&[Scenario]; 5] = [
         },
         Scenario {
             via: Via::Phone,
+            once: false,
             purpose: "Follow-up call: did the brochure arrive; book a visit",
             plan: "Ask what they thought of it; offer two times to visit",
             expect: "A date for the visit",
@@ -30,6 +32,7 @@ pub const SCENARIOS: [&[Scenario]; 5] = [
         },
         Scenario {
             via: Via::Message,
+            once: true,
             purpose: "Message {c}'s buyer to book a first visit",
             plan: "Send the company profile and a {p} case; offer two times to meet",
             expect: "A date for the meeting",
@@ -43,6 +46,7 @@ pub const SCENARIOS: [&[Scenario]; 5] = [
     &[
         Scenario {
             via: Via::Meeting,
+            once: true,
             purpose: "First visit: build trust",
             plan: "Bring the catalogue and a small gift; talk about the industry, listen more than talk",
             expect: "They explain their process and agree to meet again",
@@ -54,6 +58,7 @@ pub const SCENARIOS: [&[Scenario]; 5] = [
         },
         Scenario {
             via: Via::Any,
+            once: false,
             purpose: "Find the decision maker",
             plan: "Ask the buyer for an introduction; ask which budget {p} comes from",
             expect: "Name and contact of the person who signs",
@@ -63,10 +68,23 @@ pub const SCENARIOS: [&[Scenario]; 5] = [
             topic: "{dm}'s cost worries",
             next: "Book a meeting with {dm}",
         },
+        Scenario {
+            via: Via::Meeting,
+            once: false,
+            purpose: "Second visit: meet the people who use it",
+            plan: "Bring a case from their industry; ask the buyer to take us to the users' lead; hear their troubles",
+            expect: "Know the users' lead and what they need",
+            met: "Met the users' supervisor; a long list of wishes",
+            partly: "The users' lead was away; only talked to the buyer",
+            not_met: "The buyer would rather we did not meet the users yet",
+            topic: "what troubles the users most",
+            next: "Write up the users' needs and send them to the buyer",
+        },
     ],
     &[
         Scenario {
             via: Via::Meeting,
+            once: false,
             purpose: "Survey: what is wrong with their current {p}",
             plan: "Situation, problem, implication and need-payoff questions; take notes",
             expect: "Three problems the customer confirms",
@@ -78,6 +96,7 @@ pub const SCENARIOS: [&[Scenario]; 5] = [
         },
         Scenario {
             via: Via::Any,
+            once: false,
             purpose: "Confirm budget and decision process",
             plan: "Ask who approves and when the money is there",
             expect: "Budget range and the approver's name",
@@ -91,6 +110,7 @@ pub const SCENARIOS: [&[Scenario]; 5] = [
     &[
         Scenario {
             via: Via::Demonstration,
+            once: false,
             purpose: "Show the {p} to engineering",
             plan: "Bring a sample or demo unit; feature, function, advantage, benefit; comparison figures ready",
             expect: "Engineering backs the solution and we move to commercial terms",
@@ -102,6 +122,7 @@ pub const SCENARIOS: [&[Scenario]; 5] = [
         },
         Scenario {
             via: Via::Meeting,
+            once: false,
             purpose: "Handle the price objection",
             plan: "Hear the concern out, show total cost of ownership, bring two or three references",
             expect: "Customer accepts the price range",
@@ -115,6 +136,7 @@ pub const SCENARIOS: [&[Scenario]; 5] = [
     &[
         Scenario {
             via: Via::Meeting,
+            once: false,
             purpose: "Close the deal",
             plan: "Restate the value, offer two payment options, bring the draft contract",
             expect: "Signed contract or a signing date",
@@ -126,6 +148,7 @@ pub const SCENARIOS: [&[Scenario]; 5] = [
         },
         Scenario {
             via: Via::Meeting,
+            once: false,
             purpose: "Final terms with {dm}",
             plan: "Know our bottom line; only key terms; keep others out of the room",
             expect: "Quantity and delivery date agreed",
@@ -184,6 +207,7 @@ pub const DATES: (&str, &[&str]) = ("birthday", &["wedding anniversary", "compan
 pub const AFTER_SALE: &[Scenario] = &[
     Scenario {
         via: Via::Any,
+        once: false,
         purpose: "Check how the {p} are doing",
         plan: "Ask about problems in use; hear what they think of delivery and service",
         expect: "Customer satisfied, every issue followed up",
@@ -195,6 +219,7 @@ pub const AFTER_SALE: &[Scenario] = &[
     },
     Scenario {
         via: Via::Meeting,
+        once: false,
         purpose: "Handle the late-delivery complaint",
         plan: "Apologise, hear it out, bring a new delivery plan",
         expect: "Customer accepts the remedy",
@@ -206,6 +231,7 @@ pub const AFTER_SALE: &[Scenario] = &[
     },
     Scenario {
         via: Via::Meeting,
+        once: false,
         purpose: "Show the new {p} and look for new needs",
         plan: "Bring the new brochure, ask about the new plant",
         expect: "The next opportunity found",
@@ -214,5 +240,45 @@ pub const AFTER_SALE: &[Scenario] = &[
         not_met: "No new needs for now",
         topic: "progress of the new plant",
         next: "Send the new brochure and a quote",
+    },
+];
+
+/// Visits that keep in touch while a deal waits in one step.
+pub const KEEP_IN_TOUCH: &[Scenario] = &[
+    Scenario {
+        via: Via::Any,
+        once: false,
+        purpose: "Regular visit: what is new",
+        plan: "Talk about their production and purchasing lately; look for changes",
+        expect: "Know where the customer stands now",
+        met: "They plan to expand in the second half; the {p} are back on the table",
+        partly: "Busy; only a few words",
+        not_met: "In a meeting; did not see them",
+        topic: "their plans for the second half",
+        next: "Call again in two weeks for news",
+    },
+    Scenario {
+        via: Via::Phone,
+        once: false,
+        purpose: "Call to ask how the project stands",
+        plan: "Ask where the {p} project is and whether there are new concerns",
+        expect: "Know what holds the project up",
+        met: "Waiting for budget approval; {dm} decides at month end",
+        partly: "Still being discussed inside, they say",
+        not_met: "No answer by phone or WeChat",
+        topic: "where the budget approval stands",
+        next: "Follow up again at month end",
+    },
+    Scenario {
+        via: Via::Meeting,
+        once: false,
+        purpose: "Drop in with a small gift",
+        plan: "Bring a local speciality; no business, just a chat",
+        expect: "A closer relationship",
+        met: "Good chat; they let slip the competitor's price",
+        partly: "Gift accepted, little talk",
+        not_met: "Their company does not allow gifts; politely declined",
+        topic: "what the competitor is doing",
+        next: "Put what we heard in the record",
     },
 ];

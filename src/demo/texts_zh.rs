@@ -9,6 +9,7 @@ pub const SCENARIOS: [&[Scenario]; 5] = [
     &[
         Scenario {
             via: Via::Phone,
+            once: true,
             purpose: "电话预约首次拜访，问清{p}由谁负责采购",
             plan: "简单介绍公司和同行业的{p}案例，约下周见面半小时",
             expect: "约到半小时面谈",
@@ -20,6 +21,7 @@ pub const SCENARIOS: [&[Scenario]; 5] = [
         },
         Scenario {
             via: Via::Phone,
+            once: false,
             purpose: "电话跟进：资料收到没有，约拜访时间",
             plan: "问问看过资料的印象，提两个拜访时间让对方选",
             expect: "定下拜访时间",
@@ -31,6 +33,7 @@ pub const SCENARIOS: [&[Scenario]; 5] = [
         },
         Scenario {
             via: Via::Message,
+            once: true,
             purpose: "微信联系{c}的采购，约首次拜访",
             plan: "发公司介绍和{p}案例，给两个见面时间让对方选",
             expect: "定下见面时间",
@@ -44,6 +47,7 @@ pub const SCENARIOS: [&[Scenario]; 5] = [
     &[
         Scenario {
             via: Via::Meeting,
+            once: true,
             purpose: "首次上门拜访，建立信任",
             plan: "带样册和小礼品，先聊行业近况，多听少说",
             expect: "对方愿意介绍采购流程，同意再见面",
@@ -55,6 +59,7 @@ pub const SCENARIOS: [&[Scenario]; 5] = [
         },
         Scenario {
             via: Via::Any,
+            once: false,
             purpose: "找到拍板的人",
             plan: "请采购引荐，顺便问{p}的预算归哪个部门",
             expect: "拿到决策人的名字和联系方式",
@@ -64,10 +69,23 @@ pub const SCENARIOS: [&[Scenario]; 5] = [
             topic: "{dm}关心的成本问题",
             next: "约{dm}见面",
         },
+        Scenario {
+            via: Via::Meeting,
+            once: false,
+            purpose: "再次拜访，认识使用部门",
+            plan: "带同行业的案例，请采购带去见使用部门的负责人，听听他们的难处",
+            expect: "认识使用部门的负责人，了解他们的要求",
+            met: "见到了使用部门的主管，对方提了不少要求",
+            partly: "使用部门的人出差了，只和采购聊了聊",
+            not_met: "采购说现在还不方便见使用部门",
+            topic: "使用部门最头疼的问题",
+            next: "整理使用部门的要求，发给采购确认",
+        },
     ],
     &[
         Scenario {
             via: Via::Meeting,
+            once: false,
             purpose: "了解需求：现在用的{p}有哪些问题",
             plan: "按情景性、探究性、暗示性、解决性问题逐层提问，边听边记",
             expect: "找出三个以上的问题，请客户确认",
@@ -79,6 +97,7 @@ pub const SCENARIOS: [&[Scenario]; 5] = [
         },
         Scenario {
             via: Via::Any,
+            once: false,
             purpose: "确认预算和决策流程",
             plan: "问清谁审批、预算什么时候下来",
             expect: "拿到预算范围和审批人",
@@ -92,6 +111,7 @@ pub const SCENARIOS: [&[Scenario]; 5] = [
     &[
         Scenario {
             via: Via::Demonstration,
+            once: false,
             purpose: "给技术部展示{p}",
             plan: "带样品或样机现场展示，按特征、功能、优点、利益讲，对比数据准备好",
             expect: "技术部认可方案，同意进入商务谈判",
@@ -103,6 +123,7 @@ pub const SCENARIOS: [&[Scenario]; 5] = [
         },
         Scenario {
             via: Via::Meeting,
+            once: false,
             purpose: "处理价格异议",
             plan: "先听客户把顾虑说完，再用总成本对比讲价值，带两三个同行业的案例",
             expect: "客户接受报价区间",
@@ -116,6 +137,7 @@ pub const SCENARIOS: [&[Scenario]; 5] = [
     &[
         Scenario {
             via: Via::Meeting,
+            once: false,
             purpose: "促成签约",
             plan: "重申价值，给两个付款方案让客户选，带好合同草稿",
             expect: "当场签约或定下签约日期",
@@ -127,6 +149,7 @@ pub const SCENARIOS: [&[Scenario]; 5] = [
         },
         Scenario {
             via: Via::Meeting,
+            once: false,
             purpose: "和{dm}谈最终条款",
             plan: "底线先想好，只谈关键条款，无关的人不要在场",
             expect: "定下采购数量和交期",
@@ -184,6 +207,7 @@ pub const DATES: (&str, &[&str]) = ("生日", &["结婚纪念日", "公司成立
 pub const AFTER_SALE: &[Scenario] = &[
     Scenario {
         via: Via::Any,
+        once: false,
         purpose: "回访：了解{p}的使用情况",
         plan: "问问使用中遇到的问题，顺便听听对交货和服务的意见",
         expect: "客户满意，问题都有人跟进",
@@ -195,6 +219,7 @@ pub const AFTER_SALE: &[Scenario] = &[
     },
     Scenario {
         via: Via::Meeting,
+        once: false,
         purpose: "处理交货延迟的投诉",
         plan: "先道歉，把问题听完，带上新的交货计划",
         expect: "客户接受补救方案",
@@ -206,6 +231,7 @@ pub const AFTER_SALE: &[Scenario] = &[
     },
     Scenario {
         via: Via::Meeting,
+        once: false,
         purpose: "介绍新款{p}，了解新需求",
         plan: "带新产品资料，问问新厂区的采购计划",
         expect: "找到下一个商机",
@@ -214,5 +240,45 @@ pub const AFTER_SALE: &[Scenario] = &[
         not_met: "暂时没有新需求",
         topic: "新厂区的建设进度",
         next: "发新产品资料和报价",
+    },
+];
+
+/// Visits that keep in touch while a deal waits in one step.
+pub const KEEP_IN_TOUCH: &[Scenario] = &[
+    Scenario {
+        via: Via::Any,
+        once: false,
+        purpose: "例行拜访，了解近况",
+        plan: "聊聊他们最近的生产和采购情况，看看有没有新变化",
+        expect: "掌握客户的最新动态",
+        met: "客户说下半年要扩产，{p}可以再谈",
+        partly: "客户最近忙，只简单聊了几句",
+        not_met: "对方在开会，没见上",
+        topic: "下半年的计划",
+        next: "过两周再打电话问问进展",
+    },
+    Scenario {
+        via: Via::Phone,
+        once: false,
+        purpose: "电话问问项目进展",
+        plan: "问问{p}项目到哪一步了，有没有新的顾虑",
+        expect: "弄清项目卡在哪里",
+        met: "项目在等预算审批，{dm}月底拍板",
+        partly: "对方说还在内部讨论",
+        not_met: "电话没人接，微信也没回",
+        topic: "预算审批的进度",
+        next: "月底再跟进一次",
+    },
+    Scenario {
+        via: Via::Meeting,
+        once: false,
+        purpose: "顺路拜访，联络感情",
+        plan: "带点本地特产，不谈生意，聊聊家常",
+        expect: "关系更近一步",
+        met: "聊得很投机，对方透露了竞争对手的报价",
+        partly: "东西收下了，但没多聊",
+        not_met: "对方公司不让收礼，婉拒了",
+        topic: "竞争对手的动向",
+        next: "把聊到的情况记进档案",
     },
 ];

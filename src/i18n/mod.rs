@@ -237,6 +237,13 @@ impl I18n {
         self.fmt("common.date.day", &[("date", &written), ("weekday", &weekday)])
     }
 
+    /// A day that comes back every year, in prose: `10-07` / `10月7日`.
+    pub fn month_day(&self, md: crate::domain::MonthDay) -> String {
+        let (m, d) = (md.month.to_string(), md.day.to_string());
+        let (mm, dd) = (format!("{:02}", md.month), format!("{:02}", md.day));
+        self.fmt("common.date.month_day", &[("m", &m), ("d", &d), ("mm", &mm), ("dd", &dd)])
+    }
+
     /// A moment in prose: `2031-05-06 (Tue) 10:00` / `2031-05-06（周二）10:00`.
     pub fn moment(&self, at: chrono::NaiveDateTime) -> String {
         let weekday = self.t(&format!("cli.today.weekday.{}", at.format("%a").to_string().to_lowercase()));

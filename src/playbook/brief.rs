@@ -326,7 +326,7 @@ fn who_text(i: &I18n, b: &Brief) -> String {
     let label = |f: &Fact| fact_label(i, &f.label, fact_about(&b.people.contacts, f.contact_id));
     if !w.dates.is_empty() {
         let dates: Vec<String> =
-            w.dates.iter().filter_map(|f| f.month_day.map(|md| format!("{md} {}", label(f)))).collect();
+            w.dates.iter().filter_map(|f| f.month_day.map(|md| format!("{} {}", i.month_day(md), label(f)))).collect();
         pairs.push((i.t("playbook.label.dates"), dates.join(" · ")));
     }
     if !w.facts.is_empty() {

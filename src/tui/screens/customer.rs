@@ -629,14 +629,11 @@ impl CustomerScreen {
                 lines.extend(detail("tui.customer.outcome", &i18n.word(o)));
             }
             if let Some(met) = self.visit_met.get(&v.id) {
-                let names: Vec<String> = met
-                    .iter()
-                    .map(|id| {
-                        let person = self.people.as_ref().and_then(|p| p.get(*id));
-                        person.map_or_else(|| format!("#{id}"), |p| p.name.clone())
-                    })
-                    .collect();
-                lines.extend(detail("tui.customer.met", &names.join(&i18n.t("tui.customer.ticked_separator"))));
+                let names = i18n.list(met.iter().map(|id| {
+                    let person = self.people.as_ref().and_then(|p| p.get(*id));
+                    person.map_or_else(|| format!("#{id}"), |p| p.name.clone())
+                }));
+                lines.extend(detail("tui.customer.met", &names));
             }
             if let Some(ticked) = self.ticked_items(v, &i18n.t("tui.customer.ticked_separator")) {
                 lines.extend(detail("tui.customer.visit_checklist", &ticked));
