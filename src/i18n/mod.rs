@@ -239,9 +239,11 @@ impl I18n {
 
     /// A day that comes back every year, in prose: `10-07` / `10月7日`.
     pub fn month_day(&self, md: crate::domain::MonthDay) -> String {
-        let (m, d) = (md.month.to_string(), md.day.to_string());
-        let (mm, dd) = (format!("{:02}", md.month), format!("{:02}", md.day));
-        self.fmt("common.date.month_day", &[("m", &m), ("d", &d), ("mm", &mm), ("dd", &dd)])
+        // In a leap year, so that 02-29 is a day too.
+        match chrono::NaiveDate::from_ymd_opt(2000, md.month, md.day) {
+            Some(day) => day.format(&self.t("common.date.month_day_format")).to_string(),
+            None => md.to_string(),
+        }
     }
 
     /// A moment in prose: `2031-05-06 (Tue) 10:00` / `2031-05-06（周二）10:00`.
