@@ -25,7 +25,7 @@ pub fn report(e: &clap::Error, args: &[String]) -> i32 {
 pub fn message(e: &clap::Error, i18n: &I18n) -> String {
     let text = |kind: ContextKind| match e.get(kind) {
         Some(ContextValue::String(s)) => s.clone(),
-        Some(ContextValue::Strings(v)) => v.join(", "),
+        Some(ContextValue::Strings(v)) => i18n.list(v.iter().cloned()),
         Some(ContextValue::StyledStr(s)) => s.to_string(),
         Some(ContextValue::Number(n)) => n.to_string(),
         _ => String::new(),

@@ -283,9 +283,30 @@ pub fn next_step_line(i: &I18n, step: &crate::domain::NextStep, today: chrono::N
 /// one of the account's people (`about`, their name); the label alone for the account's own,
 /// and for a label that names them already (`张总 · birthday`: earlier vCard imports wrote it so).
 pub fn fact_label(i: &I18n, label: &str, about: Option<&str>) -> String {
+    let label = imported_label(i, label);
     match about {
-        Some(name) if !name.is_empty() && !label.starts_with(&format!("{name} · ")) => i.paren(label, name),
-        _ => label.to_string(),
+        Some(name) if !name.is_empty() && !label.starts_with(&format!("{name} · ")) => i.paren(&label, name),
+        _ => label,
+    }
+}
+
+/// A label an import wrote in English (a contact card's `birthday`, `phone (work)`, `email
+/// type`) in the language shown; any other label as it was typed.
+pub fn imported_label(i: &I18n, label: &str) -> String {
+    let word = |w: &str| {
+        let key = format!("common.imported.{}", w.trim().replace(' ', "_"));
+        let t = i.t(&key);
+        (t != key).then_some(t)
+    };
+    if let Some(t) = word(label) {
+        return t;
+    }
+    match label.strip_suffix(')').and_then(|l| l.split_once(" (")) {
+        Some((base, kind)) => match word(base) {
+            Some(base) => i.paren(&base, &word(kind).unwrap_or_else(|| kind.to_string())),
+            None => label.to_string(),
+        },
+        None => label.to_string(),
     }
 }
 

@@ -51,7 +51,7 @@ fn a_birthday_of_a_person_says_whose_it_is_everywhere() {
     let today = env.ok(&["today"]);
     assert!(today.contains("birthday (张总)"), "{today}");
     let today_zh = env.ok(&["--lang", "zh-CN", "today"]);
-    assert!(today_zh.contains("birthday（张总）"), "{today_zh}");
+    assert!(today_zh.contains("生日（张总）"), "an imported label in the language shown: {today_zh}");
     let review = env.json(&["today", "--format", "json"]);
     assert_eq!(review["dates"][0]["person"], "张总");
 
@@ -96,7 +96,7 @@ fn a_person_of_another_account_is_refused_with_a_clear_error() {
     assert!(zh.contains("联系人 999 不属于客户"), "{zh}");
     assert_eq!(env.json(&["show", &c.to_string(), "--format", "json"])["facts"].as_array().unwrap().len(), 0);
     let help = env.ok(&["--lang", "zh-CN", "fact", "--help"]);
-    assert!(help.contains("--contact") && help.contains("这条信息所属的联系人编号"), "{help}");
+    assert!(help.contains("--contact") && help.contains("这条信息是关于哪位联系人的"), "{help}");
     assert!(env.ok(&["fact", "--help"]).contains("The person of the account the fact is about"));
 }
 

@@ -59,7 +59,7 @@ fn next_plan_turns_a_next_step_into_a_planned_visit_for_its_deal() {
         (Some("送样品并演示"), Some("2031-05-12T15:00:00"))
     );
     let help = env.ok(&["--lang", "zh-CN", "next", "plan", "--help"]);
-    assert!(help.contains("把一条下一步变成计划中的拜访"), "{help}");
+    assert!(help.contains("把一条下一步转成计划拜访"), "{help}");
 }
 
 #[test]

@@ -47,7 +47,11 @@ pub(super) fn ask_delete(id: i64, store: &Store, i18n: &I18n) -> anyhow::Result<
     let fact = store.fact(id)?;
     let name = store.customer_ref(fact.customer_id)?.name;
     let title = i18n.fmt("forms.fact.delete_title", &[("who", &name)]);
-    let line = format!("{} · {}", i18n.word(fact.category), i18n.labeled(&fact.label, &fact.value));
+    let line = format!(
+        "{} · {}",
+        i18n.word(fact.category),
+        i18n.labeled(&crate::playbook::views::imported_label(i18n, &fact.label), &fact.value)
+    );
     Ok(Modal::DeleteFact(Box::new(ConfirmDialog::new(title, vec![line])), Box::new((fact, name))))
 }
 
@@ -96,7 +100,10 @@ pub(super) fn delete_key(
         ConfirmEvent::None => ModalOutcome::Stay,
         ConfirmEvent::No => ModalOutcome::Close,
         ConfirmEvent::Yes => match store.delete_fact(fact.id) {
-            Ok(()) => ModalOutcome::Saved(i18n.fmt("forms.fact.deleted", &[("who", name), ("label", &fact.label)])),
+            Ok(()) => ModalOutcome::Saved(i18n.fmt(
+                "forms.fact.deleted",
+                &[("who", name), ("label", &crate::playbook::views::imported_label(i18n, &fact.label))],
+            )),
             Err(e) => ModalOutcome::Failed(e.into()),
         },
     }

@@ -312,7 +312,7 @@ impl FactForm {
                 let note = match (text.trim().is_empty(), MonthDay::parse(&text)) {
                     (true, _) => Line::from(Span::styled(i18n.t("forms.fact.date_forms"), theme.muted)),
                     (false, Some(md)) => Line::from(Span::styled(
-                        format!("→ {}", i18n.fmt("forms.fact.date_every_year", &[("date", &md)])),
+                        format!("→ {}", i18n.fmt("forms.fact.date_every_year", &[("date", &i18n.month_day(md))])),
                         theme.success,
                     )),
                     (false, None) => Line::from(Span::styled(i18n.t("forms.fact.date_not_yet"), theme.danger)),
