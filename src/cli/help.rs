@@ -27,7 +27,15 @@ fn template(cmd: &Command) -> String {
 
 /// Parses the command line, with help and usage in the language the arguments, the config file
 /// or `LANG` choose (an error is help, version or a usage error: see [`super::usage::report`]).
+///
+/// The help texts only show when clap stops (help, version, a usage error): a command line that
+/// parses is read by the plain command, and only one that stops is read again by the localised
+/// one, which says why in the user's language. Localising every command and argument costs a
+/// few milliseconds, paid before each command otherwise.
 pub fn parse(args: &[String]) -> Result<Cli, clap::Error> {
+    if let Ok(matches) = Cli::command().try_get_matches_from(args) {
+        return Cli::from_arg_matches(&matches);
+    }
     let i18n = crate::startup::usage_i18n(lang_flag(args).as_deref());
     let matches = localized(Cli::command(), &i18n).try_get_matches_from(args)?;
     Cli::from_arg_matches(&matches)

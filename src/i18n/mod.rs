@@ -96,26 +96,24 @@ impl Text {
     }
 }
 
-/// Looks up strings in one language.
+/// Looks up strings in one language. Cheap to make and to clone: each language's strings are
+/// read from the embedded files once per process, on the first lookup (the command line's
+/// parsing and the session's start-up share them; a run that prints nothing reads none).
 #[derive(Debug, Clone)]
 pub struct I18n {
     lang: Lang,
-    strings: HashMap<String, Text>,
-    english: HashMap<String, Text>,
 }
 
 impl I18n {
-    /// Loads the embedded strings for `lang`.
+    /// The embedded strings for `lang`.
     pub fn new(lang: Lang) -> Self {
-        let english = load(Lang::En);
-        let strings = if lang == Lang::En { english.clone() } else { load(lang) };
-        Self { lang, strings, english }
+        Self { lang }
     }
 
-    /// The English strings, loaded once: what errors display as outside any face.
+    /// The English strings: what errors display as outside any face.
     pub fn english() -> &'static I18n {
-        static ENGLISH: OnceLock<I18n> = OnceLock::new();
-        ENGLISH.get_or_init(|| I18n::new(Lang::En))
+        static ENGLISH: I18n = I18n { lang: Lang::En };
+        &ENGLISH
     }
 
     /// The language in use.
@@ -129,7 +127,7 @@ impl I18n {
     }
 
     fn lookup(&self, key: &str, n: Option<i64>) -> String {
-        match self.strings.get(key).or_else(|| self.english.get(key)) {
+        match strings(self.lang).get(key).or_else(|| strings(Lang::En).get(key)) {
             Some(text) => text.form(n).to_string(),
             None => key.to_string(),
         }
@@ -334,6 +332,17 @@ fn english_word(code: &str) -> String {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => String::new(),
     }
+}
+
+/// The strings of `lang`, read once per process.
+fn strings(lang: Lang) -> &'static HashMap<String, Text> {
+    static EN: OnceLock<HashMap<String, Text>> = OnceLock::new();
+    static ZH_CN: OnceLock<HashMap<String, Text>> = OnceLock::new();
+    let cell = match lang {
+        Lang::En => &EN,
+        Lang::ZhCn => &ZH_CN,
+    };
+    cell.get_or_init(|| load(lang))
 }
 
 /// Every `area.table.key` of one language, flattened.
