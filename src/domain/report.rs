@@ -131,8 +131,10 @@ pub struct FunnelStep {
 }
 
 /// Counts per step from the deals' tracks: `(reached, moved_on, won)`, in step order.
-pub fn funnel_counts(tracks: &[DealTrack]) -> [(u64, u64, u64); 5] {
-    let mut counts = [(0u64, 0u64, 0u64); 5];
+/// `standing` counts, per step, the deals open in it at the start that did not change in the
+/// period (tracks without changes, given as counts): they reached their step, no more.
+pub fn funnel_counts(tracks: &[DealTrack], standing: [u64; 5]) -> [(u64, u64, u64); 5] {
+    let mut counts = standing.map(|n| (n, 0u64, 0u64));
     for track in tracks {
         let held: Vec<Held> = track
             .at_start
@@ -293,11 +295,17 @@ mod tests {
             // Back from survey to approach: approach is held, nothing moved on from it.
             DealTrack { at_start: Some(Step::Survey), changes: vec![open(Step::Approach)] },
         ];
-        let c = funnel_counts(&tracks);
+        let c = funnel_counts(&tracks, [0; 5]);
         assert_eq!(c[Step::Preparation.index()], (1, 0, 0));
         assert_eq!(c[Step::Approach.index()], (2, 1, 1));
         assert_eq!(c[Step::Survey.index()], (2, 1, 1));
         assert_eq!(c[Step::Close.index()], (0, 0, 0));
+        // Deals that stood in a step the whole period count as a track without changes does.
+        let standing = [0, 0, 3, 0, 1];
+        let still = DealTrack { at_start: Some(Step::Close), changes: Vec::new() };
+        let with_tracks = funnel_counts(&[tracks.clone(), vec![still]].concat(), standing);
+        assert_eq!(with_tracks[Step::Survey.index()], (5, 1, 1));
+        assert_eq!(with_tracks[Step::Close.index()], (2, 0, 0));
     }
 
     #[test]

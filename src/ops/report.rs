@@ -190,8 +190,8 @@ pub fn build(store: &Store, today: NaiveDate, period: Period, settings: &ReportS
     let start = utc_start_of(period.from);
     let end = utc_start_of(period.end());
     let changes = store.report_changes(&start, &end)?;
-    let tracks = store.report_tracks(&start, &changes)?;
-    let funnel = funnel(store, today, &changes, &tracks)?;
+    let (tracks, standing) = store.report_tracks(&start, &changes)?;
+    let funnel = funnel(store, today, &changes, &tracks, standing)?;
     let results = results(&changes, settings.currency);
     let forecast = forecast(store, today, period, &settings.odds)?;
     let activity = activity(store, today, period)?;
@@ -212,8 +212,9 @@ fn funnel(
     today: NaiveDate,
     changes: &[crate::store::StepChange],
     tracks: &[crate::domain::report::DealTrack],
+    standing: [u64; 5],
 ) -> Result<Vec<FunnelStep>, StoreError> {
-    let counts = funnel_counts(tracks);
+    let counts = funnel_counts(tracks, standing);
     let mut stays: [Vec<f64>; 5] = Default::default();
     for c in changes {
         let Some(from) = c.from.filter(|f| f.state == DealState::Open) else { continue };
@@ -391,14 +392,15 @@ fn activity(store: &Store, today: NaiveDate, period: Period) -> Result<Activity,
             *w.by_kind.entry(t.kind.code().to_string()).or_default() += t.count;
         }
     }
-    for n in store.next_step_follow_ups(period.from, period.end())? {
+    for day in store.next_step_follow_ups(period.from, period.end())? {
         let s = &mut a.next_steps;
-        s.set += 1;
-        match n.done_on {
-            Some(day) if day <= n.due_on => s.kept += 1,
-            Some(_) => s.late += 1,
-            None if n.due_on < today => s.missed += 1,
-            None => s.pending += 1,
+        s.set += day.set;
+        s.kept += day.kept;
+        s.late += day.late;
+        if day.due_on < today {
+            s.missed += day.open;
+        } else {
+            s.pending += day.open;
         }
     }
     a.weeks = weeks.into_values().collect();

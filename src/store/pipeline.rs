@@ -74,7 +74,7 @@ pub struct BoardMatches {
 
 impl Store {
     /// Count and total value of open deals per step, in step order.
-    /// Without a filter this reads only the `deal_open_board` index (migration 0002).
+    /// Without a filter this reads only the `deal_state_totals` index (migration 0018).
     pub fn pipeline_totals(&self, filter: &PipelineFilter) -> Result<[StepTotal; 5]> {
         let mut totals: [StepTotal; 5] = Default::default();
         let mut read = |(stage, currency, count, value): (String, String, i64, Option<i64>)| {
@@ -92,7 +92,7 @@ impl Store {
                 let mut stmt = self
                     .conn()
                     .prepare_cached(
-                        "SELECT stage, currency, count(*), sum(value_minor) FROM deal
+                        "SELECT stage, currency, count(*), sum(value_minor) FROM deal INDEXED BY deal_state_totals
                          WHERE state = 'open'
                            AND customer_id NOT IN (SELECT id FROM customer WHERE archived = 1)
                          GROUP BY stage, currency",

@@ -41,7 +41,8 @@ pub struct OpenDealGroup {
     pub value_minor: Option<i64>,
 }
 
-/// How many visits of one day share a channel, type, plan, state and outcome.
+/// How many visits of one day share a channel, type, plan, state and outcome (a key may come
+/// more than once).
 #[derive(Debug, Clone, PartialEq)]
 pub struct VisitTally {
     pub day: NaiveDate,
@@ -53,11 +54,18 @@ pub struct VisitTally {
     pub count: u64,
 }
 
-/// A next step: the day it was due and the day it was done (none while open).
+/// The next steps due on one day and what followed them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct NextStepFollowUp {
     pub due_on: NaiveDate,
-    pub done_on: Option<NaiveDate>,
+    /// How many were due that day.
+    pub set: u64,
+    /// Done on or before the day.
+    pub kept: u64,
+    /// Done after the day.
+    pub late: u64,
+    /// Not done.
+    pub open: u64,
 }
 
 /// Customers per class, and per portfolio quadrant (`None`: not set).
@@ -67,10 +75,13 @@ pub type ClassAndQuadrantCounts = (Vec<(CustomerClass, u64)>, Vec<(Option<Portfo
 const DAY_SECONDS: f64 = 86_400.0;
 
 impl Store {
-    /// The tracks of the deals the funnel looks at: those open when the period began (with
-    /// their step then, `start` being an RFC 3339 UTC timestamp) and those with `changes` in
-    /// the period (from [`Store::report_changes`]).
-    pub fn report_tracks(&self, start: &str, changes: &[StepChange]) -> Result<Vec<DealTrack>> {
+    /// What the funnel looks at (`start` being an RFC 3339 UTC timestamp): the tracks of the
+    /// deals with `changes` in the period (from [`Store::report_changes`]) or changed since
+    /// it began, each with its step at the start if it was open then; and, per step in step
+    /// order, how many open deals created before the start have not changed since, so stood
+    /// in their step all along (a deal's row is where its last step change left it). Counting
+    /// those instead of looking up each deal's step at the start reads one index range.
+    pub fn report_tracks(&self, start: &str, changes: &[StepChange]) -> Result<(Vec<DealTrack>, [u64; 5])> {
         let what = "reading where deals stood";
         let mut stmt = self
             .conn()
@@ -78,7 +89,8 @@ impl Store {
                 "SELECT d.id, e.to_stage FROM deal d
                  JOIN stage_event e ON e.id = (SELECT p.id FROM stage_event p
                                                WHERE p.deal_id = d.id AND p.at < ?1 ORDER BY p.id DESC LIMIT 1)
-                 WHERE d.created_at < ?1 AND (d.state = 'open' OR d.closed_at >= ?1) AND e.to_state = 'open'
+                 WHERE d.id IN (SELECT deal_id FROM stage_event WHERE at >= ?1)
+                   AND d.created_at < ?1 AND (d.state = 'open' OR d.closed_at >= ?1) AND e.to_state = 'open'
                  ORDER BY d.id",
             )
             .ctx(what)?;
@@ -91,7 +103,30 @@ impl Store {
         for c in changes {
             tracks.entry(c.deal_id).or_default().changes.push(c.to);
         }
-        Ok(tracks.into_values().collect())
+        // All open deals created before the start, less those changed since (few, by id).
+        let mut standing = [0u64; 5];
+        for (sql, sign) in [
+            (
+                "SELECT stage, count(*) FROM deal INDEXED BY deal_state_totals
+                 WHERE state = 'open' AND created_at < ?1 GROUP BY stage",
+                1,
+            ),
+            (
+                "SELECT stage, count(*) FROM deal
+                 WHERE id IN (SELECT deal_id FROM stage_event WHERE at >= ?1) AND state = 'open' AND created_at < ?1
+                 GROUP BY stage",
+                -1,
+            ),
+        ] {
+            let mut stmt = self.conn().prepare_cached(sql).ctx(what)?;
+            let rows = stmt.query_map([start], |r| Ok((rows::code::<Step>(r, 0)?, r.get::<_, i64>(1)?))).ctx(what)?;
+            for row in rows {
+                let (step, n) = row.ctx(what)?;
+                let total = i64::try_from(standing[step.index()]).unwrap_or(i64::MAX) + sign * n;
+                standing[step.index()] = u64::try_from(total).unwrap_or(0);
+            }
+        }
+        Ok((tracks.into_values().collect(), standing))
     }
 
     /// Every change of the step history from `start` to `end` (RFC 3339 UTC, end exclusive),
@@ -136,81 +171,135 @@ impl Store {
     pub fn open_deals_in_step_since_before(&self, stage: Step, since: &str) -> Result<u64> {
         let n: i64 = self
             .conn()
-            .prepare_cached("SELECT count(*) FROM deal WHERE state = 'open' AND stage = ?1 AND stage_since < ?2")
+            .prepare_cached(
+                "SELECT count(*) FROM deal INDEXED BY deal_state_totals
+                 WHERE state = 'open' AND stage = ?1 AND stage_since < ?2",
+            )
             .and_then(|mut s| s.query_row(params![stage.code(), since], |r| r.get(0)))
             .ctx("counting deals stuck in a step")?;
         Ok(u64::try_from(n).unwrap_or(0))
     }
 
     /// Open deals grouped by step, currency and month of expected close, whether that is
-    /// before `today` (overdue) and whether it is from `from` to `to` (both included).
+    /// before `today` (overdue) and whether it is from `from` to `to` (both included), in that
+    /// order. Read by day of expected close in the order of the `deal_state_totals` index (no
+    /// sort), then merged into months here as SQL would group them (text comparisons, the
+    /// month being the first seven characters, a sum without values staying none).
     pub fn open_deal_groups(&self, today: NaiveDate, from: NaiveDate, to: NaiveDate) -> Result<Vec<OpenDealGroup>> {
         let what = "reading open deals for the forecast";
         let mut stmt = self
             .conn()
             .prepare_cached(
-                "SELECT stage, currency, substr(expected_close_on, 1, 7), coalesce(expected_close_on < ?1, 0),
-                        coalesce(expected_close_on BETWEEN ?2 AND ?3, 0), count(*), sum(value_minor)
-                 FROM deal WHERE state = 'open' GROUP BY 1, 2, 3, 4, 5",
+                "SELECT stage, currency, expected_close_on, count(*), sum(value_minor)
+                 FROM deal INDEXED BY deal_state_totals WHERE state = 'open'
+                 GROUP BY stage, currency, expected_close_on",
             )
             .ctx(what)?;
         let rows = stmt
-            .query_map([today.to_string(), from.to_string(), to.to_string()], |r| {
-                let currency: String = r.get(1)?;
-                Ok(OpenDealGroup {
-                    step: rows::code(r, 0)?,
-                    currency: Currency::stored(&currency),
-                    month: r.get(2)?,
-                    overdue: r.get(3)?,
-                    in_period: r.get(4)?,
-                    count: u64::try_from(r.get::<_, i64>(5)?).unwrap_or(0),
-                    value_minor: r.get(6)?,
-                })
+            .query_map([], |r| {
+                Ok((
+                    rows::code::<Step>(r, 0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, Option<String>>(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                ))
             })
             .ctx(what)?;
-        rows.collect::<rusqlite::Result<Vec<_>>>().ctx(what)
+        let (today, from, to) = (today.to_string(), from.to_string(), to.to_string());
+        type Key = (Step, String, Option<String>, bool, bool);
+        let mut groups: std::collections::BTreeMap<Key, (i64, Option<i64>)> = std::collections::BTreeMap::new();
+        for row in rows {
+            let (step, currency, close_on, count, value): (Step, String, Option<String>, i64, Option<i64>) =
+                row.ctx(what)?;
+            let overdue = close_on.as_deref().is_some_and(|d| d < today.as_str());
+            let in_period = close_on.as_deref().is_some_and(|d| d >= from.as_str() && d <= to.as_str());
+            let month = close_on.map(|d| d.chars().take(7).collect::<String>());
+            let group = groups.entry((step, currency, month, overdue, in_period)).or_insert((0, None));
+            group.0 += count;
+            group.1 = match (group.1, value) {
+                (Some(a), Some(b)) => Some(a.saturating_add(b)),
+                (a, b) => a.or(b),
+            };
+        }
+        let groups = groups.into_iter().map(|((step, currency, month, overdue, in_period), (count, value_minor))| {
+            OpenDealGroup {
+                step,
+                currency: Currency::stored(&currency),
+                month,
+                overdue,
+                in_period,
+                count: u64::try_from(count).unwrap_or(0),
+                value_minor,
+            }
+        });
+        Ok(groups.collect())
     }
 
-    /// Visits of the period's days (by the day done, else planned), tallied.
+    /// Visits of the period's days (by the day done, else planned), tallied: those done from
+    /// the index `visit_done_tally` alone, those not done yet from `visit_open_tally`. Grouped
+    /// in the index's order (no sort): a day may bring the same channel, type, plan and
+    /// outcome more than once, to be added up.
     pub fn visit_tallies(&self, from: NaiveDate, end: NaiveDate) -> Result<Vec<VisitTally>> {
         let what = "counting visits";
-        let mut stmt = self
-            .conn()
-            .prepare_cached(
-                "SELECT substr(coalesce(done_at, planned_at), 1, 10), channel, kind, planned_at IS NOT NULL,
-                        done_at IS NOT NULL, outcome, count(*)
-                 FROM visit WHERE coalesce(done_at, planned_at) >= ?1 AND coalesce(done_at, planned_at) < ?2
-                 GROUP BY 1, 2, 3, 4, 5, 6",
-            )
-            .ctx(what)?;
-        let rows = stmt
-            .query_map([from.to_string(), end.to_string()], |r| {
-                let kind: String = r.get(2)?;
-                Ok(VisitTally {
-                    day: rows::opt_date(r, 0)?.unwrap_or(from),
-                    channel: rows::code(r, 1)?,
-                    kind: VisitKind::from_code(&kind),
-                    planned: r.get(3)?,
-                    done: r.get(4)?,
-                    outcome: rows::opt_code(r, 5)?,
-                    count: u64::try_from(r.get::<_, i64>(6)?).unwrap_or(0),
+        let range = [from.to_string(), end.to_string()];
+        let mut tallies = Vec::new();
+        for sql in [
+            "SELECT substr(done_at, 1, 10), channel, kind, outcome, count(*), sum(planned_at IS NOT NULL), 1
+             FROM visit INDEXED BY visit_done_tally WHERE done_at IS NOT NULL AND done_at >= ?1 AND done_at < ?2
+             GROUP BY done_at, channel, kind, outcome",
+            "SELECT substr(planned_at, 1, 10), channel, kind, outcome, count(*), count(*), 0
+             FROM visit INDEXED BY visit_open_tally WHERE done_at IS NULL AND planned_at >= ?1 AND planned_at < ?2
+             GROUP BY planned_at, done_at, channel, kind, outcome",
+        ] {
+            let mut stmt = self.conn().prepare_cached(sql).ctx(what)?;
+            let rows = stmt
+                .query_map([&range[0], &range[1]], |r| {
+                    let kind: String = r.get(2)?;
+                    let count = u64::try_from(r.get::<_, i64>(4)?).unwrap_or(0);
+                    let planned = u64::try_from(r.get::<_, i64>(5)?).unwrap_or(0).min(count);
+                    let tally = VisitTally {
+                        day: rows::opt_date(r, 0)?.unwrap_or(from),
+                        channel: rows::code(r, 1)?,
+                        kind: VisitKind::from_code(&kind),
+                        planned: true,
+                        done: r.get(6)?,
+                        outcome: rows::opt_code(r, 3)?,
+                        count: planned,
+                    };
+                    Ok([VisitTally { planned: false, count: count - planned, ..tally.clone() }, tally])
                 })
-            })
-            .ctx(what)?;
-        rows.collect::<rusqlite::Result<Vec<_>>>().ctx(what)
+                .ctx(what)?;
+            for pair in rows {
+                tallies.extend(pair.ctx(what)?.into_iter().filter(|t| t.count > 0));
+            }
+        }
+        Ok(tallies)
     }
 
-    /// Next steps due from `from` to `end` (exclusive), with the day each was done (the UTC
-    /// day of `done_at`).
+    /// Next steps due from `from` to `end` (exclusive), per day due: how many, how many were
+    /// done by that day (the UTC day of `done_at`) or after it, and how many are open. Grouped
+    /// in the order of the index `next_step_due_done` (no sort).
     pub fn next_step_follow_ups(&self, from: NaiveDate, end: NaiveDate) -> Result<Vec<NextStepFollowUp>> {
         let what = "reading next steps";
         let mut stmt = self
             .conn()
-            .prepare_cached("SELECT due_on, substr(done_at, 1, 10) FROM next_step WHERE due_on >= ?1 AND due_on < ?2")
+            .prepare_cached(
+                "SELECT due_on, count(*), coalesce(sum(substr(done_at, 1, 10) <= due_on), 0),
+                        coalesce(sum(substr(done_at, 1, 10) > due_on), 0), sum(done_at IS NULL)
+                 FROM next_step INDEXED BY next_step_due_done WHERE due_on >= ?1 AND due_on < ?2 GROUP BY due_on",
+            )
             .ctx(what)?;
         let rows = stmt
             .query_map([from.to_string(), end.to_string()], |r| {
-                Ok(NextStepFollowUp { due_on: rows::opt_date(r, 0)?.unwrap_or(from), done_on: rows::opt_date(r, 1)? })
+                let n = |i: usize| -> rusqlite::Result<u64> { Ok(u64::try_from(r.get::<_, i64>(i)?).unwrap_or(0)) };
+                Ok(NextStepFollowUp {
+                    due_on: rows::opt_date(r, 0)?.unwrap_or(from),
+                    set: n(1)?,
+                    kept: n(2)?,
+                    late: n(3)?,
+                    open: n(4)?,
+                })
             })
             .ctx(what)?;
         rows.collect::<rusqlite::Result<Vec<_>>>().ctx(what)
@@ -222,7 +311,7 @@ impl Store {
         let mut stmt = self
             .conn()
             .prepare_cached(
-                "SELECT customer_id, currency, sum(value_minor) FROM deal
+                "SELECT customer_id, currency, sum(value_minor) FROM deal INDEXED BY deal_state_totals
                  WHERE state = 'won' AND value_minor IS NOT NULL AND closed_at < ?1
                  GROUP BY customer_id, currency",
             )
@@ -241,7 +330,10 @@ impl Store {
         let what = "counting customers";
         let mut stmt = self
             .conn()
-            .prepare_cached("SELECT class, portfolio, count(*) FROM customer WHERE archived = 0 GROUP BY 1, 2")
+            .prepare_cached(
+                "SELECT class, portfolio, count(*) FROM customer INDEXED BY customer_class_quadrant
+                 WHERE archived = 0 GROUP BY 1, 2",
+            )
             .ctx(what)?;
         let rows = stmt
             .query_map([], |r| {

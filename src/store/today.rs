@@ -39,27 +39,33 @@ impl Store {
     }
 
     /// How many open appointments and next steps are due on `day`, and how many are late:
-    /// counts over the partial indexes `visit_open_planned` and `next_step_open_due`, cheap
-    /// enough for every screen refresh.
+    /// counts over the indexes `visit_open_tally` and `next_step_open_count` alone, less
+    /// those of archived accounts (few, found through their account), cheap enough for every
+    /// screen refresh. Every row has its account (the schema's foreign keys).
     pub fn today_counts(&self, day: NaiveDate) -> Result<TodayCounts> {
         let next = day.checked_add_days(Days::new(1)).unwrap_or(day);
         let today: i64 = self
             .conn()
             .prepare_cached(
-                "SELECT (SELECT count(*) FROM visit v JOIN customer c ON c.id = v.customer_id
-                         WHERE v.done_at IS NULL AND v.planned_at >= ?1 AND v.planned_at < ?2 AND c.archived = 0)
-                      + (SELECT count(*) FROM next_step s JOIN customer c ON c.id = s.customer_id
-                         WHERE s.done_at IS NULL AND s.due_on = ?1 AND c.archived = 0)",
+                "SELECT (SELECT count(*) FROM visit INDEXED BY visit_open_tally
+                         WHERE done_at IS NULL AND planned_at >= ?1 AND planned_at < ?2)
+                      - (SELECT count(*) FROM customer c JOIN visit v ON v.customer_id = c.id
+                         WHERE c.archived = 1 AND v.done_at IS NULL AND v.planned_at >= ?1 AND v.planned_at < ?2)
+                      + (SELECT count(*) FROM next_step INDEXED BY next_step_open_count WHERE done_at IS NULL AND due_on = ?1)
+                      - (SELECT count(*) FROM customer c JOIN next_step s ON s.customer_id = c.id
+                         WHERE c.archived = 1 AND s.done_at IS NULL AND s.due_on = ?1)",
             )
             .and_then(|mut s| s.query_row(params![day.to_string(), next.to_string()], |r| r.get(0)))
             .ctx("counting what is due today")?;
         let late: i64 = self
             .conn()
             .prepare_cached(
-                "SELECT (SELECT count(*) FROM next_step s JOIN customer c ON c.id = s.customer_id
-                         WHERE s.done_at IS NULL AND s.due_on < ?1 AND c.archived = 0)
-                      + (SELECT count(*) FROM visit v JOIN customer c ON c.id = v.customer_id
-                         WHERE v.done_at IS NULL AND v.planned_at < ?1 AND c.archived = 0)",
+                "SELECT (SELECT count(*) FROM next_step INDEXED BY next_step_open_count WHERE done_at IS NULL AND due_on < ?1)
+                      - (SELECT count(*) FROM customer c JOIN next_step s ON s.customer_id = c.id
+                         WHERE c.archived = 1 AND s.done_at IS NULL AND s.due_on < ?1)
+                      + (SELECT count(*) FROM visit INDEXED BY visit_open_tally WHERE done_at IS NULL AND planned_at < ?1)
+                      - (SELECT count(*) FROM customer c JOIN visit v ON v.customer_id = c.id
+                         WHERE c.archived = 1 AND v.done_at IS NULL AND v.planned_at < ?1)",
             )
             .and_then(|mut s| s.query_row([day.to_string()], |r| r.get(0)))
             .ctx("counting late next steps")?;

@@ -332,3 +332,47 @@ fn version_17_indexes_every_open_deal_of_version_10_for_the_board_filter() {
     assert_eq!(by_index, by_table);
     assert!(!by_table[0].is_empty(), "version 10 has open deals");
 }
+
+/// Migration 0018 (indexes for the read commands): version 10's rows answer the same. The
+/// report of a later month, when no deal has changed since it began, finds every deal where
+/// version 10's step history left it (the step of its last change before the month, asked
+/// of the history itself here), and `report` reads the indexes the migration added.
+#[test]
+fn version_18_reports_where_version_10_left_each_deal() {
+    let env = upgraded_env();
+    assert!(env.ok(&["check"]).starts_with("OK: "));
+    let after = read_only(&env.db);
+    let indexes = strings(
+        &after,
+        "SELECT name FROM sqlite_schema WHERE name IN ('stage_event_at', 'deal_state_totals', 'visit_done_tally',
+         'visit_open_tally', 'next_step_due_done', 'next_step_open_count', 'next_step_of_customer',
+         'customer_class_quadrant') ORDER BY 1",
+    );
+    assert_eq!(indexes.len(), 8, "{indexes:?}");
+    let start = "2031-06-01T00:00:00Z";
+    let at_start = strings(
+        &after,
+        &format!(
+            "SELECT e.to_stage FROM deal d
+             JOIN stage_event e ON e.id = (SELECT p.id FROM stage_event p WHERE p.deal_id = d.id AND p.at < '{start}'
+                                           ORDER BY p.id DESC LIMIT 1)
+             WHERE d.created_at < '{start}' AND (d.state = 'open' OR d.closed_at >= '{start}') AND e.to_state = 'open'"
+        ),
+    );
+    assert!(!at_start.is_empty());
+    drop(after);
+    let out = env
+        .bare()
+        .env("TZ", "UTC")
+        .args(["--db", env.db.to_str().unwrap(), "--today", "2031-06-15", "report", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    for step in report["funnel"].as_array().unwrap() {
+        let name = step["step"].as_str().unwrap();
+        let held = at_start.iter().filter(|s| *s == name).count() as u64;
+        assert_eq!(step["reached"], held, "{name}");
+        assert_eq!((step["moved_on"].as_u64(), step["won"].as_u64()), (Some(0), Some(0)), "{name}");
+    }
+}
