@@ -1,8 +1,10 @@
 //! Every read command as a user runs it (a whole process: start, open, query, print) on the
 //! large demo database (the same cached file as `benches/store.rs`), next to the floor: a raw
-//! rusqlite open of the same file and `SELECT count(*) FROM customer`, in process. Run with
-//! `cargo bench --bench commands`; after criterion's figures it prints one table of medians with
-//! each command's ratio to the floor, measured in the same run.
+//! rusqlite open of the same file and `SELECT count(*) FROM customer`, in process, and the
+//! sqlite3 shell's own open and the same query as a whole process (issue 15's floor; when
+//! `sqlite3` is on the PATH). Run with `cargo bench --bench commands`; after criterion's
+//! figures it prints one table of medians with each command's ratio to both floors, measured
+//! in the same run.
 
 use std::hint::black_box;
 use std::path::Path;
@@ -23,6 +25,9 @@ const COMMANDS: &[(&str, &[&str])] = &[
     ("search_english", &["search", "budget"]),
     ("search_chinese", &["search", "王伟"]),
     ("search_pinyin", &["search", "wangwei"]),
+    ("search_initials", &["search", "ww"]),
+    ("search_surname", &["search", "shan"]),
+    ("search_two_letters", &["search", "zh"]),
     ("search_digits", &["search", "1111"]),
     ("pipeline", &["pipeline"]),
     ("brief", &["brief", "54321"]),
@@ -34,6 +39,19 @@ fn floor(path: &Path) {
     let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).expect("opening the database");
     let n: i64 = conn.query_row("SELECT count(*) FROM customer", [], |r| r.get(0)).expect("counting");
     black_box(n);
+}
+
+/// The sqlite3 shell's open of the same file and the same count, as a whole process; `None`
+/// when there is no `sqlite3` to run.
+fn shell_floor(path: &Path) -> Option<()> {
+    let status = Command::new("sqlite3")
+        .arg(path)
+        .arg("SELECT count(*) FROM customer")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .ok()?;
+    status.success().then_some(())
 }
 
 /// One run of the fieldbook binary with `args`, on the bench's day, in Chinese.
@@ -75,11 +93,35 @@ fn benches(c: &mut Criterion) {
     group.finish();
 
     let floor_time = median(31, || floor(&path));
-    println!("\n{:<28} {:>9} {:>7}", "command (whole process)", "median", "floor×");
-    println!("{:<28} {:>6.1} ms {:>7}", "floor: open + count(*)", floor_time.as_secs_f64() * 1e3, "1.0");
+    let shell = shell_floor(&path).map(|()| {
+        median(31, || {
+            let _ = shell_floor(&path);
+        })
+    });
+    let ms = |t: Duration| t.as_secs_f64() * 1e3;
+    let ratio = |t: Duration, floor: Option<Duration>| {
+        floor.map_or_else(|| "—".to_string(), |f| format!("{:.1}", t.as_secs_f64() / f.as_secs_f64()))
+    };
+    println!("\n{:<28} {:>9} {:>7} {:>9}", "command (whole process)", "median", "floor×", "sqlite3×");
+    println!(
+        "{:<28} {:>6.1} ms {:>7} {:>9}",
+        "floor: open + count(*)",
+        ms(floor_time),
+        "1.0",
+        ratio(floor_time, shell)
+    );
+    if let Some(shell) = shell {
+        println!(
+            "{:<28} {:>6.1} ms {:>7} {:>9}",
+            "sqlite3 shell: open + count",
+            ms(shell),
+            ratio(shell, Some(floor_time)),
+            "1.0"
+        );
+    }
     for (name, args) in COMMANDS {
         let t = median(11, || run(&path, args));
-        println!("{:<28} {:>6.1} ms {:>7.1}", name, t.as_secs_f64() * 1e3, t.as_secs_f64() / floor_time.as_secs_f64());
+        println!("{:<28} {:>6.1} ms {:>7} {:>9}", name, ms(t), ratio(t, Some(floor_time)), ratio(t, shell));
     }
 }
 
