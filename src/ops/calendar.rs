@@ -154,13 +154,23 @@ impl CalendarFile {
     /// Writes the file when `store` changed since it was last written (or never was): the
     /// events from [`EventRange::default_from`] today on. `None` when nothing needed writing.
     pub fn keep_up(&mut self, store: &Store, i18n: &I18n) -> Option<Result<Written, DataError>> {
+        self.due(store).then(|| self.write(store, i18n))
+    }
+
+    /// True when `store` changed since the file was last written or [`due`](Self::due) said
+    /// so (or never was); from then on it counts as written.
+    pub fn due(&mut self, store: &Store) -> bool {
         let changes = store.changes();
-        if self.written_at == Some(changes) {
-            return None;
-        }
+        let due = self.written_at != Some(changes);
         self.written_at = Some(changes);
+        due
+    }
+
+    /// Writes the file now from `store` (any connection to the database): the events from
+    /// [`EventRange::default_from`] today on.
+    pub fn write(&self, store: &Store, i18n: &I18n) -> Result<Written, DataError> {
         let range = EventRange::default_from(store.clock().today());
-        Some(export(store, range, &self.path, true, i18n, self.reminder_minutes))
+        export(store, range, &self.path, true, i18n, self.reminder_minutes)
     }
 }
 

@@ -10,6 +10,7 @@ use ratatui::Frame;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::action::Action;
+use super::calendar_writer::CalendarWriter;
 use super::chrome;
 use super::drafts::{self, Draft, DraftKeeper};
 use super::guard;
@@ -83,8 +84,8 @@ pub struct App {
     counts: Option<TodayCounts>,
     /// What `u` undoes: the last delete, archive or unarchive in this session.
     undo: Option<Undo>,
-    /// The config's `calendar.file`, written again after every change.
-    calendar: Option<CalendarFile>,
+    /// The config's `calendar.file`, written again after every change (off the UI thread).
+    calendar: Option<CalendarWriter>,
 }
 
 impl App {
@@ -203,7 +204,7 @@ impl App {
 
     /// Keeps `file` (the config's `calendar.file`) up to date after every change.
     pub fn with_calendar(mut self, file: Option<CalendarFile>) -> Self {
-        self.calendar = file;
+        self.calendar = file.map(|file| CalendarWriter::new(file, &self.store));
         self
     }
 
@@ -271,10 +272,34 @@ impl App {
         }
     }
 
-    /// Shows what the screen's work in the background answered, if it has arrived; true when
-    /// the screen changed.
+    /// Shows what the screen's work in the background answered, if it has arrived, and a
+    /// failed write of the calendar file; true when the screen changed.
     pub fn take_answers(&mut self) -> bool {
-        self.answer(None)
+        let failed = self.calendar.as_mut().and_then(CalendarWriter::failure);
+        let calendar_failed = failed.is_some_and(|e| {
+            self.calendar_failed(&e);
+            true
+        });
+        self.answer(None) || calendar_failed
+    }
+
+    /// True while the calendar file is being written.
+    pub fn writing_calendar(&self) -> bool {
+        self.calendar.as_ref().is_some_and(CalendarWriter::is_writing)
+    }
+
+    /// Waits (at most 30 s) for the calendar file's last write, before the app ends; the
+    /// failure's message, if it failed.
+    pub fn finish_calendar(&mut self) -> Option<String> {
+        let failed = self.calendar.as_mut()?.finish(std::time::Duration::from_secs(30))?;
+        self.calendar_failed(&failed);
+        self.toast.as_ref().map(|t| t.text.clone())
+    }
+
+    fn calendar_failed(&mut self, e: &anyhow::Error) {
+        let reason = self.i18n.error(e, Face::App);
+        self.toast =
+            Some(Toast { text: self.i18n.fmt("data.calendar.file_failed", &[("reason", &reason)]), is_error: true });
     }
 
     /// How long the screen has waited for its work in the background, while it has (the loop
@@ -301,15 +326,11 @@ impl App {
     }
 
     /// Writes the open form's draft when its text changed (after a batch of events).
-    /// Then writes the calendar file again if the batch changed the database.
+    /// Then asks for the calendar file to be written again if the batch changed the database.
     pub fn settle(&mut self) {
         self.keep_draft();
-        if let Some(Err(e)) = self.calendar.as_mut().and_then(|file| file.keep_up(&self.store, &self.i18n)) {
-            let reason = self.i18n.error(&e.into(), Face::App);
-            self.toast = Some(Toast {
-                text: self.i18n.fmt("data.calendar.file_failed", &[("reason", &reason)]),
-                is_error: true,
-            });
+        if let Some(calendar) = self.calendar.as_mut() {
+            calendar.keep_up(&self.store, &self.i18n);
         }
     }
 

@@ -5,6 +5,7 @@
 pub(crate) mod action;
 pub mod app;
 mod background;
+mod calendar_writer;
 mod chrome;
 pub mod drafts;
 mod guard;
@@ -41,8 +42,15 @@ use theme::Theme;
 pub fn run(session: Session) -> i32 {
     let i18n = session.i18n.clone();
     match start(session) {
-        Ok((app, backup)) => {
-            let (code, backup) = run_terminal(app, backup, &i18n);
+        Ok((mut app, backup)) => {
+            let (code, backup) = run_terminal(&mut app, backup, &i18n);
+            // The calendar file's last write, so the phone gets the last change.
+            if app.writing_calendar() {
+                eprintln!("{}", i18n.t("tui.start.calendar_finishing"));
+            }
+            if let Some(failed) = app.finish_calendar() {
+                eprintln!("{}", crate::text::printable(&failed));
+            }
             // Quitting mid-backup would leave a half-written file in backups/: let it finish.
             if let Some(thread) = backup {
                 if !thread.is_finished() {
@@ -109,7 +117,7 @@ fn start(session: Session) -> Result<(App, DailyBackup), String> {
 /// starts today's backup and runs the loop; returns the exit code and the backup's thread.
 /// Pastes arrive whole (bracketed paste), and the terminal gets that mode back off on the way
 /// out.
-fn run_terminal(mut app: App, backup: DailyBackup, i18n: &I18n) -> (i32, Option<JoinHandle<()>>) {
+fn run_terminal(app: &mut App, backup: DailyBackup, i18n: &I18n) -> (i32, Option<JoinHandle<()>>) {
     let mut terminal = ratatui::init();
     // ratatui's panic hook restores the screen; the paste mode is turned off before it.
     let restore_screen = std::panic::take_hook();
@@ -125,7 +133,7 @@ fn run_terminal(mut app: App, backup: DailyBackup, i18n: &I18n) -> (i32, Option<
         .and_then(|()| {
             let (outcome, started) = backup.start();
             thread = Some(started);
-            event_loop(&mut terminal, &mut app, &mut TerminalEvents, Some(outcome))
+            event_loop(&mut terminal, app, &mut TerminalEvents, Some(outcome))
         });
     let _ = execute!(std::io::stdout(), DisableBracketedPaste);
     ratatui::restore();
@@ -160,7 +168,8 @@ impl EventSource for TerminalEvents {
     }
 }
 
-/// How often the loop looks for the backup's outcome while it is still running.
+/// How often the loop looks for the backup's outcome (or the calendar file's) while it is
+/// still running.
 const BACKUP_POLL: Duration = Duration::from_millis(200);
 
 /// Runs the app until it quits: waits for an event, then takes every event already waiting,
@@ -201,7 +210,7 @@ pub fn event_loop<B: Backend>(
                 dirty = app.take_answers() || turned;
                 continue;
             }
-        } else if backup.is_some() && !events.poll(BACKUP_POLL)? {
+        } else if (backup.is_some() || app.writing_calendar()) && !events.poll(BACKUP_POLL)? {
             continue;
         }
         loop {
