@@ -8,6 +8,7 @@ pub mod clock;
 pub mod config;
 pub mod demo;
 pub mod domain;
+pub(crate) mod hyperlink;
 pub mod i18n;
 pub mod import;
 pub mod ops;

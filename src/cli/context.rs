@@ -5,9 +5,9 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use super::hyperlink::{Link, with_links};
 use crate::clock::Clock;
 use crate::config::Config;
+use crate::hyperlink::{Link, with_links};
 use crate::i18n::{Face, I18n, Message};
 use crate::ops::calendar::CalendarFile;
 use crate::startup::Session;
@@ -90,7 +90,7 @@ impl Ctx {
     }
 
     /// Like [`Ctx::print`], with `links` made terminal hyperlinks after the text was made
-    /// printable (see [`super::hyperlink`]).
+    /// printable (see [`crate::hyperlink`]).
     pub fn print_linked(&self, text: &str, links: &[Link]) -> anyhow::Result<()> {
         let linked = with_links(&text::printable(text), links);
         let mut out = std::io::stdout().lock();

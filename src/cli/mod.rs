@@ -20,7 +20,6 @@ mod export;
 mod fact;
 mod fix;
 pub mod help;
-mod hyperlink;
 mod import;
 mod import_records;
 mod list;

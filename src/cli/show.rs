@@ -4,11 +4,11 @@
 use serde::Serialize;
 
 use super::Ctx;
-use super::hyperlink::{self, Link};
 use super::method;
 use super::output::{self, FormatArg, Table};
 use crate::domain::checklist;
 use crate::domain::{BuyingCentre, Contact, Customer, Fact, FactCategory, NextStep, VisitKind, Word};
+use crate::hyperlink::{self, Link};
 use crate::i18n::I18n;
 use crate::ops::customer_page::{CustomerPage, DealHistory, PageSize, ShownVisit};
 use crate::playbook::Playbook;

@@ -14,6 +14,7 @@ use super::calendar_writer::CalendarWriter;
 use super::chrome;
 use super::drafts::{self, Draft, DraftKeeper};
 use super::guard;
+use super::hyperlink_cells::CellLinks;
 use super::keymap::{Key, Keymap, ScreenId};
 use super::modal::{Modal, ModalOutcome, ModalRequest, MoveStart, start_move};
 use super::overlay::Overlay;
@@ -86,6 +87,8 @@ pub struct App {
     undo: Option<Undo>,
     /// The config's `calendar.file`, written again after every change (off the UI thread).
     calendar: Option<CalendarWriter>,
+    /// Phone numbers and e-mail addresses are drawn as terminal hyperlinks.
+    links: bool,
 }
 
 impl App {
@@ -127,6 +130,7 @@ impl App {
             counts: None,
             undo: None,
             calendar: None,
+            links: false,
         };
         if app.store.is_read_only() {
             let text = app.i18n.fmt("tui.start.read_only", &[("path", &app.store.path().display())]);
@@ -205,6 +209,13 @@ impl App {
     /// Keeps `file` (the config's `calendar.file`) up to date after every change.
     pub fn with_calendar(mut self, file: Option<CalendarFile>) -> Self {
         self.calendar = file.map(|file| CalendarWriter::new(file, &self.store));
+        self
+    }
+
+    /// Draws phone numbers and e-mail addresses as terminal hyperlinks (when the terminal
+    /// follows them).
+    pub fn with_links(mut self, links: bool) -> Self {
+        self.links = links;
         self
     }
 
@@ -870,14 +881,26 @@ impl App {
 
     /// Draws everything, control characters made visible (see [`guard`]); never changes state.
     pub fn render(&self, frame: &mut Frame) {
-        self.draw(frame);
+        let links = self.links.then(CellLinks::default);
+        self.draw(frame, links.as_ref());
         guard::printable_cells(frame.buffer_mut());
+        // After the safety pass: the links' own escape sequences are the only ones let through.
+        if let Some(links) = links {
+            links.apply(frame.buffer_mut());
+        }
     }
 
-    /// Draws the screens, the message line, forms and overlays.
-    fn draw(&self, frame: &mut Frame) {
-        let view =
-            View { i18n: &self.i18n, theme: &self.theme, keymap: &self.keymap, today: self.today, money: &self.money };
+    /// Draws the screens, the message line, forms and overlays; screens put the places of
+    /// terminal links in `links`.
+    fn draw(&self, frame: &mut Frame, links: Option<&CellLinks>) {
+        let view = View {
+            i18n: &self.i18n,
+            theme: &self.theme,
+            keymap: &self.keymap,
+            today: self.today,
+            money: &self.money,
+            links,
+        };
         let Some(body) = chrome::frame_body(frame, &view) else {
             return;
         };

@@ -9,6 +9,7 @@ mod calendar_writer;
 mod chrome;
 pub mod drafts;
 mod guard;
+mod hyperlink_cells;
 pub mod keymap;
 mod list_nav;
 pub mod modal;
@@ -109,7 +110,8 @@ fn start(session: Session) -> Result<(App, DailyBackup), String> {
         .with_cadence(config.cadence)
         .with_money(config.exchange_rates())
         .with_odds(config.forecast)
-        .with_calendar(calendar);
+        .with_calendar(calendar)
+        .with_links(crate::hyperlink::terminal_shows_links());
     Ok((app, backup))
 }
 

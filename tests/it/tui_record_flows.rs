@@ -194,3 +194,33 @@ fn the_address_row_edits_the_address_in_the_customer_form() {
     let id = customer_id(app.store(), "王伟");
     assert_eq!(app.store().customer(id).unwrap().address, "深圳南山区科技园");
 }
+
+#[test]
+fn phone_and_e_mail_are_terminal_links_where_the_terminal_follows_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("fieldbook.db");
+    tui_support::seed(&path);
+    {
+        let mut store = Store::open(&path, fieldbook::clock::Clock::Fixed(day(tui_support::TODAY))).unwrap();
+        let id = customer_id(&store, "王伟");
+        let patch = CustomerPatch {
+            phone: Some("138 0000 1111".into()),
+            email: Some("wang@huadong.cn".into()),
+            ..Default::default()
+        };
+        store.update_customer(id, patch).unwrap();
+    }
+    let mut app = app_on(&path, Lang::En).with_links(true);
+    open_wang(&mut app);
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();
+    terminal.draw(|f| app.render(f)).unwrap();
+    let buffer = terminal.backend().buffer();
+    let symbols: Vec<&str> = buffer.content().iter().map(|c| c.symbol()).collect();
+    let linked = |uri: &str| symbols.iter().filter(|s| s.starts_with(&format!("\x1b]8;;{uri}\x1b\\"))).count();
+    let phone = app.store().customer(customer_id(app.store(), "王伟")).unwrap().phone;
+    assert_eq!(linked("tel:13800001111"), phone.len(), "every cell of {phone}");
+    assert_eq!(linked("mailto:wang@huadong.cn"), "wang@huadong.cn".len());
+    // Without links (a pipe, TERM=dumb, the tests' default) the same screen has none.
+    let plain = render(&app_on(&path, Lang::En), 100, 30);
+    assert!(!plain.contains('\x1b'));
+}

@@ -196,7 +196,7 @@ mod tests {
         let theme = Theme::default();
         let today = NaiveDate::from_ymd_opt(2031, 5, 6).unwrap_or_default();
         let money = crate::domain::money::Rates::default();
-        let view = View { i18n, theme: &theme, keymap, today, money: &money };
+        let view = View { i18n, theme: &theme, keymap, today, money: &money, links: None };
         let mut terminal = Terminal::new(TestBackend::new(80, height)).expect("a test terminal");
         terminal.draw(|f| palette.render(f, f.area(), &view)).expect("drawing");
         terminal.backend().to_string()

@@ -18,6 +18,7 @@ use crate::domain::{
     Contact, Customer, Deal, DealState, DueState, Fact, FactCategory, NextStep, Objection, Step, StepEvent, Visit,
     VisitKind, Word,
 };
+use crate::hyperlink::Link;
 use crate::i18n::I18n;
 use crate::ops::contacts::People;
 use crate::ops::customer_page::{CustomerPage, PageSize};
@@ -26,6 +27,7 @@ use crate::playbook::views::{fact_about, fact_label};
 use crate::store::{Note, Store};
 use crate::text;
 use crate::tui::action::Action;
+use crate::tui::hyperlink_cells::CellLinks;
 use crate::tui::list_nav::moved;
 use crate::tui::modal::ModalRequest;
 use crate::tui::widgets::customer_form::CustomerField;
@@ -386,6 +388,9 @@ impl CustomerScreen {
                 .scroll((u16::try_from(record_scroll).unwrap_or(u16::MAX), 0)),
             left,
         );
+        if let Some(links) = view.links {
+            self.link_record(links, left, view.i18n, record_scroll);
+        }
         let deal_title = match &self.deal {
             Some(d) => {
                 let value = d.value().map(|v| format!(" {}", i18n.money(v))).unwrap_or_default();
@@ -488,16 +493,45 @@ impl CustomerScreen {
         rows
     }
 
-    fn record_lines<'a>(&self, view: &View, width: usize) -> Vec<Line<'a>> {
-        let t = view.theme;
-        let i18n = view.i18n;
-        let label_w = FactCategory::ALL
+    /// The width of the record's label column (the widest group name and a space).
+    fn record_label_width(i18n: &I18n) -> usize {
+        FactCategory::ALL
             .iter()
             .map(|f| text::width(&i18n.word(*f)))
             .chain([text::width(&i18n.t("tui.customer.source")), text::width(&i18n.t("tui.customer.people"))])
             .max()
             .unwrap_or(8)
-            + 1;
+            + 1
+    }
+
+    /// Makes the phone number and e-mail address shown in the record (drawn in `area`,
+    /// scrolled by `scroll` rows) terminal hyperlinks to dial or write to.
+    fn link_record(&self, links: &CellLinks, area: Rect, i18n: &I18n, scroll: usize) {
+        let Some(c) = &self.customer else { return };
+        let inner = area.inner(ratatui::layout::Margin::new(1, 1));
+        let label_w = u16::try_from(Self::record_label_width(i18n)).unwrap_or(u16::MAX);
+        let value_w = usize::from(inner.width.saturating_sub(label_w));
+        for (i, row) in self.record_rows(i18n).iter().enumerate() {
+            let link = match row.item {
+                RecordItem::Basic(CustomerField::Phone) => Link::phone(String::new(), &c.phone),
+                RecordItem::Basic(CustomerField::Email) => Link::email(String::new(), &c.email),
+                _ => None,
+            };
+            let Some(link) = link else { continue };
+            let Some(y) = i.checked_sub(scroll).and_then(|row| u16::try_from(row).ok()) else { continue };
+            if y >= inner.height {
+                continue;
+            }
+            let shown = u16::try_from(text::width(&text::fit(&row.text, value_w))).unwrap_or(0);
+            let cells = Rect::new(inner.x.saturating_add(label_w), inner.y + y, inner.width.saturating_sub(label_w), 1);
+            links.add(cells, shown, link.uri);
+        }
+    }
+
+    fn record_lines<'a>(&self, view: &View, width: usize) -> Vec<Line<'a>> {
+        let t = view.theme;
+        let i18n = view.i18n;
+        let label_w = Self::record_label_width(i18n);
         let mut previous = None;
         let mut lines = Vec::new();
         for (i, row) in self.record_rows(i18n).into_iter().enumerate() {

@@ -25,6 +25,7 @@ use crate::domain::Step;
 use crate::domain::money::Rates;
 use crate::i18n::I18n;
 use crate::store::Store;
+use crate::tui::hyperlink_cells::CellLinks;
 
 /// What a screen may touch while handling an action.
 pub struct HandleCtx<'a> {
@@ -43,6 +44,9 @@ pub struct View<'a> {
     pub today: NaiveDate,
     /// The rep's currency and exchange rates (config.toml).
     pub money: &'a Rates,
+    /// Where phone numbers and e-mail addresses become terminal hyperlinks (when the terminal
+    /// follows them).
+    pub(crate) links: Option<&'a CellLinks>,
 }
 
 /// What the app should do after a screen handled an action.

@@ -1,6 +1,7 @@
 //! Phone numbers and e-mail addresses as terminal hyperlinks (OSC 8: `tel:` / `mailto:`) in
-//! `show`, where a terminal can follow them; plain text everywhere else (pipes, files, `TERM`
-//! of `dumb` or the Linux console, which print the sequence instead of hiding it).
+//! `show` and on the app's customer record, where a terminal can follow them; plain text
+//! everywhere else (pipes, files, `TERM` of `dumb` or the Linux console, which print the
+//! sequence instead of hiding it).
 //!
 //! The links are put in after the whole text was made printable ([`crate::text::printable`]
 //! turns every control character of the data into a visible stand-in), so only the sequences
@@ -57,7 +58,7 @@ pub fn with_links(text: &str, links: &[Link]) -> String {
 }
 
 /// `shown` as a hyperlink to `uri`.
-fn osc8(uri: &str, shown: &str) -> String {
+pub fn osc8(uri: &str, shown: &str) -> String {
     format!("\x1b]8;;{uri}\x1b\\{shown}\x1b]8;;\x1b\\")
 }
 
