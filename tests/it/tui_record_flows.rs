@@ -33,6 +33,16 @@ fn open_wang(app: &mut App) {
     }
 }
 
+/// The seeded database in `dir` with 王伟's contact fields changed by `patch`.
+fn seeded_with_contact(dir: &tempfile::TempDir, patch: CustomerPatch) -> std::path::PathBuf {
+    let path = dir.path().join("fieldbook.db");
+    tui_support::seed(&path);
+    let mut store = Store::open(&path, fieldbook::clock::Clock::Fixed(day(tui_support::TODAY))).unwrap();
+    let id = customer_id(&store, "王伟");
+    store.update_customer(id, patch).unwrap();
+    path
+}
+
 /// The facts of 王伟 as (category, label, value, month-day).
 fn facts(app: &App) -> Vec<(FactCategory, String, String, Option<MonthDay>)> {
     let id = customer_id(app.store(), "王伟");
@@ -133,14 +143,7 @@ fn d_asks_before_deleting_a_fact() {
 #[test]
 fn enter_on_a_basic_field_opens_the_customer_form_on_it() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("fieldbook.db");
-    tui_support::seed(&path);
-    {
-        let mut store = Store::open(&path, fieldbook::clock::Clock::Fixed(day(tui_support::TODAY))).unwrap();
-        let id = customer_id(&store, "王伟");
-        let patch = CustomerPatch { phone: Some("138 0000 1111".into()), ..Default::default() };
-        store.update_customer(id, patch).unwrap();
-    }
+    let path = seeded_with_contact(&dir, CustomerPatch { phone: Some("138 0000 1111".into()), ..Default::default() });
     let mut app = app_on(&path, Lang::En);
     open_wang(&mut app);
     keys(&mut app, "enter");
@@ -198,18 +201,12 @@ fn the_address_row_edits_the_address_in_the_customer_form() {
 #[test]
 fn phone_and_e_mail_are_terminal_links_where_the_terminal_follows_them() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("fieldbook.db");
-    tui_support::seed(&path);
-    {
-        let mut store = Store::open(&path, fieldbook::clock::Clock::Fixed(day(tui_support::TODAY))).unwrap();
-        let id = customer_id(&store, "王伟");
-        let patch = CustomerPatch {
-            phone: Some("138 0000 1111".into()),
-            email: Some("wang@huadong.cn".into()),
-            ..Default::default()
-        };
-        store.update_customer(id, patch).unwrap();
-    }
+    let contact = CustomerPatch {
+        phone: Some("138 0000 1111".into()),
+        email: Some("wang@huadong.cn".into()),
+        ..Default::default()
+    };
+    let path = seeded_with_contact(&dir, contact);
     let mut app = app_on(&path, Lang::En).with_links(true);
     open_wang(&mut app);
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();
