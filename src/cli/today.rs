@@ -5,11 +5,10 @@ use chrono::{NaiveDateTime, NaiveTime};
 
 use super::Ctx;
 use super::output::{self, FormatArg, Table};
-use crate::domain::today::CustomerRef;
+use crate::domain::today::{CustomerRef, shown_count};
 use crate::domain::{CadenceState, TodayList, parse_date};
 use crate::i18n::I18n;
 use crate::playbook::views::fact_label;
-use crate::store::REVIEW_LIMIT;
 
 /// Widest the customer column gets.
 const CUSTOMER_WIDTH: usize = 30;
@@ -125,8 +124,7 @@ fn table(i: &I18n, columns: &[&str]) -> Table {
 
 /// A titled section: the table, or a line saying there is nothing.
 fn section(i: &I18n, name: &str, count: usize, table: &Table) -> String {
-    // The store caps each list; a full list may have more behind it.
-    let shown = if count >= REVIEW_LIMIT { format!("{count}+") } else { count.to_string() };
+    let shown = shown_count(count);
     let title = i.fmt(&format!("cli.today.{name}"), &[("n", &shown)]);
     let body = if table.is_empty() { i.t("cli.today.nothing") } else { table.render() };
     let body: Vec<String> = body.lines().map(|l| format!("  {l}")).collect();

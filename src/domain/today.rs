@@ -8,6 +8,15 @@ use super::customer::{CustomerClass, Portfolio};
 use super::step::Step;
 use super::visit::Channel;
 
+/// The most rows each list of the review holds: a rep reads the first ones (the most late
+/// first where a list is late); the command line lists everything (`fieldbook next list`).
+pub const REVIEW_LIMIT: usize = 50;
+
+/// A list's count as shown: `50+` when the list was cut at [`REVIEW_LIMIT`] (more are behind).
+pub fn shown_count(count: usize) -> String {
+    if count >= REVIEW_LIMIT { format!("{count}+") } else { count.to_string() }
+}
+
 /// Who an item is about, with enough to show it on one line.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CustomerRef {

@@ -56,7 +56,6 @@ pub use pipeline::{BoardMatches, PipelineCard, PipelineFilter, StepTotal};
 pub use removal::Removed;
 pub use report::{NextStepFollowUp, OpenDealGroup, StepChange, VisitTally};
 pub use search::{KIND_STRIDE, SearchHit, SearchKind};
-pub use today::REVIEW_LIMIT;
 
 /// How long a writer waits for another process holding the write lock.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(30);

@@ -8,12 +8,11 @@ use rusqlite::params;
 use super::Store;
 use super::error::{Context, Result};
 use super::rows;
-use crate::domain::today::{Appointment, DATES_AHEAD, ImportantDate, MissingResult, OverdueStep, TodayCounts};
+use crate::domain::today::{
+    Appointment, DATES_AHEAD, ImportantDate, MissingResult, OverdueStep, REVIEW_LIMIT, TodayCounts,
+};
 use crate::domain::when::format_stored_datetime;
 use crate::domain::{CadencePolicy, MonthDay, TodayList};
-
-/// The most rows each list of the review holds.
-pub const REVIEW_LIMIT: usize = 50;
 
 /// `id, name, company, open deal step` of the customer aliased `c`, for [`super::customers::customer_ref`].
 /// `+d.state` keeps the planner on `deal_customer` (without statistics it would otherwise walk

@@ -2,7 +2,7 @@
 
 use crate::tui_support;
 
-use fieldbook::domain::{DealState, Step};
+use fieldbook::domain::{DealState, NewNextStep, Step};
 use fieldbook::i18n::Lang;
 use fieldbook::store::{CustomerFilter, CustomerSort, Store};
 use fieldbook::tui::app::App;
@@ -417,4 +417,23 @@ fn the_customer_header_keeps_the_profile_when_the_name_line_is_long() {
     let header = screen.lines().nth(1).unwrap();
     assert!(header.contains("MAN ?+?+?") && header.contains("★ Star"), "{header}");
     assert!(header.contains("王伟 · 深圳") && header.contains('…'), "the title gives way: {header}");
+}
+
+#[test]
+fn a_list_cut_at_fifty_says_there_are_more() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("fieldbook.db");
+    tui_support::seed(&path);
+    {
+        let mut store = tui_support::open_on(&path, tui_support::TODAY);
+        let id = customer_id(&store, "王伟");
+        for n in 0..60 {
+            let due_on = tui_support::day("2031-02-01") + chrono::Days::new(n);
+            let step = NewNextStep { text: format!("late step {n}"), due_on, due_time: None, deal_id: None };
+            store.add_next_step(id, step).unwrap();
+        }
+    }
+    let app = app_on(&path, Lang::En);
+    let screen = render(&app, 100, 40);
+    assert!(screen.contains("Next steps due (50+)"), "{screen}");
 }

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use super::{Effect, HandleCtx, View};
-use crate::domain::today::{CustomerRef, TodayList};
+use crate::domain::today::{CustomerRef, TodayList, shown_count};
 use crate::domain::{CadencePolicy, CadenceState};
 use crate::playbook::views::fact_label;
 use crate::store::Store;
@@ -181,7 +181,7 @@ impl TodayScreen {
         let mut selected_line = 0;
         for section in Section::ALL {
             let count = self.items.iter().filter(|i| i.section == section).count();
-            let title = view.i18n.fmt(section.title_key(), &[("n", &count)]);
+            let title = view.i18n.fmt(section.title_key(), &[("n", &shown_count(count))]);
             lines.push(Line::from(Span::styled(title, t.title)));
             if count == 0 {
                 lines.push(Line::from(Span::styled(format!("  {}", view.i18n.t("tui.today.nothing")), t.muted)));
