@@ -125,10 +125,16 @@ impl Store {
     }
 }
 
+/// How much of the file a bulk load reads through memory mapping, in bytes: its page lookups
+/// (foreign keys, the derived next steps, the rollups) then read the file's pages in place
+/// instead of copying each into the page cache.
+const BULK_MMAP_BYTES: i64 = 1 << 31;
+
 /// The connection's settings for a bulk load, and what they were before.
 struct LoadPragmas {
     journal_mode: String,
     synchronous: i64,
+    mmap_size: i64,
 }
 
 impl LoadPragmas {
@@ -141,11 +147,13 @@ impl LoadPragmas {
         let doing = "preparing a bulk load";
         let journal_mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).ctx(doing)?;
         let synchronous: i64 = conn.query_row("PRAGMA synchronous", [], |r| r.get(0)).ctx(doing)?;
+        let mmap_size: i64 = conn.query_row("PRAGMA mmap_size", [], |r| r.get(0)).ctx(doing)?;
         conn.pragma_update(None, "cache_size", -BULK_CACHE_KIB).ctx(doing)?;
+        conn.pragma_update(None, "mmap_size", BULK_MMAP_BYTES).ctx(doing)?;
         conn.pragma_update(None, "synchronous", "OFF").ctx(doing)?;
         // Refused (busy) when another connection has the file open: the load then runs in WAL.
         let _ = conn.query_row("PRAGMA journal_mode = TRUNCATE", [], |r| r.get::<_, String>(0));
-        Ok(Self { journal_mode, synchronous })
+        Ok(Self { journal_mode, synchronous, mmap_size })
     }
 
     /// Puts the connection's settings back.
@@ -155,6 +163,7 @@ impl LoadPragmas {
             .ctx(doing)?;
         conn.pragma_update(None, "synchronous", self.synchronous).ctx(doing)?;
         conn.pragma_update(None, "cache_size", -2000).ctx(doing)?;
+        conn.pragma_update(None, "mmap_size", self.mmap_size).ctx(doing)?;
         Ok(())
     }
 }

@@ -1,15 +1,35 @@
 //! What a bulk load puts off until its rows are in: the secondary indexes of the tables it
 //! fills (built once, sorted, instead of updated row by row) and the search index (filled by
 //! one statement per table instead of one trigger call per row). Both are taken from the
-//! schema itself, so a later migration's index or trigger is deferred the same way.
+//! schema itself, so a later migration's index or trigger is deferred the same way. An import
+//! defers only the search index ([`Deferred::take_search`]): its duplicate checks need the
+//! indexes as it goes.
 
 use rusqlite::Transaction;
 
 use super::error::{Context, Result};
 
 /// The tables a bulk load writes to.
-const LOADED_TABLES: [&str; 9] =
-    ["customer", "contact", "contact_role", "deal", "stage_event", "customer_fact", "visit", "note", "next_step"];
+const LOADED_TABLES: [&str; 10] = [
+    "customer",
+    "contact",
+    "contact_role",
+    "deal",
+    "stage_event",
+    "customer_fact",
+    "visit",
+    "visit_contact",
+    "note",
+    "next_step",
+];
+
+/// The search index's in-memory buffer while it is filled, in bytes: the terms of this much
+/// text are sorted in memory before they are written, so a large fill writes a few large
+/// segments instead of merging many small ones (FTS5's `hashsize`, 1 MiB by default).
+const FILL_HASH_BYTES: i64 = 128 << 20;
+
+/// FTS5's own `hashsize` when the table sets none.
+const DEFAULT_HASH_BYTES: i64 = 1 << 20;
 
 /// An index dropped for the load, to create again.
 struct DroppedIndex {
@@ -29,24 +49,35 @@ struct DroppedTrigger {
 /// Indexes and search triggers set aside during a bulk load; [`Deferred::restore`] puts them
 /// back and does their work once. Dropped inside the load's transaction, so a failed load
 /// rolls the drops back with its rows.
-pub(super) struct Deferred {
+pub(crate) struct Deferred {
     indexes: Vec<DroppedIndex>,
     triggers: Vec<DroppedTrigger>,
 }
 
 impl Deferred {
-    /// Drops the secondary indexes and the search-index insert triggers of the loaded tables.
+    /// Drops the secondary indexes and the search-index insert triggers of the loaded tables
+    /// (a bulk load, which only inserts).
     pub(super) fn take(tx: &Transaction) -> Result<Self> {
-        let doing = "setting indexes aside for a bulk load";
         let tables = LOADED_TABLES.map(|t| format!("'{t}'")).join(", ");
+        Self::take_where(tx, &format!("type IN ('index', 'trigger') AND tbl_name IN ({tables})"), false)
+    }
+
+    /// Drops the search-index insert triggers of every table, for an import: rows it adds may
+    /// be changed again before it ends (merged into, linked), and their update triggers then
+    /// index them already, so the fill replaces what is there.
+    pub(crate) fn take_search(tx: &Transaction) -> Result<Self> {
+        Self::take_where(tx, "type = 'trigger'", true)
+    }
+
+    fn take_where(tx: &Transaction, filter: &str, replace: bool) -> Result<Self> {
+        let doing = "setting indexes aside for a bulk load";
         let mut indexes = Vec::new();
         let mut triggers = Vec::new();
         {
             let mut stmt = tx
                 .prepare(&format!(
                     "SELECT type, name, tbl_name, sql FROM sqlite_master
-                     WHERE type IN ('index', 'trigger') AND sql IS NOT NULL AND tbl_name IN ({tables})
-                     ORDER BY type, name"
+                     WHERE {filter} AND sql IS NOT NULL ORDER BY type, name"
                 ))
                 .ctx(doing)?;
             let rows = stmt
@@ -56,7 +87,7 @@ impl Deferred {
                 let (kind, name, table, sql): (String, String, String, String) = row.ctx(doing)?;
                 if kind == "index" {
                     indexes.push((name, DroppedIndex { sql }));
-                } else if let Some(fill) = fill_statement(&sql, &table) {
+                } else if let Some(fill) = fill_statement(&sql, &table, replace) {
                     triggers.push((name, DroppedTrigger { table, sql, fill, last_before: 0 }));
                 }
             }
@@ -78,13 +109,43 @@ impl Deferred {
 
     /// Creates the indexes again, fills the search index for the rows added and puts the
     /// triggers back.
-    pub(super) fn restore(self, tx: &Transaction) -> Result<()> {
+    pub(crate) fn restore(self, tx: &Transaction) -> Result<()> {
         for index in &self.indexes {
             tx.execute_batch(&index.sql).ctx("building indexes after a bulk load")?;
         }
+        if self.triggers.is_empty() {
+            return Ok(());
+        }
+        let doing = "building the search index after a bulk load";
+        let hash = FillBuffer::set(tx).ctx(doing)?;
         for trigger in &self.triggers {
-            tx.execute(&trigger.fill, [trigger.last_before]).ctx("building the search index after a bulk load")?;
-            tx.execute_batch(&trigger.sql).ctx("building the search index after a bulk load")?;
+            tx.execute(&trigger.fill, [trigger.last_before]).ctx(doing)?;
+            tx.execute_batch(&trigger.sql).ctx(doing)?;
+        }
+        hash.restore(tx).ctx(doing)
+    }
+}
+
+/// FTS5's `hashsize` raised for a fill, and what it was (kept in the table's own config).
+struct FillBuffer {
+    before: Option<i64>,
+}
+
+impl FillBuffer {
+    fn set(tx: &Transaction) -> rusqlite::Result<Self> {
+        use rusqlite::OptionalExtension;
+        let before =
+            tx.query_row("SELECT v FROM search_fts_config WHERE k = 'hashsize'", [], |r| r.get(0)).optional()?;
+        tx.execute("INSERT INTO search_fts(search_fts, rank) VALUES ('hashsize', ?1)", [FILL_HASH_BYTES])?;
+        Ok(Self { before })
+    }
+
+    /// Writes what was pending and puts the setting back as it was (no row when it had none).
+    fn restore(self, tx: &Transaction) -> rusqlite::Result<()> {
+        let value = self.before.unwrap_or(DEFAULT_HASH_BYTES);
+        tx.execute("INSERT INTO search_fts(search_fts, rank) VALUES ('hashsize', ?1)", [value])?;
+        if self.before.is_none() {
+            tx.execute("DELETE FROM search_fts_config WHERE k = 'hashsize'", [])?;
         }
         Ok(())
     }
@@ -92,9 +153,9 @@ impl Deferred {
 
 /// For a trigger `AFTER INSERT ON table BEGIN INSERT INTO search_fts(…) VALUES (…new.x…); END`,
 /// the same insert for every row of `table` above rowid `?1`: `INSERT INTO search_fts(…)
-/// SELECT …new.x… FROM table AS new WHERE new.rowid > ?1`. `None` for any other trigger,
-/// which then stays in place.
-fn fill_statement(trigger_sql: &str, table: &str) -> Option<String> {
+/// SELECT …new.x… FROM table AS new WHERE new.rowid > ?1`, as `INSERT OR REPLACE` when
+/// `replace`. `None` for any other trigger, which then stays in place.
+fn fill_statement(trigger_sql: &str, table: &str, replace: bool) -> Option<String> {
     let (head, body) = trigger_sql.split_once(" BEGIN")?;
     let words: Vec<String> = head.split_whitespace().map(str::to_ascii_lowercase).collect();
     if words.get(3).map(String::as_str) != Some("after") || words.get(4).map(String::as_str) != Some("insert") {
@@ -106,11 +167,14 @@ fn fill_statement(trigger_sql: &str, table: &str) -> Option<String> {
         return None;
     }
     let (insert, values) = statement.split_once(" VALUES (")?;
-    if !insert.trim_start().to_ascii_lowercase().starts_with("insert into search_fts") {
+    let insert = insert.trim_start();
+    let into = insert.strip_prefix("INSERT INTO ").or_else(|| insert.strip_prefix("insert into "))?;
+    if !into.to_ascii_lowercase().starts_with("search_fts") {
         return None;
     }
+    let verb = if replace { "INSERT OR REPLACE INTO" } else { "INSERT INTO" };
     let values = values.strip_suffix(')')?;
-    Some(format!("{insert} SELECT {values} FROM \"{table}\" AS new WHERE new.rowid > ?1 ORDER BY new.rowid"))
+    Some(format!("{verb} {into} SELECT {values} FROM \"{table}\" AS new WHERE new.rowid > ?1 ORDER BY new.rowid"))
 }
 
 #[cfg(test)]
@@ -121,7 +185,7 @@ mod tests {
     fn a_search_trigger_becomes_one_insert_for_the_new_rows() {
         let sql = "CREATE TRIGGER note_fts_insert AFTER INSERT ON note BEGIN\n    INSERT INTO search_fts(rowid, body) VALUES (new.id + 3 * 1099511627776,\n        fb_search_text(new.body));\nEND";
         assert_eq!(
-            fill_statement(sql, "note").as_deref(),
+            fill_statement(sql, "note", false).as_deref(),
             Some(
                 "INSERT INTO search_fts(rowid, body) SELECT new.id + 3 * 1099511627776,\n        fb_search_text(new.body) FROM \"note\" AS new WHERE new.rowid > ?1 ORDER BY new.rowid"
             )
@@ -131,11 +195,11 @@ mod tests {
     #[test]
     fn other_triggers_stay() {
         let check = "CREATE TRIGGER fact_contact_same_account_insert BEFORE INSERT ON customer_fact\nWHEN new.contact_id IS NOT NULL\nBEGIN SELECT RAISE(ABORT, 'x'); END";
-        assert_eq!(fill_statement(check, "customer_fact"), None);
+        assert_eq!(fill_statement(check, "customer_fact", false), None);
         let update = "CREATE TRIGGER note_fts_update AFTER UPDATE OF body ON note BEGIN\n    DELETE FROM search_fts WHERE rowid = old.id;\n    INSERT INTO search_fts(rowid, body) VALUES (new.id, new.body);\nEND";
-        assert_eq!(fill_statement(update, "note"), None);
+        assert_eq!(fill_statement(update, "note", false), None);
         let two = "CREATE TRIGGER x AFTER INSERT ON note BEGIN INSERT INTO search_fts(rowid, body) VALUES (new.id, new.body); DELETE FROM y; END";
-        assert_eq!(fill_statement(two, "note"), None);
+        assert_eq!(fill_statement(two, "note", false), None);
     }
 }
 
@@ -163,10 +227,14 @@ mod loaded_tests {
             .unwrap()
     }
 
+    /// Every index and trigger, and the search index's settings.
     fn schema(store: &Store) -> Vec<(String, String)> {
         let mut stmt = store
             .conn()
-            .prepare("SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL AND type IN ('index', 'trigger') ORDER BY name")
+            .prepare(
+                "SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL AND type IN ('index', 'trigger')
+                 UNION ALL SELECT k, CAST(v AS TEXT) FROM search_fts_config ORDER BY 1",
+            )
             .unwrap();
         stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().collect::<rusqlite::Result<_>>().unwrap()
     }
@@ -196,5 +264,37 @@ mod loaded_tests {
             )
             .unwrap();
         assert_eq!(index_contents(&store), loaded);
+    }
+
+    #[test]
+    fn an_import_leaves_the_search_index_the_triggers_would() {
+        use crate::domain::money::Currency;
+        use crate::store::transfer::{Accounts, ImportOptions, OnDuplicate, records_to_set};
+        let dir = tempfile::tempdir().unwrap();
+        let today = NaiveDate::from_ymd_opt(2031, 5, 6).unwrap();
+        let mut store = Store::open(&dir.path().join("import.db"), Clock::Fixed(today)).unwrap();
+        demo::load(&mut store, DemoSize { customers: 20, visits: 50 }, 7, Lang::ZhCn, false).unwrap();
+        let before = schema(&store);
+        // The second card is the first one again, with more: merged into the row just added.
+        let cards = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:王伟\r\nORG:深圳星河\r\nTEL:+86 138 0000 0001\r\nEND:VCARD\r\n\
+                     BEGIN:VCARD\r\nVERSION:3.0\r\nFN:王伟\r\nORG:深圳星河\r\nTITLE:采购经理\r\nTEL:+86 138 0000 0001\r\n\
+                     EMAIL:wang@example.com\r\nNOTE:展会认识\r\nEND:VCARD\r\n\
+                     BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ann Lee\r\nORG:深圳星河\r\nEMAIL:ann@example.com\r\nBDAY:1990-04-02\r\nEND:VCARD\r\n";
+        let parsed = crate::import::vcard::parse(cards.as_bytes()).unwrap();
+        let set = records_to_set(&parsed.records, Vec::new(), store.clock(), Currency::CNY, Accounts::ByCompany);
+        let options = ImportOptions { on_duplicate: OnDuplicate::Merge, format: "vcard".into(), ..Default::default() };
+        let report = store.import_set(&set, &options).unwrap();
+        assert!(report.committed);
+        assert_eq!(schema(&store), before);
+        let imported = index_contents(&store);
+        assert!(imported.iter().any(|(term, ..)| term == "采购"), "the merged title is indexed");
+        store
+            .conn()
+            .execute_batch(
+                "UPDATE customer SET name = name; UPDATE contact SET name = name;
+                 UPDATE customer_fact SET label = label; UPDATE note SET body = body;",
+            )
+            .unwrap();
+        assert_eq!(index_contents(&store), imported);
     }
 }

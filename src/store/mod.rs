@@ -3,7 +3,7 @@
 
 mod assessment;
 pub mod bulk;
-mod bulk_deferred;
+pub(crate) mod bulk_deferred;
 mod calendar;
 pub(crate) mod check;
 mod checklist;

@@ -12,6 +12,7 @@ use super::schema::{Row, SOFT_REFERENCES, TableInfo, from_json, record_tables};
 use crate::domain::Word;
 use crate::domain::today::CustomerRef;
 use crate::store::Store;
+use crate::store::bulk_deferred::Deferred;
 use crate::store::customers::find_duplicates_in;
 use crate::store::error::Context;
 
@@ -122,6 +123,9 @@ impl Store {
         let now = clock.timestamp();
         let importer = Importer::new(&tx, set, options, now.clone())?;
         let before = last_ids(&tx)?;
+        // The search index is filled once for every row added, at the end (a trigger call per
+        // row costs FTS5 a flush at each statement); an import rolled back needs none.
+        let deferred = Deferred::take_search(&tx)?;
         let (batch, file_rows) = importer.run(&mut report)?;
         // Our own files may have been edited by hand: every row added must read back as the
         // app reads it (dates, steps, a cadence the forms allow, an id the index can hold).
@@ -137,6 +141,7 @@ impl Store {
             tx.rollback().ctx("rolling back an import")?;
             return Ok(report);
         }
+        deferred.restore(&tx)?;
         // Nothing added or filled in (a file imported again): no batch to undo; deals brought
         // up to date are saved all the same.
         if batch.added.is_empty() && batch.merged.is_empty() {
