@@ -118,22 +118,35 @@ fn apply(ctx: &mut Ctx, set: &ImportSet, options: &ImportOptions) -> anyhow::Res
     Ok(())
 }
 
+/// How many rows of each kind (added, merged, skipped, joined) the report lists before it says
+/// how many more there are; the totals line counts them all. Rejected records are all listed:
+/// each is something to fix.
+const LISTED_PER_KIND: usize = 20;
+
 fn print_report(ctx: &Ctx, report: &ImportReport) -> anyhow::Result<()> {
     let i18n = &ctx.i18n;
     let line =
         |c: &ImportedCustomer| c.line.map(|l| i18n.fmt("data.import.at_line", &[("line", &l)])).unwrap_or_default();
+    let more = |n: usize| -> anyhow::Result<()> {
+        if n > LISTED_PER_KIND {
+            ctx.print(&i18n.fmt("data.import.more", &[("n", &(n - LISTED_PER_KIND))]))?;
+        }
+        Ok(())
+    };
     for (key, list) in [("added", &report.added), ("merged", &report.merged), ("skipped", &report.skipped)] {
-        for c in list {
+        for c in list.iter().take(LISTED_PER_KIND) {
             ctx.print(
                 &i18n.fmt(&format!("data.import.{key}"), &[("id", &c.id), ("name", &c.name), ("line", &line(c))]),
             )?;
         }
+        more(list.len())?;
     }
-    for (account, person) in &report.joined {
+    for (account, person) in report.joined.iter().take(LISTED_PER_KIND) {
         let args: [(&str, &dyn std::fmt::Display); 3] =
             [("person", person), ("id", &account.id), ("name", &account.name)];
         ctx.print(&i18n.fmt("data.import.joined", &args))?;
     }
+    more(report.joined.len())?;
     for (l, reason) in &report.rejected {
         ctx.print(&i18n.fmt("data.import.rejected", &[("line", l), ("reason", reason)]))?;
     }

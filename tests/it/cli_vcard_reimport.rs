@@ -69,3 +69,22 @@ fn a_new_colleague_in_a_phone_export_joins_the_known_account() {
     assert_eq!(names(&env, "1"), ["王伟", "张总"], "undo takes the new person away, and only them");
     assert!(env.ok(&["check"]).starts_with("OK: "));
 }
+
+#[test]
+fn a_large_import_lists_the_first_rows_and_counts_the_rest() {
+    let env = Env::new();
+    let vcf = env.dir.path().join("contacts.vcf");
+    let cards: Vec<String> = (0..25)
+        .map(|i| card(&format!("Lee{i}"), "Ann", &format!("Firm {i}"), &format!("TEL;TYPE=CELL:139 0000 {i:04}\r\n")))
+        .collect();
+    std::fs::write(&vcf, cards.concat()).unwrap();
+    let out = env.ok(&["import", "--dry-run", vcf.to_str().unwrap()]);
+    assert_eq!(out.lines().filter(|l| l.starts_with("  + #")).count(), 20, "{out}");
+    assert!(out.contains("  … and 5 more\n") && out.contains("added 25,"), "{out}");
+    let zh = env.ok(&["--lang", "zh-CN", "import", vcf.to_str().unwrap()]);
+    assert!(zh.contains("  ……另有 5 条\n") && zh.contains("新增 25"), "{zh}");
+    // Imported again: every card is skipped, listed the same way.
+    let again = env.ok(&["import", vcf.to_str().unwrap()]);
+    assert_eq!(again.lines().filter(|l| l.starts_with("  ~ ")).count(), 20, "{again}");
+    assert!(again.contains("  … and 5 more\n") && again.contains("skipped 25"), "{again}");
+}
