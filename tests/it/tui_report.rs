@@ -118,3 +118,22 @@ fn the_self_assessment_taken_twice_in_the_app_shows_the_change_and_where_to_read
     let json = report_json(&path, &[]);
     assert_eq!(json["assessment"]["weakest"], "influencing");
 }
+
+/// `4` and `p` return at once: the figures are computed off the UI thread, a spinner turns
+/// beside the tabs meanwhile, and the figures shown before stay until the new ones arrive.
+#[test]
+fn the_figures_are_computed_off_the_ui_thread() {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = tui_support::app(&dir, Lang::En);
+    app.on_key(KeyEvent::new(KeyCode::Char('4'), KeyModifiers::NONE));
+    assert!(app.waiting_for().is_some(), "the report asked its worker instead of computing on the key");
+    app.finish_background();
+    assert!(app.waiting_for().is_none());
+    let month = render(&app, 120, 40);
+    assert!(month.contains("Month 2031-05-01 – 2031-05-31"), "{month}");
+    app.on_key(KeyEvent::new(KeyCode::Char('p'), KeyModifiers::NONE));
+    assert!(app.waiting_for().is_some());
+    app.finish_background();
+    assert!(render(&app, 120, 40).contains("Quarter"), "{}", render(&app, 120, 40));
+}

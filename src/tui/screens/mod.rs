@@ -193,6 +193,7 @@ impl Screen {
             Self::Pipeline(s) => s.waiting_for(),
             Self::Search(s) => s.waiting_for(),
             Self::Customers(s) => s.waiting_for(),
+            Self::Report(s) => s.waiting_for(),
             _ => None,
         }
     }
@@ -204,6 +205,7 @@ impl Screen {
             Self::Pipeline(s) => s.take_answer(wait),
             Self::Search(s) => s.take_answer(wait),
             Self::Customers(s) => s.take_answer(wait),
+            Self::Report(s) => s.take_answer(wait),
             _ => Ok(false),
         }
     }

@@ -1,6 +1,8 @@
 //! The report (key `4`): how the week, month or quarter is going, from the same read model as
 //! `fieldbook report`, on four pages — funnel, results and forecast, activity, customers —
 //! switched with ←/→; `p` cycles week, month and quarter, `[` and `]` step back and forth.
+//! The figures are computed off the UI thread (a spinner beside the tabs meanwhile; the
+//! figures shown before stay until the new ones arrive).
 
 use std::rc::Rc;
 
@@ -20,6 +22,7 @@ use crate::playbook::report_view::{self as text_view, percent};
 use crate::store::Store;
 use crate::text;
 use crate::tui::action::Action;
+use crate::tui::background::{Background, spinner};
 
 /// The pages, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,19 +56,46 @@ pub struct ReportScreen {
     period: Period,
     page: Page,
     report: Option<Report>,
+    /// Computes the report off the UI thread (started on the first refresh).
+    worker: Option<Background<ReportQuestion, Report>>,
+}
+
+/// What the report screen asks its worker: the report of a period, made on a day.
+type ReportQuestion = (chrono::NaiveDate, Period, ReportSettings);
+
+/// The worker's read: the report's figures.
+fn build(store: &Store, (today, period, settings): ReportQuestion) -> anyhow::Result<Report> {
+    Ok(report::build(store, today, period, &settings)?)
 }
 
 impl ReportScreen {
     /// This month's report; `refresh` computes it.
     pub fn new(settings: ReportSettings, playbook: Rc<Playbook>, today: chrono::NaiveDate) -> Self {
         let period = Period::containing(PeriodKind::Month, today);
-        Self { settings, playbook, period, page: Page::Funnel, report: None }
+        Self { settings, playbook, period, page: Page::Funnel, report: None, worker: None }
     }
 
-    /// Computes the report of the period shown.
+    /// Asks the worker for the report of the period shown.
     pub fn refresh(&mut self, store: &Store, today: chrono::NaiveDate) -> anyhow::Result<()> {
-        self.report = Some(report::build(store, today, self.period, &self.settings)?);
+        self.worker.get_or_insert_with(|| Background::start(store.path().to_path_buf(), store.clock(), build)).ask((
+            today,
+            self.period,
+            self.settings,
+        ));
         Ok(())
+    }
+
+    /// How long the screen has waited for its figures, while it has.
+    pub fn waiting_for(&self) -> Option<std::time::Duration> {
+        self.worker.as_ref().and_then(Background::waiting_for)
+    }
+
+    /// Shows the figures if they have arrived (`wait`: waiting for them up to that long);
+    /// false when nothing changed.
+    pub fn take_answer(&mut self, wait: Option<std::time::Duration>) -> anyhow::Result<bool> {
+        let Some(report) = self.worker.as_mut().and_then(|w| w.answer(wait)) else { return Ok(false) };
+        self.report = Some(report?);
+        Ok(true)
     }
 
     /// The period shown.
@@ -122,6 +152,9 @@ impl ReportScreen {
             spans.push(Span::styled(format!(" {} ", i.t(page.title_key())), style));
         }
         spans.push(Span::styled(" ←/→", t.key));
+        if let Some(waited) = self.waiting_for() {
+            spans.push(Span::styled(format!(" {}", spinner(waited)), t.accent));
+        }
         frame.render_widget(Paragraph::new(Line::from(spans)), tabs);
         let Some(report) = &self.report else { return };
         let first = self.settings.currency;
