@@ -46,6 +46,9 @@ use crate::playbook::Playbook;
 use crate::store::transfer::{DataError, DataResult};
 use crate::store::{CustomerFilter, CustomerSort, Store};
 
+/// The longest a key on a list waits for the rows it acts on (see `App::one_key`).
+const ANSWER_BEFORE_KEY: std::time::Duration = std::time::Duration::from_secs(30);
+
 /// A one-line message under the screen until the next key.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Toast {
@@ -466,6 +469,11 @@ impl App {
                 self.apply(effect);
                 return;
             }
+        }
+        // A list still waiting for what it shows (a filter matched again after a write or coming
+        // back into view) would act on the rows it showed before: the key waits for them.
+        if self.screens.last().is_some_and(Screen::acts_on_answer) {
+            self.answer(Some(ANSWER_BEFORE_KEY));
         }
         if let Some(action) = self.keymap.action(self.screen_id(), &event) {
             self.dispatch(action);

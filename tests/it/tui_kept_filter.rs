@@ -50,3 +50,23 @@ fn customer_named(a: &fieldbook::tui::app::App, name: &str) -> Option<i64> {
     let filter = CustomerFilter { text: Some(name.into()), ..Default::default() };
     a.store().list_customers(&filter, CustomerSort::Name, 1, 0).unwrap().first().map(|r| r.id)
 }
+
+/// A key pressed while the board is still matched again acts on the new match, not on the
+/// cards shown before: moving a card twice in a row moves the same deal twice.
+#[test]
+fn a_key_pressed_while_the_board_is_matched_again_acts_on_the_new_match() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = app(&dir, Lang::En);
+    keys(&mut a, "2 /");
+    type_text(&mut a, "Li");
+    keys(&mut a, "enter");
+    let key = |c: char| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+    // 刘洋 (preparation) to approach: asked first (nothing ticked), then moved.
+    a.on_key(key('>'));
+    a.on_key(key('y'));
+    assert!(a.waiting_for().is_some(), "the board is matched again after the move");
+    // Shown before: approach held Li Na alone; now 刘洋 is first there.
+    a.on_key(key('>'));
+    let screen = render(&a, 80, 24);
+    assert!(screen.contains("Move 刘洋 to Survey?"), "{screen}");
+}

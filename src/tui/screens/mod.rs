@@ -198,6 +198,17 @@ impl Screen {
         }
     }
 
+    /// True while the screen waits for rows its keys act on (the board's cards, the
+    /// customers table's rows; not the report's figures nor what a filter box is typing).
+    pub fn acts_on_answer(&self) -> bool {
+        !self.typing()
+            && match self {
+                Self::Pipeline(s) => s.waiting_for().is_some(),
+                Self::Customers(s) => s.waiting_for().is_some(),
+                _ => false,
+            }
+    }
+
     /// Shows the answer of the screen's work in the background if it has arrived (`wait`:
     /// waiting for it up to that long); false when nothing changed.
     pub fn take_answer(&mut self, wait: Option<std::time::Duration>) -> anyhow::Result<bool> {
