@@ -24,7 +24,9 @@ const RECENT_DAYS: u32 = 10;
 pub struct DemoCustomer {
     pub record: BulkCustomer,
     pub deals: Vec<BulkDeal>,
-    pub facts: Vec<BulkFact>,
+    /// Each with the index in `people` of the person it is about (a birthday, a hobby), or
+    /// none for the account's own (its fiscal year, its suppliers).
+    pub facts: Vec<(Option<usize>, BulkFact)>,
     /// The account's people: its own person first (the record's name), then 0 to 4 more.
     pub people: Vec<BulkContact>,
     /// (body, created_at).
@@ -205,10 +207,15 @@ impl Generator {
             cadence_days: if self.rng.u8(..20) == 0 { Some(self.pick(&[3, 10, 21])) } else { None },
             created_at: stamp(created),
         };
-        let (people, decider) = self.people(&record, &person);
+        let (people, known) = self.people(&record, &person);
         let won = deals.iter().any(|d| d.state == DealState::Won);
         let budgets: Vec<String> = deals.iter().map(|d| budget(d, person.tongue)).collect();
-        let facts = self.facts(&t, &decider, won.then(|| budgets[0].as_str()));
+        let facts = self.facts(&t, known.as_deref(), won.then(|| budgets[0].as_str()), people.len());
+        // Nobody known to decide yet: the rep speaks of the boss.
+        let decider = known.unwrap_or_else(|| match person.tongue {
+            Tongue::Zh => "老板".to_string(),
+            Tongue::En => "the GM".to_string(),
+        });
         let notes = (0..if self.rng.u8(..4) == 0 { self.rng.usize(1..=2) } else { 0 })
             .map(|_| {
                 let day = days_before(self.today, self.rng.u32(..=age_days));
@@ -235,8 +242,8 @@ impl Generator {
 
     /// The account's people: its own person, then 0 to 4 colleagues (one in two accounts has
     /// a known decision maker among them, some an insider), each with a style and roles; and
-    /// how the rep calls the decision maker (made up when none of them is known to decide).
-    fn people(&mut self, record: &BulkCustomer, person: &Person) -> (Vec<BulkContact>, String) {
+    /// how the rep calls the decision maker, when one of them is known to decide.
+    fn people(&mut self, record: &BulkCustomer, person: &Person) -> (Vec<BulkContact>, Option<String>) {
         let tongue = person.tongue;
         let call = |p: &Person| if p.address_as.is_empty() { p.name.clone() } else { p.address_as.clone() };
         let rng = &mut self.people_rng;
@@ -284,11 +291,6 @@ impl Generator {
                 created_at: record.created_at.clone(),
             });
         }
-        // Nobody known to decide yet: the rep speaks of the boss.
-        let decider = decider.unwrap_or_else(|| match tongue {
-            Tongue::Zh => "老板".to_string(),
-            Tongue::En => "the GM".to_string(),
-        });
         (people, decider)
     }
 
@@ -396,13 +398,11 @@ impl Generator {
     ) -> BulkDeal {
         let steps = stage.index();
         let moves = steps + usize::from(state != DealState::Open);
-        let span = (end - start.date()).num_days().max(1) as u64;
-        let mut offsets: Vec<u64> = (0..moves).map(|_| self.rng.u64(..span)).collect();
-        offsets.sort_unstable();
+        let (opened, offsets) = self.pace(moves, state, (end - start.date()).num_days().max(1) as u64);
         let mut history = vec![BulkMove {
             from: None,
             to: (Step::Preparation, DealState::Open),
-            at: stamp(start),
+            at: stamp(start.checked_add_days(Days::new(opened)).unwrap_or(start)),
             reason: String::new(),
         }];
         for (i, offset) in offsets.iter().enumerate() {
@@ -445,10 +445,38 @@ impl Generator {
         }
     }
 
+    /// When a deal opens and its `moves` happen, in days after the earliest day it can start,
+    /// within `span` days: each step takes one to eight weeks, as deals go; an open deal has
+    /// waited in its step up to six weeks since, a closed one closed any time (squeezed when
+    /// the span is shorter).
+    fn pace(&mut self, moves: usize, state: DealState, span: u64) -> (u64, Vec<u64>) {
+        let steps: Vec<u64> = (0..moves).map(|_| self.rng.u64(7..=56)).collect();
+        let waited = if state == DealState::Open { self.rng.u64(..=42) } else { 0 };
+        let needed = steps.iter().sum::<u64>() + waited;
+        let free = span.saturating_sub(needed);
+        let opened = if state == DealState::Open { free } else { self.rng.u64(..=free) };
+        let mut at = opened;
+        let offsets = steps
+            .iter()
+            .map(|d| {
+                at += if needed > span { d * span / needed } else { *d };
+                at.min(span.saturating_sub(1))
+            })
+            .collect();
+        (opened, offsets)
+    }
+
     /// Birthdays (some in the coming week), anniversaries and a few other facts; the
     /// commercial history (past orders, complaints) only of a customer who bought, at about
-    /// `bought` a year.
-    fn facts(&mut self, t: &Texts, decider: &str, bought: Option<&str>) -> Vec<BulkFact> {
+    /// `bought` a year. Personal ones are, one in two, about a colleague among the account's
+    /// `people` rather than its own person.
+    fn facts(
+        &mut self,
+        t: &Texts,
+        decider: Option<&str>,
+        bought: Option<&str>,
+        people: usize,
+    ) -> Vec<(Option<usize>, BulkFact)> {
         let mut facts = Vec::new();
         if self.rng.u8(..10) < 6 {
             let day = if self.rng.u8(..60) == 0 {
@@ -456,12 +484,15 @@ impl Generator {
             } else {
                 days_after(NaiveDate::from_yo_opt(2000, 1).unwrap_or(self.today), self.rng.u32(..366))
             };
-            facts.push(self.date_fact(t.dates.0, day));
+            let about = self.someone(people);
+            facts.push((about, self.date_fact(t.dates.0, day)));
         }
         if self.rng.u8(..7) == 0 {
             let label = self.pick(t.dates.1);
             let day = days_after(self.today, self.rng.u32(..365));
-            facts.push(self.date_fact(label, day));
+            // The company's own anniversary (listed first) is the account's; a wedding is someone's.
+            let about = if label == t.dates.1[0] { None } else { self.someone(people) };
+            facts.push((about, self.date_fact(label, day)));
         }
         let mut taken = Vec::new();
         for _ in 0..self.rng.usize(1..=4) {
@@ -473,14 +504,24 @@ impl Generator {
             let (category, label, values) = t.facts[i];
             let n = self.rng.u32(2..30);
             let value = self.pick(values);
-            if category == crate::domain::FactCategory::Commercial && bought.is_none() {
+            // Who decides is written down once known; what they bought, once they did.
+            let unknown = (value.contains("{dm}") && decider.is_none())
+                || (category == crate::domain::FactCategory::Commercial && bought.is_none());
+            if unknown {
                 continue;
             }
-            let budget = bought.unwrap_or_default();
+            let (decider, budget) = (decider.unwrap_or_default(), bought.unwrap_or_default());
             let value = fill(value, &Slots { product: "", unit: "", company: "", decider, n, budget });
-            facts.push(BulkFact { category, label: label.into(), value, month_day: None });
+            let about = if category == crate::domain::FactCategory::Personal { self.someone(people) } else { None };
+            facts.push((about, BulkFact { category, label: label.into(), value, month_day: None }));
         }
         facts
+    }
+
+    /// Whom a personal fact is about: one in two a colleague (an index among `people` past
+    /// the account's own person), else the account itself (its own person).
+    fn someone(&mut self, people: usize) -> Option<usize> {
+        (people > 1 && self.rng.bool()).then(|| self.rng.usize(1..people))
     }
 
     fn date_fact(&mut self, label: &str, day: NaiveDate) -> BulkFact {
@@ -596,7 +637,8 @@ impl Generator {
         let channel = match (s.via, self.rng.u8(..18)) {
             (Via::Phone, _) => Channel::Phone,
             (Via::Message, _) => Channel::Message,
-            (Via::Meeting, 0..=14) | (Via::Demonstration, 0..=13) | (Via::Any, 0..=10) => Channel::InPerson,
+            // A meeting is at their place (上门); a demonstration or a talk may be on video.
+            (Via::Meeting, _) | (Via::Demonstration, 0..=13) | (Via::Any, 0..=10) => Channel::InPerson,
             (Via::Any, 11..=15) => Channel::Phone,
             _ => Channel::Video,
         };
@@ -617,7 +659,9 @@ impl Generator {
         };
         let created = if slot.done {
             v.done_at = Some(slot.at);
-            let missing = days_ago <= i64::from(RECENT_DAYS) && self.missing_left > 0 && self.rng.bool();
+            // Mostly the last few days' visits wait for their result, now and then an older one.
+            let chance = if days_ago <= 3 { 2 } else { 8 };
+            let missing = days_ago <= i64::from(RECENT_DAYS) && self.missing_left > 0 && self.rng.u8(..chance) == 0;
             if missing {
                 self.missing_left -= 1;
             }
@@ -630,16 +674,29 @@ impl Generator {
                 v.outcome = Some(outcome);
                 v.actual_result = f(actual);
                 v.next_topic = if self.rng.u8(..10) < 7 { f(s.topic) } else { String::new() };
-                // A lost account's last visit leaves nothing to do.
-                if !(slot.last && meta.lost_days.is_some()) {
-                    v.next_step = f(s.next);
+                // A lost account's last visit leaves nothing to do; when the deal moved on
+                // since (won, or a step further), what is still to do is the step it is at now.
+                let now = meta.phases.last().filter(|p| slot.last && p.from > day);
+                let next = match now {
+                    Some(p) if p.state == DealState::Won => t.after_sale.first().map(|o| o.next),
+                    Some(p) => t.scenarios[p.step.index()].iter().find(|o| !o.once).map(|o| o.next),
+                    None => Some(s.next),
+                };
+                if let Some(next) = next.filter(|_| !(slot.last && meta.lost_days.is_some())) {
+                    v.next_step = f(next);
                     v.next_step_on = Some(self.next_step_on(day, slot.last));
                 }
                 if self.rng.u8(..10) == 0 {
                     v.notes = self.pick(t.notes).to_string();
                 }
             }
-            stamp(slot.at)
+            // A meeting was booked ahead (planned, then logged); a call is logged as made.
+            if matches!(s.via, Via::Meeting | Via::Demonstration) && self.rng.u8(..10) < 7 {
+                v.planned_at = Some(slot.at);
+                stamp(at(days_before(day, self.rng.u32(1..10)), 8, 30))
+            } else {
+                stamp(slot.at)
+            }
         } else {
             v.planned_at = Some(slot.at);
             let booked = days_before(day, self.rng.u32(1..10)).min(self.today);

@@ -65,12 +65,12 @@ pub fn load(store: &mut Store, size: DemoSize, seed: u64, lang: Lang, force: boo
             for deal in &c.deals {
                 deal_ids.push(w.deal(id, deal)?);
             }
-            for fact in &c.facts {
-                w.fact(id, fact, &c.record.created_at)?;
-            }
             let mut people = Vec::with_capacity(c.people.len());
             for person in &c.people {
                 people.push(w.contact(id, person)?);
+            }
+            for (about, fact) in &c.facts {
+                w.fact(id, about.and_then(|p| people.get(p)).copied(), fact, &c.record.created_at)?;
             }
             for (body, at) in &c.notes {
                 w.note(Some(id), body, at)?;

@@ -11,7 +11,7 @@ pub enum Via {
     Phone,
     /// A message (WeChat) to book a first meeting.
     Message,
-    /// Face to face, now and then on video.
+    /// Face to face, at the customer's.
     Meeting,
     /// A demonstration: in person, now and then on video.
     Demonstration,
@@ -46,6 +46,7 @@ pub struct Texts {
     pub lost_reasons: &'static [&'static str],
     pub deal_titles: &'static [&'static str],
     pub facts: &'static [(FactCategory, &'static str, &'static [&'static str])],
+    /// Labels of important dates: the birthday, then other anniversaries, the company's own first.
     pub dates: (&'static str, &'static [&'static str]),
     /// Visits after a sale.
     pub after_sale: &'static [Scenario],

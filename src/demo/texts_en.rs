@@ -201,7 +201,7 @@ pub const FACTS: &[(crate::domain::FactCategory, &str, &[&str])] = {
 };
 
 /// Labels of important dates: (birthday, other anniversaries).
-pub const DATES: (&str, &[&str]) = ("birthday", &["wedding anniversary", "company anniversary"]);
+pub const DATES: (&str, &[&str]) = ("birthday", &["company anniversary", "wedding anniversary"]);
 
 /// Visits to a customer who has bought: after-sale care.
 pub const AFTER_SALE: &[Scenario] = &[

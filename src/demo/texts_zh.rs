@@ -188,7 +188,7 @@ pub const FACTS: &[(crate::domain::FactCategory, &str, &[&str])] = {
     use crate::domain::FactCategory::*;
     &[
         (Basic, "微信", &["同手机号", "已加好友"]),
-        (Business, "财年", &["自然年，1月到12月"]),
+        (Business, "财年", &["自然年"]),
         (Business, "决策人", &["{dm}"]),
         (Business, "现有供应商", &["本地代理商", "一家外资品牌的代理", "同城的老供应商"]),
         (Personal, "爱好", &["钓鱼", "打羽毛球", "喝茶", "马拉松"]),
@@ -201,7 +201,7 @@ pub const FACTS: &[(crate::domain::FactCategory, &str, &[&str])] = {
 };
 
 /// Labels of important dates: (birthday, other anniversaries).
-pub const DATES: (&str, &[&str]) = ("生日", &["结婚纪念日", "公司成立纪念日", "入职纪念日"]);
+pub const DATES: (&str, &[&str]) = ("生日", &["公司成立纪念日", "结婚纪念日", "入职纪念日"]);
 
 /// Visits to a customer who has bought: after-sale care.
 pub const AFTER_SALE: &[Scenario] = &[

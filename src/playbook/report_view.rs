@@ -61,7 +61,7 @@ pub fn results_lines(i: &I18n, report: &Report, first: Currency) -> Vec<String> 
     let reasons = if r.lost_reasons.is_empty() {
         i.t("report.results.no_reasons")
     } else {
-        let list: Vec<String> = r.lost_reasons.iter().map(|c| format!("{} ({})", c.reason, c.count)).collect();
+        let list: Vec<String> = r.lost_reasons.iter().map(|c| i.paren(&c.reason, &c.count.to_string())).collect();
         i.fmt("report.results.reasons", &[("reasons", &list.join(separator(i)))])
     };
     vec![format!("{won}   {lost}   {rate}"), reasons]

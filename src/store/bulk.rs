@@ -283,12 +283,12 @@ impl BulkWriter<'_> {
         Ok(deal_id)
     }
 
-    /// Adds a fact to a customer's record.
-    pub fn fact(&mut self, customer_id: i64, f: &BulkFact, created_at: &str) -> Result<i64> {
+    /// Adds a fact to a customer's record, about one of its people (`contact_id`) or the account.
+    pub fn fact(&mut self, customer_id: i64, contact_id: Option<i64>, f: &BulkFact, created_at: &str) -> Result<i64> {
         self.tx
             .prepare_cached(
-                "INSERT INTO customer_fact (customer_id, category, label, value, month_day, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                "INSERT INTO customer_fact (customer_id, category, label, value, month_day, created_at, contact_id)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             )
             .and_then(|mut s| {
                 s.execute(params![
@@ -297,7 +297,8 @@ impl BulkWriter<'_> {
                     f.label,
                     f.value,
                     f.month_day.map(|m| m.to_string()),
-                    created_at
+                    created_at,
+                    contact_id
                 ])
             })
             .ctx("adding a fact")?;

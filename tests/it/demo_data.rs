@@ -142,6 +142,9 @@ fn demo_accounts_have_one_to_five_people_with_roles_the_first_being_the_account_
     for role in ["decision-maker", "buyer", "insider", "user", "influencer", "gatekeeper"] {
         assert!(sizes(&format!("SELECT count(*) FROM contact_role WHERE role = '{role}'")) > 0, "{role}");
     }
+    // Some personal facts (a birthday, a hobby) are about a colleague, never the account's business.
+    assert!(sizes("SELECT count(*) FROM customer_fact WHERE contact_id IS NOT NULL") > 10, "facts about a person");
+    assert_eq!(sizes("SELECT count(*) FROM customer_fact WHERE contact_id IS NOT NULL AND category <> 'personal'"), 0);
     let one = store.contacts_of(1).unwrap();
     assert!(!one.is_empty() && one.len() <= 5);
     assert!(store.check().unwrap().is_empty());
