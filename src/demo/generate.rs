@@ -251,7 +251,9 @@ impl Generator {
         let own_roles = match rng.u8(..6) {
             0 | 1 => vec![BuyingRole::Buyer],
             2 => vec![BuyingRole::User],
-            3 => vec![BuyingRole::DecisionMaker],
+            // Who decides has the title for it; a buyer who does not is the buyer.
+            3 if people::decides_by_title(&record.title) => vec![BuyingRole::DecisionMaker],
+            3 => vec![BuyingRole::Buyer],
             _ => Vec::new(),
         };
         let own = BulkContact {
@@ -346,7 +348,9 @@ impl Generator {
             let since = NaiveDateTime::parse_from_str(&closed_on, "%Y-%m-%dT%H:%M:%SZ").unwrap_or(created);
             let again = since.checked_add_days(Days::new(1)).filter(|d| d.date() < self.today).unwrap_or(since);
             let next_stage = self.pick(&[Step::Preparation, Step::Approach]);
-            deals.push(self.deal(person, t, product, again, self.today, next_stage, DealState::Open));
+            // What they buy next is another of the industry's products.
+            let next = people::other_product(&mut self.deal_rng, person.industry, person.tongue, product);
+            deals.push(self.deal(person, t, next.name, again, self.today, next_stage, DealState::Open));
             self.more_open_deals(&mut deals, person, t, product, again);
             return (deals, class, true);
         }
@@ -374,7 +378,8 @@ impl Generator {
         };
         for _ in 0..extra.min(3usize.saturating_sub(deals.len())) {
             let stage = self.pick(&[Step::Preparation, Step::Approach, Step::Survey, Step::Presentation]);
-            let mut deal = self.deal(person, t, product, start, self.today, stage, DealState::Open);
+            let other = people::other_product(&mut self.rng, person.industry, person.tongue, product);
+            let mut deal = self.deal(person, t, other.name, start, self.today, stage, DealState::Open);
             if person.tongue == Tongue::En && self.rng.u8(..3) == 0 && deal.currency != "USD" {
                 deal.currency = "USD".into();
                 deal.value_minor = deal.value_minor.map(in_dollars);

@@ -288,9 +288,13 @@ const TITLES_EN: &[&str] = &[
     "CFO",
     "Head of IT",
     "Operations Manager",
-    "Buyer",
+    "Procurement Officer",
     "Plant Director",
 ];
+/// Industries (by slug) where the head of IT is among the people who buy.
+const IT_BUYERS: &[&str] = &["it", "elec", "logistics"];
+/// The English titles of someone who decides.
+const EN_DECIDER_TITLES: &[&str] = &["General Manager", "Managing Director", "CEO"];
 const ROADS_ZH: &[&str] = &["人民", "建设", "科技", "滨海", "中山", "解放", "学府", "工业"];
 const ROADS_EN: &[&str] = &["Harbour", "Station", "Park", "Mill", "Church", "Bridge", "Market", "High"];
 
@@ -337,6 +341,12 @@ pub fn person_in(rng: &mut Rng, tongue: Tongue, decider: bool) -> Person {
             let woman = rng.u8(..5) < 2;
             let (given, given_py) = pick(rng, if woman { GIVEN_FEMALE } else { GIVEN_MALE });
             let (title, form) = pick(rng, if decider { DECIDER_TITLES_ZH } else { TITLES_ZH });
+            // The head of IT buys for an IT, electronics or logistics company, not steel.
+            let (title, form) = if title == "IT主管" && !IT_BUYERS.contains(&ind.slug) {
+                ("采购主管", "{s}主管")
+            } else {
+                (title, form)
+            };
             // Colleagues of their own age call a woman buyer 姐 as often as by her title.
             let form = if woman && !decider && rng.u8(..3) == 0 { "{s}姐" } else { form };
             let (trade, trade_py) = pick(rng, ZH_TRADE_NAMES);
@@ -363,11 +373,9 @@ pub fn person_in(rng: &mut Rng, tongue: Tongue, decider: bool) -> Person {
             let brand = if rng.bool() { city_en } else { pick(rng, EN_BRANDS) };
             let domain = format!("{}{}.com", brand.to_lowercase(), ind.slug);
             let mail_last: String = last.chars().filter(char::is_ascii_alphabetic).collect();
-            let title = if decider {
-                pick(rng, &["General Manager", "Managing Director", "CEO"])
-            } else {
-                pick(rng, TITLES_EN)
-            };
+            let title = if decider { pick(rng, EN_DECIDER_TITLES) } else { pick(rng, TITLES_EN) };
+            let title =
+                if title == "Head of IT" && !IT_BUYERS.contains(&ind.slug) { "Purchasing Manager" } else { title };
             Person {
                 tongue,
                 name: format!("{first} {last}"),
@@ -391,6 +399,22 @@ pub fn product(rng: &mut Rng, person_industry: usize, tongue: Tongue) -> Product
         Tongue::Zh => pick(rng, ind.product_zh),
         Tongue::En => pick(rng, ind.product_en),
     }
+}
+
+/// Whether someone with `title` decides purchases (a general manager, a chairman, a CEO).
+pub fn decides_by_title(title: &str) -> bool {
+    DECIDER_TITLES_ZH.iter().any(|(t, _)| *t == title) || EN_DECIDER_TITLES.contains(&title)
+}
+
+/// Another product of the industry than `not` (the one a deal of the account is about).
+pub fn other_product(rng: &mut Rng, industry: usize, tongue: Tongue, not: &str) -> Product {
+    let ind = &INDUSTRIES[industry % INDUSTRIES.len()];
+    let products = if tongue == Tongue::Zh { ind.product_zh } else { ind.product_en };
+    let start = rng.usize(..products.len());
+    (0..products.len())
+        .map(|k| products[(start + k) % products.len()])
+        .find(|p| p.name != not)
+        .unwrap_or(products[start])
 }
 
 /// How the prospect was found.
