@@ -278,7 +278,12 @@ impl Generator {
             };
             // A colleague speaks the account's language; who decides has a title to match.
             let decides = roles.contains(&BuyingRole::DecisionMaker);
-            let colleague = people::person_in(rng, tongue, decides);
+            let mut colleague = people::person_in(rng, tongue, decides);
+            // A general manager who is not known to decide would be a contradiction: such a
+            // colleague (an insider, a user…) works in purchasing.
+            if !decides && people::decides_by_title(&colleague.title) {
+                colleague.title = if tongue == Tongue::Zh { "采购经理" } else { "Purchasing Manager" }.to_string();
+            }
             if decides && decider.is_none() {
                 decider = Some(call(&colleague));
             }

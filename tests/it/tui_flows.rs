@@ -342,7 +342,7 @@ fn the_visit_form_reads_dates_as_reps_write_them() {
     type_text(&mut app, "签字的报价");
     keys(&mut app, "tab tab tab");
     type_text(&mut app, "下周一 上午10点");
-    assert!(render(&app, 120, 40).contains("→ 周一 2031-05-12 10:00"), "the form reads it back as typed");
+    assert!(render(&app, 120, 40).contains("→ 2031-05-12（周一）10:00"), "the form reads it back as typed");
     keys(&mut app, "ctrl-s");
     assert!(app.modal().is_none(), "{:?}", app.toast());
     let visits = app.store().visits_of(customer, 10, 0).unwrap();

@@ -7,12 +7,12 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::choice::Choice;
-use super::dialog::{render_discard_question, when_note};
+use super::dialog::{day_note, render_discard_question};
 use super::form_keys::{self, FormKey, cycle, form_key};
 use super::form_layout::{FormFrame, FormRow, Notice, RowContent, render_form};
 use super::text_field::TextField;
 use crate::domain::money::{Currency, Money};
-use crate::domain::{Deal, DomainError, Step, parse_when};
+use crate::domain::{Deal, DomainError, Step, parse_date};
 use crate::i18n::I18n;
 use crate::ops::deals::DealDraft;
 use crate::tui::action::Action;
@@ -242,7 +242,9 @@ impl DealForm {
             }
             DealField::Currency => {
                 let line = match &currency {
-                    Ok(c) => Line::from(Span::styled(format!("→ {} ({})", c.symbol().trim(), c.code()), theme.muted)),
+                    Ok(c) => {
+                        Line::from(Span::styled(format!("→ {}", i18n.paren(c.symbol().trim(), c.code())), theme.muted))
+                    }
                     Err(e) => note(short(e, i18n), false),
                 };
                 ("currency", RowContent::TextWithNote { field: &self.currency, width: 8, note: line })
@@ -252,7 +254,8 @@ impl DealForm {
             }
             DealField::CloseOn => {
                 let text = self.close_on.text();
-                let line = when_note(&parse_when(&text, self.today), self.close_on.is_blank(), self.today, theme, i18n);
+                // A close date is a day: the hint and the reading are a day's, as saving takes it.
+                let line = day_note(&parse_date(&text, self.today), self.close_on.is_blank(), self.today, theme, i18n);
                 (
                     "close_on",
                     RowContent::TextWithNote { field: &self.close_on, width: (width / 4).clamp(10, 14), note: line },

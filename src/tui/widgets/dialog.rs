@@ -396,9 +396,13 @@ pub fn example_day(today: NaiveDate, i18n: &I18n) -> String {
     i18n.fmt("forms.date.example", &[("month", &month), ("d", &day.day())])
 }
 
-/// `Fri 2031-05-09 10:00` / `周五 2031-05-09 10:00`.
+/// `Fri 2031-05-09 10:00` / `2031-05-09（周五）10:00`.
 pub fn describe_when(when: When, i18n: &I18n) -> String {
-    format!("{} {}", weekday_name(when.date, i18n), when.display())
+    let time = when.time.map(|t| t.format("%H:%M").to_string()).unwrap_or_default();
+    let date = when.date.to_string();
+    i18n.fmt("forms.date.read_as", &[("weekday", &weekday_name(when.date, i18n)), ("date", &date), ("time", &time)])
+        .trim_end()
+        .to_string()
 }
 
 fn weekday_name(date: NaiveDate, i18n: &I18n) -> String {
