@@ -32,17 +32,51 @@ pub struct Written {
 
 /// The calendar of `events`: reminders `reminder_minutes` before each (none at 0), words of
 /// the description in `i18n`'s language.
-pub fn ics(events: &[CalendarEvent], i18n: &I18n, reminder_minutes: u32) -> String {
-    let mut calendar = Calendar::empty();
-    calendar
-        .append_property(Property::new("VERSION", "2.0"))
+#[cfg(test)]
+fn ics(events: &[CalendarEvent], i18n: &I18n, reminder_minutes: u32) -> String {
+    let mut text = String::new();
+    let written = write_ics(events, i18n, reminder_minutes, &mut text);
+    assert!(written.is_ok(), "a String takes any text");
+    text
+}
+
+/// Writes the calendar of `events` to `out` one event at a time (a year of plans at 1M visits
+/// is tens of thousands of events; as calendar objects all at once they took 300 MB).
+fn write_ics(
+    events: &[CalendarEvent],
+    i18n: &I18n,
+    reminder_minutes: u32,
+    out: &mut impl std::fmt::Write,
+) -> std::fmt::Result {
+    let mut head = Calendar::empty();
+    head.append_property(Property::new("VERSION", "2.0"))
         .append_property(Property::new("PRODID", "-//Fieldbook//Fieldbook//EN"))
         .append_property(Property::new("CALSCALE", "GREGORIAN"))
         .append_property(Property::new("X-WR-CALNAME", one_line(&i18n.t("data.calendar.name"))));
+    let head = head.to_string();
+    out.write_str(head.strip_suffix(CALENDAR_END).unwrap_or(&head))?;
     for event in events {
-        calendar.push(vevent(event, i18n, reminder_minutes));
+        vevent(event, i18n, reminder_minutes).fmt_write(out)?;
     }
-    calendar.to_string()
+    out.write_str(CALENDAR_END)
+}
+
+/// The calendar's last line.
+const CALENDAR_END: &str = "END:VCALENDAR\r\n";
+
+/// Text written to an [`std::io::Write`], keeping the I/O error that stopped it.
+struct IoText<W> {
+    inner: W,
+    error: Option<std::io::Error>,
+}
+
+impl<W: std::io::Write> std::fmt::Write for IoText<W> {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.inner.write_all(s.as_bytes()).map_err(|e| {
+            self.error = Some(e);
+            std::fmt::Error
+        })
+    }
 }
 
 /// One VEVENT.
@@ -125,10 +159,16 @@ pub fn export(
 ) -> Result<Written, DataError> {
     let out = check_out(path, store.path(), force)?;
     let events = store.calendar_events(range)?;
-    let text = ics(&events, i18n, reminder_minutes);
     let io = |source| DataError::Io { path: out.path.clone(), source };
     let mut file = PrivateFile::create_with(&out.path, out.existing).map_err(io)?;
-    std::io::Write::write_all(&mut file, text.as_bytes()).map_err(io)?;
+    {
+        let mut text = IoText { inner: std::io::BufWriter::new(&mut file), error: None };
+        if write_ics(&events, i18n, reminder_minutes, &mut text).is_err() {
+            let e = text.error.unwrap_or_else(|| std::io::Error::other("the calendar could not be written"));
+            return Err(io(e));
+        }
+        std::io::Write::flush(&mut text.inner).map_err(io)?;
+    }
     let path = file.finish().map_err(io)?;
     let cancelled = events.iter().filter(|e| e.cancelled).count();
     Ok(Written { path, events: events.len(), cancelled })
