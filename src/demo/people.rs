@@ -151,6 +151,22 @@ const ZH_TRADE_NAMES: &[(&str, &str)] = &[
     ("新锐", "xinrui"),
     ("永盛", "yongsheng"),
     ("汇通", "huitong"),
+    ("泰和", "taihe"),
+    ("华信", "huaxin"),
+    ("广源", "guangyuan"),
+    ("盛达", "shengda"),
+    ("东方", "dongfang"),
+    ("德隆", "delong"),
+    ("嘉诚", "jiacheng"),
+    ("宏达", "hongda"),
+    ("鼎盛", "dingsheng"),
+    ("远航", "yuanhang"),
+    ("启明", "qiming"),
+    ("安泰", "antai"),
+    ("凯瑞", "kairui"),
+    ("万通", "wantong"),
+    ("恒信", "hengxin"),
+    ("同创", "tongchuang"),
 ];
 const EN_SUFFIXES: &[&str] = &["Co., Ltd.", "Group", "Inc.", "Ltd."];
 const EN_BRANDS: &[&str] =
@@ -370,7 +386,10 @@ pub fn person_in(rng: &mut Rng, tongue: Tongue, decider: bool) -> Person {
         Tongue::En => {
             let first = pick(rng, FIRST_NAMES);
             let last = pick(rng, LAST_NAMES);
-            let brand = if rng.bool() { city_en } else { pick(rng, EN_BRANDS) };
+            // Named as Chinese companies name themselves in English (Shenzhen Maike Medical
+            // Co., Ltd.), or with an English brand: the city, the trade name, the trade.
+            let brand = if rng.bool() { pick(rng, ZH_TRADE_NAMES).1 } else { pick(rng, EN_BRANDS) };
+            let brand = capitalised(brand);
             let domain = format!("{}{}.com", brand.to_lowercase(), ind.slug);
             let mail_last: String = last.chars().filter(char::is_ascii_alphabetic).collect();
             let title = if decider { pick(rng, EN_DECIDER_TITLES) } else { pick(rng, TITLES_EN) };
@@ -380,8 +399,8 @@ pub fn person_in(rng: &mut Rng, tongue: Tongue, decider: bool) -> Person {
                 tongue,
                 name: format!("{first} {last}"),
                 address_as: String::new(),
-                company: format!("{brand} {} {}", ind.en, pick(rng, EN_SUFFIXES)),
-                company_short: brand.to_string(),
+                company: format!("{city_en} {brand} {} {}", ind.en, pick(rng, EN_SUFFIXES)),
+                company_short: brand,
                 title: title.to_string(),
                 phone: format!("+86 21 {:04} {:04}", rng.u32(..10_000), rng.u32(..10_000)),
                 email: format!("{}.{}@{domain}", first.to_lowercase(), mail_last.to_lowercase()),
@@ -390,6 +409,12 @@ pub fn person_in(rng: &mut Rng, tongue: Tongue, decider: bool) -> Person {
             }
         }
     }
+}
+
+/// `maike` → `Maike`.
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 /// A product this person's industry buys, in their language, with its unit.

@@ -181,7 +181,8 @@ pub const LOST_REASONS: &[&str] =
     &["price too high", "went with a competitor", "budget cancelled", "project postponed"];
 
 /// Deal titles; `{p}` is the product.
-pub const DEAL_TITLES: &[&str] = &["{p} purchase", "{p} upgrade", "{p} framework deal", "new plant {p}"];
+pub const DEAL_TITLES: &[&str] =
+    &["{p} purchase", "{p} for this year", "{p} framework agreement", "{p} for the new plant"];
 
 /// Facts by category: (label, values).
 pub const FACTS: &[(crate::domain::FactCategory, &str, &[&str])] = {

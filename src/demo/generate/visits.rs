@@ -1,0 +1,235 @@
+//! The generator's visits: when each happens, which scenario of the customer's history it
+//! follows, its channel and type, its result and the next step it leaves.
+
+use chrono::NaiveDate;
+
+use super::{
+    CustomerMeta, Generator, HISTORY_DAYS, Phase, RECENT_DAYS, VisitSlot, at, days_after, days_before, stamp,
+    working_day,
+};
+use crate::demo::texts::{Scenario, Slots, Via, fill, texts};
+use crate::domain::{Channel, DealState, Outcome, Step, VisitInput, VisitKind};
+
+impl Generator {
+    /// When each of `count` visits happens, oldest first (so ids grow with time): a few
+    /// appointments today, some in the next three weeks, a few missed ones, the rest logged
+    /// over the last two years; a lost account is visited only before it was lost. Each
+    /// customer's last logged visit is marked: its next step is the one still open.
+    pub fn visit_plan(&mut self, customers: &[&CustomerMeta], count: u32) -> Vec<VisitSlot> {
+        if customers.is_empty() {
+            return Vec::new();
+        }
+        self.late_left = (customers.len() as u32 / 50).clamp(4, 10);
+        self.missing_left = (customers.len() as u32 / 40).clamp(3, 12);
+        self.made_once = vec![0; customers.len()];
+        self.last_purpose = vec![""; customers.len()];
+        let today_count = count.min((count / 500).clamp(2, 8));
+        let mut slots = Vec::with_capacity(count as usize);
+        for i in 0..count {
+            let mut customer = self.rng.usize(..customers.len());
+            if i < today_count {
+                // Today's appointments are with accounts still worked on.
+                for _ in 0..8 {
+                    if customers[customer].lost_days.is_none() {
+                        break;
+                    }
+                    customer = self.rng.usize(..customers.len());
+                }
+            }
+            let meta = customers[customer];
+            let age = meta.age_days.min(HISTORY_DAYS);
+            // The most recent day the account is visited on, in days before today.
+            let until = meta.lost_days.map_or(0, |d| d + 1).min(age);
+            let roll = if meta.lost_days.is_some() { 999 } else { self.rng.u16(..1000) };
+            let slot = if i < today_count {
+                let hour = [10, 14, 11, 15, 9, 16, 10, 17][i as usize % 8];
+                VisitSlot { customer, at: at(self.today, hour, 30 * (i / 8 % 2)), done: false, last: false }
+            } else if roll < 40 || age < 2 {
+                let day = days_after(self.today, self.rng.u32(1..=21));
+                VisitSlot { customer, at: self.office_time(day), done: false, last: false }
+            } else if roll < 41 {
+                let day = days_before(self.today, self.rng.u32(1..=age.min(10)));
+                VisitSlot { customer, at: self.office_time(day), done: false, last: false }
+            } else {
+                let back = until.max(1) + (self.rng.f64() * f64::from(age - until.max(1))) as u32;
+                let day = days_before(self.today, back);
+                VisitSlot { customer, at: self.office_time(day), done: true, last: false }
+            };
+            slots.push(slot);
+        }
+        slots.sort_by_key(|s| (s.at, s.customer));
+        let mut seen = vec![false; customers.len()];
+        for slot in slots.iter_mut().rev().filter(|s| s.done) {
+            slot.last = !std::mem::replace(&mut seen[slot.customer], true);
+        }
+        slots
+    }
+
+    /// The visit in `slot`: a scenario of the step the customer's deal was at that day (after a
+    /// sale, after-sale care), with results when logged (some recent ones still missing them);
+    /// returns it with its `created_at` and the index of the deal it belongs to.
+    pub fn visit(&mut self, meta: &CustomerMeta, slot: &VisitSlot) -> (VisitInput, String, usize) {
+        let t = texts(meta.tongue);
+        let day = slot.at.date();
+        let days_ago = (self.today - day).num_days();
+        let phase =
+            meta.phases.iter().rev().find(|p| p.from <= day).or(meta.phases.first()).copied().unwrap_or(Phase {
+                from: day,
+                deal: 0,
+                step: Step::Preparation,
+                state: DealState::Open,
+            });
+        // A follow-on deal's customer has bought before: now and then a care visit between.
+        let after_sale = phase.state == DealState::Won || (phase.deal > 0 && self.rng.u8(..4) == 0);
+        let deal = if after_sale { 0 } else { phase.deal };
+        // A follow-on deal begins with a customer who knows us: no first call, no first visit,
+        // but a look for the next need (the last after-sale scenario).
+        let returning = phase.deal > 0 && phase.step.index() <= Step::Approach.index();
+        let scenarios = match (after_sale, returning) {
+            (true, _) => t.after_sale,
+            (false, true) => &t.after_sale[t.after_sale.len() - 1..],
+            (false, false) => t.scenarios[phase.step.index()],
+        };
+        // A step's first visit is its once-only one (the first call, the first visit).
+        let once = (!after_sale && !returning && scenarios.iter().any(|o| o.once)).then(|| 1 << phase.step.index());
+        // Long in one step, most visits keep in touch rather than repeat the step's work.
+        let stalled = (day - phase.from).num_days() > 60 && self.rng.bool();
+        let scenarios = if stalled && once.is_none_or(|bit| self.made_once[slot.customer] & bit != 0) {
+            t.keep_in_touch
+        } else {
+            scenarios
+        };
+        let s = self.scenario(slot.customer, scenarios, once);
+        let n = self.rng.u32(2..20);
+        let budget = meta.budgets.get(deal).map_or("", String::as_str);
+        let slots = Slots {
+            product: meta.product.name,
+            unit: meta.product.unit,
+            company: &meta.company_short,
+            decider: &meta.decider,
+            n,
+            budget,
+        };
+        let f = |text: &str| fill(text, &slots);
+        let channel = match (s.via, self.rng.u8(..18)) {
+            (Via::Phone, _) => Channel::Phone,
+            (Via::Message, _) => Channel::Message,
+            // A meeting is at their place (上门); a demonstration or a talk may be on video.
+            (Via::Meeting, _) | (Via::Demonstration, 0..=13) | (Via::Any, 0..=10) => Channel::InPerson,
+            (Via::Any, 11..=15) => Channel::Phone,
+            _ => Channel::Video,
+        };
+        let kind = match channel {
+            _ if after_sale => VisitKind::AfterSaleCare,
+            _ if s.via == Via::Demonstration => VisitKind::Demonstration,
+            Channel::Phone => VisitKind::PhoneFollowUp,
+            Channel::Message => VisitKind::Custom(t.message_kind.to_string()),
+            _ => VisitKind::CustomerVisit,
+        };
+        let mut v = VisitInput {
+            channel,
+            kind,
+            purpose: f(s.purpose),
+            action_plan: f(s.plan),
+            expected_result: f(s.expect),
+            ..VisitInput::blank()
+        };
+        let created = if slot.done {
+            v.done_at = Some(slot.at);
+            // Mostly the last few days' visits wait for their result, now and then an older one.
+            let chance = if days_ago <= 3 { 2 } else { 8 };
+            let missing = days_ago <= i64::from(RECENT_DAYS) && self.missing_left > 0 && self.rng.u8(..chance) == 0;
+            if missing {
+                self.missing_left -= 1;
+            }
+            if !missing {
+                let (outcome, actual) = match self.rng.u8(..20) {
+                    0..=10 => (Outcome::Met, s.met),
+                    11..=16 => (Outcome::Partly, s.partly),
+                    _ => (Outcome::NotMet, s.not_met),
+                };
+                v.outcome = Some(outcome);
+                v.actual_result = f(actual);
+                v.next_topic = if self.rng.u8(..10) < 7 { f(s.topic) } else { String::new() };
+                // A lost account's last visit leaves nothing to do; when the deal moved on
+                // since (won, or a step further), what is still to do is the step it is at now.
+                let now = meta.phases.last().filter(|p| slot.last && p.from > day);
+                let next = match now {
+                    Some(p) if p.state == DealState::Won => t.after_sale.first().map(|o| o.next),
+                    Some(p) => t.scenarios[p.step.index()].iter().find(|o| !o.once).map(|o| o.next),
+                    None => Some(s.next),
+                };
+                if let Some(next) = next.filter(|_| !(slot.last && meta.lost_days.is_some())) {
+                    v.next_step = f(next);
+                    v.next_step_on = Some(self.next_step_on(day, slot.last));
+                }
+                if self.rng.u8(..10) == 0 {
+                    v.notes = self.pick(t.notes).to_string();
+                }
+            }
+            // A meeting was booked ahead (planned, then logged); a call is logged as made.
+            if matches!(s.via, Via::Meeting | Via::Demonstration) && self.rng.u8(..10) < 7 {
+                v.planned_at = Some(slot.at);
+                stamp(at(days_before(day, self.rng.u32(1..10)), 8, 30))
+            } else {
+                stamp(slot.at)
+            }
+        } else {
+            v.planned_at = Some(slot.at);
+            let booked = days_before(day, self.rng.u32(1..10)).min(self.today);
+            stamp(at(booked, 8, 30))
+        };
+        (v, created, deal)
+    }
+
+    /// The scenario a visit of `customer` follows among `scenarios`: the once-only one when
+    /// the step (`once`, its bit) has one the customer did not have yet, else another than the
+    /// customer's visit before, a message now and then only.
+    fn scenario(&mut self, customer: usize, scenarios: &'static [Scenario], once: Option<u8>) -> Scenario {
+        let first = once.is_some_and(|bit| {
+            let made = &mut self.made_once[customer];
+            let first = *made & bit == 0;
+            *made |= bit;
+            first
+        });
+        let start = self.rng.usize(..scenarios.len());
+        let last = self.last_purpose[customer];
+        let mut choice = None;
+        // Another than the visit before if the step has one; the same again only if not.
+        for again in [false, true] {
+            for k in 0..scenarios.len() {
+                let s = scenarios[(start + k) % scenarios.len()];
+                let fits = s.once == first && (again || s.purpose != last);
+                // A message books a meeting now and then; most first contacts are calls.
+                if fits && (again || !(s.via == Via::Message && self.rng.bool())) {
+                    choice = Some(s);
+                    break;
+                }
+            }
+            if choice.is_some() {
+                break;
+            }
+        }
+        let choice = choice.unwrap_or(scenarios[start]);
+        self.last_purpose[customer] = choice.purpose;
+        choice
+    }
+
+    /// When a next step set on `day` is due. Earlier visits' steps were done by the visit
+    /// after them, so theirs are a few days on; the one still open (`last`) is mostly to come,
+    /// a few due today, and a handful at most a few days late.
+    fn next_step_on(&mut self, day: NaiveDate, last: bool) -> NaiveDate {
+        let days_ago = (self.today - day).num_days().max(0) as u32;
+        if !last {
+            return days_after(day, self.rng.u32(2..=14));
+        }
+        if self.late_left > 0 && days_ago >= 2 && self.rng.u8(..4) == 0 {
+            self.late_left -= 1;
+            return days_before(self.today, self.rng.u32(1..=days_ago.min(6) - 1).max(1));
+        }
+        match self.rng.u8(..20) {
+            0 => self.today,
+            _ => working_day(days_after(self.today, self.rng.u32(1..=14)), self.today),
+        }
+    }
+}
