@@ -56,7 +56,9 @@ impl Ctx {
     pub fn store(&mut self) -> anyhow::Result<&mut Store> {
         let store = match self.store.take() {
             Some(store) => store,
-            None => Store::open(&self.db_path, self.clock)?,
+            None => Store::open_telling(&self.db_path, self.clock, |_| {
+                self.tell(&self.i18n.fmt("data.backup.upgrading", &[("path", &self.db_path.display())]));
+            })?,
         };
         Ok(self.store.insert(store))
     }

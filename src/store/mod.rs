@@ -74,6 +74,13 @@ impl Store {
     /// is refused untouched: the decision reads only. A file the user made read-only is opened
     /// for reading only (see [`read_only`]; [`Store::is_read_only`]).
     pub fn open(path: &Path, clock: Clock) -> Result<Self> {
+        Self::open_telling(path, clock, |_| {})
+    }
+
+    /// [`Store::open`], calling `upgrading` with the version found before a database made by
+    /// an older Fieldbook is backed up and upgraded (at 100k customers that takes a while:
+    /// the faces say so instead of seeming to hang).
+    pub fn open_telling(path: &Path, clock: Clock, upgrading: impl FnOnce(i64)) -> Result<Self> {
         let io = |source| StoreError::Io { path: path.to_path_buf(), source };
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             private_file::create_private_dir(parent).map_err(io)?;
@@ -126,6 +133,7 @@ impl Store {
         conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0)).ctx("enabling WAL")?;
         conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;").ctx("setting pragmas")?;
         if (1..migrate::LATEST).contains(&found) {
+            upgrading(found);
             transfer::backup::backup_before_upgrade(&conn, path, found, clock.now())?;
         }
         if !marked {

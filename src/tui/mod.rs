@@ -101,7 +101,11 @@ impl DailyBackup {
 fn start(session: Session) -> Result<(App, DailyBackup), String> {
     let Session { i18n, clock, config, config_dir, db_path } = session;
     let keymap = Keymap::new(&config.keys).map_err(|e| i18n.localize(&e, Face::App))?;
-    let store = Store::open(&db_path, clock).map_err(|e| i18n.localize(&e, Face::App))?;
+    // Said before the screen opens: an upgrade of a large file would otherwise look like a hang.
+    let upgrading = |_| {
+        eprintln!("{}", crate::text::printable(&i18n.fmt("data.backup.upgrading", &[("path", &db_path.display())])));
+    };
+    let store = Store::open_telling(&db_path, clock, upgrading).map_err(|e| i18n.localize(&e, Face::App))?;
     let backup =
         DailyBackup { db: db_path, keep: config.backup.keep, day: clock.today(), read_only: store.is_read_only() };
     let calendar =

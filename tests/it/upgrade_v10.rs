@@ -71,6 +71,17 @@ fn the_fixture_holds_accounts_people_and_deals_of_version_10() {
 }
 
 #[test]
+fn the_upgrade_is_said_once_in_the_user_s_language() {
+    let env = upgraded_env();
+    let first = env.cmd().args(["--lang", "zh-CN", "list"]).output().unwrap();
+    assert!(first.status.success());
+    let said = String::from_utf8(first.stderr).unwrap();
+    assert!(said.contains("正在为这个版本的 Fieldbook 升级") && said.contains("只需一次"), "{said}");
+    let again = env.cmd().arg("list").output().unwrap();
+    assert_eq!(String::from_utf8(again.stderr).unwrap(), "", "nothing to upgrade the second time");
+}
+
+#[test]
 fn every_row_of_version_10_is_kept_after_a_backup() {
     let env = upgraded_env();
     assert!(env.ok(&["check"]).starts_with("OK: "));
