@@ -470,8 +470,9 @@ impl App {
                 return;
             }
         }
-        // A list still waiting for what it shows (a filter matched again after a write or coming
-        // back into view) would act on the rows it showed before: the key waits for them.
+        // A list still waiting for what it shows (the board being read, a filter matched again
+        // after a write or coming back into view) would act on the rows it showed before: the
+        // key waits for them.
         if self.screens.last().is_some_and(Screen::acts_on_answer) {
             self.answer(Some(ANSWER_BEFORE_KEY));
         }

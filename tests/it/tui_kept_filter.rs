@@ -1,6 +1,7 @@
 //! A filter kept with Enter on the board or the customers table is matched again off the UI
 //! thread when its screen comes back into view or after a write: the key returns at once with
-//! the screen as it was and a spinner, and the match is drawn when it arrives.
+//! the screen as it was and a spinner, and the match is drawn when it arrives. The board is
+//! read so when it opens too.
 
 use crate::tui_support;
 
@@ -69,4 +70,17 @@ fn a_key_pressed_while_the_board_is_matched_again_acts_on_the_new_match() {
     a.on_key(key('>'));
     let screen = render(&a, 80, 24);
     assert!(screen.contains("Move 刘洋 to Survey?"), "{screen}");
+}
+
+/// `2` returns at once: the board is read off the UI thread and drawn when it arrives; a key
+/// acting on a card meanwhile waits for it.
+#[test]
+fn the_board_opens_off_the_ui_thread_and_a_card_key_waits_for_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = app(&dir, Lang::En);
+    a.on_key(KeyEvent::new(KeyCode::Char('2'), KeyModifiers::NONE));
+    assert!(a.waiting_for().is_some(), "the board asked its worker instead of reading on the key");
+    a.on_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    assert!(a.waiting_for().is_none());
+    assert_eq!(a.screen().map(|s| s.id()), Some(fieldbook::tui::keymap::ScreenId::Customer), "Enter opened the card");
 }

@@ -100,16 +100,12 @@ impl PipelineScreen {
         self.filter_box.typing()
     }
 
-    /// Reloads totals and the visible page of every column, keeping selections in range. Under
-    /// a filter the worker matches it again (the board as it was, with a spinner, meanwhile).
+    /// Reloads totals and the visible page of every column, keeping selections in range: the
+    /// worker reads them (the board as it was, with a spinner, meanwhile; a key acting on a
+    /// card waits for them: see `Screen::acts_on_answer`).
     pub fn refresh(&mut self, store: &Store) -> anyhow::Result<()> {
-        if self.filter.text.is_some() {
-            self.ask(store, self.selected);
-            return Ok(());
-        }
-        self.matches = None;
-        self.totals = store.pipeline_totals(&self.filter)?;
-        self.load_pages(store)
+        self.ask(store, self.selected);
+        Ok(())
     }
 
     /// Asks the worker for the board under the filter, keeping `selected` (in range).
@@ -118,16 +114,6 @@ impl PipelineScreen {
         self.worker
             .get_or_insert_with(|| Background::start(store.path().to_path_buf(), store.clock(), board_under))
             .ask(question);
-    }
-
-    /// Loads the page of every column that holds its selected card, keeping selections in range.
-    fn load_pages(&mut self, store: &Store) -> anyhow::Result<()> {
-        for (i, stage) in Step::ALL.iter().enumerate() {
-            let count = self.totals[i].count as usize;
-            self.selected[i] = self.selected[i].min(count.saturating_sub(1));
-            self.load_page(store, i, *stage)?;
-        }
-        Ok(())
     }
 
     /// Loads the page of column `i` that holds its selected card.
@@ -206,7 +192,7 @@ impl PipelineScreen {
             Action::Filter => self.filter_box.start(&self.filter.text),
             Action::Back if self.filter.text.is_some() => {
                 self.filter.text = None;
-                return self.reload(ctx.store);
+                self.ask(ctx.store, [0; 5]);
             }
             _ => return Effect::Unhandled,
         }
@@ -231,18 +217,6 @@ impl PipelineScreen {
         self.selected[self.column] = 0;
     }
 
-    fn reload(&mut self, store: &Store) -> Effect {
-        // An answer for a filter typed before is no longer wanted.
-        if let Some(worker) = self.worker.as_mut() {
-            worker.forget();
-        }
-        self.selected = [0; 5];
-        match self.refresh(store) {
-            Ok(()) => Effect::None,
-            Err(e) => Effect::Error(e),
-        }
-    }
-
     /// Feeds the filter box: the board filters as the user types (matched off the UI thread:
     /// the board shows the previous match with a spinner until the new one arrives); submit
     /// (Enter) keeps the filter, clear (Esc) clears it.
@@ -258,12 +232,9 @@ impl PipelineScreen {
         self.filter_box.paste(line, &mut self.filter.text).then(|| self.filter_changed(store))
     }
 
-    /// Asks the worker to match the new filter; no filter shows the whole board at once (it
-    /// reads only indexes).
+    /// Asks the worker for the board under the new filter (or without one), from the first
+    /// cards.
     fn filter_changed(&mut self, store: &Store) -> Effect {
-        if self.filter.text.is_none() {
-            return self.reload(store);
-        }
         self.ask(store, [0; 5]);
         Effect::None
     }
@@ -277,12 +248,12 @@ impl PipelineScreen {
     /// false when nothing changed. The worker read the pages too: nothing is read here.
     pub fn take_answer(&mut self, wait: Option<std::time::Duration>) -> anyhow::Result<bool> {
         let Some(answer) = self.worker.as_mut().and_then(|w| w.answer(wait)) else { return Ok(false) };
-        let BoardAnswer { matches, selected, offsets, cards, ticks } = answer?;
+        let BoardAnswer { totals, matches, selected, offsets, cards, ticks } = answer?;
         self.selected = selected;
         self.offsets = offsets;
         self.cards = cards;
-        self.totals = matches.totals.clone();
-        self.matches = Some(matches);
+        self.totals = totals;
+        self.matches = matches;
         for i in 0..Step::ALL.len() {
             self.note_progress(i, &ticks);
         }
