@@ -30,8 +30,14 @@ impl When {
 
     /// When a planned visit is: a day without a time is at the start of the working day
     /// ([`PLAN_HOUR`]), not at midnight.
+    pub fn planned(self) -> When {
+        let start_of_day = NaiveTime::from_hms_opt(PLAN_HOUR, 0, 0).unwrap_or(NaiveTime::MIN);
+        When { time: Some(self.time.unwrap_or(start_of_day)), ..self }
+    }
+
+    /// [`When::planned`] in its stored form.
     pub fn to_plan_datetime(self) -> NaiveDateTime {
-        self.date.and_time(self.time.unwrap_or(NaiveTime::from_hms_opt(PLAN_HOUR, 0, 0).unwrap_or(NaiveTime::MIN)))
+        self.planned().to_datetime()
     }
 
     /// `YYYY-MM-DD` or `YYYY-MM-DD HH:MM`.

@@ -75,16 +75,22 @@ pub fn postpone(store: &mut Store, id: i64, when: &str, today: NaiveDate) -> Res
 }
 
 /// The start of a visit for an open next step: its text as the purpose, its due day (and time;
-/// a day alone at the start of the working day) as the appointment; saving the visit marks the
-/// step done by it.
+/// a day alone at the start of the working day) as the appointment — today for a step already
+/// late, never a day gone by; saving the visit marks the step done by it.
 pub fn visit_for(store: &Store, id: i64) -> Result<(NextStep, VisitInput), StoreError> {
     let step = store.next_step(id)?;
     if !step.is_open() {
         return Err(StoreError::NotFound { what: "open next step", id });
     }
+    let today = store.clock().today();
+    let when = if step.due_on < today {
+        When { date: today, time: None }
+    } else {
+        When { date: step.due_on, time: step.due_time }
+    };
     let input = VisitInput {
         purpose: step.text.clone(),
-        planned_at: Some(When { date: step.due_on, time: step.due_time }.to_plan_datetime()),
+        planned_at: Some(when.to_plan_datetime()),
         does_step: Some(step.id),
         ..VisitInput::blank()
     };

@@ -437,3 +437,13 @@ fn a_list_cut_at_fifty_says_there_are_more() {
     let screen = render(&app, 100, 40);
     assert!(screen.contains("Next steps due (50+)"), "{screen}");
 }
+
+#[test]
+fn a_day_alone_in_a_plan_reads_back_at_the_start_of_the_working_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(&dir, Lang::En);
+    keys(&mut app, "f tab tab tab tab tab");
+    type_text(&mut app, "fri");
+    let screen = render(&app, 100, 40);
+    assert!(screen.contains("→ Fri 2031-05-09 09:00"), "{screen}");
+}

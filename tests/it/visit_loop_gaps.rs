@@ -203,3 +203,14 @@ fn a_paste_into_the_visit_form_lands_whole_in_the_focused_box() {
     assert_eq!(visit["action_plan"], long.replace("\r\n", "\n").trim_end(), "every line, in order");
     assert_eq!(visit["planned_at"], "2031-05-07T10:00:00", "the one-line box took the line break as a space");
 }
+
+#[test]
+fn a_late_next_step_is_planned_for_today_never_a_day_gone_by() {
+    let env = Env::new();
+    let id = env.add("王伟", &[]).to_string();
+    let step = env.ok(&["next", "add", &id, "call back about the quote", "--on", "2031-05-01"]);
+    let step = step.trim().to_string();
+    env.ok(&["next", "plan", &step, "--plan", "have the price list ready", "--expect", "a date"]);
+    let shown = env.json(&["show", &id, "--format", "json"]);
+    assert_eq!(shown["visits"][0]["planned_at"], format!("{}T09:00:00", crate::common::TODAY));
+}

@@ -11,7 +11,8 @@ impl VisitForm {
     pub(super) fn parsed_when(&self) -> Result<When, DomainError> {
         let text = self.when.text();
         match self.mode {
-            VisitMode::Plan => parse_when(&text, self.today),
+            // A day alone is planned at the start of the working day: the read-back says so.
+            VisitMode::Plan => parse_when(&text, self.today).map(When::planned),
             VisitMode::Log => parse_past_when(&text, self.today),
         }
     }
