@@ -143,6 +143,11 @@ impl Generator {
         }
     }
 
+    /// The language the rep writes in.
+    fn tongue(&self) -> Tongue {
+        if self.lang == Lang::ZhCn { Tongue::Zh } else { Tongue::En }
+    }
+
     fn pick<T: Copy>(&mut self, items: &[T]) -> T {
         items[self.rng.usize(..items.len())]
     }

@@ -256,4 +256,15 @@ fn a_demo_backlog_is_a_handful_and_histories_are_in_order() {
     assert_eq!(q("SELECT count(*) FROM visit WHERE kind = 'demonstration' AND channel IN ('phone', 'message')"), 0);
     let messages = q("SELECT count(*) FROM visit WHERE channel = 'message'");
     assert!(messages * 8 < 1200, "{messages} messages of 1200 visits");
+    // Most visits are made in person, not one follow-up call after another.
+    let in_person = q("SELECT count(*) FROM visit WHERE channel = 'in-person'");
+    let phone = q("SELECT count(*) FROM visit WHERE channel = 'phone'");
+    assert!(in_person > phone, "{in_person} in person, {phone} by phone");
+    assert_eq!(
+        q(
+            "SELECT count(*) FROM visit WHERE kind NOT IN ('customer-visit', 'phone-follow-up', 'demonstration', 'after-sale-care', 'Message')"
+        ),
+        0,
+        "the rep's words for the type"
+    );
 }

@@ -51,7 +51,9 @@ impl Generator {
                 let day = days_before(self.today, self.rng.u32(1..=age.min(10)));
                 VisitSlot { customer, at: self.office_time(day), done: false, last: false }
             } else {
-                let back = until.max(1) + (self.rng.f64() * f64::from(age - until.max(1))) as u32;
+                // Most visits are recent, while a deal is worked on; fewer go back to the start.
+                let u = self.rng.f64();
+                let back = until.max(1) + (u * u * f64::from(age - until.max(1))) as u32;
                 let day = days_before(self.today, back);
                 VisitSlot { customer, at: self.office_time(day), done: true, last: false }
             };
@@ -92,8 +94,10 @@ impl Generator {
         };
         // A step's first visit is its once-only one (the first call, the first visit).
         let once = (!after_sale && !returning && scenarios.iter().any(|o| o.once)).then(|| 1 << phase.step.index());
-        // Long in one step, most visits keep in touch rather than repeat the step's work.
-        let stalled = (day - phase.from).num_days() > 60 && self.rng.bool();
+        // Before its deal opened, an account is visited to keep in touch (after the first
+        // call); long in one step, most visits keep in touch rather than repeat the step's work.
+        let before_deal = meta.phases.first().is_some_and(|p| day < p.from);
+        let stalled = before_deal || ((day - phase.from).num_days() > 60 && self.rng.bool());
         let scenarios = if stalled && once.is_none_or(|bit| self.made_once[slot.customer] & bit != 0) {
             t.keep_in_touch
         } else {
@@ -123,7 +127,8 @@ impl Generator {
             _ if after_sale => VisitKind::AfterSaleCare,
             _ if s.via == Via::Demonstration => VisitKind::Demonstration,
             Channel::Phone => VisitKind::PhoneFollowUp,
-            Channel::Message => VisitKind::Custom(t.message_kind.to_string()),
+            // The type is the rep's word, in the demo's language, whoever the customer is.
+            Channel::Message => VisitKind::Custom(texts(self.tongue()).message_kind.to_string()),
             _ => VisitKind::CustomerVisit,
         };
         let mut v = VisitInput {
