@@ -142,8 +142,12 @@ impl Generator {
         let created = if slot.done {
             v.done_at = Some(slot.at);
             // Mostly the last few days' visits wait for their result, now and then an older one.
-            let chance = if days_ago <= 3 { 2 } else { 8 };
-            let missing = days_ago <= i64::from(RECENT_DAYS) && self.missing_left > 0 && self.rng.u8(..chance) == 0;
+            // (Visits come oldest first: the older ones may take only part of the handful.)
+            let missing = match days_ago {
+                ..=3 => self.missing_left > 0 && self.rng.bool(),
+                4.. if days_ago <= i64::from(RECENT_DAYS) => self.missing_left > 5 && self.rng.u8(..12) == 0,
+                _ => false,
+            };
             if missing {
                 self.missing_left -= 1;
             }
