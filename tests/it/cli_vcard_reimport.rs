@@ -40,7 +40,8 @@ fn a_new_colleague_in_a_phone_export_joins_the_known_account() {
         "李",
         "工",
         "华东机械 ",
-        "TITLE:技术主管\r\nTEL;TYPE=CELL:139 1111 2222\r\nEMAIL;TYPE=WORK:li@hdjx.example\r\nBDAY:--05-09\r\n",
+        "TITLE:技术主管\r\nTEL;TYPE=CELL:139 1111 2222\r\nEMAIL;TYPE=WORK:li@hdjx.example\r\nBDAY:--05-09\r\n\
+         NOTE:负责新生产线的设备选型\r\n",
     );
     std::fs::write(&vcf, [li, anna, boss, wang].concat()).unwrap();
     let again = env.ok(&["import", vcf.to_str().unwrap()]);
@@ -60,13 +61,17 @@ fn a_new_colleague_in_a_phone_export_joins_the_known_account() {
         .collect();
     assert_eq!(birthdays, ["张总", "李工"], "the new colleague's birthday is theirs, 张总's not added twice");
     assert!(env.ok(&["today"]).contains("birthday (李工)"));
+    let notes: Vec<&str> = shown["notes"].as_array().unwrap().iter().filter_map(|n| n["body"].as_str()).collect();
+    assert_eq!(notes, ["李工：负责新生产线的设备选型"], "the new colleague's note comes with them, saying whose");
     let zh = env.ok(&["--lang", "zh-CN", "import", vcf.to_str().unwrap()]);
     assert!(zh.contains("跳过 2") && !zh.contains("新联系人"), "a third import adds nobody: {zh}");
+    assert_eq!(env.json(&["show", "1", "--format", "json"])["notes"].as_array().unwrap().len(), 1, "nor a note");
     assert!(env.ok(&["check"]).starts_with("OK: "));
 
     let undo = env.ok(&["import", "--undo", "2"]);
     assert!(!undo.is_empty());
     assert_eq!(names(&env, "1"), ["王伟", "张总"], "undo takes the new person away, and only them");
+    assert!(env.json(&["show", "1", "--format", "json"])["notes"].as_array().unwrap().is_empty(), "and their note");
     assert!(env.ok(&["check"]).starts_with("OK: "));
 }
 

@@ -34,6 +34,9 @@ pub struct ImportSet {
     /// already in the database when any of its people is known there, and its people who are
     /// not (a new colleague) join that account even when duplicates are skipped.
     pub people_join_known_accounts: bool,
+    /// The person (contact card) each note of the set came from, by the ids in the set: a
+    /// note of a new colleague joins the known account with them.
+    pub note_people: BTreeMap<i64, i64>,
 }
 
 /// What to do with a customer that is already in the database (same phone, e-mail, or name
@@ -230,6 +233,10 @@ impl<'a> Importer<'a> {
                     continue;
                 }
                 if table.name == "contact" && self.person_of_known_account(table, index, &row, report)? {
+                    continue;
+                }
+                if table.name == "note" && self.note_of_joined_person(table, index, &mut row)? {
+                    *report.rows.entry(table.name.clone()).or_default() += 1;
                     continue;
                 }
                 if table.name == "customer_fact" && self.fact_of_joined_person(table, index, &mut row)? {
@@ -440,6 +447,33 @@ impl<'a> Importer<'a> {
         };
         row.insert("customer_id".into(), existing.into());
         row.insert("contact_id".into(), person.into());
+        if let (Some(old), Some(new)) = (own_id(table, row), self.insert(table, index, row)?) {
+            self.target(&table.name, old, Target::Added(new));
+        }
+        Ok(true)
+    }
+
+    /// A note of a contact card whose account is already there and whose person joined it (a
+    /// new colleague): added to that account, saying whose it is. True when the row is consumed.
+    fn note_of_joined_person(&mut self, table: &TableInfo, index: usize, row: &mut Row) -> DataResult<bool> {
+        if !self.set.people_join_known_accounts {
+            return Ok(false);
+        }
+        let old_customer = row.get("customer_id").and_then(|v| v.as_i64());
+        let Some(existing) = old_customer.and_then(|c| self.already_there.get(&c)).copied() else { return Ok(false) };
+        let old_person = own_id(table, row).and_then(|note| self.set.note_people.get(&note)).copied();
+        let Some(Target::Added(person)) = old_person.and_then(|p| self.targets.get("contact")?.get(&p)).copied() else {
+            return Ok(false);
+        };
+        let name: String = self
+            .tx
+            .query_row("SELECT name FROM contact WHERE id = ?1", [person], |r| r.get(0))
+            .ctx("matching notes")?;
+        let body = row.get("body").and_then(|v| v.as_str()).unwrap_or_default().to_string();
+        if ![format!("{name}："), format!("{name}: ")].iter().any(|whose| body.starts_with(whose)) {
+            row.insert("body".into(), super::records::note_of(&name, &body).into());
+        }
+        row.insert("customer_id".into(), existing.into());
         if let (Some(old), Some(new)) = (own_id(table, row), self.insert(table, index, row)?) {
             self.target(&table.name, old, Target::Added(new));
         }

@@ -19,6 +19,7 @@ use crate::domain::money::Currency;
 use crate::domain::{CustomerClass, DealState, Step, Style, Word};
 use crate::import::Record;
 use crate::store::customers::normalise_phone;
+use crate::store::search_text::is_cjk;
 
 /// How the records of a file make accounts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -105,9 +106,13 @@ pub fn records_to_set(
             })));
         }
         for body in &rec.notes {
-            let body = whose.as_ref().map_or_else(|| body.clone(), |name| format!("{name}: {body}"));
-            let note = json!({ "id": rows.notes.len() as i64 + 1, "customer_id": id, "body": body, "created_at": now });
+            let body = whose.as_ref().map_or_else(|| body.clone(), |name| note_of(name, body));
+            let note_id = rows.notes.len() as i64 + 1;
+            let note = json!({ "id": note_id, "customer_id": id, "body": body, "created_at": now });
             rows.notes.push(row(note));
+            if let Some(person) = person.filter(|_| by_organisation) {
+                set.note_people.insert(note_id, person);
+            }
         }
     }
     for (table, rows) in [
@@ -121,6 +126,12 @@ pub fn records_to_set(
         set.tables.insert(table.to_string(), rows);
     }
     set
+}
+
+/// A note of one of an account's people, saying whose it is: `李工：…` in Chinese text,
+/// `Anna: …` in other.
+pub(crate) fn note_of(name: &str, body: &str) -> String {
+    if name.chars().chain(body.chars()).any(is_cjk) { format!("{name}：{body}") } else { format!("{name}: {body}") }
 }
 
 /// An account of the file so far: its id, phone and e-mail (the first given of its records).
