@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, Transaction, params};
 
 use super::Store;
-use super::bulk_deferred::Deferred;
+use super::bulk_deferred::{Deferred, check_references};
 use super::customers::normalise_phone;
 use super::error::{Context, Result};
 use super::visits::{insert_visit, refresh_all_rollups_in};
@@ -97,8 +97,10 @@ impl Store {
     /// either all rows are saved with consistent summaries, or none. The loaded tables'
     /// indexes and the search index are built once after the rows are in
     /// ([`Deferred`]), then the query planner's statistics, which a load this size makes
-    /// stale, are refreshed. While it runs the connection trades durability for speed
-    /// ([`LoadPragmas`]); a crash of the process still leaves the database as it was.
+    /// stale, are refreshed. Foreign keys are checked once, table by table, before it commits
+    /// ([`check_references`]) instead of at each row. While it runs the connection trades
+    /// durability for speed ([`LoadPragmas`]); a crash of the process still leaves the
+    /// database as it was.
     pub fn bulk_load<T>(&mut self, load: impl FnOnce(&mut BulkWriter) -> Result<T>) -> Result<T> {
         self.writable()?;
         let pragmas = LoadPragmas::set(self.conn())?;
@@ -107,6 +109,7 @@ impl Store {
             let value = load(&mut BulkWriter { tx })?;
             deferred.restore(tx)?;
             refresh_all_rollups_in(tx)?;
+            check_references(tx)?;
             tx.execute_batch("ANALYZE").ctx("updating query statistics")?;
             Ok(value)
         });
@@ -135,6 +138,7 @@ struct LoadPragmas {
     journal_mode: String,
     synchronous: i64,
     mmap_size: i64,
+    foreign_keys: i64,
 }
 
 impl LoadPragmas {
@@ -142,23 +146,29 @@ impl LoadPragmas {
     /// rollback journal instead of the write-ahead log: pages the load adds to the end of the
     /// file need no journal, while in WAL mode every page would be written twice (to the log,
     /// then into the file). The journal mode stays WAL when another connection has the file
-    /// open (the switch needs it alone).
+    /// open (the switch needs it alone). The file is read memory-mapped, and foreign keys are
+    /// not enforced row by row (the load checks them once at its end).
     fn set(conn: &Connection) -> Result<Self> {
         let doing = "preparing a bulk load";
         let journal_mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).ctx(doing)?;
         let synchronous: i64 = conn.query_row("PRAGMA synchronous", [], |r| r.get(0)).ctx(doing)?;
         let mmap_size: i64 = conn.query_row("PRAGMA mmap_size", [], |r| r.get(0)).ctx(doing)?;
+        let foreign_keys: i64 = conn.query_row("PRAGMA foreign_keys", [], |r| r.get(0)).ctx(doing)?;
         conn.pragma_update(None, "cache_size", -BULK_CACHE_KIB).ctx(doing)?;
         conn.pragma_update(None, "mmap_size", BULK_MMAP_BYTES).ctx(doing)?;
         conn.pragma_update(None, "synchronous", "OFF").ctx(doing)?;
+        // Last, so that a failure above leaves them enforced.
+        conn.pragma_update(None, "foreign_keys", "OFF").ctx(doing)?;
         // Refused (busy) when another connection has the file open: the load then runs in WAL.
         let _ = conn.query_row("PRAGMA journal_mode = TRUNCATE", [], |r| r.get::<_, String>(0));
-        Ok(Self { journal_mode, synchronous, mmap_size })
+        Ok(Self { journal_mode, synchronous, mmap_size, foreign_keys })
     }
 
     /// Puts the connection's settings back.
     fn restore(self, conn: &Connection) -> Result<()> {
         let doing = "finishing a bulk load";
+        // First, so that a failure below leaves them enforced.
+        conn.pragma_update(None, "foreign_keys", self.foreign_keys).ctx(doing)?;
         conn.query_row(&format!("PRAGMA journal_mode = {}", self.journal_mode), [], |r| r.get::<_, String>(0))
             .ctx(doing)?;
         conn.pragma_update(None, "synchronous", self.synchronous).ctx(doing)?;

@@ -5,9 +5,9 @@
 //! defers only the search index ([`Deferred::take_search`]): its duplicate checks need the
 //! indexes as it goes.
 
-use rusqlite::Transaction;
+use rusqlite::{OptionalExtension, Transaction};
 
-use super::error::{Context, Result};
+use super::error::{Context, Result, StoreError};
 
 /// The tables a bulk load writes to.
 const LOADED_TABLES: [&str; 10] = [
@@ -126,6 +126,24 @@ impl Deferred {
     }
 }
 
+/// Refuses a load that left a row referring to one that is not there: the load runs without
+/// foreign key enforcement (a parent lookup per row, for millions of rows), and each loaded
+/// table is checked once before it commits.
+pub(super) fn check_references(tx: &Transaction) -> Result<()> {
+    let doing = "checking the loaded rows' references";
+    for table in LOADED_TABLES {
+        let broken: Option<(Option<i64>, String)> = tx
+            .query_row(&format!("PRAGMA foreign_key_check(\"{table}\")"), [], |r| Ok((r.get(1)?, r.get(2)?)))
+            .optional()
+            .ctx(doing)?;
+        if let Some((rowid, parent)) = broken {
+            let row = rowid.map(|id| format!(" row {id}")).unwrap_or_default();
+            return Err(StoreError::Corrupt(format!("{table}{row} refers to a missing {parent}")));
+        }
+    }
+    Ok(())
+}
+
 /// FTS5's `hashsize` raised for a fill, and what it was (kept in the table's own config).
 struct FillBuffer {
     before: Option<i64>,
@@ -133,7 +151,6 @@ struct FillBuffer {
 
 impl FillBuffer {
     fn set(tx: &Transaction) -> rusqlite::Result<Self> {
-        use rusqlite::OptionalExtension;
         let before =
             tx.query_row("SELECT v FROM search_fts_config WHERE k = 'hashsize'", [], |r| r.get(0)).optional()?;
         tx.execute("INSERT INTO search_fts(search_fts, rank) VALUES ('hashsize', ?1)", [FILL_HASH_BYTES])?;
@@ -296,5 +313,19 @@ mod loaded_tests {
             )
             .unwrap();
         assert_eq!(index_contents(&store), imported);
+    }
+
+    #[test]
+    fn a_bulk_load_with_a_broken_reference_saves_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("broken.db"), Clock::Fixed(NaiveDate::MIN)).unwrap();
+        let loaded = store.bulk_load(|w| w.note(Some(999), "a note of nobody", "2031-05-06T09:00:00Z"));
+        assert!(
+            matches!(loaded, Err(crate::store::StoreError::Corrupt(ref what)) if what.contains("note")),
+            "{loaded:?}"
+        );
+        let conn = store.conn();
+        assert_eq!(conn.query_row("SELECT count(*) FROM note", [], |r| r.get::<_, i64>(0)).unwrap(), 0);
+        assert_eq!(conn.query_row("PRAGMA foreign_keys", [], |r| r.get::<_, i64>(0)).unwrap(), 1);
     }
 }
