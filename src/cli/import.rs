@@ -135,9 +135,9 @@ fn print_report(ctx: &Ctx, report: &ImportReport) -> anyhow::Result<()> {
     };
     for (key, list) in [("added", &report.added), ("merged", &report.merged), ("skipped", &report.skipped)] {
         for c in list.iter().take(LISTED_PER_KIND) {
-            ctx.print(
-                &i18n.fmt(&format!("data.import.{key}"), &[("id", &c.id), ("name", &c.name), ("line", &line(c))]),
-            )?;
+            // Known under another name: the existing customer's name follows its number.
+            let id = c.known_as.as_ref().map_or_else(|| c.id.to_string(), |known| format!("{} {known}", c.id));
+            ctx.print(&i18n.fmt(&format!("data.import.{key}"), &[("id", &id), ("name", &c.name), ("line", &line(c))]))?;
         }
         more(list.len())?;
     }

@@ -71,7 +71,11 @@ pub struct ImportedCustomer {
     pub line: Option<usize>,
     /// The new id (added) or the existing customer's id (merged, skipped).
     pub id: i64,
+    /// The name in the file.
     pub name: String,
+    /// Merged or skipped: the existing customer's name when it is not the file's (a phone
+    /// export's organisation is known through another of its people).
+    pub known_as: Option<String>,
 }
 
 /// What an import did (or would do, for a dry run or a refused import).
@@ -278,7 +282,12 @@ impl<'a> Importer<'a> {
                     }
                     if table.name == "customer" {
                         let name = row.get("name").and_then(|n| n.as_str()).unwrap_or_default().to_string();
-                        report.added.push(ImportedCustomer { line: self.set.lines.get(&old).copied(), id: new, name });
+                        report.added.push(ImportedCustomer {
+                            line: self.set.lines.get(&old).copied(),
+                            id: new,
+                            name,
+                            known_as: None,
+                        });
                     }
                 }
                 *report.rows.entry(table.name.clone()).or_default() += 1;
@@ -337,7 +346,9 @@ impl<'a> Importer<'a> {
         }
         let Some(existing) = found.first() else { return Ok(false) };
         let line = old_id.and_then(|id| self.set.lines.get(&id).copied());
-        let entry = ImportedCustomer { line, id: existing.id, name: existing.name.clone() };
+        let name = text("name");
+        let known_as = (existing.name != name).then(|| existing.name.clone());
+        let entry = ImportedCustomer { line, id: existing.id, name, known_as };
         let target = match self.options.on_duplicate {
             OnDuplicate::Skip => {
                 report.skipped.push(entry);
@@ -421,7 +432,8 @@ impl<'a> Importer<'a> {
                 *report.rows.entry(table.name.clone()).or_default() += 1;
                 let account = self.tx.query_row("SELECT name FROM customer WHERE id = ?1", [existing], |r| r.get(0));
                 let line = old_customer.and_then(|c| self.set.lines.get(&c).copied());
-                let entry = ImportedCustomer { line, id: existing, name: account.ctx("matching imported people")? };
+                let name = account.ctx("matching imported people")?;
+                let entry = ImportedCustomer { line, id: existing, name, known_as: None };
                 report.joined.push((entry, text("name")));
                 Target::Added(new)
             }
