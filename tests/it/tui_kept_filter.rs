@@ -80,6 +80,9 @@ fn the_board_opens_off_the_ui_thread_and_a_card_key_waits_for_it() {
     let mut a = app(&dir, Lang::En);
     a.on_key(KeyEvent::new(KeyCode::Char('2'), KeyModifiers::NONE));
     assert!(a.waiting_for().is_some(), "the board asked its worker instead of reading on the key");
+    // Until it is read the board says nothing of its deals (not "no deals", not 0 open).
+    let reading = render(&a, 80, 24);
+    assert!(!reading.contains("no deals") && !reading.contains("0 open"), "{reading}");
     a.on_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
     assert!(a.waiting_for().is_none());
     assert_eq!(a.screen().map(|s| s.id()), Some(fieldbook::tui::keymap::ScreenId::Customer), "Enter opened the card");

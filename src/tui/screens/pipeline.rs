@@ -53,6 +53,9 @@ pub struct PipelineScreen {
     /// Matches the filter off the UI thread (started on the first key): as it is typed, when
     /// the board comes back into view and after a write.
     worker: Option<Background<BoardQuestion, BoardAnswer>>,
+    /// False until the worker's first answer: the board then says nothing of its deals yet
+    /// (not "no deals", not a total of 0).
+    read: bool,
 }
 
 impl PipelineScreen {
@@ -70,6 +73,7 @@ impl PipelineScreen {
             playbook,
             matches: None,
             worker: None,
+            read: false,
         }
     }
 
@@ -254,6 +258,7 @@ impl PipelineScreen {
         self.cards = cards;
         self.totals = totals;
         self.matches = matches;
+        self.read = true;
         for i in 0..Step::ALL.len() {
             self.note_progress(i, &ticks);
         }
@@ -288,7 +293,7 @@ impl PipelineScreen {
         );
         let room = (area.width as usize).saturating_sub(used + 2);
         let mut line = spans;
-        if room > 0 {
+        if room > 0 && self.read {
             line.push(Span::styled(text::pad_left(&text::fit(&summary, room), room + 1), view.theme.muted));
         }
         frame.render_widget(Line::from(line), area);
@@ -299,7 +304,11 @@ impl PipelineScreen {
         let focused = i == self.column;
         let total = &self.totals[i];
         let title = format!(" {} ", view.i18n.word(stage));
-        let summary = column_summary(total, view, (area.width as usize).saturating_sub(4));
+        let summary = if self.read {
+            column_summary(total, view, (area.width as usize).saturating_sub(4))
+        } else {
+            String::new()
+        };
         let block = Block::bordered()
             .title(Span::styled(title, if focused { t.focused_title } else { t.title }))
             .title_bottom(Span::styled(summary, if focused { t.focused_title } else { t.muted }))
@@ -311,7 +320,7 @@ impl PipelineScreen {
         let first = selected.saturating_sub(visible - 1).max(self.offsets[i] as usize);
         let width = inner.width as usize;
         let mut lines: Vec<Line> = Vec::new();
-        if self.cards[i].is_empty() {
+        if self.cards[i].is_empty() && self.read {
             lines.push(Line::from(Span::styled(
                 format!(" {}", text::fit(&view.i18n.t("tui.pipeline.empty"), width.saturating_sub(1))),
                 t.muted,
