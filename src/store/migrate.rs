@@ -24,6 +24,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0016_person_carries_to_account.sql"),
     include_str!("../../migrations/0017_board_filter_covering.sql"),
     include_str!("../../migrations/0018_read_indexes.sql"),
+    include_str!("../../migrations/0019_dates_covering.sql"),
 ];
 
 /// The schema version this binary writes.

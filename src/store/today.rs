@@ -155,7 +155,8 @@ impl Store {
         Ok(due)
     }
 
-    /// Birthdays and other yearly dates from `day` to `day + 6`, soonest first.
+    /// Birthdays and other yearly dates from `day` to `day + 6`, soonest first; the facts are
+    /// read from the index `fact_day_customer` alone (migration 0019).
     pub fn important_dates(&self, day: NaiveDate) -> Result<Vec<ImportantDate>> {
         let days: Vec<NaiveDate> = (0..DATES_AHEAD).filter_map(|n| day.checked_add_days(Days::new(n))).collect();
         // (month-day, position of its date in the week): the SQL orders by position, so the
@@ -175,7 +176,7 @@ impl Store {
             "WITH soon AS (
                 SELECT f.id, f.customer_id, f.contact_id, f.month_day, f.label, c.name,
                        CASE f.month_day {} END AS position
-                FROM customer_fact f JOIN customer c ON c.id = f.customer_id
+                FROM customer_fact f INDEXED BY fact_day_customer JOIN customer c ON c.id = f.customer_id
                 WHERE f.month_day IN ({}) AND c.archived = 0
                 ORDER BY position, c.name, f.id LIMIT {REVIEW_LIMIT})
              SELECT {REF_COLUMNS}, s.month_day, s.label, p.name

@@ -387,3 +387,25 @@ fn version_18_reports_where_version_10_left_each_deal() {
         assert_eq!((step["moved_on"].as_u64(), step["won"].as_u64()), (Some(0), Some(0)), "{name}");
     }
 }
+
+/// Migration 0019 (Today's yearly dates from one index): 王伟's birthday, saved by version 10
+/// as 1980-05-09, is still on Today's week of dates, and read from the new index.
+#[test]
+fn version_19_keeps_the_birthday_of_version_10_on_today() {
+    let env = upgraded_env();
+    assert!(env.ok(&["check"]).starts_with("OK: "));
+    let after = read_only(&env.db);
+    assert_eq!(
+        strings(&after, "SELECT name FROM sqlite_schema WHERE name = 'fact_day_customer'"),
+        ["fact_day_customer"]
+    );
+    drop(after);
+    let today = env.json(&["today", "--format", "json"]);
+    let dates: Vec<(&str, &str, &str)> = today["dates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["on"].as_str().unwrap(), d["label"].as_str().unwrap(), d["customer"]["name"].as_str().unwrap()))
+        .collect();
+    assert_eq!(dates, [("2031-05-09", "生日", "王伟")]);
+}
