@@ -6,7 +6,9 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use fieldbook::domain::report::{Period, PeriodKind};
 use fieldbook::domain::{CadencePolicy, Step};
+use fieldbook::ops::report::ReportSettings;
 use fieldbook::store::{CustomerFilter, CustomerSort, PipelineFilter, Store};
 use support::{clock, database};
 
@@ -77,6 +79,19 @@ fn benches(c: &mut Criterion) {
                 let cards = store.pipeline_cards(Step::Survey, &filter, 30, 0).expect("cards");
                 black_box((totals, cards))
             })
+        });
+    }
+    // Issue 14: any report at 100k/1M under 100 ms; the app's report screen reads the same.
+    let config = fieldbook::config::Config::default();
+    let settings = ReportSettings { odds: config.forecast, cadence: config.cadence, currency: config.currency };
+    for (name, kind) in [
+        ("report_week", PeriodKind::Week),
+        ("report_month", PeriodKind::Month),
+        ("report_quarter", PeriodKind::Quarter),
+    ] {
+        let period = Period::containing(kind, day);
+        group.bench_function(name, |b| {
+            b.iter(|| black_box(fieldbook::ops::report::build(&store, day, period, &settings).expect("report")))
         });
     }
     group.finish();

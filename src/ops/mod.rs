@@ -14,7 +14,7 @@ pub(crate) mod facts;
 pub(crate) mod next_steps;
 pub(crate) mod notes;
 pub(crate) mod objections;
-pub(crate) mod report;
+pub mod report;
 pub(crate) mod steps;
 pub(crate) mod undo;
 pub(crate) mod visits;
