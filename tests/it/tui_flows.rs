@@ -272,6 +272,7 @@ fn welcome_loads_demo_data_and_opens_today() {
     assert!(app.toast().is_some_and(|t| !t.is_error && t.text.contains("演示数据")));
     let rows = app.store().list_customers(&CustomerFilter::default(), CustomerSort::Name, 5, 0).unwrap();
     assert_eq!(rows.len(), 5);
+    app.finish_background();
     assert!(today(&app).selected_item().is_some(), "the demo gives the day something to do");
 }
 

@@ -1,7 +1,7 @@
 //! A filter kept with Enter on the board or the customers table is matched again off the UI
 //! thread when its screen comes back into view or after a write: the key returns at once with
 //! the screen as it was and a spinner, and the match is drawn when it arrives. The board is
-//! read so when it opens too.
+//! read so when it opens too, and Today.
 
 use crate::tui_support;
 
@@ -86,4 +86,18 @@ fn the_board_opens_off_the_ui_thread_and_a_card_key_waits_for_it() {
     a.on_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
     assert!(a.waiting_for().is_none());
     assert_eq!(a.screen().map(|s| s.id()), Some(fieldbook::tui::keymap::ScreenId::Customer), "Enter opened the card");
+}
+
+/// `1` returns at once: Today's review is read off the UI thread; a key acting on a line
+/// meanwhile waits for it.
+#[test]
+fn today_is_read_off_the_ui_thread_and_a_line_key_waits_for_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = app(&dir, Lang::En);
+    keys(&mut a, "2");
+    a.on_key(KeyEvent::new(KeyCode::Char('1'), KeyModifiers::NONE));
+    assert!(a.waiting_for().is_some(), "Today asked its worker instead of reading on the key");
+    a.on_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    assert!(a.waiting_for().is_none());
+    assert_eq!(a.screen().map(|s| s.id()), Some(fieldbook::tui::keymap::ScreenId::Customer), "Enter opened the line");
 }

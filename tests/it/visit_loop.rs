@@ -242,6 +242,7 @@ fn a_next_step_due_tomorrow_is_on_today_tomorrow_and_becomes_a_planned_visit() {
         ]);
         let store = tui_support::open_on(&env.db, "2031-05-07");
         let mut app = App::new(store, I18n::new(lang), Keymap::defaults(), Theme::default(), &env.dir.path().join("c"));
+        app.finish_background();
         let screen = render(&app, 80, 24);
         let due_today = if lang == Lang::En { "due today" } else { "今天到期" };
         assert!(screen.contains(due_today) && screen.contains("send the quote"), "{screen}");

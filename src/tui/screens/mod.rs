@@ -194,17 +194,20 @@ impl Screen {
             Self::Search(s) => s.waiting_for(),
             Self::Customers(s) => s.waiting_for(),
             Self::Report(s) => s.waiting_for(),
+            Self::Today(s) => s.waiting_for(),
             _ => None,
         }
     }
 
     /// True while the screen waits for rows its keys act on (the board's cards, the
-    /// customers table's rows; not the report's figures nor what a filter box is typing).
+    /// customers table's rows, Today's lines; not the report's figures nor what a filter box is
+    /// typing).
     pub fn acts_on_answer(&self) -> bool {
         !self.typing()
             && match self {
                 Self::Pipeline(s) => s.waiting_for().is_some(),
                 Self::Customers(s) => s.waiting_for().is_some(),
+                Self::Today(s) => s.waiting_for().is_some(),
                 _ => false,
             }
     }
@@ -217,6 +220,7 @@ impl Screen {
             Self::Search(s) => s.take_answer(wait),
             Self::Customers(s) => s.take_answer(wait),
             Self::Report(s) => s.take_answer(wait),
+            Self::Today(s) => s.take_answer(wait),
             _ => Ok(false),
         }
     }

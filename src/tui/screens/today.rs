@@ -14,6 +14,7 @@ use crate::playbook::views::fact_label;
 use crate::store::Store;
 use crate::text;
 use crate::tui::action::Action;
+use crate::tui::background::{Background, spinner};
 use crate::tui::list_nav::moved;
 use crate::tui::modal::ModalRequest;
 
@@ -62,6 +63,13 @@ pub struct TodayScreen {
     review: Option<TodayList>,
     items: Vec<Item>,
     selected: usize,
+    /// Reads the review off the UI thread (started on the first refresh).
+    worker: Option<Background<(NaiveDate, CadencePolicy), TodayList>>,
+}
+
+/// The worker's read: the daily review of a day.
+fn review_of(store: &Store, (today, policy): (NaiveDate, CadencePolicy)) -> anyhow::Result<TodayList> {
+    Ok(store.today_list(today, store.clock().now(), &policy)?)
 }
 
 impl TodayScreen {
@@ -98,8 +106,23 @@ impl TodayScreen {
 
     /// Reloads the review for `today`.
     pub fn refresh(&mut self, store: &Store, today: NaiveDate) -> anyhow::Result<()> {
-        self.show(store.today_list(today, store.clock().now(), &self.policy)?);
+        self.worker
+            .get_or_insert_with(|| Background::start(store.path().to_path_buf(), store.clock(), review_of))
+            .ask((today, self.policy));
         Ok(())
+    }
+
+    /// How long the screen has waited for its review, while it has.
+    pub fn waiting_for(&self) -> Option<std::time::Duration> {
+        self.worker.as_ref().and_then(Background::waiting_for)
+    }
+
+    /// Shows the review if it has arrived (`wait`: waiting for it up to that long); false when
+    /// nothing changed.
+    pub fn take_answer(&mut self, wait: Option<std::time::Duration>) -> anyhow::Result<bool> {
+        let Some(review) = self.worker.as_mut().and_then(|w| w.answer(wait)) else { return Ok(false) };
+        self.show(review?);
+        Ok(true)
     }
 
     /// The selected line.
@@ -175,6 +198,10 @@ impl TodayScreen {
         let block = Block::bordered().border_style(t.border);
         let inner = block.inner(area);
         frame.render_widget(block, area);
+        if let Some(waited) = self.waiting_for() {
+            let turning = Span::styled(format!(" {} ", spinner(waited)), t.accent);
+            frame.render_widget(Line::from(turning).right_aligned(), Rect { height: 1, ..area });
+        }
         let Some(review) = &self.review else { return };
         let width = inner.width as usize;
         let mut lines: Vec<Line> = Vec::new();

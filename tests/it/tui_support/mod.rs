@@ -133,7 +133,14 @@ pub fn app_on(path: &Path, lang: Lang) -> App {
 /// An app over the database at `path` whose config directory is `config_dir`.
 pub fn app_with_config(path: &Path, lang: Lang, config_dir: &Path) -> App {
     let store = open_on(path, TODAY);
-    App::new(store, I18n::new(lang), Keymap::defaults(), Theme::default(), config_dir)
+    started(App::new(store, I18n::new(lang), Keymap::defaults(), Theme::default(), config_dir))
+}
+
+/// The app once its first screen's reads in the background have arrived, as a user sees it
+/// a moment after start.
+fn started(mut app: App) -> App {
+    app.finish_background();
+    app
 }
 
 /// An app over a seeded database in `dir`, in `lang`, with the keys of a config file's
@@ -145,7 +152,7 @@ pub fn app_with_keys(dir: &tempfile::TempDir, lang: Lang, toml: &str) -> App {
     let keymap = Keymap::new(&config.keys)
         .unwrap_or_else(|e| panic!("{}", I18n::new(lang).localize(&e, fieldbook::i18n::Face::App)));
     let store = open_on(&path, TODAY);
-    App::new(store, I18n::new(lang), keymap, Theme::default(), &path.with_file_name("no-config-dir"))
+    started(App::new(store, I18n::new(lang), keymap, Theme::default(), &path.with_file_name("no-config-dir")))
 }
 
 /// Presses a key named like in the config file (`j`, `enter`, `ctrl-p`, ...).
