@@ -79,9 +79,13 @@ fn in_chinese(mut cmd: Command, table: &toml::Table, path: &str) -> Command {
     let ids: Vec<String> = cmd.get_arguments().map(|a| a.get_id().to_string()).collect();
     for id in ids {
         let help = text(&id);
-        cmd = cmd.mut_arg(&id, |arg| match help {
-            Some(help) => arg.help(help),
-            None => arg,
+        cmd = cmd.mut_arg(&id, |arg| {
+            // clap's "[env: …]" note is English: the Chinese help names the variable itself.
+            let arg = if arg.get_env().is_some() { arg.hide_env(true) } else { arg };
+            match help {
+                Some(help) => arg.help(help),
+                None => arg,
+            }
         });
     }
     let template = template(&cmd);
