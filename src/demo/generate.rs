@@ -35,6 +35,7 @@ pub struct DemoCustomer {
 
 /// What the visits of a customer need to know about it.
 pub struct CustomerMeta {
+    /// The language the rep writes the account's visits in (the demo's).
     pub tongue: Tongue,
     /// What it buys from us: the product of its deals and visits.
     pub product: Product,
@@ -182,10 +183,13 @@ impl Generator {
     /// The next customer.
     pub fn customer(&mut self) -> DemoCustomer {
         let person = people::person(&mut self.rng, self.lang);
-        let t = texts(person.tongue);
+        // What the rep writes (visits, deals, facts, notes, the product's name) is in the
+        // rep's language, a foreign account's too; names stay the account's own.
+        let rep = self.tongue();
+        let t = texts(rep);
         let age_days = (self.rng.f64().sqrt() * MAX_AGE_DAYS) as u32;
         let created = self.office_time(days_before(self.today, age_days));
-        let product = people::product(&mut self.rng, person.industry, person.tongue);
+        let product = people::product(&mut self.rng, person.industry, rep);
         let (deals, class, follow_on) = self.deals(&person, &t, product.name, created, age_days);
         let portfolio = match self.rng.u8(..10) {
             0 => Some(Portfolio::Star),
@@ -202,7 +206,7 @@ impl Generator {
             phone: person.phone.clone(),
             email: person.email.clone(),
             address: person.address.clone(),
-            source: people::source(&mut self.rng, person.tongue).to_string(),
+            source: people::source(&mut self.rng, rep).to_string(),
             referred_by: String::new(),
             class,
             style: self.pick(&[Style::Driver, Style::Expressive, Style::Amiable, Style::Analytical, Style::Unknown]),
@@ -213,10 +217,10 @@ impl Generator {
         };
         let (people, known) = self.people(&record, &person);
         let won = deals.iter().any(|d| d.state == DealState::Won);
-        let budgets: Vec<String> = deals.iter().map(|d| budget(d, person.tongue)).collect();
+        let budgets: Vec<String> = deals.iter().map(|d| budget(d, rep)).collect();
         let facts = self.facts(&t, known.as_deref(), won.then(|| budgets[0].as_str()), people.len());
         // Nobody known to decide yet: the rep speaks of the boss.
-        let decider = known.unwrap_or_else(|| match person.tongue {
+        let decider = known.unwrap_or_else(|| match rep {
             Tongue::Zh => "老板".to_string(),
             Tongue::En => "the GM".to_string(),
         });
@@ -232,7 +236,7 @@ impl Generator {
             .filter(|p| p.state == DealState::Lost)
             .map(|p| (self.today - p.from).num_days().max(0) as u32);
         let meta = CustomerMeta {
-            tongue: person.tongue,
+            tongue: rep,
             product,
             company_short: person.company_short,
             decider,
@@ -358,7 +362,8 @@ impl Generator {
             let again = since.checked_add_days(Days::new(1)).filter(|d| d.date() < self.today).unwrap_or(since);
             let next_stage = self.pick(&[Step::Preparation, Step::Approach]);
             // What they buy next is another of the industry's products.
-            let next = people::other_product(&mut self.deal_rng, person.industry, person.tongue, product);
+            let rep = self.tongue();
+            let next = people::other_product(&mut self.deal_rng, person.industry, rep, product);
             deals.push(self.deal(person, t, next.name, again, self.today, next_stage, DealState::Open));
             self.more_open_deals(&mut deals, person, t, product, again);
             return (deals, class, true);
@@ -387,7 +392,8 @@ impl Generator {
         };
         for _ in 0..extra.min(3usize.saturating_sub(deals.len())) {
             let stage = self.pick(&[Step::Preparation, Step::Approach, Step::Survey, Step::Presentation]);
-            let other = people::other_product(&mut self.rng, person.industry, person.tongue, product);
+            let rep = self.tongue();
+            let other = people::other_product(&mut self.rng, person.industry, rep, product);
             let mut deal = self.deal(person, t, other.name, start, self.today, stage, DealState::Open);
             if person.tongue == Tongue::En && self.rng.u8(..3) == 0 && deal.currency != "USD" {
                 deal.currency = "USD".into();

@@ -190,6 +190,13 @@ fn a_chinese_demo_a_rep_believes() {
     let late_first = "SELECT count(*) FROM visit a JOIN visit b ON a.customer_id = b.customer_id \
         WHERE a.purpose LIKE '%首次%' AND b.purpose = '促成签约' AND a.done_at > b.done_at";
     assert_eq!(q(late_first), 0, "the first visit comes before the close");
+    // A Chinese rep writes in Chinese about a foreign account too: purposes, next steps, deal
+    // titles (only names stay the account's own). GLOB '*[一-龥]*' finds a Chinese character.
+    let foreign = "JOIN customer c ON c.id = t.customer_id WHERE c.name LIKE '% %'";
+    for (table, column) in [("visit", "purpose"), ("next_step", "text"), ("deal", "title")] {
+        let english = q(&format!("SELECT count(*) FROM {table} t {foreign} AND t.{column} NOT GLOB '*[一-龥]*'"));
+        assert_eq!(english, 0, "{table}.{column} of foreign accounts in the rep's language");
+    }
 }
 
 /// Every text a rep reads of an account, its people, deals, facts, visits, next steps and notes.
