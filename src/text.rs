@@ -95,7 +95,42 @@ pub fn wrap_hanging(s: &str, cols: usize, hang: usize) -> Vec<String> {
         .word_separator(WordSeparator::UnicodeBreakProperties)
         .wrap_algorithm(WrapAlgorithm::FirstFit)
         .subsequent_indent(&indent);
-    textwrap::wrap(s, options).into_iter().map(|row| row.trim_end().to_string()).collect()
+    let glued = glue_numbers(s);
+    let rows = textwrap::wrap(&glued, options).into_iter().map(|row| row.trim_end().to_string());
+    match glued {
+        Cow::Borrowed(_) => rows.collect(),
+        Cow::Owned(_) => rows.map(|row| row.replace(GLUE, " ")).collect(),
+    }
+}
+
+/// True for the CJK ideographs (and kana/hangul) that have no spaces between words.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF |
+        0xF900..=0xFAFF | 0x20000..=0x2FA1F)
+}
+
+/// A space that holds its neighbours on one row (no-break space), for [`glue_numbers`].
+const GLUE: char = '\u{a0}';
+
+/// In Chinese text, the spaces between a number and the words beside it become no-break
+/// spaces while wrapping, so `超出 227 天` never ends a row with `超出` and starts the next
+/// with `227`; text that has a no-break space of its own is left as it is.
+fn glue_numbers(s: &str) -> Cow<'_, str> {
+    let cjk = |c: char| is_cjk(c) || matches!(c, '\u{3000}'..='\u{303f}' | '\u{ff00}'..='\u{ffef}');
+    if s.contains(GLUE) || !s.chars().any(cjk) {
+        return Cow::Borrowed(s);
+    }
+    let chars: Vec<char> = s.chars().collect();
+    let glued = chars.iter().enumerate().map(|(i, &c)| {
+        let (before, after) = (i.checked_sub(1).map(|j| chars[j]), chars.get(i + 1).copied());
+        let number_beside_words = match (before, after) {
+            (Some(b), Some(a)) => (b.is_ascii_digit() && cjk(a)) || (cjk(b) && (a.is_ascii_digit() || a == '¥')),
+            _ => false,
+        };
+        if c == ' ' && number_beside_words { GLUE } else { c }
+    });
+    Cow::Owned(glued.collect())
 }
 
 /// One line of [`key_values`] output (or any indented line) wrapped to `cols`: the rows after
@@ -185,6 +220,10 @@ mod tests {
         assert_eq!(wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
         assert_eq!(wrap("客户需求确认", 5), ["客户", "需求", "确认"]);
         assert_eq!(wrap("", 5), [""]);
+        // A number stays with the words beside it in Chinese: no row ends before 227 or 11.
+        assert_eq!(wrap("逾期超出 227 天", 9), ["逾期超", "出 227 天"]);
+        assert_eq!(wrap("优质客户 11 个", 9), ["优质客", "户 11 个"]);
+        assert_eq!(wrap("a 1 b", 3), ["a 1", "b"], "English text wraps at its spaces as before");
         assert_eq!(wrap_hanging(" 1 [ ] one two three", 14, 7), [" 1 [ ] one two", "       three"]);
         assert_eq!(wrap_hanging(" 1 [ ] 能回答客户的问题", 14, 7), [" 1 [ ] 能回答", "       客户的", "       问题"]);
         assert_eq!(wrap("ab 客户", 4), ["ab", "客户"]);

@@ -6,12 +6,7 @@
 //! the unicode61 tokenizer. A Chinese query term becomes the phrase of its bigrams, which
 //! matches exactly where the term occurs; a one-character term becomes a prefix query.
 
-/// True for the CJK ideographs (and kana/hangul) that have no spaces between words.
-pub fn is_cjk(c: char) -> bool {
-    matches!(c as u32,
-        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF |
-        0xF900..=0xFAFF | 0x20000..=0x2FA1F)
-}
+pub use crate::text::is_cjk;
 
 /// What the index stores for `text` (the `fb_search_text` SQL function).
 pub fn index_text(text: &str) -> String {
