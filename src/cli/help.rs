@@ -82,7 +82,25 @@ fn in_chinese(mut cmd: Command, table: &toml::Table, path: &str) -> Command {
         cmd = cmd.mut_arg(&id, |arg| {
             // clap's "[env: …]" note is English: the Chinese help names the variable itself.
             let arg = if arg.get_env().is_some() { arg.hide_env(true) } else { arg };
+            // So is its "[aliases: …]": the other spellings still work, and the help says so.
+            let shown: Vec<String> =
+                arg.get_visible_aliases().unwrap_or_default().into_iter().map(|a| format!("--{a}")).collect();
+            let arg = if shown.is_empty() {
+                arg
+            } else {
+                // clap keeps 'static names; this runs once, when the help is shown.
+                let all: Vec<&'static str> =
+                    arg.get_all_aliases().unwrap_or_default().into_iter().map(|a| &*String::leak(a.into())).collect();
+                all.into_iter().fold(arg.alias(None), |arg, alias| arg.alias(alias))
+            };
             match help {
+                Some(help) if !shown.is_empty() => {
+                    let also = format!("也可写 {}", shown.join("、"));
+                    match help.strip_suffix('）') {
+                        Some(open) => arg.help(format!("{open}；{also}）")),
+                        None => arg.help(format!("{help}（{also}）")),
+                    }
+                }
                 Some(help) => arg.help(help),
                 None => arg,
             }

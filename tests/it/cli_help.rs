@@ -26,3 +26,14 @@ fn help_is_chinese_under_lang_zh_cn_and_its_locale() {
     let english = help(&env, "C", &["plan", "--help"]);
     assert!(english.contains("Usage: fieldbook plan") && english.contains("Plan a visit"), "{english}");
 }
+
+#[test]
+fn another_spelling_of_an_option_is_said_in_chinese_and_still_works() {
+    let env = Env::new();
+    let visit = help(&env, "zh_CN.UTF-8", &["visit", "--help"]);
+    assert!(visit.contains("也可写 --action-plan") && !visit.contains("alias"), "{visit}");
+    assert!(help(&env, "C", &["visit", "--help"]).contains("[alias: --action-plan]"), "English keeps clap's own");
+    let id = env.add("王伟", &[]).to_string();
+    let args = ["--lang", "zh-CN", "plan", &id, "--at", "fri 10:00", "--purpose", "报价"];
+    env.ok(&[&args[..], &["--action-plan", "带报价单", "--expected", "约好试用"]].concat());
+}
