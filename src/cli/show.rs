@@ -156,7 +156,9 @@ fn summary(i: &I18n, c: &Customer, profile: &ProfileView) -> Vec<(String, String
     pairs.push((i.t("cli.col.last_contact"), last));
     let next = match c.next_step_on {
         Some(on) => format!("{on}  {}", c.next_step),
-        None => i.t("cli.show.no_next_step"),
+        // Every customer still followed should have one; a lost one is not followed.
+        None if c.class.follows_cadence() => i.t("cli.show.no_next_step"),
+        None => i.t("cli.show.no_next_step_lost"),
     };
     pairs.push((i.t("cli.col.next_step"), next));
     pairs

@@ -122,3 +122,13 @@ fn list_due_shows_next_steps_due_and_cadence_due() {
     let names: Vec<&str> = rows.as_array().unwrap().iter().map(|r| r["name"].as_str().unwrap()).collect();
     assert_eq!(names, ["Late next step", "Quiet for 40 days"]);
 }
+
+#[test]
+fn a_lost_customer_is_not_asked_for_a_next_step() {
+    let env = Env::new();
+    let id = env.add("王伟", &[]).to_string();
+    assert!(env.ok(&["show", &id]).contains("every prospect should have one"));
+    env.ok(&["profile", &id, "--class", "lost"]);
+    assert!(env.ok(&["show", &id]).contains("none (a lost customer is not followed up)"));
+    assert!(env.ok(&["--lang", "zh-CN", "show", &id]).contains("无（流失客户不再跟进）"));
+}
