@@ -35,6 +35,8 @@ pub struct CadenceView {
     /// Days after which the customer is overdue.
     pub overdue_after_days: i64,
     pub last_contact_on: Option<NaiveDate>,
+    /// False for a lost customer: never due, whatever the days since the last contact.
+    pub followed: bool,
     #[serde(flatten)]
     pub state: CadenceState,
 }
@@ -85,6 +87,7 @@ impl ProfileView {
                 source,
                 overdue_after_days: policy.overdue_after(interval_days),
                 last_contact_on: c.last_contact_on,
+                followed: c.class.follows_cadence(),
                 state,
             },
         }
@@ -124,7 +127,7 @@ pub fn cadence_text(i: &I18n, c: &CadenceView) -> String {
         Some(d) => i.fmt("playbook.cadence.last_contact", &[("date", &d)]),
         None => i.t("playbook.cadence.never_contacted"),
     };
-    let state = cadence_state_text(i, &c.state);
+    let state = if c.followed { cadence_state_text(i, &c.state) } else { i.t("playbook.cadence.not_followed") };
     format!("{every} · {last} · {state}")
 }
 

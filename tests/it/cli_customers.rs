@@ -130,5 +130,7 @@ fn a_lost_customer_is_not_asked_for_a_next_step() {
     assert!(env.ok(&["show", &id]).contains("every prospect should have one"));
     env.ok(&["profile", &id, "--class", "lost"]);
     assert!(env.ok(&["show", &id]).contains("none (a lost customer is not followed up)"));
-    assert!(env.ok(&["--lang", "zh-CN", "show", &id]).contains("无（流失客户不再跟进）"));
+    let zh = env.ok(&["--lang", "zh-CN", "show", &id]);
+    assert!(zh.contains("无（流失客户不再跟进）") && zh.contains("流失客户不再按拜访周期跟进"), "{zh}");
+    assert!(!zh.contains("天到期"), "a lost customer is never due: {zh}");
 }
