@@ -448,35 +448,17 @@ impl<'a> Importer<'a> {
     /// [`Self::person_of_known_account`]) is added to that account, about them. True when the
     /// row is consumed.
     fn fact_of_joined_person(&mut self, table: &TableInfo, index: usize, row: &mut Row) -> DataResult<bool> {
-        if !self.set.people_join_known_accounts {
-            return Ok(false);
-        }
-        let old_customer = row.get("customer_id").and_then(|v| v.as_i64());
-        let Some(existing) = old_customer.and_then(|c| self.already_there.get(&c)).copied() else { return Ok(false) };
         let old_person = row.get("contact_id").and_then(|v| v.as_i64());
-        let Some(Target::Added(person)) = old_person.and_then(|p| self.targets.get("contact")?.get(&p)).copied() else {
-            return Ok(false);
-        };
-        row.insert("customer_id".into(), existing.into());
+        let Some((existing, person)) = self.joined(row, old_person) else { return Ok(false) };
         row.insert("contact_id".into(), person.into());
-        if let (Some(old), Some(new)) = (own_id(table, row), self.insert(table, index, row)?) {
-            self.target(&table.name, old, Target::Added(new));
-        }
-        Ok(true)
+        self.insert_into_known(table, index, row, existing)
     }
 
     /// A note of a contact card whose account is already there and whose person joined it (a
     /// new colleague): added to that account, saying whose it is. True when the row is consumed.
     fn note_of_joined_person(&mut self, table: &TableInfo, index: usize, row: &mut Row) -> DataResult<bool> {
-        if !self.set.people_join_known_accounts {
-            return Ok(false);
-        }
-        let old_customer = row.get("customer_id").and_then(|v| v.as_i64());
-        let Some(existing) = old_customer.and_then(|c| self.already_there.get(&c)).copied() else { return Ok(false) };
         let old_person = own_id(table, row).and_then(|note| self.set.note_people.get(&note)).copied();
-        let Some(Target::Added(person)) = old_person.and_then(|p| self.targets.get("contact")?.get(&p)).copied() else {
-            return Ok(false);
-        };
+        let Some((existing, person)) = self.joined(row, old_person) else { return Ok(false) };
         let name: String = self
             .tx
             .query_row("SELECT name FROM contact WHERE id = ?1", [person], |r| r.get(0))
@@ -485,6 +467,25 @@ impl<'a> Importer<'a> {
         if ![format!("{name}："), format!("{name}: ")].iter().any(|whose| body.starts_with(whose)) {
             row.insert("body".into(), super::records::note_of(&name, &body).into());
         }
+        self.insert_into_known(table, index, row, existing)
+    }
+
+    /// For a row of contact cards whose account (`row`'s customer) was already there and whose
+    /// person `old_person` of the set joined it: that account's id and the person's new id.
+    fn joined(&self, row: &Row, old_person: Option<i64>) -> Option<(i64, i64)> {
+        if !self.set.people_join_known_accounts {
+            return None;
+        }
+        let old_customer = row.get("customer_id").and_then(|v| v.as_i64());
+        let existing = old_customer.and_then(|c| self.already_there.get(&c)).copied()?;
+        match old_person.and_then(|p| self.targets.get("contact")?.get(&p)).copied() {
+            Some(Target::Added(person)) => Some((existing, person)),
+            _ => None,
+        }
+    }
+
+    /// Adds `row` to the known account `existing`; true (the row is consumed).
+    fn insert_into_known(&mut self, table: &TableInfo, index: usize, row: &mut Row, existing: i64) -> DataResult<bool> {
         row.insert("customer_id".into(), existing.into());
         if let (Some(old), Some(new)) = (own_id(table, row), self.insert(table, index, row)?) {
             self.target(&table.name, old, Target::Added(new));
