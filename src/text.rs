@@ -118,7 +118,8 @@ const GLUE: char = '\u{a0}';
 /// with `227`; text that has a no-break space of its own is left as it is.
 fn glue_numbers(s: &str) -> Cow<'_, str> {
     let cjk = |c: char| is_cjk(c) || matches!(c, '\u{3000}'..='\u{303f}' | '\u{ff00}'..='\u{ffef}');
-    if s.contains(GLUE) || !s.chars().any(cjk) {
+    // Most rows drawn have no number beside a space: they pass through untouched.
+    if !s.contains(' ') || !s.bytes().any(|b| b.is_ascii_digit()) || s.contains(GLUE) || !s.chars().any(cjk) {
         return Cow::Borrowed(s);
     }
     let chars: Vec<char> = s.chars().collect();
