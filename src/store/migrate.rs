@@ -25,6 +25,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0017_board_filter_covering.sql"),
     include_str!("../../migrations/0018_read_indexes.sql"),
     include_str!("../../migrations/0019_dates_covering.sql"),
+    include_str!("../../migrations/0020_today_page_order.sql"),
 ];
 
 /// The schema version this binary writes.

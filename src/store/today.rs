@@ -99,17 +99,24 @@ impl Store {
 
     /// Open next steps due on or before `day` and appointments of earlier days not logged,
     /// most overdue first.
-    /// (The open next steps in day order are read from `next_step_open_due`, named: with the
-    /// statistics of a large file the planner took `next_step_due_done`, migration 0018, and
-    /// skipped through every day of every next step, done ones too: 140 ms at 100k/1M.)
+    /// The open next steps' page is read from `next_step_open_due` (named: with the
+    /// statistics of a large file the planner took `next_step_due_done` and skipped through
+    /// every next step, done ones too) in the order shown (migration 0020: day, time, id), so
+    /// the read stops after the page instead of sorting every step due (4,418 on the bench
+    /// day); archived accounts are left out through their small index, and the accounts are
+    /// read for the page's rows only (joined in the same query, the planner first scanned
+    /// every account for a Bloom filter).
     pub fn overdue_steps(&self, day: NaiveDate) -> Result<Vec<OverdueStep>> {
         let mut stmt = self
             .conn()
             .prepare_cached(&format!(
                 "SELECT {REF_COLUMNS}, s.id, s.due_on, s.due_time, s.text
-                 FROM next_step s INDEXED BY next_step_open_due JOIN customer c ON c.id = s.customer_id
-                 WHERE s.done_at IS NULL AND s.due_on <= ?1 AND c.archived = 0
-                 ORDER BY s.due_on, s.due_time, s.id LIMIT ?2"
+                 FROM (SELECT id, customer_id, due_on, due_time, text FROM next_step INDEXED BY next_step_open_due
+                       WHERE done_at IS NULL AND due_on <= ?1
+                         AND customer_id NOT IN (SELECT id FROM customer WHERE archived = 1)
+                       ORDER BY due_on, due_time, id LIMIT ?2) s
+                 JOIN customer c ON c.id = s.customer_id
+                 ORDER BY s.due_on, s.due_time, s.id"
             ))
             .ctx("reading next steps due")?;
         let rows = stmt

@@ -409,3 +409,41 @@ fn version_19_keeps_the_birthday_of_version_10_on_today() {
         .collect();
     assert_eq!(dates, [("2031-05-09", "生日", "王伟")]);
 }
+
+/// Migration 0020 (Today's next steps read in the order shown): version 10's step is still
+/// due on its day, and steps added after the upgrade come in the order of their time on that
+/// day (one without a time first), from the new index, an archived account's left out.
+#[test]
+fn version_20_lists_the_next_steps_of_a_day_in_time_order() {
+    let env = upgraded_env();
+    assert!(env.ok(&["check"]).starts_with("OK: "));
+    let after = read_only(&env.db);
+    let index: Vec<String> = strings(&after, "SELECT sql FROM sqlite_schema WHERE name = 'next_step_open_due'");
+    assert!(index[0].contains("(due_on, due_time)"), "{index:?}");
+    let (customer, due): (i64, String) = after
+        .query_row("SELECT customer_id, due_on FROM next_step WHERE text = '准备演示'", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .unwrap();
+    let other: i64 = after
+        .query_row("SELECT id FROM customer WHERE id <> ?1 AND archived = 0 ORDER BY id LIMIT 1", [customer], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    drop(after);
+    let customer = customer.to_string();
+    env.ok(&["next", "add", &customer, "下午回电", "--on", &format!("{due} 15:00")]);
+    env.ok(&["next", "add", &other.to_string(), "morning call", "--on", &format!("{due} 09:30")]);
+    let archived = env.ok(&["add", "Old Friend", "--phone", "+1 555 0199"]).trim().to_string();
+    env.ok(&["next", "add", &archived, "never shown", "--on", &format!("{due} 08:00")]);
+    env.ok(&["archive", &archived]);
+    let review = env.json(&["today", "--date", &due, "--format", "json"]);
+    let steps: Vec<(&str, Option<&str>)> = review["overdue"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|o| !o["step_id"].is_null())
+        .map(|o| (o["next_step"].as_str().unwrap(), o["due_time"].as_str()))
+        .collect();
+    assert_eq!(steps, [("准备演示", None), ("morning call", Some("09:30:00")), ("下午回电", Some("15:00:00"))]);
+}
