@@ -1,7 +1,9 @@
 //! Search keys: what a person or account is also found by, besides the words of its record —
 //! the pinyin of names (`wangwei`, `wang`, `wei`, `ww` for 王伟; `zjg` and `jianguo` for 张建国),
-//! every run of four or more digits of a phone number, and an e-mail address without its dots
-//! and `@` (`wangwei3huadongcn`, and its domain `huadongcn`).
+//! the pinyin of nicknames and companies as a whole (`changzhang`, `cz` for 厂长: a search
+//! starts it, so `zhang` does not find every 厂长), every run of four or more digits of a phone
+//! number, and an e-mail address without its dots and `@` (`wangwei3huadongcn`, and its domain
+//! `huadongcn`).
 //!
 //! The index holds each key behind a mark, so a key never matches as a word of the record: a
 //! search first finds people by name ([`NAME_MARK`]: the name's pinyin and its own words), then
@@ -22,7 +24,8 @@ pub struct Keys {
     /// From the name: its pinyin (`wangwei`, `ww`, `wang`, `wei`) or its own words and their
     /// concatenation (`wang`, `wei`, `wangwei` for "Wang Wei").
     pub names: Vec<String>,
-    /// From the nickname and company (pinyin), phone (digit runs) and e-mail (letters, digits).
+    /// From the nickname and company (whole pinyin spellings and their initials), phone (digit
+    /// runs) and e-mail (letters, digits).
     pub others: Vec<String>,
 }
 
@@ -38,13 +41,13 @@ pub fn search_keys(name: &str, other: &str, phone: &str, email: &str) -> Keys {
         if i == 0 {
             name_keys(run, &mut names);
         } else {
-            text_keys(run, &mut names);
+            text_keys(run, true, &mut names);
         }
     }
     word_keys(name, &mut names);
     let mut others = Vec::new();
     for run in chinese_runs(other) {
-        text_keys(&run, &mut others);
+        text_keys(&run, false, &mut others);
     }
     phone_keys(phone, &mut others);
     email_keys(email, &mut others);
@@ -103,10 +106,12 @@ fn chinese_runs(text: &str) -> Vec<Vec<char>> {
     runs
 }
 
-/// A name: its whole spellings and initials, each syllable, and the given name alone.
+/// A name: its whole spellings and initials, each syllable (so `wang wei` finds 王伟), and the
+/// given name alone.
 fn name_keys(name: &[char], keys: &mut Vec<String>) {
     let (readings, surname_len) = name_readings(name);
     spelled_keys(&readings, keys);
+    keys.extend(readings.iter().flatten().map(|s| s.to_string()));
     if name.len() > surname_len + 1 {
         for spelling in spellings(&readings[surname_len..]) {
             keys.push(spelling.concat());
@@ -114,11 +119,17 @@ fn name_keys(name: &[char], keys: &mut Vec<String>) {
     }
 }
 
-/// Other text: whole spellings of the run and their initials, each syllable.
-fn text_keys(run: &[char], keys: &mut Vec<String>) {
-    spelled_keys(&run_readings(run), keys);
+/// A run of a name after its first, a nickname's or a company's: its whole spellings and their
+/// initials, each syllable too when `syllables` (a name's words are searched one by one).
+fn text_keys(run: &[char], syllables: bool, keys: &mut Vec<String>) {
+    let readings = run_readings(run);
+    spelled_keys(&readings, keys);
+    if syllables {
+        keys.extend(readings.iter().flatten().map(|s| s.to_string()));
+    }
 }
 
+/// Whole spellings of `readings` and, for more than one syllable, their initials.
 fn spelled_keys(readings: &[Vec<&'static str>], keys: &mut Vec<String>) {
     for spelling in spellings(readings) {
         keys.push(spelling.concat());
@@ -126,7 +137,6 @@ fn spelled_keys(readings: &[Vec<&'static str>], keys: &mut Vec<String>) {
             keys.push(spelling.iter().filter_map(|s| s.chars().next()).collect());
         }
     }
-    keys.extend(readings.iter().flatten().map(|s| s.to_string()));
 }
 
 /// Every run of [`MIN_PHONE_DIGITS`] or more digits of each number in `phone` that ends the
@@ -167,8 +177,20 @@ mod tests {
         for key in ["zhangjianguo", "zjg", "jianguo"] {
             assert!(keys.names.iter().any(|k| k == key), "{key} in {keys:?}");
         }
-        for key in ["xiaozhang", "huadongjixieyouxiangongsi", "hdjxyxgs", "ji", "xie"] {
+        for key in ["xiaozhang", "xz", "huadongjixieyouxiangongsi", "hdjxyxgs"] {
             assert!(keys.others.iter().any(|k| k == key), "{key} in {keys:?}");
+        }
+    }
+
+    #[test]
+    fn a_nickname_or_company_is_found_as_a_whole_not_by_each_syllable() {
+        let keys = search_keys("单芳", "厂长 长江物流", "", "");
+        assert_eq!(keys.names, ["shanfang", "sf", "shan", "fang"]);
+        for key in ["changzhang", "cz", "changjiangwuliu", "cjwl"] {
+            assert!(keys.others.iter().any(|k| k == key), "{key} in {keys:?}");
+        }
+        for syllable in ["zhang", "chang", "jiang", "wu", "liu"] {
+            assert!(!keys.others.iter().any(|k| k == syllable), "{syllable} in {keys:?}");
         }
     }
 

@@ -345,3 +345,36 @@ fn pinyin_and_phone_digits_find_people_after_what_their_record_says() {
     assert!(titles(&store, "1111").is_empty());
     assert_eq!(titles(&store, "2222"), [customer("曾伟")]);
 }
+
+/// A nickname or company is found by its whole pinyin (and its initials, and any start of
+/// them), not by each syllable: `zhang` finds 张伟, not 单芳 whose nickname is 厂长 (长 also
+/// reads zhang).
+#[test]
+fn a_nickname_or_company_is_found_by_its_whole_pinyin_not_by_a_syllable() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = open(&dir);
+    for (name, nickname, company) in
+        [("张伟", "", "华东机械"), ("单芳", "厂长", "重庆长江物流"), ("吴磊", "", "江南电器有限公司")]
+    {
+        let new =
+            NewCustomer { name: name.into(), nickname: nickname.into(), company: company.into(), ..Default::default() };
+        store.add_customer(new, NewDeal::default()).unwrap();
+    }
+    let customer = |name: &str| (SearchKind::Customer, name.to_string());
+    assert_eq!(titles(&store, "zhang"), [customer("张伟")]);
+    assert_eq!(titles(&store, "jiang"), [customer("吴磊")], "江南 starts with jiang; 长江 does not");
+    assert_eq!(titles(&store, "changzhang"), [customer("单芳")]);
+    assert_eq!(titles(&store, "cz"), [customer("单芳")]);
+    assert_eq!(titles(&store, "chongqingchangjiang"), [customer("单芳")]);
+    assert_eq!(titles(&store, "cqcjwl"), [customer("单芳")]);
+    assert_eq!(titles(&store, "jiangnandianqi"), [customer("吴磊")]);
+    assert_eq!(titles(&store, "jndq"), [customer("吴磊")]);
+    assert_eq!(titles(&store, "hdjx"), [customer("张伟")]);
+    let listed = |text: &str| -> Vec<String> {
+        let filter = CustomerFilter { text: Some(text.into()), ..Default::default() };
+        store.list_customers(&filter, CustomerSort::Name, 50, 0).unwrap().into_iter().map(|r| r.name).collect()
+    };
+    assert_eq!(listed("zhang"), ["张伟"]);
+    assert_eq!(listed("jiangnan"), ["吴磊"]);
+    assert_eq!(listed("cz"), ["单芳"]);
+}

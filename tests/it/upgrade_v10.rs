@@ -447,3 +447,48 @@ fn version_20_lists_the_next_steps_of_a_day_in_time_order() {
         .collect();
     assert_eq!(steps, [("准备演示", None), ("morning call", Some("09:30:00")), ("下午回电", Some("15:00:00"))]);
 }
+
+/// The rowids of the index's customer rows (kind 0) holding `token` as a whole word.
+fn customers_with_token(conn: &Connection, token: &str) -> Vec<i64> {
+    let mut stmt = conn
+        .prepare("SELECT rowid FROM search_fts WHERE search_fts MATCH ?1 AND rowid < 1099511627776 ORDER BY rowid")
+        .unwrap();
+    stmt.query_map([format!("\"{token}\"")], |r| r.get(0)).unwrap().map(Result::unwrap).collect()
+}
+
+/// Migration 0021 (a nickname or company by its whole pinyin, not each syllable): 单小红 of
+/// 重庆长江物流 (saved by version 10 with a key for each syllable, 长 read zhang too) is found
+/// by the company's whole spelling and initials, no longer by `zhang` or `jiang`; the people
+/// still by the syllables of their names, and every row is kept (the test above).
+#[test]
+fn version_21_finds_a_company_of_version_10_by_its_whole_pinyin_only() {
+    let (_dir, before) = upgrade_support::fixture_copy(FIXTURE);
+    let key = |k: &str| format!("\u{E001}{k}");
+    assert_eq!(customers_with_token(&before, &key("jiang")), [7], "version 10 keyed each syllable");
+    assert_eq!(customers_with_token(&before, &key("zhang")), [7]);
+    drop(before);
+    let env = upgraded_env();
+    assert!(env.ok(&["check"]).starts_with("OK: "));
+    let after = read_only(&env.db);
+    for syllable in ["jiang", "zhang", "chang", "wu", "liu", "yan", "zi"] {
+        assert!(customers_with_token(&after, &key(syllable)).is_empty(), "{syllable}");
+    }
+    assert_eq!(customers_with_token(&after, &key("chongqingchangjiangwuliu")), [7]);
+    assert_eq!(customers_with_token(&after, &key("cqcjwl")), [7]);
+    assert_eq!(customers_with_token(&after, &key("yanzi")), [6], "张小燕's nickname 燕子");
+    let customers: i64 = after.query_row("SELECT count(*) FROM customer", [], |r| r.get(0)).unwrap();
+    let rows: i64 =
+        after.query_row("SELECT count(*) FROM search_fts WHERE rowid < 1099511627776", [], |r| r.get(0)).unwrap();
+    assert_eq!(rows, customers, "one index row per customer");
+    drop(after);
+    let found = |query: &str| -> Vec<String> {
+        let hits = env.json(&["search", query, "--format", "json"]);
+        hits.as_array().unwrap().iter().map(|h| h["title"].as_str().unwrap().to_string()).collect()
+    };
+    assert_eq!(found("zhang"), ["张小燕", "张建国"], "by their names; no longer 单小红 by 长");
+    assert!(found("wuliu").is_empty(), "物流 is not the start of 重庆长江物流");
+    for query in ["shan", "chongqing", "cqcj", "chongqingchangjiang"] {
+        assert_eq!(found(query), ["单小红"], "{query}");
+    }
+    assert_eq!(found("yanzi"), ["张小燕"]);
+}
