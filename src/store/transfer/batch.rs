@@ -1,6 +1,6 @@
 //! Import batches: what each import added or filled in, and undoing exactly that.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
@@ -14,37 +14,46 @@ use crate::store::error::Context;
 /// The rows one import touched, collected while it runs.
 #[derive(Debug, Default)]
 pub(crate) struct BatchRecord {
-    /// `(table, row key)` of every row added.
-    pub added: Vec<(String, String)>,
+    /// Every row added, table by table.
+    pub added: BTreeMap<String, AddedRows>,
     /// `(table, id, row before as JSON)` of every existing row filled in.
     pub merged: Vec<(String, i64, String)>,
     /// Existing customers that received imported data.
     pub merged_customers: BTreeSet<i64>,
-    /// `(table, key, action, before, hash)` once the import is complete.
-    hashed: Vec<(String, String, &'static str, Option<String>, String)>,
+}
+
+/// The rows an import added to one table: their integer ids (8 bytes a row, so a big import
+/// stays small), or the row keys (JSON arrays) of a table without an integer id.
+#[derive(Debug, Default)]
+pub(crate) struct AddedRows {
+    ids: Vec<i64>,
+    keys: Vec<String>,
 }
 
 impl BatchRecord {
-    /// Hashes every touched row as it stands at the end of the import.
-    pub fn hash_rows(&mut self, conn: &Connection, tables: &[TableInfo]) -> DataResult<()> {
-        let mut out = Vec::new();
-        for (table, key) in &self.added {
-            if let Some(row) = read_by_key(conn, tables, table, key)? {
-                out.push((table.clone(), key.clone(), "added", None, row_hash(&row)));
-            }
-        }
-        for (table, id, before) in &self.merged {
-            let key = format!("[{id}]");
-            if let Some(row) = read_by_key(conn, tables, table, &key)? {
-                out.push((table.clone(), key, "merged", Some(before.clone()), row_hash(&row)));
-            }
-        }
-        self.hashed = out;
-        Ok(())
+    /// Notes row `id` of `table` as added.
+    pub fn add_id(&mut self, table: &str, id: i64) {
+        self.rows_of(table).ids.push(id);
+    }
+
+    /// Notes the row of `table` with key `key` (a JSON array) as added.
+    pub fn add_key(&mut self, table: &str, key: String) {
+        self.rows_of(table).keys.push(key);
+    }
+
+    fn rows_of(&mut self, table: &str) -> &mut AddedRows {
+        self.added.entry(table.to_string()).or_default()
+    }
+
+    /// True when the import added nothing and filled nothing in.
+    pub fn is_empty(&self) -> bool {
+        self.merged.is_empty() && self.added.values().all(|rows| rows.ids.is_empty() && rows.keys.is_empty())
     }
 }
 
-/// Saves the batch and its rows; returns the batch id.
+/// Saves the batch and its rows, each with the hash of how it stands now (at the end of the
+/// import: merges and links included); returns the batch id. The added rows of a table with
+/// integer ids are read back in one pass over their id range, not one query each.
 pub(crate) fn record_batch(
     tx: &Transaction,
     batch: &BatchRecord,
@@ -73,8 +82,37 @@ pub(crate) fn record_batch(
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         )
         .ctx("recording the import")?;
-    for (table, key, action, before, hash) in &batch.hashed {
-        stmt.execute(params![id, table, key, action, before, hash]).ctx("recording the import")?;
+    let tables = record_tables(tx)?;
+    for (table, rows) in &batch.added {
+        let Some(info) = tables.iter().find(|t| &t.name == table) else { continue };
+        let mut ids = rows.ids.clone();
+        ids.sort_unstable();
+        ids.dedup();
+        if let (Some(col), Some(first), Some(last)) = (info.id_column(), ids.first(), ids.last()) {
+            let range = format!("\"{col}\" BETWEEN ?1 AND ?2");
+            let values = [Value::Integer(*first), Value::Integer(*last)];
+            read_rows::<DataError>(tx, info, &range, &values, |row| {
+                let Some(row_id) = row.get(col).and_then(|v| v.as_i64()) else { return Ok(()) };
+                if ids.binary_search(&row_id).is_ok() {
+                    let key = format!("[{row_id}]");
+                    stmt.execute(params![id, table, key, "added", None::<String>, row_hash(&row)])
+                        .ctx("recording the import")?;
+                }
+                Ok(())
+            })?;
+        }
+        for key in &rows.keys {
+            if let Some(row) = read_by_key(tx, &tables, table, key)? {
+                stmt.execute(params![id, table, key, "added", None::<String>, row_hash(&row)])
+                    .ctx("recording the import")?;
+            }
+        }
+    }
+    for (table, row_id, before) in &batch.merged {
+        let key = format!("[{row_id}]");
+        if let Some(row) = read_by_key(tx, &tables, table, &key)? {
+            stmt.execute(params![id, table, key, "merged", before, row_hash(&row)]).ctx("recording the import")?;
+        }
     }
     Ok(id)
 }

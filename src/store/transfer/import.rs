@@ -151,7 +151,7 @@ impl Store {
         deferred.restore(&tx)?;
         // Nothing added or filled in (a file imported again): no batch to undo; deals brought
         // up to date are saved all the same.
-        if batch.added.is_empty() && batch.merged.is_empty() {
+        if batch.is_empty() {
             if report.updated_deals > 0 {
                 tx.commit().ctx("saving the import")?;
                 report.committed = true;
@@ -174,6 +174,9 @@ const ONE_LINE_CUSTOMER_FIELDS: &[&str] =
 /// `(table, new id)` → the row's place in the imported file (1-based).
 type FileRows = HashMap<(String, i64), usize>;
 
+/// Each table's `INSERT` statement and the columns it names.
+type InsertSql = HashMap<String, (Vec<String>, String)>;
+
 /// One import in progress inside its transaction.
 struct Importer<'a> {
     tx: &'a Transaction<'a>,
@@ -188,8 +191,11 @@ struct Importer<'a> {
     people_of: HashMap<i64, Vec<&'a Row>>,
     batch: BatchRecord,
     now: String,
-    /// `(table, new id)` → the row's place in the file (1-based), to name a bad row.
+    /// `(table, new id)` → the row's place in the file (1-based), to name a bad row (of
+    /// our own files, which are checked as the app reads them).
     file_rows: FileRows,
+    /// Each table's `INSERT` statement and the columns it names.
+    insert_sql: InsertSql,
 }
 
 impl<'a> Importer<'a> {
@@ -218,6 +224,7 @@ impl<'a> Importer<'a> {
             batch: BatchRecord::default(),
             now,
             file_rows: HashMap::new(),
+            insert_sql: HashMap::new(),
         })
     }
 
@@ -302,7 +309,6 @@ impl<'a> Importer<'a> {
         for id in &self.batch.merged_customers {
             crate::store::visits::refresh_rollup(self.tx, *id, &self.now)?;
         }
-        self.batch.hash_rows(self.tx, &self.tables)?;
         Ok((self.batch, self.file_rows))
     }
 
@@ -361,9 +367,9 @@ impl<'a> Importer<'a> {
                 if !self.batch.merged_customers.contains(&existing.id) {
                     let (before, facts) = merge_customer(self.tx, table, existing.id, row, &self.now)?;
                     self.batch.merged.push((table.name.clone(), existing.id, before));
-                    self.batch
-                        .added
-                        .extend(facts.into_iter().map(|id| ("customer_fact".to_string(), format!("[{id}]"))));
+                    for id in facts {
+                        self.batch.add_id("customer_fact", id);
+                    }
                     self.batch.merged_customers.insert(existing.id);
                 }
                 report.merged.push(entry);
@@ -647,7 +653,7 @@ impl<'a> Importer<'a> {
             ..Default::default()
         };
         let id = crate::store::contacts::insert_account_person(self.tx, customer_id, &new, &self.now)?;
-        self.batch.added.push(("contact".to_string(), serde_json::json!([id]).to_string()));
+        self.batch.add_id("contact", id);
         Ok(())
     }
 
@@ -673,23 +679,20 @@ impl<'a> Importer<'a> {
             {
                 v = rusqlite::types::Value::Text(crate::domain::customer::clean_line(t));
             }
-            cols.push(format!("\"{col}\""));
+            cols.push(col.as_str());
             values.push(v);
         }
-        let marks: Vec<String> = (1..=values.len()).map(|i| format!("?{i}")).collect();
-        let sql = format!("INSERT INTO \"{}\" ({}) VALUES ({})", table.name, cols.join(", "), marks.join(", "));
+        let sql = insert_sql(&mut self.insert_sql, &table.name, &cols);
         self.tx
-            .prepare_cached(&sql)
+            .prepare_cached(sql)
             .and_then(|mut s| s.execute(rusqlite::params_from_iter(values)))
             .map_err(|e| bad_row(self.options, &table.name, index + 1, &e.to_string()))?;
-        let key = if id_col.is_some() {
-            serde_json::json!([self.tx.last_insert_rowid()]).to_string()
-        } else {
-            super::schema::row_key(table, row)
-        };
-        self.batch.added.push((table.name.clone(), key));
         let new_id = id_col.map(|_| self.tx.last_insert_rowid());
-        if let Some(id) = new_id {
+        match new_id {
+            Some(id) => self.batch.add_id(&table.name, id),
+            None => self.batch.add_key(&table.name, super::schema::row_key(table, row)),
+        }
+        if let Some(id) = new_id.filter(|_| self.set.keys_are_ours) {
             self.file_rows.insert((table.name.clone(), id), index + 1);
         }
         Ok(new_id)
@@ -713,6 +716,19 @@ impl<'a> Importer<'a> {
         }
         Ok(())
     }
+}
+
+/// The `INSERT` of `cols` into `table`, made once for each set of columns (the rows of a
+/// table usually all have the same).
+fn insert_sql<'s>(known: &'s mut InsertSql, table: &str, cols: &[&str]) -> &'s str {
+    let same = |(known, _): &(Vec<String>, String)| known.iter().map(String::as_str).eq(cols.iter().copied());
+    if !known.get(table).is_some_and(same) {
+        let names: Vec<String> = cols.iter().map(|c| format!("\"{c}\"")).collect();
+        let marks: Vec<String> = (1..=cols.len()).map(|i| format!("?{i}")).collect();
+        let sql = format!("INSERT INTO \"{table}\" ({}) VALUES ({})", names.join(", "), marks.join(", "));
+        known.insert(table.to_string(), (cols.iter().map(|c| c.to_string()).collect(), sql));
+    }
+    known.get(table).map_or("", |(_, sql)| sql.as_str())
 }
 
 /// For contact cards grouped by organisation: each account's people rows, by the account's id
