@@ -64,5 +64,6 @@ fn describe(i: &I18n, p: &Problem) -> String {
         Problem::SearchExtra { table, count } => i.fmt("cli.check.search_extra", &[("table", table), ("n", count)]),
         Problem::SearchStray { count } => i.fmt("cli.check.search_stray", &[("n", count)]),
         Problem::SearchIndex { detail } => i.fmt("cli.check.search_index", &[("detail", detail)]),
+        Problem::SummaryOff { table, count } => i.fmt("cli.check.summary_off", &[("table", table), ("n", count)]),
     }
 }

@@ -1,13 +1,15 @@
 //! What a bulk load puts off until its rows are in: the secondary indexes of the tables it
-//! fills (built once, sorted, instead of updated row by row) and the search index (filled by
-//! one statement per table instead of one trigger call per row). Both are taken from the
-//! schema itself, so a later migration's index or trigger is deferred the same way. An import
-//! defers only the search index ([`Deferred::take_search`]): its duplicate checks need the
-//! indexes as it goes.
+//! fills (built once, sorted, instead of updated row by row), the search index (filled by
+//! one statement per table instead of one trigger call per row) and the summary tables
+//! (built once from their rows, [`super::summaries`]). All are taken from the schema itself,
+//! so a later migration's index or trigger is deferred the same way. An import defers only
+//! the search index ([`Deferred::take_search`]): its duplicate checks need the indexes as it
+//! goes, and its few rows keep the summaries through their triggers.
 
 use rusqlite::{OptionalExtension, Transaction};
 
 use super::error::{Context, Result, StoreError};
+use super::summaries;
 
 /// The tables a bulk load writes to.
 const LOADED_TABLES: [&str; 10] = [
@@ -46,33 +48,36 @@ struct DroppedTrigger {
     last_before: i64,
 }
 
-/// Indexes and search triggers set aside during a bulk load; [`Deferred::restore`] puts them
-/// back and does their work once. Dropped inside the load's transaction, so a failed load
-/// rolls the drops back with its rows.
+/// Indexes, search and summary triggers set aside during a bulk load; [`Deferred::restore`]
+/// puts them back and does their work once. Dropped inside the load's transaction, so a
+/// failed load rolls the drops back with its rows.
 pub(crate) struct Deferred {
     indexes: Vec<DroppedIndex>,
     triggers: Vec<DroppedTrigger>,
+    /// The statements creating the summary tables' triggers.
+    summary_triggers: Vec<String>,
 }
 
 impl Deferred {
-    /// Drops the secondary indexes and the search-index insert triggers of the loaded tables
-    /// (a bulk load, which only inserts).
+    /// Drops the secondary indexes, the search-index insert triggers and the summary tables'
+    /// triggers of the loaded tables (a bulk load, which only inserts).
     pub(super) fn take(tx: &Transaction) -> Result<Self> {
         let tables = LOADED_TABLES.map(|t| format!("'{t}'")).join(", ");
-        Self::take_where(tx, &format!("type IN ('index', 'trigger') AND tbl_name IN ({tables})"), false)
+        Self::take_where(tx, &format!("type IN ('index', 'trigger') AND tbl_name IN ({tables})"), false, true)
     }
 
     /// Drops the search-index insert triggers of every table, for an import: rows it adds may
     /// be changed again before it ends (merged into, linked), and their update triggers then
     /// index them already, so the fill replaces what is there.
     pub(crate) fn take_search(tx: &Transaction) -> Result<Self> {
-        Self::take_where(tx, "type = 'trigger'", true)
+        Self::take_where(tx, "type = 'trigger'", true, false)
     }
 
-    fn take_where(tx: &Transaction, filter: &str, replace: bool) -> Result<Self> {
+    fn take_where(tx: &Transaction, filter: &str, replace: bool, with_summaries: bool) -> Result<Self> {
         let doing = "setting indexes aside for a bulk load";
         let mut indexes = Vec::new();
         let mut triggers = Vec::new();
+        let mut summary_triggers = Vec::new();
         {
             let mut stmt = tx
                 .prepare(&format!(
@@ -89,6 +94,8 @@ impl Deferred {
                     indexes.push((name, DroppedIndex { sql }));
                 } else if let Some(fill) = fill_statement(&sql, &table, replace) {
                     triggers.push((name, DroppedTrigger { table, sql, fill, last_before: 0 }));
+                } else if with_summaries && summaries::keeps_a_summary(&name) {
+                    summary_triggers.push((name, sql));
                 }
             }
         }
@@ -98,20 +105,30 @@ impl Deferred {
                 .ctx(doing)?;
             tx.execute_batch(&format!("DROP TRIGGER \"{name}\"")).ctx(doing)?;
         }
+        for (name, _) in &summary_triggers {
+            tx.execute_batch(&format!("DROP TRIGGER \"{name}\"")).ctx(doing)?;
+        }
         for (name, _) in &indexes {
             tx.execute_batch(&format!("DROP INDEX \"{name}\"")).ctx(doing)?;
         }
         Ok(Self {
             indexes: indexes.into_iter().map(|(_, i)| i).collect(),
             triggers: triggers.into_iter().map(|(_, t)| t).collect(),
+            summary_triggers: summary_triggers.into_iter().map(|(_, sql)| sql).collect(),
         })
     }
 
-    /// Creates the indexes again, fills the search index for the rows added and puts the
-    /// triggers back.
+    /// Creates the indexes again, fills the search index for the rows added, builds the
+    /// summary tables and puts the triggers back.
     pub(crate) fn restore(self, tx: &Transaction) -> Result<()> {
         for index in &self.indexes {
             tx.execute_batch(&index.sql).ctx("building indexes after a bulk load")?;
+        }
+        if !self.summary_triggers.is_empty() {
+            summaries::rebuild(tx)?;
+            for sql in &self.summary_triggers {
+                tx.execute_batch(sql).ctx("building the summary tables after a bulk load")?;
+            }
         }
         if self.triggers.is_empty() {
             return Ok(());
@@ -267,6 +284,9 @@ mod loaded_tests {
         // A second load onto rows already there indexes only its own rows.
         demo::load(&mut store, size, 8, Lang::En, true).unwrap();
         assert_eq!(schema(&store), before);
+        assert_eq!(crate::store::summaries::differences(store.conn()).unwrap(), [], "summaries built once");
+        let open: i64 = store.conn().query_row("SELECT sum(deals) FROM deal_open_tally", [], |r| r.get(0)).unwrap();
+        assert!(open > 0);
         let journal: String = store.conn().query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
         assert_eq!(journal, "wal");
         let loaded = index_contents(&store);

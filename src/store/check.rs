@@ -1,5 +1,5 @@
-//! `fieldbook check`: the database's own integrity check, foreign keys, and the search index
-//! against its source tables. Slow on big files (a second or so): run on demand only.
+//! `fieldbook check`: the database's own integrity check, foreign keys, the search index and
+//! the summary tables against their source tables. Slow on big files (a second or so): run on demand only.
 
 use serde::Serialize;
 
@@ -38,6 +38,8 @@ pub enum Problem {
     SearchStray { count: i64 },
     /// FTS5's own `integrity-check` failed.
     SearchIndex { detail: String },
+    /// Rows of a summary table that differ from what its source rows give.
+    SummaryOff { table: String, count: i64 },
 }
 
 impl Store {
@@ -92,6 +94,9 @@ impl Store {
         }
         if let Err(e) = conn.execute("INSERT INTO search_fts(search_fts) VALUES ('integrity-check')", []) {
             problems.push(Problem::SearchIndex { detail: e.to_string() });
+        }
+        for (table, count) in super::summaries::differences(conn)? {
+            problems.push(Problem::SummaryOff { table: table.to_string(), count });
         }
         Ok(problems)
     }

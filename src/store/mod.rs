@@ -31,6 +31,7 @@ mod search;
 pub mod search_keys;
 mod search_query;
 pub mod search_text;
+pub(crate) mod summaries;
 mod today;
 mod today_due;
 pub mod transfer;

@@ -74,7 +74,9 @@ pub struct BoardMatches {
 
 impl Store {
     /// Count and total value of open deals per step, in step order.
-    /// Without a filter this reads only the `deal_state_totals` index (migration 0018).
+    /// Without a filter this reads the totals kept per step and currency (`deal_open_tally`,
+    /// migration 0022) less the open deals of archived accounts, found through their small
+    /// index: a group is what the deals themselves would give, a value only if one has one.
     pub fn pipeline_totals(&self, filter: &PipelineFilter) -> Result<[StepTotal; 5]> {
         let mut totals: [StepTotal; 5] = Default::default();
         let mut read = |(stage, currency, count, value): (String, String, i64, Option<i64>)| {
@@ -92,10 +94,14 @@ impl Store {
                 let mut stmt = self
                     .conn()
                     .prepare_cached(
-                        "SELECT stage, currency, count(*), sum(value_minor) FROM deal INDEXED BY deal_state_totals
-                         WHERE state = 'open'
-                           AND customer_id NOT IN (SELECT id FROM customer WHERE archived = 1)
-                         GROUP BY stage, currency",
+                        "SELECT stage, currency, sum(deals), CASE WHEN sum(valued) > 0 THEN sum(value_minor) END
+                         FROM (SELECT stage, currency, deals, valued, value_minor FROM deal_open_tally
+                               UNION ALL
+                               SELECT d.stage, d.currency, -count(*), -count(d.value_minor), -coalesce(sum(d.value_minor), 0)
+                               FROM customer c INDEXED BY customer_archived
+                               JOIN deal d ON d.customer_id = c.id AND d.state = 'open'
+                               WHERE c.archived = 1 GROUP BY d.stage, d.currency)
+                         GROUP BY stage, currency HAVING sum(deals) > 0",
                     )
                     .ctx("reading the pipeline")?;
                 for found in stmt.query_map([], row).ctx("reading the pipeline")? {

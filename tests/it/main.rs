@@ -73,6 +73,7 @@ mod tui_report;
 mod tui_screens;
 mod upgrade_support;
 mod upgrade_v10;
+mod upgrade_v10_summaries;
 mod upgrade_v7;
 mod visit_loop;
 mod visit_loop_gaps;

@@ -95,3 +95,85 @@ fn each_card_shows_its_own_deals_next_step() {
     assert_eq!(card(&s, Step::Survey), NextStepState::Today, "the customer's own step is on every card");
     assert_eq!(card(&s, Step::Presentation), NextStepState::Today);
 }
+
+/// The open deals per step as the deals themselves give them (count, and the sum of the
+/// values of those with one), archived accounts left out.
+fn counted(path: &std::path::Path) -> Vec<(String, String, i64, Option<i64>)> {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    let mut stmt = conn
+        .prepare(
+            "SELECT stage, currency, count(*), sum(value_minor) FROM deal
+             WHERE state = 'open' AND customer_id NOT IN (SELECT id FROM customer WHERE archived = 1)
+             GROUP BY stage, currency ORDER BY 1, 2",
+        )
+        .unwrap();
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))).unwrap().map(Result::unwrap).collect()
+}
+
+/// Migration 0022 keeps the open deals' totals per step and currency in a table, by
+/// triggers: after each kind of write (add, move, value, currency, win, lose, reopen, delete,
+/// archive, put back) the board's totals are what the deals give, and `check` finds the
+/// table right.
+#[test]
+fn the_boards_totals_follow_every_write_of_a_deal() {
+    use fieldbook::domain::{DealState, Word};
+    use fieldbook::store::{CustomerPatch, DealPatch};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("fb.db");
+    let mut s = Store::open(&path, Clock::Fixed(day("2031-05-01"))).unwrap();
+    let agree = |s: &Store, what: &str| {
+        let deals = counted(&path);
+        let totals = s.pipeline_totals(&PipelineFilter::default()).unwrap();
+        for step in Step::ALL {
+            let mine: Vec<_> = deals.iter().filter(|d| d.0 == step.code()).collect();
+            let total = &totals[step.index()];
+            assert_eq!(total.count, mine.iter().map(|d| d.2 as u64).sum::<u64>(), "{what}: {step:?} count");
+            let mut valued: Vec<(String, i64)> = mine.iter().filter_map(|d| d.3.map(|v| (d.1.clone(), v))).collect();
+            valued.sort();
+            let mut listed: Vec<(String, i64)> =
+                total.totals.iter().map(|m| (m.currency.code().to_string(), m.minor)).collect();
+            listed.sort();
+            assert_eq!(listed, valued, "{what}: {step:?} value");
+        }
+        assert_eq!(s.check().unwrap(), [], "{what}");
+    };
+    let a = add(&mut s, "Ann", Step::Preparation, Some(10_000));
+    let b = add(&mut s, "Bo", Step::Preparation, None);
+    let c = add(&mut s, "Cy", Step::Survey, Some(7_000));
+    let usd = s
+        .add_deal(
+            c,
+            &NewDeal { stage: Step::Survey, value_minor: Some(500), currency: Currency::USD, ..Default::default() },
+        )
+        .unwrap();
+    agree(&s, "added");
+    let deal_of = |s: &Store, customer| s.open_deal(customer).unwrap().unwrap().id;
+    let (da, db, dc) = (deal_of(&s, a), deal_of(&s, b), s.deals_of(c).unwrap()[0].id);
+    s.move_deal(da, Step::Survey, "").unwrap();
+    agree(&s, "moved");
+    s.update_deal(db, &DealPatch { value: Some(Some(Money::new(300, Currency::CNY))), ..Default::default() }).unwrap();
+    agree(&s, "valued");
+    s.update_deal(usd.id, &DealPatch { currency: Some(Currency::CNY), ..Default::default() }).unwrap();
+    agree(&s, "currency");
+    s.update_deal(da, &DealPatch { value: Some(None), ..Default::default() }).unwrap();
+    agree(&s, "value cleared");
+    s.win_deal(dc, Some(Money::new(9_000, Currency::CNY))).unwrap();
+    agree(&s, "won");
+    s.lose_deal(db, "no budget").unwrap();
+    agree(&s, "lost");
+    let reopened = s.reopen_deal(dc, "").unwrap();
+    assert_eq!(reopened.state, DealState::Open);
+    agree(&s, "reopened");
+    s.update_customer(c, CustomerPatch { archived: Some(true), ..Default::default() }).unwrap();
+    agree(&s, "archived");
+    assert!(
+        s.pipeline_totals(&PipelineFilter::default()).unwrap()[2].totals.is_empty(),
+        "only the archived had values"
+    );
+    s.update_customer(c, CustomerPatch { archived: Some(false), ..Default::default() }).unwrap();
+    agree(&s, "unarchived");
+    let removed = s.delete_customer(c).unwrap();
+    agree(&s, "deleted");
+    s.put_back(&removed).unwrap();
+    agree(&s, "put back");
+}

@@ -47,12 +47,12 @@ use crate::upgrade_support::{self, latest, read_only, user_version};
 
 const FIXTURE: &str = "v10.db";
 
-/// An environment whose database is a fresh copy of the version-10 fixture.
-fn upgraded_env() -> Env {
+/// An environment whose database is a fresh copy of the version-10 fixture, upgraded on first use.
+pub(crate) fn upgraded_env() -> Env {
     upgrade_support::env_on(FIXTURE)
 }
 
-fn strings(conn: &Connection, sql: &str) -> Vec<String> {
+pub(crate) fn strings(conn: &Connection, sql: &str) -> Vec<String> {
     let mut stmt = conn.prepare(sql).unwrap();
     stmt.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect()
 }

@@ -75,7 +75,9 @@ pub(crate) fn record_tables(conn: &Connection) -> Result<Vec<TableInfo>> {
     for (name, sql) in &all {
         let is_virtual = virtual_names.contains(&name.as_str());
         let is_shadow = virtual_names.iter().any(|v| name.starts_with(&format!("{v}_")));
-        if is_virtual || is_shadow || LOCAL_TABLES.contains(&name.as_str()) {
+        // A summary table is computed from the records (its triggers keep it as they come in).
+        let is_summary = crate::store::summaries::SUMMARIES.iter().any(|s| s.table == name);
+        if is_virtual || is_shadow || is_summary || LOCAL_TABLES.contains(&name.as_str()) {
             continue;
         }
         tables.push(table_info(conn, name, sql)?);

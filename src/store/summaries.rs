@@ -1,0 +1,65 @@
+//! Summary tables kept by triggers (migration 0022 on): totals a read would otherwise count
+//! row by row, adjusted by each write. A bulk load sets their triggers aside and builds the
+//! tables once at the end ([`rebuild`], from [`super::bulk_deferred`]); `fieldbook check`
+//! compares each with its source rows ([`differences`]).
+
+use rusqlite::Connection;
+
+use super::error::{Context, Result};
+
+/// A summary table and the query that computes it from its source rows.
+pub(crate) struct Summary {
+    /// The table; the names of the triggers keeping it start with it and `_`.
+    pub table: &'static str,
+    /// Its columns, in the order `select` gives them.
+    pub columns: &'static str,
+    /// Its rows computed from the source tables (a key without rows has no row).
+    pub select: &'static str,
+}
+
+/// Every summary table, as its migration built it.
+pub(crate) const SUMMARIES: &[Summary] = &[Summary {
+    table: "deal_open_tally",
+    columns: "stage, currency, deals, valued, value_minor",
+    select: "SELECT stage, currency, count(*), count(value_minor), coalesce(sum(value_minor), 0)
+             FROM deal WHERE state = 'open' GROUP BY stage, currency",
+}];
+
+/// Whether the trigger `name` keeps a summary table.
+pub(crate) fn keeps_a_summary(name: &str) -> bool {
+    SUMMARIES.iter().any(|s| name.strip_prefix(s.table).is_some_and(|rest| rest.starts_with('_')))
+}
+
+/// Computes every summary table again from its source rows.
+pub(crate) fn rebuild(conn: &Connection) -> Result<()> {
+    for s in SUMMARIES {
+        conn.execute_batch(&format!(
+            "DELETE FROM {table}; INSERT INTO {table} ({columns}) {select};",
+            table = s.table,
+            columns = s.columns,
+            select = s.select
+        ))
+        .ctx("building the summary tables")?;
+    }
+    Ok(())
+}
+
+/// Per summary table whose rows differ from what its source rows give, how many rows differ
+/// (either way).
+pub(crate) fn differences(conn: &Connection) -> Result<Vec<(&'static str, i64)>> {
+    let mut found = Vec::new();
+    for s in SUMMARIES {
+        let sql = format!(
+            "SELECT count(*) FROM (SELECT * FROM (SELECT {columns} FROM {table} EXCEPT {select})
+                                   UNION ALL SELECT * FROM ({select} EXCEPT SELECT {columns} FROM {table}))",
+            table = s.table,
+            columns = s.columns,
+            select = s.select
+        );
+        let n: i64 = conn.query_row(&sql, [], |r| r.get(0)).ctx("checking the summary tables")?;
+        if n > 0 {
+            found.push((s.table, n));
+        }
+    }
+    Ok(found)
+}
