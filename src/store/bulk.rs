@@ -11,7 +11,8 @@ use super::Store;
 use super::bulk_deferred::{Deferred, check_references};
 use super::customers::normalise_phone;
 use super::error::{Context, Result};
-use super::visits::{insert_visit, refresh_all_rollups_in};
+use super::next_steps::derive_visit_steps;
+use super::visits::{insert_visit, update_all_rollups};
 use crate::domain::{
     BuyingRole, CustomerClass, DealState, FactCategory, Man, MonthDay, Portfolio, Step, Style, VisitInput, Word,
 };
@@ -93,9 +94,10 @@ pub struct BulkWriter<'t> {
 }
 
 impl Store {
-    /// Runs `load` in one transaction and then recomputes every customer's rollups in it:
+    /// Runs `load` in one transaction and then gives the logged visits' next steps their rows
+    /// and recomputes every customer's rollups in it, each in one statement for all rows:
     /// either all rows are saved with consistent summaries, or none. The loaded tables'
-    /// indexes and the search index are built once after the rows are in
+    /// indexes, the search index and the per-row checks are built or done once after that
     /// ([`Deferred`]), then the query planner's statistics, which a load this size makes
     /// stale, are refreshed. Foreign keys are checked once, table by table, before it commits
     /// ([`check_references`]) instead of at each row. While it runs the connection trades
@@ -107,8 +109,9 @@ impl Store {
         let result = self.write(|tx, _| {
             let deferred = Deferred::take(tx)?;
             let value = load(&mut BulkWriter { tx })?;
+            derive_visit_steps(tx)?;
+            update_all_rollups(tx)?;
             deferred.restore(tx)?;
-            refresh_all_rollups_in(tx)?;
             check_references(tx)?;
             tx.execute_batch("ANALYZE").ctx("updating query statistics")?;
             Ok(value)

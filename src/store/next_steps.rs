@@ -210,7 +210,9 @@ pub(crate) fn derive_visit_steps(conn: &Connection) -> Result<()> {
                 coalesce(nullif(trim(v.next_step), ''), nullif(trim(v.next_topic), ''), v.purpose),
                 coalesce(v.next_step_on, substr(v.done_at, 1, 10)),
                 v.next_logged_at, v.next_logged_id, v.created_at, v.updated_at
-         FROM (SELECT l.*, lead(l.created_at) OVER logged AS next_logged_at, lead(l.id) OVER logged AS next_logged_id
+         FROM (SELECT l.id, l.customer_id, l.deal_id, l.next_step, l.next_topic, l.purpose, l.next_step_on,
+                      l.done_at, l.created_at, l.updated_at,
+                      lead(l.created_at) OVER logged AS next_logged_at, lead(l.id) OVER logged AS next_logged_id
                FROM visit l WHERE l.done_at IS NOT NULL
                WINDOW logged AS (PARTITION BY l.customer_id ORDER BY l.done_at, l.id)) AS v
          WHERE (trim(v.next_step) <> '' OR v.next_step_on IS NOT NULL)

@@ -252,11 +252,38 @@ const ROLLUP: &str = "last_contact_on = (SELECT substr(max(v.done_at), 1, 10) FR
         FROM next_step s WHERE s.customer_id = customer.id AND s.done_at IS NULL)
         ORDER BY d, k, at, i LIMIT 1), '')";
 
+/// Every customer's rollups at once, as [`ROLLUP`] sets them one by one: each customer's
+/// logged visits, open appointments and open next steps are read in one pass over each table
+/// (sorted by customer) instead of a look-up per customer into the visits' rows.
+const ALL_ROLLUPS: &str = "UPDATE customer SET last_contact_on = r.last_on, next_visit_id = r.visit_id,
+        next_step_on = r.step_on, next_step = coalesce(r.step, '')
+    FROM (SELECT c.id, d.last_on, o.id AS visit_id, s.d AS step_on, s.t AS step
+        FROM customer c
+        LEFT JOIN (SELECT customer_id, substr(max(done_at), 1, 10) AS last_on FROM visit
+            WHERE done_at IS NOT NULL GROUP BY customer_id) d ON d.customer_id = c.id
+        LEFT JOIN (SELECT customer_id, id FROM (SELECT customer_id, id,
+                row_number() OVER (PARTITION BY customer_id ORDER BY planned_at, id) AS n
+                FROM visit WHERE done_at IS NULL) WHERE n = 1) o ON o.customer_id = c.id
+        LEFT JOIN (SELECT customer_id, d, t FROM (SELECT customer_id, d, t,
+                row_number() OVER (PARTITION BY customer_id ORDER BY d, k, at, i) AS n FROM (
+                    SELECT v.customer_id, substr(v.planned_at, 1, 10) AS d, 0 AS k, v.planned_at AS at,
+                        v.id AS i, v.purpose AS t
+                    FROM visit v WHERE v.done_at IS NULL
+                    UNION ALL
+                    SELECT s.customer_id, s.due_on, 1, s.due_time, s.id, s.text
+                    FROM next_step s WHERE s.done_at IS NULL)) WHERE n = 1) s ON s.customer_id = c.id) AS r
+    WHERE r.id = customer.id";
+
 /// Recomputes every customer's rollups inside an open transaction (after bulk loads such as
 /// demo data or imports, whose logged visits' next steps get their rows first).
 pub(crate) fn refresh_all_rollups_in(conn: &Connection) -> Result<()> {
     derive_visit_steps(conn)?;
-    conn.execute(&format!("UPDATE customer SET {ROLLUP}"), []).ctx("refreshing customer summaries")?;
+    update_all_rollups(conn)
+}
+
+/// Recomputes every customer's rollups from its visits and next steps as they are.
+pub(crate) fn update_all_rollups(conn: &Connection) -> Result<()> {
+    conn.execute(ALL_ROLLUPS, []).ctx("refreshing customer summaries")?;
     Ok(())
 }
 
