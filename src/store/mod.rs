@@ -41,6 +41,8 @@ pub(crate) mod visits;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use rusqlite::config::DbConfig;
 use rusqlite::functions::FunctionFlags;
@@ -172,6 +174,23 @@ impl Store {
     /// changed (the calendar file follows every change).
     pub fn changes(&self) -> u64 {
         self.conn.total_changes()
+    }
+
+    /// Makes every query of this connection stop, failing as interrupted, while `stop` is set
+    /// (looked at every thousand steps of SQLite's engine): a reader drops a read whose answer
+    /// is no longer wanted, whichever of its statements it is at.
+    pub fn stop_reads_while(&mut self, stop: Arc<AtomicBool>) -> Result<()> {
+        self.conn
+            .progress_handler(1000, Some(move || stop.load(Ordering::Relaxed)))
+            .ctx("watching for reads to stop")
+    }
+
+    /// A read that never ends until interrupted (for the tests of [`Interrupt`]'s users).
+    #[cfg(test)]
+    pub(crate) fn read_without_end(&self) -> Result<()> {
+        self.conn
+            .query_row("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT max(i) FROM n", [], |_| Ok(()))
+            .ctx("reading without end")
     }
 
     /// The connection, for read-only queries inside the store.

@@ -10,6 +10,7 @@ use ratatui::Frame;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::action::Action;
+use super::background::Reader;
 use super::calendar_writer::CalendarWriter;
 use super::chrome;
 use super::drafts::{self, Draft, DraftKeeper};
@@ -90,6 +91,8 @@ pub struct App {
     undo: Option<Undo>,
     /// The config's `calendar.file`, written again after every change (off the UI thread).
     calendar: Option<CalendarWriter>,
+    /// The one worker thread reading for the screens (see [`Reader`]).
+    reader: Reader,
     /// Phone numbers and e-mail addresses are drawn as terminal hyperlinks.
     links: bool,
 }
@@ -111,6 +114,7 @@ impl App {
             .map(|rows| rows.is_empty())
             .unwrap_or(false);
         let (playbook, problem) = Playbook::load(i18n.lang(), config_dir);
+        let reader = Reader::start(store_path.clone(), clock);
         let mut app = Self {
             store,
             i18n,
@@ -134,6 +138,7 @@ impl App {
             undo: None,
             calendar: None,
             links: false,
+            reader,
         };
         if app.store.is_read_only() {
             let text = app.i18n.fmt("tui.start.read_only", &[("path", &app.store.path().display())]);
@@ -393,7 +398,7 @@ impl App {
             return;
         }
         let effect = match self.screens.last_mut() {
-            Some(screen) if screen.typing() => screen.paste(&one_line, &self.store),
+            Some(screen) if screen.typing() => screen.paste(&one_line),
             _ => None,
         };
         if let Some(effect) = effect {
@@ -462,7 +467,7 @@ impl App {
                 return;
             }
             let effect = match self.screens.last_mut() {
-                Some(screen) => screen.type_key(&event, &self.store, &self.keymap),
+                Some(screen) => screen.type_key(&event, &self.keymap),
                 None => None,
             };
             if let Some(effect) = effect {
@@ -617,7 +622,7 @@ impl App {
                     self.apply(Effect::Modal(ModalRequest::EditCustomer(customer)));
                 }
             }
-            Action::Search => self.screens.push(Screen::Search(SearchScreen::new())),
+            Action::Search => self.screens.push(Screen::Search(SearchScreen::new(&self.reader))),
             Action::Brief => self.open_brief(),
             Action::GoToday => self.go(ScreenId::Today),
             Action::GoPipeline => self.go(ScreenId::Pipeline),
@@ -848,14 +853,15 @@ impl App {
     /// Replaces the stack with a root screen, loaded fresh.
     fn go(&mut self, id: ScreenId) {
         let screen = match id {
-            ScreenId::Pipeline => Screen::Pipeline(Box::new(PipelineScreen::new(Rc::clone(&self.playbook)))),
-            ScreenId::Customers => Screen::Customers(CustomersScreen::new()),
+            ScreenId::Pipeline => Screen::Pipeline(Box::new(PipelineScreen::new(Rc::clone(&self.playbook), &self.reader))),
+            ScreenId::Customers => Screen::Customers(CustomersScreen::new(&self.reader)),
             ScreenId::Report => Screen::Report(Box::new(ReportScreen::new(
                 ReportSettings { odds: self.odds, cadence: self.cadence, currency: self.money.base },
                 Rc::clone(&self.playbook),
                 self.today,
+                &self.reader,
             ))),
-            _ => Screen::Today(TodayScreen::new(self.cadence)),
+            _ => Screen::Today(TodayScreen::new(self.cadence, &self.reader)),
         };
         self.screens = vec![screen];
         self.refresh_top();

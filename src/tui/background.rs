@@ -1,21 +1,139 @@
 //! Reads that may take longer than a frame (a filter over 100k customers, a search) run on a
 //! worker thread with its own connection, so keys never wait: the screen asks, draws a spinner,
-//! and takes the answer when it arrives. Only the newest question counts: questions asked while
-//! the worker was busy are skipped but for the last, and an answer to an older one is dropped.
+//! and takes the answer when it arrives. One worker ([`Reader`]) serves every screen of the app
+//! in turn, keeping its connection (and its prepared statements) from screen to screen. Only
+//! each screen's newest question counts: an older one still waiting is skipped, one being read
+//! is interrupted, and an answer to an older one is dropped; a screen that goes away takes its
+//! questions with it.
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use crate::clock::Clock;
 use crate::store::Store;
 
-/// The work a screen hands to its worker: a read of the store for one question.
+/// The work a screen hands to the worker: a read of the store for one question.
 pub(crate) type Work<Q, A> = fn(&Store, Q) -> anyhow::Result<A>;
 
-/// A worker thread answering one screen's questions with its own connection to the database.
+/// One question on its way to the worker: skipped when its screen asked again (or went away)
+/// before the worker came to it.
+trait Job: Send {
+    /// Whether a newer question of the same screen made this one worthless.
+    fn stale(&self) -> bool;
+    /// The screen's number for its newest question.
+    fn latest(&self) -> &Arc<AtomicU64>;
+    /// Reads the answer (or says why the database could not be opened) and sends it back.
+    fn run(self: Box<Self>, store: Result<&Store, anyhow::Error>);
+}
+
+/// The question the worker is reading, to stop it when its screen asks again or goes away.
+#[derive(Default)]
+struct Running {
+    /// The screen's newest number and the question's.
+    job: Option<(Arc<AtomicU64>, u64)>,
+    /// Set to stop the read under way (the connection looks at it while it reads).
+    stop: Arc<AtomicBool>,
+}
+
+/// The app's worker thread and its connection, opened on the first question.
+#[derive(Clone)]
+pub(crate) struct Reader {
+    jobs: Sender<Box<dyn Job>>,
+    running: Arc<Mutex<Running>>,
+}
+
+impl Reader {
+    /// Starts the worker; it opens the database at `path` on its first question.
+    pub(crate) fn start(path: PathBuf, clock: Clock) -> Self {
+        let (jobs, inbox) = mpsc::channel::<Box<dyn Job>>();
+        let running = Arc::new(Mutex::new(Running::default()));
+        let shared = Arc::clone(&running);
+        let stop = Arc::clone(&running.lock().unwrap_or_else(PoisonError::into_inner).stop);
+        std::thread::spawn(move || {
+            let mut store: Option<Store> = None;
+            while let Ok(job) = inbox.recv() {
+                {
+                    let mut now = shared.lock().unwrap_or_else(PoisonError::into_inner);
+                    if job.stale() {
+                        continue;
+                    }
+                    now.job = Some((Arc::clone(job.latest()), job.latest().load(Ordering::SeqCst)));
+                    now.stop.store(false, Ordering::SeqCst);
+                }
+                let opened = match store {
+                    Some(ref s) => Ok(s),
+                    // Tried again at the next question when it fails.
+                    None => open(&path, clock, &stop).map(|s| &*store.insert(s)),
+                };
+                job.run(opened);
+                shared.lock().unwrap_or_else(PoisonError::into_inner).job = None;
+            }
+        });
+        Self { jobs, running }
+    }
+
+    /// Interrupts the read of the screen whose newest question is `latest` if the worker is
+    /// at an older one of its questions.
+    fn interrupt_older(&self, latest: &Arc<AtomicU64>) {
+        let now = self.running.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some((whose, number)) = &now.job
+            && Arc::ptr_eq(whose, latest)
+            && *number != latest.load(Ordering::SeqCst)
+        {
+            now.stop.store(true, Ordering::SeqCst);
+        }
+    }
+}
+
+/// The worker's connection, its reads stopped while `stop` is set.
+fn open(path: &std::path::Path, clock: Clock, stop: &Arc<AtomicBool>) -> anyhow::Result<Store> {
+    let mut store = Store::open(path, clock)?;
+    store.stop_reads_while(Arc::clone(stop))?;
+    Ok(store)
+}
+
+impl std::fmt::Debug for Reader {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Reader").finish_non_exhaustive()
+    }
+}
+
+/// A question and the screen's work for it.
+struct Asked<Q, A> {
+    number: u64,
+    latest: Arc<AtomicU64>,
+    question: Q,
+    work: Work<Q, A>,
+    answers: Sender<(u64, anyhow::Result<A>)>,
+}
+
+impl<Q: Send, A: Send> Job for Asked<Q, A> {
+    fn stale(&self) -> bool {
+        self.latest.load(Ordering::SeqCst) != self.number
+    }
+
+    fn latest(&self) -> &Arc<AtomicU64> {
+        &self.latest
+    }
+
+    fn run(self: Box<Self>, store: Result<&Store, anyhow::Error>) {
+        let Asked { number, question, work, answers, .. } = *self;
+        let answer = store.and_then(|s| work(s, question));
+        // The screen may be gone: then nobody waits for the answer.
+        let _ = answers.send((number, answer));
+    }
+}
+
+/// A screen's line to the worker: its questions, and the answer to the last one.
 pub(crate) struct Background<Q, A> {
-    questions: Sender<(u64, Q)>,
+    reader: Reader,
+    work: Work<Q, A>,
+    /// The number of the last question asked, shared with the worker to skip older ones.
+    latest: Arc<AtomicU64>,
+    outbox: Sender<(u64, anyhow::Result<A>)>,
     answers: Receiver<(u64, anyhow::Result<A>)>,
     /// The number of the last question asked.
     asked: u64,
@@ -24,48 +142,45 @@ pub(crate) struct Background<Q, A> {
 }
 
 impl<Q: Send + 'static, A: Send + 'static> Background<Q, A> {
-    /// Starts the worker; it opens the database at `path` on its first question.
-    pub(crate) fn start(path: PathBuf, clock: Clock, work: Work<Q, A>) -> Self {
-        let (questions, inbox) = mpsc::channel::<(u64, Q)>();
+    /// A line to `reader` answering with `work`; nothing is read until the first question.
+    pub(crate) fn start(reader: &Reader, work: Work<Q, A>) -> Self {
         let (outbox, answers) = mpsc::channel();
-        std::thread::spawn(move || {
-            let mut store: Option<Store> = None;
-            while let Ok(mut question) = inbox.recv() {
-                // Only the newest question is worth answering.
-                while let Ok(newer) = inbox.try_recv() {
-                    question = newer;
-                }
-                let (number, q) = question;
-                let answer = match &store {
-                    Some(s) => work(s, q),
-                    None => match Store::open(&path, clock) {
-                        Ok(s) => work(store.insert(s), q),
-                        Err(e) => Err(e.into()),
-                    },
-                };
-                if outbox.send((number, answer)).is_err() {
-                    break;
-                }
-            }
-        });
-        Self { questions, answers, asked: 0, waiting_since: None }
+        Self {
+            reader: reader.clone(),
+            work,
+            latest: Arc::new(AtomicU64::new(0)),
+            outbox,
+            answers,
+            asked: 0,
+            waiting_since: None,
+        }
     }
 
-    /// Asks `question`; earlier questions' answers will be dropped.
+    /// Asks `question`; earlier questions are skipped or interrupted, their answers dropped.
     pub(crate) fn ask(&mut self, question: Q) {
         self.asked += 1;
+        self.latest.store(self.asked, Ordering::SeqCst);
+        self.reader.interrupt_older(&self.latest);
         self.waiting_since = Some(Instant::now());
-        if self.questions.send((self.asked, question)).is_err() {
+        let job = Asked {
+            number: self.asked,
+            latest: Arc::clone(&self.latest),
+            question,
+            work: self.work,
+            answers: self.outbox.clone(),
+        };
+        if self.reader.jobs.send(Box::new(job)).is_err() {
             self.waiting_since = None;
         }
     }
 
-    /// Stops waiting: the answer to the last question will be dropped too.
+    /// Stops waiting: the last question is skipped or interrupted, its answer dropped.
     pub(crate) fn forget(&mut self) {
         self.asked += 1;
+        self.latest.store(self.asked, Ordering::SeqCst);
+        self.reader.interrupt_older(&self.latest);
         self.waiting_since = None;
     }
-
     /// The answer to the last question, if it has arrived (older answers are dropped).
     pub(crate) fn take(&mut self) -> Option<anyhow::Result<A>> {
         while let Ok((number, answer)) = self.answers.try_recv() {
@@ -110,6 +225,14 @@ impl<Q: Send + 'static, A: Send + 'static> Background<Q, A> {
     }
 }
 
+impl<Q, A> Drop for Background<Q, A> {
+    /// The screen is gone: its questions still waiting are skipped, the one being read stopped.
+    fn drop(&mut self) {
+        self.latest.store(u64::MAX, Ordering::SeqCst);
+        self.reader.interrupt_older(&self.latest);
+    }
+}
+
 impl<Q, A> std::fmt::Debug for Background<Q, A> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Background")
@@ -138,10 +261,24 @@ mod tests {
         Ok(q * 10)
     }
 
+    /// Question 0 reads without end (until interrupted); any other is answered at once.
+    fn endless_or_echo(store: &Store, q: u32) -> anyhow::Result<u32> {
+        if q == 0 {
+            store.read_without_end()?;
+        }
+        Ok(q * 10)
+    }
+
+    fn reader() -> (tempfile::TempDir, Reader) {
+        let dir = tempfile::tempdir().unwrap();
+        let reader = Reader::start(dir.path().join("bg.db"), Clock::System);
+        (dir, reader)
+    }
+
     #[test]
     fn only_the_last_question_is_answered() {
-        let dir = tempfile::tempdir().unwrap();
-        let mut worker = Background::start(dir.path().join("bg.db"), Clock::System, echo);
+        let (_dir, reader) = reader();
+        let mut worker = Background::start(&reader, echo);
         assert!(worker.waiting_for().is_none());
         for q in 1..=5 {
             worker.ask(q);
@@ -150,5 +287,44 @@ mod tests {
         let answer = worker.wait(Duration::from_secs(10)).unwrap().unwrap();
         assert_eq!(answer, 50);
         assert!(worker.waiting_for().is_none() && worker.take().is_none());
+    }
+
+    #[test]
+    fn one_worker_answers_each_screen_its_own_questions() {
+        let (_dir, reader) = reader();
+        let mut board = Background::start(&reader, echo);
+        let mut search = Background::start(&reader, echo);
+        board.ask(1);
+        search.ask(2);
+        assert_eq!(search.wait(Duration::from_secs(10)).unwrap().unwrap(), 20);
+        assert_eq!(board.wait(Duration::from_secs(10)).unwrap().unwrap(), 10);
+    }
+
+    /// Without the interrupt the first read never ends and the waits below fail.
+    #[test]
+    fn a_newer_question_stops_the_read_of_an_older_one() {
+        let (_dir, reader) = reader();
+        let mut board = Background::start(&reader, endless_or_echo);
+        board.ask(0);
+        // Let the worker start reading question 0 before asking again.
+        while reader.running.lock().unwrap().job.is_none() {
+            std::thread::yield_now();
+        }
+        board.ask(3);
+        assert_eq!(board.wait(Duration::from_secs(30)).unwrap().unwrap(), 30);
+    }
+
+    #[test]
+    fn a_screen_that_goes_away_stops_its_read() {
+        let (_dir, reader) = reader();
+        let mut board = Background::start(&reader, endless_or_echo);
+        board.ask(0);
+        while reader.running.lock().unwrap().job.is_none() {
+            std::thread::yield_now();
+        }
+        drop(board);
+        let mut search = Background::start(&reader, echo);
+        search.ask(4);
+        assert_eq!(search.wait(Duration::from_secs(30)).unwrap().unwrap(), 40);
     }
 }

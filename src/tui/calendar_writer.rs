@@ -9,7 +9,7 @@ use crate::i18n::I18n;
 use crate::ops::calendar::{CalendarFile, Written};
 use crate::store::Store;
 
-use super::background::Background;
+use super::background::{Background, Reader};
 
 /// What the worker needs to write the file: where and how, and the words of the descriptions.
 type Request = (CalendarFile, I18n);
@@ -21,9 +21,10 @@ pub(crate) struct CalendarWriter {
 }
 
 impl CalendarWriter {
-    /// A writer for `file`, its worker reading the database of `store`.
+    /// A writer for `file`, its own worker reading the database of `store` (the screens' reads
+    /// never queue behind a write of the file).
     pub(crate) fn new(file: CalendarFile, store: &Store) -> Self {
-        let worker = Background::start(store.path().to_path_buf(), store.clock(), write);
+        let worker = Background::start(&Reader::start(store.path().to_path_buf(), store.clock()), write);
         Self { file, worker }
     }
 

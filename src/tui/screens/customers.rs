@@ -12,7 +12,7 @@ use super::{Effect, HandleCtx, View};
 use crate::store::{CustomerFilter, CustomerRow, CustomerSort, Store};
 use crate::text;
 use crate::tui::action::Action;
-use crate::tui::background::{Background, spinner};
+use crate::tui::background::{Background, Reader, spinner};
 use crate::tui::keymap::Keymap;
 use crate::tui::list_nav::moved;
 use crate::tui::modal::ModalRequest;
@@ -28,7 +28,7 @@ const SORTS: [(CustomerSort, &str); 4] = [
 ];
 
 /// State of the customers table.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct CustomersScreen {
     rows: Vec<CustomerRow>,
     /// Index in the whole list of the first loaded row.
@@ -38,9 +38,9 @@ pub struct CustomersScreen {
     filter: CustomerFilter,
     /// The filter line while it is typed into.
     filter_box: FilterBox,
-    /// Reads the table under a filter off the UI thread (started on the first key): as it is
-    /// typed, when the table comes back into view, after a write and for another page.
-    worker: Option<Background<PageQuestion, (u32, Vec<CustomerRow>)>>,
+    /// Reads the table under a filter off the UI thread: as it is typed, when the table comes
+    /// back into view, after a write and for another page.
+    worker: Background<PageQuestion, (u32, Vec<CustomerRow>)>,
 }
 
 /// What the table asks its worker: the page starting at a row under a filter and sort.
@@ -58,8 +58,16 @@ fn page_at(store: &Store, (filter, sort, offset): PageQuestion) -> anyhow::Resul
 
 impl CustomersScreen {
     /// An empty table; `refresh` loads it.
-    pub fn new() -> Self {
-        Self::default()
+    pub(crate) fn new(reader: &Reader) -> Self {
+        Self {
+            rows: Vec::new(),
+            offset: 0,
+            selected: 0,
+            sort: 0,
+            filter: CustomerFilter::default(),
+            filter_box: FilterBox::default(),
+            worker: Background::start(reader, page_at),
+        }
     }
 
     /// The loaded rows.
@@ -81,7 +89,7 @@ impl CustomersScreen {
     /// shown stay, with a spinner, until it arrives).
     pub fn refresh(&mut self, store: &Store) -> anyhow::Result<()> {
         if self.filter.text.is_some() {
-            self.ask(store, (self.selected as u32 / PAGE) * PAGE);
+            self.ask((self.selected as u32 / PAGE) * PAGE);
             return Ok(());
         }
         self.offset = (self.selected as u32 / PAGE) * PAGE;
@@ -139,9 +147,7 @@ impl CustomersScreen {
 
     fn reload(&mut self, store: &Store) -> Effect {
         // An answer for a filter typed before is no longer wanted.
-        if let Some(worker) = self.worker.as_mut() {
-            worker.forget();
-        }
+        self.worker.forget();
         self.selected = 0;
         match self.refresh(store) {
             Ok(()) => Effect::None,
@@ -150,43 +156,42 @@ impl CustomersScreen {
     }
 
     /// Feeds the filter box; the table filters as the user types.
-    pub fn type_key(&mut self, key: &KeyEvent, store: &Store, keymap: &Keymap) -> Option<Effect> {
+    pub fn type_key(&mut self, key: &KeyEvent, keymap: &Keymap) -> Option<Effect> {
         match self.filter_box.key(key, &mut self.filter.text, keymap)? {
-            true => Some(self.filter_changed(store)),
+            true => Some(self.filter_changed()),
             false => Some(Effect::None),
         }
     }
 
     /// Takes pasted text (one line) into the filter box, then filters once.
-    pub fn paste(&mut self, line: &str, store: &Store) -> Option<Effect> {
-        self.filter_box.paste(line, &mut self.filter.text).then(|| self.filter_changed(store))
+    pub fn paste(&mut self, line: &str) -> Option<Effect> {
+        self.filter_box.paste(line, &mut self.filter.text).then(|| self.filter_changed())
     }
 
     /// Asks the worker for the first page under the new filter; the rows shown stay, with a
     /// spinner, until it arrives.
-    fn filter_changed(&mut self, store: &Store) -> Effect {
+    fn filter_changed(&mut self) -> Effect {
         self.selected = 0;
-        self.ask(store, 0);
+        self.ask(0);
         Effect::None
     }
 
     /// Asks the worker for the page starting at row `offset` under the filter.
-    fn ask(&mut self, store: &Store, offset: u32) {
+    fn ask(&mut self, offset: u32) {
         let question = (self.filter.clone(), SORTS[self.sort].0, offset);
         self.worker
-            .get_or_insert_with(|| Background::start(store.path().to_path_buf(), store.clock(), page_at))
             .ask(question);
     }
 
     /// How long the table has waited for its filter's rows, while it has.
     pub fn waiting_for(&self) -> Option<std::time::Duration> {
-        self.worker.as_ref().and_then(Background::waiting_for)
+        self.worker.waiting_for()
     }
 
     /// Shows the filter's first page if it has arrived (`wait`: waiting for it up to that
     /// long); false when nothing changed.
     pub fn take_answer(&mut self, wait: Option<std::time::Duration>) -> anyhow::Result<bool> {
-        let Some(page) = self.worker.as_mut().and_then(|w| w.answer(wait)) else { return Ok(false) };
+        let Some(page) = self.worker.answer(wait) else { return Ok(false) };
         (self.offset, self.rows) = page?;
         let last = self.offset as usize + self.rows.len().saturating_sub(1);
         self.selected = self.selected.clamp(self.offset as usize, last);

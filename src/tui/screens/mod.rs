@@ -117,13 +117,13 @@ impl Screen {
     pub fn refresh(&mut self, store: &Store, today: NaiveDate) -> anyhow::Result<()> {
         match self {
             Self::Welcome(_) => Ok(()),
-            Self::Today(s) => s.refresh(store, today),
-            Self::Pipeline(s) => s.refresh(store),
+            Self::Today(s) => s.refresh(today),
+            Self::Pipeline(s) => s.refresh(),
             Self::Customers(s) => s.refresh(store),
             Self::Customer(s) => s.refresh(store),
             Self::Search(s) => s.refresh(store),
             Self::Brief(s) => s.refresh(store, today),
-            Self::Report(s) => s.refresh(store, today),
+            Self::Report(s) => s.refresh(today),
         }
     }
 
@@ -178,11 +178,11 @@ impl Screen {
 
     /// Feeds a key to the focused text box, whose other keys are read through `keymap`; `None`
     /// when the box does not use it.
-    pub fn type_key(&mut self, key: &KeyEvent, store: &Store, keymap: &Keymap) -> Option<Effect> {
+    pub fn type_key(&mut self, key: &KeyEvent, keymap: &Keymap) -> Option<Effect> {
         match self {
-            Self::Pipeline(s) => s.type_key(key, store, keymap),
-            Self::Customers(s) => s.type_key(key, store, keymap),
-            Self::Search(s) => s.type_key(key, store),
+            Self::Pipeline(s) => s.type_key(key, keymap),
+            Self::Customers(s) => s.type_key(key, keymap),
+            Self::Search(s) => s.type_key(key),
             _ => None,
         }
     }
@@ -227,11 +227,11 @@ impl Screen {
 
     /// Takes pasted text (made one line) into the focused text box; `None` when none has the
     /// focus.
-    pub fn paste(&mut self, line: &str, store: &Store) -> Option<Effect> {
+    pub fn paste(&mut self, line: &str) -> Option<Effect> {
         match self {
-            Self::Pipeline(s) => s.paste(line, store),
-            Self::Customers(s) => s.paste(line, store),
-            Self::Search(s) => Some(s.paste(line, store)),
+            Self::Pipeline(s) => s.paste(line),
+            Self::Customers(s) => s.paste(line),
+            Self::Search(s) => Some(s.paste(line)),
             _ => None,
         }
     }

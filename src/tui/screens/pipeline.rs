@@ -21,7 +21,7 @@ use crate::playbook::Playbook;
 use crate::store::{BoardMatches, PipelineCard, PipelineFilter, StepTotal, Store};
 use crate::text;
 use crate::tui::action::Action;
-use crate::tui::background::{Background, spinner};
+use crate::tui::background::{Background, Reader, spinner};
 use crate::tui::keymap::Keymap;
 use crate::tui::list_nav::moved;
 use crate::tui::modal::ModalRequest;
@@ -50,9 +50,9 @@ pub struct PipelineScreen {
     playbook: Rc<Playbook>,
     /// While a filter is in force, its open deals (matched once) in each column's order.
     matches: Option<BoardMatches>,
-    /// Matches the filter off the UI thread (started on the first key): as it is typed, when
-    /// the board comes back into view and after a write.
-    worker: Option<Background<BoardQuestion, BoardAnswer>>,
+    /// Reads the board off the UI thread: when it comes into view, as the filter is typed and
+    /// after a write.
+    worker: Background<BoardQuestion, BoardAnswer>,
     /// False until the worker's first answer: the board then says nothing of its deals yet
     /// (not "no deals", not a total of 0).
     read: bool,
@@ -60,7 +60,7 @@ pub struct PipelineScreen {
 
 impl PipelineScreen {
     /// An empty board whose checklist progress counts against `playbook`; `refresh` loads it.
-    pub fn new(playbook: Rc<Playbook>) -> Self {
+    pub(crate) fn new(playbook: Rc<Playbook>, reader: &Reader) -> Self {
         Self {
             totals: Default::default(),
             cards: Default::default(),
@@ -72,7 +72,7 @@ impl PipelineScreen {
             progress: HashMap::new(),
             playbook,
             matches: None,
-            worker: None,
+            worker: Background::start(reader, board_under),
             read: false,
         }
     }
@@ -107,17 +107,15 @@ impl PipelineScreen {
     /// Reloads totals and the visible page of every column, keeping selections in range: the
     /// worker reads them (the board as it was, with a spinner, meanwhile; a key acting on a
     /// card waits for them: see `Screen::acts_on_answer`).
-    pub fn refresh(&mut self, store: &Store) -> anyhow::Result<()> {
-        self.ask(store, self.selected);
+    pub fn refresh(&mut self) -> anyhow::Result<()> {
+        self.ask(self.selected);
         Ok(())
     }
 
     /// Asks the worker for the board under the filter, keeping `selected` (in range).
-    fn ask(&mut self, store: &Store, selected: [usize; 5]) {
+    fn ask(&mut self, selected: [usize; 5]) {
         let question = (self.filter.clone(), selected);
-        self.worker
-            .get_or_insert_with(|| Background::start(store.path().to_path_buf(), store.clock(), board_under))
-            .ask(question);
+        self.worker.ask(question);
     }
 
     /// Loads the page of column `i` that holds its selected card.
@@ -196,7 +194,7 @@ impl PipelineScreen {
             Action::Filter => self.filter_box.start(&self.filter.text),
             Action::Back if self.filter.text.is_some() => {
                 self.filter.text = None;
-                self.ask(ctx.store, [0; 5]);
+                self.ask([0; 5]);
             }
             _ => return Effect::Unhandled,
         }
@@ -224,34 +222,34 @@ impl PipelineScreen {
     /// Feeds the filter box: the board filters as the user types (matched off the UI thread:
     /// the board shows the previous match with a spinner until the new one arrives); submit
     /// (Enter) keeps the filter, clear (Esc) clears it.
-    pub fn type_key(&mut self, key: &KeyEvent, store: &Store, keymap: &Keymap) -> Option<Effect> {
+    pub fn type_key(&mut self, key: &KeyEvent, keymap: &Keymap) -> Option<Effect> {
         match self.filter_box.key(key, &mut self.filter.text, keymap)? {
-            true => Some(self.filter_changed(store)),
+            true => Some(self.filter_changed()),
             false => Some(Effect::None),
         }
     }
 
     /// Takes pasted text (one line) into the filter box, then filters once.
-    pub fn paste(&mut self, line: &str, store: &Store) -> Option<Effect> {
-        self.filter_box.paste(line, &mut self.filter.text).then(|| self.filter_changed(store))
+    pub fn paste(&mut self, line: &str) -> Option<Effect> {
+        self.filter_box.paste(line, &mut self.filter.text).then(|| self.filter_changed())
     }
 
     /// Asks the worker for the board under the new filter (or without one), from the first
     /// cards.
-    fn filter_changed(&mut self, store: &Store) -> Effect {
-        self.ask(store, [0; 5]);
+    fn filter_changed(&mut self) -> Effect {
+        self.ask([0; 5]);
         Effect::None
     }
 
     /// How long the board has waited for its filter's match, while it has.
     pub fn waiting_for(&self) -> Option<std::time::Duration> {
-        self.worker.as_ref().and_then(Background::waiting_for)
+        self.worker.waiting_for()
     }
 
     /// Shows the filter's match if it has arrived (`wait`: waiting for it up to that long);
     /// false when nothing changed. The worker read the pages too: nothing is read here.
     pub fn take_answer(&mut self, wait: Option<std::time::Duration>) -> anyhow::Result<bool> {
-        let Some(answer) = self.worker.as_mut().and_then(|w| w.answer(wait)) else { return Ok(false) };
+        let Some(answer) = self.worker.answer(wait) else { return Ok(false) };
         let BoardAnswer { totals, matches, selected, offsets, cards, ticks } = answer?;
         self.selected = selected;
         self.offsets = offsets;

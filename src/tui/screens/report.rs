@@ -22,7 +22,7 @@ use crate::playbook::report_view::{self as text_view, percent};
 use crate::store::Store;
 use crate::text;
 use crate::tui::action::Action;
-use crate::tui::background::{Background, spinner};
+use crate::tui::background::{Background, Reader, spinner};
 
 /// The pages, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,7 +57,7 @@ pub struct ReportScreen {
     page: Page,
     report: Option<Report>,
     /// Computes the report off the UI thread (started on the first refresh).
-    worker: Option<Background<ReportQuestion, Report>>,
+    worker: Background<ReportQuestion, Report>,
 }
 
 /// What the report screen asks its worker: the report of a period, made on a day.
@@ -70,14 +70,15 @@ fn build(store: &Store, (today, period, settings): ReportQuestion) -> anyhow::Re
 
 impl ReportScreen {
     /// This month's report; `refresh` computes it.
-    pub fn new(settings: ReportSettings, playbook: Rc<Playbook>, today: chrono::NaiveDate) -> Self {
+    pub(crate) fn new(settings: ReportSettings, playbook: Rc<Playbook>, today: chrono::NaiveDate, reader: &Reader) -> Self {
         let period = Period::containing(PeriodKind::Month, today);
-        Self { settings, playbook, period, page: Page::Funnel, report: None, worker: None }
+        let worker = Background::start(reader, build);
+        Self { settings, playbook, period, page: Page::Funnel, report: None, worker }
     }
 
     /// Asks the worker for the report of the period shown.
-    pub fn refresh(&mut self, store: &Store, today: chrono::NaiveDate) -> anyhow::Result<()> {
-        self.worker.get_or_insert_with(|| Background::start(store.path().to_path_buf(), store.clock(), build)).ask((
+    pub fn refresh(&mut self, today: chrono::NaiveDate) -> anyhow::Result<()> {
+        self.worker.ask((
             today,
             self.period,
             self.settings,
@@ -87,13 +88,13 @@ impl ReportScreen {
 
     /// How long the screen has waited for its figures, while it has.
     pub fn waiting_for(&self) -> Option<std::time::Duration> {
-        self.worker.as_ref().and_then(Background::waiting_for)
+        self.worker.waiting_for()
     }
 
     /// Shows the figures if they have arrived (`wait`: waiting for them up to that long);
     /// false when nothing changed.
     pub fn take_answer(&mut self, wait: Option<std::time::Duration>) -> anyhow::Result<bool> {
-        let Some(report) = self.worker.as_mut().and_then(|w| w.answer(wait)) else { return Ok(false) };
+        let Some(report) = self.worker.answer(wait) else { return Ok(false) };
         self.report = Some(report?);
         Ok(true)
     }
@@ -131,7 +132,7 @@ impl ReportScreen {
 
     fn show(&mut self, period: Period, ctx: &mut HandleCtx) -> Effect {
         self.period = period;
-        match self.refresh(ctx.store, ctx.today) {
+        match self.refresh(ctx.today) {
             Ok(()) => Effect::None,
             Err(e) => Effect::Error(e),
         }

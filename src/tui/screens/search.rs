@@ -11,7 +11,7 @@ use super::{Effect, HandleCtx, View};
 use crate::store::{SearchHit, SearchKind, Store};
 use crate::text;
 use crate::tui::action::Action;
-use crate::tui::background::{Background, spinner};
+use crate::tui::background::{Background, Reader, spinner};
 use crate::tui::list_nav::moved;
 
 /// Hits fetched per query.
@@ -20,13 +20,13 @@ const LIMIT: u32 = 60;
 const KIND_WIDTH: usize = 9;
 
 /// State of the search screen.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct SearchScreen {
     query: String,
     hits: Vec<SearchHit>,
     selected: usize,
-    /// Searches what is typed off the UI thread (started on the first key).
-    worker: Option<Background<String, Vec<SearchHit>>>,
+    /// Searches what is typed off the UI thread.
+    worker: Background<String, Vec<SearchHit>>,
 }
 
 /// The worker's read: the hits of a query.
@@ -36,8 +36,8 @@ fn search(store: &Store, query: String) -> anyhow::Result<Vec<SearchHit>> {
 
 impl SearchScreen {
     /// An empty search.
-    pub fn new() -> Self {
-        Self::default()
+    pub(crate) fn new(reader: &Reader) -> Self {
+        Self { query: String::new(), hits: Vec::new(), selected: 0, worker: Background::start(reader, search) }
     }
 
     /// The hits shown.
@@ -67,9 +67,7 @@ impl SearchScreen {
             Action::Clear => {
                 self.query.clear();
                 self.selected = 0;
-                if let Some(worker) = self.worker.as_mut() {
-                    worker.forget();
-                }
+                self.worker.forget();
                 if let Err(e) = self.refresh(ctx.store) {
                     return Effect::Error(e);
                 }
@@ -88,7 +86,7 @@ impl SearchScreen {
 
     /// Types into the query (characters and Backspace) and searches again; other keys go to
     /// the keymap.
-    pub fn type_key(&mut self, key: &KeyEvent, store: &Store) -> Option<Effect> {
+    pub fn type_key(&mut self, key: &KeyEvent) -> Option<Effect> {
         let modified = key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
         match key.code {
             _ if modified => return None,
@@ -98,35 +96,33 @@ impl SearchScreen {
             }
             _ => return None,
         }
-        self.ask(store);
+        self.ask();
         Some(Effect::None)
     }
 
     /// Takes pasted text (one line) into the query, then searches once.
-    pub fn paste(&mut self, line: &str, store: &Store) -> Effect {
+    pub fn paste(&mut self, line: &str) -> Effect {
         self.query.push_str(line);
-        self.ask(store);
+        self.ask();
         Effect::None
     }
 
     /// Asks the worker for the query's hits; the hits shown stay, with a spinner, until they
     /// arrive.
-    fn ask(&mut self, store: &Store) {
+    fn ask(&mut self) {
         let query = self.query.clone();
-        self.worker
-            .get_or_insert_with(|| Background::start(store.path().to_path_buf(), store.clock(), search))
-            .ask(query);
+        self.worker.ask(query);
     }
 
     /// How long the search has waited for its hits, while it has.
     pub fn waiting_for(&self) -> Option<std::time::Duration> {
-        self.worker.as_ref().and_then(Background::waiting_for)
+        self.worker.waiting_for()
     }
 
     /// Shows the hits of the last query if they have arrived (`wait`: waiting for them up to
     /// that long); false when nothing changed.
     pub fn take_answer(&mut self, wait: Option<std::time::Duration>) -> anyhow::Result<bool> {
-        let Some(hits) = self.worker.as_mut().and_then(|w| w.answer(wait)) else { return Ok(false) };
+        let Some(hits) = self.worker.answer(wait) else { return Ok(false) };
         self.hits = hits?;
         self.selected = 0;
         Ok(true)

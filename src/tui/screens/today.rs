@@ -14,7 +14,7 @@ use crate::playbook::views::fact_label;
 use crate::store::Store;
 use crate::text;
 use crate::tui::action::Action;
-use crate::tui::background::{Background, spinner};
+use crate::tui::background::{Background, Reader, spinner};
 use crate::tui::list_nav::moved;
 use crate::tui::modal::ModalRequest;
 
@@ -56,15 +56,15 @@ pub struct Item {
 }
 
 /// State of the Today screen.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct TodayScreen {
     /// Visit intervals for "due by cadence" (from the config file).
     policy: CadencePolicy,
     review: Option<TodayList>,
     items: Vec<Item>,
     selected: usize,
-    /// Reads the review off the UI thread (started on the first refresh).
-    worker: Option<Background<(NaiveDate, CadencePolicy), TodayList>>,
+    /// Reads the review off the UI thread.
+    worker: Background<(NaiveDate, CadencePolicy), TodayList>,
 }
 
 /// The worker's read: the daily review of a day.
@@ -74,8 +74,14 @@ fn review_of(store: &Store, (today, policy): (NaiveDate, CadencePolicy)) -> anyh
 
 impl TodayScreen {
     /// An empty screen; `refresh` loads the review with the cadence `policy`.
-    pub fn new(policy: CadencePolicy) -> Self {
-        Self { policy, ..Self::default() }
+    pub(crate) fn new(policy: CadencePolicy, reader: &Reader) -> Self {
+        Self {
+            policy,
+            review: None,
+            items: Vec::new(),
+            selected: 0,
+            worker: Background::start(reader, review_of),
+        }
     }
 
     /// Shows `review`, keeping the selection in range.
@@ -105,22 +111,20 @@ impl TodayScreen {
     }
 
     /// Reloads the review for `today`.
-    pub fn refresh(&mut self, store: &Store, today: NaiveDate) -> anyhow::Result<()> {
-        self.worker
-            .get_or_insert_with(|| Background::start(store.path().to_path_buf(), store.clock(), review_of))
-            .ask((today, self.policy));
+    pub fn refresh(&mut self, today: NaiveDate) -> anyhow::Result<()> {
+        self.worker.ask((today, self.policy));
         Ok(())
     }
 
     /// How long the screen has waited for its review, while it has.
     pub fn waiting_for(&self) -> Option<std::time::Duration> {
-        self.worker.as_ref().and_then(Background::waiting_for)
+        self.worker.waiting_for()
     }
 
     /// Shows the review if it has arrived (`wait`: waiting for it up to that long); false when
     /// nothing changed.
     pub fn take_answer(&mut self, wait: Option<std::time::Duration>) -> anyhow::Result<bool> {
-        let Some(review) = self.worker.as_mut().and_then(|w| w.answer(wait)) else { return Ok(false) };
+        let Some(review) = self.worker.answer(wait) else { return Ok(false) };
         self.show(review?);
         Ok(true)
     }
