@@ -134,6 +134,28 @@ fn typing(
         a.on_key(backspace());
         a.finish_background();
     }
+    // The whole word typed faster than any answer comes, each key drawn; until the last
+    // key's answer is drawn (an older question still being read is stopped, not waited for).
+    group.bench_function(format!("{name}_{word}_typed_fast_answered"), |b| {
+        b.iter_custom(|iters| {
+            let mut spent = Duration::ZERO;
+            for _ in 0..iters {
+                let start = Instant::now();
+                for c in word.chars() {
+                    a.on_key(key(c));
+                    draw(terminal, a);
+                }
+                a.finish_background();
+                draw(terminal, a);
+                spent += start.elapsed();
+                for _ in word.chars() {
+                    a.on_key(backspace());
+                }
+                a.finish_background();
+            }
+            spent
+        })
+    });
 }
 
 fn benches(c: &mut Criterion) {
