@@ -415,10 +415,12 @@ pub fn normalise_phone(phone: &str) -> String {
 /// [`super::search_keys`]) match the FTS5 expression in parameter `?param`. The index answers
 /// once for the whole query, however many rows it tests.
 pub(crate) fn matching_keys(param: usize) -> String {
-    format!(
-        "c.id IN (SELECT rowid FROM search_fts WHERE rowid BETWEEN 0 AND {} AND search_fts MATCH ?{param})",
-        KIND_STRIDE - 1
-    )
+    format!("c.id IN ({})", customers_matching_keys(param))
+}
+
+/// The ids of the customers whose search keys match the FTS5 expression in parameter `?param`.
+pub(crate) fn customers_matching_keys(param: usize) -> String {
+    format!("SELECT rowid FROM search_fts WHERE rowid BETWEEN 0 AND {} AND search_fts MATCH ?{param}", KIND_STRIDE - 1)
 }
 
 /// Escapes `%`, `_` and `\` for a LIKE pattern with `ESCAPE '\'`.

@@ -40,9 +40,9 @@ pub(crate) mod visits;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
 
 use rusqlite::config::DbConfig;
 use rusqlite::functions::FunctionFlags;
@@ -180,16 +180,18 @@ impl Store {
     /// (looked at every thousand steps of SQLite's engine): a reader drops a read whose answer
     /// is no longer wanted, whichever of its statements it is at.
     pub fn stop_reads_while(&mut self, stop: Arc<AtomicBool>) -> Result<()> {
-        self.conn
-            .progress_handler(1000, Some(move || stop.load(Ordering::Relaxed)))
-            .ctx("watching for reads to stop")
+        self.conn.progress_handler(1000, Some(move || stop.load(Ordering::Relaxed))).ctx("watching for reads to stop")
     }
 
     /// A read that never ends until interrupted (for the tests of [`Interrupt`]'s users).
     #[cfg(test)]
     pub(crate) fn read_without_end(&self) -> Result<()> {
         self.conn
-            .query_row("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT max(i) FROM n", [], |_| Ok(()))
+            .query_row(
+                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT max(i) FROM n",
+                [],
+                |_| Ok(()),
+            )
             .ctx("reading without end")
     }
 

@@ -6,7 +6,7 @@ use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
 
 use super::Store;
-use super::customers::{escape_like, matching_keys};
+use super::customers::{customers_matching_keys, escape_like, matching_keys};
 use super::error::{Context, Result};
 use super::rows;
 use super::search_query::keys_only;
@@ -135,13 +135,20 @@ impl Store {
     pub fn pipeline_matches(&self, filter: &PipelineFilter) -> Result<BoardMatches> {
         let mut matches = BoardMatches::default();
         let Some(pattern) = filter.pattern() else { return Ok(matches) };
-        // Customers first (the customer_name index, migration 0007), then each match's deals.
+        // The matching customers' ids (their names through the customer_name index, 0007; their
+        // keys through the search index), then every open deal through deal_state_totals (0018,
+        // which holds every column read), kept when its customer is one of them and not
+        // archived (customer_archived, 0012). Reading each match's deals by its customer instead
+        // took twice as long when a short filter matched half the accounts.
+        let keys = filter.keys().map(|_| format!(" OR d.customer_id IN ({})", customers_matching_keys(2)));
         let sql = format!(
-            "SELECT d.id, d.stage, d.currency, d.value_minor, d.stage_since FROM customer c
-             CROSS JOIN deal d ON d.customer_id = c.id AND d.state = 'open'
-             WHERE c.archived = 0 AND (c.name LIKE ?1 ESCAPE '\\' OR c.nickname LIKE ?1 ESCAPE '\\'
-                   OR c.company LIKE ?1 ESCAPE '\\'{})",
-            filter.or_keys(2)
+            "SELECT d.id, d.stage, d.currency, d.value_minor, d.stage_since FROM deal d INDEXED BY deal_state_totals
+             WHERE d.state = 'open'
+               AND d.customer_id NOT IN (SELECT id FROM customer INDEXED BY customer_archived WHERE archived = 1)
+               AND (d.customer_id IN (SELECT id FROM customer INDEXED BY customer_name
+                                      WHERE name LIKE ?1 ESCAPE '\\' OR nickname LIKE ?1 ESCAPE '\\'
+                                         OR company LIKE ?1 ESCAPE '\\'){})",
+            keys.unwrap_or_default()
         );
         let mut stmt = self.conn().prepare_cached(&sql).ctx("filtering the pipeline")?;
         let values: Vec<String> = std::iter::once(pattern).chain(filter.keys()).collect();

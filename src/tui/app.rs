@@ -853,7 +853,9 @@ impl App {
     /// Replaces the stack with a root screen, loaded fresh.
     fn go(&mut self, id: ScreenId) {
         let screen = match id {
-            ScreenId::Pipeline => Screen::Pipeline(Box::new(PipelineScreen::new(Rc::clone(&self.playbook), &self.reader))),
+            ScreenId::Pipeline => {
+                Screen::Pipeline(Box::new(PipelineScreen::new(Rc::clone(&self.playbook), &self.reader)))
+            }
             ScreenId::Customers => Screen::Customers(CustomersScreen::new(&self.reader)),
             ScreenId::Report => Screen::Report(Box::new(ReportScreen::new(
                 ReportSettings { odds: self.odds, cadence: self.cadence, currency: self.money.base },

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use fieldbook::clock::Clock;
 use fieldbook::domain::money::{Currency, Money};
-use fieldbook::domain::{NewCustomer, NewNextStep, NextStepState, Step, VisitInput};
+use fieldbook::domain::{NewCustomer, NewNextStep, NextStepState, Step, VisitInput, Word};
 use fieldbook::store::{NewDeal, PipelineFilter, Store};
 
 fn day(s: &str) -> NaiveDate {
@@ -176,4 +176,42 @@ fn the_boards_totals_follow_every_write_of_a_deal() {
     agree(&s, "deleted");
     s.put_back(&removed).unwrap();
     agree(&s, "put back");
+}
+
+/// The board filter's one match (the five columns' totals and order) finds what each column's
+/// own filtered read finds: by name, nickname, company and pinyin keys, archived accounts left
+/// out, newest in step first.
+#[test]
+fn the_filters_one_match_agrees_with_each_columns_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Store::open(&dir.path().join("fb.db"), Clock::Fixed(day("2031-05-01"))).unwrap();
+    let mut add_as = |name: &str, nickname: &str, company: &str, stage: Step, value: i64| {
+        let c =
+            NewCustomer { name: name.into(), nickname: nickname.into(), company: company.into(), ..Default::default() };
+        s.add_customer(c, NewDeal { stage, value_minor: Some(value), ..Default::default() }).unwrap()
+    };
+    add_as("张伟", "", "迈科医疗", Step::Survey, 100);
+    add_as("李娜", "张姐", "", Step::Survey, 200);
+    add_as("Anna Zhang", "", "", Step::Close, 300);
+    add_as("王芳", "", "Zhangjiang Labs", Step::Preparation, 400);
+    let archived = add_as("张强", "", "", Step::Survey, 500);
+    add_as("陈静", "", "", Step::Survey, 600);
+    s.update_customer(archived, fieldbook::store::CustomerPatch { archived: Some(true), ..Default::default() })
+        .unwrap();
+    for text in ["张", "zhang", "Zhang", "zh", "迈科", "张姐", "nobody"] {
+        let filter = PipelineFilter { text: Some(text.into()) };
+        let matches = s.pipeline_matches(&filter).unwrap();
+        let totals = s.pipeline_totals(&filter).unwrap();
+        assert_eq!(matches.totals, totals, "{text}: totals");
+        for (i, step) in Step::ALL.iter().enumerate() {
+            let cards: Vec<i64> = s.pipeline_cards(*step, &filter, 50, 0).unwrap().iter().map(|c| c.deal_id).collect();
+            assert_eq!(matches.deals[i], cards, "{text}: {step:?}");
+        }
+    }
+    let zhang = s.pipeline_matches(&PipelineFilter { text: Some("zhang".into()) }).unwrap();
+    assert_eq!(
+        zhang.totals.iter().map(|t| t.count).sum::<u64>(),
+        4,
+        "张伟, 张姐, Anna Zhang, Zhangjiang; not the archived 张强"
+    );
 }

@@ -179,8 +179,7 @@ impl CustomersScreen {
     /// Asks the worker for the page starting at row `offset` under the filter.
     fn ask(&mut self, offset: u32) {
         let question = (self.filter.clone(), SORTS[self.sort].0, offset);
-        self.worker
-            .ask(question);
+        self.worker.ask(question);
     }
 
     /// How long the table has waited for its filter's rows, while it has.

@@ -70,7 +70,12 @@ fn build(store: &Store, (today, period, settings): ReportQuestion) -> anyhow::Re
 
 impl ReportScreen {
     /// This month's report; `refresh` computes it.
-    pub(crate) fn new(settings: ReportSettings, playbook: Rc<Playbook>, today: chrono::NaiveDate, reader: &Reader) -> Self {
+    pub(crate) fn new(
+        settings: ReportSettings,
+        playbook: Rc<Playbook>,
+        today: chrono::NaiveDate,
+        reader: &Reader,
+    ) -> Self {
         let period = Period::containing(PeriodKind::Month, today);
         let worker = Background::start(reader, build);
         Self { settings, playbook, period, page: Page::Funnel, report: None, worker }
@@ -78,11 +83,7 @@ impl ReportScreen {
 
     /// Asks the worker for the report of the period shown.
     pub fn refresh(&mut self, today: chrono::NaiveDate) -> anyhow::Result<()> {
-        self.worker.ask((
-            today,
-            self.period,
-            self.settings,
-        ));
+        self.worker.ask((today, self.period, self.settings));
         Ok(())
     }
 

@@ -75,13 +75,7 @@ fn review_of(store: &Store, (today, policy): (NaiveDate, CadencePolicy)) -> anyh
 impl TodayScreen {
     /// An empty screen; `refresh` loads the review with the cadence `policy`.
     pub(crate) fn new(policy: CadencePolicy, reader: &Reader) -> Self {
-        Self {
-            policy,
-            review: None,
-            items: Vec::new(),
-            selected: 0,
-            worker: Background::start(reader, review_of),
-        }
+        Self { policy, review: None, items: Vec::new(), selected: 0, worker: Background::start(reader, review_of) }
     }
 
     /// Shows `review`, keeping the selection in range.
