@@ -4,7 +4,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use super::Ctx;
-use crate::store::transfer::{ImportOptions, ImportReport, ImportSet, ImportedCustomer, OnDuplicate, read_export};
+use crate::store::transfer::{ImportOptions, ImportReport, ImportedCustomer, OnDuplicate, read_export};
 
 /// Largest file `import` reads (a phone's whole address book is a few MB).
 const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
@@ -85,12 +85,6 @@ pub fn run(args: &ImportArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
             detect(&bytes, path).ok_or_else(|| ctx.fail("data.import.unknown_format", &[("path", &path.display())]))?
         }
     };
-    let set = match format {
-        ImportFormat::Json => read_export(path, &bytes)?,
-        ImportFormat::Csv | ImportFormat::Vcard => {
-            super::import_records::read_records(args, format, path, &bytes, ctx)?
-        }
-    };
     let options = ImportOptions {
         on_duplicate: if args.on_duplicate == DuplicateArg::Merge { OnDuplicate::Merge } else { OnDuplicate::Skip },
         dry_run: args.dry_run,
@@ -98,13 +92,23 @@ pub fn run(args: &ImportArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
         source: path.display().to_string(),
         format: format_name(format).into(),
     };
-    apply(ctx, &set, &options)
+    let report = match format {
+        ImportFormat::Json => {
+            let set = read_export(path, &bytes)?;
+            ctx.store()?.import_set(&set, &options)?
+        }
+        ImportFormat::Csv | ImportFormat::Vcard => {
+            super::import_records::import_records(args, format, path, &bytes, &options, ctx)?
+        }
+    };
+    tell(ctx, &report, &options)
 }
 
-fn apply(ctx: &mut Ctx, set: &ImportSet, options: &ImportOptions) -> anyhow::Result<()> {
+/// Prints what the import did and how it ended; an import refused for its rejected records
+/// is an error.
+fn tell(ctx: &mut Ctx, report: &ImportReport, options: &ImportOptions) -> anyhow::Result<()> {
     let i18n = ctx.i18n.clone();
-    let report = ctx.store()?.import_set(set, options)?;
-    print_report(ctx, &report)?;
+    print_report(ctx, report)?;
     if !report.rejected.is_empty() && !options.skip_invalid {
         return Err(ctx.fail("data.import.refused", &[("n", &report.rejected.len())]));
     }

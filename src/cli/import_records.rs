@@ -1,4 +1,5 @@
-//! `import` of CSV and vCard files: options to parser settings, problems to messages.
+//! `import` of CSV and vCard files: options to parser settings, problems to messages, the file
+//! read twice and imported in pieces.
 
 use std::path::Path;
 
@@ -6,28 +7,63 @@ use super::Ctx;
 use super::import::{ImportArgs, ImportFormat};
 use crate::i18n::{Face, I18n};
 use crate::import::csv::{CsvOptions, field_names, parse_stage_map};
-use crate::import::{FileProblem, Problem};
-use crate::store::transfer::{Accounts, ImportSet, records_to_set};
+use crate::import::{FileProblem, Problem, Record};
+use crate::store::transfer::{Accounts, Grouping, ImportOptions, ImportReport, Pieces};
 
-/// Parses a CSV or vCard file into rows to import; a file that cannot be read at all is an
-/// error (nothing is imported), bad records are listed with their lines.
-pub fn read_records(
+/// Records turned into rows and imported at a time: a big file is never held whole.
+const PIECE_RECORDS: usize = 1000;
+
+/// Imports a CSV or vCard file, reading it twice: first which account each record belongs to
+/// and what cannot be read (a file that cannot be read at all is an error and nothing is
+/// imported; bad records are listed with their lines), then the records again, imported a
+/// piece at a time in one transaction.
+pub fn import_records(
     args: &ImportArgs,
     format: ImportFormat,
     path: &Path,
     bytes: &[u8],
-    ctx: &Ctx,
-) -> anyhow::Result<ImportSet> {
-    let parsed = match format {
-        ImportFormat::Vcard => crate::import::vcard::parse(bytes),
-        _ => crate::import::csv::parse(bytes, &csv_options(args, ctx)?),
-    }
+    options: &ImportOptions,
+    ctx: &mut Ctx,
+) -> anyhow::Result<ImportReport> {
+    let csv = match format {
+        ImportFormat::Vcard => None,
+        _ => Some(csv_options(args, ctx)?),
+    };
+    let read = |found: &mut dyn FnMut(Result<Record, (usize, Problem)>)| match &csv {
+        Some(options) => crate::import::csv::each(bytes, options, found),
+        None => crate::import::vcard::each(bytes, found),
+    };
+    let accounts = if format == ImportFormat::Vcard { Accounts::ByCompany } else { Accounts::ByNameAndCompany };
+    let mut grouping = Grouping::new(accounts);
+    let mut rejected = Vec::new();
+    read(&mut |found| match found {
+        Ok(record) => grouping.add(&record),
+        Err((line, p)) => rejected.push((line, problem(&ctx.i18n, &p))),
+    })
     .map_err(|p| {
         ctx.fail("data.file.problem", &[("path", &path.display()), ("problem", &file_problem(&ctx.i18n, &p))])
     })?;
-    let rejected = parsed.problems.iter().map(|(line, p)| (*line, problem(&ctx.i18n, p))).collect();
-    let accounts = if format == ImportFormat::Vcard { Accounts::ByCompany } else { Accounts::ByNameAndCompany };
-    Ok(records_to_set(&parsed.records, rejected, ctx.clock, ctx.config.currency, accounts))
+    let mut pieces = Pieces::new(grouping, ctx.clock, ctx.config.currency);
+    let report = ctx.store()?.import_pieces(options, rejected, &mut |add| {
+        let mut added = Ok(());
+        let mut piece = Vec::with_capacity(PIECE_RECORDS);
+        // The same bytes read the same way again: what the first reading found wrong with the
+        // whole file refused it already.
+        let _ = read(&mut |found| {
+            piece.extend(found.ok());
+            if piece.len() == PIECE_RECORDS {
+                if added.is_ok() {
+                    added = add(&pieces.piece(&piece));
+                }
+                piece.clear();
+            }
+        });
+        if added.is_ok() && !piece.is_empty() {
+            added = add(&pieces.piece(&piece));
+        }
+        added
+    })?;
+    Ok(report)
 }
 
 fn csv_options(args: &ImportArgs, ctx: &Ctx) -> anyhow::Result<CsvOptions> {

@@ -184,6 +184,21 @@ pub fn decode(bytes: &[u8], encoding: Option<&'static Encoding>) -> Result<Strin
 
 /// Reads every row of a CSV file.
 pub fn parse(bytes: &[u8], options: &CsvOptions) -> Result<Parsed, FileProblem> {
+    let mut parsed = Parsed::default();
+    each(bytes, options, |found| match found {
+        Ok(record) => parsed.records.push(record),
+        Err(problem) => parsed.problems.push(problem),
+    })?;
+    Ok(parsed)
+}
+
+/// Reads the rows of a CSV file one at a time, handing each to `found` (a record, or a
+/// problem with its line): the records are never all held. Refused as [`parse`] refuses it.
+pub fn each(
+    bytes: &[u8],
+    options: &CsvOptions,
+    mut found: impl FnMut(Result<Record, (usize, Problem)>),
+) -> Result<(), FileProblem> {
     let text = decode(bytes, options.encoding)?;
     // An unclosed quote would make the rest of the file one value: read up to its row and
     // report the line it opens on.
@@ -203,7 +218,6 @@ pub fn parse(bytes: &[u8], options: &CsvOptions) -> Result<Parsed, FileProblem> 
     }) {
         return Err(FileProblem::NoNameColumn { headers });
     }
-    let mut parsed = Parsed::default();
     let mut lines = LineCounter::new(text.as_bytes());
     for row in reader.records() {
         let row = match row {
@@ -211,7 +225,7 @@ pub fn parse(bytes: &[u8], options: &CsvOptions) -> Result<Parsed, FileProblem> 
             Err(e) => {
                 let line = e.position().map_or(0, |p| lines.line_at(p.byte()));
                 let problem = DomainError::UnknownValue { kind: "row", input: e.to_string(), valid: Vec::new() };
-                parsed.problems.push((line, Problem::Invalid(problem)));
+                found(Err((line, Problem::Invalid(problem))));
                 continue;
             }
         };
@@ -219,15 +233,16 @@ pub fn parse(bytes: &[u8], options: &CsvOptions) -> Result<Parsed, FileProblem> 
             continue;
         }
         let line = row.position().map_or(0, |p| lines.line_at(p.byte()));
-        match record(line, &headers, &fields, &row, options).and_then(Record::validated) {
-            Ok(rec) => parsed.records.push(rec),
-            Err(e) => parsed.problems.push((line, Problem::Invalid(e))),
-        }
+        found(
+            record(line, &headers, &fields, &row, options)
+                .and_then(Record::validated)
+                .map_err(|e| (line, Problem::Invalid(e))),
+        );
     }
     if let Some(u) = unclosed {
-        parsed.problems.push((u.line, Problem::UnclosedQuote));
+        found(Err((u.line, Problem::UnclosedQuote)));
     }
-    Ok(parsed)
+    Ok(())
 }
 
 /// Where a quoted value that never ends opens.

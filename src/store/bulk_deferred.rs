@@ -31,6 +31,10 @@ const LOADED_TABLES: [&str; 10] = [
 /// segments instead of merging many small ones (FTS5's `hashsize`, 1 MiB by default).
 const FILL_HASH_BYTES: i64 = 128 << 20;
 
+/// The same buffer for an import: smaller, so a big import's memory stays small (the fill is
+/// of one file's rows, not of a whole demo database).
+const IMPORT_FILL_HASH_BYTES: i64 = 8 << 20;
+
 /// FTS5's own `hashsize` when the table sets none.
 const DEFAULT_HASH_BYTES: i64 = 1 << 20;
 
@@ -59,6 +63,8 @@ pub(crate) struct Deferred {
     summary_triggers: Vec<String>,
     /// Per-row checks and the like, done once for the load's rows ([`bulk_triggers`]).
     row_triggers: Vec<SetAside>,
+    /// The search index's buffer while it is filled, in bytes.
+    fill_hash_bytes: i64,
 }
 
 impl Deferred {
@@ -68,8 +74,8 @@ impl Deferred {
     pub(super) fn take(tx: &Transaction) -> Result<Self> {
         let row_triggers = bulk_triggers::set_aside(tx)?;
         let tables = LOADED_TABLES.map(|t| format!("'{t}'")).join(", ");
-        let taken =
-            Self::take_where(tx, &format!("type IN ('index', 'trigger') AND tbl_name IN ({tables})"), false, true)?;
+        let filter = format!("type IN ('index', 'trigger') AND tbl_name IN ({tables})");
+        let taken = Self::take_where(tx, &filter, false, true, FILL_HASH_BYTES)?;
         Ok(Self { row_triggers, ..taken })
     }
 
@@ -77,10 +83,16 @@ impl Deferred {
     /// be changed again before it ends (merged into, linked), and their update triggers then
     /// index them already, so the fill replaces what is there.
     pub(crate) fn take_search(tx: &Transaction) -> Result<Self> {
-        Self::take_where(tx, "type = 'trigger'", true, false)
+        Self::take_where(tx, "type = 'trigger'", true, false, IMPORT_FILL_HASH_BYTES)
     }
 
-    fn take_where(tx: &Transaction, filter: &str, replace: bool, with_summaries: bool) -> Result<Self> {
+    fn take_where(
+        tx: &Transaction,
+        filter: &str,
+        replace: bool,
+        with_summaries: bool,
+        fill_hash_bytes: i64,
+    ) -> Result<Self> {
         let doing = "setting indexes aside for a bulk load";
         let mut indexes = Vec::new();
         let mut triggers = Vec::new();
@@ -131,6 +143,7 @@ impl Deferred {
             triggers: triggers.into_iter().map(|(_, t)| t).collect(),
             summary_triggers: summary_triggers.into_iter().map(|(_, sql)| sql).collect(),
             row_triggers: Vec::new(),
+            fill_hash_bytes,
         })
     }
 
@@ -152,7 +165,7 @@ impl Deferred {
             return Ok(());
         }
         let doing = "building the search index after a bulk load";
-        let hash = FillBuffer::set(tx).ctx(doing)?;
+        let hash = FillBuffer::set(tx, self.fill_hash_bytes).ctx(doing)?;
         for trigger in &self.triggers {
             tx.execute(&trigger.fill, [trigger.last_before]).ctx(doing)?;
             tx.execute_batch(&trigger.sql).ctx(doing)?;
@@ -195,10 +208,10 @@ struct FillBuffer {
 }
 
 impl FillBuffer {
-    fn set(tx: &Transaction) -> rusqlite::Result<Self> {
+    fn set(tx: &Transaction, bytes: i64) -> rusqlite::Result<Self> {
         let before =
             tx.query_row("SELECT v FROM search_fts_config WHERE k = 'hashsize'", [], |r| r.get(0)).optional()?;
-        tx.execute("INSERT INTO search_fts(search_fts, rank) VALUES ('hashsize', ?1)", [FILL_HASH_BYTES])?;
+        tx.execute("INSERT INTO search_fts(search_fts, rank) VALUES ('hashsize', ?1)", [bytes])?;
         Ok(Self { before })
     }
 

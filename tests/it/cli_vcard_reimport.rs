@@ -93,3 +93,29 @@ fn a_large_import_lists_the_first_rows_and_counts_the_rest() {
     assert_eq!(again.lines().filter(|l| l.starts_with("  ~ ")).count(), 20, "{again}");
     assert!(again.contains("  … and 5 more\n") && again.contains("skipped 25"), "{again}");
 }
+
+#[test]
+fn a_big_export_read_in_pieces_finds_the_account_through_a_card_far_below() {
+    // More cards than the import turns into rows at a time: the new colleague's card comes
+    // first, the cards the account is known by after a thousand others.
+    let env = Env::new();
+    let vcf = env.dir.path().join("contacts.vcf");
+    let others: String =
+        (0..1200).map(|i| card(&format!("Lee{i}"), "Ann", "", &format!("TEL;TYPE=CELL:139 0000 {i:04}\r\n"))).collect();
+    let wang = card("王", "伟", "华东机械", "TEL;TYPE=CELL:+86 138 0000 0001\r\n");
+    let boss = card("张", "总", "华东机械", "TEL;TYPE=WORK,VOICE:021-5555 0100\r\nNOTE:喜欢喝茶\r\n");
+    std::fs::write(&vcf, [wang.clone(), others.clone(), boss.clone()].concat()).unwrap();
+    let first = env.ok(&["import", vcf.to_str().unwrap()]);
+    assert!(first.contains("added 1201,"), "{first}");
+    assert_eq!(names(&env, "1"), ["王伟", "张总"], "the boss's card, a thousand cards below, joins the account");
+    let shown = env.json(&["show", "1", "--format", "json"]);
+    assert_eq!(shown["notes"][0]["body"], "张总：喜欢喝茶", "saying whose");
+
+    let li = card("李", "工", "华东机械", "TEL;TYPE=CELL:139 1111 2222\r\n");
+    std::fs::write(&vcf, [li, others, boss, wang].concat()).unwrap();
+    let again = env.ok(&["import", vcf.to_str().unwrap()]);
+    assert!(again.contains("李工: a new person of #1 王伟, added to it"), "{again}");
+    assert!(again.contains("added 0,") && again.contains("skipped 1201"), "{again}");
+    assert_eq!(names(&env, "1"), ["王伟", "张总", "李工"], "nobody already there is added twice");
+    assert!(env.ok(&["check"]).starts_with("OK: "));
+}

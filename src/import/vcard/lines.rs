@@ -51,45 +51,67 @@ impl Property {
 
 /// Joins folded lines. A line starting with a space or tab continues the previous one (the
 /// first whitespace character is the fold). In quoted-printable values a line ending in `=`
-/// continues on the next line (vCard 2.1 soft line break). Returns `(line, text)` pairs.
+/// continues on the next line (vCard 2.1 soft line break). Yields `(line, text)` pairs.
 /// Linear in the text: whether a line is quoted-printable is read once, when its parameters
 /// are complete (its colon is seen), never by re-reading the line as it grows.
-pub fn unfold(text: &str) -> Vec<(usize, String)> {
-    let mut out: Vec<(usize, String)> = Vec::new();
-    let mut soft_break = false;
-    // Of the logical line being built: quoted-printable, once its parameters are known.
-    let mut quoted_printable: Option<bool> = None;
-    for (i, physical) in text.split('\n').enumerate() {
-        let physical = physical.strip_suffix('\r').unwrap_or(physical);
-        let folded = physical.starts_with(' ') || physical.starts_with('\t');
-        let added = match out.last_mut() {
-            Some((_, last)) if soft_break => {
-                last.push_str(physical);
-                physical
+pub fn unfold(text: &str) -> Unfold<'_> {
+    Unfold { physical: text.split('\n').enumerate(), current: None, soft_break: false, quoted_printable: None }
+}
+
+/// The logical lines of a text, one at a time (see [`unfold`]): a big file is never held
+/// line by line.
+pub struct Unfold<'t> {
+    physical: std::iter::Enumerate<std::str::Split<'t, char>>,
+    /// The logical line being built: complete when the next one starts.
+    current: Option<(usize, String)>,
+    soft_break: bool,
+    /// Of the logical line being built: quoted-printable, once its parameters are known.
+    quoted_printable: Option<bool>,
+}
+
+impl Iterator for Unfold<'_> {
+    type Item = (usize, String);
+
+    fn next(&mut self) -> Option<(usize, String)> {
+        loop {
+            let Some((i, physical)) = self.physical.next() else { return self.current.take() };
+            let physical = physical.strip_suffix('\r').unwrap_or(physical);
+            let folded = physical.starts_with(' ') || physical.starts_with('\t');
+            let mut finished = None;
+            let added = match self.current.as_mut() {
+                Some((_, last)) if self.soft_break => {
+                    last.push_str(physical);
+                    physical
+                }
+                Some((_, last)) if folded => {
+                    last.push_str(&physical[1..]);
+                    &physical[1..]
+                }
+                _ if physical.trim().is_empty() => {
+                    self.soft_break = false;
+                    continue;
+                }
+                _ => {
+                    finished = self.current.replace((i + 1, physical.to_string()));
+                    self.quoted_printable = None;
+                    physical
+                }
+            };
+            if self.quoted_printable.is_none() && added.contains(':') {
+                self.quoted_printable = self.current.as_ref().map(|(_, l)| is_quoted_printable(l));
             }
-            Some((_, last)) if folded => {
-                last.push_str(&physical[1..]);
-                &physical[1..]
+            self.soft_break =
+                self.quoted_printable == Some(true) && self.current.as_ref().is_some_and(|(_, l)| l.ends_with('='));
+            if self.soft_break
+                && let Some((_, last)) = self.current.as_mut()
+            {
+                last.pop();
             }
-            _ if physical.trim().is_empty() => {
-                soft_break = false;
-                continue;
+            if finished.is_some() {
+                return finished;
             }
-            _ => {
-                out.push((i + 1, physical.to_string()));
-                quoted_printable = None;
-                physical
-            }
-        };
-        if quoted_printable.is_none() && added.contains(':') {
-            quoted_printable = out.last().map(|(_, l)| is_quoted_printable(l));
-        }
-        soft_break = quoted_printable == Some(true) && out.last().is_some_and(|(_, l)| l.ends_with('='));
-        if soft_break && let Some((_, last)) = out.last_mut() {
-            last.pop();
         }
     }
-    out
 }
 
 /// True when the line's parameters (before the value) say quoted-printable.
@@ -219,7 +241,7 @@ mod tests {
     #[test]
     fn unfolds_crlf_lf_space_tab_and_soft_breaks() {
         let text = "BEGIN:VCARD\r\nNOTE:one\r\n  two\r\n\tthree\nNOTE;ENCODING=QUOTED-PRINTABLE:=E7=8E=8B=\r\n=E4=BC=9F\r\nEND:VCARD";
-        let lines = unfold(text);
+        let lines: Vec<_> = unfold(text).collect();
         assert_eq!(lines[1], (2, "NOTE:one twothree".to_string()), "the fold character itself is removed");
         assert_eq!(lines[2], (5, "NOTE;ENCODING=QUOTED-PRINTABLE:=E7=8E=8B=E4=BC=9F".to_string()));
         let p = parse_property(5, &lines[2].1).unwrap();
@@ -233,13 +255,13 @@ mod tests {
         let folds =
             " =41=42=43=44=45=46=47=48=49=4A=4B=4C=4D=4E=4F=50=51=52=53=54=55=56=57=58=59=5A=\r\n".repeat(40_000);
         let no_colon = format!("BEGIN:VCARD\r\nNOTE;ENCODING=QUOTED-PRINTABLE\r\n{folds}END:VCARD\r\n");
-        let lines = unfold(&no_colon);
+        let lines: Vec<_> = unfold(&no_colon).collect();
         assert_eq!(lines.len(), 3);
         assert_eq!(lines[1].1.len(), "NOTE;ENCODING=QUOTED-PRINTABLE".len() + 79 * 40_000);
         assert_eq!(lines[2].1, "END:VCARD", "no colon: no quoted-printable, no soft break swallowing the end");
         let soft = "=41=42=43=44=45=46=47=48=49=4A=4B=4C=4D=4E=4F=50=51=52=53=54=55=56=57=58=59=5A=\r\n".repeat(40_000);
         let soft_broken = format!("BEGIN:VCARD\r\nNOTE;ENCODING=QUOTED-PRINTABLE:{soft}x\r\nEND:VCARD\r\n");
-        let lines = unfold(&soft_broken);
+        let lines: Vec<_> = unfold(&soft_broken).collect();
         assert_eq!(lines.len(), 3);
         let note = parse_property(2, &lines[1].1).unwrap().text();
         assert_eq!(note.len(), 26 * 40_000 + 1);

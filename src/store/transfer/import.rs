@@ -8,6 +8,7 @@ use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior};
 use super::batch::{BatchRecord, record_batch};
 use super::error::{DataError, DataResult};
 use super::merge::merge_customer;
+use super::records::Person;
 use super::schema::{Row, SOFT_REFERENCES, TableInfo, from_json, record_tables};
 use crate::domain::Word;
 use crate::domain::today::CustomerRef;
@@ -15,6 +16,9 @@ use crate::store::Store;
 use crate::store::bulk_deferred::Deferred;
 use crate::store::customers::find_duplicates_in;
 use crate::store::error::Context;
+
+/// Page cache of an import, in KiB.
+const IMPORT_CACHE_KIB: i64 = 16 * 1024;
 
 /// Tables that record the history of their parent row: not carried onto a row that is merged
 /// into an existing one (the existing deal keeps its own history).
@@ -37,6 +41,10 @@ pub struct ImportSet {
     /// The person (contact card) each note of the set came from, by the ids in the set: a
     /// note of a new colleague joins the known account with them.
     pub note_people: BTreeMap<i64, i64>,
+    /// For contact cards grouped by organisation: the people of each account of the set after
+    /// its first card, by the account's id in the set; all of them, also those whose rows come
+    /// in a later piece of the file (an account is known through any of its people).
+    pub other_people: BTreeMap<i64, Vec<Person>>,
 }
 
 /// What to do with a customer that is already in the database (same phone, e-mail, or name
@@ -109,34 +117,60 @@ enum Target {
     Skipped,
 }
 
+/// Hands each piece of a file to the function it is given, in file order (see
+/// [`Store::import_pieces`]).
+pub type Feed<'f> = &'f mut dyn FnMut(&mut dyn FnMut(&ImportSet) -> DataResult<()>) -> DataResult<()>;
+
 impl Store {
     /// Imports `set` in one transaction (rolled back for a dry run, or when records were
     /// rejected and `skip_invalid` is off).
     pub fn import_set(&mut self, set: &ImportSet, options: &ImportOptions) -> DataResult<ImportReport> {
+        self.import_pieces(options, set.rejected.clone(), &mut |add| add(set))
+    }
+
+    /// Imports a file read in pieces ([`super::Pieces`]) in one transaction, as
+    /// [`Store::import_set`] imports a whole one: `pieces` hands each piece, in file order, to
+    /// the function it is given; a piece's rows may refer to the accounts of an earlier one.
+    /// `rejected` are the file's unreadable records: `(line, message)`.
+    pub fn import_pieces(
+        &mut self,
+        options: &ImportOptions,
+        rejected: Vec<(usize, String)>,
+        pieces: Feed<'_>,
+    ) -> DataResult<ImportReport> {
         self.writable()?;
-        // A big import holds its pages in memory until it commits, not spilled to the -wal
-        // page by page (as a bulk load does).
-        self.conn().pragma_update(None, "cache_size", -crate::store::bulk::BULK_CACHE_KIB).ctx("starting an import")?;
-        let result = self.import_in_one_transaction(set, options);
+        // A big import keeps its pages in a larger cache than SQLite's 2 MiB (fewer spilled to
+        // the -wal page by page), though not the bulk load's: its memory stays small.
+        self.conn().pragma_update(None, "cache_size", -IMPORT_CACHE_KIB).ctx("starting an import")?;
+        let result = self.import_in_one_transaction(options, rejected, pieces);
         self.conn().pragma_update(None, "cache_size", -2000).ctx("finishing an import")?;
         result
     }
 
-    fn import_in_one_transaction(&mut self, set: &ImportSet, options: &ImportOptions) -> DataResult<ImportReport> {
+    fn import_in_one_transaction(
+        &mut self,
+        options: &ImportOptions,
+        rejected: Vec<(usize, String)>,
+        pieces: Feed<'_>,
+    ) -> DataResult<ImportReport> {
         let clock = self.clock;
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).ctx("starting an import")?;
         tx.execute_batch("PRAGMA defer_foreign_keys = ON").ctx("starting an import")?;
-        let mut report = ImportReport { rejected: set.rejected.clone(), ..Default::default() };
+        let mut report = ImportReport { rejected, ..Default::default() };
         let now = clock.timestamp();
-        let importer = Importer::new(&tx, set, options, now.clone())?;
         let before = last_ids(&tx)?;
         // The search index is filled once for every row added, at the end (a trigger call per
         // row costs FTS5 a flush at each statement); an import rolled back needs none.
         let deferred = Deferred::take_search(&tx)?;
-        let (batch, file_rows) = importer.run(&mut report)?;
+        let mut carry = Carry::default();
+        pieces(&mut |set| Importer::new(&tx, set, options, now.clone(), &mut carry)?.run(&mut report))?;
+        for id in &carry.batch.merged_customers {
+            crate::store::visits::refresh_rollup(&tx, *id, &now)?;
+        }
+        let Carry { batch, file_rows, ours, .. } = carry;
         // Our own files may have been edited by hand: every row added must read back as the
         // app reads it (dates, steps, a cadence the forms allow, an id the index can hold).
-        if set.keys_are_ours {
+        if ours {
             let after = |table: &str| format!("c.id > {} OR c.id < 1", before.get(table).copied().unwrap_or(0));
             if let Some(bad) = crate::store::readable::bad_rows(&tx, &after, 1)?.into_iter().next() {
                 let index = file_rows.get(&(bad.table.to_string(), bad.id)).copied().unwrap_or(0);
@@ -177,30 +211,50 @@ type FileRows = HashMap<(String, i64), usize>;
 /// Each table's `INSERT` statement and the columns it names.
 type InsertSql = HashMap<String, (Vec<String>, String)>;
 
-/// One import in progress inside its transaction.
+/// What an import keeps from one piece of its file to the next.
+#[derive(Default)]
+struct Carry {
+    /// The record tables, read once.
+    tables: Vec<TableInfo>,
+    /// Where each row of the file went, by table and its id in the file; of the tables other
+    /// than `customer`, only for the piece being imported (a later piece refers to the
+    /// accounts of earlier ones, nothing else).
+    targets: HashMap<String, HashMap<i64, Target>>,
+    /// Customers of the file skipped as already there: their id in the file → the existing one.
+    already_there: HashMap<i64, i64>,
+    batch: BatchRecord,
+    /// `(table, new id)` → the row's place in the file (1-based), to name a bad row (of
+    /// our own files, which are checked as the app reads them).
+    file_rows: FileRows,
+    /// True when a piece is our own file (its rows are checked as the app reads them).
+    ours: bool,
+    /// Each table's `INSERT` statement and the columns it names.
+    insert_sql: InsertSql,
+}
+
+/// One piece of an import in progress inside its transaction.
 struct Importer<'a> {
     tx: &'a Transaction<'a>,
     set: &'a ImportSet,
     options: &'a ImportOptions,
     tables: Vec<TableInfo>,
     keep_ids: bool,
-    targets: HashMap<String, HashMap<i64, Target>>,
-    /// Customers of the set skipped as already there: their id in the set → the existing one.
-    already_there: HashMap<i64, i64>,
-    /// For contact cards: each account of the set (its id in the set) → its people's rows.
-    people_of: HashMap<i64, Vec<&'a Row>>,
-    batch: BatchRecord,
+    carry: &'a mut Carry,
     now: String,
-    /// `(table, new id)` → the row's place in the file (1-based), to name a bad row (of
-    /// our own files, which are checked as the app reads them).
-    file_rows: FileRows,
-    /// Each table's `INSERT` statement and the columns it names.
-    insert_sql: InsertSql,
 }
 
 impl<'a> Importer<'a> {
-    fn new(tx: &'a Transaction<'a>, set: &'a ImportSet, options: &'a ImportOptions, now: String) -> DataResult<Self> {
-        let tables = record_tables(tx)?;
+    fn new(
+        tx: &'a Transaction<'a>,
+        set: &'a ImportSet,
+        options: &'a ImportOptions,
+        now: String,
+        carry: &'a mut Carry,
+    ) -> DataResult<Self> {
+        if carry.tables.is_empty() {
+            carry.tables = record_tables(tx)?;
+        }
+        let tables = carry.tables.clone();
         for (name, rows) in &set.tables {
             let Some(table) = tables.iter().find(|t| &t.name == name) else {
                 return Err(bad_row(options, name, 0, "this version of Fieldbook has no such table"));
@@ -212,25 +266,13 @@ impl<'a> Importer<'a> {
             }
         }
         let keep_ids = set.keys_are_ours && is_empty(tx, &tables)?;
-        Ok(Self {
-            tx,
-            set,
-            options,
-            tables,
-            keep_ids,
-            targets: HashMap::new(),
-            already_there: HashMap::new(),
-            people_of: people_of(set),
-            batch: BatchRecord::default(),
-            now,
-            file_rows: HashMap::new(),
-            insert_sql: HashMap::new(),
-        })
+        carry.ours |= set.keys_are_ours;
+        carry.targets.retain(|table, _| table == "customer");
+        Ok(Self { tx, set, options, tables, keep_ids, carry, now })
     }
 
-    /// Imports every row; returns the batch and, for each row added, `(table, new id)` → its
-    /// row in the file (1-based).
-    fn run(mut self, report: &mut ImportReport) -> DataResult<(BatchRecord, FileRows)> {
+    /// Imports every row of the piece.
+    fn run(mut self, report: &mut ImportReport) -> DataResult<()> {
         let tables = self.tables.clone();
         let mut soft_fixes: Vec<(String, String, i64, i64)> = Vec::new();
         for table in &tables {
@@ -306,17 +348,14 @@ impl<'a> Importer<'a> {
             // get theirs, as the migration gave them.
             crate::store::visits::refresh_all_rollups_in(self.tx)?;
         }
-        for id in &self.batch.merged_customers {
-            crate::store::visits::refresh_rollup(self.tx, *id, &self.now)?;
-        }
-        Ok((self.batch, self.file_rows))
+        Ok(())
     }
 
     /// Rewrites references to imported rows; `Ok(None)` means the row is skipped with its parent.
     fn prepare(&self, table: &TableInfo, index: usize, row: &mut Row) -> DataResult<Option<Option<i64>>> {
         for fk in &table.foreign_keys {
             let Some(old) = row.get(&fk.column).and_then(|v| v.as_i64()) else { continue };
-            match self.targets.get(&fk.table).and_then(|m| m.get(&old)) {
+            match self.carry.targets.get(&fk.table).and_then(|m| m.get(&old)) {
                 Some(Target::Added(new)) => {
                     row.insert(fk.column.clone(), (*new).into());
                 }
@@ -359,18 +398,18 @@ impl<'a> Importer<'a> {
             OnDuplicate::Skip => {
                 report.skipped.push(entry);
                 if let Some(old) = old_id {
-                    self.already_there.insert(old, existing.id);
+                    self.carry.already_there.insert(old, existing.id);
                 }
                 Target::Skipped
             }
             OnDuplicate::Merge => {
-                if !self.batch.merged_customers.contains(&existing.id) {
+                if !self.carry.batch.merged_customers.contains(&existing.id) {
                     let (before, facts) = merge_customer(self.tx, table, existing.id, row, &self.now)?;
-                    self.batch.merged.push((table.name.clone(), existing.id, before));
+                    self.carry.batch.merged.push((table.name.clone(), existing.id, before));
                     for id in facts {
-                        self.batch.add_id("customer_fact", id);
+                        self.carry.batch.add_id("customer_fact", id);
                     }
-                    self.batch.merged_customers.insert(existing.id);
+                    self.carry.batch.merged_customers.insert(existing.id);
                 }
                 report.merged.push(entry);
                 Target::Merged(existing.id)
@@ -388,12 +427,13 @@ impl<'a> Importer<'a> {
     /// colleague's. The account's own card (the row's values) was looked up already: only its
     /// other cards cost a lookup each.
     fn known_through_its_people(&self, account: &Row, old_id: Option<i64>) -> DataResult<Vec<CustomerRef>> {
-        let Some(people) = old_id.and_then(|id| self.people_of.get(&id)) else { return Ok(Vec::new()) };
-        let text = |row: &Row, k: &str| row.get(k).and_then(|v| v.as_str()).unwrap_or_default().to_string();
-        let same = |p: &Row| ["name", "phone", "email"].iter().all(|k| text(p, k) == text(account, k));
+        let Some(people) = old_id.and_then(|id| self.set.other_people.get(&id)) else { return Ok(Vec::new()) };
+        let text = |k: &str| account.get(k).and_then(|v| v.as_str()).unwrap_or_default();
+        let same = |p: &Person| {
+            (p.name.as_str(), p.phone.as_str(), p.email.as_str()) == (text("name"), text("phone"), text("email"))
+        };
         for person in people.iter().filter(|p| !same(p)) {
-            let (name, phone, email) = (text(person, "name"), text(person, "phone"), text(person, "email"));
-            let found = find_duplicates_in(self.tx, &name, &text(account, "company"), &phone, &email)?;
+            let found = find_duplicates_in(self.tx, &person.name, text("company"), &person.phone, &person.email)?;
             if !found.is_empty() {
                 return Ok(found);
             }
@@ -415,7 +455,9 @@ impl<'a> Importer<'a> {
             return Ok(false);
         }
         let old_customer = row.get("customer_id").and_then(|v| v.as_i64());
-        let Some(existing) = old_customer.and_then(|c| self.already_there.get(&c)).copied() else { return Ok(false) };
+        let Some(existing) = old_customer.and_then(|c| self.carry.already_there.get(&c)).copied() else {
+            return Ok(false);
+        };
         let text = |k: &str| row.get(k).and_then(|v| v.as_str()).unwrap_or_default().to_string();
         let known: Option<i64> = self
             .tx
@@ -483,8 +525,8 @@ impl<'a> Importer<'a> {
             return None;
         }
         let old_customer = row.get("customer_id").and_then(|v| v.as_i64());
-        let existing = old_customer.and_then(|c| self.already_there.get(&c)).copied()?;
-        match old_person.and_then(|p| self.targets.get("contact")?.get(&p)).copied() {
+        let existing = old_customer.and_then(|c| self.carry.already_there.get(&c)).copied()?;
+        match old_person.and_then(|p| self.carry.targets.get("contact")?.get(&p)).copied() {
             Some(Target::Added(person)) => Some((existing, person)),
             _ => None,
         }
@@ -558,7 +600,8 @@ impl<'a> Importer<'a> {
         if row.get("source_ref").is_none_or(|v| v.is_null()) {
             return false;
         }
-        let Some(existing) = row.get("customer_id").and_then(|v| v.as_i64()).and_then(|c| self.already_there.get(&c))
+        let Some(existing) =
+            row.get("customer_id").and_then(|v| v.as_i64()).and_then(|c| self.carry.already_there.get(&c))
         else {
             return false;
         };
@@ -573,7 +616,8 @@ impl<'a> Importer<'a> {
             return Ok(false);
         }
         let Some(customer) = row.get("customer_id").and_then(|v| v.as_i64()) else { return Ok(false) };
-        if !self.batch.merged_customers.contains(&customer) || row.get("state").and_then(|s| s.as_str()) != Some("open")
+        if !self.carry.batch.merged_customers.contains(&customer)
+            || row.get("state").and_then(|s| s.as_str()) != Some("open")
         {
             return Ok(false);
         }
@@ -598,7 +642,7 @@ impl<'a> Importer<'a> {
     /// that person, so merging the same account twice adds nobody twice.
     fn onto_same_person(&mut self, row: &Row, old_id: Option<i64>) -> DataResult<bool> {
         let Some(customer) = row.get("customer_id").and_then(|v| v.as_i64()) else { return Ok(false) };
-        if !self.batch.merged_customers.contains(&customer) {
+        if !self.carry.batch.merged_customers.contains(&customer) {
             return Ok(false);
         }
         let name = row.get("name").and_then(|v| v.as_str()).unwrap_or_default();
@@ -653,7 +697,7 @@ impl<'a> Importer<'a> {
             ..Default::default()
         };
         let id = crate::store::contacts::insert_account_person(self.tx, customer_id, &new, &self.now)?;
-        self.batch.add_id("contact", id);
+        self.carry.batch.add_id("contact", id);
         Ok(())
     }
 
@@ -682,24 +726,24 @@ impl<'a> Importer<'a> {
             cols.push(col.as_str());
             values.push(v);
         }
-        let sql = insert_sql(&mut self.insert_sql, &table.name, &cols);
+        let sql = insert_sql(&mut self.carry.insert_sql, &table.name, &cols);
         self.tx
             .prepare_cached(sql)
             .and_then(|mut s| s.execute(rusqlite::params_from_iter(values)))
             .map_err(|e| bad_row(self.options, &table.name, index + 1, &e.to_string()))?;
         let new_id = id_col.map(|_| self.tx.last_insert_rowid());
         match new_id {
-            Some(id) => self.batch.add_id(&table.name, id),
-            None => self.batch.add_key(&table.name, super::schema::row_key(table, row)),
+            Some(id) => self.carry.batch.add_id(&table.name, id),
+            None => self.carry.batch.add_key(&table.name, super::schema::row_key(table, row)),
         }
         if let Some(id) = new_id.filter(|_| self.set.keys_are_ours) {
-            self.file_rows.insert((table.name.clone(), id), index + 1);
+            self.carry.file_rows.insert((table.name.clone(), id), index + 1);
         }
         Ok(new_id)
     }
 
     fn target(&mut self, table: &str, old: i64, target: Target) {
-        self.targets.entry(table.to_string()).or_default().insert(old, target);
+        self.carry.targets.entry(table.to_string()).or_default().insert(old, target);
     }
 
     /// Points soft references (ids without a declared foreign key) at the renumbered rows.
@@ -708,7 +752,7 @@ impl<'a> Importer<'a> {
             let Some(target_table) = SOFT_REFERENCES.iter().find(|s| s.0 == table && s.1 == col).map(|s| s.2) else {
                 continue;
             };
-            if let Some(Target::Added(new)) = self.targets.get(target_table).and_then(|m| m.get(old)) {
+            if let Some(Target::Added(new)) = self.carry.targets.get(target_table).and_then(|m| m.get(old)) {
                 self.tx
                     .execute(&format!("UPDATE \"{table}\" SET \"{col}\" = ?1 WHERE id = ?2"), [new, row_id])
                     .ctx("linking imported rows")?;
@@ -729,21 +773,6 @@ fn insert_sql<'s>(known: &'s mut InsertSql, table: &str, cols: &[&str]) -> &'s s
         known.insert(table.to_string(), (cols.iter().map(|c| c.to_string()).collect(), sql));
     }
     known.get(table).map_or("", |(_, sql)| sql.as_str())
-}
-
-/// For contact cards grouped by organisation: each account's people rows, by the account's id
-/// in the set (empty for other files).
-fn people_of(set: &ImportSet) -> HashMap<i64, Vec<&Row>> {
-    let mut out: HashMap<i64, Vec<&Row>> = HashMap::new();
-    if !set.people_join_known_accounts {
-        return out;
-    }
-    for person in set.tables.get("contact").map(Vec::as_slice).unwrap_or_default() {
-        if let Some(account) = person.get("customer_id").and_then(|v| v.as_i64()) {
-            out.entry(account).or_default().push(person);
-        }
-    }
-    out
 }
 
 /// The row's own integer id, if its table has one.

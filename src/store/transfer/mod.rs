@@ -19,6 +19,6 @@ pub use csv_export::CsvTable;
 pub(crate) use error::disk_full;
 pub use error::{DataError, DataResult};
 pub use export::{EXPORT_FORMAT, ExportCounts, ExportScope};
-pub use import::{ImportOptions, ImportReport, ImportSet, ImportedCustomer, OnDuplicate};
+pub use import::{Feed, ImportOptions, ImportReport, ImportSet, ImportedCustomer, OnDuplicate};
 pub use read_export::{looks_like_ours, read_export};
-pub use records::{Accounts, records_to_set};
+pub use records::{Accounts, Grouping, Person, Pieces, records_to_set};

@@ -35,7 +35,8 @@ pub enum Accounts {
 /// The rows of `records` (ids are placeholders; the import renumbers them), grouped into
 /// accounts as `accounts` says; a won or lost row becomes a closed deal with its value and
 /// close date. A deal without a value is in `currency`. `rejected` are the source's unreadable
-/// records, already worded for the user: `(line, message)`.
+/// records, already worded for the user: `(line, message)`. A big file is better read twice,
+/// with [`Grouping`] then [`Pieces`], never holding every record.
 pub fn records_to_set(
     records: &[Record],
     rejected: Vec<(usize, String)>,
@@ -43,89 +44,194 @@ pub fn records_to_set(
     currency: Currency,
     accounts: Accounts,
 ) -> ImportSet {
-    let now = clock.timestamp();
-    let people_join_known_accounts = accounts == Accounts::ByCompany;
-    let mut set = ImportSet { rejected, people_join_known_accounts, ..Default::default() };
-    let mut rows = Rows::default();
-    let mut known: HashMap<(String, String), Vec<KnownAccount>> = HashMap::new();
+    let mut grouping = Grouping::new(accounts);
     for rec in records {
+        grouping.add(rec);
+    }
+    let mut set = Pieces::new(grouping, clock, currency).piece(records);
+    set.rejected = rejected;
+    set
+}
+
+/// Which account each record of a file belongs to, learnt in a first reading of the whole
+/// file and kept small (an organisation's cards can be anywhere in a phone's export, and a
+/// later row can give its account a phone): keys, phones, e-mails and lines, never the records.
+pub struct Grouping {
+    accounts: Accounts,
+    /// The accounts of each key (an organisation, or a name and company), by id.
+    known: HashMap<(String, String), Vec<i64>>,
+    /// Each account, by id − 1.
+    plans: Vec<AccountPlan>,
+    /// Each record in file order: its line, its account, and whether it made the account.
+    records: Vec<(usize, i64, bool)>,
+}
+
+/// An account of the file, as far as the grouping needs it.
+struct AccountPlan {
+    /// Made of an organisation's cards (each card one of its people).
+    by_organisation: bool,
+    /// The line of its first record.
+    line: usize,
+    /// Its phone and e-mail: its first record's, an empty one filled by the next records
+    /// that have one (of an organisation: used only to tell people apart).
+    phone: String,
+    email: String,
+    /// Of an organisation: the name, phone and e-mail of each card after the first, handed
+    /// to the import with the account's rows (taken then).
+    people: Vec<Person>,
+}
+
+impl Grouping {
+    /// No records yet; accounts made as `accounts` says.
+    pub fn new(accounts: Accounts) -> Self {
+        Self { accounts, known: HashMap::new(), plans: Vec::new(), records: Vec::new() }
+    }
+
+    /// Places the next record of the file in an account, a new one or one of the file's.
+    pub fn add(&mut self, rec: &Record) {
         let c = &rec.customer;
         let company: String = c.company.chars().filter(|ch| !ch.is_whitespace()).collect::<String>().to_lowercase();
-        let (key, by_organisation) = match accounts {
+        let (key, by_organisation) = match self.accounts {
             Accounts::ByCompany if !company.is_empty() => ((String::new(), company), true),
             _ => ((c.name.trim().to_lowercase(), c.company.trim().to_lowercase()), false),
         };
         let (phone, email) = (normalise_phone(&c.phone), c.email.trim().to_string());
+        let ids = self.known.entry(key).or_default();
         // Two John Smiths with different numbers or addresses are two people; what a record
         // adds to its account (a first phone, a first e-mail) counts for the next ones.
-        let same = known.get_mut(&key).and_then(|accounts| {
-            accounts.iter_mut().find(|(_, p, e)| by_organisation || contacts_agree((p, e), (&phone, &email)))
+        let plans = &mut self.plans;
+        let same = ids.iter().copied().find(|id| {
+            by_organisation || plan(plans, *id).is_some_and(|a| contacts_agree((&a.phone, &a.email), (&phone, &email)))
         });
-        let (id, new_account) = match same {
-            Some((id, p, e)) => {
-                for (known, new) in [(p, &phone), (e, &email)] {
+        match same.and_then(|id| Some((id, plan_mut(plans, id)?))) {
+            Some((id, account)) => {
+                for (known, new) in [(&mut account.phone, &phone), (&mut account.email, &email)] {
                     if known.is_empty() {
                         known.clone_from(new);
                     }
                 }
-                (*id, false)
+                if by_organisation {
+                    account.people.push(Person { name: c.name.clone(), phone, email: c.email.clone() });
+                }
+                self.records.push((rec.line, id, false));
             }
             None => {
-                let id = rows.customers.len() as i64 + 1;
-                known.entry(key).or_default().push((id, phone, email));
-                rows.customer(id, rec, &now);
-                set.lines.insert(id, rec.line);
-                (id, true)
-            }
-        };
-        // Each card of an organisation is a person of its account; another card of the same
-        // person (no organisation, same name, contacts that agree) and rows of one account
-        // add to the account.
-        let (person, whose) = match (new_account, by_organisation) {
-            (true, _) => (Some(rows.person(id, rec, &now)), None),
-            (false, true) => {
-                let person = rows.person(id, rec, &now);
-                (Some(person), Some(c.name.clone()))
-            }
-            (false, false) => {
-                rows.fill_contacts(id, rec);
-                (None, None)
-            }
-        };
-        if new_account || accounts == Accounts::ByNameAndCompany {
-            rows.deal(id, rec, currency, &now);
-        }
-        // A fact of a card of an organisation (a birthday) is about its person, the account's own
-        // one too: every view names whose it is, and a card re-imported into an account that
-        // is already there brings its facts with its person.
-        let owner = person.filter(|_| by_organisation).map_or(Value::Null, Value::from);
-        for f in &rec.facts {
-            rows.facts.push(row(json!({
-                "id": rows.facts.len() as i64 + 1, "customer_id": id, "contact_id": owner, "category": f.category.code(),
-                "label": f.label, "value": f.value, "month_day": f.month_day.map(|m| m.to_string()), "created_at": now,
-            })));
-        }
-        for body in &rec.notes {
-            let body = whose.as_ref().map_or_else(|| body.clone(), |name| note_of(name, body));
-            let note_id = rows.notes.len() as i64 + 1;
-            let note = json!({ "id": note_id, "customer_id": id, "body": body, "created_at": now });
-            rows.notes.push(row(note));
-            if let Some(person) = person.filter(|_| by_organisation) {
-                set.note_people.insert(note_id, person);
+                let id = plans.len() as i64 + 1;
+                ids.push(id);
+                plans.push(AccountPlan { by_organisation, line: rec.line, phone, email, people: Vec::new() });
+                self.records.push((rec.line, id, true));
             }
         }
     }
-    for (table, rows) in [
-        ("customer", rows.customers),
-        ("contact", rows.people),
-        ("deal", rows.deals),
-        ("stage_event", rows.events),
-        ("customer_fact", rows.facts),
-        ("note", rows.notes),
-    ] {
-        set.tables.insert(table.to_string(), rows);
+}
+
+fn plan(plans: &[AccountPlan], id: i64) -> Option<&AccountPlan> {
+    usize::try_from(id - 1).ok().and_then(|i| plans.get(i))
+}
+
+fn plan_mut(plans: &mut [AccountPlan], id: i64) -> Option<&mut AccountPlan> {
+    usize::try_from(id - 1).ok().and_then(|i| plans.get_mut(i))
+}
+
+/// The name, phone and e-mail of one of an account's people, as its contact row has them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Person {
+    pub name: String,
+    pub phone: String,
+    pub email: String,
+}
+
+/// The rows of a file read again in pieces, as its [`Grouping`] placed its records: ids run on
+/// from piece to piece, a record of an account made in an earlier piece refers to it, and an
+/// account's rows carry what later records give it (a phone, its other people).
+pub struct Pieces {
+    grouping: Grouping,
+    now: String,
+    currency: Currency,
+    /// Records turned into rows so far.
+    done: usize,
+    rows: Rows,
+}
+
+impl Pieces {
+    /// Ready for the first piece of the file `grouping` read.
+    pub fn new(grouping: Grouping, clock: Clock, currency: Currency) -> Self {
+        Self { grouping, now: clock.timestamp(), currency, done: 0, rows: Rows::default() }
     }
-    set
+
+    /// The rows of the next `records` of the file, in the order the grouping read them. A
+    /// record the grouping did not read (the file read differently the second time) is left
+    /// out.
+    pub fn piece(&mut self, records: &[Record]) -> ImportSet {
+        let accounts = self.grouping.accounts;
+        let mut set = ImportSet { people_join_known_accounts: accounts == Accounts::ByCompany, ..Default::default() };
+        let rows = &mut self.rows;
+        rows.start_piece();
+        let now = self.now.as_str();
+        for rec in records {
+            let Some(&(line, id, new_account)) = self.grouping.records.get(self.done) else { break };
+            self.done += 1;
+            let Some(account) = plan_mut(&mut self.grouping.plans, id).filter(|_| line == rec.line) else { continue };
+            let by_organisation = account.by_organisation;
+            set.lines.insert(id, account.line);
+            let c = &rec.customer;
+            // An account and its own person have its first record's phone and e-mail, or
+            // (not an organisation) the first given by any of its records.
+            let (phone, email) = if by_organisation {
+                (normalise_phone(&c.phone), c.email.clone())
+            } else {
+                (account.phone.clone(), account.email.clone())
+            };
+            // Each card of an organisation is a person of its account; another card of the
+            // same person (no organisation, same name, contacts that agree) and rows of one
+            // account add to the account.
+            let (person, whose) = match (new_account, by_organisation) {
+                (true, _) => {
+                    rows.customer(id, rec, &phone, &email, now);
+                    if by_organisation {
+                        set.other_people.insert(id, std::mem::take(&mut account.people));
+                    }
+                    (Some(rows.person(id, rec, &phone, &email, now)), None)
+                }
+                (false, true) => (Some(rows.person(id, rec, &phone, &email, now)), Some(c.name.clone())),
+                (false, false) => (None, None),
+            };
+            if new_account || accounts == Accounts::ByNameAndCompany {
+                rows.deal(id, rec, self.currency, now);
+            }
+            // A fact of a card of an organisation (a birthday) is about its person, the
+            // account's own one too: every view names whose it is, and a card re-imported into
+            // an account that is already there brings its facts with its person.
+            let owner = person.filter(|_| by_organisation).map_or(Value::Null, Value::from);
+            for f in &rec.facts {
+                rows.facts.push(row(json!({
+                    "id": rows.next_fact, "customer_id": id, "contact_id": owner, "category": f.category.code(),
+                    "label": f.label, "value": f.value, "month_day": f.month_day.map(|m| m.to_string()), "created_at": now,
+                })));
+                rows.next_fact += 1;
+            }
+            for body in &rec.notes {
+                let body = whose.as_ref().map_or_else(|| body.clone(), |name| note_of(name, body));
+                let note_id = rows.next_note;
+                rows.next_note += 1;
+                rows.notes.push(row(json!({ "id": note_id, "customer_id": id, "body": body, "created_at": now })));
+                if let Some(person) = person.filter(|_| by_organisation) {
+                    set.note_people.insert(note_id, person);
+                }
+            }
+        }
+        for (table, rows) in [
+            ("customer", &mut rows.customers),
+            ("contact", &mut rows.people),
+            ("deal", &mut rows.deals),
+            ("stage_event", &mut rows.events),
+            ("customer_fact", &mut rows.facts),
+            ("note", &mut rows.notes),
+        ] {
+            set.tables.insert(table.to_string(), std::mem::take(rows));
+        }
+        set
+    }
 }
 
 /// A note of one of an account's people, saying whose it is: `李工：…` in Chinese text,
@@ -134,10 +240,8 @@ pub(crate) fn note_of(name: &str, body: &str) -> String {
     if name.chars().chain(body.chars()).any(is_cjk) { format!("{name}：{body}") } else { format!("{name}: {body}") }
 }
 
-/// An account of the file so far: its id, phone and e-mail (the first given of its records).
-type KnownAccount = (i64, String, String);
-
-/// The rows being built, table by table.
+/// The rows of the piece being built, table by table, and the next id of each table (ids run
+/// on from piece to piece).
 #[derive(Default)]
 struct Rows {
     customers: Vec<Row>,
@@ -146,49 +250,52 @@ struct Rows {
     events: Vec<Row>,
     facts: Vec<Row>,
     notes: Vec<Row>,
+    next_person: i64,
+    next_deal: i64,
+    next_event: i64,
+    next_fact: i64,
+    next_note: i64,
 }
 
 impl Rows {
-    /// Adds account `id` from `rec`.
-    fn customer(&mut self, id: i64, rec: &Record, now: &str) {
+    /// Starts a piece: no rows yet, ids from where the last piece ended (1 at the start).
+    fn start_piece(&mut self) {
+        for next in
+            [&mut self.next_person, &mut self.next_deal, &mut self.next_event, &mut self.next_fact, &mut self.next_note]
+        {
+            *next = (*next).max(1);
+        }
+    }
+
+    /// Adds account `id` from `rec`, with `phone` and `email`.
+    fn customer(&mut self, id: i64, rec: &Record, phone: &str, email: &str, now: &str) {
         let c = &rec.customer;
         self.customers.push(row(json!({
             "id": id, "name": c.name, "nickname": c.nickname, "company": c.company, "title": c.title,
-            "phone": normalise_phone(&c.phone), "email": c.email, "address": c.address, "source": c.source,
+            "phone": phone, "email": email, "address": c.address, "source": c.source,
             "referred_by": c.referred_by, "class": c.class.unwrap_or(CustomerClass::Potential).code(),
             "style": c.style.unwrap_or(Style::Unknown).code(), "created_at": now, "updated_at": now,
         })));
     }
 
-    /// Adds `rec`'s person to account `customer_id`; returns the person's id.
-    fn person(&mut self, customer_id: i64, rec: &Record, now: &str) -> i64 {
-        let id = self.people.len() as i64 + 1;
+    /// Adds `rec`'s person, with `phone` and `email`, to account `customer_id`; returns the
+    /// person's id.
+    fn person(&mut self, customer_id: i64, rec: &Record, phone: &str, email: &str, now: &str) -> i64 {
+        let id = self.next_person;
+        self.next_person += 1;
         let c = &rec.customer;
         self.people.push(row(json!({
             "id": id, "customer_id": customer_id, "name": c.name, "title": c.title,
-            "phone": normalise_phone(&c.phone), "email": c.email, "style": c.style.unwrap_or(Style::Unknown).code(),
+            "phone": phone, "email": email, "style": c.style.unwrap_or(Style::Unknown).code(),
             "created_at": now, "updated_at": now,
         })));
         id
     }
 
-    /// Gives account `id` and its own person `rec`'s phone and e-mail where they have none.
-    fn fill_contacts(&mut self, id: i64, rec: &Record) {
-        let values = [("phone", normalise_phone(&rec.customer.phone)), ("email", rec.customer.email.clone())];
-        let person = self.people.iter_mut().find(|p| p.get("customer_id").and_then(Value::as_i64) == Some(id));
-        let account = usize::try_from(id - 1).ok().and_then(|i| self.customers.get_mut(i));
-        for row in [account, person].into_iter().flatten() {
-            for (col, value) in &values {
-                if row.get(*col).and_then(Value::as_str).is_none_or(str::is_empty) && !value.is_empty() {
-                    row.insert((*col).to_string(), value.clone().into());
-                }
-            }
-        }
-    }
-
     /// Adds `rec`'s deal to account `customer_id`, with its opening (and closing) step event.
     fn deal(&mut self, customer_id: i64, rec: &Record, currency: Currency, now: &str) {
-        let deal_id = self.deals.len() as i64 + 1;
+        let deal_id = self.next_deal;
+        self.next_deal += 1;
         // A closed row without a step of its own closed at the last step.
         let last = if rec.state == DealState::Open { Step::Preparation } else { Step::Close };
         let stage = rec.stage.unwrap_or(last).code();
@@ -201,13 +308,16 @@ impl Rows {
             "expected_close_on": rec.close_on.map(|d| d.to_string()), "stage_since": now, "created_at": now,
             "closed_at": closed_at, "source_ref": rec.source_ref,
         })));
-        let opened = json!({ "id": self.events.len() as i64 + 1, "deal_id": deal_id, "to_stage": stage, "to_state": "open", "at": now });
-        self.events.push(row(opened));
+        self.events.push(row(
+            json!({ "id": self.next_event, "deal_id": deal_id, "to_stage": stage, "to_state": "open", "at": now }),
+        ));
+        self.next_event += 1;
         if let Some(at) = &closed_at {
             self.events.push(row(json!({
-                "id": self.events.len() as i64 + 1, "deal_id": deal_id, "from_stage": stage, "to_stage": stage,
+                "id": self.next_event, "deal_id": deal_id, "from_stage": stage, "to_stage": stage,
                 "from_state": "open", "to_state": rec.state.code(), "at": at, "reason": rec.lost_reason,
             })));
+            self.next_event += 1;
         }
     }
 }
@@ -280,6 +390,56 @@ mod tests {
             let set = records_to_set(&records, Vec::new(), clock, Currency::CNY, accounts);
             let phones: Vec<&str> = set.tables["customer"].iter().filter_map(|r| r["phone"].as_str()).collect();
             assert_eq!(phones, ["+14155550100", "+14155550199", ""], "{accounts:?}");
+        }
+    }
+
+    #[test]
+    fn a_file_read_in_pieces_makes_the_rows_of_the_whole_file() {
+        let with = |name: &str, company: &str, phone: &str, note: &str| {
+            let mut r = card(name, company);
+            r.customer.phone = phone.into();
+            r.notes.push(note.into());
+            r
+        };
+        // An organisation's cards far apart, a second card of one person giving a phone.
+        let records: Vec<Record> = [
+            with("王伟", "华东机械", "138 0000 0001", "a"),
+            with("Anna", "", "", "b"),
+            with("Bob", "", "+1 415 555 0100", "c"),
+            with("张总", "华东 机械", "021 5555 0100", "d"),
+            with("Anna", "", "+86 139 1111 2222", "e"),
+            with("李工", "华东机械", "", "f"),
+        ]
+        .into_iter()
+        .enumerate()
+        .map(|(i, mut r)| {
+            r.line = i + 1;
+            r
+        })
+        .collect();
+        let clock = Clock::Fixed(chrono::NaiveDate::from_ymd_opt(2031, 5, 6).unwrap_or_default());
+        for accounts in [Accounts::ByCompany, Accounts::ByNameAndCompany] {
+            let whole = records_to_set(&records, Vec::new(), clock, Currency::CNY, accounts);
+            for size in [1, 2, 4] {
+                let mut grouping = Grouping::new(accounts);
+                records.iter().for_each(|r| grouping.add(r));
+                let mut pieces = Pieces::new(grouping, clock, Currency::CNY);
+                let mut joined = ImportSet::default();
+                for chunk in records.chunks(size) {
+                    let piece = pieces.piece(chunk);
+                    for (table, rows) in piece.tables {
+                        joined.tables.entry(table).or_default().extend(rows);
+                    }
+                    joined.lines.extend(piece.lines);
+                    joined.note_people.extend(piece.note_people);
+                    joined.other_people.extend(piece.other_people);
+                }
+                assert_eq!(joined.tables, whole.tables, "{accounts:?} in pieces of {size}");
+                assert_eq!((&joined.note_people, &joined.other_people), (&whole.note_people, &whole.other_people));
+                assert!(whole.lines.iter().all(|(id, line)| joined.lines.get(id) == Some(line)));
+            }
+            let anna = &whole.tables["customer"][1];
+            assert_eq!((anna["name"].as_str(), anna["phone"].as_str()), (Some("Anna"), Some("+8613911112222")));
         }
     }
 
