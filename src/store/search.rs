@@ -25,6 +25,11 @@ use crate::domain::today::CustomerRef;
 /// (migration 0002).
 pub const KIND_STRIDE: i64 = 1 << 40;
 
+/// Rows of a kind that has its hits (or is not asked for) a search steps over before it asks
+/// the index again below that kind, when the expression has no prefix term (asking again
+/// seeks there at once).
+const SKIP_BEFORE_JUMP: usize = 64;
+
 /// Characters of context kept before the first matching term in an excerpt.
 const EXCERPT_BEFORE: usize = 20;
 /// Characters kept from the first matching term on.
@@ -122,6 +127,19 @@ impl SearchKind {
 /// Whether a candidate row, given its text and keys, is a hit.
 type Check<'a> = &'a dyn Fn(&str, &Keys) -> bool;
 
+/// One index query of a search: its FTS5 expression, the kinds it is for, how a candidate
+/// becomes a hit (see [`Store::search_kinds`]) and the hits wanted of each kind.
+#[derive(Clone, Copy)]
+struct Ask<'a> {
+    expr: &'a str,
+    kinds: &'a [SearchKind],
+    check: Option<Check<'a>>,
+    terms: &'a [String],
+    limit: usize,
+    /// Rows of a kind without need passed over before asking again below it.
+    jump_after: usize,
+}
+
 /// One row that matches every term of a search.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SearchHit {
@@ -187,17 +205,9 @@ impl Store {
                 hits.sort_by_key(|h| !matches_all(&h.title, &query.terms));
             }
         }
-        for kind in SearchKind::ALL {
-            self.search_kinds(&[kind], exact, None, &query.terms, &mut per_kind, limit)?;
-        }
+        self.search_kinds(&SearchKind::ALL, exact, None, &query.terms, &mut per_kind, limit)?;
         if let Some(keyed) = query.keyed.as_deref() {
-            if query.keyed_is_keys_only() {
-                self.search_kinds(&with_keys, keyed, Some(&by_keys), &query.terms, &mut per_kind, limit)?;
-            } else {
-                for kind in &with_keys {
-                    self.search_kinds(&[*kind], keyed, Some(&by_keys), &query.terms, &mut per_kind, limit)?;
-                }
-            }
+            self.search_kinds(&with_keys, keyed, Some(&by_keys), &query.terms, &mut per_kind, limit)?;
         }
         let mut hits = share_page(per_kind, limit);
         self.mark_archived(&mut hits)?;
@@ -224,7 +234,13 @@ impl Store {
     /// Adds to `per_kind` (indexed as [`SearchKind::ALL`]), newest first, the rows of `kinds`
     /// the index finds for `expr` that pass `check` (given the row's text and keys; without
     /// one, the row's text has every term) and are not there yet, until each kind has `limit`.
-    /// One index query walks those of `kinds` that still lack hits.
+    ///
+    /// One index query walks those of `kinds` that still lack hits, from the highest kind
+    /// down. FTS5 reads and merges every entry of every term a prefix (`"budget"*`, `"zh"*`)
+    /// starts before it answers the first, whatever the rowid range: one query per kind did
+    /// that once per kind, and stepping over the rows of a kind that has its hits costs less
+    /// than asking again. Without a prefix the index seeks: the walk asks again below a kind
+    /// once [`SKIP_BEFORE_JUMP`] of its rows were passed over.
     fn search_kinds(
         &self,
         kinds: &[SearchKind],
@@ -235,7 +251,6 @@ impl Store {
         limit: usize,
     ) -> Result<()> {
         let kinds: Vec<SearchKind> = kinds.iter().copied().filter(|k| per_kind[k.index()].len() < limit).collect();
-        let full = |per_kind: &[Vec<SearchHit>]| kinds.iter().all(|k| per_kind[k.index()].len() >= limit);
         let (Some(first), Some(last)) =
             (kinds.iter().min_by_key(|k| k.index_key()), kinds.iter().max_by_key(|k| k.index_key()))
         else {
@@ -248,16 +263,55 @@ impl Store {
                  ORDER BY rowid DESC",
             )
             .ctx("searching")?;
-        let mut rows =
-            candidates.query(params![expr, first.fts_rowid(0), last.fts_rowid(KIND_STRIDE - 1)]).ctx("searching")?;
+        let lowest = first.fts_rowid(0);
+        let mut highest = last.fts_rowid(KIND_STRIDE - 1);
+        let jump_after = if expr.contains('*') { usize::MAX } else { SKIP_BEFORE_JUMP };
+        let ask = Ask { expr, kinds: &kinds, check, terms, limit, jump_after };
+        while let Some(below) = self.walk(&mut candidates, &ask, (lowest, highest), per_kind)? {
+            // The next kind below that still lacks hits, if any.
+            let next = kinds
+                .iter()
+                .filter(|k| k.index_key() < below && per_kind[k.index()].len() < limit)
+                .max_by_key(|k| k.index_key());
+            match next {
+                Some(kind) => highest = kind.fts_rowid(KIND_STRIDE - 1),
+                None => break,
+            }
+        }
+        Ok(())
+    }
+
+    /// One query of [`Self::search_kinds`] over the rowids `range`, newest first. Returns the
+    /// kind (its number in the index) below which to ask again, when `jump_after` rows of a
+    /// kind without need were passed over; `None` when the query has no more rows or every
+    /// kind has its hits.
+    fn walk(
+        &self,
+        candidates: &mut rusqlite::CachedStatement,
+        ask: &Ask,
+        range: (i64, i64),
+        per_kind: &mut [Vec<SearchHit>],
+    ) -> Result<Option<i64>> {
+        let Ask { expr, kinds, check, terms, limit, jump_after } = *ask;
+        let full = |per_kind: &[Vec<SearchHit>]| kinds.iter().all(|k| per_kind[k.index()].len() >= limit);
+        let mut rows = candidates.query(params![expr, range.0, range.1]).ctx("searching")?;
+        let mut skipped = 0;
         while let Some(row) = rows.next().ctx("searching")? {
             let rowid = row.get::<_, i64>(0).ctx("searching")?;
-            let Some(kind) = kinds.iter().copied().find(|k| k.index_key() == rowid / KIND_STRIDE) else {
+            let wanted = kinds
+                .iter()
+                .copied()
+                .find(|k| k.index_key() == rowid / KIND_STRIDE && per_kind[k.index()].len() < limit);
+            let Some(kind) = wanted else {
+                skipped += 1;
+                if skipped >= jump_after {
+                    return Ok(Some(rowid / KIND_STRIDE));
+                }
                 continue;
             };
+            skipped = 0;
             let id = rowid - kind.fts_rowid(0);
-            let hits = &per_kind[kind.index()];
-            if hits.len() >= limit || hits.iter().any(|h| h.id == id) {
+            if per_kind[kind.index()].iter().any(|h| h.id == id) {
                 continue;
             }
             let mut source = self.conn().prepare_cached(kind.source_sql()).ctx("searching")?;
@@ -283,10 +337,10 @@ impl Store {
                 archived: false,
             });
             if full(per_kind) {
-                break;
+                return Ok(None);
             }
         }
-        Ok(())
+        Ok(None)
     }
 }
 

@@ -77,12 +77,6 @@ impl SearchQuery {
         SearchQuery { names, exact, keyed, terms: query_terms(query), parts }
     }
 
-    /// True when [`Self::keyed`] matches keys only (a query of one part: see
-    /// `keyed_expression`), so it finds nothing but customers and people.
-    pub fn keyed_is_keys_only(&self) -> bool {
-        self.parts.len() == 1
-    }
-
     /// True when every part is a word that starts one of `names` (name keys, space-separated).
     pub fn matches_names(&self, names: &str) -> bool {
         self.parts.iter().all(|part| matches!(part, Part::Word(t) if find_term(names, t).is_some()))

@@ -378,3 +378,34 @@ fn a_nickname_or_company_is_found_by_its_whole_pinyin_not_by_a_syllable() {
     assert_eq!(listed("jiangnan"), ["吴磊"]);
     assert_eq!(listed("cz"), ["单芳"]);
 }
+
+/// A search walks the kinds in one query, stepping over the rows of a kind that has its hits
+/// (a prefix, `bud`) or asking again below it (a phrase, `预算会`): the fact and the customer
+/// under 400 matching visits and notes are still found, and each kind's hits are its newest.
+#[test]
+fn kinds_below_hundreds_of_matching_rows_are_still_found() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = open(&dir);
+    let new = NewCustomer { name: "Budgetary Foods".into(), company: "预算会议".into(), ..Default::default() };
+    let id = store.add_customer(new, NewDeal::default()).unwrap();
+    let fact = NewFact {
+        category: FactCategory::Business,
+        label: "budget".into(),
+        value: "预算会 ¥200k".into(),
+        month_day: None,
+    };
+    let fact = store.add_fact(id, None, &fact).unwrap();
+    let mut visits = Vec::new();
+    for i in 0..400 {
+        visits.push(store.add_visit(id, visit(&format!("budget talk {i} 预算会"), "call", "a date")).unwrap());
+        store.add_note(Some(id), &format!("budgets, again {i}: 预算会")).unwrap();
+    }
+    for query in ["budget", "bud", "预算会"] {
+        let hits = store.search(query, 4).unwrap();
+        let kinds: Vec<(SearchKind, i64)> = hits.iter().map(|h| (h.kind, h.id)).collect();
+        assert_eq!(kinds[..2], [(SearchKind::Customer, id), (SearchKind::Fact, fact)], "{query}");
+        let newest: Vec<i64> = visits.iter().rev().take(1).copied().collect();
+        assert_eq!(kinds[2], (SearchKind::Visit, newest[0]), "{query}");
+        assert_eq!(kinds[3].0, SearchKind::Note, "{query}");
+    }
+}
