@@ -102,17 +102,41 @@ fn summarise(lines: &[String]) -> String {
 }
 
 /// `backups/<db name>-before-upgrade-from-v<version>-<date>-<time>.db`: the copy taken before an
-/// existing database is migrated to this binary's schema. Returns where it went.
+/// existing database is migrated to this binary's schema. Returns where it went. An upgrade
+/// that failed leaves the database at `version` and tries again at the next start: the new
+/// copy then replaces the older ones from the same version (the database still holds all they
+/// held, and a 1 GB database retried daily would fill the disk), and copies cut short by a
+/// killed start are removed after a day as the daily ones are.
 pub(crate) fn backup_before_upgrade(
     conn: &Connection,
     db_path: &Path,
     version: i64,
     now: chrono::NaiveDateTime,
 ) -> crate::store::Result<PathBuf> {
-    let name = format!("{}-before-upgrade-from-v{version}-{}.db", stem(db_path), now.format("%Y-%m-%d-%H%M%S"));
-    let out = backups_dir(db_path).join(name);
-    copy_database(conn, &out, Existing::Keep)
-        .map_err(|e| crate::store::StoreError::UpgradeBackup { path: db_path.to_path_buf(), reason: e.to_string() })
+    let prefix = format!("{}-before-upgrade-from-v{version}-", stem(db_path));
+    let out = backups_dir(db_path).join(format!("{prefix}{}.db", now.format("%Y-%m-%d-%H%M%S")));
+    let failed =
+        |e: DataError| crate::store::StoreError::UpgradeBackup { path: db_path.to_path_buf(), reason: e.to_string() };
+    let made = copy_database(conn, &out, Existing::Keep).map_err(failed)?;
+    remove_older_upgrade_copies(&made, &prefix).map_err(failed)?;
+    Ok(made)
+}
+
+/// Removes the copies named `<prefix><date>-<time>.db` but `kept`, and stale partial ones.
+fn remove_older_upgrade_copies(kept: &Path, prefix: &str) -> DataResult<()> {
+    let Some(dir) = kept.parent() else { return Ok(()) };
+    for entry in std::fs::read_dir(dir).map_err(io_at(dir))?.filter_map(Result::ok) {
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let older = name
+            .strip_prefix(prefix)
+            .and_then(|r| r.strip_suffix(".db"))
+            .is_some_and(|stamp| chrono::NaiveDateTime::parse_from_str(stamp, "%Y-%m-%d-%H%M%S").is_ok());
+        if older && path != kept {
+            std::fs::remove_file(&path).map_err(io_at(&path))?;
+        }
+    }
+    remove_stale_partials(dir, prefix)
 }
 
 /// Takes today's automatic backup unless there is one, then keeps only the newest `keep`
@@ -325,4 +349,32 @@ fn sibling(path: &Path, suffix: &str) -> PathBuf {
     let mut s = path.as_os_str().to_owned();
     s.push(suffix);
     PathBuf::from(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(hour: u32) -> chrono::NaiveDateTime {
+        chrono::NaiveDate::from_ymd_opt(2031, 5, 6).unwrap().and_hms_opt(hour, 0, 0).unwrap()
+    }
+
+    /// An upgrade that fails is tried again at each start: one copy per version is kept, the
+    /// newest, and a copy from another version or of another database is left alone.
+    #[test]
+    fn a_retried_upgrade_keeps_one_copy_per_version() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("fieldbook.db");
+        let conn = Connection::open(&db).unwrap();
+        conn.execute_batch("CREATE TABLE t(x); INSERT INTO t VALUES (1);").unwrap();
+        let other_version = backup_before_upgrade(&conn, &db, 9, at(8)).unwrap();
+        let first = backup_before_upgrade(&conn, &db, 10, at(9)).unwrap();
+        let other_db = backups_dir(&db).join("other-before-upgrade-from-v10-2031-05-06-090000.db");
+        std::fs::write(&other_db, b"not ours").unwrap();
+        let second = backup_before_upgrade(&conn, &db, 10, at(10)).unwrap();
+        assert!(!first.exists(), "the older copy from v10 is replaced");
+        assert!(second.exists() && other_version.exists() && other_db.exists());
+        let copy = Connection::open(&second).unwrap();
+        assert_eq!(copy.query_row("SELECT x FROM t", [], |r| r.get::<_, i64>(0)).unwrap(), 1);
+    }
 }
