@@ -61,14 +61,23 @@ pub fn header(
 ) {
     let t = view.theme;
     let date = long_date(view.i18n, view.today);
-    let full = title_and_tabs(view, current, read_only, false);
-    let used: usize = full.iter().map(|s| text::width(&s.content)).sum();
-    // The other screens' tabs shrink to their keys when the counts would lose their words.
-    let roomy = counts.is_none_or(|c| {
-        let worded = worded_counts(view, c);
-        used + text::width(&date) + 1 + text::width(&worded[0]) + 2 + text::width(&worded[1]) + 2 <= area.width as usize
-    });
-    let mut spans = if roomy { full } else { title_and_tabs(view, current, read_only, true) };
+    // What gives way when the counts would lose their words: the app's name first, then the
+    // other screens' tabs' names (their keys stay).
+    let fits = |spans: &[Span]| {
+        let used: usize = spans.iter().map(|s| text::width(&s.content)).sum();
+        counts.is_none_or(|c| {
+            let worded = worded_counts(view, c);
+            used + text::width(&date) + 1 + text::width(&worded[0]) + 2 + text::width(&worded[1]) + 2
+                <= area.width as usize
+        })
+    };
+    let full = title_and_tabs(view, current, read_only, Tabs::Named);
+    let mut spans = if fits(&full) {
+        full
+    } else {
+        let unnamed = title_and_tabs(view, current, read_only, Tabs::WithoutAppName);
+        if fits(&unnamed) { unnamed } else { title_and_tabs(view, current, read_only, Tabs::Keys) }
+    };
     let used: usize = spans.iter().map(|s| text::width(&s.content)).sum();
     let mut gap = (area.width as usize).saturating_sub(used + text::width(&date) + 1);
     let counts = counts.and_then(|c| count_spans(view, c, gap.saturating_sub(2))).unwrap_or_default();
@@ -82,11 +91,25 @@ pub fn header(
     frame.render_widget(Line::from(spans), area);
 }
 
-/// The app's name (and "read-only"), then the screen tabs with their keys; `compact` leaves
-/// only the current screen's label.
-fn title_and_tabs(view: &View, current: ScreenId, read_only: bool, compact: bool) -> Vec<Span<'static>> {
+/// How much of the header's left part is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tabs {
+    /// The app's name and every tab's key and name.
+    Named,
+    /// Every tab's key and name, without the app's name.
+    WithoutAppName,
+    /// The app's name, every tab's key and only the current screen's name.
+    Keys,
+}
+
+/// The app's name (and "read-only"), then the screen tabs with their keys, as much as `tabs`
+/// says.
+fn title_and_tabs(view: &View, current: ScreenId, read_only: bool, tabs: Tabs) -> Vec<Span<'static>> {
     let t = view.theme;
-    let mut spans = vec![Span::styled(format!(" {} ", view.i18n.t("common.app_name")), t.title)];
+    let mut spans = Vec::new();
+    if tabs != Tabs::WithoutAppName {
+        spans.push(Span::styled(format!(" {} ", view.i18n.t("common.app_name")), t.title));
+    }
     if read_only {
         spans.push(Span::styled(format!(" {}", view.i18n.t("tui.header.read_only")), t.warning));
     }
@@ -100,7 +123,7 @@ fn title_and_tabs(view: &View, current: ScreenId, read_only: bool, compact: bool
         let style = if screen == current { t.focused_title } else { t.muted };
         spans.push(Span::raw(" "));
         spans.push(Span::styled(key.to_string(), t.key));
-        if !compact || screen == current {
+        if tabs != Tabs::Keys || screen == current {
             spans.push(Span::styled(format!(" {}", view.i18n.t(label)), style));
         }
     }
