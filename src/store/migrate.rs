@@ -28,6 +28,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0020_today_page_order.sql"),
     include_str!("../../migrations/0021_whole_pinyin_of_companies.sql"),
     include_str!("../../migrations/0022_open_deal_totals.sql"),
+    include_str!("../../migrations/0023_report_day_totals.sql"),
 ];
 
 /// The schema version this binary writes.

@@ -18,8 +18,10 @@ pub struct StepChange {
     pub deal_id: i64,
     pub from: Option<Held>,
     pub to: Held,
-    /// The deal's value now (a won deal's final value), if it has one.
+    /// For a change to won or lost, the deal's value now (a won deal's final value), if it
+    /// has one (none for a change to an open step: the report does not read it).
     pub value: Option<Money>,
+    /// The reason given for a change to lost (empty for other changes).
     pub reason: String,
     /// Days since the change before it (how long the deal stood where it was), if any.
     pub days_since_previous: Option<f64>,
@@ -87,9 +89,11 @@ impl Store {
             .conn()
             .prepare_cached(
                 "SELECT d.id, e.to_stage FROM deal d
-                 JOIN stage_event e ON e.id = (SELECT p.id FROM stage_event p
-                                               WHERE p.deal_id = d.id AND p.at < ?1 ORDER BY p.id DESC LIMIT 1)
-                 WHERE d.id IN (SELECT deal_id FROM stage_event WHERE at >= ?1)
+                 JOIN stage_event e INDEXED BY stage_event_deal
+                   ON e.deal_id = d.id
+                  AND e.id = (SELECT p.id FROM stage_event p INDEXED BY stage_event_deal
+                              WHERE p.deal_id = d.id AND p.at < ?1 ORDER BY p.id DESC LIMIT 1)
+                 WHERE d.id IN (SELECT deal_id FROM stage_event INDEXED BY stage_event_at WHERE at >= ?1)
                    AND d.created_at < ?1 AND (d.state = 'open' OR d.closed_at >= ?1) AND e.to_state = 'open'
                  ORDER BY d.id",
             )
@@ -130,17 +134,22 @@ impl Store {
     }
 
     /// Every change of the step history from `start` to `end` (RFC 3339 UTC, end exclusive),
-    /// by deal, oldest first.
+    /// by deal, oldest first: the changes from the index `stage_event_at`, the time of the
+    /// change before each from `stage_event_deal` (migration 0023: neither reads the table),
+    /// the deal's value and the reason only for a change to won or lost.
     pub fn report_changes(&self, start: &str, end: &str) -> Result<Vec<StepChange>> {
         let what = "reading the step history";
         let mut stmt = self
             .conn()
             .prepare_cached(
-                "SELECT e.deal_id, e.from_stage, e.from_state, e.to_stage, e.to_state, e.reason, e.at,
-                        (SELECT p.at FROM stage_event p WHERE p.deal_id = e.deal_id AND p.id < e.id
-                         ORDER BY p.id DESC LIMIT 1),
+                "SELECT e.deal_id, e.from_stage, e.from_state, e.to_stage, e.to_state,
+                        CASE WHEN e.to_state = 'lost' THEN (SELECT r.reason FROM stage_event r WHERE r.id = e.id) END,
+                        e.at,
+                        (SELECT p.at FROM stage_event p INDEXED BY stage_event_deal
+                         WHERE p.deal_id = e.deal_id AND p.id < e.id ORDER BY p.id DESC LIMIT 1),
                         d.value_minor, d.currency
-                 FROM stage_event e JOIN deal d ON d.id = e.deal_id
+                 FROM stage_event e INDEXED BY stage_event_at
+                 LEFT JOIN deal d ON e.to_state <> 'open' AND d.id = e.deal_id
                  WHERE e.at >= ?1 AND e.at < ?2 ORDER BY e.deal_id, e.id",
             )
             .ctx(what)?;
@@ -153,13 +162,13 @@ impl Store {
                 let at: String = r.get(6)?;
                 let previous: Option<String> = r.get(7)?;
                 let value: Option<i64> = r.get(8)?;
-                let currency: String = r.get(9)?;
+                let currency: Option<String> = r.get(9)?;
                 Ok(StepChange {
                     deal_id: r.get(0)?,
                     from,
                     to: Held { step: rows::code(r, 3)?, state: rows::code(r, 4)? },
-                    value: value.map(|v| Money::new(v, Currency::stored(&currency))),
-                    reason: r.get(5)?,
+                    value: value.map(|v| Money::new(v, Currency::stored(currency.as_deref().unwrap_or_default()))),
+                    reason: r.get::<_, Option<String>>(5)?.unwrap_or_default(),
                     days_since_previous: previous.and_then(|p| days_between(&p, &at)),
                 })
             })
@@ -182,17 +191,17 @@ impl Store {
 
     /// Open deals grouped by step, currency and month of expected close, whether that is
     /// before `today` (overdue) and whether it is from `from` to `to` (both included), in that
-    /// order. Read by day of expected close in the order of the `deal_state_totals` index (no
-    /// sort), then merged into months here as SQL would group them (text comparisons, the
-    /// month being the first seven characters, a sum without values staying none).
+    /// order. Read by day of expected close from the totals kept per step, currency and day
+    /// (`deal_open_close_tally`, migration 0023), then merged into months here as SQL would
+    /// group them (text comparisons, the month being the first seven characters, a sum
+    /// without values staying none).
     pub fn open_deal_groups(&self, today: NaiveDate, from: NaiveDate, to: NaiveDate) -> Result<Vec<OpenDealGroup>> {
         let what = "reading open deals for the forecast";
         let mut stmt = self
             .conn()
             .prepare_cached(
-                "SELECT stage, currency, expected_close_on, count(*), sum(value_minor)
-                 FROM deal INDEXED BY deal_state_totals WHERE state = 'open'
-                 GROUP BY stage, currency, expected_close_on",
+                "SELECT stage, currency, nullif(close_on, ''), deals, CASE WHEN valued > 0 THEN value_minor END
+                 FROM deal_open_close_tally",
             )
             .ctx(what)?;
         let rows = stmt
@@ -236,58 +245,45 @@ impl Store {
         Ok(groups.collect())
     }
 
-    /// Visits of the period's days (by the day done, else planned), tallied: those done from
-    /// the index `visit_done_tally` alone, those not done yet from `visit_open_tally`. Grouped
-    /// in the index's order (no sort): a day may bring the same channel, type, plan and
-    /// outcome more than once, to be added up.
+    /// Visits of the period's days (by the day done, else planned), tallied: the rows of those
+    /// days kept in `visit_day_tally` (migration 0023), one per channel, type, plan, state and
+    /// outcome.
     pub fn visit_tallies(&self, from: NaiveDate, end: NaiveDate) -> Result<Vec<VisitTally>> {
         let what = "counting visits";
-        let range = [from.to_string(), end.to_string()];
-        let mut tallies = Vec::new();
-        for sql in [
-            "SELECT substr(done_at, 1, 10), channel, kind, outcome, count(*), sum(planned_at IS NOT NULL), 1
-             FROM visit INDEXED BY visit_done_tally WHERE done_at IS NOT NULL AND done_at >= ?1 AND done_at < ?2
-             GROUP BY done_at, channel, kind, outcome",
-            "SELECT substr(planned_at, 1, 10), channel, kind, outcome, count(*), count(*), 0
-             FROM visit INDEXED BY visit_open_tally WHERE done_at IS NULL AND planned_at >= ?1 AND planned_at < ?2
-             GROUP BY planned_at, done_at, channel, kind, outcome",
-        ] {
-            let mut stmt = self.conn().prepare_cached(sql).ctx(what)?;
-            let rows = stmt
-                .query_map([&range[0], &range[1]], |r| {
-                    let kind: String = r.get(2)?;
-                    let count = u64::try_from(r.get::<_, i64>(4)?).unwrap_or(0);
-                    let planned = u64::try_from(r.get::<_, i64>(5)?).unwrap_or(0).min(count);
-                    let tally = VisitTally {
-                        day: rows::opt_date(r, 0)?.unwrap_or(from),
-                        channel: rows::code(r, 1)?,
-                        kind: VisitKind::from_code(&kind),
-                        planned: true,
-                        done: r.get(6)?,
-                        outcome: rows::opt_code(r, 3)?,
-                        count: planned,
-                    };
-                    Ok([VisitTally { planned: false, count: count - planned, ..tally.clone() }, tally])
+        let mut stmt = self
+            .conn()
+            .prepare_cached(
+                "SELECT day, channel, kind, nullif(outcome, ''), visits, planned, done
+                 FROM visit_day_tally WHERE day >= ?1 AND day < ?2",
+            )
+            .ctx(what)?;
+        let rows = stmt
+            .query_map([from.to_string(), end.to_string()], |r| {
+                let kind: String = r.get(2)?;
+                Ok(VisitTally {
+                    day: rows::opt_date(r, 0)?.unwrap_or(from),
+                    channel: rows::code(r, 1)?,
+                    kind: VisitKind::from_code(&kind),
+                    planned: r.get(5)?,
+                    done: r.get(6)?,
+                    outcome: rows::opt_code(r, 3)?,
+                    count: u64::try_from(r.get::<_, i64>(4)?).unwrap_or(0),
                 })
-                .ctx(what)?;
-            for pair in rows {
-                tallies.extend(pair.ctx(what)?.into_iter().filter(|t| t.count > 0));
-            }
-        }
-        Ok(tallies)
+            })
+            .ctx(what)?;
+        rows.collect::<rusqlite::Result<Vec<_>>>().ctx(what)
     }
 
     /// Next steps due from `from` to `end` (exclusive), per day due: how many, how many were
-    /// done by that day (the UTC day of `done_at`) or after it, and how many are open. Grouped
-    /// in the order of the index `next_step_due_done` (no sort).
+    /// done by that day (the UTC day of `done_at`) or after it, and how many are open, as kept
+    /// in `next_step_day_tally` (migration 0023), in day order.
     pub fn next_step_follow_ups(&self, from: NaiveDate, end: NaiveDate) -> Result<Vec<NextStepFollowUp>> {
         let what = "reading next steps";
         let mut stmt = self
             .conn()
             .prepare_cached(
-                "SELECT due_on, count(*), coalesce(sum(substr(done_at, 1, 10) <= due_on), 0),
-                        coalesce(sum(substr(done_at, 1, 10) > due_on), 0), sum(done_at IS NULL)
-                 FROM next_step INDEXED BY next_step_due_done WHERE due_on >= ?1 AND due_on < ?2 GROUP BY due_on",
+                "SELECT due_on, steps, kept, late, open FROM next_step_day_tally
+                 WHERE due_on >= ?1 AND due_on < ?2 ORDER BY due_on",
             )
             .ctx(what)?;
         let rows = stmt
@@ -325,15 +321,13 @@ impl Store {
         rows.collect::<rusqlite::Result<Vec<_>>>().ctx(what)
     }
 
-    /// Active customers per class and per portfolio quadrant (`None`: not set).
+    /// Active customers per class and per portfolio quadrant (`None`: not set), as kept in
+    /// `customer_class_tally` (migration 0023).
     pub fn class_and_quadrant_counts(&self) -> Result<ClassAndQuadrantCounts> {
         let what = "counting customers";
         let mut stmt = self
             .conn()
-            .prepare_cached(
-                "SELECT class, portfolio, count(*) FROM customer INDEXED BY customer_class_quadrant
-                 WHERE archived = 0 GROUP BY 1, 2",
-            )
+            .prepare_cached("SELECT class, nullif(portfolio, ''), customers FROM customer_class_tally")
             .ctx(what)?;
         let rows = stmt
             .query_map([], |r| {

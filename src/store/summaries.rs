@@ -1,4 +1,4 @@
-//! Summary tables kept by triggers (migration 0022 on): totals a read would otherwise count
+//! Summary tables kept by triggers (migrations 0022 and 0023): totals a read would otherwise count
 //! row by row, adjusted by each write. A bulk load sets their triggers aside and builds the
 //! tables once at the end ([`rebuild`], from [`super::bulk_deferred`]); `fieldbook check`
 //! compares each with its source rows ([`differences`]).
@@ -17,13 +17,36 @@ pub(crate) struct Summary {
     pub select: &'static str,
 }
 
-/// Every summary table, as its migration built it.
-pub(crate) const SUMMARIES: &[Summary] = &[Summary {
-    table: "deal_open_tally",
-    columns: "stage, currency, deals, valued, value_minor",
-    select: "SELECT stage, currency, count(*), count(value_minor), coalesce(sum(value_minor), 0)
-             FROM deal WHERE state = 'open' GROUP BY stage, currency",
-}];
+/// Every summary table, as its migration built it (0022: the board's totals; 0023: the
+/// report's per-day totals, forecast and customer base).
+pub(crate) const SUMMARIES: &[Summary] = &[
+    Summary {
+        table: "deal_open_tally",
+        columns: "stage, currency, deals, valued, value_minor",
+        select: "SELECT stage, currency, count(*), count(value_minor), coalesce(sum(value_minor), 0)
+                 FROM deal WHERE state = 'open' GROUP BY stage, currency",
+    },
+    Summary {
+        table: "deal_open_close_tally",
+        columns: "stage, currency, close_on, deals, valued, value_minor",
+        select: "SELECT r.stage, r.currency, coalesce(r.expected_close_on, ''), count(*), coalesce(sum(r.value_minor IS NOT NULL), 0), coalesce(sum(coalesce(r.value_minor, 0)), 0) FROM deal r WHERE r.state = 'open' GROUP BY r.stage, r.currency, coalesce(r.expected_close_on, '')",
+    },
+    Summary {
+        table: "visit_day_tally",
+        columns: "day, done, planned, channel, kind, outcome, visits",
+        select: "SELECT substr(coalesce(r.done_at, r.planned_at), 1, 10), r.done_at IS NOT NULL, r.planned_at IS NOT NULL, r.channel, r.kind, coalesce(r.outcome, ''), count(*) FROM visit r WHERE coalesce(r.done_at, r.planned_at) IS NOT NULL GROUP BY substr(coalesce(r.done_at, r.planned_at), 1, 10), r.done_at IS NOT NULL, r.planned_at IS NOT NULL, r.channel, r.kind, coalesce(r.outcome, '')",
+    },
+    Summary {
+        table: "next_step_day_tally",
+        columns: "due_on, steps, kept, late, open",
+        select: "SELECT r.due_on, count(*), coalesce(sum(r.done_at IS NOT NULL AND substr(r.done_at, 1, 10) <= r.due_on), 0), coalesce(sum(r.done_at IS NOT NULL AND substr(r.done_at, 1, 10) > r.due_on), 0), coalesce(sum(r.done_at IS NULL), 0) FROM next_step r GROUP BY r.due_on",
+    },
+    Summary {
+        table: "customer_class_tally",
+        columns: "class, portfolio, customers",
+        select: "SELECT r.class, coalesce(r.portfolio, ''), count(*) FROM customer r WHERE r.archived = 0 GROUP BY r.class, coalesce(r.portfolio, '')",
+    },
+];
 
 /// Whether the trigger `name` keeps a summary table.
 pub(crate) fn keeps_a_summary(name: &str) -> bool {

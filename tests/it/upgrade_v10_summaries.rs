@@ -30,3 +30,110 @@ fn version_22_totals_the_open_deals_of_version_10() {
     let open = strings(&read_only(&env.db), "SELECT CAST(count(*) AS TEXT) FROM deal WHERE state = 'open'");
     assert_eq!(deals.to_string(), open[0]);
 }
+
+/// Migration 0023 (the report's totals per day, forecast and customer base kept in tables):
+/// built from version 10's rows, they stay what the rows give (`check` compares them) through
+/// everything a rep does after the upgrade, and the report of the month counts version 10's
+/// visits and next steps as the rows themselves do.
+#[test]
+fn version_23_keeps_the_reports_totals_of_version_10_through_every_write() {
+    let env = upgraded_env();
+    let checked = |what: &str| {
+        let out = env.ok(&["check"]);
+        assert!(out.starts_with("OK: "), "{what}: {out}");
+    };
+    checked("upgraded");
+    let after = read_only(&env.db);
+    for table in ["visit_day_tally", "next_step_day_tally", "deal_open_close_tally", "customer_class_tally"] {
+        let rows = strings(&after, &format!("SELECT CAST(count(*) AS TEXT) FROM {table}"));
+        assert_ne!(rows, ["0"], "{table} is built from version 10's rows");
+    }
+    let count = |sql: &str| -> u64 {
+        strings(&read_only(&env.db), &format!("SELECT CAST(({sql}) AS TEXT)"))[0].parse().unwrap()
+    };
+    drop(after);
+    let month = |env: &crate::common::Env| env.json(&["report", "--period", "month", "--format", "json"]);
+    let report = month(&env);
+    let activity = &report["activity"];
+    assert_eq!(
+        activity["done"],
+        count("SELECT count(*) FROM visit WHERE done_at >= '2031-05-01' AND done_at < '2031-06-01'")
+    );
+    assert_eq!(
+        activity["next_steps"]["set"],
+        count("SELECT count(*) FROM next_step WHERE due_on >= '2031-05-01' AND due_on < '2031-06-01'")
+    );
+    let classes: u64 = report["customers"]["classes"].as_array().unwrap().iter().map(|c| c[1].as_u64().unwrap()).sum();
+    assert_eq!(classes, count("SELECT count(*) FROM customer WHERE archived = 0"));
+
+    // Writes of every kind, each followed by the check.
+    env.ok(&[
+        "visit",
+        "1",
+        "--deal",
+        "1",
+        "--at",
+        "2031-05-05 10:00",
+        "--purpose",
+        "回访",
+        "--plan",
+        "带样品",
+        "--expect",
+        "试用",
+        "--result",
+        "同意试用",
+        "--outcome",
+        "partly",
+        "--next-step",
+        "寄样品",
+        "--next",
+        "+2d",
+    ]);
+    checked("a visit logged");
+    let planned = env.ok(&[
+        "plan",
+        "1",
+        "--deal",
+        "1",
+        "--at",
+        "2031-05-12 09:00",
+        "--purpose",
+        "演示",
+        "--plan",
+        "带电脑",
+        "--expect",
+        "下单",
+    ]);
+    checked("a visit planned");
+    let planned = planned.trim();
+    env.ok(&["visit", "1", "--of", planned, "--at", "2031-05-06 09:30", "--result", "下单了", "--outcome", "met"]);
+    checked("a planned visit logged");
+    env.ok(&["visit", "edit", planned, "--outcome", "not-met", "--channel", "phone"]);
+    checked("a visit edited");
+    let step = env.ok(&["next", "add", "1", "报价", "--on", "2031-05-07"]);
+    checked("a next step added");
+    env.ok(&["next", "postpone", step.trim(), "--on", "2031-05-09"]);
+    checked("a next step postponed");
+    env.ok(&["next", "done", step.trim()]);
+    checked("a next step done");
+    env.ok(&["visit", "delete", planned]);
+    checked("a visit deleted");
+    env.ok(&["profile", "1", "--class", "quality", "--portfolio", "cash-cow"]);
+    checked("class and quadrant changed");
+    let deal = env.ok(&["deal", "add", "1", "--title", "三期", "--value", "USD 900", "--close-on", "2031-07-15"]);
+    let deal = deal.trim();
+    checked("a deal added");
+    env.ok(&["move", "1", "close", "--deal", deal]);
+    checked("a deal moved");
+    env.ok(&["won", "1", "--deal", deal, "--value", "300k"]);
+    checked("a deal won");
+    env.ok(&["archive", "2"]);
+    checked("an account archived");
+    env.ok(&["delete", "1", "--yes"]);
+    checked("an account deleted");
+    let report = month(&env);
+    assert_eq!(
+        report["activity"]["done"],
+        count("SELECT count(*) FROM visit WHERE done_at >= '2031-05-01' AND done_at < '2031-06-01'")
+    );
+}
