@@ -1,15 +1,18 @@
 //! The pure generator: customers with deals, histories, facts and notes, and visits spread
 //! over the last two years and the next three weeks, all relative to "today".
 
-use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use fastrand::Rng;
 
 use super::people::{self, Person, Product, Tongue};
 use super::texts::{Slots, Texts, fill, texts};
-use crate::domain::{BuyingRole, CustomerClass, DealState, Man, MonthDay, Portfolio, Step, Style, Tri, Word};
+use crate::domain::{
+    BuyingRole, CadencePolicy, CustomerClass, DealState, Man, MonthDay, Portfolio, Step, Style, Tri, Word,
+};
 use crate::i18n::Lang;
 use crate::store::bulk::{BulkContact, BulkCustomer, BulkDeal, BulkFact, BulkMove};
 
+mod plan;
 mod visits;
 
 /// Oldest customer, in days before today.
@@ -51,6 +54,8 @@ pub struct CustomerMeta {
     pub budgets: Vec<String>,
     /// Days since the account was lost, when it was: it is not visited since.
     pub lost_days: Option<u32>,
+    /// Its visit cadence in days (its override, else its quadrant's default).
+    pub cadence: u32,
 }
 
 /// From a day on, a deal of the customer is at this step and state.
@@ -162,6 +167,30 @@ impl Generator {
         at(day, hour, minute)
     }
 
+    /// When a deal moves on `day`: a working-hours time, after `before` (the move before, or
+    /// the account's creation); the same day later on, or the next working day's morning.
+    fn move_time(&mut self, day: NaiveDate, before: NaiveDateTime) -> NaiveDateTime {
+        let time = self.office_time(day);
+        if time > before {
+            return time;
+        }
+        let mut later = before + chrono::Duration::minutes(90);
+        if later.hour() == 12 {
+            later = at(later.date(), 13, 30);
+        }
+        if later.date() == before.date() && later.time() <= NaiveTime::from_hms_opt(17, 30, 0).unwrap_or(NaiveTime::MIN)
+        {
+            return later;
+        }
+        let next = days_after(before.date(), 1);
+        let next = match next.weekday() {
+            chrono::Weekday::Sat => days_after(next, 2),
+            chrono::Weekday::Sun => days_after(next, 1),
+            _ => next,
+        };
+        at(next, 9, 30)
+    }
+
     fn tri(&mut self) -> Tri {
         match self.rng.u8(..20) {
             0..=8 => Tri::Yes,
@@ -212,7 +241,7 @@ impl Generator {
             style: self.pick(&[Style::Driver, Style::Expressive, Style::Amiable, Style::Analytical, Style::Unknown]),
             man: Man { money: self.tri(), authority: self.tri(), need: self.tri() },
             portfolio,
-            cadence_days: if self.rng.u8(..20) == 0 { Some(self.pick(&[3, 10, 21])) } else { None },
+            cadence_days: if self.rng.u8(..20) == 0 { Some(self.pick(&[5, 10, 21])) } else { None },
             created_at: stamp(created),
         };
         let (people, known) = self.people(&record, &person);
@@ -244,6 +273,7 @@ impl Generator {
             phases,
             budgets,
             lost_days,
+            cadence: CadencePolicy::default().interval(record.portfolio, record.cadence_days),
         };
         DemoCustomer { record, deals, facts, people, notes, meta }
     }
@@ -359,7 +389,10 @@ impl Generator {
         let closed_on = deals[0].history.last().map(|m| m.at.clone()).unwrap_or_default();
         if state == DealState::Won && self.rng.u8(..10) < 4 {
             let since = NaiveDateTime::parse_from_str(&closed_on, "%Y-%m-%dT%H:%M:%SZ").unwrap_or(created);
-            let again = since.checked_add_days(Days::new(1)).filter(|d| d.date() < self.today).unwrap_or(since);
+            // The next deal opens on a working day after the close.
+            let again = Some(self.move_time(days_after(since.date(), 1), since))
+                .filter(|d| d.date() < self.today)
+                .unwrap_or(since);
             let next_stage = self.pick(&[Step::Preparation, Step::Approach]);
             // What they buy next is another of the industry's products.
             let rep = self.tongue();
@@ -419,14 +452,20 @@ impl Generator {
         let steps = stage.index();
         let moves = steps + usize::from(state != DealState::Open);
         let (opened, offsets) = self.pace(moves, state, (end - start.date()).num_days().max(1) as u64);
+        // Opened when the account is added, or on a later working day; each move at its own
+        // working hour, after the one before.
+        let day = |offset: u64| start.date().checked_add_days(Days::new(offset)).unwrap_or(start.date());
+        let opened_at = if opened == 0 { start } else { self.move_time(day(opened), start) };
         let mut history = vec![BulkMove {
             from: None,
             to: (Step::Preparation, DealState::Open),
-            at: stamp(start.checked_add_days(Days::new(opened)).unwrap_or(start)),
+            at: stamp(opened_at),
             reason: String::new(),
         }];
+        let mut before = opened_at;
         for (i, offset) in offsets.iter().enumerate() {
-            let when = stamp(start.checked_add_days(Days::new(*offset)).unwrap_or(start));
+            before = self.move_time(day(*offset), before);
+            let when = stamp(before);
             let (from, to, reason) = if i < steps {
                 ((Step::ALL[i], DealState::Open), (Step::ALL[i + 1], DealState::Open), String::new())
             } else if state == DealState::Lost {

@@ -32,6 +32,7 @@ mod cli_workflow;
 mod crash_safety;
 mod data_paths;
 mod demo_data;
+mod demo_rhythm;
 mod e2e_tmux;
 mod import_fuzz;
 mod import_json_values;

@@ -3,70 +3,11 @@
 
 use chrono::NaiveDate;
 
-use super::{
-    CustomerMeta, Generator, HISTORY_DAYS, Phase, RECENT_DAYS, VisitSlot, at, days_after, days_before, stamp,
-    working_day,
-};
+use super::{CustomerMeta, Generator, Phase, RECENT_DAYS, VisitSlot, at, days_after, days_before, stamp, working_day};
 use crate::demo::texts::{Scenario, Slots, Via, fill, texts};
 use crate::domain::{Channel, DealState, Outcome, Step, VisitInput, VisitKind};
 
 impl Generator {
-    /// When each of `count` visits happens, oldest first (so ids grow with time): a few
-    /// appointments today, some in the next three weeks, a few missed ones, the rest logged
-    /// over the last two years; a lost account is visited only before it was lost. Each
-    /// customer's last logged visit is marked: its next step is the one still open.
-    pub fn visit_plan(&mut self, customers: &[&CustomerMeta], count: u32) -> Vec<VisitSlot> {
-        if customers.is_empty() {
-            return Vec::new();
-        }
-        self.late_left = (customers.len() as u32 / 50).clamp(4, 10);
-        self.missing_left = (customers.len() as u32 / 40).clamp(3, 12);
-        self.made_once = vec![0; customers.len()];
-        self.last_purpose = vec![""; customers.len()];
-        let today_count = count.min((count / 500).clamp(2, 8));
-        let mut slots = Vec::with_capacity(count as usize);
-        for i in 0..count {
-            let mut customer = self.rng.usize(..customers.len());
-            if i < today_count {
-                // Today's appointments are with accounts still worked on.
-                for _ in 0..8 {
-                    if customers[customer].lost_days.is_none() {
-                        break;
-                    }
-                    customer = self.rng.usize(..customers.len());
-                }
-            }
-            let meta = customers[customer];
-            let age = meta.age_days.min(HISTORY_DAYS);
-            // The most recent day the account is visited on, in days before today.
-            let until = meta.lost_days.map_or(0, |d| d + 1).min(age);
-            let roll = if meta.lost_days.is_some() { 999 } else { self.rng.u16(..1000) };
-            let slot = if i < today_count {
-                let hour = [10, 14, 11, 15, 9, 16, 10, 17][i as usize % 8];
-                VisitSlot { customer, at: at(self.today, hour, 30 * (i / 8 % 2)), done: false, last: false }
-            } else if roll < 40 || age < 2 {
-                let day = days_after(self.today, self.rng.u32(1..=21));
-                VisitSlot { customer, at: self.office_time(day), done: false, last: false }
-            } else if roll < 41 {
-                let day = days_before(self.today, self.rng.u32(1..=age.min(10)));
-                VisitSlot { customer, at: self.office_time(day), done: false, last: false }
-            } else {
-                // Most visits are recent, while a deal is worked on; fewer go back to the start.
-                let u = self.rng.f64();
-                let back = until.max(1) + (u * u * f64::from(age - until.max(1))) as u32;
-                let day = days_before(self.today, back);
-                VisitSlot { customer, at: self.office_time(day), done: true, last: false }
-            };
-            slots.push(slot);
-        }
-        slots.sort_by_key(|s| (s.at, s.customer));
-        let mut seen = vec![false; customers.len()];
-        for slot in slots.iter_mut().rev().filter(|s| s.done) {
-            slot.last = !std::mem::replace(&mut seen[slot.customer], true);
-        }
-        slots
-    }
-
     /// The visit in `slot`: a scenario of the step the customer's deal was at that day (after a
     /// sale, after-sale care), with results when logged (some recent ones still missing them);
     /// returns it with its `created_at` and the index of the deal it belongs to.
@@ -236,7 +177,7 @@ impl Generator {
             self.late_left -= 1;
             return days_before(self.today, self.rng.u32(1..=days_ago.min(6) - 1).max(1));
         }
-        match self.rng.u8(..20) {
+        match self.rng.u8(..50) {
             0 => self.today,
             _ => working_day(days_after(self.today, self.rng.u32(1..=14)), self.today),
         }

@@ -1,0 +1,165 @@
+//! The generator's visit plan: when each visit happens and for which account. An account
+//! followed by its visit cadence was last contacted within its interval, as a rep keeps up,
+//! save a handful due, fewer overdue and one or two long neglected; an account's first deal
+//! moves on from preparation only after a first contact.
+
+use chrono::{Datelike, NaiveDate, Weekday};
+
+use std::collections::HashSet;
+
+use super::{CustomerMeta, Generator, HISTORY_DAYS, VisitSlot, at, days_after, days_before, working_day};
+use crate::domain::CadencePolicy;
+
+impl Generator {
+    /// When each of `count` visits happens, oldest first (so ids grow with time): a few
+    /// appointments today; each account's last contact (within its cadence but for a handful)
+    /// and its first one, as far as the visits go; the rest some in the next three weeks, a
+    /// few missed ones, and logged over the last two years before the account's last contact;
+    /// a lost account is visited only before it was lost. Each customer's last logged visit
+    /// is marked: its next step is the one still open.
+    pub fn visit_plan(&mut self, customers: &[&CustomerMeta], count: u32) -> Vec<VisitSlot> {
+        if customers.is_empty() {
+            return Vec::new();
+        }
+        self.late_left = (customers.len() as u32 / 50).clamp(4, 10);
+        self.missing_left = (customers.len() as u32 / 40).clamp(3, 12);
+        self.made_once = vec![0; customers.len()];
+        self.last_purpose = vec![""; customers.len()];
+        let today_count = count.min((count / 500).clamp(2, 8));
+        let mut slots = Vec::with_capacity(count as usize);
+        for i in 0..today_count {
+            // Today's appointments are with accounts still worked on.
+            let mut customer = self.rng.usize(..customers.len());
+            for _ in 0..8 {
+                if customers[customer].lost_days.is_none() {
+                    break;
+                }
+                customer = self.rng.usize(..customers.len());
+            }
+            let hour = [10, 14, 11, 15, 9, 16, 10, 17][i as usize % 8];
+            slots.push(VisitSlot { customer, at: at(self.today, hour, 30 * (i / 8 % 2)), done: false, last: false });
+        }
+        let mut left = count - today_count;
+        let last = self.last_contacts(customers);
+        // The days each account has a logged visit on: one a day at most.
+        let mut logged: HashSet<(usize, NaiveDate)> = HashSet::with_capacity(count as usize);
+        for (customer, meta) in customers.iter().enumerate() {
+            if left == 0 {
+                break;
+            }
+            if let Some(back) = last[customer] {
+                let day = self.working_day_back(back);
+                logged.insert((customer, day));
+                slots.push(VisitSlot { customer, at: self.office_time(day), done: true, last: false });
+                left -= 1;
+            }
+            // A lost account was last seen before it was lost.
+            let latest = last[customer].or(meta.lost_days.map(|d| d + 1)).unwrap_or(0);
+            if let Some((from, to)) = first_contact(meta, latest, self.today).filter(|_| left > 0) {
+                // A past weekend day gives way to the Friday before: still before the move.
+                let day = working_day(days_before(self.today, from + self.rng.u32(..=to - from)), self.today);
+                logged.insert((customer, day));
+                slots.push(VisitSlot { customer, at: self.office_time(day), done: true, last: false });
+                left -= 1;
+            }
+        }
+        for _ in 0..left {
+            let customer = self.rng.usize(..customers.len());
+            let meta = customers[customer];
+            let age = meta.age_days.min(HISTORY_DAYS);
+            // The most recent day the account is visited on, in days before today.
+            let until = meta.lost_days.map_or(0, |d| d + 1).max(last[customer].unwrap_or(0)).min(age);
+            let roll = if meta.lost_days.is_some() { 999 } else { self.rng.u16(..1000) };
+            let slot = if roll < 40 || age < 2 {
+                let day = days_after(self.today, self.rng.u32(1..=21));
+                VisitSlot { customer, at: self.office_time(day), done: false, last: false }
+            } else if roll < 41 {
+                let day = days_before(self.today, self.rng.u32(1..=age.min(10)));
+                VisitSlot { customer, at: self.office_time(day), done: false, last: false }
+            } else {
+                // Most visits are recent, while a deal is worked on; fewer go back to the start.
+                let u = self.rng.f64();
+                let mut back = until.max(1) + (u * u * f64::from(age - until.max(1))) as u32;
+                let mut day = working_day(days_before(self.today, back), self.today);
+                // A day the account already had a visit on: the working day before.
+                while logged.contains(&(customer, day)) && back < age {
+                    back += 1;
+                    day = working_day(days_before(self.today, back), self.today);
+                }
+                logged.insert((customer, day));
+                VisitSlot { customer, at: self.office_time(day), done: true, last: false }
+            };
+            slots.push(slot);
+        }
+        slots.sort_by_key(|s| (s.at, s.customer));
+        let mut seen = vec![false; customers.len()];
+        for slot in slots.iter_mut().rev().filter(|s| s.done) {
+            slot.last = !std::mem::replace(&mut seen[slot.customer], true);
+        }
+        slots
+    }
+
+    /// Per account, how many days ago it was last contacted: within its cadence interval for
+    /// most; a handful past it (due), fewer past the overdue mark, one or two months ago (long
+    /// neglected), drawn among the accounts old enough for it; none for a lost account (not
+    /// followed) or one added today.
+    fn last_contacts(&mut self, customers: &[&CustomerMeta]) -> Vec<Option<u32>> {
+        let policy = CadencePolicy::default();
+        let n = customers.len() as u32;
+        let mut due = (n / 50).clamp(2, 6);
+        let mut overdue = (n / 100).clamp(1, 3);
+        let mut neglected = (n / 200).clamp(1, 2);
+        let mut out = Vec::with_capacity(customers.len());
+        for (i, meta) in customers.iter().enumerate() {
+            let age = meta.age_days.min(HISTORY_DAYS);
+            if meta.lost_days.is_some() || age < 1 {
+                out.push(None);
+                continue;
+            }
+            let interval = meta.cadence.max(1);
+            let late = policy.overdue_after(interval) as u32;
+            // Each quota drawn with a chance of what is left over the accounts still to come.
+            let rest = n - i as u32;
+            let back = if age > 90 && self.rng.u32(..rest) < neglected {
+                neglected -= 1;
+                self.rng.u32(60..=age.min(200))
+            } else if age > late + interval && self.rng.u32(..rest) < overdue {
+                overdue -= 1;
+                self.rng.u32(late..=late + interval)
+            } else if age > late && self.rng.u32(..rest) < due {
+                due -= 1;
+                self.rng.u32(interval..late.max(interval + 1))
+            } else {
+                self.rng.u32(1..interval.max(2)).min(age)
+            };
+            out.push(Some(back));
+        }
+        out
+    }
+
+    /// The working day `back` days before today, or for a weekend the Monday after it when
+    /// that is still before today (else the Friday before): a contact stays as recent.
+    fn working_day_back(&self, back: u32) -> NaiveDate {
+        let day = days_before(self.today, back);
+        let forward = match day.weekday() {
+            Weekday::Sat => 2,
+            Weekday::Sun => 1,
+            _ => return day,
+        };
+        let monday = days_after(day, forward);
+        if monday < self.today { monday } else { days_before(day, 3 - forward) }
+    }
+}
+
+/// The days (in days before today, most recent first) in which an account's first contact
+/// falls: from its first deal's opening until before its first step change (its day when the
+/// deal moved on the day it opened), no later than `latest` (days back); none when the deal
+/// never moved on.
+fn first_contact(meta: &CustomerMeta, latest: u32, today: NaiveDate) -> Option<(u32, u32)> {
+    let back = |day: NaiveDate| (today - day).num_days().max(0) as u32;
+    let opened = meta.phases.first()?;
+    let moved = meta.phases.get(1).filter(|p| p.deal == opened.deal)?;
+    let earliest = back(opened.from);
+    let from = (back(moved.from) + 1).min(earliest).max(latest);
+    (from <= earliest).then_some((from, earliest))
+}
