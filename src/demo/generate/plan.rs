@@ -1,7 +1,7 @@
 //! The generator's visit plan: when each visit happens and for which account. An account
 //! followed by its visit cadence was last contacted within its interval, as a rep keeps up,
-//! save a handful due, fewer overdue and one or two long neglected; an account's first deal
-//! moves on from preparation only after a first contact.
+//! save a handful due, fewer overdue and one or two long neglected; a deal moves on (or
+//! closes) after a visit.
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
@@ -13,7 +13,7 @@ use crate::domain::CadencePolicy;
 impl Generator {
     /// When each of `count` visits happens, oldest first (so ids grow with time): a few
     /// appointments today; each account's last contact (within its cadence but for a handful)
-    /// and its first one, as far as the visits go; the rest some in the next three weeks, a
+    /// and a visit before each move of its deals, as far as the visits go; the rest some in the next three weeks, a
     /// few missed ones, and logged over the last two years before the account's last contact;
     /// a lost account is visited only before it was lost. Each customer's last logged visit
     /// is marked: its next step is the one still open.
@@ -53,14 +53,16 @@ impl Generator {
                 slots.push(VisitSlot { customer, at: self.office_time(day), done: true, last: false });
                 left -= 1;
             }
-            // A lost account was last seen before it was lost.
-            let latest = last[customer].or(meta.lost_days.map(|d| d + 1)).unwrap_or(0);
-            if let Some((from, to)) = first_contact(meta, latest, self.today).filter(|_| left > 0) {
-                // A past weekend day gives way to the Friday before: still before the move.
+            // A visit before each move of its deals: what the move came of. A lost account was
+            // last seen before it was lost, one left behind its cadence at its last contact.
+            let behind = last[customer].filter(|back| *back >= meta.cadence);
+            let latest = behind.or(meta.lost_days.map(|d| d + 1)).unwrap_or(0);
+            for (from, to) in before_moves(meta, latest, self.today) {
                 let day = working_day(days_before(self.today, from + self.rng.u32(..=to - from)), self.today);
-                logged.insert((customer, day));
-                slots.push(VisitSlot { customer, at: self.office_time(day), done: true, last: false });
-                left -= 1;
+                if left > 0 && logged.insert((customer, day)) {
+                    slots.push(VisitSlot { customer, at: self.office_time(day), done: true, last: false });
+                    left -= 1;
+                }
             }
         }
         for _ in 0..left {
@@ -151,15 +153,20 @@ impl Generator {
     }
 }
 
-/// The days (in days before today, most recent first) in which an account's first contact
-/// falls: from its first deal's opening until before its first step change (its day when the
-/// deal moved on the day it opened), no later than `latest` (days back); none when the deal
-/// never moved on.
-fn first_contact(meta: &CustomerMeta, latest: u32, today: NaiveDate) -> Option<(u32, u32)> {
+/// For each move of an account's deals (its first deal's step changes and close, those of the
+/// deal that follows), the days in which a visit before it falls, in days before today, most
+/// recent first: the ten days before the move (its day when it came the day its step began),
+/// not before that step began, nor later than `latest` (days back).
+fn before_moves(meta: &CustomerMeta, latest: u32, today: NaiveDate) -> Vec<(u32, u32)> {
     let back = |day: NaiveDate| (today - day).num_days().max(0) as u32;
-    let opened = meta.phases.first()?;
-    let moved = meta.phases.get(1).filter(|p| p.deal == opened.deal)?;
-    let earliest = back(opened.from);
-    let from = (back(moved.from) + 1).min(earliest).max(latest);
-    (from <= earliest).then_some((from, earliest))
+    meta.phases
+        .windows(2)
+        .filter(|pair| pair[0].deal == pair[1].deal)
+        .filter_map(|pair| {
+            let began = back(pair[0].from);
+            let from = (back(pair[1].from) + 1).min(began).max(latest);
+            let to = (from + 9).min(began);
+            (from <= to).then_some((from, to))
+        })
+        .collect()
 }

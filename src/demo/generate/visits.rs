@@ -93,7 +93,21 @@ impl Generator {
                 self.missing_left -= 1;
             }
             if !missing {
-                let (outcome, actual) = match self.rng.u8(..20) {
+                // A lost account's last visit did not go well; a closing visit gets the
+                // signature only when the deal is won soon after.
+                let roll = self.rng.u8(..20);
+                let won_soon = meta.phases.iter().any(|p| {
+                    p.deal == phase.deal
+                        && p.state == DealState::Won
+                        && p.from >= day
+                        && (p.from - day).num_days() <= 14
+                });
+                let roll = match () {
+                    _ if slot.last && meta.lost_days.is_some() => 19,
+                    _ if phase.step == Step::Close && phase.state == DealState::Open && !won_soon => roll.max(11),
+                    _ => roll,
+                };
+                let (outcome, actual) = match roll {
                     0..=10 => (Outcome::Met, s.met),
                     11..=16 => (Outcome::Partly, s.partly),
                     _ => (Outcome::NotMet, s.not_met),
