@@ -29,6 +29,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0021_whole_pinyin_of_companies.sql"),
     include_str!("../../migrations/0022_open_deal_totals.sql"),
     include_str!("../../migrations/0023_report_day_totals.sql"),
+    include_str!("../../migrations/0024_short_starts_of_keys.sql"),
 ];
 
 /// The schema version this binary writes.

@@ -17,6 +17,23 @@ use super::pinyin::{has_reading, name_readings, run_readings, spellings};
 pub const NAME_MARK: char = '\u{E000}';
 /// Put before every other key in the index.
 pub const KEY_MARK: char = '\u{E001}';
+/// Put before each short start of a name key ([`is_indexed_start`]): `w`, `wa`, `wan` of
+/// `wangwei`. A search for a short start reads that one token instead of merging every key it
+/// starts (`zh*` stands for thousands of names).
+pub const NAME_START_MARK: char = '\u{E002}';
+/// Put before each short start of another key.
+pub const KEY_START_MARK: char = '\u{E003}';
+/// The longest start of a key indexed as its own token.
+pub const SHORT_START: usize = 3;
+
+/// True when `start` (lower case) is indexed as its own token wherever a key starts with it:
+/// one to [`SHORT_START`] ASCII letters and digits, the first a letter (a number is searched
+/// from four digits on: [`MIN_PHONE_DIGITS`]).
+pub fn is_indexed_start(start: &str) -> bool {
+    (1..=SHORT_START).contains(&start.len())
+        && start.starts_with(|c: char| c.is_ascii_lowercase())
+        && start.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+}
 
 /// What a person or account is found by besides its words, unmarked, lower-case, each once.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -55,14 +72,29 @@ pub fn search_keys(name: &str, other: &str, phone: &str, email: &str) -> Keys {
 }
 
 impl Keys {
-    /// The keys as the index stores them: each behind its mark, space-separated.
+    /// The keys as the index stores them: each behind its mark, then their short starts
+    /// ([`is_indexed_start`]) behind theirs, each once, space-separated.
     pub fn marked(&self) -> String {
         let mut out = String::new();
-        for (mark, keys) in [(NAME_MARK, &self.names), (KEY_MARK, &self.others)] {
+        for (mark, start_mark, keys) in
+            [(NAME_MARK, NAME_START_MARK, &self.names), (KEY_MARK, KEY_START_MARK, &self.others)]
+        {
+            let mut starts: Vec<&str> = Vec::new();
             for key in keys {
                 out.push(' ');
                 out.push(mark);
                 out.push_str(key);
+                for len in 1..=SHORT_START.min(key.len()) {
+                    let start = key.get(..len).filter(|s| is_indexed_start(s));
+                    if let Some(start) = start.filter(|s| !starts.contains(s)) {
+                        starts.push(start);
+                    }
+                }
+            }
+            for start in starts {
+                out.push(' ');
+                out.push(start_mark);
+                out.push_str(start);
             }
         }
         out
@@ -220,6 +252,23 @@ mod tests {
     #[test]
     fn marked_keys_are_one_token_each() {
         let keys = Keys { names: vec!["ww".into()], others: vec!["1111".into()] };
-        assert_eq!(keys.marked(), " \u{E000}ww \u{E001}1111");
+        assert_eq!(keys.marked(), " \u{E000}ww \u{E002}w \u{E002}ww \u{E001}1111");
+    }
+
+    #[test]
+    fn short_starts_of_keys_are_tokens_too() {
+        let marked = search_keys("王伟", "华东", "", "wei@x.cn").marked();
+        let tokens: Vec<&str> = marked.split_whitespace().collect();
+        for start in ["w", "wa", "wan", "we", "wei"] {
+            assert!(tokens.contains(&format!("{NAME_START_MARK}{start}").as_str()), "{start} in {marked}");
+        }
+        for start in ["h", "hu", "hua", "hd", "w", "we", "wei"] {
+            assert!(tokens.contains(&format!("{KEY_START_MARK}{start}").as_str()), "{start} in {marked}");
+        }
+        assert_eq!(tokens.iter().filter(|t| **t == format!("{NAME_START_MARK}w")).count(), 1, "each once");
+        assert!(!marked.contains(&format!("{KEY_START_MARK}1")), "numbers from four digits on");
+        assert!(
+            is_indexed_start("zh") && is_indexed_start("q3") && !is_indexed_start("zha1") && !is_indexed_start("3q")
+        );
     }
 }

@@ -6,7 +6,7 @@
 //! separators or a country code (`138-0000-1111`, `+1 415`, `1111`) as part of a phone number,
 //! letters as the pinyin of a company or the letters of an e-mail.
 
-use super::search_keys::{KEY_MARK, MIN_PHONE_DIGITS, NAME_MARK};
+use super::search_keys::{KEY_MARK, KEY_START_MARK, MIN_PHONE_DIGITS, NAME_MARK, NAME_START_MARK, is_indexed_start};
 use super::search_text::{find_term, is_cjk, match_expression, query_terms};
 
 /// A parsed search.
@@ -63,9 +63,8 @@ impl SearchQuery {
         let keyed = parts.iter().any(|p| !matches!(p, Part::Text(_))).then(|| keyed_expression(&parts)).flatten();
         let words: Option<Vec<&String>> =
             parts.iter().map(|p| if let Part::Word(t) = p { Some(t) } else { None }).collect();
-        let names = words
-            .filter(|w| !w.is_empty())
-            .map(|w| w.iter().map(|t| format!("\"{NAME_MARK}{t}\"*")).collect::<Vec<_>>().join(" AND "));
+        let names =
+            words.filter(|w| !w.is_empty()).map(|w| w.iter().map(|t| name_start(t)).collect::<Vec<_>>().join(" AND "));
         let exact: Vec<String> = parts
             .iter()
             .filter_map(|part| match part {
@@ -107,13 +106,13 @@ pub fn keys_only(text: &str) -> Option<String> {
     let mut all = Vec::new();
     for part in SearchQuery::parse(text).parts {
         match part {
-            Part::Word(t) => all.push(format!("(\"{NAME_MARK}{t}\"* OR \"{KEY_MARK}{t}\"*)")),
+            Part::Word(t) => all.push(format!("({} OR {})", name_start(&t), key_start(&t))),
             Part::Text(t) => {
                 let alnum: String = t.chars().filter(char::is_ascii_alphanumeric).collect();
                 if alnum.is_empty() {
                     return None;
                 }
-                all.push(format!("\"{KEY_MARK}{alnum}\"*"));
+                all.push(key_start(&alnum));
             }
             Part::Phone { keys, .. } => {
                 let any: Vec<String> = keys.iter().map(|k| format!("\"{KEY_MARK}{k}\"*")).collect();
@@ -122,6 +121,17 @@ pub fn keys_only(text: &str) -> Option<String> {
         }
     }
     (!all.is_empty()).then(|| all.join(" AND "))
+}
+
+/// An FTS5 term for the name keys that start with `start`: the start's own token when it is
+/// short ([`is_indexed_start`]), read at once, else a prefix query of the keys.
+fn name_start(start: &str) -> String {
+    if is_indexed_start(start) { format!("\"{NAME_START_MARK}{start}\"") } else { format!("\"{NAME_MARK}{start}\"*") }
+}
+
+/// As [`name_start`], for the other keys.
+fn key_start(start: &str) -> String {
+    if is_indexed_start(start) { format!("\"{KEY_START_MARK}{start}\"") } else { format!("\"{KEY_MARK}{start}\"*") }
 }
 
 /// The words of digits typed as one number (`+1 415`, `138-0000-1111`) as an FTS5 phrase,
@@ -169,8 +179,8 @@ fn keyed_expression(parts: &[Part]) -> Option<String> {
     let mut all = Vec::new();
     for part in parts {
         match part {
-            Part::Word(t) if alone => all.push(format!("(\"{NAME_MARK}{t}\"* OR \"{KEY_MARK}{t}\"*)")),
-            Part::Word(t) => all.push(format!("(\"{t}\"* OR \"{NAME_MARK}{t}\"* OR \"{KEY_MARK}{t}\"*)")),
+            Part::Word(t) if alone => all.push(format!("({} OR {})", name_start(t), key_start(t))),
+            Part::Word(t) => all.push(format!("(\"{t}\"* OR {} OR {})", name_start(t), key_start(t))),
             Part::Text(t) => all.extend(match_expression(t)),
             Part::Phone { keys, terms } => {
                 let mut any: Vec<String> = keys.iter().map(|k| format!("\"{KEY_MARK}{k}\"*")).collect();
@@ -190,15 +200,18 @@ mod tests {
 
     const M: char = KEY_MARK;
     const N: char = NAME_MARK;
+    const MS: char = KEY_START_MARK;
+    const NS: char = NAME_START_MARK;
 
     #[test]
     fn words_of_letters_may_be_names_or_keys() {
         let q = SearchQuery::parse("wang wei");
-        assert_eq!(q.names, Some(format!("\"{N}wang\"* AND \"{N}wei\"*")));
+        assert_eq!(q.names, Some(format!("\"{N}wang\"* AND \"{NS}wei\"")), "a short start is a token");
         assert_eq!(q.exact.as_deref(), Some("\"wang\"* AND \"wei\"*"));
-        let either = |t: &str| format!("(\"{t}\"* OR \"{N}{t}\"* OR \"{M}{t}\"*)");
-        assert_eq!(q.keyed, Some(format!("{} AND {}", either("wang"), either("wei"))));
-        assert_eq!(SearchQuery::parse("ww").keyed, Some(format!("(\"{N}ww\"* OR \"{M}ww\"*)")), "alone: keys only");
+        let either =
+            format!("(\"wang\"* OR \"{N}wang\"* OR \"{M}wang\"*) AND (\"wei\"* OR \"{NS}wei\" OR \"{MS}wei\")");
+        assert_eq!(q.keyed, Some(either));
+        assert_eq!(SearchQuery::parse("ww").keyed, Some(format!("(\"{NS}ww\" OR \"{MS}ww\")")), "alone: keys only");
         assert!(q.matches_names("wangwei ww wang wei"));
         assert!(!q.matches_names("wangwei ww"));
         assert!(q.matches_keyed("王伟 · 华东机械", "wangwei ww wang wei"));
@@ -214,7 +227,7 @@ mod tests {
         assert_eq!((q.names, q.keyed), (None, None));
         let q = SearchQuery::parse("王伟 ww");
         assert_eq!(q.names, None);
-        assert_eq!(q.keyed, Some(format!("\"王伟\" AND (\"ww\"* OR \"{N}ww\"* OR \"{M}ww\"*)")));
+        assert_eq!(q.keyed, Some(format!("\"王伟\" AND (\"ww\"* OR \"{NS}ww\" OR \"{MS}ww\")")));
         assert!(q.matches_keyed("王伟", "ww"));
         assert!(!q.matches_keyed("李娜", "ww"));
     }
@@ -242,7 +255,7 @@ mod tests {
     fn filters_ask_keys_only() {
         assert_eq!(
             keys_only("wang wei"),
-            Some(format!("(\"{N}wang\"* OR \"{M}wang\"*) AND (\"{N}wei\"* OR \"{M}wei\"*)"))
+            Some(format!("(\"{N}wang\"* OR \"{M}wang\"*) AND (\"{NS}wei\" OR \"{MS}wei\")"))
         );
         assert_eq!(keys_only("wang.wei3@"), Some(format!("\"{M}wangwei3\"*")));
         assert_eq!(keys_only("138-0000"), Some(format!("(\"{M}1380000\"*)")));

@@ -492,3 +492,24 @@ fn version_21_finds_a_company_of_version_10_by_its_whole_pinyin_only() {
     }
     assert_eq!(found("yanzi"), ["张小燕"]);
 }
+
+/// Migration 0024 (short starts of keys as tokens): the rows of version 10's customers and
+/// people hold the starts of their keys (张小燕 `zh`, 重庆长江物流 `cq`), which version 10's
+/// did not, and a search of two letters finds them by those tokens.
+#[test]
+fn version_24_indexes_the_short_starts_of_version_10_s_keys() {
+    let (_dir, before) = upgrade_support::fixture_copy(FIXTURE);
+    assert!(customers_with_token(&before, "\u{E002}zh").is_empty());
+    drop(before);
+    let env = upgraded_env();
+    assert!(env.ok(&["check"]).starts_with("OK: "));
+    let after = read_only(&env.db);
+    assert_eq!(customers_with_token(&after, "\u{E002}zh"), [6]);
+    assert_eq!(customers_with_token(&after, "\u{E003}cq"), [7]);
+    assert!(customers_with_token(&after, "\u{E002}shanxiaohong").is_empty(), "a whole key is not a start");
+    assert_eq!(customers_with_token(&after, "\u{E000}shanxiaohong"), [7]);
+    drop(after);
+    let hits = env.json(&["search", "zh", "--format", "json"]);
+    let found: Vec<&str> = hits.as_array().unwrap().iter().map(|h| h["title"].as_str().unwrap()).collect();
+    assert_eq!(found, ["张小燕", "单小红", "张建国"], "by name, by 重庆 read zhongqing, a person by name");
+}
