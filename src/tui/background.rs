@@ -300,16 +300,21 @@ mod tests {
         assert_eq!(board.wait(Duration::from_secs(10)).unwrap().unwrap(), 10);
     }
 
+    /// A screen whose worker is reading its endless question 0.
+    fn reading_without_end(reader: &Reader) -> Background<u32, u32> {
+        let mut board = Background::start(reader, endless_or_echo);
+        board.ask(0);
+        while reader.running.lock().unwrap().job.is_none() {
+            std::thread::yield_now();
+        }
+        board
+    }
+
     /// Without the interrupt the first read never ends and the waits below fail.
     #[test]
     fn a_newer_question_stops_the_read_of_an_older_one() {
         let (_dir, reader) = reader();
-        let mut board = Background::start(&reader, endless_or_echo);
-        board.ask(0);
-        // Let the worker start reading question 0 before asking again.
-        while reader.running.lock().unwrap().job.is_none() {
-            std::thread::yield_now();
-        }
+        let mut board = reading_without_end(&reader);
         board.ask(3);
         assert_eq!(board.wait(Duration::from_secs(30)).unwrap().unwrap(), 30);
     }
@@ -317,12 +322,7 @@ mod tests {
     #[test]
     fn a_screen_that_goes_away_stops_its_read() {
         let (_dir, reader) = reader();
-        let mut board = Background::start(&reader, endless_or_echo);
-        board.ask(0);
-        while reader.running.lock().unwrap().job.is_none() {
-            std::thread::yield_now();
-        }
-        drop(board);
+        drop(reading_without_end(&reader));
         let mut search = Background::start(&reader, echo);
         search.ask(4);
         assert_eq!(search.wait(Duration::from_secs(30)).unwrap().unwrap(), 40);
