@@ -115,15 +115,16 @@ fn at(day: NaiveDate, hour: u32, minute: u32) -> NaiveDateTime {
     day.and_time(NaiveTime::from_hms_opt(hour, minute, 0).unwrap_or(NaiveTime::MIN))
 }
 
-/// `day`, or for a weekend the working day nearest to `today` on its side: the Friday before
-/// (a day in the past) or the Monday after (a day to come).
+/// `day`, or for a weekend a working day of its own week (a past one) or of the week after
+/// (a day to come), spread over the five by the day of the year so that no weekday takes
+/// every weekend's visits.
 fn working_day(day: NaiveDate, today: NaiveDate) -> NaiveDate {
-    let back = match day.weekday() {
-        chrono::Weekday::Sat => 1,
-        chrono::Weekday::Sun => 2,
-        _ => return day,
-    };
-    if day <= today { days_before(day, back) } else { days_after(day, 3 - back) }
+    let from_monday = day.weekday().num_days_from_monday();
+    if from_monday < 5 {
+        return day;
+    }
+    let monday = if day <= today { days_before(day, from_monday) } else { days_after(day, 7 - from_monday) };
+    days_after(monday, day.ordinal() % 5)
 }
 
 /// RFC 3339 UTC text for a generated moment (demo times are taken as UTC, so the data does
