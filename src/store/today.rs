@@ -9,7 +9,7 @@ use super::Store;
 use super::error::{Context, Result};
 use super::rows;
 use crate::domain::today::{
-    Appointment, DATES_AHEAD, ImportantDate, MissingResult, OverdueStep, REVIEW_LIMIT, TodayCounts,
+    Appointment, CustomerRef, DATES_AHEAD, ImportantDate, MissingResult, OverdueStep, REVIEW_LIMIT, TodayCounts,
 };
 use crate::domain::when::format_stored_datetime;
 use crate::domain::{CadencePolicy, MonthDay, TodayList};
@@ -19,6 +19,9 @@ use crate::domain::{CadencePolicy, MonthDay, TodayList};
 /// every open deal through `deal_stage` for each row).
 pub(crate) const REF_COLUMNS: &str = "c.id, c.name, c.company, \
     (SELECT d.stage FROM deal d WHERE d.customer_id = c.id AND +d.state = 'open' ORDER BY d.id DESC LIMIT 1)";
+
+/// A fact on Today's week: its account, month-day, label and person (if about one).
+type DateRow = (CustomerRef, String, String, Option<String>);
 
 /// Labels of facts that are birthdays.
 const BIRTHDAY_LABELS: &[&str] = &["birthday", "生日", "date of birth", "出生日期"];
@@ -178,6 +181,56 @@ impl Store {
         if let Some(pos) = feb_28.filter(|_| !days.iter().any(|d| MonthDay::of(*d) == MonthDay { month: 2, day: 29 })) {
             keys.push(("02-29".into(), pos));
         }
+        // Only the soonest days that can fill the page are read with their accounts (each
+        // fact's account is read for its name): a day's facts are counted from the index alone
+        // first. Fewer than a page, with archived accounts left out, reads the whole week.
+        let counts = self.facts_per_month_day(&keys)?;
+        let mut enough = keys.len();
+        for last in 0..DATES_AHEAD as usize {
+            let soon: usize = keys.iter().zip(&counts).filter(|((_, pos), _)| *pos <= last).map(|(_, n)| *n).sum();
+            if soon >= REVIEW_LIMIT {
+                enough = keys.iter().filter(|(_, pos)| *pos <= last).count();
+                keys.sort_by_key(|(_, pos)| *pos);
+                break;
+            }
+        }
+        let mut page = self.dates_page(&keys[..enough])?;
+        if page.len() < REVIEW_LIMIT && enough < keys.len() {
+            page = self.dates_page(&keys)?;
+        }
+        let mut dates = Vec::new();
+        for (customer, md, label, person) in page {
+            let Some(md) = MonthDay::parse(&md) else { continue };
+            let lower = label.to_lowercase();
+            let is_birthday = BIRTHDAY_LABELS.iter().any(|b| lower.contains(b));
+            dates.push(ImportantDate { customer, on: md.next_on_or_after(day), label, is_birthday, person });
+        }
+        // The IN list wraps at the year's end (12-30, 12-31, 01-01...), so sort by the real date.
+        dates.sort_by(|a, b| a.on.cmp(&b.on).then_with(|| a.customer.name.cmp(&b.customer.name)));
+        dates.truncate(REVIEW_LIMIT);
+        Ok(dates)
+    }
+
+    /// How many facts fall on each of `keys`' month-days, from the index alone.
+    fn facts_per_month_day(&self, keys: &[(String, usize)]) -> Result<Vec<usize>> {
+        let mut stmt = self
+            .conn()
+            .prepare_cached(
+                "SELECT count(*) FROM customer_fact INDEXED BY fact_day_customer
+                 WHERE month_day = ?1 AND month_day IS NOT NULL",
+            )
+            .ctx("reading important dates")?;
+        keys.iter()
+            .map(|(key, _)| {
+                let n: i64 = stmt.query_row([key], |r| r.get(0)).ctx("reading important dates")?;
+                Ok(usize::try_from(n).unwrap_or(0))
+            })
+            .collect()
+    }
+
+    /// The first page of the facts on `keys` (month-day, its position in the week), by
+    /// position, account name and id, with their account, person and label.
+    fn dates_page(&self, keys: &[(String, usize)]) -> Result<Vec<DateRow>> {
         let placeholders: Vec<String> = (1..=keys.len()).map(|i| format!("?{i}")).collect();
         let positions: Vec<String> =
             keys.iter().enumerate().map(|(i, (_, pos))| format!("WHEN ?{} THEN {pos}", i + 1)).collect();
@@ -195,28 +248,14 @@ impl Store {
             positions.join(" "),
             placeholders.join(", ")
         );
-        let keys: Vec<String> = keys.into_iter().map(|(k, _)| k).collect();
+        let keys: Vec<&String> = keys.iter().map(|(k, _)| k).collect();
         let mut stmt = self.conn().prepare_cached(&sql).ctx("reading important dates")?;
         let rows = stmt
-            .query_map(rusqlite::params_from_iter(&keys), |r| {
-                let md: String = r.get(4)?;
-                let label: String = r.get(5)?;
-                let person: Option<String> = r.get(6)?;
-                Ok((super::customers::customer_ref(r)?, md, label, person))
+            .query_map(rusqlite::params_from_iter(keys), |r| {
+                Ok((super::customers::customer_ref(r)?, r.get(4)?, r.get(5)?, r.get(6)?))
             })
             .ctx("reading important dates")?;
-        let mut dates = Vec::new();
-        for row in rows {
-            let (customer, md, label, person) = row.ctx("reading important dates")?;
-            let Some(md) = MonthDay::parse(&md) else { continue };
-            let lower = label.to_lowercase();
-            let is_birthday = BIRTHDAY_LABELS.iter().any(|b| lower.contains(b));
-            dates.push(ImportantDate { customer, on: md.next_on_or_after(day), label, is_birthday, person });
-        }
-        // The IN list wraps at the year's end (12-30, 12-31, 01-01...), so sort by the real date.
-        dates.sort_by(|a, b| a.on.cmp(&b.on).then_with(|| a.customer.name.cmp(&b.customer.name)));
-        dates.truncate(REVIEW_LIMIT);
-        Ok(dates)
+        rows.collect::<rusqlite::Result<Vec<_>>>().ctx("reading important dates")
     }
 
     /// Logged visits (done before `now`) whose actual result is still empty, newest first.

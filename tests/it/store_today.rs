@@ -3,6 +3,7 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 use fieldbook::clock::Clock;
+use fieldbook::domain::today::REVIEW_LIMIT;
 use fieldbook::domain::{
     CadencePolicy, CadenceState, FactCategory, MonthDay, NewCustomer, NewFact, Portfolio, VisitInput,
 };
@@ -164,4 +165,45 @@ fn a_short_list_is_the_head_of_the_full_one() {
         let short = store.due_by_cadence(day("2031-05-06"), &policy, limit).unwrap();
         assert_eq!(short, full[..limit], "limit {limit}");
     }
+}
+
+/// A page of dates is read from the soonest days that can fill it: a page and one of birthdays
+/// tomorrow fill it (the day after is not read, the page is tomorrow's first by name); when archived
+/// accounts leave fewer than a page there, the rest of the week fills it, in date order.
+#[test]
+fn a_full_day_of_dates_fills_the_page_and_archived_ones_leave_room_for_later_days() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = store_on(&dir, "2031-05-06");
+    let birthday = |store: &mut Store, name: &str, on: &str| {
+        let id = add(store, name, None, None, None);
+        let fact = NewFact {
+            category: FactCategory::Personal,
+            label: "birthday".into(),
+            value: "".into(),
+            month_day: MonthDay::parse(on),
+        };
+        store.add_fact(id, None, &fact).unwrap();
+        id
+    };
+    let full = REVIEW_LIMIT + 1;
+    let tomorrow: Vec<i64> = (0..full).map(|i| birthday(&mut store, &format!("t{i:02}"), "05-07")).collect();
+    birthday(&mut store, "later", "05-09");
+    let names = |store: &Store| -> Vec<(String, String)> {
+        store
+            .important_dates(day("2031-05-06"))
+            .unwrap()
+            .into_iter()
+            .map(|d| (d.on.to_string(), d.customer.name))
+            .collect()
+    };
+    let expected: Vec<(String, String)> =
+        (0..REVIEW_LIMIT).map(|i| ("2031-05-07".to_string(), format!("t{i:02}"))).collect();
+    assert_eq!(names(&store), expected);
+    for id in &tomorrow[..3] {
+        store.update_customer(*id, CustomerPatch { archived: Some(true), ..Default::default() }).unwrap();
+    }
+    let mut expected: Vec<(String, String)> =
+        (3..full).map(|i| ("2031-05-07".to_string(), format!("t{i:02}"))).collect();
+    expected.push(("2031-05-09".into(), "later".into()));
+    assert_eq!(names(&store), expected);
 }
