@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use super::Store;
 use super::error::{Context, Result};
 use super::rows;
-use super::search_keys::{Keys, search_keys};
+use super::search_keys::{Keys, search_keys, usual_name_keys};
 use super::search_query::SearchQuery;
 use super::search_text::{find_term, matches_all};
 use crate::domain::today::CustomerRef;
@@ -201,8 +201,11 @@ impl Store {
         if let Some(names) = query.names.as_deref() {
             self.search_kinds(&with_keys, names, Some(&by_name), &query.terms, &mut per_kind, limit)?;
             for hits in &mut per_kind {
-                // Names as written (Wang Wei) before names by their pinyin (王伟).
-                hits.sort_by_key(|h| !matches_all(&h.title, &query.terms));
+                // Names as written (Wang Wei) before names by their usual pinyin (王伟), then by
+                // another reading of a character (王立新, 立 read wei).
+                hits.sort_by_cached_key(|h| {
+                    (!matches_all(&h.title, &query.terms), !query.matches_names(&usual_name_keys(&h.title).join(" ")))
+                });
             }
         }
         self.search_kinds(&SearchKind::ALL, exact, None, &query.terms, &mut per_kind, limit)?;

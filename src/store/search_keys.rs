@@ -71,6 +71,24 @@ pub fn search_keys(name: &str, other: &str, phone: &str, email: &str) -> Keys {
     Keys { names: once_each(names), others: once_each(others) }
 }
 
+/// The name keys of a person's `name` read the usual way only: each character by its first
+/// reading, the surname as a surname (王立新 is `wanglixin`, not `wangweixin` with 立 read
+/// wei). A search lists the names it finds this way first.
+pub fn usual_name_keys(name: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    for (i, run) in chinese_runs(name).iter().enumerate() {
+        let (readings, surname_len) = if i == 0 { name_readings(run) } else { (run_readings(run), 0) };
+        let usual: Vec<Vec<&'static str>> = readings.into_iter().map(|r| r.into_iter().take(1).collect()).collect();
+        spelled_keys(&usual, &mut names);
+        names.extend(usual.iter().flatten().map(|s| s.to_string()));
+        if i == 0 && run.len() > surname_len + 1 {
+            names.push(usual[surname_len..].concat().concat());
+        }
+    }
+    word_keys(name, &mut names);
+    names
+}
+
 impl Keys {
     /// The keys as the index stores them: each behind its mark, then their short starts
     /// ([`is_indexed_start`]) behind theirs, each once, space-separated.
@@ -224,6 +242,15 @@ mod tests {
         for syllable in ["zhang", "chang", "jiang", "wu", "liu"] {
             assert!(!keys.others.iter().any(|k| k == syllable), "{syllable} in {keys:?}");
         }
+    }
+
+    #[test]
+    fn the_usual_reading_of_a_name_is_its_first() {
+        assert!(search_keys("王立新", "", "", "").names.contains(&"wangweixin".to_string()), "立 also reads wei");
+        let usual = usual_name_keys("王立新");
+        assert_eq!(usual, ["wanglixin", "wlx", "wang", "li", "xin", "lixin"]);
+        assert_eq!(usual_name_keys("单伟"), ["shanwei", "sw", "shan", "wei"]);
+        assert_eq!(usual_name_keys("Tom O'Brien"), search_keys("Tom O'Brien", "", "", "").names);
     }
 
     #[test]

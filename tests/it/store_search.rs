@@ -409,3 +409,17 @@ fn kinds_below_hundreds_of_matching_rows_are_still_found() {
         assert_eq!(kinds[3].0, SearchKind::Note, "{query}");
     }
 }
+
+/// Names found by their usual pinyin come before names found by another reading of one of
+/// their characters: `wangwei` lists 王伟 before the newer 王立新 (立 also reads wei).
+#[test]
+fn a_name_by_its_usual_reading_comes_before_one_by_another_reading() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = open(&dir);
+    for name in ["王伟", "王立新"] {
+        store.add_customer(NewCustomer { name: name.into(), ..Default::default() }, NewDeal::default()).unwrap();
+    }
+    let customer = |name: &str| (SearchKind::Customer, name.to_string());
+    assert_eq!(titles(&store, "wangwei"), [customer("王伟"), customer("王立新")]);
+    assert_eq!(titles(&store, "wangli"), [customer("王立新")]);
+}
