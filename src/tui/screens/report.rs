@@ -247,17 +247,17 @@ fn results(frame: &mut Frame, area: Rect, view: &View, r: &Report, first: Curren
             gauge,
         );
     }
-    let widths = [12, 6, 5, 28, 28];
-    let w = rest.width as usize;
-    // At 80 columns the value columns share what is left.
-    let money_w = (w.saturating_sub(12 + 6 + 5 + 5) / 2).clamp(8, 40);
-    let widths = [widths[0], widths[1], widths[2], money_w, money_w];
+    // The deals column as wide as the total's count (106317 open deals at 100k accounts); at
+    // 80 columns the value columns share what is left.
+    let total: u64 = r.forecast.steps.iter().map(|s| s.count).sum();
+    let count_w = total.to_string().len().max(5);
+    let money_w = ((rest.width as usize).saturating_sub(12 + 6 + count_w + 5) / 2).clamp(8, 40);
+    let widths = [12, 6, count_w, money_w, money_w];
     let header: Vec<String> =
         ["step", "chance", "deals", "value", "weighted"].iter().map(|k| i.t(&format!("report.col.{k}"))).collect();
     let mut out = vec![Line::default(), Line::from(Span::styled(i.t("report.section.forecast"), t.title))];
     out.push(row(&header, &widths, t.muted));
     let mut all = Totals::default();
-    let mut count = 0;
     for s in &r.forecast.steps {
         out.push(row(
             &[
@@ -271,13 +271,12 @@ fn results(frame: &mut Frame, area: Rect, view: &View, r: &Report, first: Curren
             t.text,
         ));
         all.merge(&s.value);
-        count += s.count;
     }
     out.push(row(
         &[
             i.t("report.forecast.all"),
             String::new(),
-            count.to_string(),
+            total.to_string(),
             i.totals(&all, first),
             i.totals(&r.forecast.weighted, first),
         ],
