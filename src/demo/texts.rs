@@ -54,6 +54,8 @@ pub struct Texts {
     pub keep_in_touch: &'static [Scenario],
     /// The visit type of a message sent to book a meeting.
     pub message_kind: &'static str,
+    /// The next step after a visit that missed its aim: `{purpose}` tried again.
+    pub retry: &'static str,
 }
 
 /// The templates for `tongue`.
@@ -70,6 +72,7 @@ pub fn texts(tongue: Tongue) -> Texts {
             after_sale: texts_zh::AFTER_SALE,
             keep_in_touch: texts_zh::KEEP_IN_TOUCH,
             message_kind: "微信沟通",
+            retry: "再次跟进：{purpose}",
         },
         Tongue::En => Texts {
             scenarios: texts_en::SCENARIOS,
@@ -82,6 +85,7 @@ pub fn texts(tongue: Tongue) -> Texts {
             after_sale: texts_en::AFTER_SALE,
             keep_in_touch: texts_en::KEEP_IN_TOUCH,
             message_kind: "Message",
+            retry: "Try again: {purpose}",
         },
     }
 }

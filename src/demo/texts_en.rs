@@ -130,7 +130,7 @@ pub const SCENARIOS: [&[Scenario]; 5] = [
             partly: "Still asking for {n}% off",
             not_met: "Competitor is much cheaper; they lean that way",
             topic: "payment terms",
-            next: "Ask for a special price and reply",
+            next: "Send the revised quote and payment terms",
         },
     ],
     &[

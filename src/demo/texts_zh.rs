@@ -131,7 +131,7 @@ pub const SCENARIOS: [&[Scenario]; 5] = [
             partly: "客户还想再降{n}%",
             not_met: "竞争对手报价低很多，客户倾向对方",
             topic: "付款方式",
-            next: "申请特价，回复客户",
+            next: "发送调整后的报价和付款方式",
         },
     ],
     &[

@@ -239,6 +239,18 @@ fn an_english_demo_is_english_throughout() {
     assert!(cjk.is_empty(), "Chinese in an English demo: {:?}", &cjk[..cjk.len().min(5)]);
 }
 
+/// A visit that missed its aim is followed by trying again, not by the step's next move
+/// ("competitor is much cheaper", then "send the final contract").
+#[test]
+fn a_missed_visit_is_tried_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = loaded(&dir, "retry.db", 42);
+    let q = |sql: &str| count(&store, sql);
+    let retried = "SELECT count(*) FROM visit WHERE outcome = 'not-met' AND next_step LIKE 'Try again: %'";
+    assert!(q(retried) > 10, "{} missed visits tried again", q(retried));
+    assert_eq!(q("SELECT count(*) FROM visit WHERE outcome <> 'not-met' AND next_step LIKE 'Try again: %'"), 0);
+}
+
 #[test]
 fn a_demo_backlog_is_a_handful_and_histories_are_in_order() {
     let dir = tempfile::tempdir().unwrap();
@@ -274,4 +286,24 @@ fn a_demo_backlog_is_a_handful_and_histories_are_in_order() {
         0,
         "the rep's words for the type"
     );
+}
+
+/// The default demo in zh-CN (300 accounts): no account has a pile of visits on one day (an
+/// account too young, or lost before the history shown, had its visits heaped on its first or
+/// last day: nine on one afternoon after the deal was lost), and none after it was lost.
+#[test]
+fn visits_spread_over_an_accounts_days_at_the_default_size() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("zh.db"), Clock::Fixed(today())).unwrap();
+    demo::load(&mut store, DemoSize { customers: 300, visits: 3000 }, 42, Lang::ZhCn, false).unwrap();
+    let q = |sql: &str| count(&store, sql);
+    let piles = "SELECT count(*) FROM (SELECT customer_id, substr(coalesce(done_at, planned_at), 1, 10) AS d \
+        FROM visit GROUP BY 1, 2 HAVING count(*) >= 3)";
+    assert_eq!(q(piles), 0, "three or more visits of one account on one day");
+    let after_lost = "SELECT count(*) FROM visit v JOIN deal d ON d.customer_id = v.customer_id AND d.state = 'lost' \
+        JOIN stage_event e ON e.deal_id = d.id AND e.to_state = 'lost' \
+        WHERE NOT EXISTS (SELECT 1 FROM deal o WHERE o.customer_id = v.customer_id AND o.state <> 'lost') \
+        AND replace(coalesce(v.done_at, v.planned_at), ' ', 'T') > e.at";
+    assert_eq!(q(after_lost), 0, "visits after the account was lost");
+    assert_eq!(q("SELECT count(*) FROM visit"), 3000);
 }

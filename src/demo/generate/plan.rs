@@ -65,7 +65,10 @@ impl Generator {
                 }
             }
         }
-        for _ in 0..left {
+        // Re-drawing an account that has no free day left is bounded (every draw could fail
+        // on a tiny demo of young accounts).
+        let mut redraws = 0;
+        while left > 0 {
             let customer = self.rng.usize(..customers.len());
             let meta = customers[customer];
             let age = meta.age_days.min(HISTORY_DAYS);
@@ -88,10 +91,18 @@ impl Generator {
                     back += 1;
                     day = working_day(days_before(self.today, back), self.today);
                 }
+                // No free day in the account's window (a young account's few days taken, or
+                // lost before the history shown): another account takes the visit, instead of
+                // a pile of visits on its first or last day.
+                if (until >= age || logged.contains(&(customer, day))) && redraws < 100_000 {
+                    redraws += 1;
+                    continue;
+                }
                 logged.insert((customer, day));
                 VisitSlot { customer, at: self.office_time(day), done: true, last: false }
             };
             slots.push(slot);
+            left -= 1;
         }
         slots.sort_by_key(|s| (s.at, s.customer));
         let mut seen = vec![false; customers.len()];

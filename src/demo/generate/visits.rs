@@ -118,13 +118,15 @@ impl Generator {
                 // A lost account's last visit leaves nothing to do; when the deal moved on
                 // since (won, or a step further), what is still to do is the step it is at now.
                 let now = meta.phases.last().filter(|p| slot.last && p.from > day);
+                // A visit that missed its aim is tried again before the step's next move.
                 let next = match now {
-                    Some(p) if p.state == DealState::Won => t.after_sale.first().map(|o| o.next),
-                    Some(p) => t.scenarios[p.step.index()].iter().find(|o| !o.once).map(|o| o.next),
-                    None => Some(s.next),
+                    Some(p) if p.state == DealState::Won => t.after_sale.first().map(|o| f(o.next)),
+                    Some(p) => t.scenarios[p.step.index()].iter().find(|o| !o.once).map(|o| f(o.next)),
+                    None if outcome == Outcome::NotMet => Some(t.retry.replace("{purpose}", &f(s.purpose))),
+                    None => Some(f(s.next)),
                 };
                 if let Some(next) = next.filter(|_| !(slot.last && meta.lost_days.is_some())) {
-                    v.next_step = f(next);
+                    v.next_step = next;
                     v.next_step_on = Some(self.next_step_on(day, slot.last));
                 }
                 if self.rng.u8(..10) == 0 {
