@@ -101,6 +101,9 @@ pub struct Generator {
     made_once: Vec<u8>,
     /// Per customer of the visit plan, the purpose of its visit before (not made twice in a row).
     last_purpose: Vec<&'static str>,
+    /// Per customer of the visit plan, whether its visit before met its aim (then the same
+    /// purpose is not tried again: the visit keeps in touch instead).
+    last_met: Vec<bool>,
 }
 
 fn days_before(day: NaiveDate, n: u32) -> NaiveDate {
@@ -147,6 +150,7 @@ impl Generator {
             missing_left: 0,
             made_once: Vec::new(),
             last_purpose: Vec::new(),
+            last_met: Vec::new(),
         }
     }
 

@@ -290,7 +290,8 @@ fn a_demo_backlog_is_a_handful_and_histories_are_in_order() {
 
 /// The default demo in zh-CN (300 accounts): no account has a pile of visits on one day (an
 /// account too young, or lost before the history shown, had its visits heaped on its first or
-/// last day: nine on one afternoon after the deal was lost), and none after it was lost.
+/// last day: nine on one afternoon after the deal was lost), none after it was lost, and no
+/// purpose met is pursued again at the next visit.
 #[test]
 fn visits_spread_over_an_accounts_days_at_the_default_size() {
     let dir = tempfile::tempdir().unwrap();
@@ -305,5 +306,12 @@ fn visits_spread_over_an_accounts_days_at_the_default_size() {
         WHERE NOT EXISTS (SELECT 1 FROM deal o WHERE o.customer_id = v.customer_id AND o.state <> 'lost') \
         AND replace(coalesce(v.done_at, v.planned_at), ' ', 'T') > e.at";
     assert_eq!(q(after_lost), 0, "visits after the account was lost");
+    // A purpose met is not pursued again at the next visit ("read it, we meet Thursday", then
+    // the next day "not read yet").
+    let met_then_again = "SELECT count(*) FROM visit a JOIN visit b ON b.customer_id = a.customer_id \
+        AND b.id = (SELECT min(id) FROM visit c WHERE c.customer_id = a.customer_id AND c.id > a.id \
+                    AND c.done_at IS NOT NULL) \
+        WHERE a.outcome = 'met' AND a.purpose = b.purpose";
+    assert_eq!(q(met_then_again), 0, "a purpose met, then the same purpose again");
     assert_eq!(q("SELECT count(*) FROM visit"), 3000);
 }

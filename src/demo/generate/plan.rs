@@ -25,6 +25,7 @@ impl Generator {
         self.missing_left = (customers.len() as u32 / 40).clamp(3, 12);
         self.made_once = vec![0; customers.len()];
         self.last_purpose = vec![""; customers.len()];
+        self.last_met = vec![false; customers.len()];
         let today_count = count.min((count / 500).clamp(2, 8));
         let mut slots = Vec::with_capacity(count as usize);
         for i in 0..today_count {

@@ -44,7 +44,13 @@ impl Generator {
         } else {
             scenarios
         };
-        let s = self.scenario(slot.customer, scenarios, once);
+        let before = self.last_purpose[slot.customer];
+        let mut s = self.scenario(slot.customer, scenarios, once);
+        // A purpose met at the visit before is not pursued again ("they read it, we meet on
+        // Thursday", then the next day "not read yet"): the visit keeps in touch instead.
+        if s.purpose == before && self.last_met[slot.customer] {
+            s = self.scenario(slot.customer, t.keep_in_touch, None);
+        }
         let n = self.rng.u32(2..20);
         let budget = meta.budgets.get(deal).map_or("", String::as_str);
         let slots = Slots {
@@ -113,6 +119,7 @@ impl Generator {
                     _ => (Outcome::NotMet, s.not_met),
                 };
                 v.outcome = Some(outcome);
+                self.last_met[slot.customer] = outcome == Outcome::Met;
                 v.actual_result = f(actual);
                 v.next_topic = if self.rng.u8(..10) < 7 { f(s.topic) } else { String::new() };
                 // A lost account's last visit leaves nothing to do; when the deal moved on
