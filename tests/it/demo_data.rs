@@ -313,5 +313,8 @@ fn visits_spread_over_an_accounts_days_at_the_default_size() {
                     AND c.done_at IS NOT NULL) \
         WHERE a.outcome = 'met' AND a.purpose = b.purpose";
     assert_eq!(q(met_then_again), 0, "a purpose met, then the same purpose again");
+    // One label before the text, not two ("再次跟进：电话跟进：…").
+    let doubled = "SELECT count(*) FROM visit WHERE next_step LIKE '%：%：%'";
+    assert_eq!(q(doubled), 0, "a next step with two labels");
     assert_eq!(q("SELECT count(*) FROM visit"), 3000);
 }

@@ -129,7 +129,7 @@ impl Generator {
                 let next = match now {
                     Some(p) if p.state == DealState::Won => t.after_sale.first().map(|o| f(o.next)),
                     Some(p) => t.scenarios[p.step.index()].iter().find(|o| !o.once).map(|o| f(o.next)),
-                    None if outcome == Outcome::NotMet => Some(t.retry.replace("{purpose}", &f(s.purpose))),
+                    None if outcome == Outcome::NotMet => Some(t.retry.replace("{purpose}", aim(&f(s.purpose)))),
                     None => Some(f(s.next)),
                 };
                 if let Some(next) = next.filter(|_| !(slot.last && meta.lost_days.is_some())) {
@@ -205,4 +205,10 @@ impl Generator {
             _ => working_day(days_after(self.today, self.rng.u32(1..=14)), self.today),
         }
     }
+}
+
+/// What a visit's purpose aims at, without its label ("电话跟进：资料收到没有" → "资料收到没有"):
+/// the retry's own label goes before it, and two labels read as a doubled colon.
+fn aim(purpose: &str) -> &str {
+    purpose.rsplit_once(['：', ':']).map_or(purpose, |(_, rest)| rest.trim())
 }
