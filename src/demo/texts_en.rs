@@ -25,10 +25,10 @@ pub const SCENARIOS: [&[Scenario]; 5] = [
             plan: "Ask what they thought of it; offer two times to visit",
             expect: "A date for the visit",
             met: "They read it; visit booked for Thursday afternoon",
-            partly: "Not read yet; call again next week",
+            partly: "They read it and will meet us; their boss sets the date",
             not_met: "Not needed for now, they say",
             topic: "their equipment renewal plan",
-            next: "Visit them on the agreed day",
+            next: "Confirm the date and visit them",
         },
         Scenario {
             via: Via::Message,

@@ -26,10 +26,10 @@ pub const SCENARIOS: [&[Scenario]; 5] = [
             plan: "问问看过资料的印象，提两个拜访时间让对方选",
             expect: "定下拜访时间",
             met: "资料看过了，约在下周四下午",
-            partly: "资料还没看，让下周再打",
+            partly: "资料看过了，愿意见面，时间等领导定",
             not_met: "对方说暂时不需要",
             topic: "他们的设备更新计划",
-            next: "按约定时间上门拜访",
+            next: "确认时间，上门拜访",
         },
         Scenario {
             via: Via::Message,
