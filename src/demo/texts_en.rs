@@ -88,7 +88,7 @@ pub const SCENARIOS: [&[Scenario]; 5] = [
             purpose: "Survey: what is wrong with their current {p}",
             plan: "Situation, problem, implication and need-payoff questions; take notes",
             expect: "Three problems the customer confirms",
-            met: "Confirmed three: uneven quality, slow delivery, high price",
+            met: "Confirmed three: frequent breakdowns, slow support, high running cost",
             partly: "Two problems found; budget not discussed",
             not_met: "Not willing to talk; not looking to switch",
             topic: "when the budget is approved",
