@@ -280,6 +280,6 @@ pub const KEEP_IN_TOUCH: &[Scenario] = &[
         partly: "Gift accepted, little talk",
         not_met: "Their company does not allow gifts; politely declined",
         topic: "what the competitor is doing",
-        next: "Put what we heard in the record",
+        next: "Drop by again with some industry news",
     },
 ];

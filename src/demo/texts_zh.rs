@@ -279,6 +279,6 @@ pub const KEEP_IN_TOUCH: &[Scenario] = &[
         partly: "东西收下了，但没多聊",
         not_met: "对方公司不让收礼，婉拒了",
         topic: "竞争对手的动向",
-        next: "把聊到的情况记进档案",
+        next: "下次带些行业资料再去坐坐",
     },
 ];

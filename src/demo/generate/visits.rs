@@ -129,7 +129,10 @@ impl Generator {
                 let next = match now {
                     Some(p) if p.state == DealState::Won => t.after_sale.first().map(|o| f(o.next)),
                     Some(p) => t.scenarios[p.step.index()].iter().find(|o| !o.once).map(|o| f(o.next)),
-                    None if outcome == Outcome::NotMet => Some(t.retry.replace("{purpose}", aim(&f(s.purpose)))),
+                    // (A visit that only keeps in touch is not tried again: its next step fits.)
+                    None if outcome == Outcome::NotMet && !t.keep_in_touch.iter().any(|k| k.purpose == s.purpose) => {
+                        Some(t.retry.replace("{purpose}", aim(&f(s.purpose))))
+                    }
                     None => Some(f(s.next)),
                 };
                 if let Some(next) = next.filter(|_| !(slot.last && meta.lost_days.is_some())) {
