@@ -18,6 +18,8 @@ pub enum Done {
     DeletedNote(String),
     /// An objection deleted (its text).
     DeletedObjection(String),
+    /// A fact deleted: whose record it was in and its label.
+    DeletedFact { who: String, label: String },
     /// A customer deleted (their name) with everything under them.
     DeletedCustomer(String),
 }
@@ -80,6 +82,13 @@ pub fn delete_note(store: &mut Store, id: i64) -> anyhow::Result<Undo> {
     let (note, removed) = super::notes::delete(store, id)?;
     let first = note.body.lines().next().unwrap_or_default().to_string();
     Ok(Undo::put_back(Done::DeletedNote(first), removed))
+}
+
+/// Deletes fact `id` from the record of `who` (its label as the record shows it); returns
+/// how to put it back.
+pub fn delete_fact(store: &mut Store, id: i64, who: &str, label: &str) -> anyhow::Result<Undo> {
+    let removed = store.delete_fact(id)?;
+    Ok(Undo::put_back(Done::DeletedFact { who: who.to_string(), label: label.to_string() }, removed))
 }
 
 /// Deletes objection `id`; returns how to put it back.

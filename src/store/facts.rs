@@ -54,14 +54,6 @@ impl Store {
         })
     }
 
-    /// Deletes a fact.
-    pub fn delete_fact(&mut self, id: i64) -> Result<()> {
-        self.write(|tx, _| {
-            let n = tx.execute("DELETE FROM customer_fact WHERE id = ?1", [id]).ctx("deleting a fact")?;
-            if n == 0 { Err(StoreError::NotFound { what: "fact", id }) } else { Ok(()) }
-        })
-    }
-
     /// One fact.
     pub fn fact(&self, id: i64) -> Result<Fact> {
         let mut stmt = self

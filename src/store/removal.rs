@@ -124,6 +124,18 @@ impl Store {
         })
     }
 
+    /// Deletes a fact; returns what it took out.
+    pub fn delete_fact(&mut self, id: i64) -> Result<Removed> {
+        self.write(|tx, _| {
+            let removed = take_all(tx, &[("customer_fact", "id = ?1")], id, Vec::new())?;
+            if removed.count("customer_fact") == 0 {
+                return Err(StoreError::NotFound { what: "fact", id });
+            }
+            tx.execute("DELETE FROM customer_fact WHERE id = ?1", [id]).ctx("deleting a fact")?;
+            Ok(removed)
+        })
+    }
+
     /// Deletes an objection; returns what it took out.
     pub fn delete_objection(&mut self, id: i64) -> Result<Removed> {
         self.write(|tx, _| {

@@ -692,6 +692,9 @@ impl App {
                     }
                     Done::DeletedNote(text) => self.i18n.fmt("tui.undo.undone_note", &[("text", text)]),
                     Done::DeletedObjection(text) => self.i18n.fmt("tui.undo.undone_objection", &[("text", text)]),
+                    Done::DeletedFact { who, label } => {
+                        self.i18n.fmt("tui.undo.undone_fact", &[("who", who), ("label", label)])
+                    }
                     Done::DeletedCustomer(name) => self.i18n.fmt("tui.undo.undone_customer", &[("name", name)]),
                 };
                 self.apply(Effect::Changed(text));

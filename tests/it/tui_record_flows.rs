@@ -135,9 +135,15 @@ fn d_asks_before_deleting_a_fact() {
     assert!(app.modal().is_none());
     assert_eq!(facts(&app), vec![(FactCategory::Business, "decides".into(), "刘总".into(), None)]);
     assert_eq!(fact_hits(&app, "钓鱼"), 0, "gone from the search index");
+    let said = app.toast().map(|t| t.text.clone()).unwrap_or_default();
+    assert!(said.contains("u brings it back"), "{said}");
     keys(&mut app, "k k d");
     assert!(app.modal().is_none(), "the basic row is not a fact: nothing to delete");
     assert!(app.toast().is_some());
+    // A fact deleted by mistake comes back with u, found again by search.
+    keys(&mut app, "u");
+    assert_eq!(facts(&app).len(), 2, "u puts the fact back");
+    assert_eq!(fact_hits(&app, "钓鱼"), 1, "back in the search index");
 }
 
 #[test]

@@ -135,7 +135,7 @@ pub(super) fn delete_key(
 }
 
 /// "Deleted the visit of 2031-05-07 (王伟) — u brings it back."
-fn deleted(undo: &Undo, i18n: &I18n, keymap: &Keymap) -> String {
+pub(super) fn deleted(undo: &Undo, i18n: &I18n, keymap: &Keymap) -> String {
     let key = undo_key(keymap);
     match &undo.done {
         Done::DeletedVisit { customer, day } => {
@@ -143,6 +143,9 @@ fn deleted(undo: &Undo, i18n: &I18n, keymap: &Keymap) -> String {
         }
         Done::DeletedNote(text) => i18n.fmt("tui.undo.deleted_note", &[("text", text), ("key", &key)]),
         Done::DeletedObjection(text) => i18n.fmt("tui.undo.deleted_objection", &[("text", text), ("key", &key)]),
+        Done::DeletedFact { who, label } => {
+            i18n.fmt("tui.undo.deleted_fact", &[("who", who), ("label", label), ("key", &key)])
+        }
         Done::DeletedCustomer(name) => i18n.fmt("tui.undo.deleted_customer", &[("name", name), ("key", &key)]),
         Done::Archived(_) | Done::Unarchived(_) => String::new(),
     }

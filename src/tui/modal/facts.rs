@@ -99,12 +99,15 @@ pub(super) fn delete_key(
     match dialog.handle_key(key, keymap) {
         ConfirmEvent::None => ModalOutcome::Stay,
         ConfirmEvent::No => ModalOutcome::Close,
-        ConfirmEvent::Yes => match store.delete_fact(fact.id) {
-            Ok(()) => ModalOutcome::Saved(i18n.fmt(
-                "forms.fact.deleted",
-                &[("who", name), ("label", &crate::playbook::views::imported_label(i18n, &fact.label))],
-            )),
-            Err(e) => ModalOutcome::Failed(e.into()),
-        },
+        ConfirmEvent::Yes => {
+            let label = crate::playbook::views::imported_label(i18n, &fact.label);
+            match crate::ops::undo::delete_fact(store, fact.id, name, &label) {
+                Ok(undo) => {
+                    let message = super::entries::deleted(&undo, i18n, keymap);
+                    ModalOutcome::Undoable(Box::new(undo), message)
+                }
+                Err(e) => ModalOutcome::Failed(e),
+            }
+        }
     }
 }
