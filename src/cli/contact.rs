@@ -129,7 +129,7 @@ pub fn run(args: &ContactArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
             ctx.print(&table(i, &[edited]))
         }
         ContactAction::Remove { id } => {
-            let removed = ops::contacts::remove(ctx.store()?, *id)?;
+            let (removed, _) = ops::contacts::remove(ctx.store()?, *id)?;
             let i = &ctx.i18n;
             ctx.tell(&i.fmt(
                 "cli.contact.removed",

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::domain::{BuyingCentre, Contact, ContactDraft, ContactPart, DomainError, NewContact};
 use crate::i18n::{Face, Localize, Message};
-use crate::store::{Store, StoreError, normalise_phone};
+use crate::store::{Removed, Store, StoreError, normalise_phone};
 
 /// Why a person was not saved (or a visit's people not accepted).
 #[derive(Debug)]
@@ -105,11 +105,12 @@ pub fn edit(store: &mut Store, id: i64, draft: &ContactDraft) -> Result<(), Cont
     Ok(store.update_contact(id, &person)?)
 }
 
-/// Removes person `id`; returns the person as they were.
-pub fn remove(store: &mut Store, id: i64) -> Result<Contact, ContactError> {
+/// Removes person `id`; returns the person as they were and the rows taken out (what an
+/// undo puts back).
+pub fn remove(store: &mut Store, id: i64) -> Result<(Contact, Removed), ContactError> {
     let person = store.contact(id)?;
-    store.remove_contact(id)?;
-    Ok(person)
+    let removed = store.remove_contact(id)?;
+    Ok((person, removed))
 }
 
 /// Checks that every id in `met` is a person of customer `customer_id`; returns the ids

@@ -1,5 +1,6 @@
 //! Undo of the last status change or delete within a session: archiving a customer undoes to
-//! where it was; a deleted visit, note, objection or customer is put back whole (same ids).
+//! where it was; a deleted visit, note, fact, objection, person or customer is put back whole
+//! (same ids).
 
 use std::path::PathBuf;
 
@@ -20,6 +21,8 @@ pub enum Done {
     DeletedObjection(String),
     /// A fact deleted: whose record it was in and its label.
     DeletedFact { who: String, label: String },
+    /// A person removed from an account (their name), with their roles and personal facts.
+    RemovedContact(String),
     /// A customer deleted (their name) with everything under them.
     DeletedCustomer(String),
 }
@@ -89,6 +92,13 @@ pub fn delete_note(store: &mut Store, id: i64) -> anyhow::Result<Undo> {
 pub fn delete_fact(store: &mut Store, id: i64, who: &str, label: &str) -> anyhow::Result<Undo> {
     let removed = store.delete_fact(id)?;
     Ok(Undo::put_back(Done::DeletedFact { who: who.to_string(), label: label.to_string() }, removed))
+}
+
+/// Removes person `id` from their account; returns how to put them back (roles, personal
+/// facts and the visits that met them included).
+pub fn remove_contact(store: &mut Store, id: i64) -> anyhow::Result<Undo> {
+    let (person, removed) = super::contacts::remove(store, id)?;
+    Ok(Undo::put_back(Done::RemovedContact(person.name), removed))
 }
 
 /// Deletes objection `id`; returns how to put it back.

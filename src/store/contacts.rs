@@ -70,15 +70,6 @@ impl Store {
         })
     }
 
-    /// Removes a person with their roles, their personal facts and the record of which
-    /// visits met them (the visits stay).
-    pub fn remove_contact(&mut self, id: i64) -> Result<()> {
-        self.write(|tx, _| {
-            let n = tx.execute("DELETE FROM contact WHERE id = ?1", [id]).ctx("removing a person")?;
-            if n == 0 { Err(StoreError::NotFound { what: "contact", id }) } else { Ok(()) }
-        })
-    }
-
     /// One person, with roles.
     pub fn contact(&self, id: i64) -> Result<Contact> {
         let found = self

@@ -1,4 +1,4 @@
-//! Deleting visits, notes, objections and customers, and undoing it: the rows taken out by a
+//! Deleting visits, notes, facts, objections, people and customers, and undoing it: the rows taken out by a
 //! delete, kept whole (every column, ids included) so the delete can be
 //! undone: [`Store::put_back`] inserts them again, parents first, and the search index follows
 //! through its triggers.
@@ -83,6 +83,15 @@ const CUSTOMER_ROWS: &[(&str, &str)] = &[
     ("note", "customer_id = ?1"),
 ];
 
+/// The rows of one person, parents first (`?1` the contact id): their roles, personal facts
+/// and the record of which visits met them (the visits stay).
+const CONTACT_ROWS: &[(&str, &str)] = &[
+    ("contact", "id = ?1"),
+    ("contact_role", "contact_id = ?1"),
+    ("customer_fact", "contact_id = ?1"),
+    ("visit_contact", "contact_id = ?1"),
+];
+
 /// The rows of one visit, parents first (`?1` the visit id).
 const VISIT_ROWS: &[(&str, &str)] = &[
     ("visit", "id = ?1"),
@@ -108,6 +117,19 @@ impl Store {
                 .ctx("deleting a visit")?;
             tx.execute("DELETE FROM visit WHERE id = ?1", [id]).ctx("deleting a visit")?;
             refresh_rollup(tx, customer_id, &clock.timestamp())?;
+            Ok(removed)
+        })
+    }
+
+    /// Removes a person with their roles, their personal facts and the record of which
+    /// visits met them (the visits stay); returns what it took out.
+    pub fn remove_contact(&mut self, id: i64) -> Result<Removed> {
+        self.write(|tx, _| {
+            let removed = take_all(tx, CONTACT_ROWS, id, Vec::new())?;
+            if removed.count("contact") == 0 {
+                return Err(StoreError::NotFound { what: "contact", id });
+            }
+            tx.execute("DELETE FROM contact WHERE id = ?1", [id]).ctx("removing a person")?;
             Ok(removed)
         })
     }

@@ -695,6 +695,7 @@ impl App {
                     Done::DeletedFact { who, label } => {
                         self.i18n.fmt("tui.undo.undone_fact", &[("who", who), ("label", label)])
                     }
+                    Done::RemovedContact(name) => self.i18n.fmt("tui.undo.undone_contact", &[("name", name)]),
                     Done::DeletedCustomer(name) => self.i18n.fmt("tui.undo.undone_customer", &[("name", name)]),
                 };
                 self.apply(Effect::Changed(text));

@@ -4,7 +4,7 @@
 
 use crate::tui_support;
 
-use fieldbook::domain::{BuyingRole, Contact, Style};
+use fieldbook::domain::{BuyingRole, Contact, FactCategory, NewFact, Style};
 use fieldbook::i18n::Lang;
 use fieldbook::store::{CustomerFilter, CustomerSort, Store};
 use fieldbook::tui::app::App;
@@ -77,7 +77,13 @@ fn enter_edits_a_person_and_d_removes_one_after_asking_in_chinese() {
     assert_eq!(people(&app).len(), 1, "n keeps the person");
     keys(&mut app, "d y");
     assert!(people(&app).is_empty());
-    assert!(render(&app, 80, 24).contains("⚠ 谁拍板？"));
+    let shown = render(&app, 80, 24);
+    assert!(shown.contains("⚠ 谁拍板？") && shown.contains("按 u 恢复"), "{shown}");
+    // A person removed by mistake comes back with u, roles and all.
+    keys(&mut app, "u");
+    assert_eq!(people(&app).len(), 1, "u puts the person back");
+    assert_eq!(people(&app)[0].roles, [BuyingRole::Buyer]);
+    assert!(render(&app, 120, 40).contains("王伟 · 采购者 · 采购部经理"));
 }
 
 #[test]
@@ -120,4 +126,51 @@ fn the_visit_form_ticks_the_people_met_and_the_timeline_names_them() {
     let met = app.store().met_by_visit(id).unwrap();
     assert_eq!(met.values().cloned().collect::<Vec<_>>(), [vec![boss]]);
     assert!(render(&app, 120, 40).contains("met: 张总"));
+}
+
+#[test]
+fn a_removed_person_comes_back_with_u_with_their_facts_and_the_visits_that_met_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("fieldbook.db");
+    tui_support::seed(&path);
+    let (id, boss) = {
+        let mut store = tui_support::open_on(&path, tui_support::TODAY);
+        let id = wang(&store);
+        let draft = fieldbook::domain::ContactDraft { name: "张总".into(), ..Default::default() };
+        let boss = fieldbook::ops::contacts::add(&mut store, id, &draft).unwrap();
+        let hobby =
+            NewFact {
+                category: FactCategory::Personal, label: "hobby".into(), value: "围棋".into(), month_day: None
+            };
+        store.add_fact(id, Some(boss), &hobby).unwrap();
+        let visit = fieldbook::domain::VisitInput {
+            met: Some(vec![boss]),
+            purpose: "meet the boss".into(),
+            action_plan: "show the trial results".into(),
+            expected_result: "a date to sign".into(),
+            planned_at: Some(tui_support::day("2031-05-20").and_hms_opt(10, 0, 0).unwrap()),
+            ..fieldbook::domain::VisitInput::blank()
+        };
+        store.add_visit(id, visit).unwrap();
+        (id, boss)
+    };
+    let mut app = tui_support::app_on(&path, Lang::En);
+    open_wang(&mut app);
+    keys(&mut app, "tab down d");
+    assert!(
+        matches!(app.modal(), Some(Modal::RemoveContact(_, person)) if person.id == boss),
+        "d on 张总 asks to remove 张总"
+    );
+    keys(&mut app, "y");
+    assert_eq!(people(&app).len(), 1);
+    assert!(app.store().met_by_visit(id).unwrap().is_empty(), "the visit no longer lists 张总");
+    let said = app.toast().map(|t| t.text.clone()).unwrap_or_default();
+    assert!(said.contains("Removed 张总") && said.contains("u brings them back"), "{said}");
+    keys(&mut app, "u");
+    assert_eq!(people(&app).len(), 2, "u puts 张总 back");
+    assert_eq!(app.store().met_by_visit(id).unwrap().values().cloned().collect::<Vec<_>>(), [vec![boss]]);
+    let facts = app.store().facts_of(id).unwrap();
+    assert!(facts.iter().any(|f| f.contact_id == Some(boss) && f.value == "围棋"), "{facts:?}");
+    let said = app.toast().map(|t| t.text.clone()).unwrap_or_default();
+    assert!(said.contains("Undone: 张总 is back"), "{said}");
 }

@@ -77,9 +77,12 @@ pub(super) fn remove_key(
     match dialog.handle_key(key, keymap) {
         ConfirmEvent::None => ModalOutcome::Stay,
         ConfirmEvent::No => ModalOutcome::Close,
-        ConfirmEvent::Yes => match ops::contacts::remove(store, person.id) {
-            Ok(_) => ModalOutcome::Saved(i18n.fmt("forms.contact.removed", &[("name", &person.name)])),
-            Err(e) => ModalOutcome::Failed(e.into()),
+        ConfirmEvent::Yes => match ops::undo::remove_contact(store, person.id) {
+            Ok(undo) => {
+                let message = super::entries::deleted(&undo, i18n, keymap);
+                ModalOutcome::Undoable(Box::new(undo), message)
+            }
+            Err(e) => ModalOutcome::Failed(e),
         },
     }
 }

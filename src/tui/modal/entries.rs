@@ -146,6 +146,7 @@ pub(super) fn deleted(undo: &Undo, i18n: &I18n, keymap: &Keymap) -> String {
         Done::DeletedFact { who, label } => {
             i18n.fmt("tui.undo.deleted_fact", &[("who", who), ("label", label), ("key", &key)])
         }
+        Done::RemovedContact(name) => i18n.fmt("tui.undo.removed_contact", &[("name", name), ("key", &key)]),
         Done::DeletedCustomer(name) => i18n.fmt("tui.undo.deleted_customer", &[("name", name), ("key", &key)]),
         Done::Archived(_) | Done::Unarchived(_) => String::new(),
     }
