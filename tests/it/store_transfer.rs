@@ -180,6 +180,55 @@ fn undo_removes_exactly_the_batch_and_refuses_after_edits() {
 }
 
 #[test]
+fn undo_refuses_a_row_changed_since_and_names_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut mine = open(&dir.path().join("mine.db"));
+    let (a, _) = seed(&mut mine);
+    let set = read_export(std::path::Path::new("h.json"), &export(&mine, &ExportScope::Customers(vec![a]))).unwrap();
+    let mut theirs = open(&dir.path().join("theirs.db"));
+    let report = theirs.import_set(&set, &json_options()).unwrap();
+    let id = report.added[0].id;
+    let patch = fieldbook::store::CustomerPatch { name: Some("王伟 (edited)".into()), ..Default::default() };
+    theirs.update_customer(id, patch).unwrap();
+    let before = export(&theirs, &ExportScope::All);
+    let err = theirs.undo_import(report.batch.unwrap()).unwrap_err();
+    assert!(matches!(err, DataError::ChangedSinceImport { .. }), "{err}");
+    assert!(err.to_string().contains(&format!("customer [{id}] (王伟 (edited))")), "{err}");
+    assert_eq!(export(&theirs, &ExportScope::All), before, "nothing removed");
+}
+
+#[test]
+fn an_import_with_rejected_records_is_refused_before_a_row_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = open(&dir.path().join("refused.db"));
+    let rejected = vec![(4, "unknown step 'Negotiation'".to_string())];
+    let options = ImportOptions { source: "a.csv".into(), format: "csv".into(), ..Default::default() };
+    let mut read = 0;
+    let report = store
+        .import_pieces(&options, rejected.clone(), &mut |_| {
+            read += 1;
+            Ok(())
+        })
+        .unwrap();
+    assert_eq!(read, 0, "refused before the file is read again");
+    assert_eq!(report.rejected, rejected);
+    assert!(!report.committed && report.batch.is_none() && report.added.is_empty());
+    // A dry run, or one told to skip them, still goes through the rest.
+    for options in
+        [ImportOptions { dry_run: true, ..options.clone() }, ImportOptions { skip_invalid: true, ..options.clone() }]
+    {
+        store
+            .import_pieces(&options, rejected.clone(), &mut |_| {
+                read += 1;
+                Ok(())
+            })
+            .unwrap();
+    }
+    assert_eq!(read, 2);
+    assert!(store.import_batches().unwrap().is_empty());
+}
+
+#[test]
 fn merge_fills_empty_fields_and_undo_puts_them_back() {
     let dir = tempfile::tempdir().unwrap();
     let mut mine = open(&dir.path().join("mine.db"));

@@ -1,6 +1,6 @@
 //! Import batches: what each import added or filled in, and undoing exactly that.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
@@ -192,16 +192,23 @@ impl Store {
                 s.query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?.collect()
             })
             .ctx("reading the import")?;
-        let in_batch: HashSet<(String, String)> = rows.iter().map(|r| (r.0.clone(), r.1.clone())).collect();
+        let in_batch: HashMap<(&str, &str), &str> =
+            rows.iter().map(|r| ((r.0.as_str(), r.1.as_str()), r.4.as_str())).collect();
+        let batch_tables: BTreeSet<&str> = rows.iter().map(|r| r.0.as_str()).collect();
+        // Each table's rows of the batch are read in one statement, and each table's rows
+        // referring to its added ones in one more: a big import undoes in a few statements,
+        // not a few for every row.
         let mut changed = Vec::new();
-        for (table, key, action, _, hash) in &rows {
-            let Some(row) = read_by_key(&tx, &tables, table, key)? else { continue };
-            if &row_hash(&row) != hash {
-                changed.push(describe(table, key, &row));
-            }
-            if action == "added" {
-                changed.extend(children_outside(&tx, &tables, table, key, &in_batch)?);
-            }
+        for table in tables.iter().filter(|t| batch_tables.contains(t.name.as_str())) {
+            let of_batch = format!("{} IN ({})", key_columns(table), batch_keys(table, None));
+            read_rows::<DataError>(&tx, table, &of_batch, &[Value::Integer(id)], |row| {
+                let key = super::schema::row_key(table, &row);
+                if in_batch.get(&(table.name.as_str(), key.as_str())).is_some_and(|hash| *hash != row_hash(&row)) {
+                    changed.push(describe(&table.name, &key, &row));
+                }
+                Ok(())
+            })?;
+            changed.extend(children_outside(&tx, &tables, table, id, &in_batch)?);
         }
         if !changed.is_empty() {
             changed.sort();
@@ -209,16 +216,14 @@ impl Store {
             return Err(DataError::ChangedSinceImport { id, rows: changed.join(", ") });
         }
         let mut report = UndoReport::default();
-        for table in tables.iter().rev() {
-            for (_, key, _, _, _) in rows.iter().filter(|r| r.0 == table.name && r.2 == "added") {
-                let (clause, values) = key_clause(table, key)?;
-                report.removed += tx
-                    .execute(
-                        &format!("DELETE FROM \"{}\" WHERE {clause}", table.name),
-                        rusqlite::params_from_iter(values),
-                    )
-                    .ctx("undoing the import")?;
-            }
+        for table in tables.iter().rev().filter(|t| batch_tables.contains(t.name.as_str())) {
+            let sql = format!(
+                "DELETE FROM \"{}\" WHERE {} IN ({})",
+                table.name,
+                key_columns(table),
+                batch_keys(table, Some("added"))
+            );
+            report.removed += tx.execute(&sql, [id]).ctx("undoing the import")?;
         }
         for (table, key, _, before, _) in rows.iter().filter(|r| r.2 == "merged") {
             if let (Some(info), Some(before)) = (tables.iter().find(|t| &t.name == table), before) {
@@ -256,31 +261,60 @@ fn restore_row(tx: &Transaction, table: &TableInfo, key: &str, before: &str) -> 
     Ok(())
 }
 
-/// Rows that reference `table`/`key` but were not added by the batch (added since).
+/// Rows that reference the rows of `table` that batch `id` added but were not added by it
+/// (added since): one statement for each reference to `table`.
 fn children_outside(
     conn: &Connection,
     tables: &[TableInfo],
-    table: &str,
-    key: &str,
-    in_batch: &HashSet<(String, String)>,
+    table: &TableInfo,
+    id: i64,
+    in_batch: &HashMap<(&str, &str), &str>,
 ) -> DataResult<Vec<String>> {
-    let Ok(serde_json::Value::Array(parts)) = serde_json::from_str::<serde_json::Value>(key) else {
-        return Ok(Vec::new());
-    };
-    let Some(id) = parts.first().and_then(|v| v.as_i64()).filter(|_| parts.len() == 1) else { return Ok(Vec::new()) };
     let mut out = Vec::new();
+    if table.key.len() != 1 {
+        return Ok(out);
+    }
+    let added = batch_keys(table, Some("added"));
     for child in tables {
-        for fk in child.foreign_keys.iter().filter(|fk| fk.table == table) {
-            read_rows::<DataError>(conn, child, &format!("\"{}\" = ?1", fk.column), &[Value::Integer(id)], |row| {
-                let child_key = super::schema::row_key(child, &row);
-                if !in_batch.contains(&(child.name.clone(), child_key.clone())) {
-                    out.push(describe(&child.name, &child_key, &row));
-                }
-                Ok(())
-            })?;
+        for fk in child.foreign_keys.iter().filter(|fk| fk.table == table.name) {
+            read_rows::<DataError>(
+                conn,
+                child,
+                &format!("\"{}\" IN ({added})", fk.column),
+                &[Value::Integer(id)],
+                |row| {
+                    let child_key = super::schema::row_key(child, &row);
+                    if !in_batch.contains_key(&(child.name.as_str(), child_key.as_str())) {
+                        out.push(describe(&child.name, &child_key, &row));
+                    }
+                    Ok(())
+                },
+            )?;
         }
     }
     Ok(out)
+}
+
+/// The key columns of `table` as the left side of an `IN`: `id`, or `(a, b)`.
+fn key_columns(table: &TableInfo) -> String {
+    match table.key.as_slice() {
+        [] => "rowid".into(),
+        [one] => format!("\"{one}\""),
+        many => format!("({})", many.iter().map(|k| format!("\"{k}\"")).collect::<Vec<_>>().join(", ")),
+    }
+}
+
+/// The keys of `table`'s rows in batch `?1` (those `action` names, when given), as a
+/// `SELECT` of their values taken out of the recorded JSON arrays, in [`key_columns`] order.
+fn batch_keys(table: &TableInfo, action: Option<&str>) -> String {
+    let parts = table.key.len().max(1);
+    let values: Vec<String> = (0..parts).map(|i| format!("json_extract(row_key, '$[{i}]')")).collect();
+    let action = action.map(|a| format!(" AND action = '{a}'")).unwrap_or_default();
+    format!(
+        "SELECT {} FROM import_row WHERE batch_id = ?1 AND table_name = '{}'{action}",
+        values.join(", "),
+        table.name.replace('\'', "''")
+    )
 }
 
 /// `customer [12] (王伟)`: how a row is named in messages.

@@ -122,8 +122,8 @@ enum Target {
 pub type Feed<'f> = &'f mut dyn FnMut(&mut dyn FnMut(&ImportSet) -> DataResult<()>) -> DataResult<()>;
 
 impl Store {
-    /// Imports `set` in one transaction (rolled back for a dry run, or when records were
-    /// rejected and `skip_invalid` is off).
+    /// Imports `set` in one transaction (rolled back for a dry run); refuses it whole, doing
+    /// nothing, when records were rejected and `skip_invalid` is off.
     pub fn import_set(&mut self, set: &ImportSet, options: &ImportOptions) -> DataResult<ImportReport> {
         self.import_pieces(options, set.rejected.clone(), &mut |add| add(set))
     }
@@ -139,6 +139,12 @@ impl Store {
         pieces: Feed<'_>,
     ) -> DataResult<ImportReport> {
         self.writable()?;
+        // A file with records that cannot be read is refused whole unless they are to be
+        // skipped: that is known before a row is imported, so nothing is (a dry run still
+        // shows what the rest would do).
+        if !rejected.is_empty() && !options.skip_invalid && !options.dry_run {
+            return Ok(ImportReport { rejected, ..Default::default() });
+        }
         // A big import keeps its pages in a larger cache than SQLite's 2 MiB (fewer spilled to
         // the -wal page by page), though not the bulk load's: its memory stays small.
         self.conn().pragma_update(None, "cache_size", -IMPORT_CACHE_KIB).ctx("starting an import")?;
@@ -177,8 +183,7 @@ impl Store {
                 return Err(bad_row(options, bad.table, index, &bad.detail));
             }
         }
-        let refused = !report.rejected.is_empty() && !options.skip_invalid;
-        if options.dry_run || refused {
+        if options.dry_run {
             tx.rollback().ctx("rolling back an import")?;
             return Ok(report);
         }
