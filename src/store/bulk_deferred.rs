@@ -10,6 +10,7 @@ use rusqlite::{OptionalExtension, Transaction};
 
 use super::bulk_triggers::{self, SetAside};
 use super::error::{Context, Result, StoreError};
+use super::search::KIND_STRIDE;
 use super::summaries;
 
 /// The tables a bulk load writes to.
@@ -51,6 +52,8 @@ struct DroppedTrigger {
     fill: String,
     /// The table's largest rowid before the load: rows above it are the load's.
     last_before: i64,
+    /// The search-index rowid of the table's row 0 (kind × 2⁴⁰).
+    first: i64,
 }
 
 /// Indexes, search and summary triggers set aside during a bulk load; [`Deferred::restore`]
@@ -65,6 +68,10 @@ pub(crate) struct Deferred {
     row_triggers: Vec<SetAside>,
     /// The search index's buffer while it is filled, in bytes.
     fill_hash_bytes: i64,
+    /// True when rows the load added may be in the search index already (an import's rows
+    /// changed again before it ends, indexed by their update triggers): they are taken out
+    /// before the fill.
+    clear_first: bool,
 }
 
 impl Deferred {
@@ -81,7 +88,7 @@ impl Deferred {
 
     /// Drops the search-index insert triggers of every table, for an import: rows it adds may
     /// be changed again before it ends (merged into, linked), and their update triggers then
-    /// index them already, so the fill replaces what is there.
+    /// index them already, so those are taken out of the index before the fill.
     pub(crate) fn take_search(tx: &Transaction) -> Result<Self> {
         Self::take_where(tx, "type = 'trigger'", true, false, IMPORT_FILL_HASH_BYTES)
     }
@@ -89,7 +96,7 @@ impl Deferred {
     fn take_where(
         tx: &Transaction,
         filter: &str,
-        replace: bool,
+        clear_first: bool,
         with_summaries: bool,
         fill_hash_bytes: i64,
     ) -> Result<Self> {
@@ -111,8 +118,8 @@ impl Deferred {
                 let (kind, name, table, sql): (String, String, String, String) = row.ctx(doing)?;
                 if kind == "index" {
                     indexes.push((name, DroppedIndex { sql }));
-                } else if let Some(fill) = fill_statement(&sql, &table, replace) {
-                    triggers.push((name, DroppedTrigger { table, sql, fill, last_before: 0 }));
+                } else if let Some(fill) = fill_statement(&sql, &table) {
+                    triggers.push((name, DroppedTrigger { table, sql, fill, last_before: 0, first: 0 }));
                 } else if with_summaries && summaries::keeps_a_summary(&name) {
                     summary_triggers.push((name, sql));
                 }
@@ -121,8 +128,9 @@ impl Deferred {
         // Filled in the order of their rows in the index: a row below the one before makes
         // the search index write out all it holds in memory (a flush, merged again later).
         let mut keyed = Vec::with_capacity(triggers.len());
-        for (name, trigger) in triggers {
-            keyed.push((first_rowid(tx, &trigger.fill)?, name, trigger));
+        for (name, mut trigger) in triggers {
+            trigger.first = first_rowid(tx, &trigger.fill)?;
+            keyed.push((trigger.first, name, trigger));
         }
         keyed.sort_by_key(|(first, ..)| *first);
         let mut triggers: Vec<(String, DroppedTrigger)> = keyed.into_iter().map(|(_, n, t)| (n, t)).collect();
@@ -144,6 +152,7 @@ impl Deferred {
             summary_triggers: summary_triggers.into_iter().map(|(_, sql)| sql).collect(),
             row_triggers: Vec::new(),
             fill_hash_bytes,
+            clear_first,
         })
     }
 
@@ -167,6 +176,16 @@ impl Deferred {
         let doing = "building the search index after a bulk load";
         let hash = FillBuffer::set(tx, self.fill_hash_bytes).ctx(doing)?;
         for trigger in &self.triggers {
+            if self.clear_first {
+                // Only the rows that are there: an `INSERT OR REPLACE` would mark every new
+                // rowid deleted in the index (a tombstone each, read by every later search).
+                tx.execute(
+                    "DELETE FROM search_fts WHERE rowid IN
+                       (SELECT id FROM search_fts_docsize WHERE id > ?1 + ?2 AND id < ?1 + ?3)",
+                    [trigger.first, trigger.last_before, KIND_STRIDE],
+                )
+                .ctx(doing)?;
+            }
             tx.execute(&trigger.fill, [trigger.last_before]).ctx(doing)?;
             tx.execute_batch(&trigger.sql).ctx(doing)?;
         }
@@ -228,9 +247,9 @@ impl FillBuffer {
 
 /// For a trigger `AFTER INSERT ON table BEGIN INSERT INTO search_fts(…) VALUES (…new.x…); END`,
 /// the same insert for every row of `table` above rowid `?1`: `INSERT INTO search_fts(…)
-/// SELECT …new.x… FROM table AS new WHERE new.rowid > ?1`, as `INSERT OR REPLACE` when
-/// `replace`. `None` for any other trigger, which then stays in place.
-fn fill_statement(trigger_sql: &str, table: &str, replace: bool) -> Option<String> {
+/// SELECT …new.x… FROM table AS new WHERE new.rowid > ?1`. `None` for any other trigger,
+/// which then stays in place.
+fn fill_statement(trigger_sql: &str, table: &str) -> Option<String> {
     let (head, body) = trigger_sql.split_once(" BEGIN")?;
     let words: Vec<String> = head.split_whitespace().map(str::to_ascii_lowercase).collect();
     if words.get(3).map(String::as_str) != Some("after") || words.get(4).map(String::as_str) != Some("insert") {
@@ -247,9 +266,8 @@ fn fill_statement(trigger_sql: &str, table: &str, replace: bool) -> Option<Strin
     if !into.to_ascii_lowercase().starts_with("search_fts") {
         return None;
     }
-    let verb = if replace { "INSERT OR REPLACE INTO" } else { "INSERT INTO" };
     let values = values.strip_suffix(')')?;
-    Some(format!("{verb} {into} SELECT {values} FROM \"{table}\" AS new WHERE new.rowid > ?1 ORDER BY new.rowid"))
+    Some(format!("INSERT INTO {into} SELECT {values} FROM \"{table}\" AS new WHERE new.rowid > ?1 ORDER BY new.rowid"))
 }
 
 #[cfg(test)]
@@ -260,7 +278,7 @@ mod tests {
     fn a_search_trigger_becomes_one_insert_for_the_new_rows() {
         let sql = "CREATE TRIGGER note_fts_insert AFTER INSERT ON note BEGIN\n    INSERT INTO search_fts(rowid, body) VALUES (new.id + 3 * 1099511627776,\n        fb_search_text(new.body));\nEND";
         assert_eq!(
-            fill_statement(sql, "note", false).as_deref(),
+            fill_statement(sql, "note").as_deref(),
             Some(
                 "INSERT INTO search_fts(rowid, body) SELECT new.id + 3 * 1099511627776,\n        fb_search_text(new.body) FROM \"note\" AS new WHERE new.rowid > ?1 ORDER BY new.rowid"
             )
@@ -270,11 +288,11 @@ mod tests {
     #[test]
     fn other_triggers_stay() {
         let check = "CREATE TRIGGER fact_contact_same_account_insert BEFORE INSERT ON customer_fact\nWHEN new.contact_id IS NOT NULL\nBEGIN SELECT RAISE(ABORT, 'x'); END";
-        assert_eq!(fill_statement(check, "customer_fact", false), None);
+        assert_eq!(fill_statement(check, "customer_fact"), None);
         let update = "CREATE TRIGGER note_fts_update AFTER UPDATE OF body ON note BEGIN\n    DELETE FROM search_fts WHERE rowid = old.id;\n    INSERT INTO search_fts(rowid, body) VALUES (new.id, new.body);\nEND";
-        assert_eq!(fill_statement(update, "note", false), None);
+        assert_eq!(fill_statement(update, "note"), None);
         let two = "CREATE TRIGGER x AFTER INSERT ON note BEGIN INSERT INTO search_fts(rowid, body) VALUES (new.id, new.body); DELETE FROM y; END";
-        assert_eq!(fill_statement(two, "note", false), None);
+        assert_eq!(fill_statement(two, "note"), None);
     }
 }
 
