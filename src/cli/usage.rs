@@ -23,6 +23,10 @@ pub fn report(e: &clap::Error, args: &[String]) -> i32 {
 
 /// The localised message: what is wrong, the usage line, and where help is.
 pub fn message(e: &clap::Error, i18n: &I18n) -> String {
+    if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+        // A command group given alone (`fieldbook next`): its help, which lists its commands.
+        return e.render().to_string().trim_end().to_string();
+    }
     let text = |kind: ContextKind| match e.get(kind) {
         Some(ContextValue::String(s)) => s.clone(),
         Some(ContextValue::Strings(v)) => i18n.list(v.iter().cloned()),
@@ -46,6 +50,7 @@ pub fn message(e: &clap::Error, i18n: &I18n) -> String {
             }
         }
         ErrorKind::UnknownArgument => i18n.fmt("cli.usage.unknown_arg", &[("arg", &arg)]),
+
         ErrorKind::InvalidSubcommand => {
             let command = text(ContextKind::InvalidSubcommand);
             match text(ContextKind::SuggestedSubcommand) {
@@ -137,6 +142,14 @@ mod tests {
         assert!(zh.contains("shw") && zh.contains("show"), "{zh}");
         let en = message(&error_of(&["fieldbook", "list", "--bogus"]), &I18n::new(Lang::En));
         assert!(en.contains("--bogus"), "{en}");
+    }
+
+    #[test]
+    fn a_command_group_alone_shows_its_commands() {
+        let e = error_of(&["fieldbook", "next"]);
+        let help = message(&e, &I18n::new(Lang::En));
+        assert!(help.starts_with("Next steps, each due on a day"), "{help}");
+        assert!(help.contains("Commands:") && help.contains("postpone"), "{help}");
     }
 
     #[test]
