@@ -101,18 +101,19 @@ const CUSTOMERS: &[Row] = &[
     (Action::Search, "/", true),
 ];
 
+/// The visit keys come first: the hint line keeps the first ones that fit at 80 columns.
 const CUSTOMER: &[Row] = &[
+    (Action::LogVisit, "l", true),
+    (Action::PlanVisit, "p", true),
+    (Action::MoveForward, ">", true),
     (Action::SwitchPane, "tab", true),
     (Action::Edit, "e enter", true),
     (Action::AddFact, "f", true),
     (Action::DeleteFact, "d delete", false),
     (Action::AddContact, "a", true),
-    (Action::LogVisit, "l", true),
-    (Action::PlanVisit, "p", true),
     (Action::Brief, "b", true),
     (Action::AddObjection, "o", false),
     (Action::ResolveObjection, "O", false),
-    (Action::MoveForward, ">", true),
     (Action::Checklist, "c", true),
     (Action::Profile, "P", false),
     (Action::MoveBack, "<", false),
