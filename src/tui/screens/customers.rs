@@ -13,7 +13,7 @@ use crate::store::{CustomerFilter, CustomerRow, CustomerSort, Store};
 use crate::text;
 use crate::tui::action::Action;
 use crate::tui::background::{Background, Reader, spinner};
-use crate::tui::keymap::Keymap;
+use crate::tui::keymap::{Keymap, ScreenId};
 use crate::tui::list_nav::moved;
 use crate::tui::modal::ModalRequest;
 
@@ -227,7 +227,11 @@ impl CustomersScreen {
         .map(|k| i18n.t(k));
         let mut lines = vec![Line::from(Span::styled(format!(" {}", row_text(&header, &widths)), t.title))];
         if self.rows.is_empty() {
-            lines.push(Line::from(Span::styled(format!(" {}", i18n.t("tui.customers.empty")), t.muted)));
+            let empty = match view.keymap.key_for(ScreenId::Customers, Action::AddCustomer) {
+                Some(key) if self.filter.text.is_none() => i18n.fmt("tui.customers.none_yet", &[("key", &key)]),
+                _ => i18n.t("tui.customers.empty"),
+            };
+            lines.push(Line::from(Span::styled(format!(" {empty}"), t.muted)));
         }
         let visible = (inner.height as usize).saturating_sub(1).max(1);
         // While another page is read the loaded rows stay in view.

@@ -15,6 +15,7 @@ use crate::store::Store;
 use crate::text;
 use crate::tui::action::Action;
 use crate::tui::background::{Background, Reader, spinner};
+use crate::tui::keymap::ScreenId;
 use crate::tui::list_nav::moved;
 use crate::tui::modal::ModalRequest;
 
@@ -219,10 +220,24 @@ impl TodayScreen {
                 lines.push(item_line(review, item, width, selected, view));
             }
         }
+        if self.items.is_empty() {
+            lines.push(Line::default());
+            lines.push(Line::from(Span::styled(empty_day_hint(view), t.muted)));
+        }
         let height = inner.height as usize;
         let scroll = selected_line.saturating_sub(height.saturating_sub(2));
         frame.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), inner);
     }
+}
+
+/// What to do on a day with nothing in it (a new database, or a free day): where customers
+/// are added and how to jot a note, with the keys bound now.
+fn empty_day_hint(view: &View) -> String {
+    let key = |screen: ScreenId, action: Action| view.keymap.key_for(screen, action).map(|k| k.to_string());
+    let go = key(ScreenId::Today, Action::GoCustomers).unwrap_or_default();
+    let add = key(ScreenId::Customers, Action::AddCustomer).unwrap_or_default();
+    let note = key(ScreenId::Today, Action::QuickNote).unwrap_or_default();
+    view.i18n.fmt("tui.today.empty_day", &[("go", &go), ("add", &add), ("note", &note)])
 }
 
 /// `name · company` in `cols` columns.
