@@ -738,12 +738,55 @@ fn hanging<'a>(head: Vec<Span<'a>>, body: &str, width: usize, hang: usize) -> Ve
     spans.push(Span::raw(first));
     let mut lines = vec![Line::from(spans)];
     let indent = " ".repeat(hang);
-    for paragraph in std::iter::once(rest).chain(paragraphs).filter(|p| !p.trim().is_empty()) {
-        lines.extend(
-            text::wrap(paragraph, width.saturating_sub(hang))
-                .into_iter()
-                .map(|row| Line::from(format!("{indent}{row}"))),
-        );
+    lines.extend(wrap_rows(rest, width.saturating_sub(hang)).map(|row| Line::from(format!("{indent}{row}"))));
+    // A blank line between paragraphs stays (one, however many were typed).
+    let mut blank = false;
+    for paragraph in paragraphs.map(str::trim_end) {
+        if paragraph.is_empty() {
+            blank = true;
+            continue;
+        }
+        if std::mem::take(&mut blank) {
+            lines.push(Line::default());
+        }
+        lines.extend(wrap_rows(paragraph, width.saturating_sub(hang)).map(|row| Line::from(format!("{indent}{row}"))));
     }
     lines
+}
+
+/// The rows of one line of text wrapped to `cols` (none for an empty line).
+fn wrap_rows(line: &str, cols: usize) -> impl Iterator<Item = String> {
+    let rows = if line.trim().is_empty() { Vec::new() } else { text::wrap(line, cols) };
+    rows.into_iter()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rows(lines: &[Line]) -> Vec<String> {
+        lines.iter().map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect()).collect()
+    }
+
+    #[test]
+    fn a_blank_line_between_paragraphs_stays_one_blank_row() {
+        let body = "Before the visit:\n- print the catalogue\n\n\nAt the visit:\n1. ask how they buy\n\n";
+        let lines = hanging(vec![Span::raw("plan: ")], body, 40, 6);
+        assert_eq!(
+            rows(&lines),
+            [
+                "plan: Before the visit:",
+                "      - print the catalogue",
+                "",
+                "      At the visit:",
+                "      1. ask how they buy"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_long_first_line_goes_on_under_the_hang() {
+        let lines = hanging(vec![Span::raw("○ 10:00 ")], "learn who signs off on purchases", 24, 2);
+        assert_eq!(rows(&lines), ["○ 10:00 learn who signs", "  off on purchases"]);
+    }
 }
