@@ -24,7 +24,7 @@ impl Link {
         let digits: String = phone.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
         (digits.chars().any(|c| c.is_ascii_digit())).then(|| Self {
             label,
-            value: phone.to_string(),
+            value: crate::domain::phone::readable(phone),
             uri: format!("tel:{digits}"),
         })
     }

@@ -7,6 +7,7 @@ use super::Ctx;
 use super::method;
 use super::output::{self, FormatArg, Table};
 use crate::domain::checklist;
+use crate::domain::phone::readable;
 use crate::domain::{BuyingCentre, Contact, Customer, Fact, FactCategory, NextStep, VisitKind, Word};
 use crate::hyperlink::{self, Link};
 use crate::i18n::I18n;
@@ -166,11 +167,12 @@ fn summary(i: &I18n, c: &Customer, profile: &ProfileView) -> Vec<(String, String
 
 /// The record's fields and facts of one category, as label/value pairs.
 fn record_fields(i: &I18n, c: &Customer, category: FactCategory, facts: &[ShownFact]) -> Vec<(String, String)> {
+    let phone = readable(&c.phone);
     let columns: Vec<(&str, &str)> = match category {
         FactCategory::Basic => vec![
             ("nickname", &c.nickname),
             ("title", &c.title),
-            ("phone", &c.phone),
+            ("phone", &phone),
             ("email", &c.email),
             ("address", &c.address),
         ],

@@ -12,6 +12,7 @@ pub(crate) mod fact;
 pub mod money;
 pub mod next_step;
 pub(crate) mod objection;
+pub mod phone;
 pub mod report;
 pub(crate) mod step;
 pub mod today;

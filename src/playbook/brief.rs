@@ -305,7 +305,8 @@ fn section(i: &I18n, key: &str, body: &str) -> String {
 fn who_text(i: &I18n, b: &Brief) -> String {
     let w = &b.who;
     let mut head = i.fmt("playbook.brief.title", &[("name", &w.name)]);
-    for part in [&w.company, &w.title, &w.phone].into_iter().filter(|p| !p.is_empty()) {
+    let phone = crate::domain::phone::readable(&w.phone);
+    for part in [&w.company, &w.title, &phone].into_iter().filter(|p| !p.is_empty()) {
         head.push_str(&format!(" · {part}"));
     }
     let mut pairs = vec![(i.t("playbook.label.class"), i.word(b.profile.class))];

@@ -157,7 +157,7 @@ fn facts_fill_the_five_categories_and_dates_repeat_yearly() {
     assert_eq!(facts[1]["value"], "1980-05-09");
     let text = env.ok(&["show", &id]);
     for needle in [
-        "Basic\n  Phone  13800000000",
+        "Basic\n  Phone  138 0000 0000",
         "Personal\n  hobby  fly fishing",
         "生日   1980-05-09 (every year on 05-09)",
         "Logistics\n  assistant  Ms Li",

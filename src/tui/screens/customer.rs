@@ -14,6 +14,7 @@ use ratatui::widgets::{Block, Paragraph};
 
 use super::{Effect, HandleCtx, View};
 use crate::domain::checklist::{Progress, progress, progress_of};
+use crate::domain::phone::readable;
 use crate::domain::{
     Contact, Customer, Deal, DealState, DueState, Fact, FactCategory, NextStep, Objection, Step, StepEvent, Visit,
     VisitKind, Word,
@@ -442,7 +443,8 @@ impl CustomerScreen {
                     (&c.address, CustomerField::Address),
                 ] {
                     if !value.is_empty() {
-                        push(RecordItem::Basic(field), value.clone());
+                        let shown = if field == CustomerField::Phone { readable(value) } else { value.clone() };
+                        push(RecordItem::Basic(field), shown);
                     }
                 }
             }

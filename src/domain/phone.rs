@@ -1,0 +1,59 @@
+//! Phone numbers as a rep reads them: stored as digits (with a leading `+` when given), shown
+//! in the groups people say them in (`138 0000 1111`, `+1 415 555 0142`).
+
+/// `phone` (as stored: digits, maybe a leading `+`) in readable groups: Chinese mobiles
+/// 3-4-4, Chinese landlines after their area code, North American numbers 3-3-4, Hong Kong
+/// and Macau 4-4, each after its country code. Any other number, or text that is not only
+/// digits, is shown as it is.
+pub fn readable(phone: &str) -> String {
+    let (plus, digits) = match phone.strip_prefix('+') {
+        Some(rest) => ("+", rest),
+        None => ("", phone),
+    };
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return phone.to_string();
+    }
+    let groups: Option<(&str, &[usize])> = match (plus, digits.len()) {
+        ("+", 13) if digits.starts_with("861") => Some(("86", &[3, 4, 4])),
+        ("+", 11) if digits.starts_with('1') => Some(("1", &[3, 3, 4])),
+        ("+", 11) if digits.starts_with("852") || digits.starts_with("853") => Some((&digits[..3], &[4, 4])),
+        ("", 11) if digits.starts_with('1') => Some(("", &[3, 4, 4])),
+        ("", 11) if digits.starts_with("01") || digits.starts_with("02") => Some(("", &[3, 4, 4])),
+        ("", 12) if digits.starts_with('0') => Some(("", &[4, 4, 4])),
+        _ => None,
+    };
+    let Some((country, sizes)) = groups else { return phone.to_string() };
+    let mut rest = &digits[country.len()..];
+    let mut parts: Vec<String> = Vec::new();
+    if !country.is_empty() {
+        parts.push(format!("+{country}"));
+    }
+    for size in sizes {
+        let (group, after) = rest.split_at((*size).min(rest.len()));
+        parts.push(group.to_string());
+        rest = after;
+    }
+    parts.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::readable;
+
+    #[test]
+    fn numbers_read_in_the_groups_people_say_them_in() {
+        assert_eq!(readable("13800001111"), "138 0000 1111");
+        assert_eq!(readable("+8613800001111"), "+86 138 0000 1111");
+        assert_eq!(readable("+14155550142"), "+1 415 555 0142");
+        assert_eq!(readable("+85291234567"), "+852 9123 4567");
+        assert_eq!(readable("02112345678"), "021 1234 5678");
+        assert_eq!(readable("075512345678"), "0755 1234 5678");
+    }
+
+    #[test]
+    fn other_numbers_and_text_are_shown_as_they_are() {
+        for phone in ["", "+442071234567", "12345", "0571-8765432", "ext 12", "+"] {
+            assert_eq!(readable(phone), phone);
+        }
+    }
+}
