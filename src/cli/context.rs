@@ -56,9 +56,16 @@ impl Ctx {
     pub fn store(&mut self) -> anyhow::Result<&mut Store> {
         let store = match self.store.take() {
             Some(store) => store,
-            None => Store::open_telling(&self.db_path, self.clock, |_| {
-                self.tell(&self.i18n.fmt("data.backup.upgrading", &[("path", &self.db_path.display())]));
-            })?,
+            None => {
+                let new = !self.db_path.exists();
+                let store = Store::open_telling(&self.db_path, self.clock, |_| {
+                    self.tell(&self.i18n.fmt("data.backup.upgrading", &[("path", &self.db_path.display())]));
+                })?;
+                if new {
+                    self.tell(&self.i18n.fmt("cli.new_database", &[("path", &self.db_path.display())]));
+                }
+                store
+            }
         };
         Ok(self.store.insert(store))
     }

@@ -136,7 +136,13 @@ pub enum Command {
 /// Runs one subcommand; prints errors to stderr as one localised line and returns the exit code.
 pub fn run(command: Command, session: Session) -> i32 {
     let mut ctx = Ctx::new(session);
-    match dispatch(&command, &mut ctx) {
+    let result = if starts_a_database(&command) || ctx.db_path().exists() {
+        dispatch(&command, &mut ctx)
+    } else {
+        // A mistyped --db must not become a new empty database that a read then shows as empty.
+        Err(ctx.fail("cli.no_database", &[("path", &ctx.db_path().display())]))
+    };
+    match result {
         Ok(()) => {
             ctx.keep_calendar_up();
             0
@@ -148,6 +154,21 @@ pub fn run(command: Command, session: Session) -> i32 {
             1
         }
     }
+}
+
+/// True for the commands that may start a database where there is none: adding a customer or
+/// a note, an import, the demo, a restore and the self-assessment. The others read or change
+/// what is there, so a path with no database is a mistake to say, not a file to create.
+fn starts_a_database(command: &Command) -> bool {
+    matches!(
+        command,
+        Command::Add(_)
+            | Command::Note(_)
+            | Command::Import(_)
+            | Command::Demo(_)
+            | Command::Restore(_)
+            | Command::Assess(_)
+    )
 }
 
 /// Calls the subcommand's `run`.

@@ -71,7 +71,7 @@ fn in_chinese() {
 
 #[test]
 fn bad_answers_are_refused_and_nothing_is_kept() {
-    let env = Env::new();
+    let env = Env::empty();
     for bad in ["1,2,3", "6,3,3,3,2,2,2,2,4,4,4,4,3,3,3,3", "x"] {
         let err = env.fails(&["assess", "--answers", bad]);
         assert!(err.contains("16") && err.contains("1 to 5"), "{bad}: {err}");

@@ -178,7 +178,7 @@ fn a_broken_config_file_is_named() {
 
 #[test]
 fn two_processes_writing_at_once_both_succeed() {
-    let env = Env::new();
+    let env = Env::empty();
     env.ok(&["list"]); // create the database first, as a rep's machine has it
     let workers: Vec<_> = ["A", "B"]
         .into_iter()

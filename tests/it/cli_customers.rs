@@ -101,7 +101,7 @@ fn list_aligns_chinese_columns_by_display_width() {
 
 #[test]
 fn show_unknown_id_fails_in_both_languages() {
-    let env = Env::new();
+    let env = Env::empty();
     let err = env.fails(&["show", "42"]);
     assert!(err.starts_with("error: ") && err.contains("42") && err.contains("fieldbook list"), "{err}");
     let err = env.fails(&["--lang", "zh-CN", "show", "42"]);

@@ -56,7 +56,7 @@ fn a_logged_visit_without_a_year_is_this_years() {
 
 #[test]
 fn other_date_fields_take_the_same_forms() {
-    let env = Env::new();
+    let env = Env::empty();
     let zh = env.ok(&["--lang", "zh-CN", "today", "--date", "5月12日"]);
     assert!(zh.contains("5月12日（周一）"), "{zh}");
     let out = env.bare().arg("--db").arg(&env.db).args(["--today", "2031年5月12日", "today"]).output().unwrap();

@@ -38,7 +38,7 @@ fn a_bare_number_takes_the_configured_currency() {
 
 #[test]
 fn wrong_amounts_are_refused_with_what_to_type() {
-    let env = Env::new();
+    let env = Env::empty();
     let err = env.fails(&["add", "A", "--value", "50 XYZ"]);
     assert!(err.contains("unknown currency 'XYZ'") && err.contains("USD"), "{err}");
     let err = env.fails(&["add", "A", "--value", "1.5亿亿"]);

@@ -48,7 +48,7 @@ struct Visit {
 }
 
 fn env_utc() -> Env {
-    Env::new()
+    Env::empty()
 }
 
 fn run_json(env: &Env, args: &[&str]) -> Value {
@@ -63,7 +63,6 @@ fn run_json(env: &Env, args: &[&str]) -> Value {
 type Seeded = (Vec<TestDeal>, Vec<Visit>, Vec<(String, Option<String>)>, Vec<(NaiveDate, Option<NaiveDate>)>);
 
 fn seed(env: &Env) -> Seeded {
-    env.ok(&["list"]); // creates the database
     let conn = rusqlite::Connection::open(&env.db).unwrap();
     register_search_functions(&conn);
     let mut rng = fastrand::Rng::with_seed(14);
@@ -455,7 +454,7 @@ fn text_and_csv_carry_the_same_figures_in_both_languages() {
 
 #[test]
 fn empty_database_and_bad_periods() {
-    let env = Env::new();
+    let env = Env::empty();
     let text = env.ok(&["report"]);
     assert!(text.contains("No deal was won or lost in the period"), "{text}");
     assert!(text.contains("No visits in the period"), "{text}");

@@ -1,5 +1,6 @@
 //! Small repairs of the data paths (issue 12): `restore` through a symbolic link replaces the
-//! database the link leads to, not the link; `import --batches --format json` is JSON.
+//! database the link leads to, not the link; `import --batches --format json` is JSON; a read
+//! pointed at a path with no database creates nothing.
 
 use crate::common::Env;
 
@@ -47,4 +48,25 @@ fn import_batches_as_json() {
     );
     assert!(first["source"].as_str().unwrap().ends_with("people.csv"));
     assert!(env.ok(&["import", "--batches"]).starts_with("#1  "), "text by default");
+}
+
+#[test]
+fn a_read_on_a_path_with_no_database_creates_nothing_and_says_what_to_check() {
+    let env = Env::new();
+    let typo = env.dir.path().join("Dropbx").join("fieldbook.db");
+    for (lang, said) in [("en", "there is no database at"), ("zh-CN", "没有数据库，未创建任何文件")] {
+        for args in [&["list"][..], &["today"], &["report"], &["search", "王"], &["check"], &["export"]] {
+            let out = env.bare().args(["--lang", lang, "--db"]).arg(&typo).args(args).output().unwrap();
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
+            assert!(err.contains(said) && err.contains("--db"), "{args:?}: {err}");
+        }
+    }
+    assert!(!typo.parent().unwrap().exists(), "no folder made for the mistyped path");
+    // A command that starts a database says where it did.
+    let out = env.bare().arg("--db").arg(&env.db).args(["add", "王伟"]).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success() && err.contains(&format!("Started a new database at {}", env.db.display())), "{err}");
+    let again = env.bare().arg("--db").arg(&env.db).args(["add", "李娜"]).output().unwrap();
+    assert!(!String::from_utf8_lossy(&again.stderr).contains("new database"), "said once, when it is new");
 }

@@ -28,6 +28,15 @@ impl Env {
         Self { dir, db }
     }
 
+    /// A fresh environment whose database is there and empty (a read on a path with no
+    /// database is refused).
+    pub fn empty() -> Self {
+        let env = Self::new();
+        let today = chrono::NaiveDate::parse_from_str(TODAY, "%Y-%m-%d").expect("test date");
+        fieldbook::store::Store::open(&env.db, fieldbook::clock::Clock::Fixed(today)).expect("empty database");
+        env
+    }
+
     /// `fieldbook --db <temp db> --today 2031-05-06` with `LANG=C` and a private config dir.
     pub fn cmd(&self) -> Command {
         let mut cmd = self.bare();
