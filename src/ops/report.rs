@@ -15,7 +15,7 @@ use crate::domain::report::{
 };
 use crate::domain::today::DueCustomer;
 use crate::domain::{CadencePolicy, CustomerClass, DealState, Outcome, Portfolio, Step, Word};
-use crate::store::{Store, StoreError};
+use crate::store::{StepHistory, Store, StoreError};
 
 /// How many lost reasons and losing-touch customers the report lists.
 pub const TOP: usize = 5;
@@ -189,10 +189,9 @@ pub struct ReportSettings {
 pub fn build(store: &Store, today: NaiveDate, period: Period, settings: &ReportSettings) -> Result<Report, StoreError> {
     let start = utc_start_of(period.from);
     let end = utc_start_of(period.end());
-    let changes = store.report_changes(&start, &end)?;
-    let (tracks, standing) = store.report_tracks(&start, &changes)?;
-    let funnel = funnel(store, today, &changes, &tracks, standing)?;
-    let results = results(&changes, settings.currency);
+    let history = store.report_step_history(&start, &end)?;
+    let funnel = funnel(store, today, &history)?;
+    let results = results(&history.changes, settings.currency);
     let forecast = forecast(store, today, period, &settings.odds)?;
     let activity = activity(store, today, period)?;
     let customers = customers(store, today, &end, settings)?;
@@ -207,16 +206,10 @@ fn utc_start_of(day: NaiveDate) -> String {
     utc.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
-fn funnel(
-    store: &Store,
-    today: NaiveDate,
-    changes: &[crate::store::StepChange],
-    tracks: &[crate::domain::report::DealTrack],
-    standing: [u64; 5],
-) -> Result<Vec<FunnelStep>, StoreError> {
-    let counts = funnel_counts(tracks, standing);
+fn funnel(store: &Store, today: NaiveDate, history: &StepHistory) -> Result<Vec<FunnelStep>, StoreError> {
+    let counts = funnel_counts(&history.tracks, history.standing);
     let mut stays: [Vec<f64>; 5] = Default::default();
-    for c in changes {
+    for c in &history.changes {
         let Some(from) = c.from.filter(|f| f.state == DealState::Open) else { continue };
         if c.to.state == DealState::Open && c.to.step == from.step {
             continue;

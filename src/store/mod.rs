@@ -58,7 +58,7 @@ pub use next_steps::StepOf;
 pub use notes::Note;
 pub use pipeline::{BoardMatches, PipelineCard, PipelineFilter, StepTotal};
 pub use removal::Removed;
-pub use report::{NextStepFollowUp, OpenDealGroup, StepChange, VisitTally};
+pub use report::{NextStepFollowUp, OpenDealGroup, StepChange, StepHistory, VisitTally};
 pub use search::{KIND_STRIDE, SearchHit, SearchKind};
 
 /// How long a writer waits for another process holding the write lock.

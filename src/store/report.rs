@@ -2,7 +2,7 @@
 //! tallied by day, next steps and what followed them, won value per account, and counts of
 //! classes and quadrants. Figures are made from these rows in `ops::report`.
 
-use chrono::{DateTime, NaiveDate};
+use chrono::NaiveDate;
 use rusqlite::params;
 
 use super::Store;
@@ -76,104 +76,78 @@ pub type ClassAndQuadrantCounts = (Vec<(CustomerClass, u64)>, Vec<(Option<Portfo
 /// Seconds in a day, for durations between timestamps.
 const DAY_SECONDS: f64 = 86_400.0;
 
-impl Store {
-    /// What the funnel looks at (`start` being an RFC 3339 UTC timestamp): the tracks of the
-    /// deals with `changes` in the period (from [`Store::report_changes`]) or changed since
-    /// it began, each with its step at the start if it was open then; and, per step in step
-    /// order, how many open deals created before the start have not changed since, so stood
-    /// in their step all along (a deal's row is where its last step change left it). Counting
-    /// those instead of looking up each deal's step at the start reads one index range.
-    pub fn report_tracks(&self, start: &str, changes: &[StepChange]) -> Result<(Vec<DealTrack>, [u64; 5])> {
-        let what = "reading where deals stood";
-        let mut stmt = self
-            .conn()
-            .prepare_cached(
-                "SELECT d.id, e.to_stage FROM deal d
-                 JOIN stage_event e INDEXED BY stage_event_deal
-                   ON e.deal_id = d.id
-                  AND e.id = (SELECT p.id FROM stage_event p INDEXED BY stage_event_deal
-                              WHERE p.deal_id = d.id AND p.at < ?1 ORDER BY p.id DESC LIMIT 1)
-                 WHERE d.id IN (SELECT deal_id FROM stage_event INDEXED BY stage_event_at WHERE at >= ?1)
-                   AND d.created_at < ?1 AND (d.state = 'open' OR d.closed_at >= ?1) AND e.to_state = 'open'
-                 ORDER BY d.id",
-            )
-            .ctx(what)?;
-        let rows = stmt.query_map([start], |r| Ok((r.get::<_, i64>(0)?, rows::code::<Step>(r, 1)?))).ctx(what)?;
-        let mut tracks: std::collections::BTreeMap<i64, DealTrack> = std::collections::BTreeMap::new();
-        for row in rows {
-            let (id, stage) = row.ctx(what)?;
-            tracks.entry(id).or_default().at_start = Some(stage);
-        }
-        for c in changes {
-            tracks.entry(c.deal_id).or_default().changes.push(c.to);
-        }
-        // All open deals created before the start, less those changed since (few, by id).
-        let mut standing = [0u64; 5];
-        for (sql, sign) in [
-            (
-                "SELECT stage, count(*) FROM deal INDEXED BY deal_state_totals
-                 WHERE state = 'open' AND created_at < ?1 GROUP BY stage",
-                1,
-            ),
-            (
-                "SELECT stage, count(*) FROM deal
-                 WHERE id IN (SELECT deal_id FROM stage_event WHERE at >= ?1) AND state = 'open' AND created_at < ?1
-                 GROUP BY stage",
-                -1,
-            ),
-        ] {
-            let mut stmt = self.conn().prepare_cached(sql).ctx(what)?;
-            let rows = stmt.query_map([start], |r| Ok((rows::code::<Step>(r, 0)?, r.get::<_, i64>(1)?))).ctx(what)?;
-            for row in rows {
-                let (step, n) = row.ctx(what)?;
-                let total = i64::try_from(standing[step.index()]).unwrap_or(i64::MAX) + sign * n;
-                standing[step.index()] = u64::try_from(total).unwrap_or(0);
-            }
-        }
-        Ok((tracks.into_values().collect(), standing))
-    }
+/// The step history of a period as the funnel and results read it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct StepHistory {
+    /// Every change in the period, by deal, oldest first.
+    pub changes: Vec<StepChange>,
+    /// The tracks of the deals changed since the period began, by deal: each one's step at
+    /// the start if it was open then, and its changes in the period.
+    pub tracks: Vec<DealTrack>,
+    /// Per step, in step order, how many open deals have stood in it since before the start
+    /// (unchanged since, so tracks without changes, given as counts).
+    pub standing: [u64; 5],
+}
 
-    /// Every change of the step history from `start` to `end` (RFC 3339 UTC, end exclusive),
-    /// by deal, oldest first: the changes from the index `stage_event_at`, the time of the
-    /// change before each from `stage_event_deal` (migration 0023: neither reads the table),
-    /// the deal's value and the reason only for a change to won or lost.
-    pub fn report_changes(&self, start: &str, end: &str) -> Result<Vec<StepChange>> {
+impl Store {
+    /// The step history from `start` to `end` (RFC 3339 UTC, end exclusive) for the funnel
+    /// and results: one range of `stage_event_timeline` (migration 0025) from the start on,
+    /// in time order, which holds each change with the time of the deal's change before it
+    /// and, for a change to won or lost, the deal's value now and the reason. A deal's first
+    /// change since the start says where it stood then (the step it moved from, if it was
+    /// open); the deals that stood still since are counted per step from `deal_open_board`
+    /// (an open deal's `stage_since` is the time of its last change).
+    pub fn report_step_history(&self, start: &str, end: &str) -> Result<StepHistory> {
         let what = "reading the step history";
         let mut stmt = self
             .conn()
             .prepare_cached(
-                "SELECT e.deal_id, e.from_stage, e.from_state, e.to_stage, e.to_state,
-                        CASE WHEN e.to_state = 'lost' THEN (SELECT r.reason FROM stage_event r WHERE r.id = e.id) END,
-                        e.at,
-                        (SELECT p.at FROM stage_event p INDEXED BY stage_event_deal
-                         WHERE p.deal_id = e.deal_id AND p.id < e.id ORDER BY p.id DESC LIMIT 1),
-                        d.value_minor, d.currency
-                 FROM stage_event e INDEXED BY stage_event_at
-                 LEFT JOIN deal d ON e.to_state <> 'open' AND d.id = e.deal_id
-                 WHERE e.at >= ?1 AND e.at < ?2 ORDER BY e.deal_id, e.id",
+                "SELECT deal_id, id, from_stage, from_state, to_stage, to_state, unixepoch(at) - unixepoch(before_at),
+                        value_minor, currency, reason, at < ?2
+                 FROM stage_event_timeline WHERE at >= ?1",
             )
             .ctx(what)?;
-        let rows = stmt
-            .query_map([start, end], |r| {
-                let from = match (rows::opt_code::<Step>(r, 1)?, rows::opt_code::<DealState>(r, 2)?) {
-                    (Some(step), Some(state)) => Some(Held { step, state }),
-                    _ => None,
-                };
-                let at: String = r.get(6)?;
-                let previous: Option<String> = r.get(7)?;
-                let value: Option<i64> = r.get(8)?;
-                let currency: Option<String> = r.get(9)?;
-                Ok(StepChange {
-                    deal_id: r.get(0)?,
-                    from,
-                    to: Held { step: rows::code(r, 3)?, state: rows::code(r, 4)? },
-                    value: value.map(|v| Money::new(v, Currency::stored(currency.as_deref().unwrap_or_default()))),
-                    reason: r.get::<_, Option<String>>(5)?.unwrap_or_default(),
-                    days_since_previous: previous.and_then(|p| days_between(&p, &at)),
-                })
-            })
-            .ctx(what)?;
-        rows.collect::<rusqlite::Result<Vec<_>>>().ctx(what)
+        let mut rows = stmt.query([start, end]).ctx(what)?;
+        let mut changes: Vec<(i64, StepChange)> = Vec::new();
+        let mut tracks: std::collections::BTreeMap<i64, DealTrack> = std::collections::BTreeMap::new();
+        while let Some(r) = rows.next().ctx(what)? {
+            let deal_id: i64 = r.get(0).ctx(what)?;
+            let from = match (rows::opt_code::<Step>(r, 2).ctx(what)?, rows::opt_code::<DealState>(r, 3).ctx(what)?) {
+                (Some(step), Some(state)) => Some(Held { step, state }),
+                _ => None,
+            };
+            let track = tracks.entry(deal_id).or_insert_with(|| DealTrack {
+                at_start: from.filter(|f| f.state == DealState::Open).map(|f| f.step),
+                changes: Vec::new(),
+            });
+            if !r.get::<_, bool>(10).ctx(what)? {
+                continue;
+            }
+            let to = Held { step: rows::code(r, 4).ctx(what)?, state: rows::code(r, 5).ctx(what)? };
+            track.changes.push(to);
+            let seconds: Option<i64> = r.get(6).ctx(what)?;
+            let value: Option<i64> = r.get(7).ctx(what)?;
+            let currency = r.get_ref(8).and_then(|c| Ok(c.as_str_or_null()?)).ctx(what)?;
+            let change = StepChange {
+                deal_id,
+                from,
+                to,
+                value: value.map(|v| Money::new(v, Currency::stored(currency.unwrap_or_default()))),
+                reason: r.get(9).ctx(what)?,
+                days_since_previous: seconds.map(|s| (s as f64 / DAY_SECONDS).max(0.0)),
+            };
+            changes.push((r.get(1).ctx(what)?, change));
+        }
+        changes.sort_by_key(|(id, c)| (c.deal_id, *id));
+        let mut standing = [0u64; 5];
+        for step in Step::ALL {
+            standing[step.index()] = self.open_deals_in_step_since_before(*step, start)?;
+        }
+        Ok(StepHistory {
+            changes: changes.into_iter().map(|(_, c)| c).collect(),
+            tracks: tracks.into_values().filter(|t| t.at_start.is_some() || !t.changes.is_empty()).collect(),
+            standing,
+        })
     }
 
     /// How many open deals have been in `stage` since before `since` (RFC 3339 UTC).
@@ -181,7 +155,7 @@ impl Store {
         let n: i64 = self
             .conn()
             .prepare_cached(
-                "SELECT count(*) FROM deal INDEXED BY deal_state_totals
+                "SELECT count(*) FROM deal INDEXED BY deal_open_board
                  WHERE state = 'open' AND stage = ?1 AND stage_since < ?2",
             )
             .and_then(|mut s| s.query_row(params![stage.code(), since], |r| r.get(0)))
@@ -301,13 +275,14 @@ impl Store {
         rows.collect::<rusqlite::Result<Vec<_>>>().ctx(what)
     }
 
-    /// Won value per account and currency, of deals won before `end` (RFC 3339 UTC).
+    /// Won value per account and currency, of deals won before `end` (RFC 3339 UTC), from the
+    /// won deals' own index (migration 0025), in account order.
     pub fn won_value_per_account(&self, end: &str) -> Result<Vec<(i64, Money)>> {
         let what = "reading won value per account";
         let mut stmt = self
             .conn()
             .prepare_cached(
-                "SELECT customer_id, currency, sum(value_minor) FROM deal INDEXED BY deal_state_totals
+                "SELECT customer_id, currency, sum(value_minor) FROM deal INDEXED BY deal_won_account
                  WHERE state = 'won' AND value_minor IS NOT NULL AND closed_at < ?1
                  GROUP BY customer_id, currency",
             )
@@ -354,11 +329,4 @@ fn add_count<K: PartialEq>(counts: &mut Vec<(K, u64)>, key: K, n: u64) {
         Some((_, c)) => *c += n,
         None => counts.push((key, n)),
     }
-}
-
-/// Days from one RFC 3339 timestamp to another (none when either is unreadable).
-fn days_between(from: &str, to: &str) -> Option<f64> {
-    let from = DateTime::parse_from_rfc3339(from).ok()?;
-    let to = DateTime::parse_from_rfc3339(to).ok()?;
-    Some(((to - from).num_seconds() as f64 / DAY_SECONDS).max(0.0))
 }

@@ -9,14 +9,16 @@ use crate::domain::{Customer, CustomerClass, Man, Word};
 
 /// A stored code column (`stage`, `class`, ...) as its domain word.
 pub fn code<T: Word>(row: &Row, idx: usize) -> rusqlite::Result<T> {
-    let s: String = row.get(idx)?;
-    T::from_code(&s).ok_or_else(|| conversion(idx, format!("unknown {} '{s}'", T::KIND)))
+    opt_code(row, idx)?.ok_or(rusqlite::Error::InvalidColumnType(idx, String::new(), Type::Null))
 }
 
-/// A nullable code column.
+/// A nullable code column (read in place: a report reads some hundred thousand).
 pub fn opt_code<T: Word>(row: &Row, idx: usize) -> rusqlite::Result<Option<T>> {
-    let s: Option<String> = row.get(idx)?;
-    s.map(|s| T::from_code(&s).ok_or_else(|| conversion(idx, format!("unknown {} '{s}'", T::KIND)))).transpose()
+    let s = row
+        .get_ref(idx)?
+        .as_str_or_null()
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(idx, Type::Text, e.into()))?;
+    s.map(|s| T::from_code(s).ok_or_else(|| conversion(idx, format!("unknown {} '{s}'", T::KIND)))).transpose()
 }
 
 /// A nullable `YYYY-MM-DD` column.

@@ -1,4 +1,4 @@
-//! Summary tables kept by triggers (migrations 0022 and 0023): totals a read would otherwise count
+//! Summary tables kept by triggers (migrations 0022, 0023 and 0025): totals a read would otherwise count
 //! row by row, adjusted by each write. A bulk load sets their triggers aside and builds the
 //! tables once at the end ([`rebuild`], from [`super::bulk_deferred`]); `fieldbook check`
 //! compares each with its source rows ([`differences`]).
@@ -18,7 +18,7 @@ pub(crate) struct Summary {
 }
 
 /// Every summary table, as its migration built it (0022: the board's totals; 0023: the
-/// report's per-day totals, forecast and customer base).
+/// report's per-day totals, forecast and customer base; 0025: the step history by time).
 pub(crate) const SUMMARIES: &[Summary] = &[
     Summary {
         table: "deal_open_tally",
@@ -45,6 +45,11 @@ pub(crate) const SUMMARIES: &[Summary] = &[
         table: "customer_class_tally",
         columns: "class, portfolio, customers",
         select: "SELECT r.class, coalesce(r.portfolio, ''), count(*) FROM customer r WHERE r.archived = 0 GROUP BY r.class, coalesce(r.portfolio, '')",
+    },
+    Summary {
+        table: "stage_event_timeline",
+        columns: "at, id, deal_id, from_stage, from_state, to_stage, to_state, before_at, value_minor, currency, reason",
+        select: "SELECT e.at, e.id, e.deal_id, e.from_stage, e.from_state, e.to_stage, e.to_state, lag(e.at) OVER (PARTITION BY e.deal_id ORDER BY e.id), CASE WHEN e.to_state <> 'open' THEN d.value_minor END, CASE WHEN e.to_state <> 'open' THEN d.currency END, CASE WHEN e.to_state = 'lost' THEN e.reason ELSE '' END FROM stage_event e LEFT JOIN deal d ON d.id = e.deal_id",
     },
 ];
 

@@ -137,3 +137,60 @@ fn version_23_keeps_the_reports_totals_of_version_10_through_every_write() {
         count("SELECT count(*) FROM visit WHERE done_at >= '2031-05-01' AND done_at < '2031-06-01'")
     );
 }
+
+/// Migration 0025 (the step history by time, with the time of each change before it and a
+/// close's value): built from version 10's step history, it stays what the rows give through
+/// every change of a deal (`check` compares it), and the quarter's results count a win and a
+/// loss of the same deal, each at the deal's value now.
+#[test]
+fn version_25_keeps_the_step_history_by_time_through_every_deal_change() {
+    let env = upgraded_env();
+    let checked = |what: &str| {
+        let out = env.ok(&["check"]);
+        assert!(out.starts_with("OK: "), "{what}: {out}");
+    };
+    checked("upgraded");
+    let after = read_only(&env.db);
+    let events = strings(&after, "SELECT CAST(count(*) AS TEXT) FROM stage_event");
+    assert_ne!(events, ["0"], "version 10 has a step history");
+    assert_eq!(strings(&after, "SELECT CAST(count(*) AS TEXT) FROM stage_event_timeline"), events);
+    drop(after);
+    let quarter = || env.json(&["report", "--period", "quarter", "--format", "json"]);
+    let before = quarter();
+
+    let deal = env.ok(&["deal", "add", "2", "--title", "二期", "--value", "USD 900", "--close-on", "2031-06-15"]);
+    let deal = deal.trim();
+    checked("a deal added");
+    env.ok(&["move", "2", "survey", "--deal", deal]);
+    checked("a deal moved");
+    env.ok(&["won", "2", "--deal", deal, "--value", "300k"]);
+    checked("a deal won");
+    env.ok(&["deal", "edit", deal, "--value", "400k", "--currency", "CNY"]);
+    checked("a won deal's value changed");
+    env.ok(&["reopen", deal, "--reason", "客户追加"]);
+    checked("a deal reopened");
+    env.ok(&["lost", "2", "--deal", deal, "--reason", "预算取消"]);
+    checked("a deal lost");
+    let report = quarter();
+    let results = &report["results"];
+    assert_eq!(results["won_count"], before["results"]["won_count"].as_u64().unwrap() + 1);
+    assert_eq!(results["lost_count"], before["results"]["lost_count"].as_u64().unwrap() + 1);
+    let value_of = |side: &serde_json::Value, key: &str| -> i64 {
+        side[key]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["currency"] == "CNY")
+            .map_or(0, |c| c["value_minor"].as_i64().unwrap())
+    };
+    for key in ["won", "lost"] {
+        assert_eq!(
+            value_of(results, key),
+            value_of(&before["results"], key) + 40_000_000,
+            "{key}: the deal's value now"
+        );
+    }
+    assert!(results["lost_reasons"].as_array().unwrap().iter().any(|r| r["reason"] == "预算取消"));
+    env.ok(&["delete", "2", "--yes"]);
+    checked("an account and its deals deleted");
+}
