@@ -31,6 +31,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0023_report_day_totals.sql"),
     include_str!("../../migrations/0024_short_starts_of_keys.sql"),
     include_str!("../../migrations/0025_step_history_by_time.sql"),
+    include_str!("../../migrations/0026_cadence_class_in_index.sql"),
 ];
 
 /// The schema version this binary writes.

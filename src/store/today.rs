@@ -103,7 +103,7 @@ impl Store {
     /// Open next steps due on or before `day` and appointments of earlier days not logged,
     /// most overdue first.
     /// The open next steps' page is read from `next_step_open_due` (named: with the
-    /// statistics of a large file the planner took `next_step_due_done` and skipped through
+    /// statistics of a large file the planner took `next_step_due_done`, dropped since, and skipped through
     /// every next step, done ones too) in the order shown (migration 0020: day, time, id), so
     /// the read stops after the page instead of sorting every step due (4,418 on the bench
     /// day); archived accounts are left out through their small index, and the accounts are

@@ -74,6 +74,7 @@ mod tui_report;
 mod tui_screens;
 mod upgrade_support;
 mod upgrade_v10;
+mod upgrade_v10_indexes;
 mod upgrade_v10_summaries;
 mod upgrade_v7;
 mod visit_loop;

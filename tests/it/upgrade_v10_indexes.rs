@@ -1,0 +1,43 @@
+//! Upgrading the version-10 fixture (see `upgrade_v10.rs`, which made it) through the
+//! migrations that only change indexes: what reads them answers as the rows would.
+
+use crate::upgrade_support::read_only;
+use crate::upgrade_v10::{strings, upgraded_env};
+
+/// Migration 0026 (the cadence indexes hold the class; two indexes nothing reads dropped):
+/// version 10's accounts are all in the new indexes with their class, the dropped ones are
+/// gone, and an account of the class "lost" never shows as losing touch while the others
+/// past their cadence do.
+#[test]
+fn version_26_reads_the_class_of_version_10_from_the_cadence_indexes() {
+    let env = upgraded_env();
+    assert!(env.ok(&["check"]).starts_with("OK: "));
+    let after = read_only(&env.db);
+    for index in ["customer_cadence_quadrant", "customer_cadence_override"] {
+        let columns = strings(&after, &format!("SELECT name FROM pragma_index_info('{index}') ORDER BY seqno"));
+        assert_eq!(columns.last().map(String::as_str), Some("class"), "{index}: {columns:?}");
+    }
+    let gone =
+        strings(&after, "SELECT name FROM sqlite_schema WHERE name IN ('visit_done_tally', 'next_step_due_done')");
+    assert!(gone.is_empty(), "{gone:?}");
+    let in_index = strings(
+        &after,
+        "SELECT CAST(count(*) AS TEXT) FROM customer INDEXED BY customer_cadence_quadrant
+         WHERE archived = 0 AND cadence_days IS NULL AND portfolio IS NOT 'none-such'",
+    );
+    let in_rows =
+        strings(&after, "SELECT CAST(count(*) AS TEXT) FROM customer WHERE archived = 0 AND cadence_days IS NULL");
+    assert_eq!(in_index, in_rows);
+    drop(after);
+
+    let due_ids = |env: &crate::common::Env| -> Vec<i64> {
+        let list = env.json(&["losing-touch", "--limit", "500", "--format", "json", "--today", "2033-01-01"]);
+        list["customers"].as_array().unwrap().iter().map(|c| c["customer"]["id"].as_i64().unwrap()).collect()
+    };
+    let before = due_ids(&env);
+    assert!(before.contains(&1), "account 1 is past its cadence two years on: {before:?}");
+    env.ok(&["profile", "1", "--class", "lost"]);
+    let after = due_ids(&env);
+    assert!(!after.contains(&1), "a lost account is not losing touch: {after:?}");
+    assert_eq!(after, before.into_iter().filter(|id| *id != 1).collect::<Vec<_>>());
+}
