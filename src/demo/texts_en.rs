@@ -1,7 +1,9 @@
 //! English visit texts, written as a rep would jot them down. `{p}` is a product, `{u}` its
 //! unit, `{c}` the company's short name, `{dm}` the decision maker, `{n}` a number.
 
-use super::texts::{Scenario, Via};
+use chrono::Weekday::*;
+
+use super::texts::{Due::*, Next, Scenario, Via};
 
 /// Visit scenarios by step (preparation … close).
 pub const SCENARIOS: [&[Scenario]; 5] = [
@@ -12,11 +14,15 @@ pub const SCENARIOS: [&[Scenario]; 5] = [
             purpose: "Book a first meeting and find out who buys {p}",
             plan: "Call the front desk, mention a reference in their industry, ask for the purchasing lead",
             expect: "A 30-minute meeting in the next two weeks",
-            met: "Meeting booked; they asked us to bring the {p} brochure",
+            met: "Meeting booked for Friday morning; they asked us to bring the {p} brochure",
             partly: "They want the brochure first, then a date",
             not_met: "Could not get past reception",
             topic: "their purchasing plan for this year",
-            next: "Send the company profile and {p} sheet",
+            next: [
+                Next::to("Meet them Friday morning with the {p} brochure", On(Fri)),
+                Next::to("Send the company profile and {p} sheet", Days(1)),
+                Next::retry(Days(7)),
+            ],
         },
         Scenario {
             via: Via::Phone,
@@ -28,7 +34,11 @@ pub const SCENARIOS: [&[Scenario]; 5] = [
             partly: "They read it and will meet us; their boss sets the date",
             not_met: "Not needed for now, they say",
             topic: "their equipment renewal plan",
-            next: "Confirm the date and visit them",
+            next: [
+                Next::to("Visit them Thursday afternoon", On(Thu)),
+                Next::to("Call to fix the date of the visit", Days(3)),
+                Next::retry(Days(28)),
+            ],
         },
         Scenario {
             via: Via::Message,
@@ -36,11 +46,15 @@ pub const SCENARIOS: [&[Scenario]; 5] = [
             purpose: "Message {c}'s buyer to book a first visit",
             plan: "Send the company profile and a {p} case; offer two times to meet",
             expect: "A date for the meeting",
-            met: "They answered; meeting next Tuesday morning",
+            met: "They answered; we meet next Tuesday morning",
             partly: "Busy this month; they will get back at month end",
             not_met: "No answer yet",
             topic: "which {p} they use today",
-            next: "Call to confirm the meeting",
+            next: [
+                Next::to("Meet them next Tuesday morning", NextWeek(Tue)),
+                Next::to("Message them again at month end", MonthEnd),
+                Next::retry(Days(3)),
+            ],
         },
     ],
     &[
@@ -54,7 +68,11 @@ pub const SCENARIOS: [&[Scenario]; 5] = [
             partly: "Short meeting, only swapped cards",
             not_met: "They were called into a meeting after five minutes",
             topic: "what they think of the current supplier",
-            next: "Send a case study from the same industry",
+            next: [
+                Next::to("Send a case study from the same industry", Days(2)),
+                Next::to("Send the catalogue and ask for a second meeting", Days(3)),
+                Next::retry(Days(7)),
+            ],
         },
         Scenario {
             via: Via::Any,
@@ -66,7 +84,11 @@ pub const SCENARIOS: [&[Scenario]; 5] = [
             partly: "Know it is the VP, not met yet",
             not_met: "Buyer would not introduce us",
             topic: "{dm}'s cost worries",
-            next: "Book a meeting with {dm}",
+            next: [
+                Next::to("Meet {dm} next Wednesday", NextWeek(Wed)),
+                Next::to("Ask the buyer to introduce us to the VP", Days(7)),
+                Next::retry(Days(14)),
+            ],
         },
         Scenario {
             via: Via::Meeting,
@@ -78,7 +100,11 @@ pub const SCENARIOS: [&[Scenario]; 5] = [
             partly: "The users' lead was away; only talked to the buyer",
             not_met: "The buyer would rather we did not meet the users yet",
             topic: "what troubles the users most",
-            next: "Write up the users' needs and send them to the buyer",
+            next: [
+                Next::to("Write up the users' needs and send them to the buyer", Days(3)),
+                Next::to("Book another visit when the users' lead is back", Days(10)),
+                Next::retry(Days(14)),
+            ],
         },
     ],
     &[
@@ -92,7 +118,11 @@ pub const SCENARIOS: [&[Scenario]; 5] = [
             partly: "Two problems found; budget not discussed",
             not_met: "Not willing to talk; not looking to switch",
             topic: "when the budget is approved",
-            next: "Send a summary of needs for confirmation",
+            next: [
+                Next::to("Send a summary of needs for confirmation", Days(2)),
+                Next::to("Ask about the budget on the next call", Days(5)),
+                Next::retry(Days(21)),
+            ],
         },
         Scenario {
             via: Via::Any,
@@ -104,7 +134,11 @@ pub const SCENARIOS: [&[Scenario]; 5] = [
             partly: "Know the process; budget waits for next quarter",
             not_met: "Budget is confidential, they say",
             topic: "the tender date",
-            next: "Draft a first proposal",
+            next: [
+                Next::to("Draft a first proposal", Days(7)),
+                Next::to("Ask about the budget again early next quarter", NextQuarter),
+                Next::retry(Days(14)),
+            ],
         },
     ],
     &[
@@ -118,7 +152,11 @@ pub const SCENARIOS: [&[Scenario]; 5] = [
             partly: "Likes the product, worried about service response time",
             not_met: "The sample did not arrive in time; need another slot",
             topic: "service terms",
-            next: "Send the written proposal and quote",
+            next: [
+                Next::to("Send the written proposal and quote", Days(3)),
+                Next::to("Send our service terms and response times", Days(2)),
+                Next::retry(Days(7)),
+            ],
         },
         Scenario {
             via: Via::Meeting,
@@ -130,7 +168,11 @@ pub const SCENARIOS: [&[Scenario]; 5] = [
             partly: "Still asking for {n}% off",
             not_met: "Competitor is much cheaper; they lean that way",
             topic: "payment terms",
-            next: "Send the revised quote and payment terms",
+            next: [
+                Next::to("Send the revised quote and payment terms", Days(2)),
+                Next::to("Check with our boss how far we can go on price", Days(2)),
+                Next::retry(Days(14)),
+            ],
         },
     ],
     &[
@@ -144,7 +186,11 @@ pub const SCENARIOS: [&[Scenario]; 5] = [
             partly: "Verbal yes; contract goes through legal",
             not_met: "They want to compare once more",
             topic: "delivery dates",
-            next: "Chase the signed contract",
+            next: [
+                Next::to("Confirm the delivery dates of the first batch", Days(3)),
+                Next::to("Chase the signed contract", Days(7)),
+                Next::retry(Days(7)),
+            ],
         },
         Scenario {
             via: Via::Meeting,
@@ -156,9 +202,24 @@ pub const SCENARIOS: [&[Scenario]; 5] = [
             partly: "Quantity agreed, delivery still open",
             not_met: "{dm} travelling, only met the assistant",
             topic: "a yearly framework agreement",
-            next: "Send the final quote and contract",
+            next: [
+                Next::to("Follow up on the PO next week", NextWeek(Wed)),
+                Next::to("Confirm the delivery date with our plant, then send the contract", Days(3)),
+                Next::retry(Days(7)),
+            ],
         },
     ],
+];
+
+/// What is to do first when a deal has just moved to a step (preparation … close), and once
+/// it is won.
+pub const STEP_WORK: [Next; 6] = [
+    Next::to("Call to book a visit about the {p}", Days(3)),
+    Next::to("Find out who decides on the {p}", Days(7)),
+    Next::to("Book a visit to learn what they need", Days(5)),
+    Next::to("Prepare the {p} demonstration for engineering", Days(7)),
+    Next::to("Send the draft contract and chase the signature", Days(5)),
+    Next::to("Confirm the delivery dates of the first batch", Days(3)),
 ];
 
 /// Free notes about a customer.
@@ -216,7 +277,11 @@ pub const AFTER_SALE: &[Scenario] = &[
         partly: "Mostly happy, but a quality issue is still open",
         not_met: "They complain service is slow",
         topic: "next year's expansion",
-        next: "Send technical support to follow up on site",
+        next: [
+            Next::to("Pass their two suggestions on to our engineers", Days(3)),
+            Next::to("Send technical support to follow up on site", Days(2)),
+            Next::to("Send technical support on site and call them the day after", Days(1)),
+        ],
     },
     Scenario {
         via: Via::Meeting,
@@ -228,7 +293,11 @@ pub const AFTER_SALE: &[Scenario] = &[
         partly: "Remedy accepted, but they want a credit too",
         not_met: "They talk of changing supplier",
         topic: "the next delivery date",
-        next: "Report delivery progress weekly",
+        next: [
+            Next::to("Report delivery progress weekly", Days(7)),
+            Next::to("Ask our boss for a credit they can accept", Days(2)),
+            Next::to("Go back with our manager to apologise in person", Days(3)),
+        ],
     },
     Scenario {
         via: Via::Meeting,
@@ -237,10 +306,14 @@ pub const AFTER_SALE: &[Scenario] = &[
         plan: "Bring the new brochure, ask about the new plant",
         expect: "The next opportunity found",
         met: "The new plant needs {n} {u} next year; they want our proposal",
-        partly: "Interested, budget only next year",
+        partly: "Interested; the budget comes next quarter",
         not_met: "No new needs for now",
         topic: "progress of the new plant",
-        next: "Send the new brochure and a quote",
+        next: [
+            Next::to("Send the new brochure and a quote", Days(5)),
+            Next::to("Ask about the budget early next quarter", NextQuarter),
+            Next::to("Check in again next quarter", NextQuarter),
+        ],
     },
 ];
 
@@ -256,7 +329,11 @@ pub const KEEP_IN_TOUCH: &[Scenario] = &[
         partly: "Busy; only a few words",
         not_met: "In a meeting; did not see them",
         topic: "their plans for the second half",
-        next: "Call again in two weeks for news",
+        next: [
+            Next::to("Send the {p} material for their expansion", Days(3)),
+            Next::to("Call again in two weeks for news", Days(14)),
+            Next::to("Call ahead and drop by again next week", NextWeek(Tue)),
+        ],
     },
     Scenario {
         via: Via::Phone,
@@ -268,7 +345,11 @@ pub const KEEP_IN_TOUCH: &[Scenario] = &[
         partly: "Still being discussed inside, they say",
         not_met: "No answer by phone or WeChat",
         topic: "where the budget approval stands",
-        next: "Follow up again at month end",
+        next: [
+            Next::to("Follow up again at month end", MonthEnd),
+            Next::to("Call again in two weeks", Days(14)),
+            Next::to("Try them again on Monday", On(Mon)),
+        ],
     },
     Scenario {
         via: Via::Meeting,
@@ -280,6 +361,10 @@ pub const KEEP_IN_TOUCH: &[Scenario] = &[
         partly: "Gift accepted, little talk",
         not_met: "Their company does not allow gifts; politely declined",
         topic: "what the competitor is doing",
-        next: "Drop by again with some industry news",
+        next: [
+            Next::to("Drop by again with some industry news", Days(21)),
+            Next::to("Drop by again with some industry news", Days(21)),
+            Next::to("Drop by again with some industry news", Days(21)),
+        ],
     },
 ];

@@ -2,7 +2,9 @@
 //! unit, `{c}` the company's short name, `{dm}` how the rep calls the decision maker, `{n}` a
 //! number.
 
-use super::texts::{Scenario, Via};
+use chrono::Weekday::*;
+
+use super::texts::{Due::*, Next, Scenario, Via};
 
 /// Visit scenarios by step (preparation … close).
 pub const SCENARIOS: [&[Scenario]; 5] = [
@@ -13,11 +15,15 @@ pub const SCENARIOS: [&[Scenario]; 5] = [
             purpose: "电话预约首次拜访，问清{p}由谁负责采购",
             plan: "简单介绍公司和同行业的{p}案例，约下周见面半小时",
             expect: "约到半小时面谈",
-            met: "约好了面谈，对方让带{p}的资料过去",
+            met: "约好了周五上午面谈，对方让带{p}的资料过去",
             partly: "对方让先发资料，看完再定时间",
             not_met: "前台不肯转接，没找到负责人",
             topic: "他们今年的采购计划",
-            next: "发公司介绍和{p}彩页",
+            next: [
+                Next::to("周五上午带{p}资料上门面谈", On(Fri)),
+                Next::to("发公司介绍和{p}彩页", Days(1)),
+                Next::retry(Days(7)),
+            ],
         },
         Scenario {
             via: Via::Phone,
@@ -29,7 +35,11 @@ pub const SCENARIOS: [&[Scenario]; 5] = [
             partly: "资料看过了，愿意见面，时间等领导定",
             not_met: "对方说暂时不需要",
             topic: "他们的设备更新计划",
-            next: "确认时间，上门拜访",
+            next: [
+                Next::to("下周四下午上门拜访", NextWeek(Thu)),
+                Next::to("打电话确认拜访时间", Days(3)),
+                Next::retry(Days(28)),
+            ],
         },
         Scenario {
             via: Via::Message,
@@ -41,7 +51,11 @@ pub const SCENARIOS: [&[Scenario]; 5] = [
             partly: "对方说最近忙，月底再约",
             not_met: "消息发了没回",
             topic: "现在用的是哪家的{p}",
-            next: "打电话确认见面时间",
+            next: [
+                Next::to("下周二上午上门拜访", NextWeek(Tue)),
+                Next::to("月底再发微信约时间", MonthEnd),
+                Next::retry(Days(3)),
+            ],
         },
     ],
     &[
@@ -55,7 +69,11 @@ pub const SCENARIOS: [&[Scenario]; 5] = [
             partly: "时间太短，只交换了名片",
             not_met: "对方临时开会，只见了五分钟",
             topic: "他们对现有供应商的看法",
-            next: "发一份同行业的成功案例",
+            next: [
+                Next::to("发一份同行业的成功案例", Days(2)),
+                Next::to("寄一份样册，约第二次拜访", Days(3)),
+                Next::retry(Days(7)),
+            ],
         },
         Scenario {
             via: Via::Any,
@@ -67,7 +85,7 @@ pub const SCENARIOS: [&[Scenario]; 5] = [
             partly: "知道是副总拍板，还没见上面",
             not_met: "采购不愿意引荐",
             topic: "{dm}关心的成本问题",
-            next: "约{dm}见面",
+            next: [Next::to("下周三见{dm}", NextWeek(Wed)), Next::to("请采购引荐副总", Days(7)), Next::retry(Days(14))],
         },
         Scenario {
             via: Via::Meeting,
@@ -79,7 +97,11 @@ pub const SCENARIOS: [&[Scenario]; 5] = [
             partly: "使用部门的人出差了，只和采购聊了聊",
             not_met: "采购说现在还不方便见使用部门",
             topic: "使用部门最头疼的问题",
-            next: "整理使用部门的要求，发给采购确认",
+            next: [
+                Next::to("整理使用部门的要求，发给采购确认", Days(3)),
+                Next::to("等使用部门负责人回来再约拜访", Days(10)),
+                Next::retry(Days(14)),
+            ],
         },
     ],
     &[
@@ -93,7 +115,11 @@ pub const SCENARIOS: [&[Scenario]; 5] = [
             partly: "只聊出两个问题，预算没问到",
             not_met: "对方不愿多谈，说暂时不考虑换",
             topic: "预算什么时候批",
-            next: "整理需求总结发给客户确认",
+            next: [
+                Next::to("整理需求总结发给客户确认", Days(2)),
+                Next::to("下次打电话问清预算", Days(5)),
+                Next::retry(Days(21)),
+            ],
         },
         Scenario {
             via: Via::Any,
@@ -105,7 +131,7 @@ pub const SCENARIOS: [&[Scenario]; 5] = [
             partly: "审批流程清楚了，预算要等下个季度",
             not_met: "对方说预算不方便透露",
             topic: "招标时间",
-            next: "准备初步方案",
+            next: [Next::to("准备初步方案", Days(7)), Next::to("下季度初再问预算", NextQuarter), Next::retry(Days(14))],
         },
     ],
     &[
@@ -119,7 +145,11 @@ pub const SCENARIOS: [&[Scenario]; 5] = [
             partly: "对产品满意，但担心售后响应速度",
             not_met: "样品没及时到，要再约时间",
             topic: "售后服务条款",
-            next: "提交正式建议书和报价",
+            next: [
+                Next::to("提交正式建议书和报价", Days(3)),
+                Next::to("发售后服务条款和响应时间承诺", Days(2)),
+                Next::retry(Days(7)),
+            ],
         },
         Scenario {
             via: Via::Meeting,
@@ -131,7 +161,11 @@ pub const SCENARIOS: [&[Scenario]; 5] = [
             partly: "客户还想再降{n}%",
             not_met: "竞争对手报价低很多，客户倾向对方",
             topic: "付款方式",
-            next: "发送调整后的报价和付款方式",
+            next: [
+                Next::to("发送调整后的报价和付款方式", Days(2)),
+                Next::to("回公司请示价格底线", Days(2)),
+                Next::retry(Days(14)),
+            ],
         },
     ],
     &[
@@ -145,7 +179,7 @@ pub const SCENARIOS: [&[Scenario]; 5] = [
             partly: "口头同意了，合同要走法务流程",
             not_met: "客户说还要再比较一下",
             topic: "交货时间",
-            next: "跟进合同盖章",
+            next: [Next::to("确认首批交货时间", Days(3)), Next::to("跟进合同盖章", Days(7)), Next::retry(Days(7))],
         },
         Scenario {
             via: Via::Meeting,
@@ -157,9 +191,24 @@ pub const SCENARIOS: [&[Scenario]; 5] = [
             partly: "数量定了，交期还要再商量",
             not_met: "{dm}出差了，只见到助理",
             topic: "年度框架协议",
-            next: "发正式报价和合同",
+            next: [
+                Next::to("下周跟进下单", NextWeek(Wed)),
+                Next::to("和工厂确认交期，再发合同", Days(3)),
+                Next::retry(Days(7)),
+            ],
         },
     ],
+];
+
+/// What is to do first when a deal has just moved to a step (preparation … close), and once
+/// it is won.
+pub const STEP_WORK: [Next; 6] = [
+    Next::to("打电话约时间谈{p}", Days(3)),
+    Next::to("弄清{p}由谁拍板", Days(7)),
+    Next::to("约时间上门了解需求", Days(5)),
+    Next::to("准备给技术部展示{p}", Days(7)),
+    Next::to("发合同草稿，跟进签约", Days(5)),
+    Next::to("确认首批交货时间", Days(3)),
 ];
 
 /// Free notes about a customer.
@@ -215,7 +264,11 @@ pub const AFTER_SALE: &[Scenario] = &[
         partly: "总体满意，但有个质量问题还没处理完",
         not_met: "客户抱怨售后响应慢",
         topic: "明年的扩产计划",
-        next: "安排技术支持上门跟进",
+        next: [
+            Next::to("把两条建议转给技术部", Days(3)),
+            Next::to("安排技术支持上门跟进", Days(2)),
+            Next::to("安排技术支持上门，第二天回个电话", Days(1)),
+        ],
     },
     Scenario {
         via: Via::Meeting,
@@ -227,7 +280,11 @@ pub const AFTER_SALE: &[Scenario] = &[
         partly: "方案接受了，但要求再给点补偿",
         not_met: "客户说要换供应商",
         topic: "下批货的交期",
-        next: "每周报一次交货进度",
+        next: [
+            Next::to("每周报一次交货进度", Days(7)),
+            Next::to("回公司申请补偿方案", Days(2)),
+            Next::to("请经理一起上门道歉", Days(3)),
+        ],
     },
     Scenario {
         via: Via::Meeting,
@@ -236,10 +293,14 @@ pub const AFTER_SALE: &[Scenario] = &[
         plan: "带新产品资料，问问新厂区的采购计划",
         expect: "找到下一个商机",
         met: "新厂区明年要{n}{u}，让我们先报方案",
-        partly: "有兴趣，预算要等明年",
+        partly: "有兴趣，预算要等下个季度",
         not_met: "暂时没有新需求",
         topic: "新厂区的建设进度",
-        next: "发新产品资料和报价",
+        next: [
+            Next::to("发新产品资料和报价", Days(5)),
+            Next::to("下季度初再问预算", NextQuarter),
+            Next::to("下季度再来看看", NextQuarter),
+        ],
     },
 ];
 
@@ -255,7 +316,11 @@ pub const KEEP_IN_TOUCH: &[Scenario] = &[
         partly: "客户最近忙，只简单聊了几句",
         not_met: "对方在开会，没见上",
         topic: "下半年的计划",
-        next: "过两周再打电话问问进展",
+        next: [
+            Next::to("把{p}的资料发过去，跟进扩产计划", Days(3)),
+            Next::to("过两周再打电话问问进展", Days(14)),
+            Next::to("先打电话约好，下周再去", NextWeek(Tue)),
+        ],
     },
     Scenario {
         via: Via::Phone,
@@ -267,7 +332,11 @@ pub const KEEP_IN_TOUCH: &[Scenario] = &[
         partly: "对方说还在内部讨论",
         not_met: "电话没人接，微信也没回",
         topic: "预算审批的进度",
-        next: "月底再跟进一次",
+        next: [
+            Next::to("月底再跟进一次", MonthEnd),
+            Next::to("过两周再打电话问问", Days(14)),
+            Next::to("周一再打电话", On(Mon)),
+        ],
     },
     Scenario {
         via: Via::Meeting,
@@ -279,6 +348,10 @@ pub const KEEP_IN_TOUCH: &[Scenario] = &[
         partly: "东西收下了，但没多聊",
         not_met: "对方公司不让收礼，婉拒了",
         topic: "竞争对手的动向",
-        next: "下次带些行业资料再去坐坐",
+        next: [
+            Next::to("下次带些行业资料再去坐坐", Days(21)),
+            Next::to("下次带些行业资料再去坐坐", Days(21)),
+            Next::to("下次带些行业资料再去坐坐", Days(21)),
+        ],
     },
 ];

@@ -33,6 +33,7 @@ mod crash_safety;
 mod data_paths;
 mod demo_data;
 mod demo_rhythm;
+mod demo_steps;
 mod e2e_tmux;
 mod import_fuzz;
 mod import_json_values;

@@ -1,10 +1,10 @@
 //! The generator's visits: when each happens, which scenario of the customer's history it
 //! follows, its channel and type, its result and the next step it leaves.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate, Timelike};
 
-use super::{CustomerMeta, Generator, Phase, RECENT_DAYS, VisitSlot, at, days_after, days_before, stamp, working_day};
-use crate::demo::texts::{Scenario, Slots, Via, fill, texts};
+use super::{CustomerMeta, Generator, Phase, RECENT_DAYS, VisitSlot, at, days_before, stamp};
+use crate::demo::texts::{Due, Scenario, Slots, Via, fill, texts};
 use crate::domain::{Channel, DealState, Outcome, Step, VisitInput, VisitKind};
 
 impl Generator {
@@ -86,8 +86,9 @@ impl Generator {
             expected_result: f(s.expect),
             ..VisitInput::blank()
         };
+        // When it happened: the plan's time, or a later day of the account's last visit (below).
+        let mut when = slot.at;
         let created = if slot.done {
-            v.done_at = Some(slot.at);
             // Mostly the last few days' visits wait for their result, now and then an older one.
             // (Visits come oldest first: the older ones may take only part of the handful.)
             let missing = match days_ago {
@@ -113,42 +114,53 @@ impl Generator {
                     _ if phase.step == Step::Close && phase.state == DealState::Open && !won_soon => roll.max(11),
                     _ => roll,
                 };
-                let (outcome, actual) = match roll {
-                    0..=10 => (Outcome::Met, s.met),
-                    11..=16 => (Outcome::Partly, s.partly),
-                    _ => (Outcome::NotMet, s.not_met),
+                let (outcome, actual, which) = match roll {
+                    0..=10 => (Outcome::Met, s.met, 0),
+                    11..=16 => (Outcome::Partly, s.partly, 1),
+                    _ => (Outcome::NotMet, s.not_met, 2),
                 };
                 v.outcome = Some(outcome);
                 self.last_met[slot.customer] = outcome == Outcome::Met;
                 v.actual_result = f(actual);
                 v.next_topic = if self.rng.u8(..10) < 7 { f(s.topic) } else { String::new() };
                 // A lost account's last visit leaves nothing to do; when the deal moved on
-                // since (won, or a step further), what is still to do is the step it is at now.
+                // since (won, or a step further), what is still to do is the step it is at now,
+                // set when it moved.
                 let now = meta.phases.last().filter(|p| slot.last && p.from > day);
-                // A visit that missed its aim is tried again before the step's next move.
                 let next = match now {
-                    Some(p) if p.state == DealState::Won => t.after_sale.first().map(|o| f(o.next)),
-                    Some(p) => t.scenarios[p.step.index()].iter().find(|o| !o.once).map(|o| f(o.next)),
-                    // (A visit that only keeps in touch is not tried again: its next step fits.)
-                    None if outcome == Outcome::NotMet && !t.keep_in_touch.iter().any(|k| k.purpose == s.purpose) => {
-                        Some(t.retry.replace("{purpose}", aim(&f(s.purpose))))
-                    }
-                    None => Some(f(s.next)),
+                    Some(p) if p.state == DealState::Won => Some((t.step_work[5], p.from)),
+                    Some(p) => Some((t.step_work[p.step.index()], p.from)),
+                    None => Some((s.next[which], day)),
                 };
-                if let Some(next) = next.filter(|_| !(slot.last && meta.lost_days.is_some())) {
-                    v.next_step = next;
-                    v.next_step_on = Some(self.next_step_on(day, slot.last));
+                if let Some((next, from)) = next.filter(|_| !(slot.last && meta.lost_days.is_some())) {
+                    // A visit that missed its aim is tried again (one that only keeps in touch
+                    // says what it does next instead).
+                    v.next_step = match next.text {
+                        Some(text) => f(text),
+                        None => t.retry.replace("{purpose}", aim(&f(s.purpose))),
+                    };
+                    let mut due = next.due.day(from);
+                    // An account kept up with was last seen lately enough that the step its
+                    // last visit left is still to come: that visit was on a later day.
+                    let on_cadence = days_ago < i64::from(meta.cadence);
+                    let moves = slot.last && now.is_none() && due < self.today && on_cadence;
+                    if let Some(later) = moves.then(|| self.later_day(next.due, day)).flatten() {
+                        when = at(later, slot.at.hour(), slot.at.minute());
+                        due = next.due.day(later);
+                    }
+                    v.next_step_on = Some(if slot.last { self.open_step_on(next.due, due, when.date()) } else { due });
                 }
                 if self.rng.u8(..10) == 0 {
                     v.notes = self.pick(t.notes).to_string();
                 }
             }
+            v.done_at = Some(when);
             // A meeting was booked ahead (planned, then logged); a call is logged as made.
             if matches!(s.via, Via::Meeting | Via::Demonstration) && self.rng.u8(..10) < 7 {
-                v.planned_at = Some(slot.at);
-                stamp(at(days_before(day, self.rng.u32(1..10)), 8, 30))
+                v.planned_at = Some(when);
+                stamp(at(days_before(when.date(), self.rng.u32(1..10)), 8, 30))
             } else {
-                stamp(slot.at)
+                stamp(when)
             }
         } else {
             v.planned_at = Some(slot.at);
@@ -191,21 +203,34 @@ impl Generator {
         choice
     }
 
-    /// When a next step set on `day` is due. Earlier visits' steps were done by the visit
-    /// after them, so theirs are a few days on; the one still open (`last`) is mostly to come,
-    /// a few due today, and a handful at most a few days late.
-    fn next_step_on(&mut self, day: NaiveDate, last: bool) -> NaiveDate {
-        let days_ago = (self.today - day).num_days().max(0) as u32;
-        if !last {
-            return days_after(day, self.rng.u32(2..=14));
+    /// A working day after `day` and before today on which a visit leaves a step due `due`
+    /// that is still to come (today or later), drawn among the last thirty days; none if no
+    /// such day.
+    fn later_day(&mut self, due: Due, day: NaiveDate) -> Option<NaiveDate> {
+        let days: Vec<NaiveDate> = (1..=30)
+            .map(|back| days_before(self.today, back))
+            .filter(|d| *d > day && d.weekday().num_days_from_monday() < 5 && due.day(*d) >= self.today)
+            .collect();
+        (!days.is_empty()).then(|| days[self.rng.usize(..days.len())])
+    }
+
+    /// When the open next step of an account's last visit (on `day`) is due: the day its text
+    /// names (`rule`, which gave `due`) when that is still to come, or a handful of times a few
+    /// days late; else the rep has put it off (as reps do) in the last few days, to the day its
+    /// words name from then (Monday is still a Monday), a few of them today.
+    fn open_step_on(&mut self, rule: Due, due: NaiveDate, day: NaiveDate) -> NaiveDate {
+        if due >= self.today {
+            return due;
         }
-        if self.late_left > 0 && days_ago >= 2 && self.rng.u8(..4) == 0 {
+        let days_late = (self.today - due).num_days();
+        if self.late_left > 0 && days_late <= 6 && day < due {
             self.late_left -= 1;
-            return days_before(self.today, self.rng.u32(1..=days_ago.min(6) - 1).max(1));
+            return due;
         }
+        let put_off = days_before(self.today, self.rng.u32(1..=3));
         match self.rng.u8(..50) {
             0 => self.today,
-            _ => working_day(days_after(self.today, self.rng.u32(1..=14)), self.today),
+            _ => rule.day(put_off).max(self.today),
         }
     }
 }

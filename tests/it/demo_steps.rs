@@ -1,0 +1,128 @@
+//! The demo's next steps read as a rep wrote them: each is due on the day its words name
+//! ("Thursday" on a Thursday, "next week" in the week after the visit, "month end" at the
+//! month's end), a visit's step fits its outcome (a partly met visit has its own), and the one
+//! still open follows a visit the rep made lately.
+
+use chrono::{Datelike, NaiveDate, Weekday};
+use fieldbook::clock::Clock;
+use fieldbook::demo::{self, DemoSize};
+use fieldbook::i18n::Lang;
+use fieldbook::store::Store;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2031, 5, 6).unwrap()
+}
+
+fn loaded(dir: &tempfile::TempDir, lang: Lang) -> Store {
+    let mut store = Store::open(&dir.path().join(format!("{}.db", lang.tag())), Clock::Fixed(today())).unwrap();
+    demo::load(&mut store, DemoSize { customers: 300, visits: 3000 }, 42, lang, false).unwrap();
+    store
+}
+
+/// (text, due day, visit day, still open) of every next step a visit left.
+fn steps(store: &Store) -> Vec<(String, NaiveDate, NaiveDate, bool)> {
+    let conn = rusqlite::Connection::open(store.path()).unwrap();
+    let mut stmt = conn
+        .prepare(
+            "SELECT s.text, s.due_on, substr(v.done_at, 1, 10), s.done_at IS NULL
+             FROM next_step s JOIN visit v ON v.id = s.visit_id ORDER BY s.id",
+        )
+        .unwrap();
+    let day = |s: String| NaiveDate::parse_from_str(&s, "%Y-%m-%d").unwrap();
+    stmt.query_map([], |r| Ok((r.get(0)?, day(r.get(1)?), day(r.get(2)?), r.get(3)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+}
+
+fn count(store: &Store, sql: &str) -> i64 {
+    let conn = rusqlite::Connection::open(store.path()).unwrap();
+    conn.query_row(sql, [], |r| r.get(0)).unwrap()
+}
+
+/// Monday of `day`'s week.
+fn week(day: NaiveDate) -> NaiveDate {
+    day - chrono::Duration::days(day.weekday().num_days_from_monday().into())
+}
+
+#[test]
+fn a_next_step_is_due_on_the_day_its_words_name() {
+    let days = [
+        (
+            Lang::En,
+            [
+                ("Monday", Weekday::Mon),
+                ("Tuesday", Weekday::Tue),
+                ("Wednesday", Weekday::Wed),
+                ("Thursday", Weekday::Thu),
+                ("Friday", Weekday::Fri),
+            ],
+            "next week",
+            "month end",
+        ),
+        (
+            Lang::ZhCn,
+            [
+                ("周一", Weekday::Mon),
+                ("周二", Weekday::Tue),
+                ("周三", Weekday::Wed),
+                ("周四", Weekday::Thu),
+                ("周五", Weekday::Fri),
+            ],
+            "下周",
+            "月底",
+        ),
+    ];
+    for (lang, weekdays, next_week, month_end) in days {
+        let dir = tempfile::tempdir().unwrap();
+        let store = loaded(&dir, lang);
+        let steps = steps(&store);
+        let mut named = 0;
+        for (text, due, visit, open) in &steps {
+            for (word, weekday) in weekdays {
+                if text.contains(word) {
+                    named += 1;
+                    assert_eq!(due.weekday(), weekday, "{text}: due {due}");
+                }
+            }
+            // A step the rep did not put off is in the week after its visit's.
+            if text.contains(next_week) && !open {
+                assert_eq!(week(*due) - week(*visit), chrono::Duration::days(7), "{text}: {visit} → {due}");
+            }
+            if text.contains(month_end) {
+                assert!(due.day() >= 24, "{text}: due {due}");
+            }
+            assert!(due > visit, "{text}: due {due}, set {visit}");
+            // Steps done came a few days or weeks after their visit (the month's end after
+            // next when this one is too near); only "next quarter" is months away.
+            let most = match () {
+                _ if text.contains("quarter") || text.contains("季度") => 102,
+                _ if text.contains(month_end) => 38,
+                _ => 30,
+            };
+            if !open {
+                assert!((*due - *visit).num_days() <= most, "{text}: set {visit}, due {due}");
+            }
+        }
+        assert!(named > 50, "{named} steps name a day");
+    }
+}
+
+/// A partly met visit leaves a step of its own, not the one a met visit of the same purpose
+/// leaves ("their boss sets the date", then "visit them Thursday afternoon").
+#[test]
+fn a_partly_met_visit_has_its_own_next_step() {
+    for lang in [Lang::En, Lang::ZhCn] {
+        let dir = tempfile::tempdir().unwrap();
+        let store = loaded(&dir, lang);
+        let partly = count(&store, "SELECT count(*) FROM visit WHERE outcome = 'partly' AND next_step <> ''");
+        assert!(partly > 100, "{partly} partly met visits with a next step");
+        // (Dropping by with a small gift is followed by dropping by again, whatever came of it;
+        // an account's open step may be the work of the step its deal moved to since.)
+        let same = "SELECT count(DISTINCT p.purpose) FROM visit p JOIN visit m ON m.purpose = p.purpose
+            WHERE p.outcome = 'partly' AND m.outcome = 'met' AND p.next_step = m.next_step
+              AND p.purpose NOT IN ('Drop in with a small gift', '顺路拜访，联络感情')
+              AND EXISTS (SELECT 1 FROM next_step s WHERE s.visit_id = p.id AND s.done_at IS NOT NULL)";
+        assert_eq!(count(&store, same), 0, "{lang:?}: partly met with the met visit's step");
+    }
+}
