@@ -12,8 +12,11 @@ use crate::domain::{
 use crate::i18n::Lang;
 use crate::store::bulk::{BulkContact, BulkCustomer, BulkDeal, BulkFact, BulkMove};
 
+mod days_off;
 mod plan;
 mod visits;
+
+use days_off::DaysOff;
 
 /// Oldest customer, in days before today.
 const MAX_AGE_DAYS: f64 = 900.0;
@@ -77,6 +80,11 @@ pub struct VisitSlot {
     pub done: bool,
     /// The customer's last logged visit: its next step is the one still open.
     pub last: bool,
+    /// A visit of the account's history that is made on the day the step of the account's
+    /// visit before was due, when that day comes before the account's next visit (`then`).
+    pub chained: bool,
+    /// The day of the account's next visit in the plan, logged or planned.
+    pub then: Option<NaiveDate>,
 }
 
 /// Seeded generator: the same seed and today give the same data.
@@ -104,6 +112,11 @@ pub struct Generator {
     /// Per customer of the visit plan, whether its visit before met its aim (then the same
     /// purpose is not tried again: the visit keeps in touch instead).
     last_met: Vec<bool>,
+    /// Per customer of the visit plan, the day its last logged visit's next step is due: the
+    /// visit after it is made that day.
+    step_due: Vec<Option<NaiveDate>>,
+    /// The rep's holidays and sick days: no visit on them.
+    days_off: DaysOff,
 }
 
 fn days_before(day: NaiveDate, n: u32) -> NaiveDate {
@@ -144,6 +157,12 @@ impl Generator {
             deal_rng: Rng::with_seed(seed.wrapping_add(0x5EED_DEA1)),
             people_rng: Rng::with_seed(seed.wrapping_add(0x9E09_1E00)),
             met_rng: Rng::with_seed(seed.wrapping_add(0x3E7_C0DE)),
+            days_off: DaysOff::new(
+                days_before(today, MAX_AGE_DAYS as u32 + 30),
+                days_after(today, 90),
+                lang,
+                &mut Rng::with_seed(seed.wrapping_add(0x51C_DA75)),
+            ),
             today,
             lang,
             late_left: 0,
@@ -151,6 +170,7 @@ impl Generator {
             made_once: Vec::new(),
             last_purpose: Vec::new(),
             last_met: Vec::new(),
+            step_due: Vec::new(),
         }
     }
 
@@ -163,10 +183,17 @@ impl Generator {
         items[self.rng.usize(..items.len())]
     }
 
+    /// `day`, or for a weekend a working day of its week (see [`working_day`]); for a day
+    /// off the working day before it (a past day) or after it (a day to come).
+    fn work_day(&self, day: NaiveDate) -> NaiveDate {
+        self.days_off.working(working_day(day, self.today), day <= self.today)
+    }
+
     /// A working-hours time on `day`, or on the nearest working day toward today (Friday
-    /// for a past weekend, Monday for a coming one), mostly outside the lunch break.
+    /// for a past weekend, Monday for a coming one; before or after a holiday), mostly
+    /// outside the lunch break.
     fn office_time(&mut self, day: NaiveDate) -> NaiveDateTime {
-        let day = working_day(day, self.today);
+        let day = self.work_day(day);
         let hour = self.pick(&[9, 9, 10, 10, 11, 11, 13, 14, 14, 15, 15, 16, 16, 17]);
         let minute = if hour == 13 { 30 } else { 15 * self.rng.u32(..4) };
         at(day, hour, minute)
@@ -187,13 +214,7 @@ impl Generator {
         {
             return later;
         }
-        let next = days_after(before.date(), 1);
-        let next = match next.weekday() {
-            chrono::Weekday::Sat => days_after(next, 2),
-            chrono::Weekday::Sun => days_after(next, 1),
-            _ => next,
-        };
-        at(next, 9, 30)
+        at(self.days_off.working(days_after(before.date(), 1), false), 9, 30)
     }
 
     fn tri(&mut self) -> Tri {

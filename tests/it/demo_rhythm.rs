@@ -78,3 +78,76 @@ fn deal_moves_have_their_own_working_hours_in_order_after_a_first_contact() {
     );
     assert_eq!(before_contact[0].0, 0, "a deal moved on before anyone met the account");
 }
+
+fn count(store: &Store, sql: &str) -> i64 {
+    rows(store, &format!("SELECT ({sql}), ''"))[0].0
+}
+
+/// An account's history follows its cadence back in time: over the last half year a weekly
+/// account has about three times the visits of a monthly one (they had about as many: a
+/// weekly account showed a few visits a year).
+#[test]
+fn an_accounts_history_follows_its_cadence() {
+    for lang in [Lang::ZhCn, Lang::En] {
+        let dir = tempfile::tempdir().unwrap();
+        let store = loaded(&dir, 300, lang);
+        let per_account = |portfolios: &str| {
+            let accounts = format!(
+                "SELECT id FROM customer WHERE cadence_days IS NULL AND {portfolios}
+                 AND id NOT IN (SELECT customer_id FROM deal WHERE state = 'lost')"
+            );
+            let visits = count(
+                &store,
+                &format!("SELECT count(*) FROM visit WHERE done_at >= '2030-11-07' AND customer_id IN ({accounts})"),
+            );
+            visits as f64 / count(&store, &format!("SELECT count(*) FROM ({accounts})")) as f64
+        };
+        let weekly = per_account("portfolio IN ('star', 'question-mark')");
+        let monthly = per_account("(portfolio IS NULL OR portfolio = 'dog')");
+        assert!(
+            weekly > 2.3 * monthly,
+            "{lang:?}: {weekly:.1} visits of a weekly account, {monthly:.1} of a monthly one"
+        );
+        assert!(weekly >= 12.0, "{lang:?}: {weekly:.1} visits in half a year");
+    }
+}
+
+/// No visit on the rep's holidays: for a Chinese rep the Spring Festival week and 1 to 7
+/// October, for an English one Christmas Eve to New Year's Day.
+#[test]
+fn no_visit_is_made_on_the_reps_holidays() {
+    let days = "substr(coalesce(done_at, planned_at), 1, 10)";
+    let holidays = [
+        (Lang::ZhCn, "BETWEEN '2030-02-02' AND '2030-02-09'"),
+        (Lang::ZhCn, "BETWEEN '2031-01-22' AND '2031-01-29'"),
+        (Lang::ZhCn, "BETWEEN '2029-10-01' AND '2029-10-07'"),
+        (Lang::ZhCn, "BETWEEN '2030-10-01' AND '2030-10-07'"),
+        (Lang::En, "BETWEEN '2029-12-24' AND '2030-01-01'"),
+        (Lang::En, "BETWEEN '2030-12-24' AND '2031-01-01'"),
+    ];
+    for lang in [Lang::ZhCn, Lang::En] {
+        let dir = tempfile::tempdir().unwrap();
+        let store = loaded(&dir, 300, lang);
+        for (_, between) in holidays.iter().filter(|(l, _)| *l == lang) {
+            let visits = count(&store, &format!("SELECT count(*) FROM visit WHERE {days} {between}"));
+            assert_eq!(visits, 0, "{lang:?}: visits {between}");
+        }
+        // The days around them are worked.
+        assert!(
+            count(&store, &format!("SELECT count(*) FROM visit WHERE {days} BETWEEN '2030-09-20' AND '2030-09-30'"))
+                > 10
+        );
+    }
+}
+
+/// A history visit is made on the day the step its visit before left was due, often (when that
+/// keeps the account's rhythm): a step "see them Thursday" is followed by a visit that Thursday.
+#[test]
+fn the_visit_after_a_step_is_made_the_day_it_was_due() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = loaded(&dir, 300, Lang::ZhCn);
+    let done = count(&store, "SELECT count(*) FROM next_step WHERE done_at IS NOT NULL");
+    let on_the_day =
+        count(&store, "SELECT count(*) FROM next_step WHERE done_at IS NOT NULL AND substr(done_at, 1, 10) = due_on");
+    assert!(on_the_day * 6 > done, "{on_the_day} of {done} steps done the day they were due");
+}

@@ -7,7 +7,7 @@ use chrono::{Datelike, NaiveDate, Weekday};
 
 use std::collections::HashSet;
 
-use super::{CustomerMeta, Generator, HISTORY_DAYS, VisitSlot, at, days_after, days_before, working_day};
+use super::{CustomerMeta, Generator, HISTORY_DAYS, VisitSlot, at, days_after, days_before};
 use crate::domain::CadencePolicy;
 
 impl Generator {
@@ -26,6 +26,7 @@ impl Generator {
         self.made_once = vec![0; customers.len()];
         self.last_purpose = vec![""; customers.len()];
         self.last_met = vec![false; customers.len()];
+        self.step_due = vec![None; customers.len()];
         let today_count = count.min((count / 500).clamp(2, 8));
         let mut slots = Vec::with_capacity(count as usize);
         for i in 0..today_count {
@@ -38,7 +39,14 @@ impl Generator {
                 customer = self.rng.usize(..customers.len());
             }
             let hour = [10, 14, 11, 15, 9, 16, 10, 17][i as usize % 8];
-            slots.push(VisitSlot { customer, at: at(self.today, hour, 30 * (i / 8 % 2)), done: false, last: false });
+            slots.push(VisitSlot {
+                customer,
+                at: at(self.today, hour, 30 * (i / 8 % 2)),
+                done: false,
+                last: false,
+                chained: false,
+                then: None,
+            });
         }
         let mut left = count - today_count;
         let last = self.last_contacts(customers);
@@ -49,9 +57,16 @@ impl Generator {
                 break;
             }
             if let Some(back) = last[customer] {
-                let day = self.working_day_back(back);
+                let day = self.days_off.working(self.working_day_back(back), true);
                 logged.insert((customer, day));
-                slots.push(VisitSlot { customer, at: self.office_time(day), done: true, last: false });
+                slots.push(VisitSlot {
+                    customer,
+                    at: self.office_time(day),
+                    done: true,
+                    last: false,
+                    chained: false,
+                    then: None,
+                });
                 left -= 1;
             }
             // A visit before each move of its deals: what the move came of. A lost account was
@@ -59,13 +74,28 @@ impl Generator {
             let behind = last[customer].filter(|back| *back >= meta.cadence);
             let latest = behind.or(meta.lost_days.map(|d| d + 1)).unwrap_or(0);
             for (from, to) in before_moves(meta, latest, self.today) {
-                let day = working_day(days_before(self.today, from + self.rng.u32(..=to - from)), self.today);
+                let back = from + self.rng.u32(..=to - from);
+                let day = self.work_day(days_before(self.today, back));
                 if left > 0 && logged.insert((customer, day)) {
-                    slots.push(VisitSlot { customer, at: self.office_time(day), done: true, last: false });
+                    slots.push(VisitSlot {
+                        customer,
+                        at: self.office_time(day),
+                        done: true,
+                        last: false,
+                        chained: false,
+                        then: None,
+                    });
                     left -= 1;
                 }
             }
         }
+        // About one visit in twenty-five is still to come, a few were missed; the rest are
+        // logged, back in time at each account's cadence as far as they go, the few left over
+        // anywhere in an account's history.
+        let mut planned = left * 41 / 1000;
+        let walked = self.walk_back(customers, &last, &mut logged, left - planned);
+        left -= walked.len() as u32;
+        slots.extend(walked);
         // Re-drawing an account that has no free day left is bounded (every draw could fail
         // on a tiny demo of young accounts).
         let mut redraws = 0;
@@ -75,22 +105,23 @@ impl Generator {
             let age = meta.age_days.min(HISTORY_DAYS);
             // The most recent day the account is visited on, in days before today.
             let until = meta.lost_days.map_or(0, |d| d + 1).max(last[customer].unwrap_or(0)).min(age);
-            let roll = if meta.lost_days.is_some() { 999 } else { self.rng.u16(..1000) };
+            let roll = if meta.lost_days.is_some() || planned == 0 { 999 } else { self.rng.u16(..41) };
+            planned = planned.saturating_sub(u32::from(roll < 41));
             let slot = if roll < 40 || age < 2 {
                 let day = days_after(self.today, self.rng.u32(1..=21));
-                VisitSlot { customer, at: self.office_time(day), done: false, last: false }
+                VisitSlot { customer, at: self.office_time(day), done: false, last: false, chained: false, then: None }
             } else if roll < 41 {
                 let day = days_before(self.today, self.rng.u32(1..=age.min(10)));
-                VisitSlot { customer, at: self.office_time(day), done: false, last: false }
+                VisitSlot { customer, at: self.office_time(day), done: false, last: false, chained: false, then: None }
             } else {
                 // Most visits are recent, while a deal is worked on; fewer go back to the start.
                 let u = self.rng.f64();
                 let mut back = until.max(1) + (u * u * f64::from(age - until.max(1))) as u32;
-                let mut day = working_day(days_before(self.today, back), self.today);
+                let mut day = self.work_day(days_before(self.today, back));
                 // A day the account already had a visit on: the working day before.
                 while logged.contains(&(customer, day)) && back < age {
                     back += 1;
-                    day = working_day(days_before(self.today, back), self.today);
+                    day = self.work_day(days_before(self.today, back));
                 }
                 // No free day in the account's window (a young account's few days taken, or
                 // lost before the history shown): another account takes the visit, instead of
@@ -100,15 +131,81 @@ impl Generator {
                     continue;
                 }
                 logged.insert((customer, day));
-                VisitSlot { customer, at: self.office_time(day), done: true, last: false }
+                VisitSlot { customer, at: self.office_time(day), done: true, last: false, chained: false, then: None }
             };
             slots.push(slot);
             left -= 1;
         }
         slots.sort_by_key(|s| (s.at, s.customer));
         let mut seen = vec![false; customers.len()];
-        for slot in slots.iter_mut().rev().filter(|s| s.done) {
-            slot.last = !std::mem::replace(&mut seen[slot.customer], true);
+        let mut then: Vec<Option<NaiveDate>> = vec![None; customers.len()];
+        for slot in slots.iter_mut().rev() {
+            slot.then = then[slot.customer].replace(slot.at.date());
+            if slot.done {
+                slot.last = !std::mem::replace(&mut seen[slot.customer], true);
+            }
+        }
+        slots
+    }
+
+    /// Each account's logged visits back from its last contact (or from when it was lost),
+    /// one about every cadence interval (give or take two fifths), as far back as its share of
+    /// `budget` goes: the shares are by how many visits the cadence makes in the account's
+    /// days, so a weekly account has four times the visits of a monthly one. Visits that would
+    /// fall on a holiday or a sick day are made the working day before. Most are `chained`.
+    fn walk_back(
+        &mut self,
+        customers: &[&CustomerMeta],
+        last: &[Option<u32>],
+        logged: &mut HashSet<(usize, NaiveDate)>,
+        budget: u32,
+    ) -> Vec<VisitSlot> {
+        let windows: Vec<(u32, u32)> = customers
+            .iter()
+            .zip(last)
+            .map(|(meta, last)| {
+                let age = meta.age_days.min(HISTORY_DAYS);
+                (meta.lost_days.map_or(0, |d| d + 1).max(last.unwrap_or(0)).min(age), age)
+            })
+            .collect();
+        let room: f64 = windows
+            .iter()
+            .zip(customers)
+            .map(|((until, age), m)| f64::from(age - until) / f64::from(m.cadence.max(1)))
+            .sum();
+        // More visits than the cadences make: a shorter step between them.
+        let scale = f64::from(budget) / room.max(1.0);
+        let (share, pace) = if scale > 1.0 { (1.0, 1.0 / scale) } else { (scale, 1.0) };
+        let mut slots = Vec::with_capacity(budget as usize);
+        for (customer, ((until, age), meta)) in windows.into_iter().zip(customers).enumerate() {
+            let step = f64::from(meta.cadence.max(1)) * pace;
+            let visits = f64::from(age - until) / f64::from(meta.cadence.max(1)) * share;
+            let mut quota = visits as u32 + u32::from(self.rng.f64() < visits.fract());
+            let mut back = until;
+            while quota > 0 && slots.len() < budget as usize {
+                back += ((step * (0.6 + 0.8 * self.rng.f64())) as u32).max(1);
+                if back >= age {
+                    break;
+                }
+                let mut day = self.work_day(days_before(self.today, back));
+                while logged.contains(&(customer, day)) {
+                    day = self.work_day(days_before(day, 1));
+                }
+                back = (self.today - day).num_days().max(0) as u32;
+                if back >= age {
+                    break;
+                }
+                logged.insert((customer, day));
+                slots.push(VisitSlot {
+                    customer,
+                    at: self.office_time(day),
+                    done: true,
+                    last: false,
+                    chained: true,
+                    then: None,
+                });
+                quota -= 1;
+            }
         }
         slots
     }

@@ -1,7 +1,7 @@
 //! The generator's visits: when each happens, which scenario of the customer's history it
 //! follows, its channel and type, its result and the next step it leaves.
 
-use chrono::{Datelike, NaiveDate, Timelike};
+use chrono::{NaiveDate, Timelike};
 
 use super::{CustomerMeta, Generator, Phase, RECENT_DAYS, VisitSlot, at, days_before, stamp};
 use crate::demo::texts::{Due, Scenario, Slots, Via, fill, texts};
@@ -12,6 +12,7 @@ impl Generator {
     /// sale, after-sale care), with results when logged (some recent ones still missing them);
     /// returns it with its `created_at` and the index of the deal it belongs to.
     pub fn visit(&mut self, meta: &CustomerMeta, slot: &VisitSlot) -> (VisitInput, String, usize) {
+        let slot = &self.chained(meta, slot);
         let t = texts(meta.tongue);
         let day = slot.at.date();
         let days_ago = (self.today - day).num_days();
@@ -50,6 +51,11 @@ impl Generator {
         // Thursday", then the next day "not read yet"): the visit keeps in touch instead.
         if s.purpose == before && self.last_met[slot.customer] {
             s = self.scenario(slot.customer, t.keep_in_touch, None);
+        }
+        // A visit planned that did not happen (or is still to come) is not the visit before
+        // the next one logged.
+        if !slot.done {
+            self.last_purpose[slot.customer] = before;
         }
         let n = self.rng.u32(2..20);
         let budget = meta.budgets.get(deal).map_or("", String::as_str);
@@ -98,6 +104,7 @@ impl Generator {
             };
             if missing {
                 self.missing_left -= 1;
+                self.step_due[slot.customer] = None;
             }
             if !missing {
                 // A lost account's last visit did not go well; a closing visit gets the
@@ -139,17 +146,18 @@ impl Generator {
                         Some(text) => f(text),
                         None => t.retry.replace("{purpose}", aim(&f(s.purpose))),
                     };
-                    let mut due = next.due.day(from);
+                    let mut due = self.due_day(next.due, from);
                     // An account kept up with was last seen lately enough that the step its
                     // last visit left is still to come: that visit was on a later day.
                     let on_cadence = days_ago < i64::from(meta.cadence);
                     let moves = slot.last && now.is_none() && due < self.today && on_cadence;
                     if let Some(later) = moves.then(|| self.later_day(next.due, day)).flatten() {
                         when = at(later, slot.at.hour(), slot.at.minute());
-                        due = next.due.day(later);
+                        due = self.due_day(next.due, later);
                     }
                     v.next_step_on = Some(if slot.last { self.open_step_on(next.due, due, when.date()) } else { due });
                 }
+                self.step_due[slot.customer] = v.next_step_on;
                 if self.rng.u8(..10) == 0 {
                     v.notes = self.pick(t.notes).to_string();
                 }
@@ -168,6 +176,38 @@ impl Generator {
             stamp(at(booked, 8, 30))
         };
         (v, created, deal)
+    }
+
+    /// `slot`, made on the day the step of the account's visit before was due when it is a
+    /// chained one and that day is a working day within half a cadence interval of the
+    /// planned one (the account's rhythm kept), before the account's next visit (and before
+    /// the account was lost).
+    fn chained(&self, meta: &CustomerMeta, slot: &VisitSlot) -> VisitSlot {
+        let due = self.step_due.get(slot.customer).copied().flatten().filter(|due| {
+            let end = meta.lost_days.map_or(self.today, |lost| days_before(self.today, lost));
+            let near = (slot.at.date() - *due).num_days().abs() <= i64::from(meta.cadence / 2).max(3);
+            slot.chained
+                && near
+                && *due < end
+                && slot.then.is_none_or(|then| *due < then)
+                && !self.days_off.is_off(*due)
+        });
+        match due {
+            Some(day) => VisitSlot { at: at(day, slot.at.hour(), slot.at.minute()), ..*slot },
+            None => *slot,
+        }
+    }
+
+    /// The day a step set on `visit` is due by `due`, off the rep's holidays: a step in so many
+    /// days (or next quarter) the working day after them, a month end's the working day
+    /// before; a weekday named stays that day.
+    fn due_day(&self, due: Due, visit: NaiveDate) -> NaiveDate {
+        let day = due.day(visit);
+        match due {
+            Due::On(_) | Due::NextWeek(_) => day,
+            Due::MonthEnd => Some(self.days_off.working(day, true)).filter(|d| *d > visit).unwrap_or(day),
+            Due::Days(_) | Due::NextQuarter => self.days_off.working(day, false),
+        }
     }
 
     /// The scenario a visit of `customer` follows among `scenarios`: the once-only one when
@@ -209,7 +249,7 @@ impl Generator {
     fn later_day(&mut self, due: Due, day: NaiveDate) -> Option<NaiveDate> {
         let days: Vec<NaiveDate> = (1..=30)
             .map(|back| days_before(self.today, back))
-            .filter(|d| *d > day && d.weekday().num_days_from_monday() < 5 && due.day(*d) >= self.today)
+            .filter(|d| *d > day && !self.days_off.is_off(*d) && due.day(*d) >= self.today)
             .collect();
         (!days.is_empty()).then(|| days[self.rng.usize(..days.len())])
     }
