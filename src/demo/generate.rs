@@ -5,6 +5,7 @@ use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use fastrand::Rng;
 
 use super::people::{self, Person, Product, Tongue};
+use super::roles;
 use super::texts::{Slots, Texts, fill, texts};
 use crate::domain::{
     BuyingRole, CadencePolicy, CustomerClass, DealState, Man, MonthDay, Portfolio, Step, Style, Tri, Word,
@@ -312,14 +313,17 @@ impl Generator {
         let call = |p: &Person| if p.address_as.is_empty() { p.name.clone() } else { p.address_as.clone() };
         let rng = &mut self.people_rng;
         let styles = [Style::Driver, Style::Expressive, Style::Amiable, Style::Analytical, Style::Unknown];
-        let own_roles = match rng.u8(..6) {
-            0 | 1 => vec![BuyingRole::Buyer],
-            2 => vec![BuyingRole::User],
-            // Who decides has the title for it; a buyer who does not is the buyer.
-            3 if people::decides_by_title(&record.title) => vec![BuyingRole::DecisionMaker],
-            3 => vec![BuyingRole::Buyer],
-            _ => Vec::new(),
+        // A role the title fits: a plant director is not the buyer (he decides or influences),
+        // a purchasing manager does not decide.
+        let fits = roles::roles_of_title(&record.title);
+        let drawn = match rng.u8(..6) {
+            0 | 1 => Some(BuyingRole::Buyer),
+            2 => Some(BuyingRole::User),
+            3 => Some(BuyingRole::DecisionMaker),
+            _ => None,
         };
+        let own_roles: Vec<BuyingRole> =
+            drawn.map(|role| if fits.contains(&role) { role } else { fits[0] }).into_iter().collect();
         let own = BulkContact {
             name: record.name.clone(),
             title: record.title.clone(),
@@ -343,10 +347,12 @@ impl Generator {
             // A colleague speaks the account's language; who decides has a title to match.
             let decides = roles.contains(&BuyingRole::DecisionMaker);
             let mut colleague = people::person_in(rng, tongue, decides);
-            // A general manager who is not known to decide would be a contradiction: such a
-            // colleague (an insider, a user…) works in purchasing.
-            if !decides && people::decides_by_title(&colleague.title) {
-                colleague.title = if tongue == Tongue::Zh { "采购经理" } else { "Purchasing Manager" }.to_string();
+            // A title that fits the roles: a general manager who is not known to decide, or a
+            // plant director said to be the buyer, would be a contradiction; such a colleague
+            // has the title of someone who plays them (purchasing for a buyer).
+            let fits = roles::roles_of_title(&colleague.title);
+            if !decides && (people::decides_by_title(&colleague.title) || !roles.iter().all(|r| fits.contains(r))) {
+                colleague.title = roles::title_for(&roles, tongue).to_string();
             }
             if decides && decider.is_none() {
                 decider = Some(call(&colleague));

@@ -4,6 +4,7 @@
 
 mod generate;
 mod people;
+mod roles;
 mod texts;
 mod texts_en;
 mod texts_zh;
