@@ -5,6 +5,7 @@ use chrono::{Datelike, Days, NaiveDate, Weekday};
 use super::people::Tongue;
 use super::{texts_en, texts_zh};
 use crate::domain::FactCategory;
+use crate::i18n::spacing::fill_spaced;
 
 /// How a scenario's visit is made, so that its channel and type agree with its purpose.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -206,15 +207,16 @@ pub struct Slots<'a> {
     pub budget: &'a str,
 }
 
-/// Fills the slots of a template.
+/// Fills the slots of a template; a Latin name in Chinese text is set off with spaces
+/// ("约 Mark Wright 见面").
 pub fn fill(template: &str, s: &Slots) -> String {
-    template
-        .replace("{p}", s.product)
-        .replace("{u}", s.unit)
-        .replace("{c}", s.company)
-        .replace("{dm}", s.decider)
-        .replace("{n}", &s.n.to_string())
-        .replace("{b}", s.budget)
+    let mut text = template.to_string();
+    for (slot, value) in
+        [("{p}", s.product), ("{u}", s.unit), ("{c}", s.company), ("{dm}", s.decider), ("{b}", s.budget)]
+    {
+        text = fill_spaced(&text, slot, value);
+    }
+    text.replace("{n}", &s.n.to_string())
 }
 
 #[cfg(test)]

@@ -13,6 +13,7 @@
 #[cfg(test)]
 mod glossary;
 mod message;
+pub mod spacing;
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -144,7 +145,12 @@ impl I18n {
         let n = values.iter().find_map(|(_, v)| v.parse::<i64>().ok());
         let mut s = self.lookup(key, n);
         for (name, value) in values {
-            s = s.replace(&format!("{{{name}}}"), value);
+            let placeholder = format!("{{{name}}}");
+            // A Latin name in Chinese text has a space on each side (与 Mark Wright 面谈).
+            s = match self.lang {
+                Lang::ZhCn => spacing::fill_spaced(&s, &placeholder, value),
+                Lang::En => s.replace(&placeholder, value),
+            };
         }
         s
     }
@@ -385,6 +391,20 @@ fn flatten(prefix: &str, value: &toml::Value, out: &mut HashMap<String, Text>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A Chinese message that names a customer in Latin script sets the name off with spaces,
+    /// as Chinese typesetting does; a Chinese name and an English message stay as they were.
+    #[test]
+    fn a_chinese_message_spaces_a_latin_name() {
+        let zh = I18n::new(Lang::ZhCn);
+        let deleted =
+            |i18n: &I18n, name: &str| i18n.fmt("tui.undo.deleted_customer", &[("name", &name), ("key", &"u")]);
+        assert_eq!(deleted(&zh, "Mark Wright"), "已删除 Mark Wright 及其全部资料——按 u 恢复");
+        assert_eq!(deleted(&zh, "王建国"), "已删除王建国及其全部资料——按 u 恢复");
+        let message = Message::new("tui.undo.deleted_customer").arg("name", "Anna O'Brien").arg("key", "u");
+        assert_eq!(zh.say(&message), "已删除 Anna O'Brien 及其全部资料——按 u 恢复");
+        assert!(deleted(&I18n::new(Lang::En), "Mark Wright").contains("Mark Wright"));
+    }
 
     #[test]
     fn files_parse_and_languages_have_the_same_keys() {

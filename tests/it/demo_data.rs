@@ -197,6 +197,14 @@ fn a_chinese_demo_a_rep_believes() {
         let english = q(&format!("SELECT count(*) FROM {table} t {foreign} AND t.{column} NOT GLOB '*[一-龥]*'"));
         assert_eq!(english, 0, "{table}.{column} of foreign accounts in the rep's language");
     }
+    // A Latin name in Chinese text is set off with spaces ("约 Mark Wright 见面").
+    let texts = "purpose || '|' || actual_result || '|' || next_topic || '|' || next_step";
+    let joined = format!(
+        "SELECT count(*) FROM visit WHERE {texts} GLOB '*[一-龥][A-Za-z]*' OR {texts} GLOB '*[A-Za-z][一-龥]*'"
+    );
+    assert_eq!(q(&joined), 0, "a Latin name joined to Chinese text");
+    let spaced = format!("SELECT count(*) FROM visit WHERE {texts} GLOB '*[一-龥] [A-Z]*'");
+    assert!(q(&spaced) > 0, "Latin names in Chinese visit texts");
 }
 
 /// Every text a rep reads of an account, its people, deals, facts, visits, next steps and notes.
@@ -317,4 +325,31 @@ fn visits_spread_over_an_accounts_days_at_the_default_size() {
     let doubled = "SELECT count(*) FROM visit WHERE next_step LIKE '%：%：%'";
     assert_eq!(q(doubled), 0, "a next step with two labels");
     assert_eq!(q("SELECT count(*) FROM visit"), 3000);
+}
+
+/// People play the parts their titles fit (domain.md §8): a plant director (厂长) decides or
+/// influences and is not the buyer; purchasing buys and does not decide.
+#[test]
+fn demo_people_play_the_parts_their_titles_fit() {
+    for lang in [Lang::ZhCn, Lang::En] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("roles.db"), Clock::Fixed(today())).unwrap();
+        demo::load(&mut store, DemoSize { customers: 300, visits: 300 }, 42, lang, false).unwrap();
+        let q = |sql: &str| count(&store, sql);
+        let playing = |role: &str, titles: &str| {
+            q(&format!(
+                "SELECT count(*) FROM contact c JOIN contact_role r ON r.contact_id = c.id
+                 WHERE r.role = '{role}' AND c.title IN ({titles})"
+            ))
+        };
+        let heads = "'厂长', '总经理', '董事长', '副总经理', '财务总监', '技术总监', '设备科长', \
+                     'Plant Director', 'General Manager', 'CEO', 'Managing Director', 'CFO', 'CTO'";
+        let purchasing = "'采购经理', '采购主管', 'Purchasing Manager', 'Procurement Officer'";
+        assert_eq!(playing("buyer", heads), 0, "{lang:?}: a head of the company as the buyer");
+        assert_eq!(playing("decision-maker", purchasing), 0, "{lang:?}: purchasing decides");
+        assert_eq!(playing("decision-maker", "'财务总监', '技术总监', '设备科长', 'CFO', 'CTO'"), 0);
+        assert!(playing("buyer", purchasing) > 20, "{lang:?}: purchasing buys");
+        let plant = if lang == Lang::ZhCn { "'厂长'" } else { "'Plant Director'" };
+        assert!(playing("decision-maker", plant) + playing("influencer", plant) > 3, "{lang:?}: plant directors");
+    }
 }

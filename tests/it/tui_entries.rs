@@ -142,7 +142,7 @@ fn an_inbox_note_is_filed_under_a_customer_picked_by_name_in_chinese() {
     let screen = render(&app, 80, 24);
     assert!(screen.contains("归到客户：ask the office") && screen.contains("› Zhao Lei · Xinda Steel"), "{screen}");
     keys(&mut app, "enter");
-    assert_eq!(toast(&app), "笔记已归到Zhao Lei名下");
+    assert_eq!(toast(&app), "笔记已归到 Zhao Lei 名下");
     assert!(app.store().notes_of(None, 5).unwrap().is_empty(), "the inbox is empty");
     keys(&mut app, "i");
     assert!(render(&app, 80, 24).contains("没有待归档的笔记。"));
