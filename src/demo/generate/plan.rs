@@ -111,7 +111,15 @@ impl Generator {
                 let day = days_after(self.today, self.rng.u32(1..=21));
                 VisitSlot { customer, at: self.office_time(day), done: false, last: false, chained: false, then: None }
             } else if roll < 41 {
-                let day = days_before(self.today, self.rng.u32(1..=age.min(10)));
+                // Missed in the last ten days: on working days spread over them, not heaped on
+                // the day before a holiday or a sick spell.
+                let mut day = days_before(self.today, self.rng.u32(1..=age.min(10)));
+                for _ in 0..4 {
+                    if !self.days_off.is_off(day) {
+                        break;
+                    }
+                    day = days_before(self.today, self.rng.u32(1..=age.min(10)));
+                }
                 VisitSlot { customer, at: self.office_time(day), done: false, last: false, chained: false, then: None }
             } else {
                 // Most visits are recent, while a deal is worked on; fewer go back to the start.
