@@ -20,6 +20,16 @@ fn people(app: &App) -> Vec<Contact> {
     app.store().contacts_of(wang(app.store())).unwrap()
 }
 
+/// The seeded database with 张总 added to 王伟's account: `(王伟's id, 张总's id, the store)`.
+fn seeded_with_boss(path: &std::path::Path) -> (i64, i64, Store) {
+    tui_support::seed(path);
+    let mut store = tui_support::open_on(path, tui_support::TODAY);
+    let id = wang(&store);
+    let draft = fieldbook::domain::ContactDraft { name: "张总".into(), ..Default::default() };
+    let boss = fieldbook::ops::contacts::add(&mut store, id, &draft).unwrap();
+    (id, boss, store)
+}
+
 /// Opens 王伟's page (record rows: 王伟, then the three roles nobody plays, then the record).
 fn open_wang(app: &mut App) {
     keys(app, "3 f");
@@ -103,13 +113,7 @@ fn a_person_without_a_name_is_refused_in_the_form() {
 fn the_visit_form_ticks_the_people_met_and_the_timeline_names_them() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("fieldbook.db");
-    tui_support::seed(&path);
-    let (id, boss) = {
-        let mut store = tui_support::open_on(&path, tui_support::TODAY);
-        let id = wang(&store);
-        let draft = fieldbook::domain::ContactDraft { name: "张总".into(), ..Default::default() };
-        (id, fieldbook::ops::contacts::add(&mut store, id, &draft).unwrap())
-    };
+    let (id, boss, _) = seeded_with_boss(&path);
     let mut app = tui_support::app_on(&path, Lang::En);
     open_wang(&mut app);
     keys(&mut app, "l");
@@ -132,12 +136,8 @@ fn the_visit_form_ticks_the_people_met_and_the_timeline_names_them() {
 fn a_removed_person_comes_back_with_u_with_their_facts_and_the_visits_that_met_them() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("fieldbook.db");
-    tui_support::seed(&path);
     let (id, boss) = {
-        let mut store = tui_support::open_on(&path, tui_support::TODAY);
-        let id = wang(&store);
-        let draft = fieldbook::domain::ContactDraft { name: "张总".into(), ..Default::default() };
-        let boss = fieldbook::ops::contacts::add(&mut store, id, &draft).unwrap();
+        let (id, boss, mut store) = seeded_with_boss(&path);
         let hobby =
             NewFact {
                 category: FactCategory::Personal, label: "hobby".into(), value: "围棋".into(), month_day: None
