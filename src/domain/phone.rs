@@ -2,7 +2,7 @@
 //! in the groups people say them in (`138 0000 1111`, `+1 415 555 0142`).
 
 /// `phone` (as stored: digits, maybe a leading `+`) in readable groups: Chinese mobiles
-/// 3-4-4, Chinese landlines after their area code, North American numbers 3-3-4, Hong Kong
+/// 3-4-4, Chinese landlines after their area code (with or without +86), North American numbers 3-3-4, Hong Kong
 /// and Macau 4-4, each after its country code. Any other number, or text that is not only
 /// digits, is shown as it is.
 pub fn readable(phone: &str) -> String {
@@ -15,6 +15,10 @@ pub fn readable(phone: &str) -> String {
     }
     let groups: Option<(&str, &[usize])> = match (plus, digits.len()) {
         ("+", 13) if digits.starts_with("861") => Some(("86", &[3, 4, 4])),
+        // A Chinese landline: Beijing's 10 and the 2x area codes have two digits, the rest three.
+        ("+", 12) if digits.starts_with("8610") || digits.starts_with("862") => Some(("86", &[2, 4, 4])),
+        ("+", 13) if digits.starts_with("86") => Some(("86", &[3, 4, 4])),
+        ("+", 12) if digits.starts_with("86") => Some(("86", &[3, 3, 4])),
         ("+", 11) if digits.starts_with('1') => Some(("1", &[3, 3, 4])),
         ("+", 11) if digits.starts_with("852") || digits.starts_with("853") => Some((&digits[..3], &[4, 4])),
         ("", 11) if digits.starts_with('1') => Some(("", &[3, 4, 4])),
@@ -44,6 +48,9 @@ mod tests {
     fn numbers_read_in_the_groups_people_say_them_in() {
         assert_eq!(readable("13800001111"), "138 0000 1111");
         assert_eq!(readable("+8613800001111"), "+86 138 0000 1111");
+        assert_eq!(readable("+862161234567"), "+86 21 6123 4567");
+        assert_eq!(readable("+8653288881234"), "+86 532 8888 1234");
+        assert_eq!(readable("+865718765432"), "+86 571 876 5432");
         assert_eq!(readable("+14155550142"), "+1 415 555 0142");
         assert_eq!(readable("+85291234567"), "+852 9123 4567");
         assert_eq!(readable("02112345678"), "021 1234 5678");
