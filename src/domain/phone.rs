@@ -2,9 +2,9 @@
 //! in the groups people say them in (`138 0000 1111`, `+1 415 555 0142`).
 
 /// `phone` (as stored: digits, maybe a leading `+`) in readable groups: Chinese mobiles
-/// 3-4-4, Chinese landlines after their area code (with or without +86), North American numbers 3-3-4, Hong Kong
-/// and Macau 4-4, each after its country code. Any other number, or text that is not only
-/// digits, is shown as it is.
+/// 3-4-4, Chinese landlines after their area code (with or without +86), North American
+/// numbers 3-3-4, Hong Kong and Macau 4-4, each after its country code. Any other number, or
+/// text that is not only digits, is shown as it is.
 pub fn readable(phone: &str) -> String {
     let (plus, digits) = match phone.strip_prefix('+') {
         Some(rest) => ("+", rest),
