@@ -49,10 +49,7 @@ pub fn record(line: usize, props: &[Property]) -> Record {
                 first_or_fact(&mut rec, Column::Phone, &number, label)
             }
             "EMAIL" => first_or_fact(&mut rec, Column::Email, &unescape(&text), label),
-            "ADR" => {
-                let parts: Vec<String> = components(&text).into_iter().filter(|s| !s.is_empty()).collect();
-                first_or_fact(&mut rec, Column::Address, &parts.join(", "), label);
-            }
+            "ADR" => first_or_fact(&mut rec, Column::Address, &address(&components(&text)), label),
             "NOTE" => rec.notes.push(unescape(&text)),
             "BDAY" => {
                 let value = unescape(&text);
@@ -126,6 +123,18 @@ fn fill_name(rec: &mut Record, structured: Option<Vec<String>>) {
     }
 }
 
+/// An `ADR` (post box; extended; street; city; region; postcode; country) as one line: a
+/// Chinese address from the largest place down with nothing between (`中国广东深圳南山区…18号
+/// 518057`), any other from the street up with commas.
+fn address(parts: &[String]) -> String {
+    let get = |i: usize| parts.get(i).map(|s| s.trim()).unwrap_or_default();
+    if parts.iter().any(|p| p.chars().any(is_cjk)) {
+        let place: String = [6, 4, 3, 2, 1, 0].iter().map(|i| get(*i)).collect();
+        return [place.as_str(), get(5)].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(" ");
+    }
+    parts.iter().map(|s| s.trim()).filter(|s| !s.is_empty()).collect::<Vec<_>>().join(", ")
+}
+
 /// `TYPE=WORK,VOICE` → `work`: the first type that says something.
 fn type_label(p: &Property) -> Option<String> {
     p.param("TYPE").into_iter().find(|t| !matches!(t.as_str(), "pref" | "voice" | "internet" | "x400"))
@@ -139,4 +148,30 @@ fn apple_label(raw: &str) -> String {
 /// Chinese, Japanese and Korean ideographs (names written without a space).
 fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::address;
+
+    fn parts(adr: &str) -> Vec<String> {
+        adr.split(';').map(str::to_string).collect()
+    }
+
+    #[test]
+    fn a_chinese_address_reads_from_the_country_down() {
+        assert_eq!(
+            address(&parts(";;南山区高新南七道18号;深圳;广东;518057;中国")),
+            "中国广东深圳南山区高新南七道18号 518057"
+        );
+        assert_eq!(address(&parts(";;漕河泾开发区;上海;;;")), "上海漕河泾开发区");
+    }
+
+    #[test]
+    fn another_address_reads_from_the_street_up() {
+        assert_eq!(
+            address(&parts(";Suite 400;1200 Market St;San Francisco;CA;94103;USA")),
+            "Suite 400, 1200 Market St, San Francisco, CA, 94103, USA"
+        );
+    }
 }
