@@ -113,24 +113,32 @@ pub fn is_cjk(c: char) -> bool {
 /// A space that holds its neighbours on one row (no-break space), for [`glue_numbers`].
 const GLUE: char = '\u{a0}';
 
-/// In Chinese text, the spaces between a number and the words beside it become no-break
-/// spaces while wrapping, so `超出 227 天` never ends a row with `超出` and starts the next
-/// with `227`; text that has a no-break space of its own is left as it is.
+/// The spaces that must not end a row become no-break spaces while wrapping: between the
+/// digit groups of one number (`+86 21 6153 0693`), and in Chinese text between a number and
+/// the words beside it, so `超出 227 天` never ends a row with `超出` and starts the next with
+/// `227`; text that has a no-break space of its own is left as it is.
 fn glue_numbers(s: &str) -> Cow<'_, str> {
     let cjk = |c: char| is_cjk(c) || matches!(c, '\u{3000}'..='\u{303f}' | '\u{ff00}'..='\u{ffef}');
     // Most rows drawn have no number beside a space: they pass through untouched.
-    if !s.contains(' ') || !s.bytes().any(|b| b.is_ascii_digit()) || s.contains(GLUE) || !s.chars().any(cjk) {
+    if !s.contains(' ') || !s.bytes().any(|b| b.is_ascii_digit()) || s.contains(GLUE) {
         return Cow::Borrowed(s);
     }
+    let chinese = s.chars().any(cjk);
     let chars: Vec<char> = s.chars().collect();
-    let glued = chars.iter().enumerate().map(|(i, &c)| {
+    let glue_at = |i: usize| {
         let (before, after) = (i.checked_sub(1).map(|j| chars[j]), chars.get(i + 1).copied());
-        let number_beside_words = match (before, after) {
-            (Some(b), Some(a)) => (b.is_ascii_digit() && cjk(a)) || (cjk(b) && (a.is_ascii_digit() || a == '¥')),
+        match (before, after) {
+            (Some(b), Some(a)) => {
+                (b.is_ascii_digit() && a.is_ascii_digit())
+                    || (chinese && ((b.is_ascii_digit() && cjk(a)) || (cjk(b) && (a.is_ascii_digit() || a == '¥'))))
+            }
             _ => false,
-        };
-        if c == ' ' && number_beside_words { GLUE } else { c }
-    });
+        }
+    };
+    if !(0..chars.len()).any(|i| chars[i] == ' ' && glue_at(i)) {
+        return Cow::Borrowed(s);
+    }
+    let glued = chars.iter().enumerate().map(|(i, &c)| if c == ' ' && glue_at(i) { GLUE } else { c });
     Cow::Owned(glued.collect())
 }
 
@@ -225,6 +233,8 @@ mod tests {
         assert_eq!(wrap("逾期超出 227 天", 9), ["逾期超", "出 227 天"]);
         assert_eq!(wrap("优质客户 11 个", 9), ["优质客", "户 11 个"]);
         assert_eq!(wrap("a 1 b", 3), ["a 1", "b"], "English text wraps at its spaces as before");
+        // A phone number's groups stay on one row.
+        assert_eq!(wrap("Buyer · +86 21 6153 0693 · chris", 20), ["Buyer ·", "+86 21 6153 0693 ·", "chris"]);
         assert_eq!(wrap_hanging(" 1 [ ] one two three", 14, 7), [" 1 [ ] one two", "       three"]);
         assert_eq!(wrap_hanging(" 1 [ ] 能回答客户的问题", 14, 7), [" 1 [ ] 能回答", "       客户的", "       问题"]);
         assert_eq!(wrap("ab 客户", 4), ["ab", "客户"]);
