@@ -82,7 +82,7 @@ fn enter_edits_a_person_and_d_removes_one_after_asking_in_chinese() {
 
     keys(&mut app, "d");
     assert!(matches!(app.modal(), Some(Modal::RemoveContact(..))));
-    assert!(render(&app, 80, 24).contains("移除 王伟"));
+    assert!(render(&app, 80, 24).contains("从王伟移除王伟？"));
     keys(&mut app, "n");
     assert_eq!(people(&app).len(), 1, "n keeps the person");
     keys(&mut app, "d y");
