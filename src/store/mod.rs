@@ -18,6 +18,7 @@ pub mod migrate;
 mod next_steps;
 mod notes;
 mod objections;
+mod open_deals;
 mod pinyin;
 mod pipeline;
 pub(crate) mod private_file;
@@ -70,6 +71,8 @@ pub struct Store {
     path: PathBuf,
     clock: Clock,
     read_only: bool,
+    /// The board filter's table, once the board asked for it.
+    open_deals: open_deals::HeldOpenDeals,
 }
 
 impl Store {
@@ -132,7 +135,7 @@ impl Store {
                 return Err(StoreError::ReadOnlyOutdated { path: path.to_path_buf() });
             }
             conn.execute_batch("PRAGMA foreign_keys = ON").ctx("setting pragmas")?;
-            return Ok(Self { conn, path: path.to_path_buf(), clock, read_only });
+            return Ok(Self { conn, path: path.to_path_buf(), clock, read_only, open_deals: Default::default() });
         }
         conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0)).ctx("enabling WAL")?;
         conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;").ctx("setting pragmas")?;
@@ -145,7 +148,7 @@ impl Store {
         }
         migrate::migrate(&mut conn)?;
         restrict_mode(path).map_err(io)?;
-        Ok(Self { conn, path: path.to_path_buf(), clock, read_only })
+        Ok(Self { conn, path: path.to_path_buf(), clock, read_only, open_deals: Default::default() })
     }
 
     /// Whether the database was opened for reading only (its file is read-only): every write

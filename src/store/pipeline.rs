@@ -6,7 +6,7 @@ use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
 
 use super::Store;
-use super::customers::{customers_matching_keys, escape_like, matching_keys};
+use super::customers::{escape_like, matching_keys};
 use super::error::{Context, Result};
 use super::rows;
 use super::search_query::keys_only;
@@ -52,7 +52,7 @@ impl PipelineFilter {
     }
 
     /// The keys to match (an FTS5 expression), or `None`.
-    fn keys(&self) -> Option<String> {
+    pub(super) fn keys(&self) -> Option<String> {
         self.text.as_deref().map(str::trim).and_then(keys_only)
     }
 
@@ -130,52 +130,6 @@ impl Store {
         Ok(totals)
     }
 
-    /// The open deals whose customer matches `filter` (which must have text), in one read of
-    /// the customers: see [`BoardMatches`].
-    pub fn pipeline_matches(&self, filter: &PipelineFilter) -> Result<BoardMatches> {
-        let mut matches = BoardMatches::default();
-        let Some(pattern) = filter.pattern() else { return Ok(matches) };
-        // The matching customers' ids (their names through the customer_name index, 0007; their
-        // keys through the search index), then every open deal through deal_state_totals (0018,
-        // which holds every column read), kept when its customer is one of them and not
-        // archived (customer_archived, 0012). Reading each match's deals by its customer instead
-        // took twice as long when a short filter matched half the accounts.
-        let keys = filter.keys().map(|_| format!(" OR d.customer_id IN ({})", customers_matching_keys(2)));
-        let sql = format!(
-            "SELECT d.id, d.stage, d.currency, d.value_minor, d.stage_since FROM deal d INDEXED BY deal_state_totals
-             WHERE d.state = 'open'
-               AND d.customer_id NOT IN (SELECT id FROM customer INDEXED BY customer_archived WHERE archived = 1)
-               AND (d.customer_id IN (SELECT id FROM customer INDEXED BY customer_name
-                                      WHERE name LIKE ?1 ESCAPE '\\' OR nickname LIKE ?1 ESCAPE '\\'
-                                         OR company LIKE ?1 ESCAPE '\\'){})",
-            keys.unwrap_or_default()
-        );
-        let mut stmt = self.conn().prepare_cached(&sql).ctx("filtering the pipeline")?;
-        let values: Vec<String> = std::iter::once(pattern).chain(filter.keys()).collect();
-        let rows = stmt
-            .query_map(rusqlite::params_from_iter(values), |r| {
-                Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get(3)?, r.get(4)?))
-            })
-            .ctx("filtering the pipeline")?;
-        let mut ordered: [Vec<(String, i64)>; 5] = Default::default();
-        for row in rows {
-            let (id, stage, currency, value, since): (i64, String, String, Option<i64>, String) =
-                row.ctx("filtering the pipeline")?;
-            let Some(step) = Step::from_code(&stage) else { continue };
-            let total = &mut matches.totals[step.index()];
-            total.count += 1;
-            if let Some(v) = value {
-                total.totals.add(Money::new(v, Currency::stored(&currency)));
-            }
-            ordered[step.index()].push((since, id));
-        }
-        for (step, deals) in ordered.iter_mut().enumerate() {
-            deals.sort_unstable_by(|a, b| b.cmp(a));
-            matches.deals[step] = deals.iter().map(|(_, id)| *id).collect();
-        }
-        Ok(matches)
-    }
-
     /// The cards of the open deals `deal_ids`, in that order (deals no longer open are left out).
     pub fn pipeline_cards_of(&self, deal_ids: &[i64]) -> Result<Vec<PipelineCard>> {
         let today = self.clock().today();
@@ -228,12 +182,12 @@ impl Store {
 
 /// The day of the deal `d`'s next step (of customer `c`): the earliest of its open appointments
 /// and open next steps, and of the customer's own that name no deal; the same rows Today lists
-/// (read through the indexes `visit_customer` and `next_step_customer`).
+/// (read from the indexes of the open ones alone, which hold every column read: 0027).
 const DEAL_NEXT_ON: &str = "(SELECT min(x) FROM (
-        SELECT substr(v.planned_at, 1, 10) AS x FROM visit v
+        SELECT substr(v.planned_at, 1, 10) AS x FROM visit v INDEXED BY visit_open_of_customer
         WHERE v.customer_id = c.id AND v.done_at IS NULL AND (v.deal_id = d.id OR v.deal_id IS NULL)
         UNION ALL
-        SELECT s.due_on FROM next_step s
+        SELECT s.due_on FROM next_step s INDEXED BY next_step_open_of_customer
         WHERE s.customer_id = c.id AND s.done_at IS NULL AND (s.deal_id = d.id OR s.deal_id IS NULL)))";
 
 /// A card from a row of deal id, customer id, name, company, stage, value, currency,

@@ -1,7 +1,7 @@
 //! Upgrading the version-10 fixture (see `upgrade_v10.rs`, which made it) through the
 //! migrations that only change indexes: what reads them answers as the rows would.
 
-use crate::upgrade_support::read_only;
+use crate::upgrade_support::{read_only, user_version};
 use crate::upgrade_v10::{strings, upgraded_env};
 
 /// Migration 0026 (the cadence indexes hold the class; two indexes nothing reads dropped):
@@ -40,4 +40,36 @@ fn version_26_reads_the_class_of_version_10_from_the_cadence_indexes() {
     let after = due_ids(&env);
     assert!(!after.contains(&1), "a lost account is not losing touch: {after:?}");
     assert_eq!(after, before.into_iter().filter(|id| *id != 1).collect::<Vec<_>>());
+}
+
+/// Migration 0027 (the open appointments and next steps of each account in their own small
+/// indexes, for the board's cards): each holds every open one of version 10 and no done one,
+/// so a card's next step is what the tables say.
+#[test]
+fn version_27_indexes_the_open_visits_and_next_steps_of_version_10() {
+    let env = upgraded_env();
+    assert!(env.ok(&["check"]).starts_with("OK: "));
+    let after = read_only(&env.db);
+    assert!(user_version(&after) >= 27);
+    let rows = |sql: &str| strings(&after, &format!("SELECT coalesce(group_concat(x, ','), '') FROM ({sql})"));
+    let visits = rows(
+        "SELECT customer_id || ' ' || coalesce(deal_id, '-') || ' ' || planned_at AS x
+         FROM visit INDEXED BY visit_open_of_customer WHERE done_at IS NULL AND customer_id > 0 ORDER BY id",
+    );
+    let open_visits = rows(
+        "SELECT customer_id || ' ' || coalesce(deal_id, '-') || ' ' || planned_at AS x
+         FROM visit NOT INDEXED WHERE done_at IS NULL ORDER BY id",
+    );
+    assert_eq!(visits, open_visits);
+    assert!(!visits[0].is_empty(), "version 10 has a planned visit");
+    let steps = rows(
+        "SELECT customer_id || ' ' || coalesce(deal_id, '-') || ' ' || due_on AS x
+         FROM next_step INDEXED BY next_step_open_of_customer WHERE done_at IS NULL AND customer_id > 0 ORDER BY id",
+    );
+    let open_steps = rows(
+        "SELECT customer_id || ' ' || coalesce(deal_id, '-') || ' ' || due_on AS x
+         FROM next_step NOT INDEXED WHERE done_at IS NULL ORDER BY id",
+    );
+    assert_eq!(steps, open_steps);
+    assert!(!steps[0].is_empty(), "version 10's visit left a next step");
 }
