@@ -113,6 +113,9 @@ pub struct Generator {
     /// Per customer of the visit plan, whether its visit before met its aim (then the same
     /// purpose is not tried again: the visit keeps in touch instead).
     last_met: Vec<bool>,
+    /// Per customer of the visit plan, the purposes it met in the last two months and when
+    /// (a few): not pursued again so soon (new needs found twice in three weeks).
+    met_lately: Vec<Vec<(&'static str, NaiveDate)>>,
     /// Per customer of the visit plan, the day its last logged visit's next step is due: the
     /// visit after it is made that day.
     step_due: Vec<Option<NaiveDate>>,
@@ -171,6 +174,7 @@ impl Generator {
             made_once: Vec::new(),
             last_purpose: Vec::new(),
             last_met: Vec::new(),
+            met_lately: Vec::new(),
             step_due: Vec::new(),
         }
     }
@@ -254,7 +258,7 @@ impl Generator {
             4 | 5 => Some(Portfolio::Dog),
             _ => None,
         };
-        let record = BulkCustomer {
+        let mut record = BulkCustomer {
             name: person.name.clone(),
             nickname: person.address_as.clone(),
             company: person.company.clone(),
@@ -273,6 +277,8 @@ impl Generator {
         };
         let (people, known) = self.people(&record, &person);
         let won = deals.iter().any(|d| d.state == DealState::Won);
+        let someone_decides = people.iter().any(|p| p.roles.contains(&BuyingRole::DecisionMaker));
+        record.man = roles::man_that_fits(record.man, &people[0].roles, someone_decides, &deals);
         let budgets: Vec<String> = deals.iter().map(|d| budget(d, rep)).collect();
         let facts = self.facts(&t, known.as_deref(), won.then(|| budgets[0].as_str()), people.len());
         // Nobody known to decide yet: the rep speaks of the boss.

@@ -2,7 +2,8 @@
 //! person roles their title fits.
 
 use super::people::{Tongue, decides_by_title};
-use crate::domain::{BuyingRole, Word};
+use crate::domain::{BuyingRole, DealState, Man, Step, Tri, Word};
+use crate::store::bulk::BulkDeal;
 
 /// The buying roles each title fits, the one it most often plays first (domain.md §8): the
 /// general manager decides, a plant director decides or influences, purchasing buys (and may
@@ -52,9 +53,57 @@ pub fn title_for(roles: &[BuyingRole], tongue: Tongue) -> &'static str {
         .map_or(if tongue == Tongue::Zh { "采购经理" } else { "Purchasing Manager" }, |(t, _)| t)
 }
 
+/// The account's MAN (drawn) made to agree with what else is known of it: who bought has the
+/// money and the need; an open deal past the approach has a need the customer confirmed, one
+/// before it a need not ruled out; the account's own person has the authority when they are
+/// its decision maker (`own` their roles), not when another is (`someone_decides`), and not
+/// known to have it otherwise.
+pub fn man_that_fits(drawn: Man, own: &[BuyingRole], someone_decides: bool, deals: &[BulkDeal]) -> Man {
+    let won = deals.iter().any(|d| d.state == DealState::Won);
+    let open_at = deals.iter().filter(|d| d.state == DealState::Open).map(|d| d.stage.index()).max();
+    let authority = match () {
+        _ if own.contains(&BuyingRole::DecisionMaker) => Tri::Yes,
+        _ if someone_decides => Tri::No,
+        _ if drawn.authority == Tri::Yes => Tri::Unknown,
+        _ => drawn.authority,
+    };
+    let need = match open_at {
+        _ if won => Tri::Yes,
+        Some(step) if step >= Step::Survey.index() => Tri::Yes,
+        Some(_) if drawn.need == Tri::No => Tri::Unknown,
+        _ => drawn.need,
+    };
+    Man { money: if won { Tri::Yes } else { drawn.money }, authority, need }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_account_s_man_agrees_with_its_deals_and_people() {
+        let drawn = Man { money: Tri::No, authority: Tri::Yes, need: Tri::No };
+        let deal = |stage, state| BulkDeal {
+            title: String::new(),
+            value_minor: None,
+            currency: "CNY".into(),
+            stage,
+            state,
+            lost_reason: String::new(),
+            expected_close_on: None,
+            history: Vec::new(),
+        };
+        let won = [deal(Step::Close, DealState::Won)];
+        let man = man_that_fits(drawn, &[BuyingRole::DecisionMaker], true, &won);
+        assert_eq!(man, Man { money: Tri::Yes, authority: Tri::Yes, need: Tri::Yes });
+        let early = [deal(Step::Approach, DealState::Open)];
+        let man = man_that_fits(drawn, &[BuyingRole::Buyer], true, &early);
+        assert_eq!(man, Man { money: Tri::No, authority: Tri::No, need: Tri::Unknown });
+        let man = man_that_fits(drawn, &[], false, &[deal(Step::Survey, DealState::Open)]);
+        assert_eq!(man, Man { money: Tri::No, authority: Tri::Unknown, need: Tri::Yes });
+        let lost = [deal(Step::Survey, DealState::Lost)];
+        assert_eq!(man_that_fits(drawn, &[], false, &lost).need, Tri::No, "a lost account may have had no need");
+    }
 
     #[test]
     fn a_plant_director_decides_or_influences_and_purchasing_buys() {

@@ -124,3 +124,53 @@ fn a_partly_met_visit_has_its_own_next_step() {
         assert_eq!(count(&store, same), 0, "{lang:?}: partly met with the met visit's step");
     }
 }
+
+/// The purposes of visits that keep in touch: made again and again.
+const KEEP_IN_TOUCH: &str = "'Regular visit: what is new', 'Call to ask how the project stands', \
+    'Drop in with a small gift', '例行拜访，了解近况', '电话问问项目进展', '顺路拜访，联络感情'";
+
+/// A purpose is not pursued again too soon: the next visit does not repeat the visit before's
+/// purpose before that visit's step is due (a call "not needed for now, try again in four
+/// weeks", then the same call the next day), and a purpose met is not pursued again for two
+/// months (new needs found twice in three weeks, with other numbers) unless it only keeps in
+/// touch.
+#[test]
+fn a_purpose_is_not_pursued_again_too_soon() {
+    for lang in [Lang::En, Lang::ZhCn] {
+        let dir = tempfile::tempdir().unwrap();
+        let store = loaded(&dir, lang);
+        let logged = "SELECT id, customer_id, purpose, outcome, next_step_on, substr(done_at, 1, 10) AS day,
+                 lag(purpose) OVER w AS before, lag(next_step_on) OVER w AS before_due
+             FROM visit WHERE done_at IS NOT NULL WINDOW w AS (PARTITION BY customer_id ORDER BY done_at, id)";
+        let again = format!("SELECT count(*) FROM ({logged}) WHERE purpose = before AND day < before_due");
+        assert_eq!(count(&store, &again), 0, "{lang:?}: the visit before's purpose again before its step");
+        let met_again = format!(
+            "SELECT count(*) FROM ({logged}) a JOIN ({logged}) b ON b.customer_id = a.customer_id
+             AND b.purpose = a.purpose AND b.day > a.day AND julianday(b.day) - julianday(a.day) < 60
+             WHERE a.outcome = 'met' AND a.purpose NOT IN ({KEEP_IN_TOUCH})"
+        );
+        assert_eq!(count(&store, &met_again), 0, "{lang:?}: a purpose met, pursued again within two months");
+    }
+}
+
+/// The account's MAN agrees with the rest of it: who bought has the money and the need, an
+/// account worked past the approach has a need, its own person has the authority only as
+/// its decision maker (was: m+a+n, "not a prospect, stop", on a weekly account that bought).
+#[test]
+fn an_account_s_man_agrees_with_its_deals_and_people() {
+    for lang in [Lang::En, Lang::ZhCn] {
+        let dir = tempfile::tempdir().unwrap();
+        let store = loaded(&dir, lang);
+        let won = "EXISTS (SELECT 1 FROM deal d WHERE d.customer_id = c.id AND d.state = 'won')";
+        let worked = "EXISTS (SELECT 1 FROM deal d WHERE d.customer_id = c.id AND d.state = 'open' \
+                      AND d.stage IN ('survey', 'presentation', 'close'))";
+        let own_decides = "EXISTS (SELECT 1 FROM contact p JOIN contact_role r ON r.contact_id = p.id \
+                           WHERE p.id = (SELECT min(id) FROM contact WHERE customer_id = c.id) AND r.role = 'decision-maker')";
+        let q = |sql: &str| count(&store, &format!("SELECT count(*) FROM customer c WHERE {sql}"));
+        assert_eq!(q(&format!("{won} AND (money <> 'yes' OR need <> 'yes')")), 0, "{lang:?}: bought");
+        assert_eq!(q(&format!("{worked} AND need <> 'yes'")), 0, "{lang:?}: worked past the approach");
+        assert_eq!(q(&format!("authority = 'yes' AND NOT {own_decides}")), 0, "{lang:?}: authority");
+        assert_eq!(q(&format!("authority <> 'yes' AND {own_decides}")), 0, "{lang:?}: decides");
+        assert!(q("money = 'unknown'") > 10 && q("need = 'no'") > 0, "{lang:?}: still much to find out");
+    }
+}

@@ -26,6 +26,7 @@ impl Generator {
         self.made_once = vec![0; customers.len()];
         self.last_purpose = vec![""; customers.len()];
         self.last_met = vec![false; customers.len()];
+        self.met_lately = vec![Vec::new(); customers.len()];
         self.step_due = vec![None; customers.len()];
         let today_count = count.min((count / 500).clamp(2, 8));
         let mut slots = Vec::with_capacity(count as usize);

@@ -47,9 +47,16 @@ impl Generator {
         };
         let before = self.last_purpose[slot.customer];
         let mut s = self.scenario(slot.customer, scenarios, once);
-        // A purpose met at the visit before is not pursued again ("they read it, we meet on
-        // Thursday", then the next day "not read yet"): the visit keeps in touch instead.
-        if s.purpose == before && self.last_met[slot.customer] {
+        // A purpose met at the visit before, or lately, is not pursued again ("they read it, we
+        // meet on Thursday", then the next day "not read yet"), nor the visit before's purpose
+        // before its step is due (a call "not needed for now", then the same call the next
+        // day): the visit keeps in touch instead.
+        let met_lately = self.met_lately[slot.customer]
+            .iter()
+            .any(|(purpose, on)| *purpose == s.purpose && (day - *on).num_days() < 60);
+        let too_soon = self.step_due[slot.customer].is_some_and(|due| day < due);
+        if s.purpose == before && (self.last_met[slot.customer] || too_soon) || met_lately {
+            self.last_purpose[slot.customer] = before;
             s = self.scenario(slot.customer, t.keep_in_touch, None);
         }
         // A visit planned that did not happen (or is still to come) is not the visit before
@@ -128,6 +135,12 @@ impl Generator {
                 };
                 v.outcome = Some(outcome);
                 self.last_met[slot.customer] = outcome == Outcome::Met;
+                // (A visit that keeps in touch is made again and again.)
+                if outcome == Outcome::Met && !t.keep_in_touch.iter().any(|k| k.purpose == s.purpose) {
+                    let met = &mut self.met_lately[slot.customer];
+                    met.retain(|(_, on)| (day - *on).num_days() < 60);
+                    met.push((s.purpose, day));
+                }
                 v.actual_result = f(actual);
                 v.next_topic = if self.rng.u8(..10) < 7 { f(s.topic) } else { String::new() };
                 // A lost account's last visit leaves nothing to do; when the deal moved on
@@ -244,12 +257,12 @@ impl Generator {
     }
 
     /// A working day after `day` and before today on which a visit leaves a step due `due`
-    /// that is still to come (today or later), drawn among the last thirty days; none if no
-    /// such day.
+    /// that is still to come (after today: a rep's steps due today are a few), drawn among
+    /// the last thirty days; none if no such day.
     fn later_day(&mut self, due: Due, day: NaiveDate) -> Option<NaiveDate> {
         let days: Vec<NaiveDate> = (1..=30)
             .map(|back| days_before(self.today, back))
-            .filter(|d| *d > day && !self.days_off.is_off(*d) && due.day(*d) >= self.today)
+            .filter(|d| *d > day && !self.days_off.is_off(*d) && self.due_day(due, *d) > self.today)
             .collect();
         (!days.is_empty()).then(|| days[self.rng.usize(..days.len())])
     }
@@ -257,7 +270,7 @@ impl Generator {
     /// When the open next step of an account's last visit (on `day`) is due: the day its text
     /// names (`rule`, which gave `due`) when that is still to come, or a handful of times a few
     /// days late; else the rep has put it off (as reps do) in the last few days, to the day its
-    /// words name from then (Monday is still a Monday), a few of them today.
+    /// words name from then, or from today (Monday is still a Monday), a few of them today.
     fn open_step_on(&mut self, rule: Due, due: NaiveDate, day: NaiveDate) -> NaiveDate {
         if due >= self.today {
             return due;
@@ -270,7 +283,10 @@ impl Generator {
         let put_off = days_before(self.today, self.rng.u32(1..=3));
         match self.rng.u8(..50) {
             0 => self.today,
-            _ => rule.day(put_off).max(self.today),
+            // Counted from today when the days since it was put off are already gone.
+            _ => {
+                Some(self.due_day(rule, put_off)).filter(|d| *d > self.today).unwrap_or(self.due_day(rule, self.today))
+            }
         }
     }
 }
