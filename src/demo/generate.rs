@@ -355,10 +355,14 @@ impl Generator {
             let mut colleague = people::person_in(rng, tongue, decides);
             // A title that fits the roles: a general manager who is not known to decide, or a
             // plant director said to be the buyer, would be a contradiction; such a colleague
-            // has the title of someone who plays them (purchasing for a buyer).
+            // has the title of someone who plays them (purchasing for a buyer). One title each
+            // as far as the roles go (not two heads of engineering).
             let fits = roles::roles_of_title(&colleague.title);
-            if !decides && (people::decides_by_title(&colleague.title) || !roles.iter().all(|r| fits.contains(r))) {
-                colleague.title = roles::title_for(&roles, tongue).to_string();
+            let misfit =
+                !decides && (people::decides_by_title(&colleague.title) || !roles.iter().all(|r| fits.contains(r)));
+            let taken: Vec<&str> = people.iter().map(|p| p.title.as_str()).collect();
+            if misfit || taken.contains(&colleague.title.as_str()) {
+                colleague.title = roles::title_for(&roles, tongue, &taken).to_string();
             }
             if decides && decider.is_none() {
                 decider = Some(call(&colleague));

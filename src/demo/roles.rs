@@ -42,15 +42,23 @@ pub fn roles_of_title(title: &str) -> &'static [BuyingRole] {
 }
 
 /// A title in `tongue` that fits every one of `roles` (purchasing for a buyer, a plant
-/// director for an influencer…), the first listed; a general manager's only for who decides.
-pub fn title_for(roles: &[BuyingRole], tongue: Tongue) -> &'static str {
+/// director for an influencer…), the first listed that nobody of the account has yet
+/// (`taken`), else the first; a general manager's only for who decides.
+pub fn title_for(roles: &[BuyingRole], tongue: Tongue, taken: &[&str]) -> &'static str {
     let chinese = |t: &str| !t.is_ascii();
     let decides = roles.contains(&BuyingRole::DecisionMaker);
-    TITLE_ROLES
-        .iter()
-        .filter(|(t, _)| chinese(t) == (tongue == Tongue::Zh) && (decides || !decides_by_title(t)))
-        .find(|(_, fits)| roles.iter().all(|r| fits.contains(r)))
-        .map_or(if tongue == Tongue::Zh { "采购经理" } else { "Purchasing Manager" }, |(t, _)| t)
+    let fitting = || {
+        TITLE_ROLES
+            .iter()
+            .filter(|(t, _)| chinese(t) == (tongue == Tongue::Zh) && (decides || !decides_by_title(t)))
+            .filter(|(_, fits)| roles.iter().all(|r| fits.contains(r)))
+            .map(|(t, _)| *t)
+    };
+    fitting().find(|t| !taken.contains(t)).or_else(|| fitting().next()).unwrap_or(if tongue == Tongue::Zh {
+        "采购经理"
+    } else {
+        "Purchasing Manager"
+    })
 }
 
 /// The account's MAN (drawn) made to agree with what else is known of it: who bought has the
@@ -110,14 +118,17 @@ mod tests {
         assert!(!roles_of_title("厂长").contains(&BuyingRole::Buyer));
         assert_eq!(roles_of_title("厂长")[0], BuyingRole::DecisionMaker);
         assert!(!roles_of_title("采购经理").contains(&BuyingRole::DecisionMaker));
-        assert_eq!(title_for(&[BuyingRole::Buyer], Tongue::Zh), "采购经理");
-        assert_eq!(title_for(&[BuyingRole::Insider, BuyingRole::Buyer], Tongue::En), "Purchasing Manager");
-        assert_eq!(title_for(&[BuyingRole::Influencer], Tongue::Zh), "厂长", "not a general manager");
-        assert_eq!(title_for(&[BuyingRole::DecisionMaker], Tongue::En), "General Manager");
+        assert_eq!(title_for(&[BuyingRole::Buyer], Tongue::Zh, &[]), "采购经理");
+        assert_eq!(title_for(&[BuyingRole::Buyer], Tongue::Zh, &["采购经理"]), "采购主管", "one title each");
+        assert_eq!(title_for(&[BuyingRole::Insider, BuyingRole::Buyer], Tongue::En, &[]), "Purchasing Manager");
+        assert_eq!(title_for(&[BuyingRole::Influencer], Tongue::Zh, &[]), "厂长", "not a general manager");
+        assert_eq!(title_for(&[BuyingRole::DecisionMaker], Tongue::En, &[]), "General Manager");
+        let all = ["General Manager", "Managing Director", "CEO", "Plant Director"];
+        assert_eq!(title_for(&[BuyingRole::DecisionMaker], Tongue::En, &all), "General Manager", "all taken");
         assert_eq!(roles_of_title("Chief Dreamer"), BuyingRole::ALL, "a title not known fits any role");
         for tongue in [Tongue::Zh, Tongue::En] {
             for role in BuyingRole::ALL {
-                let title = title_for(&[*role], tongue);
+                let title = title_for(&[*role], tongue, &[]);
                 assert!(roles_of_title(title).contains(role), "{title} as {role:?}");
             }
         }
