@@ -247,6 +247,23 @@ mod tests {
         }
     }
 
+    /// A product is a count noun (infusion pumps) or a mass noun (quality software): no
+    /// English template puts a verb after it that agrees with one and not the other ("the
+    /// quality software are doing").
+    #[test]
+    fn no_english_verb_agrees_with_a_product() {
+        let t = texts(Tongue::En);
+        let scenarios = t.scenarios.iter().chain([&t.after_sale, &t.keep_in_touch]).flat_map(|s| s.iter());
+        for s in scenarios {
+            let nexts = s.next.iter().filter_map(|n| n.text);
+            for text in [s.purpose, s.plan, s.expect, s.met, s.partly, s.not_met, s.topic].into_iter().chain(nexts) {
+                for verb in ["is", "are", "was", "were", "has", "have", "needs", "need"] {
+                    assert!(!text.contains(&format!("{{p}} {verb} ")), "{text}");
+                }
+            }
+        }
+    }
+
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
     }

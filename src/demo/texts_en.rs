@@ -270,7 +270,7 @@ pub const AFTER_SALE: &[Scenario] = &[
     Scenario {
         via: Via::Any,
         once: false,
-        purpose: "Check how the {p} are doing",
+        purpose: "After-sale check on the {p}",
         plan: "Ask about problems in use; hear what they think of delivery and service",
         expect: "Customer satisfied, every issue followed up",
         met: "Working well; engineering made two small suggestions",
@@ -325,7 +325,7 @@ pub const KEEP_IN_TOUCH: &[Scenario] = &[
         purpose: "Regular visit: what is new",
         plan: "Talk about their production and purchasing lately; look for changes",
         expect: "Know where the customer stands now",
-        met: "They plan to expand in the second half; the {p} are back on the table",
+        met: "They plan to expand in the second half and want to talk about the {p} again",
         partly: "Busy; only a few words",
         not_met: "In a meeting; did not see them",
         topic: "their plans for the second half",

@@ -192,14 +192,15 @@ impl Generator {
     }
 
     /// `slot`, made on the day the step of the account's visit before was due when it is a
-    /// chained one and that day is a working day within half a cadence interval of the
-    /// planned one (the account's rhythm kept), before the account's next visit (and before
-    /// the account was lost).
+    /// chained one (or the account's last, kept up with and still so on that day) and that
+    /// day is a working day within half a cadence interval of the planned one (the account's
+    /// rhythm kept), before the account's next visit (and before the account was lost).
     fn chained(&self, meta: &CustomerMeta, slot: &VisitSlot) -> VisitSlot {
+        let within = |day: NaiveDate| (self.today - day).num_days() < i64::from(meta.cadence);
         let due = self.step_due.get(slot.customer).copied().flatten().filter(|due| {
             let end = meta.lost_days.map_or(self.today, |lost| days_before(self.today, lost));
             let near = (slot.at.date() - *due).num_days().abs() <= i64::from(meta.cadence / 2).max(3);
-            slot.chained
+            (slot.chained || (slot.last && within(slot.at.date()) && within(*due)))
                 && near
                 && *due < end
                 && slot.then.is_none_or(|then| *due < then)
