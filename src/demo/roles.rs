@@ -63,7 +63,7 @@ pub fn title_for(roles: &[BuyingRole], tongue: Tongue, taken: &[&str]) -> &'stat
 
 /// The account's MAN (drawn) made to agree with what else is known of it: who bought has the
 /// money and the need; an open deal past the approach has a need the customer confirmed, one
-/// before it a need not ruled out; the account's own person has the authority when they are
+/// before it a need not ruled out, one presented or closing money not ruled out; the account's own person has the authority when they are
 /// its decision maker (`own` their roles), not when another is (`someone_decides`), and not
 /// known to have it otherwise.
 pub fn man_that_fits(drawn: Man, own: &[BuyingRole], someone_decides: bool, deals: &[BulkDeal]) -> Man {
@@ -81,7 +81,13 @@ pub fn man_that_fits(drawn: Man, own: &[BuyingRole], someone_decides: bool, deal
         Some(_) if drawn.need == Tri::No => Tri::Unknown,
         _ => drawn.need,
     };
-    Man { money: if won { Tri::Yes } else { drawn.money }, authority, need }
+    // A deal presented or being closed is not with a customer who cannot pay.
+    let money = match open_at {
+        _ if won => Tri::Yes,
+        Some(step) if step >= Step::Presentation.index() && drawn.money == Tri::No => Tri::Unknown,
+        _ => drawn.money,
+    };
+    Man { money, authority, need }
 }
 
 #[cfg(test)]

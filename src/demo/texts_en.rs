@@ -325,10 +325,10 @@ pub const KEEP_IN_TOUCH: &[Scenario] = &[
         purpose: "Regular visit: what is new",
         plan: "Talk about their production and purchasing lately; look for changes",
         expect: "Know where the customer stands now",
-        met: "They plan to expand in the second half and want to talk about the {p} again",
+        met: "They plan to expand next year and want to talk about the {p} again",
         partly: "Busy; only a few words",
         not_met: "In a meeting; did not see them",
-        topic: "their plans for the second half",
+        topic: "their plans for next year",
         next: [
             Next::to("Send the {p} material for their expansion", Days(3)),
             Next::to("Call again in two weeks for news", Days(14)),

@@ -312,10 +312,10 @@ pub const KEEP_IN_TOUCH: &[Scenario] = &[
         purpose: "例行拜访，了解近况",
         plan: "聊聊他们最近的生产和采购情况，看看有没有新变化",
         expect: "掌握客户的最新动态",
-        met: "客户说下半年要扩产，{p}可以再谈",
+        met: "客户说明年要扩产，{p}可以再谈",
         partly: "客户最近忙，只简单聊了几句",
         not_met: "对方在开会，没见上",
-        topic: "下半年的计划",
+        topic: "明年的计划",
         next: [
             Next::to("把{p}的资料发过去，跟进扩产计划", Days(3)),
             Next::to("过两周再打电话问问进展", Days(14)),

@@ -203,6 +203,10 @@ fn a_chinese_demo_a_rep_believes() {
         "SELECT count(*) FROM visit WHERE {texts} GLOB '*[一-龥][A-Za-z]*' OR {texts} GLOB '*[A-Za-z][一-龥]*'"
     );
     assert_eq!(q(&joined), 0, "a Latin name joined to Chinese text");
+    // "下半年要扩产" said in November is not a plan.
+    let second_half = "SELECT count(*) FROM visit WHERE substr(done_at, 6, 2) >= '07' \
+        AND (actual_result LIKE '%下半年%' OR next_topic LIKE '%下半年%')";
+    assert_eq!(q(second_half), 0, "the second half of the year spoken of as to come in it");
     let spaced = format!("SELECT count(*) FROM visit WHERE {texts} GLOB '*[一-龥] [A-Z]*'");
     assert!(q(&spaced) > 0, "Latin names in Chinese visit texts");
 }

@@ -169,6 +169,9 @@ fn an_account_s_man_agrees_with_its_deals_and_people() {
         let q = |sql: &str| count(&store, &format!("SELECT count(*) FROM customer c WHERE {sql}"));
         assert_eq!(q(&format!("{won} AND (money <> 'yes' OR need <> 'yes')")), 0, "{lang:?}: bought");
         assert_eq!(q(&format!("{worked} AND need <> 'yes'")), 0, "{lang:?}: worked past the approach");
+        let closing = "EXISTS (SELECT 1 FROM deal d WHERE d.customer_id = c.id AND d.state = 'open' \
+                       AND d.stage IN ('presentation', 'close'))";
+        assert_eq!(q(&format!("{closing} AND money = 'no'")), 0, "{lang:?}: closing with who cannot pay");
         assert_eq!(q(&format!("authority = 'yes' AND NOT {own_decides}")), 0, "{lang:?}: authority");
         assert_eq!(q(&format!("authority <> 'yes' AND {own_decides}")), 0, "{lang:?}: decides");
         assert!(q("money = 'unknown'") > 10 && q("need = 'no'") > 0, "{lang:?}: still much to find out");
