@@ -208,8 +208,15 @@ impl Store {
                 });
             }
         }
+        // A phone number's digits as typed before the same digits read with a country code
+        // or trunk zero taken off (`00048227` is that number, not every one with `8227`).
+        let mut found_as_typed = false;
+        if let Some(typed) = query.digits_as_typed.as_deref() {
+            self.search_kinds(&with_keys, typed, Some(&by_keys), &query.terms, &mut per_kind, limit)?;
+            found_as_typed = with_keys.iter().any(|k| !per_kind[k.index()].is_empty());
+        }
         self.search_kinds(&SearchKind::ALL, exact, None, &query.terms, &mut per_kind, limit)?;
-        if let Some(keyed) = query.keyed.as_deref() {
+        if let Some(keyed) = query.keyed.as_deref().filter(|_| !found_as_typed) {
             self.search_kinds(&with_keys, keyed, Some(&by_keys), &query.terms, &mut per_kind, limit)?;
         }
         let mut hits = share_page(per_kind, limit);

@@ -18,6 +18,10 @@ pub struct SearchQuery {
     pub exact: Option<String>,
     /// FTS5 expression that also lets keys match; `None` when no part of the query can.
     pub keyed: Option<String>,
+    /// [`Self::keyed`] with each phone number's digits only as typed (`00048227`, not also
+    /// `48227` and `8227` as if `00` were an international prefix): asked first, and when it
+    /// finds a person or account the looser keys are not asked. `None` when it is the same.
+    pub digits_as_typed: Option<String>,
     /// The terms a hit found by its words contains (see [`query_terms`]).
     pub terms: Vec<String>,
     parts: Vec<Part>,
@@ -61,6 +65,11 @@ impl SearchQuery {
             i += 1;
         }
         let keyed = parts.iter().any(|p| !matches!(p, Part::Text(_))).then(|| keyed_expression(&parts)).flatten();
+        let digits_as_typed = parts
+            .iter()
+            .any(|p| matches!(p, Part::Phone { keys, .. } if keys.len() > 1))
+            .then(|| keyed_expression(&as_typed(&parts)))
+            .flatten();
         let words: Option<Vec<&String>> =
             parts.iter().map(|p| if let Part::Word(t) = p { Some(t) } else { None }).collect();
         let names =
@@ -73,7 +82,7 @@ impl SearchQuery {
             })
             .collect();
         let exact = (!exact.is_empty()).then(|| exact.join(" AND "));
-        SearchQuery { names, exact, keyed, terms: query_terms(query), parts }
+        SearchQuery { names, exact, keyed, digits_as_typed, terms: query_terms(query), parts }
     }
 
     /// True when every part is a word that starts one of `names` (name keys, space-separated).
@@ -150,6 +159,20 @@ fn is_phone_like(token: &str) -> bool {
 
 /// What a key of the number may start with: the digits as typed; after `+` or `00`, also
 /// without a country code of one to three digits; after a single `0`, without the trunk zero.
+/// `parts` with each phone number's keys cut to its digits as typed (the first of
+/// [`phone_starts`]).
+fn as_typed(parts: &[Part]) -> Vec<Part> {
+    parts
+        .iter()
+        .map(|part| match part {
+            Part::Phone { keys, terms } => {
+                Part::Phone { keys: keys.iter().take(1).cloned().collect(), terms: terms.clone() }
+            }
+            other => other.clone(),
+        })
+        .collect()
+}
+
 fn phone_starts(typed: &str, digits: &str) -> Vec<String> {
     let mut starts = vec![digits.to_string()];
     let typed = typed.trim_start_matches('(');
@@ -249,6 +272,9 @@ mod tests {
         assert!(!q.matches_keyed("王伟", "13800002222 2222"));
         let q = SearchQuery::parse("0000");
         assert!(q.matches_keyed("王伟", "13800001111 00001111 0001111 001111 01111 1111"), "a run in the middle");
+        assert_eq!(q.digits_as_typed, None, "no other reading");
+        let q = SearchQuery::parse("00048227");
+        assert_eq!(q.digits_as_typed, Some(format!("(\"{M}00048227\"*)")));
     }
 
     #[test]

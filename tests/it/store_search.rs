@@ -314,6 +314,14 @@ fn pinyin_and_phone_digits_find_people_after_what_their_record_says() {
     assert_eq!(titles(&store, "+1 415"), [(SearchKind::Contact, "Anna Berg".to_string())]);
     assert_eq!(titles(&store, "555-0100"), [(SearchKind::Contact, "Anna Berg".to_string())]);
     assert!(titles(&store, "2222").is_empty());
+    // Digits as typed first: `00048227` is that number, not every one with `8227` in it (as
+    // if `00` began an international number); the looser reading only when nothing has it.
+    for (name, phone) in [("Ann Exact", "+86 138 00048227"), ("Bo Near", "+86 138 00082270")] {
+        let new = NewCustomer { name: name.into(), phone: phone.into(), ..Default::default() };
+        store.add_customer(new, NewDeal::default()).unwrap();
+    }
+    assert_eq!(titles(&store, "00048227"), [customer("Ann Exact")]);
+    assert_eq!(titles(&store, "00998227"), [customer("Bo Near"), customer("Ann Exact")], "none has 00998227");
 
     // The customers table and the board filter by keys too: pinyin, phone digits, e-mail.
     let new = NewCustomer { name: "李伟".into(), email: "li.wei@huadong.cn".into(), ..Default::default() };
