@@ -13,7 +13,9 @@ use crate::hyperlink::{self, Link};
 use crate::i18n::I18n;
 use crate::ops::customer_page::{CustomerPage, DealHistory, PageSize, ShownVisit};
 use crate::playbook::Playbook;
-use crate::playbook::views::{ChecklistView, ProfileView, fact_about, fact_label, next_step_line, people_text};
+use crate::playbook::views::{
+    ChecklistView, ProfileView, fact_about, fact_label, fact_value, next_step_line, people_text,
+};
 use crate::store::Note;
 use crate::text::{indent, key_values};
 
@@ -186,7 +188,7 @@ fn record_fields(i: &I18n, c: &Customer, category: FactCategory, facts: &[ShownF
         .map(|(k, v)| (i.t(&format!("cli.show.field.{k}")), v.to_string()))
         .collect();
     for ShownFact { fact, about } in facts.iter().filter(|f| f.fact.category == category) {
-        let mut value = fact.value.clone();
+        let mut value = fact_value(i, &fact.label, &fact.value);
         if let Some(md) = fact.month_day {
             value = i.fmt("cli.show.yearly", &[("value", &value), ("date", &i.month_day(md))]).trim().to_string();
         }

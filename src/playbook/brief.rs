@@ -7,7 +7,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
 use super::views::{
-    ChecklistView, ObjectionView, ProfileView, bullets, fact_about, fact_label, next_step_line, people_text,
+    ChecklistView, ObjectionView, ProfileView, bullets, fact_about, fact_label, fact_value, next_step_line, people_text,
 };
 use super::{Playbook, StyleGuide};
 use crate::config::Config;
@@ -331,11 +331,13 @@ fn who_text(i: &I18n, b: &Brief) -> String {
         pairs.push((i.t("playbook.label.dates"), dates.join(" · ")));
     }
     if !w.facts.is_empty() {
-        let facts: Vec<String> = w
-            .facts
-            .iter()
-            .map(|f| if f.value.is_empty() { label(f) } else { i.labeled(&label(f), &f.value) })
-            .collect();
+        let facts: Vec<String> =
+            w.facts
+                .iter()
+                .map(|f| {
+                    if f.value.is_empty() { label(f) } else { i.labeled(&label(f), &fact_value(i, &f.label, &f.value)) }
+                })
+                .collect();
         pairs.push((i.t("playbook.label.facts"), facts.join("\n")));
     }
     format!("{head}\n{}", indent(&key_values(&pairs)))

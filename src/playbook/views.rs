@@ -297,11 +297,7 @@ pub fn fact_label(i: &I18n, label: &str, about: Option<&str>) -> String {
 /// A label an import wrote in English (a contact card's `birthday`, `phone (work)`, `email
 /// type`) in the language shown; any other label as it was typed.
 pub fn imported_label(i: &I18n, label: &str) -> String {
-    let word = |w: &str| {
-        let key = format!("common.imported.{}", w.trim().replace(' ', "_"));
-        let t = i.t(&key);
-        (t != key).then_some(t)
-    };
+    let word = |w: &str| imported_word(i, w);
     if let Some(t) = word(label) {
         return t;
     }
@@ -312,6 +308,21 @@ pub fn imported_label(i: &I18n, label: &str) -> String {
         },
         None => label.to_string(),
     }
+}
+
+/// A fact's value as shown: the kind an import wrote in English for a phone, e-mail or
+/// address (`phone type: cell`) in the language shown (`电话类型：手机`); any other value as it
+/// was typed.
+pub fn fact_value(i: &I18n, label: &str, value: &str) -> String {
+    let typed = matches!(label, "phone type" | "email type" | "address type");
+    typed.then(|| imported_word(i, value)).flatten().unwrap_or_else(|| value.to_string())
+}
+
+/// An English word an import wrote (`cell`, `phone type`) in the language shown, if it is one.
+fn imported_word(i: &I18n, word: &str) -> Option<String> {
+    let key = format!("common.imported.{}", word.trim().replace(' ', "_"));
+    let t = i.t(&key);
+    (t != key).then_some(t)
 }
 
 /// The name of the person of `contacts` a fact with `contact_id` is about.

@@ -50,7 +50,10 @@ pub(super) fn ask_delete(id: i64, store: &Store, i18n: &I18n) -> anyhow::Result<
     let line = format!(
         "{} · {}",
         i18n.word(fact.category),
-        i18n.labeled(&crate::playbook::views::imported_label(i18n, &fact.label), &fact.value)
+        i18n.labeled(
+            &crate::playbook::views::imported_label(i18n, &fact.label),
+            &crate::playbook::views::fact_value(i18n, &fact.label, &fact.value)
+        )
     );
     Ok(Modal::DeleteFact(Box::new(ConfirmDialog::new(title, vec![line])), Box::new((fact, name))))
 }

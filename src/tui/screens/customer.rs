@@ -24,7 +24,7 @@ use crate::i18n::I18n;
 use crate::ops::contacts::People;
 use crate::ops::customer_page::{CustomerPage, PageSize};
 use crate::playbook::Playbook;
-use crate::playbook::views::{fact_about, fact_label};
+use crate::playbook::views::{fact_about, fact_label, fact_value};
 use crate::store::{Note, Store};
 use crate::text;
 use crate::tui::action::Action;
@@ -451,7 +451,7 @@ impl CustomerScreen {
             let contacts = self.people.as_ref().map_or(&[][..], |p| &p.contacts[..]);
             for (i, f) in self.facts.iter().enumerate().filter(|(_, f)| f.category == *category) {
                 let label = fact_label(i18n, &f.label, fact_about(contacts, f.contact_id));
-                push(RecordItem::Fact(i), i18n.labeled(&label, &f.value));
+                push(RecordItem::Fact(i), i18n.labeled(&label, &fact_value(i18n, &f.label, &f.value)));
             }
             if rows.len() == before {
                 rows.push(RecordRow {
