@@ -8,6 +8,8 @@ mod csv_export;
 mod error;
 mod export;
 mod import;
+mod import_known;
+mod importer;
 mod merge;
 pub(crate) mod out_file;
 mod read_export;
