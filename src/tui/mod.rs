@@ -18,7 +18,7 @@ pub mod screens;
 pub mod theme;
 pub mod widgets;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::thread::JoinHandle;
 use std::time::Duration;
@@ -35,15 +35,18 @@ use crate::store::Store;
 use crate::store::transfer::backup;
 use app::App;
 use background::spinner;
-use keymap::Keymap;
+use keymap::{Keymap, ScreenId};
+use screens::Screen;
 use theme::Theme;
 
 /// Opens the app on the session's database; returns the exit code. Problems found before the
 /// screen opens are printed in the user's language.
 pub fn run(session: Session) -> i32 {
     let i18n = session.i18n.clone();
+    let untouched = Untouched::before_opening(&session.db_path);
     match start(session) {
         Ok((mut app, backup)) => {
+            let opened = app.store().changes();
             let (code, backup) = run_terminal(&mut app, backup, &i18n);
             // The calendar file's last write, so the phone gets the last change.
             if app.writing_calendar() {
@@ -58,6 +61,12 @@ pub fn run(session: Session) -> i32 {
                     eprintln!("{}", i18n.t("tui.start.backup_finishing"));
                 }
                 let _ = thread.join();
+            }
+            // Quit on the welcome screen without choosing or writing anything: the path may be
+            // a mistyped --db, so what opening it made goes again.
+            if app.screen().map(Screen::id) == Some(ScreenId::Welcome) && app.store().changes() == opened {
+                drop(app);
+                untouched.put_back();
             }
             code
         }
@@ -93,6 +102,52 @@ impl DailyBackup {
             sender.send(result).ok();
         });
         (outcome, thread)
+    }
+}
+
+/// What did not exist before the app opened a database path: the file, its backups folder
+/// and the folders above it, so that quitting on the welcome screen leaves the disk as it was.
+struct Untouched {
+    db: Option<PathBuf>,
+    backups: Option<PathBuf>,
+    folders: Vec<PathBuf>,
+}
+
+impl Untouched {
+    /// Notes what is not there yet (nothing when the database exists).
+    fn before_opening(db: &Path) -> Self {
+        if db.exists() {
+            return Self { db: None, backups: None, folders: Vec::new() };
+        }
+        let backups = backup::backups_dir(db);
+        let folders = db.ancestors().skip(1).take_while(|p| !p.as_os_str().is_empty() && !p.exists());
+        Self {
+            db: Some(db.to_path_buf()),
+            folders: folders.map(Path::to_path_buf).collect(),
+            backups: (!backups.exists()).then_some(backups),
+        }
+    }
+
+    /// Removes the new (empty) database with its -wal/-shm, its new backups folder, and the
+    /// folders made for it when they are empty; nothing when a draft was kept beside it.
+    fn put_back(&self) {
+        let Some(db) = &self.db else { return };
+        let mut drafts = db.clone().into_os_string();
+        drafts.push(".drafts");
+        if std::fs::read_dir(PathBuf::from(drafts)).is_ok_and(|mut d| d.next().is_some()) {
+            return; // Something typed and kept as a draft: the path was meant.
+        }
+        for suffix in ["", "-wal", "-shm"] {
+            let mut path = db.clone().into_os_string();
+            path.push(suffix);
+            let _ = std::fs::remove_file(PathBuf::from(path));
+        }
+        if let Some(backups) = &self.backups {
+            let _ = std::fs::remove_dir_all(backups);
+        }
+        for folder in &self.folders {
+            let _ = std::fs::remove_dir(folder);
+        }
     }
 }
 
@@ -228,4 +283,43 @@ pub fn event_loop<B: Backend>(
         app.settle();
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod untouched_tests {
+    use super::Untouched;
+
+    /// Opens the database at `db` the way the app does (folders, file, WAL, today's backup).
+    fn open(db: &std::path::Path) {
+        let store = crate::store::Store::open(db, crate::clock::Clock::new(None)).unwrap();
+        std::fs::create_dir_all(super::backup::backups_dir(db)).unwrap();
+        drop(store);
+    }
+
+    #[test]
+    fn quitting_on_the_welcome_screen_leaves_a_mistyped_path_as_it_was() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("Dropbx").join("work").join("fieldbook.db");
+        let untouched = Untouched::before_opening(&db);
+        open(&db);
+        assert!(db.exists());
+        untouched.put_back();
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0, "no folder, file or backup left");
+    }
+
+    #[test]
+    fn a_database_that_was_there_or_a_draft_beside_it_stays() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("fieldbook.db");
+        open(&db);
+        Untouched::before_opening(&db).put_back();
+        assert!(db.exists(), "an existing database is never removed");
+        let new = dir.path().join("new.db");
+        let untouched = Untouched::before_opening(&new);
+        open(&new);
+        std::fs::create_dir(dir.path().join("new.db.drafts")).unwrap();
+        std::fs::write(dir.path().join("new.db.drafts").join("note-inbox.json"), "{}").unwrap();
+        untouched.put_back();
+        assert!(new.exists(), "a note typed on the welcome screen was meant for this path");
+    }
 }
