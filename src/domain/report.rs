@@ -126,7 +126,8 @@ pub struct FunnelStep {
     pub median_days: Option<f64>,
     /// …and the time the slowest quarter took at least (the 75th percentile).
     pub slowest_quarter_days: Option<f64>,
-    /// Open deals now in the step for longer than the slowest quarter took.
+    /// Open deals now in the step for longer than the slowest quarter took, measured over the
+    /// period or, when shorter, the 90 days up to its end (`ops::report::STUCK_MEASURED_DAYS`).
     pub stuck: u64,
 }
 

@@ -20,6 +20,10 @@ use crate::store::{StepHistory, Store, StoreError};
 /// How many lost reasons and losing-touch customers the report lists.
 pub const TOP: usize = 5;
 
+/// The fewest days over which the time deals take to leave a step is measured to say which
+/// open deals are stuck (a period shorter than that is measured up to its end).
+pub const STUCK_MEASURED_DAYS: i64 = 90;
+
 /// Everything the report shows, for one period.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Report {
@@ -190,7 +194,7 @@ pub fn build(store: &Store, today: NaiveDate, period: Period, settings: &ReportS
     let start = utc_start_of(period.from);
     let end = utc_start_of(period.end());
     let history = store.report_step_history(&start, &end)?;
-    let funnel = funnel(store, today, &history)?;
+    let funnel = funnel(store, today, period, &history)?;
     let results = results(&history.changes, settings.currency);
     let forecast = forecast(store, today, period, &settings.odds)?;
     let activity = activity(store, today, period)?;
@@ -206,7 +210,12 @@ fn utc_start_of(day: NaiveDate) -> String {
     utc.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
-fn funnel(store: &Store, today: NaiveDate, history: &StepHistory) -> Result<Vec<FunnelStep>, StoreError> {
+fn funnel(
+    store: &Store,
+    today: NaiveDate,
+    period: Period,
+    history: &StepHistory,
+) -> Result<Vec<FunnelStep>, StoreError> {
     let counts = funnel_counts(&history.tracks, history.standing);
     let mut stays: [Vec<f64>; 5] = Default::default();
     for c in &history.changes {
@@ -218,12 +227,25 @@ fn funnel(store: &Store, today: NaiveDate, history: &StepHistory) -> Result<Vec<
             stays[from.step.index()].push(days);
         }
     }
+    // What makes a deal stuck is measured over a quarter at least: the few deals that leave a
+    // step in a week are mostly the quick ones, and past their slowest quarter stood nearly
+    // every open deal of the step.
+    let mut measured = if period.days() < STUCK_MEASURED_DAYS {
+        let from = period.end() - Days::new(STUCK_MEASURED_DAYS as u64);
+        Some(store.days_in_steps(&utc_start_of(from), &utc_start_of(period.end()))?)
+    } else {
+        None
+    };
     let mut steps = Vec::with_capacity(5);
     for step in Step::ALL {
         let (reached, moved_on, won) = counts[step.index()];
         let quantiles = median_and_slowest_quarter(&mut stays[step.index()]);
-        let stuck = match quantiles {
-            Some((_, slow)) => {
+        let slowest = match &mut measured {
+            Some(days) => median_and_slowest_quarter(&mut days[step.index()]).map(|q| q.1),
+            None => quantiles.map(|q| q.1),
+        };
+        let stuck = match slowest {
+            Some(slow) => {
                 let since = today - Days::new(slow.ceil() as u64);
                 store.open_deals_in_step_since_before(*step, &utc_start_of(since))?
             }

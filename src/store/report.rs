@@ -150,6 +150,29 @@ impl Store {
         })
     }
 
+    /// Days spent in each step (in step order) by the deals that left it open from `start`
+    /// to `end` (RFC 3339 UTC, end exclusive) for another step, a win or a loss: for each such
+    /// change, the time since the deal's change before it, as [`StepChange`] gives it.
+    pub fn days_in_steps(&self, start: &str, end: &str) -> Result<[Vec<f64>; 5]> {
+        let what = "reading the time spent in steps";
+        let mut stmt = self
+            .conn()
+            .prepare_cached(
+                "SELECT from_stage, unixepoch(at) - unixepoch(before_at) FROM stage_event_timeline
+                 WHERE at >= ?1 AND at < ?2 AND from_state = 'open' AND from_stage IS NOT NULL
+                   AND NOT (to_state = 'open' AND to_stage = from_stage)",
+            )
+            .ctx(what)?;
+        let mut rows = stmt.query([start, end]).ctx(what)?;
+        let mut days: [Vec<f64>; 5] = Default::default();
+        while let Some(r) = rows.next().ctx(what)? {
+            if let Some(seconds) = r.get::<_, Option<i64>>(1).ctx(what)? {
+                days[rows::code::<Step>(r, 0).ctx(what)?.index()].push((seconds as f64 / DAY_SECONDS).max(0.0));
+            }
+        }
+        Ok(days)
+    }
+
     /// How many open deals have been in `stage` since before `since` (RFC 3339 UTC).
     pub fn open_deals_in_step_since_before(&self, stage: Step, since: &str) -> Result<u64> {
         let n: i64 = self

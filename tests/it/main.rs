@@ -24,6 +24,7 @@ mod cli_out_files;
 mod cli_person_account;
 mod cli_person_facts;
 mod cli_report;
+mod cli_report_stuck;
 mod cli_sales_method;
 mod cli_search_demo;
 mod cli_today;
