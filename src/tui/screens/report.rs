@@ -201,12 +201,14 @@ fn bar_rows<'a>(bars: &[Bar<'a>], view: &View) -> BarChart<'a> {
 fn funnel(frame: &mut Frame, area: Rect, view: &View, r: &Report) {
     let (t, i) = (view.theme, view.i18n);
     let [chart, table] = Layout::vertical([Constraint::Length(6), Constraint::Min(1)]).areas(area);
+    // Counts right-aligned to the widest, so each bar's figures end in one column.
+    let count_w = r.funnel.iter().map(|s| s.reached.to_string().len()).max().unwrap_or(1);
     let bars: Vec<Bar> = r
         .funnel
         .iter()
         .map(|s| {
             Bar::default().value(s.reached).label(Line::from(text::pad(&i.word(s.step), 12))).text_value(format!(
-                "{} · {}",
+                "{:>count_w$} · {}",
                 s.reached,
                 percent(i, s.conversion)
             ))
@@ -373,12 +375,14 @@ fn customers(frame: &mut Frame, area: Rect, view: &View, r: &Report, first: Curr
     frame.render_widget(Paragraph::new(out), abc);
     let names: Vec<String> = c.quadrants.iter().map(|(q, _)| text_view::quadrant_name(i, *q)).collect();
     let name_w = names.iter().map(|n| text::width(n)).max().unwrap_or(0);
+    // Counts right-aligned to the widest: a 5-digit count sat one column right of the others.
+    let count_w = c.quadrants.iter().map(|(_, n)| n.to_string().len()).max().unwrap_or(1);
     let bars: Vec<Bar> = c
         .quadrants
         .iter()
         .zip(&names)
         .map(|((_, n), name)| {
-            Bar::default().value(*n).label(Line::from(text::pad(name, name_w))).text_value(format!(" {n}"))
+            Bar::default().value(*n).label(Line::from(text::pad(name, name_w))).text_value(format!(" {n:>count_w$}"))
         })
         .collect();
     frame.render_widget(
