@@ -124,11 +124,13 @@ fn a_big_export_read_in_pieces_finds_the_account_through_a_card_far_below() {
 fn a_phone_of_a_kind_shows_the_kind_in_the_language_shown() {
     let env = Env::new();
     let vcf = env.dir.path().join("contacts.vcf");
-    std::fs::write(&vcf, card("王", "伟", "华东机械", "TEL;TYPE=CELL:+86 138 0000 0001\r\n")).unwrap();
+    let extra = "TEL;TYPE=CELL:+86 138 0000 0001\r\nCATEGORIES:customers,2024 expo\r\n";
+    std::fs::write(&vcf, card("王", "伟", "华东机械", extra)).unwrap();
     env.ok(&["import", vcf.to_str().unwrap()]);
     let zh = env.ok(&["--lang", "zh-CN", "show", "1"]);
     assert!(zh.contains("电话类型") && zh.contains("手机"), "{zh}");
-    assert!(!zh.contains("cell"), "{zh}");
+    assert!(zh.contains("分组") && zh.contains("customers,2024 expo"), "a phone's groups: {zh}");
+    assert!(!zh.contains("cell") && !zh.contains("categories"), "{zh}");
     let en = env.ok(&["show", "1"]);
-    assert!(en.contains("phone type") && en.contains("cell"), "{en}");
+    assert!(en.contains("phone type") && en.contains("cell") && en.contains("groups"), "{en}");
 }
