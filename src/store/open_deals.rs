@@ -138,7 +138,10 @@ impl Store {
             )
             .ctx("reading the board's deals")?;
         let mut rows = stmt.query([]).ctx("reading the board's deals")?;
-        let mut ordered: [Vec<(String, OpenDeal)>; 5] = Default::default();
+        // Each deal's day in step, kept in one text while the steps are sorted (a String a deal
+        // doubled the memory the read took at its peak).
+        let mut since = String::new();
+        let mut ordered: [Vec<(u32, u32, OpenDeal)>; 5] = Default::default();
         while let Some(r) = rows.next().ctx("reading the board's deals")? {
             let read = |i| r.get_ref(i).ctx("reading the board's deals");
             let Some(account) = table.index_of(r.get(1).ctx("reading the board's deals")?) else { continue };
@@ -149,11 +152,14 @@ impl Store {
                 value_minor: r.get(4).ctx("reading the board's deals")?,
                 currency: Currency::stored(read(3)?.as_str().unwrap_or_default()),
             };
-            ordered[step.index()].push((read(5)?.as_str().unwrap_or_default().to_string(), deal));
+            let start = since.len() as u32;
+            since.push_str(read(5)?.as_str().unwrap_or_default());
+            ordered[step.index()].push((start, since.len() as u32, deal));
         }
         for (step, mut deals) in ordered.into_iter().enumerate() {
-            deals.sort_unstable_by(|a, b| (&b.0, b.1.id).cmp(&(&a.0, a.1.id)));
-            table.deals[step] = deals.into_iter().map(|(_, d)| d).collect();
+            let day = |(start, end, _): &(u32, u32, OpenDeal)| &since[*start as usize..*end as usize];
+            deals.sort_unstable_by(|a, b| (day(b), b.2.id).cmp(&(day(a), a.2.id)));
+            table.deals[step] = deals.into_iter().map(|(_, _, d)| d).collect();
         }
         Ok(table)
     }
