@@ -328,8 +328,11 @@ impl Generator {
             3 => Some(BuyingRole::DecisionMaker),
             _ => None,
         };
+        // (A role the title does not fit: the title's part besides deciding if it has one — a
+        // plant director drawn as the buyer influences — else its own.)
+        let other = fits.iter().find(|r| **r != BuyingRole::DecisionMaker).unwrap_or(&fits[0]);
         let own_roles: Vec<BuyingRole> =
-            drawn.map(|role| if fits.contains(&role) { role } else { fits[0] }).into_iter().collect();
+            drawn.map(|role| if fits.contains(&role) { role } else { *other }).into_iter().collect();
         let own = BulkContact {
             name: record.name.clone(),
             title: record.title.clone(),
@@ -346,7 +349,8 @@ impl Generator {
         let mut people = vec![own];
         for n in 0..extra {
             let roles = match (n, rng.u8(..4)) {
-                (0, 0..=1) => vec![BuyingRole::DecisionMaker],
+                // One decision maker known at most: the account's own person, or a colleague.
+                (0, 0..=1) if decider.is_none() => vec![BuyingRole::DecisionMaker],
                 (_, 0) => vec![BuyingRole::Insider, BuyingRole::Buyer],
                 _ => vec![others[rng.usize(..others.len())]],
             };

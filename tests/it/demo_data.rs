@@ -354,6 +354,11 @@ fn demo_people_play_the_parts_their_titles_fit() {
         assert_eq!(playing("decision-maker", purchasing), 0, "{lang:?}: purchasing decides");
         assert_eq!(playing("decision-maker", "'财务总监', '技术总监', '设备科长', 'CFO', 'CTO'"), 0);
         assert!(playing("buyer", purchasing) > 20, "{lang:?}: purchasing buys");
+        // One decision maker known at most (a 厂长 drawn as the buyer influences; a colleague
+        // does not decide beside a general manager who does).
+        let deciders = "SELECT count(*) FROM (SELECT p.customer_id FROM contact p JOIN contact_role r \
+            ON r.contact_id = p.id WHERE r.role = 'decision-maker' GROUP BY 1 HAVING count(*) > 1)";
+        assert_eq!(q(deciders), 0, "{lang:?}: accounts with two decision makers");
         // One title each (not two heads of engineering), but for a second buyer now and then.
         let twice =
             q("SELECT count(*) FROM (SELECT customer_id, title FROM contact GROUP BY 1, 2 HAVING count(*) > 1)");

@@ -245,7 +245,8 @@ impl Generator {
                 self.rng.u32(60..=age.min(200))
             } else if age > late + interval && self.rng.u32(..rest) < overdue {
                 overdue -= 1;
-                self.rng.u32(late..=late + interval)
+                // Under two months: longer is long neglected.
+                self.rng.u32(late..=(late + interval).min(59).max(late))
             } else if age > late && self.rng.u32(..rest) < due {
                 due -= 1;
                 self.rng.u32(interval..late.max(interval + 1))
