@@ -185,6 +185,19 @@ impl Store {
     /// query first — newest first within each kind and way of finding, at most `limit` in all,
     /// shared fairly between the kinds.
     pub fn search(&self, query: &str, limit: u32) -> Result<Vec<SearchHit>> {
+        self.search_reading(query, limit, true)
+    }
+
+    /// The people and accounts whose name keys or other keys start with `query` (its name as
+    /// written, its pinyin, an e-mail's letters), without the records' own words: what the app's
+    /// search box asks for one letter typed, where every word of every visit starting with that
+    /// letter would be a slow answer nobody reads.
+    pub fn search_names(&self, query: &str, limit: u32) -> Result<Vec<SearchHit>> {
+        self.search_reading(query, limit, false)
+    }
+
+    /// [`Store::search`], with the records' own words asked or not.
+    fn search_reading(&self, query: &str, limit: u32, words: bool) -> Result<Vec<SearchHit>> {
         let query = SearchQuery::parse(query);
         let limit = limit as usize;
         let Some(exact) = query.exact.as_deref().filter(|_| limit > 0 && !query.terms.is_empty()) else {
@@ -215,7 +228,9 @@ impl Store {
             self.search_kinds(&with_keys, typed, Some(&by_keys), &query.terms, &mut per_kind, limit)?;
             found_as_typed = with_keys.iter().any(|k| !per_kind[k.index()].is_empty());
         }
-        self.search_kinds(&SearchKind::ALL, exact, None, &query.terms, &mut per_kind, limit)?;
+        if words {
+            self.search_kinds(&SearchKind::ALL, exact, None, &query.terms, &mut per_kind, limit)?;
+        }
         if let Some(keyed) = query.keyed.as_deref().filter(|_| !found_as_typed) {
             self.search_kinds(&with_keys, keyed, Some(&by_keys), &query.terms, &mut per_kind, limit)?;
         }

@@ -431,3 +431,15 @@ fn a_name_by_its_usual_reading_comes_before_one_by_another_reading() {
     assert_eq!(titles(&store, "wangwei"), [customer("王伟"), customer("王立新")]);
     assert_eq!(titles(&store, "wangli"), [customer("王立新")]);
 }
+
+#[test]
+fn one_letter_in_the_search_box_finds_names_that_start_with_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = open(&dir);
+    corpus(&mut store);
+    let names = store.search_names("w", 50).unwrap();
+    assert!(names.iter().any(|h| h.title.contains("王伟")), "王伟 by the w of wang wei: {names:?}");
+    assert!(names.iter().all(|h| matches!(h.kind, SearchKind::Customer | SearchKind::Contact)), "{names:?}");
+    let everything = store.search("w", 50).unwrap();
+    assert!(everything.len() >= names.len(), "the command's search still asks every word");
+}

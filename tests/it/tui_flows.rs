@@ -262,6 +262,19 @@ fn search_finds_a_note_and_opens_its_customer() {
 }
 
 #[test]
+fn one_letter_in_the_search_box_finds_names_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(&dir, Lang::En);
+    keys(&mut app, "/");
+    type_text(&mut app, "z");
+    let screen = render(&app, 120, 40);
+    assert!(screen.contains("One letter finds the names that start with it"), "{screen}");
+    assert!(screen.contains("customer Zhao Lei"), "{screen}");
+    type_text(&mut app, "h");
+    assert!(!render(&app, 120, 40).contains("One letter"), "two letters search everything");
+}
+
+#[test]
 fn ctrl_u_clears_the_search_query() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app(&dir, Lang::En);

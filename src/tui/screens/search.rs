@@ -29,9 +29,15 @@ pub struct SearchScreen {
     worker: Background<String, Vec<SearchHit>>,
 }
 
-/// The worker's read: the hits of a query.
+/// The worker's read: the hits of a query; for one letter, the names that start with it.
 fn search(store: &Store, query: String) -> anyhow::Result<Vec<SearchHit>> {
-    Ok(store.search(&query, LIMIT)?)
+    if is_one_letter(&query) { Ok(store.search_names(&query, LIMIT)?) } else { Ok(store.search(&query, LIMIT)?) }
+}
+
+/// True for a query of one Latin letter (`w`): the box then finds names only.
+fn is_one_letter(query: &str) -> bool {
+    let mut chars = query.trim().chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic()) && chars.next().is_none()
 }
 
 impl SearchScreen {
@@ -52,7 +58,7 @@ impl SearchScreen {
 
     /// Runs the query again (after a write elsewhere).
     pub fn refresh(&mut self, store: &Store) -> anyhow::Result<()> {
-        self.hits = store.search(&self.query, LIMIT)?;
+        self.hits = search(store, self.query.clone())?;
         self.selected = self.selected.min(self.hits.len().saturating_sub(1));
         Ok(())
     }
@@ -147,11 +153,14 @@ impl SearchScreen {
         frame.render_widget(block, list);
         let width = inner.width as usize;
         let mut lines = Vec::new();
+        if is_one_letter(&self.query) {
+            lines.push(Line::from(Span::styled(format!(" {}", i18n.t("tui.search.one_letter")), t.muted)));
+        }
         if self.hits.is_empty() {
             let key = if self.query.trim().is_empty() { "tui.search.start" } else { "tui.search.none" };
             lines.push(Line::from(Span::styled(format!(" {}", i18n.t(key)), t.muted)));
         }
-        let visible = (inner.height as usize / 2).max(1);
+        let visible = ((inner.height as usize).saturating_sub(lines.len()) / 2).max(1);
         let first = self.selected.saturating_sub(visible - 1);
         for (n, hit) in self.hits.iter().enumerate().skip(first).take(visible) {
             let selected = n == self.selected;
