@@ -88,6 +88,13 @@ pub struct VisitSlot {
     pub then: Option<NaiveDate>,
 }
 
+impl VisitSlot {
+    /// A visit of `customer` at `at`, logged (`done`) or planned; not the last, not chained.
+    fn new(customer: usize, at: NaiveDateTime, done: bool) -> Self {
+        Self { customer, at, done, last: false, chained: false, then: None }
+    }
+}
+
 /// Seeded generator: the same seed and today give the same data.
 pub struct Generator {
     rng: Rng,

@@ -5,6 +5,12 @@
 use crate::upgrade_support::read_only;
 use crate::upgrade_v10::{strings, upgraded_env};
 
+/// `fieldbook check` finds nothing wrong after `what`.
+fn check_is_ok(env: &crate::common::Env, what: &str) {
+    let out = env.ok(&["check"]);
+    assert!(out.starts_with("OK: "), "{what}: {out}");
+}
+
 /// Migration 0022 (the open deals' totals per step and currency kept in a table): built from
 /// version 10's deals, so the board's totals are what the deals give, and `check` agrees.
 #[test]
@@ -38,10 +44,7 @@ fn version_22_totals_the_open_deals_of_version_10() {
 #[test]
 fn version_23_keeps_the_reports_totals_of_version_10_through_every_write() {
     let env = upgraded_env();
-    let checked = |what: &str| {
-        let out = env.ok(&["check"]);
-        assert!(out.starts_with("OK: "), "{what}: {out}");
-    };
+    let checked = |what: &str| check_is_ok(&env, what);
     checked("upgraded");
     let after = read_only(&env.db);
     for table in ["visit_day_tally", "next_step_day_tally", "deal_open_close_tally", "customer_class_tally"] {
@@ -145,10 +148,7 @@ fn version_23_keeps_the_reports_totals_of_version_10_through_every_write() {
 #[test]
 fn version_25_keeps_the_step_history_by_time_through_every_deal_change() {
     let env = upgraded_env();
-    let checked = |what: &str| {
-        let out = env.ok(&["check"]);
-        assert!(out.starts_with("OK: "), "{what}: {out}");
-    };
+    let checked = |what: &str| check_is_ok(&env, what);
     checked("upgraded");
     let after = read_only(&env.db);
     let events = strings(&after, "SELECT CAST(count(*) AS TEXT) FROM stage_event");

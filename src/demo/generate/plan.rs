@@ -40,14 +40,7 @@ impl Generator {
                 customer = self.rng.usize(..customers.len());
             }
             let hour = [10, 14, 11, 15, 9, 16, 10, 17][i as usize % 8];
-            slots.push(VisitSlot {
-                customer,
-                at: at(self.today, hour, 30 * (i / 8 % 2)),
-                done: false,
-                last: false,
-                chained: false,
-                then: None,
-            });
+            slots.push(VisitSlot::new(customer, at(self.today, hour, 30 * (i / 8 % 2)), false));
         }
         let mut left = count - today_count;
         let last = self.last_contacts(customers);
@@ -60,14 +53,7 @@ impl Generator {
             if let Some(back) = last[customer] {
                 let day = self.days_off.working(self.working_day_back(back), true);
                 logged.insert((customer, day));
-                slots.push(VisitSlot {
-                    customer,
-                    at: self.office_time(day),
-                    done: true,
-                    last: false,
-                    chained: false,
-                    then: None,
-                });
+                slots.push(VisitSlot::new(customer, self.office_time(day), true));
                 left -= 1;
             }
             // A visit before each move of its deals: what the move came of. A lost account was
@@ -78,14 +64,7 @@ impl Generator {
                 let back = from + self.rng.u32(..=to - from);
                 let day = self.work_day(days_before(self.today, back));
                 if left > 0 && logged.insert((customer, day)) {
-                    slots.push(VisitSlot {
-                        customer,
-                        at: self.office_time(day),
-                        done: true,
-                        last: false,
-                        chained: false,
-                        then: None,
-                    });
+                    slots.push(VisitSlot::new(customer, self.office_time(day), true));
                     left -= 1;
                 }
             }
@@ -110,7 +89,7 @@ impl Generator {
             planned = planned.saturating_sub(u32::from(roll < 41));
             let slot = if roll < 40 || age < 2 {
                 let day = days_after(self.today, self.rng.u32(1..=21));
-                VisitSlot { customer, at: self.office_time(day), done: false, last: false, chained: false, then: None }
+                VisitSlot::new(customer, self.office_time(day), false)
             } else if roll < 41 {
                 // Missed in the last ten days: on working days spread over them, not heaped on
                 // the day before a holiday or a sick spell.
@@ -121,7 +100,7 @@ impl Generator {
                     }
                     day = days_before(self.today, self.rng.u32(1..=age.min(10)));
                 }
-                VisitSlot { customer, at: self.office_time(day), done: false, last: false, chained: false, then: None }
+                VisitSlot::new(customer, self.office_time(day), false)
             } else {
                 // Most visits are recent, while a deal is worked on; fewer go back to the start.
                 let u = self.rng.f64();
@@ -140,7 +119,7 @@ impl Generator {
                     continue;
                 }
                 logged.insert((customer, day));
-                VisitSlot { customer, at: self.office_time(day), done: true, last: false, chained: false, then: None }
+                VisitSlot::new(customer, self.office_time(day), true)
             };
             slots.push(slot);
             left -= 1;
@@ -205,14 +184,7 @@ impl Generator {
                     break;
                 }
                 logged.insert((customer, day));
-                slots.push(VisitSlot {
-                    customer,
-                    at: self.office_time(day),
-                    done: true,
-                    last: false,
-                    chained: true,
-                    then: None,
-                });
+                slots.push(VisitSlot { chained: true, ..VisitSlot::new(customer, self.office_time(day), true) });
                 quota -= 1;
             }
         }
