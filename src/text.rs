@@ -99,7 +99,7 @@ pub fn wrap_hanging(s: &str, cols: usize, hang: usize) -> Vec<String> {
     let rows = textwrap::wrap(&glued, options).into_iter().map(|row| row.trim_end().to_string());
     match glued {
         Cow::Borrowed(_) => rows.collect(),
-        Cow::Owned(_) => rows.map(|row| row.replace(GLUE, " ")).collect(),
+        Cow::Owned(_) => rows.map(|row| row.replace(GLUE, " ").replace(GLUED_HYPHEN, "-")).collect(),
     }
 }
 
@@ -113,32 +113,51 @@ pub fn is_cjk(c: char) -> bool {
 /// A space that holds its neighbours on one row (no-break space), for [`glue_numbers`].
 const GLUE: char = '\u{a0}';
 
-/// The spaces that must not end a row become no-break spaces while wrapping: between the
-/// digit groups of one number (`+86 21 6153 0693`), and in Chinese text between a number and
+/// A hyphen that holds its neighbours on one row (non-breaking hyphen), for a date's or a
+/// number's hyphens in [`glue_numbers`].
+const GLUED_HYPHEN: char = '\u{2011}';
+
+/// The spaces and hyphens that must not end a row are held while wrapping: between the digit
+/// groups of one number (`+86 21 6153 0693`, `2031-08-31`), and in Chinese text between a number and
 /// the words beside it, so `超出 227 天` never ends a row with `超出` and starts the next with
 /// `227`; text that has a no-break space of its own is left as it is.
 fn glue_numbers(s: &str) -> Cow<'_, str> {
     let cjk = |c: char| is_cjk(c) || matches!(c, '\u{3000}'..='\u{303f}' | '\u{ff00}'..='\u{ffef}');
     // Most rows drawn have no number beside a space: they pass through untouched.
-    if !s.contains(' ') || !s.bytes().any(|b| b.is_ascii_digit()) || s.contains(GLUE) {
+    if !s.contains([' ', '-']) || !s.bytes().any(|b| b.is_ascii_digit()) || s.contains([GLUE, GLUED_HYPHEN]) {
         return Cow::Borrowed(s);
     }
     let chinese = s.chars().any(cjk);
     let chars: Vec<char> = s.chars().collect();
+    // A count beside Chinese words (`227 天`) is held to them; a date or a phone number is too
+    // long a word to hold to anything.
+    let short = |word: &[char]| word.len() <= 6 && !word.contains(&'-') && !word.contains(&' ');
+    let word_before = |i: usize| &chars[chars[..i].iter().rposition(|c| *c == ' ').map_or(0, |p| p + 1)..i];
+    let word_after =
+        |i: usize| &chars[i + 1..chars[i + 1..].iter().position(|c| *c == ' ').map_or(chars.len(), |p| i + 1 + p)];
     let glue_at = |i: usize| {
         let (before, after) = (i.checked_sub(1).map(|j| chars[j]), chars.get(i + 1).copied());
         match (before, after) {
             (Some(b), Some(a)) => {
                 (b.is_ascii_digit() && a.is_ascii_digit())
-                    || (chinese && ((b.is_ascii_digit() && cjk(a)) || (cjk(b) && (a.is_ascii_digit() || a == '¥'))))
+                    || (chinese
+                        && ((b.is_ascii_digit() && cjk(a) && short(word_before(i)))
+                            || (cjk(b) && (a.is_ascii_digit() || a == '¥') && short(word_after(i)))))
             }
             _ => false,
         }
     };
-    if !(0..chars.len()).any(|i| chars[i] == ' ' && glue_at(i)) {
+    let digits_around =
+        |i: usize| i > 0 && chars[i - 1].is_ascii_digit() && chars.get(i + 1).is_some_and(char::is_ascii_digit);
+    let glued_at = |i: usize| match chars[i] {
+        ' ' if glue_at(i) => Some(GLUE),
+        '-' if digits_around(i) => Some(GLUED_HYPHEN),
+        _ => None,
+    };
+    if !(0..chars.len()).any(|i| glued_at(i).is_some()) {
         return Cow::Borrowed(s);
     }
-    let glued = chars.iter().enumerate().map(|(i, &c)| if c == ' ' && glue_at(i) { GLUE } else { c });
+    let glued = (0..chars.len()).map(|i| glued_at(i).unwrap_or(chars[i]));
     Cow::Owned(glued.collect())
 }
 
@@ -233,7 +252,9 @@ mod tests {
         assert_eq!(wrap("逾期超出 227 天", 9), ["逾期超", "出 227 天"]);
         assert_eq!(wrap("优质客户 11 个", 9), ["优质客", "户 11 个"]);
         assert_eq!(wrap("a 1 b", 3), ["a 1", "b"], "English text wraps at its spaces as before");
-        // A phone number's groups stay on one row.
+        // A phone number's groups and a date stay on one row.
+        assert_eq!(wrap("预计 2031-08-31 成交", 12), ["预计", "2031-08-31", "成交"]);
+        assert_eq!(wrap("a well-known 3-4 split", 10), ["a well-", "known 3-4", "split"]);
         assert_eq!(wrap("Buyer · +86 21 6153 0693 · chris", 20), ["Buyer ·", "+86 21 6153 0693 ·", "chris"]);
         assert_eq!(wrap_hanging(" 1 [ ] one two three", 14, 7), [" 1 [ ] one two", "       three"]);
         assert_eq!(wrap_hanging(" 1 [ ] 能回答客户的问题", 14, 7), [" 1 [ ] 能回答", "       客户的", "       问题"]);
