@@ -130,19 +130,29 @@ fn glue_numbers(s: &str) -> Cow<'_, str> {
     let chinese = s.chars().any(cjk);
     let chars: Vec<char> = s.chars().collect();
     // A count beside Chinese words (`227 天`) is held to them; a date or a phone number is too
-    // long a word to hold to anything.
-    let short = |word: &[char]| word.len() <= 6 && !word.contains(&'-') && !word.contains(&' ');
-    let word_before = |i: usize| &chars[chars[..i].iter().rposition(|c| *c == ' ').map_or(0, |p| p + 1)..i];
-    let word_after =
-        |i: usize| &chars[i + 1..chars[i + 1..].iter().position(|c| *c == ' ').map_or(chars.len(), |p| i + 1 + p)];
+    // long a word to hold to anything. Each char's word (between spaces) is known in one pass.
+    let mut word_of = vec![0usize; chars.len()];
+    let mut words: Vec<(usize, bool)> = Vec::new(); // (length, has a hyphen)
+    for (i, c) in chars.iter().enumerate() {
+        if *c == ' ' || i == 0 || chars[i - 1] == ' ' {
+            words.push((0, false));
+        }
+        let word = words.len() - 1;
+        word_of[i] = word;
+        if *c != ' ' {
+            words[word].0 += 1;
+            words[word].1 |= *c == '-';
+        }
+    }
+    let short = |i: usize| words[word_of[i]].0 <= 6 && !words[word_of[i]].1;
     let glue_at = |i: usize| {
         let (before, after) = (i.checked_sub(1).map(|j| chars[j]), chars.get(i + 1).copied());
         match (before, after) {
             (Some(b), Some(a)) => {
                 (b.is_ascii_digit() && a.is_ascii_digit())
                     || (chinese
-                        && ((b.is_ascii_digit() && cjk(a) && short(word_before(i)))
-                            || (cjk(b) && (a.is_ascii_digit() || a == '¥') && short(word_after(i)))))
+                        && ((b.is_ascii_digit() && cjk(a) && short(i - 1))
+                            || (cjk(b) && (a.is_ascii_digit() || a == '¥') && short(i + 1))))
             }
             _ => false,
         }
