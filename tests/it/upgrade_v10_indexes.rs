@@ -52,24 +52,20 @@ fn version_27_indexes_the_open_visits_and_next_steps_of_version_10() {
     let after = read_only(&env.db);
     assert!(user_version(&after) >= 27);
     let rows = |sql: &str| strings(&after, &format!("SELECT coalesce(group_concat(x, ','), '') FROM ({sql})"));
-    let visits = rows(
-        "SELECT customer_id || ' ' || coalesce(deal_id, '-') || ' ' || planned_at AS x
-         FROM visit INDEXED BY visit_open_of_customer WHERE done_at IS NULL AND customer_id > 0 ORDER BY id",
-    );
-    let open_visits = rows(
-        "SELECT customer_id || ' ' || coalesce(deal_id, '-') || ' ' || planned_at AS x
-         FROM visit NOT INDEXED WHERE done_at IS NULL ORDER BY id",
-    );
+    // The open rows of `table` read through `index`, and read from the table itself.
+    let both = |table: &str, index: &str, day: &str| {
+        let read = |from: &str| {
+            rows(&format!(
+                "SELECT customer_id || ' ' || coalesce(deal_id, '-') || ' ' || {day} AS x
+                 FROM {table} {from} WHERE done_at IS NULL AND customer_id > 0 ORDER BY id"
+            ))
+        };
+        (read(&format!("INDEXED BY {index}")), read("NOT INDEXED"))
+    };
+    let (visits, open_visits) = both("visit", "visit_open_of_customer", "planned_at");
     assert_eq!(visits, open_visits);
     assert!(!visits[0].is_empty(), "version 10 has a planned visit");
-    let steps = rows(
-        "SELECT customer_id || ' ' || coalesce(deal_id, '-') || ' ' || due_on AS x
-         FROM next_step INDEXED BY next_step_open_of_customer WHERE done_at IS NULL AND customer_id > 0 ORDER BY id",
-    );
-    let open_steps = rows(
-        "SELECT customer_id || ' ' || coalesce(deal_id, '-') || ' ' || due_on AS x
-         FROM next_step NOT INDEXED WHERE done_at IS NULL ORDER BY id",
-    );
+    let (steps, open_steps) = both("next_step", "next_step_open_of_customer", "due_on");
     assert_eq!(steps, open_steps);
     assert!(!steps[0].is_empty(), "version 10's visit left a next step");
 }
