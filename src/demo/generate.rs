@@ -14,6 +14,7 @@ use crate::i18n::Lang;
 use crate::store::bulk::{BulkContact, BulkCustomer, BulkDeal, BulkFact, BulkMove};
 
 mod days_off;
+mod follow_up;
 mod plan;
 mod visits;
 
@@ -81,17 +82,15 @@ pub struct VisitSlot {
     pub done: bool,
     /// The customer's last logged visit: its next step is the one still open.
     pub last: bool,
-    /// A visit of the account's history that is made on the day the step of the account's
-    /// visit before was due, when that day comes before the account's next visit (`then`).
-    pub chained: bool,
-    /// The day of the account's next visit in the plan, logged or planned.
-    pub then: Option<NaiveDate>,
+    /// For a logged visit, the day the plan has the account's next logged visit on, and
+    /// whether that one is its last (which keeps its day: the account's last contact).
+    pub then: Option<(NaiveDate, bool)>,
 }
 
 impl VisitSlot {
-    /// A visit of `customer` at `at`, logged (`done`) or planned; not the last, not chained.
+    /// A visit of `customer` at `at`, logged (`done`) or planned; not the last.
     fn new(customer: usize, at: NaiveDateTime, done: bool) -> Self {
-        Self { customer, at, done, last: false, chained: false, then: None }
+        Self { customer, at, done, last: false, then: None }
     }
 }
 
@@ -110,6 +109,9 @@ pub struct Generator {
     lang: Lang,
     /// How many more open next steps may be left late: a rep's backlog is a handful.
     late_left: u32,
+    /// How many more open next steps may fall due today: a handful, as on any day (the steps
+    /// of Thursday's and Friday's visits "in a day or two" all fell due on a Monday).
+    today_left: u32,
     /// How many more recent visits may still miss their result: a handful too.
     missing_left: u32,
     /// Per customer of the visit plan, the steps whose once-only scenario (the first call,
@@ -123,9 +125,14 @@ pub struct Generator {
     /// Per customer of the visit plan, the purposes it met in the last two months and when
     /// (a few): not pursued again so soon (new needs found twice in three weeks).
     met_lately: Vec<Vec<(&'static str, NaiveDate)>>,
-    /// Per customer of the visit plan, the day its last logged visit's next step is due: the
-    /// visit after it is made that day.
+    /// Per customer of the visit plan, the day its last logged visit's next step is due.
     step_due: Vec<Option<NaiveDate>>,
+    /// Per customer of the visit plan, the day its next logged visit is made on when that is
+    /// earlier than the plan has it: the day the step of the visit before was due.
+    next_on: Vec<Option<NaiveDate>>,
+    /// Per customer of the visit plan, the purposes of its visits still planned (or missed):
+    /// not two of them with the same.
+    planned: Vec<Vec<&'static str>>,
     /// The rep's holidays and sick days: no visit on them.
     days_off: DaysOff,
 }
@@ -177,12 +184,15 @@ impl Generator {
             today,
             lang,
             late_left: 0,
+            today_left: 0,
             missing_left: 0,
             made_once: Vec::new(),
             last_purpose: Vec::new(),
             last_met: Vec::new(),
             met_lately: Vec::new(),
             step_due: Vec::new(),
+            next_on: Vec::new(),
+            planned: Vec::new(),
         }
     }
 
@@ -258,13 +268,7 @@ impl Generator {
         let created = self.office_time(days_before(self.today, age_days));
         let product = people::product(&mut self.rng, person.industry, rep);
         let (deals, class, follow_on) = self.deals(&person, &t, product.name, created, age_days);
-        let portfolio = match self.rng.u8(..10) {
-            0 => Some(Portfolio::Star),
-            1 => Some(Portfolio::QuestionMark),
-            2 | 3 => Some(Portfolio::CashCow),
-            4 | 5 => Some(Portfolio::Dog),
-            _ => None,
-        };
+        let (portfolio, cadence_days) = self.book_place();
         let mut record = BulkCustomer {
             name: person.name.clone(),
             nickname: person.address_as.clone(),
@@ -279,7 +283,7 @@ impl Generator {
             style: self.pick(&[Style::Driver, Style::Expressive, Style::Amiable, Style::Analytical, Style::Unknown]),
             man: Man { money: self.tri(), authority: self.tri(), need: self.tri() },
             portfolio,
-            cadence_days: if self.rng.u8(..20) == 0 { Some(self.pick(&[5, 10, 21])) } else { None },
+            cadence_days,
             created_at: stamp(created),
         };
         let (people, known) = self.people(&record, &person);
@@ -316,6 +320,40 @@ impl Generator {
             cadence: CadencePolicy::default().interval(record.portfolio, record.cadence_days),
         };
         DemoCustomer { record, deals, facts, people, notes, meta }
+    }
+
+    /// Where an account sits in one rep's book and how often the rep sees it: a few stars and
+    /// question marks (weekly), some cash cows (fortnightly), now and then an account with a
+    /// cadence of its own; the rest dogs and accounts not assessed, seen monthly, every two
+    /// months or quarterly (a cadence set on the account). With the visits its deals take,
+    /// the default demo's 150 accounts make about 45 contacts a week, five or six a working
+    /// day in person, as one rep makes (300 accounts at the quadrants' defaults made 130).
+    fn book_place(&mut self) -> (Option<Portfolio>, Option<u32>) {
+        let portfolio = match self.rng.u8(..100) {
+            0..=1 => Some(Portfolio::Star),
+            2..=3 => Some(Portfolio::QuestionMark),
+            4..=11 => Some(Portfolio::CashCow),
+            12..=35 => Some(Portfolio::Dog),
+            _ => None,
+        };
+        let cadence = match portfolio {
+            Some(Portfolio::Dog) => Some(self.pick(&[60, 90, 90, 90])),
+            None => self.pick(&[
+                None,
+                Some(60),
+                Some(60),
+                Some(60),
+                Some(60),
+                Some(90),
+                Some(90),
+                Some(90),
+                Some(90),
+                Some(90),
+            ]),
+            _ if self.rng.u8(..20) == 0 => Some(self.pick(&[10, 21])),
+            _ => None,
+        };
+        (portfolio, cadence)
     }
 
     /// The account's people: its own person, then 0 to 4 colleagues (one in two accounts has

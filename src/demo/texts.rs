@@ -135,6 +135,26 @@ fn month_end(day: NaiveDate) -> NaiveDate {
     end
 }
 
+/// When a follow-up step ([`Texts::follow_ups`]) says the rep gets in touch again, counted
+/// from the visit that set it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Span {
+    /// The first such weekday after the visit ("周四", "on Thursday"): `{w}` in its text.
+    On,
+    /// That weekday of the week after the visit's (`{w}`).
+    NextWeek,
+    /// The month's last working day.
+    MonthEnd,
+    /// A day of the next month, three weeks or more on.
+    NextMonth,
+    /// A day of the next quarter, five weeks to a hundred days on.
+    NextQuarter,
+    /// So many days on, give or take (both ends counted).
+    Days(i64, i64),
+    /// Any day: the text names none.
+    Any,
+}
+
 /// All templates of one language.
 pub struct Texts {
     pub scenarios: [&'static [Scenario]; 5],
@@ -156,6 +176,11 @@ pub struct Texts {
     /// What is to do first when a deal has just moved to a step (preparation … close), and
     /// once it is won.
     pub step_work: [Next; 6],
+    /// Steps that say when the rep gets in touch again, and when that is: the step a visit
+    /// leaves when its own would fall due well before the account's next visit.
+    pub follow_ups: &'static [(Span, &'static str)],
+    /// Monday to Friday, as `{w}` in a follow-up's text.
+    pub weekdays: [&'static str; 5],
 }
 
 /// The templates for `tongue`.
@@ -174,6 +199,8 @@ pub fn texts(tongue: Tongue) -> Texts {
             message_kind: "微信沟通",
             retry: "再次跟进：{purpose}",
             step_work: texts_zh::STEP_WORK,
+            follow_ups: texts_zh::FOLLOW_UPS,
+            weekdays: ["周一", "周二", "周三", "周四", "周五"],
         },
         Tongue::En => Texts {
             scenarios: texts_en::SCENARIOS,
@@ -188,6 +215,8 @@ pub fn texts(tongue: Tongue) -> Texts {
             message_kind: "Message",
             retry: "Try again: {purpose}",
             step_work: texts_en::STEP_WORK,
+            follow_ups: texts_en::FOLLOW_UPS,
+            weekdays: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"],
         },
     }
 }

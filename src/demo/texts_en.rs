@@ -3,7 +3,7 @@
 
 use chrono::Weekday::*;
 
-use super::texts::{Due::*, Next, Scenario, Via};
+use super::texts::{Due::*, Next, Scenario, Span, Via};
 
 /// Visit scenarios by step (preparation … close).
 pub const SCENARIOS: [&[Scenario]; 5] = [
@@ -220,6 +220,24 @@ pub const STEP_WORK: [Next; 6] = [
     Next::to("Prepare the {p} demonstration for engineering", Days(7)),
     Next::to("Send the draft contract and chase the signature", Days(5)),
     Next::to("Confirm the delivery dates of the first batch", Days(3)),
+];
+
+/// Steps that say when the rep gets in touch again (`{w}`: Monday … Friday).
+pub const FOLLOW_UPS: &[(Span, &str)] = &[
+    (Span::On, "Call on {w} to see how it stands"),
+    (Span::On, "Drop by on {w}"),
+    (Span::NextWeek, "Get in touch next {w}"),
+    (Span::MonthEnd, "Follow up at month end"),
+    (Span::Days(13, 17), "Call again in two weeks"),
+    (Span::Days(18, 24), "Drop by again in three weeks"),
+    (Span::Days(27, 33), "Follow up again in a month"),
+    (Span::NextMonth, "Book a visit next month"),
+    (Span::Days(40, 50), "Check in again in six weeks"),
+    (Span::Days(54, 66), "Visit again in two months"),
+    (Span::NextQuarter, "Get in touch next quarter"),
+    (Span::Days(84, 96), "Look in again in three months"),
+    (Span::Any, "Find a time to visit again"),
+    (Span::Any, "Book another visit"),
 ];
 
 /// Free notes about a customer.

@@ -4,7 +4,7 @@
 
 use chrono::Weekday::*;
 
-use super::texts::{Due::*, Next, Scenario, Via};
+use super::texts::{Due::*, Next, Scenario, Span, Via};
 
 /// Visit scenarios by step (preparation … close).
 pub const SCENARIOS: [&[Scenario]; 5] = [
@@ -209,6 +209,24 @@ pub const STEP_WORK: [Next; 6] = [
     Next::to("准备给技术部展示{p}", Days(7)),
     Next::to("发合同草稿，跟进签约", Days(5)),
     Next::to("确认首批交货时间", Days(3)),
+];
+
+/// Steps that say when the rep gets in touch again (`{w}`: 周一 … 周五).
+pub const FOLLOW_UPS: &[(Span, &str)] = &[
+    (Span::On, "{w}打电话问问进展"),
+    (Span::On, "{w}再过去一趟"),
+    (Span::NextWeek, "下{w}再联系"),
+    (Span::MonthEnd, "月底再跟进一次"),
+    (Span::Days(13, 17), "过两周再打电话问问"),
+    (Span::Days(18, 24), "过三周再去拜访"),
+    (Span::Days(27, 33), "过一个月再联系"),
+    (Span::NextMonth, "下个月再约时间见面"),
+    (Span::Days(40, 50), "过一个半月再去看看"),
+    (Span::Days(54, 66), "过两个月再去拜访"),
+    (Span::NextQuarter, "下季度再联系"),
+    (Span::Days(84, 96), "过三个月再去看看"),
+    (Span::Any, "找时间再去拜访一次"),
+    (Span::Any, "再约时间跟进"),
 ];
 
 /// Free notes about a customer.

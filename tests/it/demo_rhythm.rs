@@ -140,14 +140,23 @@ fn no_visit_is_made_on_the_reps_holidays() {
     }
 }
 
-/// A history visit is made on the day the step its visit before left was due, often (when that
-/// keeps the account's rhythm): a step "see them Thursday" is followed by a visit that Thursday.
+/// A rep does what a visit promised on its day: the visit that did a step was made on the
+/// day it was due or a day or two after (about one in five was: a monthly account's "call in
+/// three days" was done weeks later).
 #[test]
 fn the_visit_after_a_step_is_made_the_day_it_was_due() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = loaded(&dir, 300, Lang::ZhCn);
-    let done = count(&store, "SELECT count(*) FROM next_step WHERE done_at IS NOT NULL");
-    let on_the_day =
-        count(&store, "SELECT count(*) FROM next_step WHERE done_at IS NOT NULL AND substr(done_at, 1, 10) = due_on");
-    assert!(on_the_day * 6 > done, "{on_the_day} of {done} steps done the day they were due");
+    for lang in [Lang::ZhCn, Lang::En] {
+        let dir = tempfile::tempdir().unwrap();
+        let store = loaded(&dir, 300, lang);
+        let done = "FROM next_step s JOIN visit v ON v.id = s.done_by_visit_id WHERE v.done_at IS NOT NULL";
+        let all = count(&store, &format!("SELECT count(*) {done}"));
+        let on_the_day = count(
+            &store,
+            &format!(
+                "SELECT count(*) {done} AND julianday(substr(v.done_at, 1, 10)) - julianday(s.due_on) BETWEEN 0 AND 2"
+            ),
+        );
+        assert!(all > 2000, "{lang:?}: {all} steps done");
+        assert!(on_the_day * 100 >= all * 98, "{lang:?}: {on_the_day} of {all} steps done on their day");
+    }
 }

@@ -35,6 +35,7 @@ mod data_paths;
 mod demo_data;
 mod demo_rhythm;
 mod demo_steps;
+mod demo_week;
 mod e2e_tmux;
 mod import_fuzz;
 mod import_json_values;

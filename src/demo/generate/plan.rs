@@ -22,12 +22,15 @@ impl Generator {
             return Vec::new();
         }
         self.late_left = (customers.len() as u32 / 50).clamp(4, 10);
+        self.today_left = (customers.len() as u32 / 40).clamp(3, 8);
         self.missing_left = (customers.len() as u32 / 40).clamp(3, 12);
         self.made_once = vec![0; customers.len()];
         self.last_purpose = vec![""; customers.len()];
         self.last_met = vec![false; customers.len()];
         self.met_lately = vec![Vec::new(); customers.len()];
         self.step_due = vec![None; customers.len()];
+        self.next_on = vec![None; customers.len()];
+        self.planned = vec![Vec::new(); customers.len()];
         let today_count = count.min((count / 500).clamp(2, 8));
         let mut slots = Vec::with_capacity(count as usize);
         for i in 0..today_count {
@@ -46,6 +49,8 @@ impl Generator {
         let last = self.last_contacts(customers);
         // The days each account has a logged visit on: one a day at most.
         let mut logged: HashSet<(usize, NaiveDate)> = HashSet::with_capacity(count as usize);
+        // Per account, the visits before its deals' moves, in days before today.
+        let mut made: Vec<Vec<u32>> = vec![Vec::new(); customers.len()];
         for (customer, meta) in customers.iter().enumerate() {
             if left == 0 {
                 break;
@@ -65,6 +70,7 @@ impl Generator {
                 let day = self.work_day(days_before(self.today, back));
                 if left > 0 && logged.insert((customer, day)) {
                     slots.push(VisitSlot::new(customer, self.office_time(day), true));
+                    made[customer].push((self.today - day).num_days().max(0) as u32);
                     left -= 1;
                 }
             }
@@ -73,7 +79,7 @@ impl Generator {
         // logged, back in time at each account's cadence as far as they go, the few left over
         // anywhere in an account's history.
         let mut planned = left * 41 / 1000;
-        let walked = self.walk_back(customers, &last, &mut logged, left - planned);
+        let walked = self.walk_back(customers, &last, &made, &mut logged, left - planned);
         left -= walked.len() as u32;
         slots.extend(walked);
         // Re-drawing an account that has no free day left is bounded (every draw could fail
@@ -125,26 +131,27 @@ impl Generator {
             left -= 1;
         }
         slots.sort_by_key(|s| (s.at, s.customer));
-        let mut seen = vec![false; customers.len()];
-        let mut then: Vec<Option<NaiveDate>> = vec![None; customers.len()];
-        for slot in slots.iter_mut().rev() {
-            slot.then = then[slot.customer].replace(slot.at.date());
-            if slot.done {
-                slot.last = !std::mem::replace(&mut seen[slot.customer], true);
-            }
+        let mut then: Vec<Option<(NaiveDate, bool)>> = vec![None; customers.len()];
+        for slot in slots.iter_mut().rev().filter(|s| s.done) {
+            slot.last = then[slot.customer].is_none();
+            slot.then = then[slot.customer].replace((slot.at.date(), slot.last));
         }
         slots
     }
 
     /// Each account's logged visits back from its last contact (or from when it was lost),
     /// one about every cadence interval (give or take two fifths), as far back as its share of
-    /// `budget` goes: the shares are by how many visits the cadence makes in the account's
-    /// days, so a weekly account has four times the visits of a monthly one. Visits that would
-    /// fall on a holiday or a sick day are made the working day before. Most are `chained`.
+    /// `budget` goes: the accounts seen weekly or fortnightly (the rep's key accounts) first,
+    /// their whole history as far as the visits go, the others by how many visits their
+    /// cadence makes in the account's days, so a weekly account has four times the visits of
+    /// a monthly one. A visit the account had before a deal's move (`made`, in days before
+    /// today) keeps the rhythm as well as one of these: the next is an interval before it.
+    /// Visits that would fall on a holiday or a sick day are made the working day before.
     fn walk_back(
         &mut self,
         customers: &[&CustomerMeta],
         last: &[Option<u32>],
+        made: &[Vec<u32>],
         logged: &mut HashSet<(usize, NaiveDate)>,
         budget: u32,
     ) -> Vec<VisitSlot> {
@@ -156,22 +163,39 @@ impl Generator {
                 (meta.lost_days.map_or(0, |d| d + 1).max(last.unwrap_or(0)).min(age), age)
             })
             .collect();
-        let room: f64 = windows
-            .iter()
-            .zip(customers)
-            .map(|((until, age), m)| f64::from(age - until) / f64::from(m.cadence.max(1)))
-            .sum();
+        let key = |meta: &CustomerMeta| meta.cadence <= 14;
+        let room = |keys: bool| -> f64 {
+            windows
+                .iter()
+                .zip(customers)
+                .filter(|(_, m)| key(m) == keys)
+                .map(|((until, age), m)| f64::from(age - until) / f64::from(m.cadence.max(1)))
+                .sum()
+        };
+        let (keys, others) = (room(true), room(false));
+        let budget_f = f64::from(budget);
+        let key_share = (budget_f / keys.max(1.0)).min(1.0);
+        let other_share = (budget_f - keys * key_share) / others.max(1.0);
         // More visits than the cadences make: a shorter step between them.
-        let scale = f64::from(budget) / room.max(1.0);
-        let (share, pace) = if scale > 1.0 { (1.0, 1.0 / scale) } else { (scale, 1.0) };
+        let (key_share, other_share, pace) =
+            if other_share > 1.0 { (1.0, 1.0, (keys + others) / budget_f) } else { (key_share, other_share, 1.0) };
         let mut slots = Vec::with_capacity(budget as usize);
         for (customer, ((until, age), meta)) in windows.into_iter().zip(customers).enumerate() {
             let step = f64::from(meta.cadence.max(1)) * pace;
+            let share = if key(meta) { key_share } else { other_share };
             let visits = f64::from(age - until) / f64::from(meta.cadence.max(1)) * share;
             let mut quota = visits as u32 + u32::from(self.rng.f64() < visits.fract());
             let mut back = until;
+            let mut made: Vec<u32> = made[customer].iter().copied().filter(|m| *m > until).collect();
+            made.sort_unstable();
+            let mut made = made.into_iter().peekable();
             while quota > 0 && slots.len() < budget as usize {
-                back += ((step * (0.6 + 0.8 * self.rng.f64())) as u32).max(1);
+                let gap = ((step * (0.6 + 0.8 * self.rng.f64())) as u32).max(1);
+                if let Some(m) = made.next_if(|m| *m <= back + gap) {
+                    back = back.max(m);
+                    continue;
+                }
+                back += gap;
                 if back >= age {
                     break;
                 }
@@ -184,7 +208,7 @@ impl Generator {
                     break;
                 }
                 logged.insert((customer, day));
-                slots.push(VisitSlot { chained: true, ..VisitSlot::new(customer, self.office_time(day), true) });
+                slots.push(VisitSlot::new(customer, self.office_time(day), true));
                 quota -= 1;
             }
         }

@@ -3,16 +3,19 @@
 
 use chrono::{NaiveDate, Timelike};
 
-use super::{CustomerMeta, Generator, Phase, RECENT_DAYS, VisitSlot, at, days_before, stamp};
+use super::{CustomerMeta, Generator, Phase, RECENT_DAYS, VisitSlot, at, days_after, days_before, stamp};
 use crate::demo::texts::{Due, Scenario, Slots, Via, fill, texts};
 use crate::domain::{Channel, DealState, Outcome, Step, VisitInput, VisitKind};
+
+/// A visit whose account is not seen again for longer than this leaves no next step.
+const QUIET_DAYS: i64 = 120;
 
 impl Generator {
     /// The visit in `slot`: a scenario of the step the customer's deal was at that day (after a
     /// sale, after-sale care), with results when logged (some recent ones still missing them);
     /// returns it with its `created_at` and the index of the deal it belongs to.
     pub fn visit(&mut self, meta: &CustomerMeta, slot: &VisitSlot) -> (VisitInput, String, usize) {
-        let slot = &self.chained(meta, slot);
+        let slot = &self.chained(slot);
         let t = texts(meta.tongue);
         let day = slot.at.date();
         let days_ago = (self.today - day).num_days();
@@ -60,8 +63,17 @@ impl Generator {
             s = self.scenario(slot.customer, t.keep_in_touch, None);
         }
         // A visit planned that did not happen (or is still to come) is not the visit before
-        // the next one logged.
+        // the next one logged; no two of an account's planned visits have the same purpose.
         if !slot.done {
+            let planned = &self.planned[slot.customer];
+            if planned.contains(&s.purpose) {
+                let start = self.rng.usize(..t.keep_in_touch.len());
+                let free = (0..t.keep_in_touch.len())
+                    .map(|k| t.keep_in_touch[(start + k) % t.keep_in_touch.len()])
+                    .find(|k| !planned.contains(&k.purpose));
+                s = free.unwrap_or(s);
+            }
+            self.planned[slot.customer].push(s.purpose);
             self.last_purpose[slot.customer] = before;
         }
         let n = self.rng.u32(2..20);
@@ -78,9 +90,10 @@ impl Generator {
         let channel = match (s.via, self.rng.u8(..18)) {
             (Via::Phone, _) => Channel::Phone,
             (Via::Message, _) => Channel::Message,
-            // A meeting is at their place (上门); a demonstration or a talk may be on video.
-            (Via::Meeting, _) | (Via::Demonstration, 0..=13) | (Via::Any, 0..=10) => Channel::InPerson,
-            (Via::Any, 11..=15) => Channel::Phone,
+            // A meeting is at their place (上门); a demonstration or a talk may be on video; what
+            // can be done either way is done by phone nearly as often as in person.
+            (Via::Meeting, _) | (Via::Demonstration, 0..=13) | (Via::Any, 0..=7) => Channel::InPerson,
+            (Via::Any, 8..=15) => Channel::Phone,
             _ => Channel::Video,
         };
         let kind = match channel {
@@ -100,7 +113,7 @@ impl Generator {
             ..VisitInput::blank()
         };
         // When it happened: the plan's time, or a later day of the account's last visit (below).
-        let mut when = slot.at;
+        let when = slot.at;
         let created = if slot.done {
             // Mostly the last few days' visits wait for their result, now and then an older one.
             // (Visits come oldest first: the older ones may take only part of the handful.)
@@ -160,15 +173,39 @@ impl Generator {
                         None => t.retry.replace("{purpose}", aim(&f(s.purpose))),
                     };
                     let mut due = self.due_day(next.due, from);
-                    // An account kept up with was last seen lately enough that the step its
-                    // last visit left is still to come: that visit was on a later day.
+                    // A step of the account's history falls due when its next visit comes: that
+                    // visit is made on the step's day, or the step is one that says when it
+                    // comes. An account kept up with has the step its last visit left still to
+                    // come, before its cadence runs out.
                     let on_cadence = days_ago < i64::from(meta.cadence);
-                    let moves = slot.last && now.is_none() && due < self.today && on_cadence;
-                    if let Some(later) = moves.then(|| self.later_day(next.due, day)).flatten() {
-                        when = at(later, slot.at.hour(), slot.at.minute());
-                        due = self.due_day(next.due, later);
+                    let fitted = match slot.then.filter(|_| !slot.last) {
+                        Some((then, fixed)) => match self.next_visit_on(due, day, then, fixed, meta.cadence) {
+                            Some(on) => {
+                                self.next_on[slot.customer] = Some(on);
+                                None
+                            }
+                            None => Some(then),
+                        },
+                        None if slot.last && now.is_none() && due < self.today && on_cadence => {
+                            Some(self.coming_day(day, meta.cadence))
+                        }
+                        None => None,
+                    };
+                    if let Some(then) = fitted {
+                        // (What missed its aim is tried again then.)
+                        v.next_step = match which {
+                            2 => t.retry.replace("{purpose}", aim(&f(s.purpose))),
+                            _ => self.follow_up(meta.tongue, day, then),
+                        };
+                        due = then;
                     }
                     v.next_step_on = Some(if slot.last { self.open_step_on(next.due, due, when.date()) } else { due });
+                    // An account not seen again for months (its older history is thin) was
+                    // left with nothing to do.
+                    if fitted.is_some_and(|then| (then - day).num_days() > QUIET_DAYS) {
+                        v.next_step.clear();
+                        v.next_step_on = None;
+                    }
                 }
                 self.step_due[slot.customer] = v.next_step_on;
                 if self.rng.u8(..10) == 0 {
@@ -191,31 +228,22 @@ impl Generator {
         (v, created, deal)
     }
 
-    /// `slot`, made on the day the step of the account's visit before was due when it is a
-    /// chained one (or the account's last, kept up with and still so on that day) and that
-    /// day is a working day within half a cadence interval of the planned one (the account's
-    /// rhythm kept), before the account's next visit (and before the account was lost).
-    fn chained(&self, meta: &CustomerMeta, slot: &VisitSlot) -> VisitSlot {
-        let within = |day: NaiveDate| (self.today - day).num_days() < i64::from(meta.cadence);
-        let due = self.step_due.get(slot.customer).copied().flatten().filter(|due| {
-            let end = meta.lost_days.map_or(self.today, |lost| days_before(self.today, lost));
-            let near = (slot.at.date() - *due).num_days().abs() <= i64::from(meta.cadence / 2).max(3);
-            (slot.chained || (slot.last && within(slot.at.date()) && within(*due)))
-                && near
-                && *due < end
-                && slot.then.is_none_or(|then| *due < then)
-                && !self.days_off.is_off(*due)
-        });
-        match due {
-            Some(day) => VisitSlot { at: at(day, slot.at.hour(), slot.at.minute()), ..*slot },
-            None => *slot,
+    /// `slot`, made on the day the step of the account's visit before was due when that is
+    /// earlier than the plan has it (see [`Generator::next_visit_on`]).
+    fn chained(&mut self, slot: &VisitSlot) -> VisitSlot {
+        if !slot.done {
+            return *slot;
+        }
+        match self.next_on[slot.customer].take() {
+            Some(day) if day < slot.at.date() => VisitSlot { at: at(day, slot.at.hour(), slot.at.minute()), ..*slot },
+            _ => *slot,
         }
     }
 
     /// The day a step set on `visit` is due by `due`, off the rep's holidays: a step in so many
     /// days (or next quarter) the working day after them, a month end's the working day
     /// before; a weekday named stays that day.
-    fn due_day(&self, due: Due, visit: NaiveDate) -> NaiveDate {
+    pub(super) fn due_day(&self, due: Due, visit: NaiveDate) -> NaiveDate {
         let day = due.day(visit);
         match due {
             Due::On(_) | Due::NextWeek(_) => day,
@@ -257,15 +285,14 @@ impl Generator {
         choice
     }
 
-    /// A working day after `day` and before today on which a visit leaves a step due `due`
-    /// that is still to come (after today: a rep's steps due today are a few), drawn among
-    /// the last thirty days; none if no such day.
-    fn later_day(&mut self, due: Due, day: NaiveDate) -> Option<NaiveDate> {
-        let days: Vec<NaiveDate> = (1..=30)
-            .map(|back| days_before(self.today, back))
-            .filter(|d| *d > day && !self.days_off.is_off(*d) && self.due_day(due, *d) > self.today)
-            .collect();
-        (!days.is_empty()).then(|| days[self.rng.usize(..days.len())])
+    /// A working day to come on which an account last visited on `day` is to be contacted
+    /// again: in the next two weeks, before its `cadence` runs out when that is later than
+    /// tomorrow.
+    fn coming_day(&mut self, day: NaiveDate, cadence: u32) -> NaiveDate {
+        let end = days_after(day, cadence).max(days_after(self.today, 1));
+        let span = (end - self.today).num_days().clamp(1, 14) as u32;
+        let ahead = self.rng.u32(1..=span);
+        self.work_day(days_after(self.today, ahead))
     }
 
     /// When the open next step of an account's last visit (on `day`) is due: the day its text
@@ -273,6 +300,20 @@ impl Generator {
     /// days late; else the rep has put it off (as reps do) in the last few days, to the day its
     /// words name from then, or from today (Monday is still a Monday), a few of them today.
     fn open_step_on(&mut self, rule: Due, due: NaiveDate, day: NaiveDate) -> NaiveDate {
+        let on = self.open_step_day(rule, due, day);
+        // Beyond a handful due today, the rep has set the step a day its words name from today.
+        if on != self.today {
+            return on;
+        }
+        if self.today_left == 0 {
+            return self.due_day(rule, self.today);
+        }
+        self.today_left -= 1;
+        on
+    }
+
+    /// The day [`Generator::open_step_on`] gives before the handful due today is counted.
+    fn open_step_day(&mut self, rule: Due, due: NaiveDate, day: NaiveDate) -> NaiveDate {
         if due >= self.today {
             return due;
         }
