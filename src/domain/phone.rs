@@ -3,8 +3,9 @@
 
 /// `phone` (as stored: digits, maybe a leading `+`) in readable groups: Chinese mobiles
 /// 3-4-4, Chinese landlines after their area code (with or without +86), North American
-/// numbers 3-3-4, Hong Kong and Macau 4-4, each after its country code. Any other number, or
-/// text that is not only digits, is shown as it is.
+/// numbers 3-3-4, Hong Kong and Macau 4-4, each after its country code. Another international
+/// number shows its country code apart (`+49 3012345678`); any other number, or text that is
+/// not only digits, is shown as it is.
 pub fn readable(phone: &str) -> String {
     let (plus, digits) = match phone.strip_prefix('+') {
         Some(rest) => ("+", rest),
@@ -26,7 +27,12 @@ pub fn readable(phone: &str) -> String {
         ("", 12) if digits.starts_with('0') => Some(("", &[4, 4, 4])),
         _ => None,
     };
-    let Some((country, sizes)) = groups else { return phone.to_string() };
+    let Some((country, sizes)) = groups else {
+        return match (plus, country_code_len(digits)) {
+            ("+", n) if digits.len() > n + 3 => format!("+{} {}", &digits[..n], &digits[n..]),
+            _ => phone.to_string(),
+        };
+    };
     let mut rest = &digits[country.len()..];
     let mut parts: Vec<String> = Vec::new();
     if !country.is_empty() {
@@ -38,6 +44,23 @@ pub fn readable(phone: &str) -> String {
         rest = after;
     }
     parts.join(" ")
+}
+
+/// How many digits an international number's country code has: calling codes are prefix-free,
+/// one digit for North America (1) and Russia (7), two for those listed, three for the rest.
+fn country_code_len(digits: &str) -> usize {
+    const TWO: &[&str] = &[
+        "20", "27", "30", "31", "32", "33", "34", "36", "39", "40", "41", "43", "44", "45", "46", "47", "48", "49",
+        "51", "52", "53", "54", "55", "56", "57", "58", "60", "61", "62", "63", "64", "65", "66", "81", "82", "84",
+        "86", "90", "91", "92", "93", "94", "95", "98",
+    ];
+    if digits.starts_with('1') || digits.starts_with('7') {
+        1
+    } else if TWO.iter().any(|code| digits.starts_with(code)) {
+        2
+    } else {
+        3
+    }
 }
 
 #[cfg(test)]
@@ -58,8 +81,17 @@ mod tests {
     }
 
     #[test]
+    fn another_countrys_number_shows_its_country_code_apart() {
+        assert_eq!(readable("+442071234567"), "+44 2071234567");
+        assert_eq!(readable("+493012345678"), "+49 3012345678");
+        assert_eq!(readable("+35312345678"), "+353 12345678");
+        assert_eq!(readable("+74951234567"), "+7 4951234567");
+        assert_eq!(readable("+1212555"), "+1 212555");
+    }
+
+    #[test]
     fn other_numbers_and_text_are_shown_as_they_are() {
-        for phone in ["", "+442071234567", "12345", "0571-8765432", "ext 12", "+"] {
+        for phone in ["", "+4412", "12345", "0571-8765432", "ext 12", "+"] {
             assert_eq!(readable(phone), phone);
         }
     }

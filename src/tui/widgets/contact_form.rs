@@ -180,10 +180,7 @@ impl ContactForm {
     fn field_key(&mut self, key: KeyEvent) -> bool {
         match self.focus {
             ContactField::Style => self.style.handle_key(key),
-            ContactField::Roles => {
-                self.roles.move_key(&key);
-                false
-            }
+            ContactField::Roles => self.roles.key(&key),
             other => self.field_mut(other).is_some_and(|f| f.edit(key)),
         }
     }

@@ -1,6 +1,7 @@
 //! A list of items to tick inside a form (a person's buying roles, the people a visit met):
 //! ↑/↓ move between items while there is one that way (the field keeps those keys, see
-//! [`TickList::claims`]), the form's tick key ticks or unticks the item with the cursor.
+//! [`TickList::claims`]), the form's tick key ticks or unticks the item with the cursor, and an
+//! item's number (the list is drawn numbered) ticks or unticks that item.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -27,27 +28,43 @@ impl TickList {
         self.items.iter().enumerate().filter(|(_, (t, _))| *t).map(|(i, _)| i).collect()
     }
 
-    /// True for ↑ or ↓ while there is an item that way: the list keeps the key, else the
-    /// form moves to the field before or after.
+    /// True for ↑ or ↓ while there is an item that way, and for an item's number: the list
+    /// keeps the key. Else ↑/↓ move the form to the field before or after.
     pub fn claims(&self, key: &KeyEvent) -> bool {
         let last = self.items.len().saturating_sub(1);
         !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
             && match key.code {
                 KeyCode::Up => self.cursor > 0,
                 KeyCode::Down => self.cursor < last,
+                KeyCode::Char(c) => self.numbered(c).is_some(),
                 _ => false,
             }
     }
 
-    /// Moves the cursor for a key the list [`claims`](Self::claims).
-    pub fn move_key(&mut self, key: &KeyEvent) {
-        if self.claims(key) {
-            match key.code {
-                KeyCode::Up => self.cursor -= 1,
-                KeyCode::Down => self.cursor += 1,
-                _ => {}
-            }
+    /// Acts on a key the list [`claims`](Self::claims): moves the cursor, or moves it to the
+    /// numbered item and ticks or unticks it. True when a tick changed.
+    pub fn key(&mut self, key: &KeyEvent) -> bool {
+        if !self.claims(key) {
+            return false;
         }
+        match key.code {
+            KeyCode::Up => self.cursor -= 1,
+            KeyCode::Down => self.cursor += 1,
+            KeyCode::Char(c) => {
+                if let Some(item) = self.numbered(c) {
+                    self.cursor = item;
+                    return self.toggle();
+                }
+            }
+            _ => {}
+        }
+        false
+    }
+
+    /// The item a digit names (1 the first, up to 9), if there is one.
+    fn numbered(&self, c: char) -> Option<usize> {
+        let n = c.to_digit(10)? as usize;
+        (1..=self.items.len().min(9)).contains(&n).then(|| n - 1)
     }
 
     /// Ticks or unticks the item with the cursor; true when there was one.
@@ -77,10 +94,24 @@ mod tests {
         assert!(list.toggle());
         assert_eq!(list.ticked(), [0, 1]);
         assert!(list.claims(&key(KeyCode::Down)));
-        list.move_key(&key(KeyCode::Down));
+        assert!(!list.key(&key(KeyCode::Down)), "moving ticks nothing");
         assert!(!list.claims(&key(KeyCode::Down)), "the last item: ↓ leaves the list");
         assert!(list.toggle());
         assert_eq!(list.ticked(), [0]);
         assert!(!TickList::default().toggle());
+    }
+
+    #[test]
+    fn an_items_number_ticks_it_and_a_number_past_the_list_is_not_kept() {
+        let mut list = TickList::new(vec![(false, "a".into()), (false, "b".into()), (false, "c".into())]);
+        assert!(list.key(&key(KeyCode::Char('3'))));
+        assert_eq!(list.ticked(), [2]);
+        assert_eq!(list.rows().1, 2, "the cursor goes to the item");
+        assert!(list.key(&key(KeyCode::Char('1'))));
+        assert!(list.key(&key(KeyCode::Char('3'))));
+        assert_eq!(list.ticked(), [0]);
+        for other in ['0', '4', 'x'] {
+            assert!(!list.claims(&key(KeyCode::Char(other))), "{other}");
+        }
     }
 }

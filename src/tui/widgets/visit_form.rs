@@ -532,10 +532,7 @@ impl VisitForm {
             VisitField::Outcome => self.outcome.handle_key(key),
             VisitField::Type => self.type_key(key),
             VisitField::Checklist => self.checklist_key(key),
-            VisitField::Met => {
-                self.met.move_key(&key);
-                false
-            }
+            VisitField::Met => self.met.key(&key),
             VisitField::Deal => key.code == ratatui::crossterm::event::KeyCode::Char(' ') && self.cycle_deal(1),
             other => self.field_mut(other).is_some_and(|f| f.edit(key)),
         };
