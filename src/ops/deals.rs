@@ -88,10 +88,17 @@ pub fn list(store: &Store, customer_id: i64) -> Result<Vec<Deal>, StoreError> {
     store.deals_of(customer_id)
 }
 
+/// The currency a new deal of the customer is in unless told: that of its newest deal (a German
+/// account's deals are in euros), else `default`.
+pub fn usual_currency(store: &Store, customer_id: i64, default: Currency) -> Result<Currency, StoreError> {
+    Ok(store.deals_of(customer_id)?.first().map_or(default, |deal| deal.currency))
+}
+
 /// Adds a deal to a customer: the title is required, a value without a currency is in the
-/// draft's currency or else `default`.
+/// draft's currency, else the customer's [`usual_currency`], else `default`.
 pub fn add(store: &mut Store, customer_id: i64, draft: &DealDraft, default: Currency) -> Result<Deal, StoreError> {
     let title = title(&draft.title)?;
+    let default = usual_currency(store, customer_id, default)?;
     let currency = optional(&draft.currency).map(Currency::parse).transpose()?;
     let value = optional(&draft.value).map(|v| Money::parse(v, currency.unwrap_or(default))).transpose()?;
     let close_on = optional(&draft.close_on).map(|d| parse_date(d, store.clock().today())).transpose()?;

@@ -50,6 +50,18 @@ fn deal_add_prints_the_id_and_list_shows_every_deal() {
 }
 
 #[test]
+fn a_new_deal_without_a_currency_is_in_the_accounts_usual_one() {
+    let env = Env::new();
+    let c = env.add("Sarah Chen", &["--company", "Northwind Logistics GmbH", "--value", "45k EUR"]).to_string();
+    env.ok(&["deal", "add", &c, "--title", "Fleet telematics pilot", "--value", "120k"]);
+    let deals = env.json(&["deal", "list", &c, "--format", "json"]);
+    assert_eq!((deals[0]["currency"].as_str(), deals[0]["value_minor"].as_i64()), (Some("EUR"), Some(12_000_000)));
+    let other = env.add("王伟", &["--value", "200k"]).to_string();
+    let deals = env.json(&["deal", "list", &other, "--format", "json"]);
+    assert_eq!(deals[0]["currency"].as_str(), Some("CNY"), "an account with no deal in another currency: the base one");
+}
+
+#[test]
 fn deal_add_refuses_bad_input_and_writes_nothing() {
     let env = Env::new();
     let c = env.add("Li Na", &[]).to_string();

@@ -16,10 +16,11 @@ use crate::tui::keymap::Keymap;
 use crate::tui::widgets::deal_form::{DealForm, DealFormEvent, DealTarget};
 use crate::tui::widgets::dialog::{ConfirmDialog, PromptDialog, PromptKind};
 
-/// The form adding a deal to a customer, starting in `stage`.
+/// The form adding a deal to a customer, starting in `stage`, in the customer's usual currency.
 pub(super) fn new(store: &Store, customer_id: i64, stage: Step, currency: Currency) -> anyhow::Result<Modal> {
     let customer_name = store.customer_ref(customer_id)?.name;
     let target = DealTarget { customer_id, customer_name, deal_id: None };
+    let currency = ops::deals::usual_currency(store, customer_id, currency)?;
     Ok(Modal::Deal(Box::new(DealForm::new(target, stage, currency, today(store)))))
 }
 

@@ -241,11 +241,17 @@ impl DealForm {
                 ("value", RowContent::TextWithNote { field: &self.value, width: (width / 3).clamp(12, 22), note: line })
             }
             DealField::Currency => {
-                let line = match &currency {
-                    Ok(c) => {
+                // A value typed with its own currency ($120k) is saved in it: say so here.
+                let typed = Money::parse(&self.value.text(), currency.clone().unwrap_or_default()).ok();
+                let line = match (&currency, typed) {
+                    (Ok(c), Some(money)) if money.currency != *c => {
+                        let named = i18n.paren(money.currency.symbol().trim(), money.currency.code());
+                        note(i18n.fmt("forms.deal.currency_from_value", &[("currency", &named)]), true)
+                    }
+                    (Ok(c), _) => {
                         Line::from(Span::styled(format!("→ {}", i18n.paren(c.symbol().trim(), c.code())), theme.muted))
                     }
-                    Err(e) => note(short(e, i18n), false),
+                    (Err(e), _) => note(short(e, i18n), false),
                 };
                 ("currency", RowContent::TextWithNote { field: &self.currency, width: 8, note: line })
             }
