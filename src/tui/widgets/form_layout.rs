@@ -290,7 +290,8 @@ pub fn clear_popup(frame: &mut Frame, popup: Rect) {
     }
 }
 
-/// The items that fit in `area`, scrolled so the cursor's item shows while focused.
+/// The items that fit in `area`, scrolled so the cursor's item shows while focused. Unfocused
+/// and short of room, the ticked items come first (with their numbers), so what is ticked shows.
 fn render_checklist(
     frame: &mut Frame,
     area: Rect,
@@ -302,9 +303,13 @@ fn render_checklist(
     let height = usize::from(area.height.max(1));
     let first = if focused { (cursor + 1).saturating_sub(height) } else { 0 };
     let width = usize::from(area.width);
-    let lines: Vec<Line> = items
-        .iter()
-        .enumerate()
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    if !focused && items.len() > height {
+        order.sort_by_key(|&i| !items[i].0);
+    }
+    let lines: Vec<Line> = order
+        .into_iter()
+        .map(|i| (i, &items[i]))
         .skip(first)
         .take(height)
         .map(|(i, (ticked, item))| {
@@ -363,6 +368,21 @@ mod tests {
         assert_eq!(row_heights(&rows, 60, 20, 0)[..4], [3, 4, 1, 3], "then checklist items");
         assert_eq!(row_heights(&rows, 60, 16, 2)[..4], [1, 3, 2, 1], "tighter: the plan before a roomier focus");
         assert_eq!(row_heights(&rows, 60, 17, 0)[..4], [2, 4, 1, 1], "the log form at 80x24");
+    }
+
+    #[test]
+    fn a_list_short_of_room_shows_its_ticked_items_first_until_focused() {
+        let items = vec![(false, "Sarah Chen".to_string()), (true, "Klaus Weber".to_string())];
+        let drawn = |focused: bool| {
+            let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(30, 1)).unwrap();
+            terminal
+                .draw(|frame| render_checklist(frame, frame.area(), &Theme::default(), &items, 0, focused))
+                .unwrap();
+            let buffer = terminal.backend().buffer().clone();
+            buffer.content().iter().map(|cell| cell.symbol()).collect::<String>()
+        };
+        assert!(drawn(false).contains("[x] 2. Klaus Weber"), "{}", drawn(false));
+        assert!(drawn(true).contains("›[ ] 1. Sarah Chen"), "{}", drawn(true));
     }
 
     #[test]
