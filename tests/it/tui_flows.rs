@@ -157,7 +157,7 @@ fn empty_database_welcomes_then_starts_empty_and_quits() {
     assert_eq!(app.screen().map(Screen::id), Some(ScreenId::Today));
     // An empty Today says where to start, with the keys.
     let today = render(&app, 80, 24);
-    assert!(today.contains("Nothing due. New here? 3 shows your customers, where a adds one;"), "{today}");
+    assert!(today.contains("Nothing due today. 3 shows your customers, where a adds one;"), "{today}");
     keys(&mut app, "3");
     assert!(render(&app, 80, 24).contains("No customers yet: a adds one."));
     keys(&mut app, "a");
@@ -172,7 +172,7 @@ fn an_empty_database_says_where_to_start_in_chinese() {
     let mut app = app_on(&dir.path().join("new.db"), Lang::ZhCn);
     keys(&mut app, "e");
     let today = render(&app, 80, 24);
-    assert!(today.contains("今天没有待办。刚开始用？按 3 打开客户列表"), "{today}");
+    assert!(today.contains("今天没有待办。按 3 打开客户列表"), "{today}");
     keys(&mut app, "3");
     assert!(render(&app, 80, 24).contains("还没有客户：按 a 添加。"));
     keys(&mut app, "f");
