@@ -19,13 +19,16 @@ pub struct Link {
 }
 
 impl Link {
-    /// A phone number dialled by `tel:` (its `+` and digits); `None` without digits.
-    pub fn phone(label: String, phone: &str) -> Option<Self> {
-        let digits: String = phone.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
+    /// A phone number dialled by `tel:` (its `+` and digits, and `;ext=` its extension),
+    /// shown as `shown`; `None` without digits.
+    pub fn phone(label: String, phone: &str, shown: String) -> Option<Self> {
+        let (number, extension) = crate::domain::phone::parts(phone);
+        let digits: String = number.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
+        let extension = extension.map(|e| format!(";ext={e}")).unwrap_or_default();
         (digits.chars().any(|c| c.is_ascii_digit())).then(|| Self {
             label,
-            value: crate::domain::phone::readable(phone),
-            uri: format!("tel:{digits}"),
+            value: shown,
+            uri: format!("tel:{digits}{extension}"),
         })
     }
 
@@ -70,7 +73,7 @@ mod tests {
     fn values_on_their_lines_become_links() {
         let text = "Basic\n  Phone   138-0000-0001\n  E-mail  wang@huadong.cn\nNotes\n  138-0000-0001";
         let links = [
-            Link::phone("Phone".into(), "138-0000-0001").unwrap(),
+            Link::phone("Phone".into(), "138-0000-0001", "138-0000-0001".into()).unwrap(),
             Link::email("E-mail".into(), "wang@huadong.cn").unwrap(),
         ];
         let linked = with_links(text, &links);
@@ -78,14 +81,16 @@ mod tests {
         assert!(linked.contains("\x1b]8;;mailto:wang@huadong.cn\x1b\\wang@huadong.cn\x1b]8;;\x1b\\"), "{linked:?}");
         assert!(linked.ends_with("Notes\n  138-0000-0001"), "only the field's line: {linked:?}");
         assert_eq!(
-            Link::phone("Phone".into(), "+86 (138) 0000"),
+            Link::phone("Phone".into(), "+86 (138) 0000", "+86 (138) 0000".into()),
             Some(Link { label: "Phone".into(), value: "+86 (138) 0000".into(), uri: "tel:+861380000".into() })
         );
     }
 
     #[test]
     fn nothing_odd_gets_a_link() {
-        assert_eq!(Link::phone("Phone".into(), "ask the secretary"), None);
+        assert_eq!(Link::phone("Phone".into(), "ask the secretary", String::new()), None);
+        let extension = Link::phone("Phone".into(), "051265781234;ext=806", "0512 6578 1234 转 806".into());
+        assert_eq!(extension.map(|l| l.uri).as_deref(), Some("tel:051265781234;ext=806"));
         assert_eq!(Link::email("E-mail".into(), "wang@huadong.cn\u{1b}]8;;http://x"), None);
         assert_eq!(Link::email("E-mail".into(), "wang at huadong"), None);
         assert_eq!(Link::email("E-mail".into(), "王@华东.cn"), None);

@@ -176,7 +176,7 @@ pub fn table(i: &I18n, people: &[Contact]) -> String {
             p.name.clone(),
             p.title.clone(),
             i.words(&p.roles),
-            crate::domain::phone::readable(&p.phone),
+            i.phone(&p.phone),
             p.email.clone(),
             style,
         ]);

@@ -7,7 +7,6 @@ use super::Ctx;
 use super::method;
 use super::output::{self, FormatArg, Table};
 use crate::domain::checklist;
-use crate::domain::phone::readable;
 use crate::domain::{BuyingCentre, Contact, Customer, Fact, FactCategory, NextStep, VisitKind, Word};
 use crate::hyperlink::{self, Link};
 use crate::i18n::I18n;
@@ -102,7 +101,7 @@ pub fn run(args: &ShowArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
     }
     let c = &detail.customer;
     let links: Vec<Link> = [
-        Link::phone(ctx.i18n.t("cli.show.field.phone"), &crate::text::printable(&c.phone)),
+        Link::phone(ctx.i18n.t("cli.show.field.phone"), &c.phone, ctx.i18n.phone(&crate::text::printable(&c.phone))),
         Link::email(ctx.i18n.t("cli.show.field.email"), &c.email),
     ]
     .into_iter()
@@ -169,7 +168,7 @@ fn summary(i: &I18n, c: &Customer, profile: &ProfileView) -> Vec<(String, String
 
 /// The record's fields and facts of one category, as label/value pairs.
 fn record_fields(i: &I18n, c: &Customer, category: FactCategory, facts: &[ShownFact]) -> Vec<(String, String)> {
-    let phone = readable(&c.phone);
+    let phone = i.phone(&c.phone);
     let columns: Vec<(&str, &str)> = match category {
         FactCategory::Basic => vec![
             ("nickname", &c.nickname),

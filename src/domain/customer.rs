@@ -220,13 +220,18 @@ pub struct Fact {
     pub contact_id: Option<i64>,
 }
 
-/// Digits of a phone number that say whose it is: its last ten, so a number is the same with
-/// or without its country code or trunk zero (+86 138 0013 8000, 13800138000; +1 415 555
-/// 0100, (415) 555-0100). Empty for a value without digits (it names no number). The store
+/// What of a phone number says whose it is: the last ten characters of its normalised form
+/// without the `+`, so a number is the same with or without its country code or trunk zero
+/// (+86 138 0013 8000, 13800138000; +1 415 555 0100, (415) 555-0100), and an extension ends
+/// it (`…1234;ext=806`). Empty for a value without digits (it names no number). The store
 /// indexes `substr(replace(phone, '+', ''), -10)` of its normalised phones, which is this.
 pub fn phone_key(phone: &str) -> String {
-    let digits: Vec<char> = phone.chars().filter(char::is_ascii_digit).collect();
-    digits[digits.len().saturating_sub(10)..].iter().collect()
+    let normal = super::phone::normalise(phone).replace('+', "");
+    if !normal.bytes().any(|b| b.is_ascii_digit()) {
+        return String::new();
+    }
+    let chars: Vec<char> = normal.chars().collect();
+    chars[chars.len().saturating_sub(10)..].iter().collect()
 }
 
 /// True unless the two records' phones ([`phone_key`]) or e-mails (any case) are both given

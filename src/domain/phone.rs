@@ -1,12 +1,79 @@
-//! Phone numbers as a rep reads them: stored as digits (with a leading `+` when given), shown
-//! in the groups people say them in (`138 0000 1111`, `+1 415 555 0142`).
+//! Phone numbers as a rep reads them: stored as digits (with a leading `+` when given, and an
+//! extension as `;ext=806`, as a `tel:` link writes it), shown in the groups people say them in
+//! (`138 0000 1111`, `+1 415 555 0142`, `0512 6578 1234 转 806`).
+
+/// The most digits an extension has; a longer tail is another number, not an extension.
+const MAX_EXTENSION_DIGITS: usize = 6;
+
+/// A phone as stored: its digits, a leading `+` when given, and `;ext=N` for an extension
+/// written after the number (`转 806`, `分机 806`, `ext. 806`, `x806`, `#806`). The trunk zero
+/// written in brackets after a country code (`+49 (0)30 1234 5678`) is not dialled from abroad
+/// and is dropped. A value without digits is kept as typed (trimmed).
+pub fn normalise(phone: &str) -> String {
+    let t = phone.trim();
+    let international = t.starts_with('+');
+    let dialled = if international { t.replacen("(0)", "", 1) } else { t.to_string() };
+    let (number, extension) = split_extension(&dialled);
+    let mut out: String = number.chars().filter(char::is_ascii_digit).collect();
+    if out.is_empty() {
+        return t.to_string();
+    }
+    if international {
+        out.insert(0, '+');
+    }
+    if let Some(extension) = extension {
+        out.push_str(";ext=");
+        out.push_str(extension);
+    }
+    out
+}
+
+/// The number and its extension, if `text` ends in an extension marker and a few digits.
+fn split_extension(text: &str) -> (&str, Option<&str>) {
+    let in_number = |c: char| c.is_ascii_digit() || " -.()+\t\u{3000}".contains(c);
+    let end = text.find(|c: char| !in_number(c)).unwrap_or(text.len());
+    let (number, tail) = text.split_at(end);
+    let lower = tail.to_lowercase();
+    let after_marker = ["转", "分机", "extension", "ext", "x", "#"]
+        .iter()
+        .find_map(|marker| lower.strip_prefix(marker))
+        .map(|rest| rest.trim_start_matches([' ', '.', ':', '：', '\u{3000}']).trim_end());
+    match after_marker {
+        Some(digits)
+            if (1..=MAX_EXTENSION_DIGITS).contains(&digits.len())
+                && digits.bytes().all(|b| b.is_ascii_digit())
+                && number.bytes().any(|b| b.is_ascii_digit()) =>
+        {
+            // `digits` is in the lower-cased copy; the same digits end the text's own tail.
+            let kept = tail.trim_end();
+            (number, Some(&kept[kept.len() - digits.len()..]))
+        }
+        _ => (text, None),
+    }
+}
+
+/// A stored phone's number and extension (`051265781234;ext=806` → the two parts).
+pub fn parts(phone: &str) -> (&str, Option<&str>) {
+    match phone.split_once(";ext=") {
+        Some((number, extension)) => (number, Some(extension)),
+        None => (phone, None),
+    }
+}
 
 /// `phone` (as stored: digits, maybe a leading `+`) in readable groups: Chinese mobiles
 /// 3-4-4, Chinese landlines after their area code (with or without +86), North American
 /// numbers 3-3-4, Hong Kong and Macau 4-4, each after its country code. Another international
 /// number shows its country code apart (`+49 3012345678`); any other number, or text that is
-/// not only digits, is shown as it is.
-pub fn readable(phone: &str) -> String {
+/// not only digits, is shown as it is. An extension follows after `extension_word` (转, ext.).
+pub fn readable(phone: &str, extension_word: &str) -> String {
+    match parts(phone) {
+        (number, Some(extension)) => format!("{} {extension_word} {extension}", grouped(number)),
+        (number, None) => grouped(number),
+    }
+}
+
+/// A number without its extension in readable groups (see [`readable`]).
+fn grouped(phone: &str) -> String {
     let (plus, digits) = match phone.strip_prefix('+') {
         Some(rest) => ("+", rest),
         None => ("", phone),
@@ -65,34 +132,63 @@ fn country_code_len(digits: &str) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::readable;
+    use super::{normalise, readable};
 
     #[test]
     fn numbers_read_in_the_groups_people_say_them_in() {
-        assert_eq!(readable("13800001111"), "138 0000 1111");
-        assert_eq!(readable("+8613800001111"), "+86 138 0000 1111");
-        assert_eq!(readable("+862161234567"), "+86 21 6123 4567");
-        assert_eq!(readable("+8653288881234"), "+86 532 8888 1234");
-        assert_eq!(readable("+865718765432"), "+86 571 876 5432");
-        assert_eq!(readable("+14155550142"), "+1 415 555 0142");
-        assert_eq!(readable("+85291234567"), "+852 9123 4567");
-        assert_eq!(readable("02112345678"), "021 1234 5678");
-        assert_eq!(readable("075512345678"), "0755 1234 5678");
+        assert_eq!(readable("13800001111", "ext."), "138 0000 1111");
+        assert_eq!(readable("+8613800001111", "ext."), "+86 138 0000 1111");
+        assert_eq!(readable("+862161234567", "ext."), "+86 21 6123 4567");
+        assert_eq!(readable("+8653288881234", "ext."), "+86 532 8888 1234");
+        assert_eq!(readable("+865718765432", "ext."), "+86 571 876 5432");
+        assert_eq!(readable("+14155550142", "ext."), "+1 415 555 0142");
+        assert_eq!(readable("+85291234567", "ext."), "+852 9123 4567");
+        assert_eq!(readable("02112345678", "ext."), "021 1234 5678");
+        assert_eq!(readable("075512345678", "ext."), "0755 1234 5678");
     }
 
     #[test]
     fn another_countrys_number_shows_its_country_code_apart() {
-        assert_eq!(readable("+442071234567"), "+44 2071234567");
-        assert_eq!(readable("+493012345678"), "+49 3012345678");
-        assert_eq!(readable("+35312345678"), "+353 12345678");
-        assert_eq!(readable("+74951234567"), "+7 4951234567");
-        assert_eq!(readable("+1212555"), "+1 212555");
+        assert_eq!(readable("+442071234567", "ext."), "+44 2071234567");
+        assert_eq!(readable("+493012345678", "ext."), "+49 3012345678");
+        assert_eq!(readable("+35312345678", "ext."), "+353 12345678");
+        assert_eq!(readable("+74951234567", "ext."), "+7 4951234567");
+        assert_eq!(readable("+1212555", "ext."), "+1 212555");
     }
 
     #[test]
     fn other_numbers_and_text_are_shown_as_they_are() {
         for phone in ["", "+4412", "12345", "0571-8765432", "ext 12", "+"] {
-            assert_eq!(readable(phone), phone);
+            assert_eq!(readable(phone, "ext."), phone);
         }
+    }
+
+    #[test]
+    fn a_phone_keeps_its_digits_and_plus_and_loses_a_bracketed_trunk_zero_after_a_country_code() {
+        assert_eq!(normalise(" +49 (0)30 1234-5678 "), "+493012345678");
+        assert_eq!(normalise("+44 (0)20 7123 4567"), "+442071234567");
+        assert_eq!(normalise("+1 (415) 555-0142"), "+14155550142");
+        assert_eq!(normalise("(010) 6123 4567"), "01061234567", "a national number keeps its zero");
+        assert_eq!(normalise("ext"), "ext");
+    }
+
+    #[test]
+    fn an_extension_after_the_number_is_kept_apart_and_read_back() {
+        for typed in [
+            "0512-6578 1234 转 806",
+            "0512 65781234转806",
+            "0512-65781234 分机：806",
+            "(0512) 6578-1234 ext. 806",
+            "0512 6578 1234 x806",
+            "0512 6578 1234 #806",
+        ] {
+            assert_eq!(normalise(typed), "051265781234;ext=806", "{typed}");
+        }
+        assert_eq!(normalise("+1 415 555 0142 Ext 12"), "+14155550142;ext=12");
+        assert_eq!(readable("051265781234;ext=806", "转"), "0512 6578 1234 转 806");
+        assert_eq!(readable("+14155550142;ext=12", "ext."), "+1 415 555 0142 ext. 12");
+        // Not an extension: the digits run on as before.
+        assert_eq!(normalise("138 0000 1111 / 139 0000 2222"), "1380000111113900002222");
+        assert_eq!(normalise("转806"), "806", "no number before it: its digits, as before");
     }
 }

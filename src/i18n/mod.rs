@@ -229,6 +229,12 @@ impl I18n {
         }
     }
 
+    /// A stored phone in readable groups, an extension after `ext.` / `转`
+    /// ([`crate::domain::phone::readable`]).
+    pub fn phone(&self, phone: &str) -> String {
+        crate::domain::phone::readable(phone, &self.t("common.phone_extension"))
+    }
+
     /// Several words as one list: `Buyer, Insider` / `采购者、内线`.
     pub fn words<W: Word>(&self, ws: &[W]) -> String {
         self.list(ws.iter().map(|w| self.word(*w)))

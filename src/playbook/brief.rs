@@ -305,7 +305,7 @@ fn section(i: &I18n, key: &str, body: &str) -> String {
 fn who_text(i: &I18n, b: &Brief) -> String {
     let w = &b.who;
     let mut head = i.fmt("playbook.brief.title", &[("name", &w.name)]);
-    let phone = crate::domain::phone::readable(&w.phone);
+    let phone = i.phone(&w.phone);
     for part in [&w.company, &w.title, &phone].into_iter().filter(|p| !p.is_empty()) {
         head.push_str(&format!(" · {part}"));
     }

@@ -258,7 +258,7 @@ pub fn people_text(i: &I18n, contacts: &[Contact], centre: &BuyingCentre, compac
 
 /// A person's name, then title, roles, phone, e-mail and style where known, `·` between.
 pub fn person_line(i: &I18n, p: &Contact) -> String {
-    let phone = crate::domain::phone::readable(&p.phone);
+    let phone = i.phone(&p.phone);
     let mut parts = vec![p.name.clone(), p.title.clone(), i.words(&p.roles), phone, p.email.clone()];
     if p.style != Style::Unknown {
         parts.push(i.word(p.style));

@@ -13,6 +13,8 @@ use super::search_query::keys_only;
 use crate::clock::Clock;
 use crate::domain::customer::{MAX_SHORT, check_len, clean_line, phone_key};
 use crate::domain::money::{Currency, Money};
+/// Phone numbers compare on digits, a leading `+` and an extension only (see the domain rule).
+pub use crate::domain::phone::normalise as normalise_phone;
 use crate::domain::today::CustomerRef;
 use crate::domain::{CadencePolicy, Customer, CustomerClass, Man, NewCustomer, Portfolio, Step, Style, Word};
 
@@ -401,20 +403,6 @@ pub(crate) fn customer_ref(r: &rusqlite::Row) -> rusqlite::Result<CustomerRef> {
     Ok(CustomerRef { id: r.get(0)?, name: r.get(1)?, company: r.get(2)?, stage: rows::opt_code(r, 3)? })
 }
 
-/// Phone numbers compare on digits and a leading `+` only. The trunk zero written in
-/// brackets after a country code (`+49 (0)30 1234 5678`, `+44 (0)20 …`) is not dialled from
-/// abroad and is dropped.
-pub fn normalise_phone(phone: &str) -> String {
-    let t = phone.trim();
-    let international = t.starts_with('+');
-    let dialled = if international { t.replacen("(0)", "", 1) } else { t.to_string() };
-    let mut out: String = dialled.chars().filter(|c| c.is_ascii_digit()).collect();
-    if international && !out.is_empty() {
-        out.insert(0, '+');
-    }
-    if out.is_empty() { t.to_string() } else { out }
-}
-
 /// `c.id IN (…)`: the customers whose keys (pinyin, phone digits, e-mail:
 /// [`super::search_keys`]) match the FTS5 expression in parameter `?param`. The index answers
 /// once for the whole query, however many rows it tests.
@@ -439,15 +427,6 @@ mod tests {
     use super::*;
     use crate::clock::Clock;
     use crate::store::Store;
-
-    #[test]
-    fn a_phone_keeps_its_digits_and_plus_and_loses_a_bracketed_trunk_zero_after_a_country_code() {
-        assert_eq!(normalise_phone(" +49 (0)30 1234-5678 "), "+493012345678");
-        assert_eq!(normalise_phone("+44 (0)20 7123 4567"), "+442071234567");
-        assert_eq!(normalise_phone("+1 (415) 555-0142"), "+14155550142");
-        assert_eq!(normalise_phone("(010) 6123 4567"), "01061234567", "a national number keeps its zero");
-        assert_eq!(normalise_phone("ext"), "ext");
-    }
 
     /// An import checks every row: the statement must be compiled once, not again for each
     /// row's values (that cost a third of an import's time).

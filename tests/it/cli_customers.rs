@@ -134,3 +134,21 @@ fn a_lost_customer_is_not_asked_for_a_next_step() {
     assert!(zh.contains("无（流失客户不再跟进）") && zh.contains("流失客户不再按拜访周期跟进"), "{zh}");
     assert!(!zh.contains("天到期"), "a lost customer is never due: {zh}");
 }
+
+#[test]
+fn a_phone_with_an_extension_keeps_it_apart_and_reads_it_back() {
+    let env = Env::new();
+    let id =
+        env.add("刘建华", &["--company", "苏州恒远精密机械有限公司", "--phone", "0512-6578 1234 转 806"]).to_string();
+    let zh = env.ok(&["--lang", "zh-CN", "show", &id]);
+    assert!(zh.contains("0512 6578 1234 转 806"), "{zh}");
+    let en = env.ok(&["show", &id]);
+    assert!(en.contains("0512 6578 1234 ext. 806"), "{en}");
+    let json = env.json(&["show", &id, "--format", "json"]);
+    assert_eq!(json["customer"]["phone"].as_str(), Some("051265781234;ext=806"), "{json}");
+    let found = env.ok(&["search", "65781234"]);
+    assert!(found.contains("刘建华"), "the number is found by its digits: {found}");
+    let err =
+        env.fails(&["add", "刘建华", "--company", "苏州恒远精密机械有限公司", "--phone", "0512 65781234 ext 806"]);
+    assert!(err.contains("Already on file? #1"), "the same number and extension: the same person: {err}");
+}

@@ -14,7 +14,6 @@ use ratatui::widgets::{Block, Paragraph};
 
 use super::{Effect, HandleCtx, View};
 use crate::domain::checklist::{Progress, progress, progress_of};
-use crate::domain::phone::readable;
 use crate::domain::{
     Contact, Customer, Deal, DealState, DueState, Fact, FactCategory, NextStep, Objection, Step, StepEvent, Visit,
     VisitKind, Word,
@@ -443,7 +442,7 @@ impl CustomerScreen {
                     (&c.address, CustomerField::Address),
                 ] {
                     if !value.is_empty() {
-                        let shown = if field == CustomerField::Phone { readable(value) } else { value.clone() };
+                        let shown = if field == CustomerField::Phone { i18n.phone(value) } else { value.clone() };
                         push(RecordItem::Basic(field), shown);
                     }
                 }
@@ -515,7 +514,7 @@ impl CustomerScreen {
         let value_w = usize::from(inner.width.saturating_sub(label_w));
         for (i, row) in self.record_rows(i18n).iter().enumerate() {
             let link = match row.item {
-                RecordItem::Basic(CustomerField::Phone) => Link::phone(String::new(), &c.phone),
+                RecordItem::Basic(CustomerField::Phone) => Link::phone(String::new(), &c.phone, i18n.phone(&c.phone)),
                 RecordItem::Basic(CustomerField::Email) => Link::email(String::new(), &c.email),
                 _ => None,
             };

@@ -290,8 +290,9 @@ pub fn clear_popup(frame: &mut Frame, popup: Rect) {
     }
 }
 
-/// The items that fit in `area`, scrolled so the cursor's item shows while focused. Unfocused
-/// and short of room, the ticked items come first (with their numbers), so what is ticked shows.
+/// The items that fit in `area`, scrolled so the cursor's item shows while focused. Unfocused,
+/// when a ticked item would not fit, the ticked items come first (with their numbers), so what
+/// is ticked shows.
 fn render_checklist(
     frame: &mut Frame,
     area: Rect,
@@ -304,7 +305,7 @@ fn render_checklist(
     let first = if focused { (cursor + 1).saturating_sub(height) } else { 0 };
     let width = usize::from(area.width);
     let mut order: Vec<usize> = (0..items.len()).collect();
-    if !focused && items.len() > height {
+    if !focused && items.iter().skip(height).any(|(ticked, _)| *ticked) {
         order.sort_by_key(|&i| !items[i].0);
     }
     let lines: Vec<Line> = order
