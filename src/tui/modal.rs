@@ -288,9 +288,9 @@ impl Modal {
             ModalRequest::AddCustomer => {
                 Self::Customer(Box::new(CustomerForm::new(Step::Preparation).with_currency(money.base)))
             }
-            ModalRequest::EditCustomer(id) => Self::Customer(Box::new(CustomerForm::edit(&store.customer(id)?))),
+            ModalRequest::EditCustomer(id) => Self::Customer(Box::new(CustomerForm::edit(&store.customer(id)?, i18n))),
             ModalRequest::EditCustomerField(id, field) => {
-                Self::Customer(Box::new(CustomerForm::edit(&store.customer(id)?).focused_on(field)))
+                Self::Customer(Box::new(CustomerForm::edit(&store.customer(id)?, i18n).focused_on(field)))
             }
             ModalRequest::AddFact { customer_id, category, choose_category, about } => {
                 facts::add(customer_id, category, choose_category, about, store)?

@@ -80,10 +80,11 @@ impl ContactForm {
         Self::build(target, &ContactDraft::default(), Style::Unknown, &[], i18n)
     }
 
-    /// A form holding `person` to edit them.
+    /// A form holding `person` to edit them (the phone as a rep reads it).
     pub fn edit(customer_name: String, person: &Contact, i18n: &I18n) -> Self {
         let target = ContactTarget { customer_id: person.customer_id, customer_name, contact_id: Some(person.id) };
-        Self::build(target, &ContactDraft::of(person), person.style, &person.roles, i18n)
+        let draft = ContactDraft { phone: i18n.phone(&person.phone), ..ContactDraft::of(person) };
+        Self::build(target, &draft, person.style, &person.roles, i18n)
     }
 
     fn build(target: ContactTarget, d: &ContactDraft, style: Style, roles: &[BuyingRole], i18n: &I18n) -> Self {

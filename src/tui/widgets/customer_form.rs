@@ -13,7 +13,7 @@ use crate::domain::today::CustomerRef;
 use crate::domain::{Customer, CustomerClass, DomainError, NewCustomer, Step, Style};
 use crate::i18n::{Face, I18n};
 use crate::ops::customers::AddCustomerError;
-use crate::store::{CustomerPatch, NewDeal};
+use crate::store::{CustomerPatch, NewDeal, normalise_phone};
 use crate::tui::action::Action;
 use crate::tui::keymap::{Keymap, ModalId};
 
@@ -90,13 +90,13 @@ impl CustomerForm {
         form
     }
 
-    /// A form holding `customer` to edit it.
-    pub fn edit(customer: &Customer) -> Self {
+    /// A form holding `customer` to edit it (the phone as a rep reads it: `0512 6578 1234 转 806`).
+    pub fn edit(customer: &Customer, i18n: &I18n) -> Self {
         let fields = NewCustomer {
             name: customer.name.clone(),
             company: customer.company.clone(),
             title: customer.title.clone(),
-            phone: customer.phone.clone(),
+            phone: i18n.phone(&customer.phone),
             email: customer.email.clone(),
             address: customer.address.clone(),
             nickname: customer.nickname.clone(),
@@ -298,7 +298,7 @@ impl CustomerForm {
             name: changed(&customer.name, &original.name),
             company: changed(&customer.company, &original.company),
             title: changed(&customer.title, &original.title),
-            phone: changed(&customer.phone, &original.phone),
+            phone: changed(&normalise_phone(&customer.phone), &original.phone),
             email: changed(&customer.email, &original.email),
             address: changed(&customer.address, &original.address),
             nickname: changed(&customer.nickname, &original.nickname),
