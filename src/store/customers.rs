@@ -211,6 +211,19 @@ impl Store {
         limit: u32,
         offset: u32,
     ) -> Result<Vec<CustomerRow>> {
+        if let Some(ids) = self.names_page(filter, sort, limit, offset)? {
+            let mut stmt = self
+                .conn()
+                .prepare_cached(&format!("{ROW_SELECT} {} WHERE c.id = ?1", newest_deal_join(None, false)))
+                .ctx("listing customers")?;
+            let mut rows = Vec::with_capacity(ids.len());
+            for id in ids {
+                if let Some(row) = stmt.query_row([id], customer_row).optional().ctx("listing customers")? {
+                    rows.push(row);
+                }
+            }
+            return Ok(rows);
+        }
         // A step holding many open deals is listed by walking customers in name order and
         // looking up each one's deal (the page fills quickly); a sparse step by sorting its few
         // deals' customers. `CROSS JOIN` fixes the walk order; with a step filter the rows are
@@ -219,20 +232,7 @@ impl Store {
             Some(stage) if sort == CustomerSort::Name => self.open_deals_in(stage)? >= DENSE_STEP,
             _ => false,
         };
-        // One row per customer: its newest open deal (in the step asked for, if any).
-        let newest = format!(
-            "d.id = (SELECT max(x.id) FROM deal x WHERE x.customer_id = c.id AND x.state = 'open'{})",
-            filter.stage.map(|s| format!(" AND x.stage = '{}'", s.code())).unwrap_or_default()
-        );
-        let join = if walk_names {
-            format!("CROSS JOIN deal d ON d.customer_id = c.id AND +d.state = 'open' AND {newest}")
-        } else {
-            format!("LEFT JOIN deal d ON d.customer_id = c.id AND d.state = 'open' AND {newest}")
-        };
-        let mut sql = format!(
-            "SELECT c.id, c.name, c.company, c.class, d.stage, d.value_minor, d.currency, c.last_contact_on, c.next_step_on
-             FROM customer c {join} WHERE 1 = 1"
-        );
+        let mut sql = format!("{ROW_SELECT} {} WHERE 1 = 1", newest_deal_join(filter.stage, walk_names));
         let mut values: Vec<rusqlite::types::Value> = Vec::new();
         if !filter.include_archived {
             sql.push_str(" AND c.archived = 0");
@@ -288,23 +288,31 @@ impl Store {
         sql.push_str(&format!(" LIMIT {limit} OFFSET {offset}"));
         let mut stmt = self.conn().prepare_cached(&sql).ctx("listing customers")?;
         let rows = stmt
-            .query_map(rusqlite::params_from_iter(values), |r| {
-                Ok(CustomerRow {
-                    id: r.get(0)?,
-                    name: r.get(1)?,
-                    company: r.get(2)?,
-                    class: rows::code(r, 3)?,
-                    stage: rows::opt_code(r, 4)?,
-                    value_minor: r.get(5)?,
-                    currency: r.get::<_, Option<String>>(6)?.map(|c| Currency::stored(&c)),
-                    last_contact_on: rows::opt_date(r, 7)?,
-                    next_step_on: rows::opt_date(r, 8)?,
-                })
-            })
+            .query_map(rusqlite::params_from_iter(values), customer_row)
             .ctx("listing customers")?
             .collect::<rusqlite::Result<Vec<_>>>()
             .ctx("listing customers")?;
         Ok(rows)
+    }
+
+    /// The ids of a page filtered by text alone in name order, taken from the board filter's
+    /// table when this connection holds it (see [`Store::names_matching`]): the same rows as
+    /// the walk below, without it. `None`: another filter, another order, or no table held.
+    fn names_page(
+        &self,
+        filter: &CustomerFilter,
+        sort: CustomerSort,
+        limit: u32,
+        offset: u32,
+    ) -> Result<Option<Vec<i64>>> {
+        let text = filter.text.as_deref().map(str::trim).unwrap_or_default();
+        let CustomerFilter { stage: None, class: None, include_archived: false, due: None, .. } = filter else {
+            return Ok(None);
+        };
+        if text.is_empty() || sort != CustomerSort::Name {
+            return Ok(None);
+        }
+        self.names_matching(text, limit, offset)
     }
 
     /// How many open deals are in `stage`.
@@ -328,6 +336,41 @@ impl Store {
             .ctx("reading a customer")?
             .ok_or(StoreError::NotFound { what: "customer", id })
     }
+}
+
+/// The columns of a [`CustomerRow`] (read by [`customer_row`]), from `customer c` joined as
+/// [`newest_deal_join`] makes it.
+const ROW_SELECT: &str = "SELECT c.id, c.name, c.company, c.class, d.stage, d.value_minor, d.currency, \
+     c.last_contact_on, c.next_step_on FROM customer c";
+
+/// The join of each customer's newest open deal as `d` (in `stage`, if any). `walk_names`:
+/// a `CROSS JOIN`, which fixes the walk order (with a step filter the rows are the same as
+/// with the left join).
+fn newest_deal_join(stage: Option<Step>, walk_names: bool) -> String {
+    let newest = format!(
+        "d.id = (SELECT max(x.id) FROM deal x WHERE x.customer_id = c.id AND x.state = 'open'{})",
+        stage.map(|s| format!(" AND x.stage = '{}'", s.code())).unwrap_or_default()
+    );
+    if walk_names {
+        format!("CROSS JOIN deal d ON d.customer_id = c.id AND +d.state = 'open' AND {newest}")
+    } else {
+        format!("LEFT JOIN deal d ON d.customer_id = c.id AND d.state = 'open' AND {newest}")
+    }
+}
+
+/// Reads a [`ROW_SELECT`] row.
+fn customer_row(r: &rusqlite::Row) -> rusqlite::Result<CustomerRow> {
+    Ok(CustomerRow {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        company: r.get(2)?,
+        class: rows::code(r, 3)?,
+        stage: rows::opt_code(r, 4)?,
+        value_minor: r.get(5)?,
+        currency: r.get::<_, Option<String>>(6)?.map(|c| Currency::stored(&c)),
+        last_contact_on: rows::opt_date(r, 7)?,
+        next_step_on: rows::opt_date(r, 8)?,
+    })
 }
 
 /// Inserts a validated customer and its first deal inside `tx`.

@@ -7,7 +7,7 @@
 //! questions with it.
 
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
@@ -43,6 +43,9 @@ struct Running {
 pub(crate) struct Reader {
     jobs: Sender<Box<dyn Job>>,
     running: Arc<Mutex<Running>>,
+    /// How many screens want the filter table held (see [`HeldTable`]): at none the worker
+    /// drops it.
+    table_wanted: Arc<AtomicUsize>,
 }
 
 impl Reader {
@@ -52,6 +55,8 @@ impl Reader {
         let running = Arc::new(Mutex::new(Running::default()));
         let shared = Arc::clone(&running);
         let stop = Arc::clone(&running.lock().unwrap_or_else(PoisonError::into_inner).stop);
+        let table_wanted = Arc::new(AtomicUsize::new(0));
+        let wanted = Arc::clone(&table_wanted);
         std::thread::spawn(move || {
             let mut store: Option<Store> = None;
             while let Ok(job) = inbox.recv() {
@@ -70,9 +75,14 @@ impl Reader {
                 };
                 job.run(opened);
                 shared.lock().unwrap_or_else(PoisonError::into_inner).job = None;
+                if wanted.load(Ordering::SeqCst) == 0
+                    && let Some(s) = &store
+                {
+                    s.release_open_deals();
+                }
             }
         });
-        Self { jobs, running }
+        Self { jobs, running, table_wanted }
     }
 
     /// Interrupts the read of the screen whose newest question is `latest` if the worker is
@@ -242,6 +252,73 @@ impl<Q, A> std::fmt::Debug for Background<Q, A> {
     }
 }
 
+/// The filter table's work on the worker: read it unless the one held is still the
+/// database's (at 100k accounts it takes longer than a frame).
+fn hold_table(store: &Store, _: ()) -> anyhow::Result<()> {
+    Ok(store.hold_open_deals()?)
+}
+
+/// A screen's want of the filter table the worker's connection holds (`Store::hold_open_deals`:
+/// the board's filter and the customers filter match in it). The worker keeps the table while
+/// any screen in the stack wants it and drops it (10–12 MB at 100k accounts) after the last
+/// one is gone, so Today, the report and the search do not carry it.
+pub(crate) struct HeldTable {
+    reader: Reader,
+    /// The table's reads, asked when the screen comes into view.
+    reads: Background<(), ()>,
+}
+
+impl HeldTable {
+    /// The screen wants the table; nothing is read until [`HeldTable::ask`].
+    pub(crate) fn start(reader: &Reader) -> Self {
+        reader.table_wanted.fetch_add(1, Ordering::SeqCst);
+        Self { reader: reader.clone(), reads: Background::start(reader, hold_table) }
+    }
+
+    /// Has the worker read the table, unless the one it holds is still the database's, so
+    /// the filter's first key finds it ready.
+    pub(crate) fn ask(&mut self) {
+        self.reads.ask(());
+    }
+
+    /// Takes the read's answer when it has come: nothing is shown of it (a table that could
+    /// not be read is read again by the filter's next key, which says why if it fails again).
+    pub(crate) fn settle(&mut self) {
+        let _ = self.reads.take();
+    }
+}
+
+impl Drop for HeldTable {
+    /// The last screen wanting the table is gone: the worker drops it after the question it
+    /// is at (woken for that when idle).
+    fn drop(&mut self) {
+        if self.reader.table_wanted.fetch_sub(1, Ordering::SeqCst) == 1 {
+            let _ = self.reader.jobs.send(Box::new(Wake(Arc::new(AtomicU64::new(0)))));
+        }
+    }
+}
+
+impl std::fmt::Debug for HeldTable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("HeldTable").field("reads", &self.reads).finish()
+    }
+}
+
+/// A job that only wakes the worker, to look again whether a screen still wants the table.
+struct Wake(Arc<AtomicU64>);
+
+impl Job for Wake {
+    fn stale(&self) -> bool {
+        false
+    }
+
+    fn latest(&self) -> &Arc<AtomicU64> {
+        &self.0
+    }
+
+    fn run(self: Box<Self>, _: Result<&Store, anyhow::Error>) {}
+}
+
 /// The spinner's frame after `waited`: a braille dot turning every 80 ms.
 pub(crate) fn spinner(waited: Duration) -> &'static str {
     const FRAMES: [&str; 10] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
@@ -326,5 +403,29 @@ mod tests {
         let mut search = Background::start(&reader, echo);
         search.ask(4);
         assert_eq!(search.wait(Duration::from_secs(30)).unwrap().unwrap(), 40);
+    }
+
+    fn holds_table(store: &Store, _: ()) -> anyhow::Result<bool> {
+        Ok(store.holds_open_deals())
+    }
+
+    /// The board and the customers table each want the table: it stays while either is in
+    /// the stack and goes with the last (without the release it is still held at the end).
+    #[test]
+    fn the_table_is_dropped_when_no_screen_wants_it() {
+        let (_dir, reader) = reader();
+        let mut ask = Background::start(&reader, holds_table);
+        let mut holds = || {
+            ask.ask(());
+            ask.wait(Duration::from_secs(30)).unwrap().unwrap()
+        };
+        let mut board = HeldTable::start(&reader);
+        board.ask();
+        assert!(holds());
+        let customers = HeldTable::start(&reader);
+        drop(board);
+        assert!(holds(), "the customers table still wants it");
+        drop(customers);
+        assert!(!holds());
     }
 }

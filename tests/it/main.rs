@@ -44,6 +44,7 @@ mod import_parsers;
 mod import_real_files;
 mod read_only;
 mod store_core;
+mod store_customers_filter;
 mod store_identity;
 mod store_list_dense;
 mod store_pipeline;

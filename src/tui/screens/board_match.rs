@@ -62,9 +62,3 @@ pub(super) fn board_under(store: &Store, (filter, selected): BoardQuestion) -> a
     }
     Ok(answer)
 }
-
-/// The worker's read after the board's: the filter's table, unless the one it holds is still
-/// the database's (at 100k accounts it takes longer than a frame).
-pub(super) fn hold_table(store: &Store, _: ()) -> anyhow::Result<()> {
-    Ok(store.hold_open_deals()?)
-}

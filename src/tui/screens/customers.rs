@@ -12,7 +12,7 @@ use super::{Effect, HandleCtx, View};
 use crate::store::{CustomerFilter, CustomerRow, CustomerSort, Store};
 use crate::text;
 use crate::tui::action::Action;
-use crate::tui::background::{Background, Reader, spinner};
+use crate::tui::background::{Background, HeldTable, Reader, spinner};
 use crate::tui::keymap::{Keymap, ScreenId};
 use crate::tui::list_nav::moved;
 use crate::tui::modal::ModalRequest;
@@ -41,6 +41,9 @@ pub struct CustomersScreen {
     /// Reads the table under a filter off the UI thread: as it is typed, when the table comes
     /// back into view, after a write and for another page.
     worker: Background<PageQuestion, (u32, Vec<CustomerRow>)>,
+    /// The board filter's table, held by the worker while the table is in the stack: the
+    /// filter's pages in name order come from it (see `Store::names_matching`).
+    table: HeldTable,
 }
 
 /// What the table asks its worker: the page starting at a row under a filter and sort.
@@ -67,6 +70,7 @@ impl CustomersScreen {
             filter: CustomerFilter::default(),
             filter_box: FilterBox::default(),
             worker: Background::start(reader, page_at),
+            table: HeldTable::start(reader),
         }
     }
 
@@ -90,8 +94,10 @@ impl CustomersScreen {
     pub fn refresh(&mut self, store: &Store) -> anyhow::Result<()> {
         if self.filter.text.is_some() {
             self.ask((self.selected as u32 / PAGE) * PAGE);
+            self.table.ask();
             return Ok(());
         }
+        self.table.ask();
         self.offset = (self.selected as u32 / PAGE) * PAGE;
         self.rows = store.list_customers(&self.filter, SORTS[self.sort].0, PAGE, self.offset)?;
         if self.rows.is_empty() && self.offset > 0 {
@@ -190,6 +196,7 @@ impl CustomersScreen {
     /// Shows the filter's first page if it has arrived (`wait`: waiting for it up to that
     /// long); false when nothing changed.
     pub fn take_answer(&mut self, wait: Option<std::time::Duration>) -> anyhow::Result<bool> {
+        self.table.settle();
         let Some(page) = self.worker.answer(wait) else { return Ok(false) };
         (self.offset, self.rows) = page?;
         let last = self.offset as usize + self.rows.len().saturating_sub(1);

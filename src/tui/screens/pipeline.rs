@@ -11,7 +11,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
-use super::board_match::{BoardAnswer, BoardQuestion, PAGE, board_under, hold_table, page_start};
+use super::board_match::{BoardAnswer, BoardQuestion, PAGE, board_under, page_start};
 use super::filter_box::FilterBox;
 use super::{Effect, HandleCtx, View};
 use crate::domain::checklist::{Progress, progress_of};
@@ -21,7 +21,7 @@ use crate::playbook::Playbook;
 use crate::store::{BoardMatches, PipelineCard, PipelineFilter, StepTotal, Store};
 use crate::text;
 use crate::tui::action::Action;
-use crate::tui::background::{Background, Reader, spinner};
+use crate::tui::background::{Background, HeldTable, Reader, spinner};
 use crate::tui::keymap::Keymap;
 use crate::tui::list_nav::moved;
 use crate::tui::modal::ModalRequest;
@@ -53,9 +53,8 @@ pub struct PipelineScreen {
     /// Reads the board off the UI thread: when it comes into view, as the filter is typed and
     /// after a write.
     worker: Background<BoardQuestion, BoardAnswer>,
-    /// Has the worker read the filter's table after the board (see [`hold_table`]), so the
-    /// filter's first key finds it ready.
-    table: Background<(), ()>,
+    /// The filter's table, held by the worker while the board is in the stack.
+    table: HeldTable,
     /// False until the worker's first answer: the board then says nothing of its deals yet
     /// (not "no deals", not a total of 0).
     read: bool,
@@ -76,7 +75,7 @@ impl PipelineScreen {
             playbook,
             matches: None,
             worker: Background::start(reader, board_under),
-            table: Background::start(reader, hold_table),
+            table: HeldTable::start(reader),
             read: false,
         }
     }
@@ -113,7 +112,7 @@ impl PipelineScreen {
     /// card waits for them: see `Screen::acts_on_answer`).
     pub fn refresh(&mut self) -> anyhow::Result<()> {
         self.ask(self.selected);
-        self.table.ask(());
+        self.table.ask();
         Ok(())
     }
 
@@ -254,9 +253,7 @@ impl PipelineScreen {
     /// Shows the filter's match if it has arrived (`wait`: waiting for it up to that long);
     /// false when nothing changed. The worker read the pages too: nothing is read here.
     pub fn take_answer(&mut self, wait: Option<std::time::Duration>) -> anyhow::Result<bool> {
-        // Nothing to show: a table that could not be read is read again by the filter's next
-        // key, which says why if it fails again.
-        let _ = self.table.take();
+        self.table.settle();
         let Some(answer) = self.worker.answer(wait) else { return Ok(false) };
         let BoardAnswer { totals, matches, selected, offsets, cards, ticks } = answer?;
         self.selected = selected;
