@@ -10,13 +10,18 @@
 //! Switching screens, the report, an account with 1,000 visits and 20 people (customer 1, made
 //! so once: `support::big_account`) and paging its timeline, and a board filter kept with
 //! Enter, matched again when the board comes back into view, are measured the same way.
+//!
+//! The issue asks 16 ms at the 99th percentile, not the median: every measured key records
+//! each time it was pressed (warm-up included) and its line `keys: … p50 … p99 … max …` is
+//! printed after criterion's.
 
+use std::cell::RefCell;
 use std::hint::black_box;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
 use criterion::measurement::WallTime;
-use criterion::{BenchmarkGroup, Criterion, SamplingMode, criterion_group, criterion_main};
+use criterion::{Bencher, BenchmarkGroup, Criterion, SamplingMode, criterion_group, criterion_main};
 use fieldbook::i18n::{I18n, Lang};
 use fieldbook::store::Store;
 use fieldbook::tui::app::App;
@@ -51,6 +56,41 @@ fn code(code: KeyCode) -> KeyEvent {
     KeyEvent::new(code, KeyModifiers::NONE)
 }
 
+/// Benches `name` in `group`, each iteration timed by `once` (which may do unmeasured work
+/// around what it times); every time is kept, and the percentiles printed after criterion's.
+fn keys(group: &mut BenchmarkGroup<WallTime>, name: &str, mut once: impl FnMut() -> Duration) {
+    let times = RefCell::new(Vec::new());
+    group.bench_function(name, |b: &mut Bencher| {
+        b.iter_custom(|iters| {
+            let mut spent = Duration::ZERO;
+            for _ in 0..iters {
+                let took = once();
+                times.borrow_mut().push(took);
+                spent += took;
+            }
+            spent
+        })
+    });
+    print_percentiles(name, &mut times.into_inner());
+}
+
+/// One line: how many times the key was pressed, its median, 99th percentile and slowest.
+fn print_percentiles(name: &str, times: &mut [Duration]) {
+    if times.is_empty() {
+        return;
+    }
+    times.sort_unstable();
+    let at = |q: f64| times[((times.len() - 1) as f64 * q).round() as usize].as_secs_f64() * 1e3;
+    let max = times[times.len() - 1].as_secs_f64() * 1e3;
+    println!(
+        "keys: {name:<48} n {:>5}  p50 {:>6.2} ms  p99 {:>6.2} ms  max {:>6.2} ms",
+        times.len(),
+        at(0.5),
+        at(0.99),
+        max
+    );
+}
+
 /// Benches `run` then a redraw (`…_key`), and the same until the screen's work in the
 /// background is drawn (`…_answered`, only when `background`); `after` puts the app back,
 /// unmeasured.
@@ -69,23 +109,18 @@ fn step(
         }
         let label =
             if background { format!("{name}_{}", if answered { "answered" } else { "key" }) } else { name.into() };
-        group.bench_function(label, |b| {
-            b.iter_custom(|iters| {
-                let mut spent = Duration::ZERO;
-                for _ in 0..iters {
-                    let start = Instant::now();
-                    run(a);
-                    if answered {
-                        a.finish_background();
-                    }
-                    draw(terminal, a);
-                    spent += start.elapsed();
-                    a.finish_background();
-                    after(a);
-                    a.finish_background();
-                }
-                spent
-            })
+        keys(group, &label, || {
+            let start = Instant::now();
+            run(a);
+            if answered {
+                a.finish_background();
+            }
+            draw(terminal, a);
+            let took = start.elapsed();
+            a.finish_background();
+            after(a);
+            a.finish_background();
+            took
         });
     }
 }
@@ -108,23 +143,18 @@ fn typing(
                 continue;
             }
             let label = format!("{name}_{typed}_{}", if answered { "answered" } else { "key" });
-            group.bench_function(label, |b| {
-                b.iter_custom(|iters| {
-                    let mut spent = Duration::ZERO;
-                    for _ in 0..iters {
-                        let start = Instant::now();
-                        a.on_key(key(c));
-                        if answered {
-                            a.finish_background();
-                        }
-                        draw(terminal, a);
-                        spent += start.elapsed();
-                        a.finish_background();
-                        a.on_key(backspace());
-                        a.finish_background();
-                    }
-                    spent
-                })
+            keys(group, &label, || {
+                let start = Instant::now();
+                a.on_key(key(c));
+                if answered {
+                    a.finish_background();
+                }
+                draw(terminal, a);
+                let took = start.elapsed();
+                a.finish_background();
+                a.on_key(backspace());
+                a.finish_background();
+                took
             });
         }
         a.on_key(key(c));
@@ -137,27 +167,22 @@ fn typing(
     // The whole word typed as a fast typist does (a key every 80 ms, faster than the board's
     // answers to a short prefix come), each key drawn: from the last key until its answer is
     // drawn (an older question still being read is stopped, not waited for).
-    group.bench_function(format!("{name}_{word}_typed_fast_answered"), |b| {
-        b.iter_custom(|iters| {
-            let mut spent = Duration::ZERO;
-            for _ in 0..iters {
-                let mut start = Instant::now();
-                for c in word.chars() {
-                    std::thread::sleep(Duration::from_millis(80));
-                    start = Instant::now();
-                    a.on_key(key(c));
-                    draw(terminal, a);
-                }
-                a.finish_background();
-                draw(terminal, a);
-                spent += start.elapsed();
-                for _ in word.chars() {
-                    a.on_key(backspace());
-                }
-                a.finish_background();
-            }
-            spent
-        })
+    keys(group, &format!("{name}_{word}_typed_fast_answered"), || {
+        let mut start = Instant::now();
+        for c in word.chars() {
+            std::thread::sleep(Duration::from_millis(80));
+            start = Instant::now();
+            a.on_key(key(c));
+            draw(terminal, a);
+        }
+        a.finish_background();
+        draw(terminal, a);
+        let took = start.elapsed();
+        for _ in word.chars() {
+            a.on_key(backspace());
+        }
+        a.finish_background();
+        took
     });
 }
 
@@ -167,60 +192,40 @@ fn benches(c: &mut Criterion) {
     group.sample_size(20).warm_up_time(Duration::from_millis(500)).measurement_time(Duration::from_secs(3));
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("test terminal");
 
-    group.bench_function("first_frame", |b| {
-        b.iter(|| {
-            let app = app(&path);
-            draw(&mut terminal, &app);
-            black_box(app);
-        })
+    keys(&mut group, "first_frame", || {
+        let start = Instant::now();
+        let app = app(&path);
+        draw(&mut terminal, &app);
+        black_box(app);
+        start.elapsed()
     });
 
+    // Each timed from the key to its redraw (what the screen reads in the background is not
+    // waited for here: see `screens` for that).
     let mut a = app(&path);
-    group.bench_function("draw_today", |b| b.iter(|| draw(&mut terminal, &a)));
-    group.bench_function("key_switch_to_pipeline", |b| {
-        b.iter(|| {
-            a.on_key(key('2'));
-            draw(&mut terminal, &a);
-        })
-    });
-    group.bench_function("key_pipeline_down_up", |b| {
-        b.iter(|| {
-            a.on_key(key('j'));
-            a.on_key(key('k'));
-            draw(&mut terminal, &a);
-        })
-    });
+    let timed = |a: &mut App, terminal: &mut Terminal<TestBackend>, events: &[KeyEvent]| {
+        let start = Instant::now();
+        for event in events {
+            a.on_key(*event);
+        }
+        draw(terminal, a);
+        start.elapsed()
+    };
+    keys(&mut group, "draw_today", || timed(&mut a, &mut terminal, &[]));
+    keys(&mut group, "key_switch_to_pipeline", || timed(&mut a, &mut terminal, &[key('2')]));
+    keys(&mut group, "key_pipeline_down_up", || timed(&mut a, &mut terminal, &[key('j'), key('k')]));
     a.on_key(key('/'));
-    group.bench_function("key_pipeline_filter_type", |b| {
-        b.iter(|| {
-            a.on_key(key('王'));
-            a.on_key(backspace());
-            draw(&mut terminal, &a);
-        })
-    });
+    keys(&mut group, "key_pipeline_filter_type", || timed(&mut a, &mut terminal, &[key('王'), backspace()]));
     a.finish_background();
-    a.on_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
-    group.bench_function("key_switch_to_customers", |b| {
-        b.iter(|| {
-            a.on_key(key('3'));
-            draw(&mut terminal, &a);
-        })
-    });
+    a.on_key(code(KeyCode::Esc));
+    keys(&mut group, "key_switch_to_customers", || timed(&mut a, &mut terminal, &[key('3')]));
     a.on_key(key('f'));
-    group.bench_function("key_customers_filter_type", |b| {
-        b.iter(|| {
-            a.on_key(key('王'));
-            a.on_key(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE));
-            draw(&mut terminal, &a);
-        })
-    });
-    a.on_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
-    group.bench_function("key_open_customer_and_back", |b| {
-        b.iter(|| {
-            a.on_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
-            draw(&mut terminal, &a);
-            a.on_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
-        })
+    keys(&mut group, "key_customers_filter_type", || timed(&mut a, &mut terminal, &[key('王'), backspace()]));
+    a.on_key(code(KeyCode::Esc));
+    keys(&mut group, "key_open_customer_and_back", || {
+        let took = timed(&mut a, &mut terminal, &[code(KeyCode::Enter)]);
+        a.on_key(code(KeyCode::Esc));
+        took
     });
     group.finish();
 
@@ -233,13 +238,13 @@ fn benches(c: &mut Criterion) {
     for word in ["Zhang", "wang"] {
         typing(&mut group, &mut terminal, &mut a, "board_filter", word, false);
     }
-    a.on_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+    a.on_key(code(KeyCode::Esc));
     a.on_key(key('3'));
     a.on_key(key('f'));
     for word in ["Zhang", "wang"] {
         typing(&mut group, &mut terminal, &mut a, "customers_filter", word, true);
     }
-    a.on_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+    a.on_key(code(KeyCode::Esc));
     a.on_key(key('1'));
     a.on_key(key('/'));
     for word in ["Zhang", "wang"] {
