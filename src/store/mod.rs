@@ -247,7 +247,8 @@ pub(super) fn register_functions(conn: &Connection) -> Result<()> {
             Ok(search_keys::search_keys(&text(0)?, &text(1)?, &text(2)?, &text(3)?).marked())
         },
     )
-    .ctx("registering search functions")
+    .ctx("registering search functions")?;
+    transfer::register_row_hash(conn)
 }
 
 /// Refuses a non-empty file whose first bytes are not SQLite's header, without writing to it.

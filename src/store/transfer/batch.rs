@@ -7,7 +7,8 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use super::error::{DataError, DataResult};
 use super::import::{ImportOptions, ImportReport};
-use super::schema::{Row, TableInfo, from_json, read_rows, record_tables, row_hash};
+use super::row_hash::{row_hash, row_hash_sql};
+use super::schema::{Row, TableInfo, from_json, read_rows, record_tables};
 use crate::store::Store;
 use crate::store::error::Context;
 
@@ -53,7 +54,7 @@ impl BatchRecord {
 
 /// Saves the batch and its rows, each with the hash of how it stands now (at the end of the
 /// import: merges and links included); returns the batch id. The added rows of a table with
-/// integer ids are read back in one pass over their id range, not one query each.
+/// integer ids are recorded by one statement for each run of consecutive ids, not one each.
 pub(crate) fn record_batch(
     tx: &Transaction,
     batch: &BatchRecord,
@@ -85,21 +86,23 @@ pub(crate) fn record_batch(
     let tables = record_tables(tx)?;
     for (table, rows) in &batch.added {
         let Some(info) = tables.iter().find(|t| &t.name == table) else { continue };
-        let mut ids = rows.ids.clone();
-        ids.sort_unstable();
-        ids.dedup();
-        if let (Some(col), Some(first), Some(last)) = (info.id_column(), ids.first(), ids.last()) {
-            let range = format!("\"{col}\" BETWEEN ?1 AND ?2");
-            let values = [Value::Integer(*first), Value::Integer(*last)];
-            read_rows::<DataError>(tx, info, &range, &values, |row| {
-                let Some(row_id) = row.get(col).and_then(|v| v.as_i64()) else { return Ok(()) };
-                if ids.binary_search(&row_id).is_ok() {
-                    let key = format!("[{row_id}]");
-                    stmt.execute(params![id, table, key, "added", None::<String>, row_hash(&row)])
-                        .ctx("recording the import")?;
-                }
-                Ok(())
-            })?;
+        if let Some(col) = info.id_column() {
+            let mut ids = rows.ids.clone();
+            ids.sort_unstable();
+            ids.dedup();
+            // One statement for each run of consecutive ids (an import's rows of a table are
+            // usually one run), the hash computed inside it.
+            let sql = format!(
+                "INSERT OR REPLACE INTO import_row (batch_id, table_name, row_key, action, before, hash)
+                 SELECT ?1, ?2, '[' || \"{col}\" || ']', 'added', NULL, {}
+                 FROM \"{}\" WHERE \"{col}\" BETWEEN ?3 AND ?4",
+                row_hash_sql(info),
+                info.name
+            );
+            let mut added = tx.prepare_cached(&sql).ctx("recording the import")?;
+            for (first, last) in runs(&ids) {
+                added.execute(params![id, table, first, last]).ctx("recording the import")?;
+            }
         }
         for key in &rows.keys {
             if let Some(row) = read_by_key(tx, &tables, table, key)? {
@@ -115,6 +118,18 @@ pub(crate) fn record_batch(
         }
     }
     Ok(id)
+}
+
+/// The runs of consecutive numbers in `ids` (sorted, each once): `(first, last)`.
+fn runs(ids: &[i64]) -> Vec<(i64, i64)> {
+    let mut out: Vec<(i64, i64)> = Vec::new();
+    for &id in ids {
+        match out.last_mut() {
+            Some((_, last)) if last.checked_add(1) == Some(id) => *last = id,
+            _ => out.push((id, id)),
+        }
+    }
+    out
 }
 
 /// One past import, for `import --batches`.
@@ -347,4 +362,15 @@ fn key_clause(table: &TableInfo, key: &str) -> DataResult<(String, Vec<Value>)> 
     let values: Vec<Value> = parts.iter().map(|p| from_json(p).unwrap_or(Value::Null)).collect();
     let clause: Vec<String> = columns.iter().enumerate().map(|(i, c)| format!("{c} = ?{}", i + 1)).collect();
     Ok((clause.join(" AND "), values))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::runs;
+
+    #[test]
+    fn consecutive_ids_are_one_run() {
+        assert_eq!(runs(&[]), vec![]);
+        assert_eq!(runs(&[3, 4, 5, 9, 11, 12, i64::MAX]), vec![(3, 5), (9, 9), (11, 12), (i64::MAX, i64::MAX)]);
+    }
 }

@@ -14,6 +14,7 @@ mod merge;
 pub(crate) mod out_file;
 mod read_export;
 mod records;
+mod row_hash;
 mod schema;
 
 pub use batch::{BatchSummary, UndoReport};
@@ -24,3 +25,4 @@ pub use export::{EXPORT_FORMAT, ExportCounts, ExportScope};
 pub use import::{Feed, ImportOptions, ImportReport, ImportSet, ImportedCustomer, OnDuplicate};
 pub use read_export::{looks_like_ours, read_export};
 pub use records::{Accounts, Grouping, Person, Pieces, records_to_set};
+pub(crate) use row_hash::register as register_row_hash;
