@@ -68,14 +68,14 @@ fn import(bytes: &[u8], vcard: bool, store: &mut Store) {
                 piece.extend(found.ok());
                 if piece.len() == PIECE_RECORDS {
                     if added.is_ok() {
-                        added = add(&pieces.piece(&piece));
+                        added = add(pieces.piece(&piece));
                     }
                     piece.clear();
                 }
             })
             .expect("generated file parses");
             added?;
-            if piece.is_empty() { Ok(()) } else { add(&pieces.piece(&piece)) }
+            if piece.is_empty() { Ok(()) } else { add(pieces.piece(&piece)) }
         })
         .expect("import");
     assert!(report.committed && report.rejected.is_empty());

@@ -53,13 +53,13 @@ pub fn import_records(
             piece.extend(found.ok());
             if piece.len() == PIECE_RECORDS {
                 if added.is_ok() {
-                    added = add(&pieces.piece(&piece));
+                    added = add(pieces.piece(&piece));
                 }
                 piece.clear();
             }
         });
         if added.is_ok() && !piece.is_empty() {
-            added = add(&pieces.piece(&piece));
+            added = add(pieces.piece(&piece));
         }
         added
     })?;

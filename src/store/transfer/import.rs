@@ -112,13 +112,13 @@ pub(super) enum Target {
 
 /// Hands each piece of a file to the function it is given, in file order (see
 /// [`Store::import_pieces`]).
-pub type Feed<'f> = &'f mut dyn FnMut(&mut dyn FnMut(&ImportSet) -> DataResult<()>) -> DataResult<()>;
+pub type Feed<'f> = &'f mut dyn FnMut(&mut dyn FnMut(ImportSet) -> DataResult<()>) -> DataResult<()>;
 
 impl Store {
     /// Imports `set` in one transaction (rolled back for a dry run); refuses it whole, doing
     /// nothing, when records were rejected and `skip_invalid` is off.
     pub fn import_set(&mut self, set: &ImportSet, options: &ImportOptions) -> DataResult<ImportReport> {
-        self.import_pieces(options, set.rejected.clone(), &mut |add| add(set))
+        self.import_pieces(options, set.rejected.clone(), &mut |add| add(set.clone()))
     }
 
     /// Imports a file read in pieces ([`super::Pieces`]) in one transaction, as

@@ -51,7 +51,8 @@ pub(super) struct Carry {
 /// One piece of an import in progress inside its transaction.
 pub(super) struct Importer<'a> {
     pub(super) tx: &'a Transaction<'a>,
-    pub(super) set: &'a ImportSet,
+    /// The piece; its rows are taken out by [`Importer::run`].
+    pub(super) set: ImportSet,
     pub(super) options: &'a ImportOptions,
     pub(super) tables: Vec<TableInfo>,
     pub(super) keep_ids: bool,
@@ -62,7 +63,7 @@ pub(super) struct Importer<'a> {
 impl<'a> Importer<'a> {
     pub(super) fn new(
         tx: &'a Transaction<'a>,
-        set: &'a ImportSet,
+        set: ImportSet,
         options: &'a ImportOptions,
         now: String,
         carry: &'a mut Carry,
@@ -91,10 +92,12 @@ impl<'a> Importer<'a> {
     pub(super) fn run(mut self, report: &mut ImportReport) -> DataResult<()> {
         let tables = self.tables.clone();
         let mut soft_fixes: Vec<(String, String, i64, i64)> = Vec::new();
+        let mut rows_of = std::mem::take(&mut self.set.tables);
+        let has = |table: &str| rows_of.contains_key(table);
+        let (with_people, with_visits, with_next_steps) = (has("contact"), has("visit"), has("next_step"));
         for table in &tables {
-            let Some(rows) = self.set.tables.get(&table.name) else { continue };
-            for (index, row) in rows.iter().enumerate() {
-                let mut row = row.clone();
+            let Some(rows) = rows_of.remove(&table.name) else { continue };
+            for (index, mut row) in rows.into_iter().enumerate() {
                 if table.name == "deal" && self.onto_same_source(&row, report)? {
                     if let Some(id) = own_id(table, &row) {
                         self.target(&table.name, id, Target::Skipped);
@@ -142,7 +145,7 @@ impl<'a> Importer<'a> {
                 if let (Some(old), Some(new)) = (old_id, new_id) {
                     self.target(&table.name, old, Target::Added(new));
                     soft_fixes.extend(soft.into_iter().map(|(col, v)| (table.name.clone(), col, new, v)));
-                    if table.name == "customer" && !self.set.tables.contains_key("contact") {
+                    if table.name == "customer" && !with_people {
                         self.add_account_person(new, &row)?;
                     }
                     if table.name == "customer" {
@@ -159,7 +162,7 @@ impl<'a> Importer<'a> {
             }
         }
         self.fix_soft_references(&soft_fixes)?;
-        if self.set.tables.contains_key("visit") && !self.set.tables.contains_key("next_step") {
+        if with_visits && !with_next_steps {
             // An export from before next steps had rows of their own: its visits' next steps
             // get theirs, as the migration gave them.
             crate::store::visits::refresh_all_rollups_in(self.tx)?;
