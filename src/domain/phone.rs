@@ -6,7 +6,8 @@
 const MAX_EXTENSION_DIGITS: usize = 6;
 
 /// A phone as stored: its digits, a leading `+` when given, and `;ext=N` for an extension
-/// written after the number (`转 806`, `分机 806`, `ext. 806`, `x806`, `#806`). The trunk zero
+/// written after the number (`转 806`, `分机 806`, `ext. 806`, `x806`, `#806`; a stored phone
+/// normalises to itself). The trunk zero
 /// written in brackets after a country code (`+49 (0)30 1234 5678`) is not dialled from abroad
 /// and is dropped. A value without digits is kept as typed (trimmed).
 pub fn normalise(phone: &str) -> String {
@@ -34,7 +35,7 @@ fn split_extension(text: &str) -> (&str, Option<&str>) {
     let end = text.find(|c: char| !in_number(c)).unwrap_or(text.len());
     let (number, tail) = text.split_at(end);
     let lower = tail.to_lowercase();
-    let after_marker = ["转", "分机", "extension", "ext", "x", "#"]
+    let after_marker = [";ext=", "转", "分机", "extension", "ext", "x", "#"]
         .iter()
         .find_map(|marker| lower.strip_prefix(marker))
         .map(|rest| rest.trim_start_matches([' ', '.', ':', '：', '\u{3000}']).trim_end());
@@ -185,6 +186,9 @@ mod tests {
             assert_eq!(normalise(typed), "051265781234;ext=806", "{typed}");
         }
         assert_eq!(normalise("+1 415 555 0142 Ext 12"), "+14155550142;ext=12");
+        for stored in ["051265781234;ext=806", "+14155550142;ext=12", "+8613800001111"] {
+            assert_eq!(normalise(stored), stored, "a stored phone is already normal");
+        }
         assert_eq!(readable("051265781234;ext=806", "转"), "0512 6578 1234 转 806");
         assert_eq!(readable("+14155550142;ext=12", "ext."), "+1 415 555 0142 ext. 12");
         // Not an extension: the digits run on as before.

@@ -134,3 +134,18 @@ fn a_phone_of_a_kind_shows_the_kind_in_the_language_shown() {
     let en = env.ok(&["show", "1"]);
     assert!(en.contains("phone type") && en.contains("cell") && en.contains("groups"), "{en}");
 }
+
+#[test]
+fn cards_with_extensions_are_known_again_on_the_next_import() {
+    let env = Env::new();
+    let vcf = env.dir.path().join("contacts.vcf");
+    let liu = card("刘", "建华", "苏州恒远精密机械有限公司", "TEL;TYPE=WORK,VOICE:+86 512 6578 1234 转 806\r\n");
+    let john = card("Miller", "John", "Acme Corp", "TEL;TYPE=WORK:+1 (415) 555-0142 x12\r\n");
+    std::fs::write(&vcf, [liu, john].concat()).unwrap();
+    let first = env.ok(&["import", vcf.to_str().unwrap()]);
+    assert!(first.contains("added 2,"), "{first}");
+    let again = env.ok(&["import", vcf.to_str().unwrap()]);
+    assert!(again.contains("added 0, merged 0, skipped 2"), "{again}");
+    let shown = env.ok(&["--lang", "zh-CN", "show", "1"]);
+    assert!(shown.contains("+86 512 6578 1234 转 806"), "{shown}");
+}
