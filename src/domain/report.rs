@@ -179,6 +179,16 @@ pub fn median_and_slowest_quarter(days: &mut [f64]) -> Option<(f64, f64)> {
     Some((median, days[rank - 1]))
 }
 
+/// The 75th percentile (nearest rank, as [`median_and_slowest_quarter`]) of some durations
+/// in whole days, found without sorting them all; none when empty.
+pub fn slowest_quarter_whole_days(days: &mut [u32]) -> Option<u32> {
+    let rank = (days.len() * 3).div_ceil(4).max(1);
+    if days.is_empty() {
+        return None;
+    }
+    Some(*days.select_nth_unstable(rank - 1).1)
+}
+
 /// The chance, in percent, that an open deal in each step is won: the forecast's weights
 /// (`[forecast]` in `config.toml`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -314,6 +324,14 @@ mod tests {
         assert_eq!(median_and_slowest_quarter(&mut []), None);
         assert_eq!(median_and_slowest_quarter(&mut [4.0, 1.0, 3.0, 2.0]), Some((2.5, 3.0)));
         assert_eq!(median_and_slowest_quarter(&mut [5.0]), Some((5.0, 5.0)));
+        assert_eq!(slowest_quarter_whole_days(&mut []), None);
+        assert_eq!(slowest_quarter_whole_days(&mut [4, 1, 3, 2]), Some(3));
+        assert_eq!(slowest_quarter_whole_days(&mut [5]), Some(5));
+        // The same rank as the quantiles of the durations themselves, rounded up after.
+        let mut durations = [0.2, 9.5, 3.0, 3.1, 7.9, 0.0, 12.25, 4.5, 4.5];
+        let mut whole = durations.map(|d: f64| d.ceil() as u32);
+        let slowest = median_and_slowest_quarter(&mut durations).map(|q| q.1.ceil() as u32);
+        assert_eq!(slowest_quarter_whole_days(&mut whole), slowest);
         assert_eq!(share(1, 4), Some(0.25));
         assert_eq!(share(1, 0), None);
     }

@@ -12,6 +12,7 @@ use serde::Serialize;
 use crate::domain::money::{Currency, Money, Totals};
 use crate::domain::report::{
     AbcClass, FunnelStep, Period, StepOdds, abc_classes, funnel_counts, median_and_slowest_quarter, share,
+    slowest_quarter_whole_days,
 };
 use crate::domain::today::DueCustomer;
 use crate::domain::{CadencePolicy, CustomerClass, DealState, Outcome, Portfolio, Step, Word};
@@ -232,7 +233,7 @@ fn funnel(
     // every open deal of the step.
     let mut measured = if period.days() < STUCK_MEASURED_DAYS {
         let from = period.end() - Days::new(STUCK_MEASURED_DAYS as u64);
-        Some(store.days_in_steps(&utc_start_of(from), &utc_start_of(period.end()))?)
+        Some(store.whole_days_in_steps(&utc_start_of(from), &utc_start_of(period.end()))?)
     } else {
         None
     };
@@ -241,12 +242,12 @@ fn funnel(
         let (reached, moved_on, won) = counts[step.index()];
         let quantiles = median_and_slowest_quarter(&mut stays[step.index()]);
         let slowest = match &mut measured {
-            Some(days) => median_and_slowest_quarter(&mut days[step.index()]).map(|q| q.1),
-            None => quantiles.map(|q| q.1),
+            Some(days) => slowest_quarter_whole_days(&mut days[step.index()]).map(u64::from),
+            None => quantiles.map(|q| q.1.ceil() as u64),
         };
         let stuck = match slowest {
             Some(slow) => {
-                let since = today - Days::new(slow.ceil() as u64);
+                let since = today - Days::new(slow);
                 store.open_deals_in_step_since_before(*step, &utc_start_of(since))?
             }
             None => 0,

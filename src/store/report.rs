@@ -102,7 +102,7 @@ impl Store {
         let mut stmt = self
             .conn()
             .prepare_cached(
-                "SELECT deal_id, id, from_stage, from_state, to_stage, to_state, unixepoch(at) - unixepoch(before_at),
+                "SELECT deal_id, id, from_stage, from_state, to_stage, to_state, at, before_at,
                         value_minor, currency, reason, at < ?2
                  FROM stage_event_timeline WHERE at >= ?1",
             )
@@ -120,20 +120,20 @@ impl Store {
                 at_start: from.filter(|f| f.state == DealState::Open).map(|f| f.step),
                 changes: Vec::new(),
             });
-            if !r.get::<_, bool>(10).ctx(what)? {
+            if !r.get::<_, bool>(11).ctx(what)? {
                 continue;
             }
             let to = Held { step: rows::code(r, 4).ctx(what)?, state: rows::code(r, 5).ctx(what)? };
             track.changes.push(to);
-            let seconds: Option<i64> = r.get(6).ctx(what)?;
-            let value: Option<i64> = r.get(7).ctx(what)?;
-            let currency = r.get_ref(8).and_then(|c| Ok(c.as_str_or_null()?)).ctx(what)?;
+            let seconds = self.seconds_between(r, 6, 7)?;
+            let value: Option<i64> = r.get(8).ctx(what)?;
+            let currency = r.get_ref(9).and_then(|c| Ok(c.as_str_or_null()?)).ctx(what)?;
             let change = StepChange {
                 deal_id,
                 from,
                 to,
                 value: value.map(|v| Money::new(v, Currency::stored(currency.unwrap_or_default()))),
-                reason: r.get(9).ctx(what)?,
+                reason: r.get(10).ctx(what)?,
                 days_since_previous: seconds.map(|s| (s as f64 / DAY_SECONDS).max(0.0)),
             };
             changes.push((r.get(1).ctx(what)?, change));
@@ -150,40 +150,67 @@ impl Store {
         })
     }
 
-    /// Days spent in each step (in step order) by the deals that left it open from `start`
-    /// to `end` (RFC 3339 UTC, end exclusive) for another step, a win or a loss: for each such
-    /// change, the time since the deal's change before it, as [`StepChange`] gives it.
-    pub fn days_in_steps(&self, start: &str, end: &str) -> Result<[Vec<f64>; 5]> {
+    /// Whole days (rounded up) spent in each step (in step order) by the deals that left it
+    /// open from `start` to `end` (RFC 3339 UTC, end exclusive) for another step, a win or a
+    /// loss: for each such change, the time since the deal's change before it, as
+    /// [`StepChange`] gives it (what makes a deal stuck is a whole number of days).
+    pub fn whole_days_in_steps(&self, start: &str, end: &str) -> Result<[Vec<u32>; 5]> {
         let what = "reading the time spent in steps";
         let mut stmt = self
             .conn()
             .prepare_cached(
-                "SELECT from_stage, unixepoch(at) - unixepoch(before_at) FROM stage_event_timeline
+                "SELECT from_stage, at, before_at FROM stage_event_timeline
                  WHERE at >= ?1 AND at < ?2 AND from_state = 'open' AND from_stage IS NOT NULL
                    AND NOT (to_state = 'open' AND to_stage = from_stage)",
             )
             .ctx(what)?;
         let mut rows = stmt.query([start, end]).ctx(what)?;
-        let mut days: [Vec<f64>; 5] = Default::default();
+        let mut days: [Vec<u32>; 5] = Default::default();
         while let Some(r) = rows.next().ctx(what)? {
-            if let Some(seconds) = r.get::<_, Option<i64>>(1).ctx(what)? {
-                days[rows::code::<Step>(r, 0).ctx(what)?.index()].push((seconds as f64 / DAY_SECONDS).max(0.0));
+            if let Some(seconds) = self.seconds_between(r, 1, 2)? {
+                let whole = u64::try_from(seconds).unwrap_or(0).div_ceil(86_400);
+                let whole = u32::try_from(whole).unwrap_or(u32::MAX);
+                days[rows::code::<Step>(r, 0).ctx(what)?.index()].push(whole);
             }
         }
         Ok(days)
     }
 
-    /// How many open deals have been in `stage` since before `since` (RFC 3339 UTC).
+    /// Seconds from the timestamp in column `before` to the one in column `at` of `row`, as
+    /// SQLite's `unixepoch(at) - unixepoch(before)` gives them (none when either is none or
+    /// not a time): read here for the form every change is stamped in, else asked of SQLite.
+    fn seconds_between(&self, row: &rusqlite::Row, at: usize, before: usize) -> Result<Option<i64>> {
+        let what = "reading the time between two step changes";
+        let text = |i: usize| row.get_ref(i).and_then(|v| Ok(v.as_str_or_null()?)).ctx(what);
+        let (Some(at), Some(before)) = (text(at)?, text(before)?) else { return Ok(None) };
+        if let (Some(a), Some(b)) = (rows::utc_seconds(at), rows::utc_seconds(before)) {
+            return Ok(Some(a - b));
+        }
+        self.conn()
+            .prepare_cached("SELECT unixepoch(?1) - unixepoch(?2)")
+            .and_then(|mut s| s.query_row([at, before], |r| r.get(0)))
+            .ctx(what)
+    }
+
+    /// How many open deals have been in `stage` since before `since` (RFC 3339 UTC): those
+    /// kept in `deal_open_tally` for the step less those that came into it since (a short
+    /// range of `deal_open_board`, where counting the older ones walked most of the step).
     pub fn open_deals_in_step_since_before(&self, stage: Step, since: &str) -> Result<u64> {
-        let n: i64 = self
+        let what = "counting deals stuck in a step";
+        let open: i64 = self
+            .conn()
+            .prepare_cached("SELECT coalesce(sum(deals), 0) FROM deal_open_tally WHERE stage = ?1")
+            .and_then(|mut s| s.query_row([stage.code()], |r| r.get(0)))
+            .ctx(what)?;
+        let since_then: i64 = self
             .conn()
             .prepare_cached(
                 "SELECT count(*) FROM deal INDEXED BY deal_open_board
-                 WHERE state = 'open' AND stage = ?1 AND stage_since < ?2",
+                 WHERE state = 'open' AND stage = ?1 AND stage_since >= ?2",
             )
             .and_then(|mut s| s.query_row(params![stage.code(), since], |r| r.get(0)))
-            .ctx("counting deals stuck in a step")?;
-        Ok(u64::try_from(n).unwrap_or(0))
+            .ctx(what)?;
+        Ok(u64::try_from(open - since_then).unwrap_or(0))
     }
 
     /// Open deals grouped by step, currency and month of expected close, whether that is

@@ -34,6 +34,22 @@ pub fn opt_datetime(row: &Row, idx: usize) -> rusqlite::Result<Option<NaiveDateT
     s.map(|s| parse_stored_datetime(&s).ok_or_else(|| conversion(idx, format!("bad time '{s}'")))).transpose()
 }
 
+/// Seconds since 1970 of a stored UTC timestamp in the form every change is stamped in,
+/// `YYYY-MM-DDTHH:MM:SSZ`, read without SQLite's `unixepoch` (a report reads some ten
+/// thousand); none for any other form, which callers ask SQLite for.
+pub fn utc_seconds(s: &str) -> Option<i64> {
+    let b = s.as_bytes();
+    if b.len() != 20 || b[4] != b'-' || b[7] != b'-' || b[10] != b'T' || b[13] != b':' || b[16] != b':' || b[19] != b'Z'
+    {
+        return None;
+    }
+    let number = |at: usize, len: usize| {
+        b[at..at + len].iter().try_fold(0u32, |n, c| c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0')))
+    };
+    let day = NaiveDate::from_ymd_opt(i32::try_from(number(0, 4)?).ok()?, number(5, 2)?, number(8, 2)?)?;
+    Some(day.and_hms_opt(number(11, 2)?, number(14, 2)?, number(17, 2)?)?.and_utc().timestamp())
+}
+
 fn conversion(idx: usize, msg: String) -> rusqlite::Error {
     rusqlite::Error::FromSqlConversionFailure(idx, Type::Text, msg.into())
 }
@@ -76,4 +92,32 @@ pub(super) fn follows_cadence_sql() -> String {
     let never: Vec<String> =
         CustomerClass::ALL.iter().filter(|c| !c.follows_cadence()).map(|c| format!("'{}'", c.code())).collect();
     if never.is_empty() { "1".to_string() } else { format!("c.class NOT IN ({})", never.join(", ")) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::utc_seconds;
+
+    #[test]
+    fn utc_seconds_agree_with_sqlite() {
+        let conn = rusqlite::Connection::open_in_memory().unwrap();
+        for t in [
+            "1970-01-01T00:00:00Z",
+            "2024-02-29T23:59:59Z",
+            "2031-05-05T17:45:00Z",
+            "2030-12-31T16:00:00Z",
+            "0001-01-01T00:00:00Z",
+            "9999-12-31T23:59:59Z",
+        ] {
+            let sqlite: i64 = conn.query_row("SELECT unixepoch(?1)", [t], |r| r.get(0)).unwrap();
+            assert_eq!(utc_seconds(t), Some(sqlite), "{t}");
+        }
+        // Other forms are left to SQLite.
+        for t in ["2031-05-05T17:45:00.5Z", "2031-05-05 17:45:00", "2031-05-05T17:45:00+08:00", "2031-02-30T00:00:00Z"]
+        {
+            assert_eq!(utc_seconds(t), None, "{t}");
+        }
+        assert_eq!(utc_seconds("2031-05-05T24:00:00Z"), None);
+        assert_eq!(utc_seconds("２031-05-05T17:45:00Z"), None);
+    }
 }
