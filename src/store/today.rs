@@ -15,10 +15,11 @@ use crate::domain::when::format_stored_datetime;
 use crate::domain::{CadencePolicy, MonthDay, TodayList};
 
 /// `id, name, company, open deal step` of the customer aliased `c`, for [`super::customers::customer_ref`].
-/// `+d.state` keeps the planner on `deal_customer` (without statistics it would otherwise walk
-/// every open deal through `deal_stage` for each row).
+/// The step is read from the open deals' own index (`deal_open_customer`, which holds it), not
+/// from the deals' rows: a fresh process copies each row's page from the system's cache.
 pub(crate) const REF_COLUMNS: &str = "c.id, c.name, c.company, \
-    (SELECT d.stage FROM deal d WHERE d.customer_id = c.id AND +d.state = 'open' ORDER BY d.id DESC LIMIT 1)";
+    (SELECT d.stage FROM deal d INDEXED BY deal_open_customer WHERE d.customer_id = c.id AND d.state = 'open' \
+     ORDER BY d.id DESC LIMIT 1)";
 
 /// A fact on Today's week: its account, month-day, label and person (if about one).
 type DateRow = (CustomerRef, String, String, Option<String>);
