@@ -128,7 +128,7 @@ impl I18n {
     }
 
     fn lookup(&self, key: &str, n: Option<i64>) -> String {
-        match strings(self.lang).get(key).or_else(|| strings(Lang::En).get(key)) {
+        match string(self.lang, key).or_else(|| string(Lang::En, key)) {
             Some(text) => text.form(n).to_string(),
             None => key.to_string(),
         }
@@ -346,28 +346,34 @@ fn english_word(code: &str) -> String {
     }
 }
 
-/// The strings of `lang`, read once per process.
-fn strings(lang: Lang) -> &'static HashMap<String, Text> {
-    static EN: OnceLock<HashMap<String, Text>> = OnceLock::new();
-    static ZH_CN: OnceLock<HashMap<String, Text>> = OnceLock::new();
-    let cell = match lang {
-        Lang::En => &EN,
-        Lang::ZhCn => &ZH_CN,
-    };
-    cell.get_or_init(|| load(lang))
+/// The string for `key` (`area.table.key`) in `lang`. Each area's file is read once per
+/// process, when a key of it is first asked: a command uses a few of them, and reading every
+/// file took a millisecond of each command's start.
+fn string(lang: Lang, key: &str) -> Option<&'static Text> {
+    static LOADED: [[OnceLock<HashMap<String, Text>>; FILES.len()]; 2] =
+        [const { [const { OnceLock::new() }; FILES.len()] }; 2];
+    let area = key.split('.').next()?;
+    let index = FILES.iter().position(|(name, _, _)| *name == area)?;
+    let loaded = &LOADED[usize::from(lang == Lang::ZhCn)][index];
+    loaded.get_or_init(|| load_area(lang, index)).get(key)
+}
+
+/// Every `area.table.key` of one area's file in `lang`, flattened.
+fn load_area(lang: Lang, index: usize) -> HashMap<String, Text> {
+    let mut map = HashMap::new();
+    let (area, en, zh) = FILES[index];
+    let text = if lang == Lang::ZhCn { zh } else { en };
+    // The files are embedded and checked by tests; a broken one yields its keys as text.
+    if let Ok(table) = text.parse::<toml::Table>() {
+        flatten(area, &toml::Value::Table(table), &mut map);
+    }
+    map
 }
 
 /// Every `area.table.key` of one language, flattened.
+#[cfg(test)]
 fn load(lang: Lang) -> HashMap<String, Text> {
-    let mut map = HashMap::new();
-    for (area, en, zh) in FILES {
-        let text = if lang == Lang::ZhCn { zh } else { en };
-        // The files are embedded and checked by tests; a broken one yields its keys as text.
-        if let Ok(table) = text.parse::<toml::Table>() {
-            flatten(area, &toml::Value::Table(table), &mut map);
-        }
-    }
-    map
+    (0..FILES.len()).flat_map(|i| load_area(lang, i)).collect()
 }
 
 /// The names a table of plural forms may have.
