@@ -339,15 +339,23 @@ impl PipelineScreen {
 }
 
 /// ` 3 · ¥1.5m · $31k `: the count and the sum per currency, as many as fit in `room` columns
-/// (then `…`: ` 3 · ¥1.5m… `; the line above the board has them all).
+/// (then `…`: ` 3 · ¥1.5m… `; the line above the board has them all). When the first sum does
+/// not fit beside the count (80 columns: `82 · ¥4,830万`), it is written closer (`82·¥4,830万`),
+/// else the count stands alone: a count followed by `…` (`82…`) reads as a number cut short.
 fn column_summary(total: &StepTotal, view: &View, room: usize) -> String {
-    let mut summary = total.count.to_string();
+    let count = total.count.to_string();
     let sums = total.totals.ordered(view.money.base);
+    let mut summary = count.clone();
     for (k, money) in sums.iter().enumerate() {
         let next = format!("{summary} · {}", view.i18n.money(*money));
         let more = usize::from(k + 1 < sums.len());
         if text::width(&next) + more > room {
-            summary.push('…');
+            let close = format!("{count}·{}{}", view.i18n.money(*money), if more == 1 { "…" } else { "" });
+            match k {
+                0 if text::width(&close) <= room => summary = close,
+                0 => {}
+                _ => summary.push('…'),
+            }
             break;
         }
         summary = next;
@@ -406,4 +414,38 @@ fn card_lines<'a>(
         ]),
         Line::default(),
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::domain::money::{Currency, Rates};
+    use crate::i18n::{I18n, Lang};
+    use crate::tui::theme::Theme;
+
+    fn summary(lang: Lang, count: u64, sums: &[Money], room: usize) -> String {
+        let (i18n, theme, keymap, money) = (I18n::new(lang), Theme::default(), Keymap::defaults(), Rates::default());
+        let today = NaiveDate::from_ymd_opt(2031, 5, 6).unwrap_or_default();
+        let view = View { i18n: &i18n, theme: &theme, keymap: &keymap, today, money: &money, links: None };
+        let mut totals = Totals::default();
+        for m in sums {
+            totals.add(*m);
+        }
+        column_summary(&StepTotal { count, totals }, &view, room)
+    }
+
+    /// A column 16 wide (80 columns) has 12 for its count and sums.
+    #[test]
+    fn a_column_total_reads_at_80_columns() {
+        let yuan = |units: i64| Money::new(units * 100, Currency::CNY);
+        let dollars = |units: i64| Money::new(units * 100, Currency::USD);
+        assert_eq!(summary(Lang::ZhCn, 3, &[yuan(15_000)], 12), " 3 · ¥1.5万 ");
+        assert_eq!(summary(Lang::ZhCn, 82, &[yuan(48_300_000)], 12), " 82·¥4,830万 ", "closer, not 82…");
+        assert_eq!(summary(Lang::ZhCn, 28127, &[yuan(1_235_000_000)], 12), " 28127 ", "the count alone");
+        assert_eq!(summary(Lang::En, 28127, &[dollars(43_500_000)], 12), " 28127·$43.5m ");
+        assert_eq!(summary(Lang::En, 2, &[dollars(1_500_000), yuan(31_000)], 12), " 2 · ¥31k… ", "the rep's first");
+        assert_eq!(summary(Lang::En, 8234, &[yuan(43_500_000), dollars(31_000)], 12), " 8234·¥43.5m… ");
+    }
 }
