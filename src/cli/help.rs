@@ -44,7 +44,7 @@ pub fn parse(args: &[String]) -> Result<Cli, clap::Error> {
 /// `cmd` with its help in `i18n`'s language.
 pub fn localized(cmd: Command, i18n: &I18n) -> Command {
     match i18n.lang() {
-        Lang::En => cmd,
+        Lang::En => without_empty_defaults(cmd),
         Lang::ZhCn => {
             let mut cmd = in_chinese(cmd, &ZH.parse().unwrap_or_default(), "top");
             // clap adds its `help` subcommands when the command is built; say them in Chinese.
@@ -52,6 +52,23 @@ pub fn localized(cmd: Command, i18n: &I18n) -> Command {
             help_in_chinese(cmd)
         }
     }
+}
+
+/// `cmd` and its subcommands with no `[default: ""]` under an argument whose default is empty.
+fn without_empty_defaults(mut cmd: Command) -> Command {
+    let ids: Vec<String> = cmd
+        .get_arguments()
+        .filter(|a| !a.get_default_values().is_empty() && a.get_default_values().iter().all(|v| v.is_empty()))
+        .map(|a| a.get_id().to_string())
+        .collect();
+    for id in ids {
+        cmd = cmd.mut_arg(&id, |arg| arg.hide_default_value(true));
+    }
+    let names: Vec<String> = cmd.get_subcommands().map(|s| s.get_name().to_string()).collect();
+    for name in names {
+        cmd = cmd.mut_subcommand(&name, without_empty_defaults);
+    }
+    cmd
 }
 
 /// The `help` subcommand of `cmd` and of its subcommands, described in Chinese.
@@ -93,12 +110,37 @@ fn in_chinese(mut cmd: Command, table: &toml::Table, path: &str) -> Command {
                     arg.get_all_aliases().unwrap_or_default().into_iter().map(|a| &*String::leak(a.into())).collect();
                 all.into_iter().fold(arg.alias(None), |arg, alias| arg.alias(alias))
             };
+            // And its "Possible values:" and "[default: …]": the help lists the choices and the
+            // default in Chinese (an empty default is not shown).
+            let takes = arg.get_action().takes_values();
+            let choices: Vec<String> = if takes {
+                arg.get_possible_values().iter().map(|v| v.get_name().to_string()).collect()
+            } else {
+                Vec::new()
+            };
+            let default: Vec<String> = if takes {
+                arg.get_default_values().iter().map(|v| v.to_string_lossy().into_owned()).collect()
+            } else {
+                Vec::new()
+            };
+            let mut notes = Vec::new();
+            if !shown.is_empty() {
+                notes.push(format!("也可写 {}", shown.join("、")));
+            }
+            let said = help.as_deref().unwrap_or_default();
+            if !choices.is_empty() && !choices.iter().all(|c| said.contains(c.as_str())) {
+                notes.push(format!("可选：{}", choices.join("、")));
+            }
+            if !default.iter().all(String::is_empty) && !said.contains("默认") {
+                notes.push(format!("默认：{}", default.join("、")));
+            }
+            let arg = if takes { arg.hide_possible_values(true).hide_default_value(true) } else { arg };
             match help {
-                Some(help) if !shown.is_empty() => {
-                    let also = format!("也可写 {}", shown.join("、"));
+                Some(help) if !notes.is_empty() => {
+                    let notes = notes.join("；");
                     match help.strip_suffix('）') {
-                        Some(open) => arg.help(format!("{open}；{also}）")),
-                        None => arg.help(format!("{help}（{also}）")),
+                        Some(open) => arg.help(format!("{open}；{notes}）")),
+                        None => arg.help(format!("{help}（{notes}）")),
                     }
                 }
                 Some(help) => arg.help(help),
@@ -180,5 +222,30 @@ mod tests {
         assert!(plan.contains("时间：5月12日") && plan.contains("拜访目的（必填）"), "{plan}");
         let english = Cli::command().render_help().to_string();
         assert!(english.contains("Usage:") && !english.contains("用法"));
+    }
+
+    /// clap's notes under an argument are English ("Possible values:", "[default: text]",
+    /// "[possible values: high, low]"): the Chinese help says the choices and the default in
+    /// its own words, and neither says an empty default (`[default: ""]`).
+    #[test]
+    fn choices_and_defaults_are_said_in_the_help_s_language() {
+        let mut zh = localized(Cli::command(), &I18n::new(Lang::ZhCn));
+        for (path, said) in [
+            (["add", ""], "（可选：text、json；默认：text）"),
+            (["profile", ""], "；可选：high、low）"),
+            (["list", ""], "（默认：50）"),
+            (["contact", "list"], "输出格式"),
+        ] {
+            let sub = zh.find_subcommand_mut(path[0]).expect("command");
+            let sub = if path[1].is_empty() { sub } else { sub.find_subcommand_mut(path[1]).expect("subcommand") };
+            let help = sub.render_long_help().to_string();
+            assert!(help.contains(said), "{path:?}: {help}");
+            for english in ["Possible values", "possible values", "[default", "Aligned"] {
+                assert!(!help.contains(english), "{path:?}: {english} in {help}");
+            }
+        }
+        let mut en = localized(Cli::command(), &I18n::new(Lang::En));
+        let add = en.find_subcommand_mut("add").expect("add").render_long_help().to_string();
+        assert!(!add.contains("[default: \"\"]") && add.contains("[default: text]"), "{add}");
     }
 }

@@ -334,7 +334,7 @@ fn activity(frame: &mut Frame, area: Rect, view: &View, r: &Report) {
             gauge,
         );
     }
-    frame.render_widget(Paragraph::new(text_view::activity_lines(i, r).join("\n")).wrap(Wrap { trim: false }), rest);
+    frame.render_widget(Paragraph::new(wrapped(&text_view::activity_lines(i, r).join("\n"), rest.width)), rest);
 }
 
 /// ABC per currency, classes and quadrants as bars, and who is losing touch.
@@ -390,7 +390,17 @@ fn customers(frame: &mut Frame, area: Rect, view: &View, r: &Report, first: Curr
         quadrants,
     );
     let text = [text_view::classes_line(i, r), text_view::losing_touch_line(i, r)].join("\n");
-    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), rest);
+    frame.render_widget(Paragraph::new(wrapped(&text, rest.width)), rest);
+}
+
+/// `text` wrapped to `cols` as the app wraps prose: between Chinese characters as at a space,
+/// a count held to its words ("超出 26 天" not cut after 26; ratatui's wrapping breaks only at
+/// spaces, so a line of Chinese was cut after its last Latin word).
+fn wrapped(text: &str, cols: u16) -> String {
+    text.lines()
+        .flat_map(|l| if l.trim().is_empty() { vec![String::new()] } else { text::wrap(l, cols.into()) })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// The last self-assessment: a gauge per skill (its score of 5 and the change since the sitting
@@ -398,7 +408,7 @@ fn customers(frame: &mut Frame, area: Rect, view: &View, r: &Report, first: Curr
 fn skills(frame: &mut Frame, area: Rect, view: &View, r: &Report, playbook: &Playbook) {
     let (t, i) = (view.theme, view.i18n);
     let Some(a) = &r.assessment else {
-        let none = Paragraph::new(i.t("tui.report.no_assessment")).style(t.muted).wrap(Wrap { trim: true });
+        let none = Paragraph::new(wrapped(&i.t("tui.report.no_assessment"), area.width)).style(t.muted);
         frame.render_widget(none, area);
         return;
     };
@@ -433,8 +443,31 @@ fn skills(frame: &mut Frame, area: Rect, view: &View, r: &Report, playbook: &Pla
             ],
         );
         let hint = i.t("tui.report.retake");
-        let text =
-            vec![Line::from(""), Line::from(Span::styled(read, t.text)), Line::from(Span::styled(hint, t.muted))];
-        frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), rest);
+        let rows = |s: &str, style| {
+            wrapped(s, rest.width).lines().map(|l| Line::from(Span::styled(l.to_string(), style))).collect::<Vec<_>>()
+        };
+        let text: Vec<Line> =
+            std::iter::once(Line::from("")).chain(rows(&read, t.text)).chain(rows(&hint, t.muted)).collect();
+        frame.render_widget(Paragraph::new(text), rest);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A line of Chinese is broken between its characters, a count kept with its words (the
+    /// screen cut "超出 26" from "天" and left "按 a" alone on a row).
+    #[test]
+    fn chinese_prose_wraps_between_characters_keeping_counts_whole() {
+        let line = "久未联系：曹佳怡（超出 30 天）、曹杰（超出 37 天）、李浩然（超出 26 天）、徐磊（超出 18 天）";
+        let rows = wrapped(line, 40);
+        assert!(rows.lines().all(|r| text::width(r) <= 40), "{rows}");
+        for count in ["30 天", "37 天", "26 天", "18 天"] {
+            assert!(rows.lines().any(|r| r.contains(count)), "{count}: {rows}");
+        }
+        assert_eq!(rows.lines().count(), 3, "{rows}");
+        let none = wrapped("还没有自我评估：按 a 开始（共十六条陈述，每条打 1 到 5 分）", 30);
+        assert!(text::width(none.lines().next().unwrap_or_default()) > 24, "{none}");
     }
 }
