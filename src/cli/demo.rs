@@ -6,7 +6,7 @@ use crate::demo::{self, DEFAULT_SEED, DemoSize};
 /// Arguments of `demo`.
 #[derive(Debug, clap::Args)]
 pub struct DemoArgs {
-    /// How many customers (150 are about one rep's book; 100,000 a large team's).
+    /// How many customers (140 are about one rep's book; 100,000 a large team's).
     #[arg(long, default_value_t = DemoSize::default().customers)]
     pub customers: u32,
     /// How many visits (planned and logged), spread over the customers.

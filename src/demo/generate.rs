@@ -55,6 +55,9 @@ pub struct CustomerMeta {
     /// Its deals' history as the visits follow it, oldest first: the first deal's steps, then
     /// its close, then a follow-on deal's steps when there is one.
     pub phases: Vec<Phase>,
+    /// Each move of its other deals (those beside the ones `phases` follows): the day the step
+    /// began and the day it moved on. A visit comes before each of these too.
+    pub side_moves: Vec<(NaiveDate, NaiveDate)>,
     /// The budget its visits speak of, per deal (about the deal's value: 38万, ¥380k, $54k).
     pub budgets: Vec<String>,
     /// Days since the account was lost, when it was: it is not visited since.
@@ -304,6 +307,7 @@ impl Generator {
             })
             .collect();
         let phases = phases(&deals, follow_on, created.date());
+        let side_moves = side_moves(&deals, follow_on);
         let lost_days = phases
             .last()
             .filter(|p| p.state == DealState::Lost)
@@ -315,6 +319,7 @@ impl Generator {
             decider,
             age_days,
             phases,
+            side_moves,
             budgets,
             lost_days,
             cadence: CadencePolicy::default().interval(record.portfolio, record.cadence_days),
@@ -326,7 +331,7 @@ impl Generator {
     /// question marks (weekly), some cash cows (fortnightly), now and then an account with a
     /// cadence of its own; the rest dogs and accounts not assessed, seen monthly, every two
     /// months or quarterly (a cadence set on the account). With the visits its deals take,
-    /// the default demo's 150 accounts make about 45 contacts a week, five or six a working
+    /// the default demo's 140 accounts make about 45 contacts a week, five or six a working
     /// day in person, as one rep makes (300 accounts at the quadrants' defaults made 130).
     fn book_place(&mut self) -> (Option<Portfolio>, Option<u32>) {
         let portfolio = match self.rng.u8(..100) {
@@ -703,6 +708,17 @@ fn phases(deals: &[BulkDeal], follow_on: bool, created: NaiveDate) -> Vec<Phase>
         }
     }
     phases
+}
+
+/// The moves of the deals beside those [`phases`] follows, as (the day the step began, the
+/// day the deal moved on).
+fn side_moves(deals: &[BulkDeal], follow_on: bool) -> Vec<(NaiveDate, NaiveDate)> {
+    let day = |at: &str| at.get(..10).and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+    deals
+        .iter()
+        .skip(if follow_on { 2 } else { 1 })
+        .flat_map(|d| d.history.windows(2).filter_map(|pair| Some((day(&pair[0].at)?, day(&pair[1].at)?))))
+        .collect()
 }
 
 /// The budget a customer speaks of for `deal`: about its value, rounded as people say it

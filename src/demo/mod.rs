@@ -26,10 +26,10 @@ pub struct DemoSize {
     pub visits: u32,
 }
 
-/// One rep's book: 150 accounts and two years of visits (a large team's is 100,000).
+/// One rep's book: 140 accounts and two years of visits (a large team's is 100,000).
 impl Default for DemoSize {
     fn default() -> Self {
-        Self { customers: 150, visits: 3000 }
+        Self { customers: 140, visits: 3000 }
     }
 }
 

@@ -160,3 +160,23 @@ fn the_visit_after_a_step_is_made_the_day_it_was_due() {
         assert!(on_the_day * 100 >= all * 98, "{lang:?}: {on_the_day} of {all} steps done on their day");
     }
 }
+
+/// A deal does not move on without the rep: no account's deal moved more than two weeks after
+/// its last logged visit (ten did: an account left behind its cadence had its deal moved three
+/// times since, and a second open deal moved with no visit at all).
+#[test]
+fn no_deal_moves_on_weeks_after_the_account_s_last_visit() {
+    for lang in [Lang::ZhCn, Lang::En] {
+        let dir = tempfile::tempdir().unwrap();
+        let store = loaded(&dir, 300, lang);
+        let moved_alone = count(
+            &store,
+            "SELECT count(*) FROM customer c
+             WHERE (SELECT max(substr(e.at, 1, 10)) FROM stage_event e JOIN deal d ON d.id = e.deal_id
+                    WHERE d.customer_id = c.id AND e.from_stage IS NOT NULL)
+                 > date((SELECT max(substr(done_at, 1, 10)) FROM visit v
+                         WHERE v.customer_id = c.id AND done_at IS NOT NULL), '+14 days')",
+        );
+        assert_eq!(moved_alone, 0, "{lang:?}: accounts whose deal moved on weeks after their last visit");
+    }
+}

@@ -66,7 +66,17 @@ impl Generator {
             let behind = last[customer].filter(|back| *back >= meta.cadence);
             let latest = behind.or(meta.lost_days.map(|d| d + 1)).unwrap_or(0);
             for (from, to) in before_moves(meta, latest, self.today) {
-                let back = from + self.rng.u32(..=to - from);
+                let mut back = from + self.rng.u32(..=to - from);
+                // A visit already in the ten days (another deal's move, the last contact) is
+                // the one the move came of.
+                if (from..=to).any(|b| logged.contains(&(customer, days_before(self.today, b)))) {
+                    continue;
+                }
+                // A weekday of the ten (a weekend's visit spread over its week could fall
+                // before them, weeks before the move).
+                while back > from && days_before(self.today, back).weekday().number_from_monday() > 5 {
+                    back -= 1;
+                }
                 let day = self.work_day(days_before(self.today, back));
                 if left > 0 && logged.insert((customer, day)) {
                     slots.push(VisitSlot::new(customer, self.office_time(day), true));
@@ -85,6 +95,8 @@ impl Generator {
         // Re-drawing an account that has no free day left is bounded (every draw could fail
         // on a tiny demo of young accounts).
         let mut redraws = 0;
+        // Per account, its visits planned ahead.
+        let mut ahead = vec![0u8; customers.len()];
         while left > 0 {
             let customer = self.rng.usize(..customers.len());
             let meta = customers[customer];
@@ -94,6 +106,12 @@ impl Generator {
             let roll = if meta.lost_days.is_some() || planned == 0 { 999 } else { self.rng.u16(..41) };
             planned = planned.saturating_sub(u32::from(roll < 41));
             let slot = if roll < 40 || age < 2 {
+                // Two visits planned ahead at most: another account takes the visit.
+                if ahead[customer] >= 2 && redraws < 100_000 {
+                    redraws += 1;
+                    continue;
+                }
+                ahead[customer] += 1;
                 let day = days_after(self.today, self.rng.u32(1..=21));
                 VisitSlot::new(customer, self.office_time(day), false)
             } else if roll < 41 {
@@ -217,38 +235,64 @@ impl Generator {
 
     /// Per account, how many days ago it was last contacted: within its cadence interval for
     /// most; a handful past it (due), fewer past the overdue mark, one or two months ago (long
-    /// neglected), drawn among the accounts old enough for it; none for a lost account (not
-    /// followed) or one added today.
+    /// neglected), drawn among the accounts whose deals have not moved for as long; none for a
+    /// lost account (not followed) or one added today.
     fn last_contacts(&mut self, customers: &[&CustomerMeta]) -> Vec<Option<u32>> {
         let policy = CadencePolicy::default();
         let n = customers.len() as u32;
         let mut due = (n / 50).clamp(2, 6);
         let mut overdue = (n / 100).clamp(1, 3);
         let mut neglected = (n / 200).clamp(1, 2);
+        // Per account: its days of history, cadence interval, overdue mark, and how long its
+        // deals have not moved (an account left behind is one whose deals have not moved
+        // since: a deal does not move on without the rep); none for a lost or new one.
+        let shape: Vec<Option<(u32, u32, u32, u32)>> = customers
+            .iter()
+            .map(|meta| {
+                let age = meta.age_days.min(HISTORY_DAYS);
+                let interval = meta.cadence.max(1);
+                let moved =
+                    meta.phases.last().map(|p| p.from).into_iter().chain(meta.side_moves.iter().map(|m| m.1)).max();
+                let quiet = moved.map_or(age, |day| (self.today - day).num_days().max(0) as u32).min(age);
+                (meta.lost_days.is_none() && age >= 1)
+                    .then(|| (age, interval, policy.overdue_after(interval) as u32, quiet))
+            })
+            .collect();
+        let fits =
+            |(_, interval, late, quiet): (u32, u32, u32, u32)| [quiet > 90, quiet > late + interval, quiet > interval];
+        // Of the accounts still to come, how many could take each quota.
+        let mut could = [0u32; 3];
+        for shape in shape.iter().flatten() {
+            for (k, fit) in fits(*shape).into_iter().enumerate() {
+                could[k] += u32::from(fit);
+            }
+        }
         let mut out = Vec::with_capacity(customers.len());
-        for (i, meta) in customers.iter().enumerate() {
-            let age = meta.age_days.min(HISTORY_DAYS);
-            if meta.lost_days.is_some() || age < 1 {
+        for shape in shape {
+            let Some((age, interval, late, quiet)) = shape else {
                 out.push(None);
                 continue;
-            }
-            let interval = meta.cadence.max(1);
-            let late = policy.overdue_after(interval) as u32;
-            // Each quota drawn with a chance of what is left over the accounts still to come.
-            let rest = n - i as u32;
-            let back = if age > 90 && self.rng.u32(..rest) < neglected {
+            };
+            // Each quota drawn with a chance of what is left over the accounts still to come
+            // that could take it.
+            let fit = fits((age, interval, late, quiet));
+            let draw = |k: usize, quota: u32, rng: &mut fastrand::Rng| fit[k] && rng.u32(..could[k].max(1)) < quota;
+            let back = if draw(0, neglected, &mut self.rng) {
                 neglected -= 1;
-                self.rng.u32(60..=age.min(200))
-            } else if age > late + interval && self.rng.u32(..rest) < overdue {
+                self.rng.u32(60..=quiet.min(200))
+            } else if draw(1, overdue, &mut self.rng) {
                 overdue -= 1;
                 // Under two months: longer is long neglected.
                 self.rng.u32(late..=(late + interval).min(59).max(late))
-            } else if age > late && self.rng.u32(..rest) < due {
+            } else if draw(2, due, &mut self.rng) {
                 due -= 1;
-                self.rng.u32(interval..late.max(interval + 1))
+                self.rng.u32(interval..late.min(quiet).max(interval + 1))
             } else {
                 self.rng.u32(1..interval.max(2)).min(age)
             };
+            for (k, fit) in fit.into_iter().enumerate() {
+                could[k] -= u32::from(fit);
+            }
             out.push(Some(back));
         }
         out
@@ -269,17 +313,19 @@ impl Generator {
 }
 
 /// For each move of an account's deals (its first deal's step changes and close, those of the
-/// deal that follows), the days in which a visit before it falls, in days before today, most
-/// recent first: the ten days before the move (its day when it came the day its step began),
-/// not before that step began, nor later than `latest` (days back).
+/// deal that follows, those of the deals beside them), the days in which a visit before it
+/// falls, in days before today: the ten days before the move (its day when it came the day its
+/// step began), not before that step began, nor later than `latest` (days back).
 fn before_moves(meta: &CustomerMeta, latest: u32, today: NaiveDate) -> Vec<(u32, u32)> {
     let back = |day: NaiveDate| (today - day).num_days().max(0) as u32;
     meta.phases
         .windows(2)
         .filter(|pair| pair[0].deal == pair[1].deal)
-        .filter_map(|pair| {
-            let began = back(pair[0].from);
-            let from = (back(pair[1].from) + 1).min(began).max(latest);
+        .map(|pair| (pair[0].from, pair[1].from))
+        .chain(meta.side_moves.iter().copied())
+        .filter_map(|(began, moved)| {
+            let began = back(began);
+            let from = (back(moved) + 1).min(began).max(latest);
             let to = (from + 9).min(began);
             (from <= to).then_some((from, to))
         })

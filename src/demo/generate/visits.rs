@@ -90,10 +90,9 @@ impl Generator {
         let channel = match (s.via, self.rng.u8(..18)) {
             (Via::Phone, _) => Channel::Phone,
             (Via::Message, _) => Channel::Message,
-            // A meeting is at their place (上门); a demonstration or a talk may be on video; what
-            // can be done either way is done by phone nearly as often as in person.
-            (Via::Meeting, _) | (Via::Demonstration, 0..=13) | (Via::Any, 0..=7) => Channel::InPerson,
-            (Via::Any, 8..=15) => Channel::Phone,
+            // A meeting is at their place (上门); a demonstration or a talk may be on video.
+            (Via::Meeting, _) | (Via::Demonstration, 0..=13) | (Via::Any, 0..=10) => Channel::InPerson,
+            (Via::Any, 11..=15) => Channel::Phone,
             _ => Channel::Video,
         };
         let kind = match channel {
@@ -264,14 +263,21 @@ impl Generator {
         });
         let start = self.rng.usize(..scenarios.len());
         let last = self.last_purpose[customer];
+        let keeping_in_touch = std::ptr::eq(scenarios, texts(self.tongue()).keep_in_touch);
         let mut choice = None;
         // Another than the visit before if the step has one; the same again only if not.
         for again in [false, true] {
             for k in 0..scenarios.len() {
                 let s = scenarios[(start + k) % scenarios.len()];
                 let fits = s.once == first && (again || s.purpose != last);
-                // A message books a meeting now and then; most first contacts are calls.
-                if fits && (again || !(s.via == Via::Message && self.rng.bool())) {
+                // A message books a meeting now and then; most first contacts are calls. One
+                // keeps in touch mostly by phone: dropping by (with a gift) one time in three.
+                let rare = match s.via {
+                    Via::Message => self.rng.bool(),
+                    Via::Meeting if keeping_in_touch => self.rng.u8(..3) != 0,
+                    _ => false,
+                };
+                if fits && (again || !rare) {
                     choice = Some(s);
                     break;
                 }
