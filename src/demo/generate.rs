@@ -331,7 +331,7 @@ impl Generator {
     /// question marks (weekly), some cash cows (fortnightly), now and then an account with a
     /// cadence of its own; the rest dogs and accounts not assessed, seen monthly, every two
     /// months or quarterly (a cadence set on the account). With the visits its deals take,
-    /// the default demo's 140 accounts make about 45 contacts a week, five or six a working
+    /// the default demo's 140 accounts make about 45 contacts a week, about six a working
     /// day in person, as one rep makes (300 accounts at the quadrants' defaults made 130).
     fn book_place(&mut self) -> (Option<Portfolio>, Option<u32>) {
         let portfolio = match self.rng.u8(..100) {

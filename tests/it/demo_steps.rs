@@ -185,3 +185,28 @@ fn an_account_s_man_agrees_with_its_deals_and_people() {
         assert!(q("money = 'unknown'") > 10 && q("need = 'no'") > 0, "{lang:?}: still much to find out");
     }
 }
+
+/// A day a visit booked is the day its step names and the day the account is seen next:
+/// "booked for Thursday afternoon" is not followed by "drop by on Monday" (the step replaced,
+/// the booking forgotten).
+#[test]
+fn a_day_booked_is_the_day_kept() {
+    let days = [
+        (Lang::En, ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]),
+        (Lang::ZhCn, ["周一", "周二", "周三", "周四", "周五"]),
+    ];
+    for (lang, weekdays) in days {
+        let dir = tempfile::tempdir().unwrap();
+        let store = loaded(&dir, lang);
+        for day in weekdays {
+            let forgotten = count(
+                &store,
+                &format!(
+                    "SELECT count(*) FROM visit WHERE outcome = 'met' AND actual_result LIKE '%{day}%'
+                     AND next_step <> '' AND next_step NOT LIKE '%{day}%'"
+                ),
+            );
+            assert_eq!(forgotten, 0, "{lang:?}: met visits booked for {day} with another next step");
+        }
+    }
+}

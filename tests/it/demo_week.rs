@@ -26,7 +26,8 @@ fn day(s: &str) -> NaiveDate {
 }
 
 /// Over the eight weeks before today a rep makes four to six visits a working day in person
-/// and some calls (the default demo had 84 in person and 124 in all in the week before).
+/// (six and a half at most) and some calls (the default demo had 84 in person and 124 in all
+/// in the week before).
 #[test]
 fn the_default_demo_is_a_week_one_rep_makes() {
     for lang in [Lang::ZhCn, Lang::En] {
@@ -40,7 +41,7 @@ fn the_default_demo_is_a_week_one_rep_makes() {
         assert_eq!(weeks.len(), 8, "{lang:?}: {weeks:?}");
         let in_person: i64 = weeks.iter().map(|w| w.1).sum();
         let all: i64 = weeks.iter().map(|w| w.0).sum();
-        assert!((4 * 5 * 8..=6 * 5 * 8).contains(&in_person), "{lang:?}: {in_person} in person in eight weeks");
+        assert!((4 * 5 * 8..=13 * 5 * 8 / 2).contains(&in_person), "{lang:?}: {in_person} in person in eight weeks");
         assert!(all <= 11 * 5 * 8 && all > in_person * 5 / 4, "{lang:?}: {all} visits in eight weeks");
         assert!(
             weeks.iter().all(|(all, in_person)| *in_person <= 45 && *all <= 70),

@@ -140,6 +140,15 @@ impl Generator {
                     _ if phase.step == Step::Close && phase.state == DealState::Open && !won_soon => roll.max(11),
                     _ => roll,
                 };
+                // A visit that booked a day ("约在下周四下午") met its aim when the account is
+                // seen that day; else it only partly did (the day was not kept).
+                let booked = self.due_day(s.next[0].due, day);
+                let kept = match slot.then.filter(|_| !slot.last) {
+                    Some((then, fixed)) => self.next_visit_on(booked, day, then, fixed, meta.cadence).is_some(),
+                    None => booked >= self.today && !meta.phases.last().is_some_and(|p| slot.last && p.from > day),
+                };
+                let names_day = matches!(s.next[0].due, Due::On(_) | Due::NextWeek(_));
+                let roll = if roll <= 10 && names_day && !kept { 11 } else { roll };
                 let (outcome, actual, which) = match roll {
                     0..=10 => (Outcome::Met, s.met, 0),
                     11..=16 => (Outcome::Partly, s.partly, 1),
@@ -271,10 +280,10 @@ impl Generator {
                 let s = scenarios[(start + k) % scenarios.len()];
                 let fits = s.once == first && (again || s.purpose != last);
                 // A message books a meeting now and then; most first contacts are calls. One
-                // keeps in touch mostly by phone: dropping by (with a gift) one time in three.
+                // keeps in touch by phone as often: dropping by (with a gift) one time in two.
                 let rare = match s.via {
                     Via::Message => self.rng.bool(),
-                    Via::Meeting if keeping_in_touch => self.rng.u8(..3) != 0,
+                    Via::Meeting if keeping_in_touch => self.rng.bool(),
                     _ => false,
                 };
                 if fits && (again || !rare) {
