@@ -101,7 +101,6 @@ impl Store {
     }
 
     /// Whether the connection holds the table now.
-    #[cfg(test)]
     pub(crate) fn holds_open_deals(&self) -> bool {
         self.open_deals.0.borrow().is_some()
     }

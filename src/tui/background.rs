@@ -8,7 +8,7 @@
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
-use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
@@ -44,13 +44,24 @@ pub(crate) struct Reader {
     jobs: Sender<Box<dyn Job>>,
     running: Arc<Mutex<Running>>,
     /// How many screens want the filter table held (see [`HeldTable`]): at none the worker
-    /// drops it.
+    /// drops it ([`TABLE_LINGER`] later).
     table_wanted: Arc<AtomicUsize>,
 }
+
+/// How long the worker keeps the filter table after the last screen wanting it was left: a
+/// rep who looks at Today or a customer's search and comes back to the board or the customers
+/// table finds it ready (reading it again takes 200–290 ms at 100k accounts, and a filter key
+/// typed meanwhile waits for it); one who stays away has its 10–12 MB given back.
+const TABLE_LINGER: Duration = Duration::from_secs(60);
 
 impl Reader {
     /// Starts the worker; it opens the database at `path` on its first question.
     pub(crate) fn start(path: PathBuf, clock: Clock) -> Self {
+        Self::start_keeping_table(path, clock, TABLE_LINGER)
+    }
+
+    /// [`Reader::start`], the filter table kept `linger` after the last screen wanting it left.
+    fn start_keeping_table(path: PathBuf, clock: Clock, linger: Duration) -> Self {
         let (jobs, inbox) = mpsc::channel::<Box<dyn Job>>();
         let running = Arc::new(Mutex::new(Running::default()));
         let shared = Arc::clone(&running);
@@ -59,27 +70,30 @@ impl Reader {
         let wanted = Arc::clone(&table_wanted);
         std::thread::spawn(move || {
             let mut store: Option<Store> = None;
-            while let Ok(job) = inbox.recv() {
-                {
-                    let mut now = shared.lock().unwrap_or_else(PoisonError::into_inner);
-                    if job.stale() {
-                        continue;
-                    }
-                    now.job = Some((Arc::clone(job.latest()), job.latest().load(Ordering::SeqCst)));
-                    now.stop.store(false, Ordering::SeqCst);
-                }
-                let opened = match store {
-                    Some(ref s) => Ok(s),
-                    // Tried again at the next question when it fails.
-                    None => open(&path, clock, &stop).map(|s| &*store.insert(s)),
+            // When the table no screen wants is dropped.
+            let mut drop_at: Option<Instant> = None;
+            loop {
+                let next = match drop_at {
+                    Some(at) => inbox.recv_timeout(at.saturating_duration_since(Instant::now())),
+                    None => inbox.recv().map_err(|_| RecvTimeoutError::Disconnected),
                 };
-                job.run(opened);
-                shared.lock().unwrap_or_else(PoisonError::into_inner).job = None;
-                if wanted.load(Ordering::SeqCst) == 0
-                    && let Some(s) = &store
-                {
-                    s.release_open_deals();
+                match next {
+                    Ok(job) => serve(job, &shared, &mut store, &path, clock, &stop),
+                    Err(RecvTimeoutError::Timeout) => {}
+                    Err(RecvTimeoutError::Disconnected) => break,
                 }
+                drop_at = match store.as_ref().filter(|s| wanted.load(Ordering::SeqCst) == 0 && s.holds_open_deals()) {
+                    Some(s) => {
+                        let at = drop_at.unwrap_or_else(|| Instant::now() + linger);
+                        if Instant::now() >= at {
+                            s.release_open_deals();
+                            None
+                        } else {
+                            Some(at)
+                        }
+                    }
+                    None => None,
+                };
             }
         });
         Self { jobs, running, table_wanted }
@@ -96,6 +110,32 @@ impl Reader {
             now.stop.store(true, Ordering::SeqCst);
         }
     }
+}
+
+/// Runs `job` on the worker's connection (opened at `path` on the first question, and again
+/// at the next one when that failed), unless a newer question of its screen made it stale.
+fn serve(
+    job: Box<dyn Job>,
+    shared: &Mutex<Running>,
+    store: &mut Option<Store>,
+    path: &std::path::Path,
+    clock: Clock,
+    stop: &Arc<AtomicBool>,
+) {
+    {
+        let mut now = shared.lock().unwrap_or_else(PoisonError::into_inner);
+        if job.stale() {
+            return;
+        }
+        now.job = Some((Arc::clone(job.latest()), job.latest().load(Ordering::SeqCst)));
+        now.stop.store(false, Ordering::SeqCst);
+    }
+    let opened = match store {
+        Some(s) => Ok(&*s),
+        None => open(path, clock, stop).map(|s| &*store.insert(s)),
+    };
+    job.run(opened);
+    shared.lock().unwrap_or_else(PoisonError::into_inner).job = None;
 }
 
 /// The worker's connection, its reads stopped while `stop` is set.
@@ -260,8 +300,9 @@ fn hold_table(store: &Store, _: ()) -> anyhow::Result<()> {
 
 /// A screen's want of the filter table the worker's connection holds (`Store::hold_open_deals`:
 /// the board's filter and the customers filter match in it). The worker keeps the table while
-/// any screen in the stack wants it and drops it (10–12 MB at 100k accounts) after the last
-/// one is gone, so Today, the report and the search do not carry it.
+/// any screen in the stack wants it and drops it (10–12 MB at 100k accounts) a minute after
+/// the last one is gone ([`TABLE_LINGER`]), so Today, the report and the search do not carry it
+/// for long.
 pub(crate) struct HeldTable {
     reader: Reader,
     /// The table's reads, asked when the screen comes into view.
@@ -289,8 +330,8 @@ impl HeldTable {
 }
 
 impl Drop for HeldTable {
-    /// The last screen wanting the table is gone: the worker drops it after the question it
-    /// is at (woken for that when idle).
+    /// The last screen wanting the table is gone: the worker (woken for that when idle) drops
+    /// it [`TABLE_LINGER`] later unless a screen wants it again.
     fn drop(&mut self) {
         if self.reader.table_wanted.fetch_sub(1, Ordering::SeqCst) == 1 {
             let _ = self.reader.jobs.send(Box::new(Wake(Arc::new(AtomicU64::new(0)))));
@@ -410,10 +451,12 @@ mod tests {
     }
 
     /// The board and the customers table each want the table: it stays while either is in
-    /// the stack and goes with the last (without the release it is still held at the end).
+    /// the stack and goes with the last (kept no time here; without the release it is still
+    /// held at the end).
     #[test]
     fn the_table_is_dropped_when_no_screen_wants_it() {
-        let (_dir, reader) = reader();
+        let dir = tempfile::tempdir().unwrap();
+        let reader = Reader::start_keeping_table(dir.path().join("bg.db"), Clock::System, Duration::ZERO);
         let mut ask = Background::start(&reader, holds_table);
         let mut holds = || {
             ask.ask(());
@@ -427,5 +470,22 @@ mod tests {
         assert!(holds(), "the customers table still wants it");
         drop(customers);
         assert!(!holds());
+    }
+
+    /// Left for a moment (Today, then the board again), the table is still held: the board's
+    /// first key finds it ready.
+    #[test]
+    fn the_table_is_kept_a_while_after_the_last_screen_wanting_it() {
+        let (_dir, reader) = reader();
+        let mut ask = Background::start(&reader, holds_table);
+        let mut holds = || {
+            ask.ask(());
+            ask.wait(Duration::from_secs(30)).unwrap().unwrap()
+        };
+        let mut board = HeldTable::start(&reader);
+        board.ask();
+        assert!(holds());
+        drop(board);
+        assert!(holds(), "still held after the board was left");
     }
 }
