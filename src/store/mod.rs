@@ -32,6 +32,7 @@ mod rule_ties;
 mod search;
 pub mod search_keys;
 mod search_query;
+pub(crate) mod search_removal;
 pub mod search_text;
 pub(crate) mod summaries;
 mod today;

@@ -11,6 +11,7 @@ use super::row_hash::{row_hash, row_hash_sql};
 use super::schema::{Row, TableInfo, from_json, read_rows, record_tables};
 use crate::store::Store;
 use crate::store::error::Context;
+use crate::store::search_removal::SearchRemoval;
 
 /// The rows one import touched, collected while it runs.
 #[derive(Debug, Default)]
@@ -231,15 +232,15 @@ impl Store {
             return Err(DataError::ChangedSinceImport { id, rows: changed.join(", ") });
         }
         let mut report = UndoReport::default();
+        // The rows leave the search index by one statement per table, not a trigger call each.
+        let search = SearchRemoval::take(&tx, &batch_tables.iter().copied().collect::<Vec<_>>())?;
         for table in tables.iter().rev().filter(|t| batch_tables.contains(t.name.as_str())) {
-            let sql = format!(
-                "DELETE FROM \"{}\" WHERE {} IN ({})",
-                table.name,
-                key_columns(table),
-                batch_keys(table, Some("added"))
-            );
+            let added = format!("{} IN ({})", key_columns(table), batch_keys(table, Some("added")));
+            search.remove(&tx, &table.name, &added, &[Value::Integer(id)])?;
+            let sql = format!("DELETE FROM \"{}\" WHERE {added}", table.name);
             report.removed += tx.execute(&sql, [id]).ctx("undoing the import")?;
         }
+        search.restore(&tx)?;
         for (table, key, _, before, _) in rows.iter().filter(|r| r.2 == "merged") {
             if let (Some(info), Some(before)) = (tables.iter().find(|t| &t.name == table), before) {
                 restore_row(&tx, info, key, before)?;
