@@ -34,6 +34,8 @@ const SKIP_BEFORE_JUMP: usize = 64;
 const EXCERPT_BEFORE: usize = 20;
 /// Characters kept from the first matching term on.
 const EXCERPT_AFTER: usize = 60;
+/// How far back an excerpt's start looks for a space to begin at a whole word.
+const EXCERPT_SNAP: usize = 8;
 
 /// What a search hit is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -396,6 +398,22 @@ fn share_page(per_kind: Vec<Vec<SearchHit>>, limit: usize) -> Vec<SearchHit> {
 }
 
 /// A one-line piece of `text` around the first term, with `…` where it was cut.
+/// Where an excerpt cut at `from` starts whole: after the space a few characters before it,
+/// else after the next space (and field separator) before the `hit` (a title cut as "…购经理"
+/// reads as another word).
+fn word_start(chars: &[char], from: usize, hit: usize) -> usize {
+    if from == 0 || chars[from - 1] == ' ' {
+        return from;
+    }
+    let back = chars[from.saturating_sub(EXCERPT_SNAP)..from].iter().rposition(|c| *c == ' ');
+    if let Some(space) = back {
+        return from.saturating_sub(EXCERPT_SNAP) + space + 1;
+    }
+    let after = chars[from..hit].iter().position(|c| *c == ' ').map_or(from, |space| from + space + 1);
+    // Not at a field's separator: "· 采购部经理" starts at 采.
+    after + chars[after..hit].iter().take_while(|c| matches!(c, '·' | ' ')).count()
+}
+
 fn excerpt(text: &str, terms: &[String]) -> String {
     let chars: Vec<char> = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
     let mut lowered = String::with_capacity(text.len());
@@ -411,7 +429,7 @@ fn excerpt(text: &str, terms: &[String]) -> String {
         .and_then(|t| find_term(&lowered, t))
         .and_then(|byte| origin.get(lowered[..byte].chars().count()).copied())
         .unwrap_or(0);
-    let from = hit.saturating_sub(EXCERPT_BEFORE);
+    let from = word_start(&chars, hit.saturating_sub(EXCERPT_BEFORE), hit);
     let to = (hit + EXCERPT_AFTER).min(chars.len());
     let mut out = String::new();
     if from > 0 {
@@ -462,6 +480,18 @@ mod tests {
         assert!(e.contains("budget review"));
         assert!(!e.contains('\n'));
         assert_eq!(excerpt("short 王伟", &query_terms("王伟")), "short 王伟");
+        let card = "西安金城钢铁有限公司 · 采购经理 · 13678413769 · wang.lin7@jinchengsteel.com.cn · 西安市解放路5号";
+        assert!(
+            excerpt(card, &query_terms("wang")).starts_with("…采购经理 · "),
+            "{}",
+            excerpt(card, &query_terms("wang"))
+        );
+        let long = format!("{} · {}", "很".repeat(30), "采购部经理 wang.lin7@x.cn");
+        assert!(
+            excerpt(&long, &query_terms("wang")).starts_with("…采购部经理 wang"),
+            "{}",
+            excerpt(&long, &query_terms("wang"))
+        );
         assert!(excerpt("İİİ budget", &query_terms("budget")).contains("budget"), "multi-char lower-casing");
     }
 }
