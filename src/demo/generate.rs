@@ -138,6 +138,10 @@ pub struct Generator {
     planned: Vec<Vec<&'static str>>,
     /// The rep's holidays and sick days: no visit on them.
     days_off: DaysOff,
+    /// The names of the accounts made so far.
+    names: std::collections::HashSet<String>,
+    /// How many accounts were made so far.
+    accounts: u64,
 }
 
 fn days_before(day: NaiveDate, n: u32) -> NaiveDate {
@@ -196,6 +200,8 @@ impl Generator {
             step_due: Vec::new(),
             next_on: Vec::new(),
             planned: Vec::new(),
+            names: std::collections::HashSet::new(),
+            accounts: 0,
         }
     }
 
@@ -262,7 +268,12 @@ impl Generator {
 
     /// The next customer.
     pub fn customer(&mut self) -> DemoCustomer {
-        let person = people::person(&mut self.rng, self.lang);
+        // A name another account has is drawn again once (a small book has few namesakes).
+        let mut person = people::person(&mut self.rng, self.lang);
+        if !self.names.insert(person.name.clone()) {
+            person = people::person(&mut self.rng, self.lang);
+            self.names.insert(person.name.clone());
+        }
         // What the rep writes (visits, deals, facts, notes, the product's name) is in the
         // rep's language, a foreign account's too; names stay the account's own.
         let rep = self.tongue();
@@ -333,8 +344,12 @@ impl Generator {
     /// months or quarterly (a cadence set on the account). With the visits its deals take,
     /// the default demo's 140 accounts make about 45 contacts a week, about six a working
     /// day in person, as one rep makes (300 accounts at the quadrants' defaults made 130).
+    /// The quadrants are dealt in turn, not drawn (every hundred accounts have two stars),
+    /// so that a small book is not one of ten weekly accounts where another has four.
     fn book_place(&mut self) -> (Option<Portfolio>, Option<u32>) {
-        let portfolio = match self.rng.u8(..100) {
+        let turn = self.accounts * 61 % 100;
+        self.accounts += 1;
+        let portfolio = match turn {
             0..=1 => Some(Portfolio::Star),
             2..=3 => Some(Portfolio::QuestionMark),
             4..=11 => Some(Portfolio::CashCow),
@@ -633,8 +648,10 @@ impl Generator {
         people: usize,
     ) -> Vec<(Option<usize>, BulkFact)> {
         let mut facts = Vec::new();
-        if self.rng.u8(..10) < 6 {
-            let day = if self.rng.u8(..60) == 0 {
+        // One account in twenty has a birthday in the coming week (the review shows a few).
+        let soon = self.accounts % 20 == 1;
+        if soon || self.rng.u8(..10) < 6 {
+            let day = if soon {
                 days_after(self.today, self.rng.u32(..7))
             } else {
                 days_after(NaiveDate::from_yo_opt(2000, 1).unwrap_or(self.today), self.rng.u32(..366))

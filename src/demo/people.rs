@@ -273,13 +273,55 @@ const GIVEN_FEMALE: &[(&str, &str)] = &[
     ("静怡", "jingyi"),
 ];
 
+/// Given names and surnames of English accounts: enough of them that a book of 140 has few
+/// namesakes (with twenty of each it had four Ben Wrights).
 const FIRST_NAMES: &[&str] = &[
     "Tom", "Anna", "James", "Emily", "David", "Sarah", "Michael", "Laura", "Peter", "Grace", "Kevin", "Olivia", "Mark",
-    "Sophie", "Daniel", "Hannah", "Chris", "Rachel", "Ben", "Lucy",
+    "Sophie", "Daniel", "Hannah", "Chris", "Rachel", "Ben", "Lucy", "Andrew", "Claire", "Paul", "Helen", "Simon",
+    "Kate", "Richard", "Emma", "Steven", "Julia", "Martin", "Alice", "Neil", "Fiona", "Jason", "Megan", "Robert",
+    "Nina", "Gareth", "Ruth",
 ];
 const LAST_NAMES: &[&str] = &[
-    "Park", "Smith", "Brown", "Miller", "Wilson", "Taylor", "Clark", "Walker", "Young", "King", "Wright", "Hughes",
-    "Green", "Baker", "Evans", "Turner", "Collins", "Reed", "O'Brien", "Fischer",
+    "Park",
+    "Smith",
+    "Brown",
+    "Miller",
+    "Wilson",
+    "Taylor",
+    "Clark",
+    "Walker",
+    "Young",
+    "King",
+    "Wright",
+    "Hughes",
+    "Green",
+    "Baker",
+    "Evans",
+    "Turner",
+    "Collins",
+    "Reed",
+    "O'Brien",
+    "Fischer",
+    "Harris",
+    "Morgan",
+    "Bennett",
+    "Cooper",
+    "Foster",
+    "Hayes",
+    "Lawson",
+    "Mitchell",
+    "Newman",
+    "Palmer",
+    "Russell",
+    "Shaw",
+    "Spencer",
+    "Thornton",
+    "Ward",
+    "Webb",
+    "Doyle",
+    "Fraser",
+    "Murray",
+    "Lindqvist",
 ];
 
 /// Titles, and how a rep addresses someone of that title (`{s}` the surname): 张总, 李工.
