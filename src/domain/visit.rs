@@ -60,6 +60,18 @@ impl VisitKind {
         }
     }
 
+    /// The type's name in English, as the playbook names it ("Phone follow-up").
+    pub fn en(&self) -> &str {
+        match self {
+            Self::CustomerVisit => "Customer visit",
+            Self::StoreCheck => "Store check",
+            Self::PhoneFollowUp => "Phone follow-up",
+            Self::Demonstration => "Demonstration",
+            Self::AfterSaleCare => "After-sale care",
+            Self::Custom(name) => name,
+        }
+    }
+
     /// Chinese name of a built-in type; a custom type's own name.
     pub fn zh(&self) -> &str {
         match self {

@@ -97,11 +97,8 @@ pub fn kind_name(i: &I18n, code: &str) -> String {
     match VisitKind::from_code(code) {
         VisitKind::Custom(name) => name,
         kind if i.lang() == crate::i18n::Lang::ZhCn => kind.zh().to_string(),
-        kind => {
-            let spaced = kind.code().replace('-', " ");
-            let mut chars = spaced.chars();
-            chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
-        }
+        // (As the playbook and `show` name it: "Phone follow-up", not "Phone follow up".)
+        kind => kind.en().to_string(),
     }
 }
 

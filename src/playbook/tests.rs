@@ -241,3 +241,21 @@ fn closing_and_objections_keep_the_sources_names() {
         assert!(en_text.contains(words), "en playbook lacks {words}");
     }
 }
+
+/// The report names a built-in visit type as the playbook (and `show`) does, in both
+/// languages: "Phone follow-up", not "Phone follow up".
+#[test]
+fn a_visit_type_has_one_name_in_the_report_and_the_playbook() {
+    use crate::domain::VisitKind;
+    for lang in [Lang::En, Lang::ZhCn] {
+        let playbook = Playbook::builtin(lang);
+        for code in ["customer-visit", "store-check", "phone-follow-up", "demonstration", "after-sale-care"] {
+            let kind = VisitKind::from_code(code);
+            let named = match lang {
+                Lang::En => kind.en(),
+                Lang::ZhCn => kind.zh(),
+            };
+            assert_eq!(named, playbook.visit_type_name(&kind), "{lang:?} {code}");
+        }
+    }
+}
