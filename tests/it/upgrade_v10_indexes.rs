@@ -69,3 +69,31 @@ fn version_27_indexes_the_open_visits_and_next_steps_of_version_10() {
     assert_eq!(steps, open_steps);
     assert!(!steps[0].is_empty(), "version 10's visit left a next step");
 }
+
+/// Migration 0028 (the visits and next steps of a deal indexed, for removing deals): each
+/// index holds every row of version 10 that has a deal, and removing a deal is answered
+/// through them.
+#[test]
+fn version_28_indexes_the_deals_of_version_10s_visits_and_next_steps() {
+    let env = upgraded_env();
+    assert!(env.ok(&["check"]).starts_with("OK: "));
+    let after = read_only(&env.db);
+    assert!(user_version(&after) >= 28);
+    for (table, index) in [("visit", "visit_deal"), ("next_step", "next_step_deal")] {
+        let ids = |from: &str| {
+            strings(
+                &after,
+                &format!(
+                    "SELECT coalesce(group_concat(id, ','), '') FROM (SELECT id FROM {table} {from} WHERE deal_id > 0 ORDER BY id)"
+                ),
+            )
+        };
+        assert_eq!(ids(&format!("INDEXED BY {index}")), ids("NOT INDEXED"), "{table}");
+        let mut explain =
+            after.prepare(&format!("EXPLAIN QUERY PLAN SELECT id FROM {table} WHERE deal_id = 1")).unwrap();
+        let plan: Vec<String> = explain.query_map([], |r| r.get(3)).unwrap().map(Result::unwrap).collect();
+        assert!(plan.iter().any(|step| step.contains(index)), "{table}: {plan:?}");
+    }
+    let visits_with_deals = strings(&after, "SELECT CAST(count(*) AS TEXT) FROM visit WHERE deal_id IS NOT NULL");
+    assert_ne!(visits_with_deals, ["0"], "version 10 has a visit of a deal");
+}
