@@ -4,6 +4,7 @@
 use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use fastrand::Rng;
 
+use super::names::Names;
 use super::people::{self, Person, Product, Tongue};
 use super::roles;
 use super::texts::{Slots, Texts, fill, texts};
@@ -107,6 +108,8 @@ pub struct Generator {
     people_rng: Rng,
     /// Draws for who each visit met, apart from `rng` likewise.
     met_rng: Rng,
+    /// The names given so far: no two people of the demo share one while names are left.
+    names: Names,
     today: NaiveDate,
     /// The language of the demo: mostly Chinese accounts in Chinese, English ones in English.
     lang: Lang,
@@ -138,8 +141,6 @@ pub struct Generator {
     planned: Vec<Vec<&'static str>>,
     /// The rep's holidays and sick days: no visit on them.
     days_off: DaysOff,
-    /// The names of the accounts made so far.
-    names: std::collections::HashSet<String>,
     /// How many accounts were made so far.
     accounts: u64,
 }
@@ -182,6 +183,7 @@ impl Generator {
             deal_rng: Rng::with_seed(seed.wrapping_add(0x5EED_DEA1)),
             people_rng: Rng::with_seed(seed.wrapping_add(0x9E09_1E00)),
             met_rng: Rng::with_seed(seed.wrapping_add(0x3E7_C0DE)),
+            names: Names::default(),
             days_off: DaysOff::new(
                 days_before(today, MAX_AGE_DAYS as u32 + 30),
                 days_after(today, 90),
@@ -200,7 +202,6 @@ impl Generator {
             step_due: Vec::new(),
             next_on: Vec::new(),
             planned: Vec::new(),
-            names: std::collections::HashSet::new(),
             accounts: 0,
         }
     }
@@ -268,12 +269,7 @@ impl Generator {
 
     /// The next customer.
     pub fn customer(&mut self) -> DemoCustomer {
-        // A name another account has is drawn again once (a small book has few namesakes).
-        let mut person = people::person(&mut self.rng, self.lang);
-        if !self.names.insert(person.name.clone()) {
-            person = people::person(&mut self.rng, self.lang);
-            self.names.insert(person.name.clone());
-        }
+        let person = people::person(&mut self.rng, self.lang, &mut self.names, self.accounts);
         // What the rep writes (visits, deals, facts, notes, the product's name) is in the
         // rep's language, a foreign account's too; names stay the account's own.
         let rep = self.tongue();
@@ -421,7 +417,7 @@ impl Generator {
             };
             // A colleague speaks the account's language; who decides has a title to match.
             let decides = roles.contains(&BuyingRole::DecisionMaker);
-            let mut colleague = people::person_in(rng, tongue, decides);
+            let mut colleague = people::person_in(rng, tongue, decides, &mut self.names);
             // A title that fits the roles: a general manager who is not known to decide, or a
             // plant director said to be the buyer, would be a contradiction; such a colleague
             // has the title of someone who plays them (purchasing for a buyer). One title each
@@ -706,11 +702,18 @@ impl Generator {
         }
     }
 
-    /// A note for the inbox (not filed under a customer).
-    pub fn inbox_note(&mut self, tongue: Tongue) -> (String, String) {
-        let body = self.pick(texts(tongue).inbox).to_string();
-        let day = days_before(self.today, self.rng.u32(..5));
-        (body, stamp(self.office_time(day)))
+    /// The notes of the inbox (not filed under a customer): each a different one, jotted on
+    /// the last few days before today (not later today than it is yet), oldest first (the
+    /// inbox lists notes by id, newest first: the order they are saved in).
+    pub fn inbox_notes(&mut self, tongue: Tongue) -> Vec<(String, String)> {
+        let mut bodies = texts(tongue).inbox.to_vec();
+        self.rng.shuffle(&mut bodies);
+        let mut times = std::collections::BTreeSet::new();
+        while times.len() < bodies.len() {
+            let day = days_before(self.today, self.rng.u32(1..6));
+            times.insert(self.office_time(day));
+        }
+        bodies.into_iter().zip(times).map(|(body, at)| (body.to_string(), stamp(at))).collect()
     }
 }
 

@@ -3,6 +3,7 @@
 //! what it makes in one bulk transaction.
 
 mod generate;
+mod names;
 mod people;
 mod roles;
 mod texts;
@@ -92,8 +93,7 @@ pub fn load(store: &mut Store, size: DemoSize, seed: u64, lang: Lang, force: boo
             summary.visits += 1;
         }
         let tongue = if lang == Lang::ZhCn { Tongue::Zh } else { Tongue::En };
-        for tongue in [tongue; 3] {
-            let (body, at) = generator.inbox_note(tongue);
+        for (body, at) in generator.inbox_notes(tongue) {
             w.note(None, &body, &at)?;
             summary.notes += 1;
         }

@@ -2,6 +2,7 @@
 
 use fastrand::Rng;
 
+use super::names::Names;
 use crate::i18n::Lang;
 
 /// Language a demo customer is written in.
@@ -169,160 +170,10 @@ const ZH_TRADE_NAMES: &[(&str, &str)] = &[
     ("同创", "tongchuang"),
 ];
 const EN_SUFFIXES: &[&str] = &["Co., Ltd.", "Group", "Inc.", "Ltd."];
+/// English brands: of Chinese companies named in English (beside their pinyin trade names), and
+/// of the foreign-invested companies among a Chinese rep's accounts.
 const EN_BRANDS: &[&str] =
-    &["Parkside", "Northwind", "Bluewater", "Greenfield", "Summit", "Harbor", "Redwood", "Kaiyuan"];
-
-/// Common surnames, the most common listed more than once.
-const SURNAMES: &[(&str, &str)] = &[
-    ("王", "wang"),
-    ("王", "wang"),
-    ("李", "li"),
-    ("李", "li"),
-    ("张", "zhang"),
-    ("张", "zhang"),
-    ("刘", "liu"),
-    ("刘", "liu"),
-    ("陈", "chen"),
-    ("陈", "chen"),
-    ("杨", "yang"),
-    ("黄", "huang"),
-    ("赵", "zhao"),
-    ("吴", "wu"),
-    ("周", "zhou"),
-    ("徐", "xu"),
-    ("孙", "sun"),
-    ("马", "ma"),
-    ("朱", "zhu"),
-    ("胡", "hu"),
-    ("郭", "guo"),
-    ("林", "lin"),
-    ("何", "he"),
-    ("高", "gao"),
-    ("罗", "luo"),
-    ("郑", "zheng"),
-    ("梁", "liang"),
-    ("谢", "xie"),
-    ("宋", "song"),
-    ("唐", "tang"),
-    ("韩", "han"),
-    ("冯", "feng"),
-    ("曹", "cao"),
-    ("彭", "peng"),
-    ("曾", "zeng"),
-    ("单", "shan"),
-];
-/// Compound surnames: about one name in a hundred and fifty.
-const COMPOUND_SURNAMES: &[(&str, &str)] = &[("欧阳", "ouyang"), ("司马", "sima"), ("上官", "shangguan")];
-
-/// Given names that go together, for men and for women, of one and of two characters.
-const GIVEN_MALE: &[(&str, &str)] = &[
-    ("伟", "wei"),
-    ("强", "qiang"),
-    ("磊", "lei"),
-    ("军", "jun"),
-    ("勇", "yong"),
-    ("杰", "jie"),
-    ("涛", "tao"),
-    ("明", "ming"),
-    ("超", "chao"),
-    ("鹏", "peng"),
-    ("辉", "hui"),
-    ("峰", "feng"),
-    ("斌", "bin"),
-    ("刚", "gang"),
-    ("浩", "hao"),
-    ("建国", "jianguo"),
-    ("志强", "zhiqiang"),
-    ("海涛", "haitao"),
-    ("俊杰", "junjie"),
-    ("晓东", "xiaodong"),
-    ("国栋", "guodong"),
-    ("文博", "wenbo"),
-    ("振华", "zhenhua"),
-    ("宏伟", "hongwei"),
-    ("建华", "jianhua"),
-    ("永刚", "yonggang"),
-    ("立新", "lixin"),
-    ("浩然", "haoran"),
-    ("明辉", "minghui"),
-];
-const GIVEN_FEMALE: &[(&str, &str)] = &[
-    ("芳", "fang"),
-    ("娜", "na"),
-    ("敏", "min"),
-    ("静", "jing"),
-    ("丽", "li"),
-    ("艳", "yan"),
-    ("霞", "xia"),
-    ("玲", "ling"),
-    ("婷", "ting"),
-    ("燕", "yan"),
-    ("颖", "ying"),
-    ("琳", "lin"),
-    ("丽娟", "lijuan"),
-    ("晓燕", "xiaoyan"),
-    ("雪梅", "xuemei"),
-    ("海燕", "haiyan"),
-    ("秀英", "xiuying"),
-    ("婷婷", "tingting"),
-    ("欣怡", "xinyi"),
-    ("佳怡", "jiayi"),
-    ("晓丽", "xiaoli"),
-    ("春梅", "chunmei"),
-    ("美玲", "meiling"),
-    ("静怡", "jingyi"),
-];
-
-/// Given names and surnames of English accounts: enough of them that a book of 140 has few
-/// namesakes (with twenty of each it had four Ben Wrights).
-const FIRST_NAMES: &[&str] = &[
-    "Tom", "Anna", "James", "Emily", "David", "Sarah", "Michael", "Laura", "Peter", "Grace", "Kevin", "Olivia", "Mark",
-    "Sophie", "Daniel", "Hannah", "Chris", "Rachel", "Ben", "Lucy", "Andrew", "Claire", "Paul", "Helen", "Simon",
-    "Kate", "Richard", "Emma", "Steven", "Julia", "Martin", "Alice", "Neil", "Fiona", "Jason", "Megan", "Robert",
-    "Nina", "Gareth", "Ruth",
-];
-const LAST_NAMES: &[&str] = &[
-    "Park",
-    "Smith",
-    "Brown",
-    "Miller",
-    "Wilson",
-    "Taylor",
-    "Clark",
-    "Walker",
-    "Young",
-    "King",
-    "Wright",
-    "Hughes",
-    "Green",
-    "Baker",
-    "Evans",
-    "Turner",
-    "Collins",
-    "Reed",
-    "O'Brien",
-    "Fischer",
-    "Harris",
-    "Morgan",
-    "Bennett",
-    "Cooper",
-    "Foster",
-    "Hayes",
-    "Lawson",
-    "Mitchell",
-    "Newman",
-    "Palmer",
-    "Russell",
-    "Shaw",
-    "Spencer",
-    "Thornton",
-    "Ward",
-    "Webb",
-    "Doyle",
-    "Fraser",
-    "Murray",
-    "Lindqvist",
-];
+    &["Parkside", "Northwind", "Bluewater", "Greenfield", "Summit", "Harbor", "Redwood", "Lakeside"];
 
 /// Titles, and how a rep addresses someone of that title (`{s}` the surname): 张总, 李工.
 const TITLES_ZH: &[(&str, &str)] = &[
@@ -376,28 +227,35 @@ fn pick<T: Copy>(rng: &mut Rng, items: &[T]) -> T {
     items[rng.usize(..items.len())]
 }
 
-/// A new person for a demo in `lang`: in Chinese nearly always (a few foreign accounts) for a
-/// Chinese demo, always in English for an English one (an English-speaking rep reads every
-/// account; Chinese companies are then written in English: Kaiyuan, Xian…).
-pub fn person(rng: &mut Rng, lang: Lang) -> Person {
-    let chinese = match lang {
-        Lang::ZhCn => rng.u8(..100) < 92,
-        Lang::En => false,
-    };
-    person_in(rng, if chinese { Tongue::Zh } else { Tongue::En }, false)
+/// The own person of a demo's account number `account` (from 0) in `lang`, named as nobody
+/// else of the demo while names are left: in Chinese nearly always for a Chinese demo (one
+/// account in thirty-five, dealt in turn, is a foreign-invested company: Northwind Medical
+/// (Shanghai) Co., Ltd.), always in English for an English one (an English-speaking rep reads
+/// every account; Chinese companies are then written in English: Shenzhen Maike Medical Co.,
+/// Ltd.).
+pub fn person(rng: &mut Rng, lang: Lang, names: &mut Names, account: u64) -> Person {
+    match lang {
+        Lang::ZhCn if account % 35 == 17 => made(rng, Tongue::En, false, names, true),
+        Lang::ZhCn => made(rng, Tongue::Zh, false, names, false),
+        Lang::En => made(rng, Tongue::En, false, names, false),
+    }
 }
 
-/// A new person speaking `tongue`; `decider` gives a title of someone who decides.
-pub fn person_in(rng: &mut Rng, tongue: Tongue, decider: bool) -> Person {
+/// A new person speaking `tongue`, named as nobody else of the demo while names are left;
+/// `decider` gives a title of someone who decides.
+pub fn person_in(rng: &mut Rng, tongue: Tongue, decider: bool, names: &mut Names) -> Person {
+    made(rng, tongue, decider, names, false)
+}
+
+/// A person speaking `tongue`; `foreign`: at a foreign-invested company in China.
+fn made(rng: &mut Rng, tongue: Tongue, decider: bool, names: &mut Names, foreign: bool) -> Person {
     let industry = rng.usize(..INDUSTRIES.len());
     let ind = &INDUSTRIES[industry];
     let (city_zh, city_en) = pick(rng, CITIES);
     let n = rng.u32(1..400);
+    let name = names.draw(rng, tongue);
     match tongue {
         Tongue::Zh => {
-            let (surname, s_py) = if rng.u8(..150) == 0 { pick(rng, COMPOUND_SURNAMES) } else { pick(rng, SURNAMES) };
-            let woman = rng.u8(..5) < 2;
-            let (given, given_py) = pick(rng, if woman { GIVEN_FEMALE } else { GIVEN_MALE });
             let (title, form) = pick(rng, if decider { DECIDER_TITLES_ZH } else { TITLES_ZH });
             // The head of IT buys for an IT, electronics or logistics company, not steel.
             let (title, form) = if title == "IT主管" && !IT_BUYERS.contains(&ind.slug) {
@@ -406,12 +264,12 @@ pub fn person_in(rng: &mut Rng, tongue: Tongue, decider: bool) -> Person {
                 (title, form)
             };
             // Colleagues of their own age call a woman buyer 姐 as often as by her title.
-            let form = if woman && !decider && rng.u8(..3) == 0 { "{s}姐" } else { form };
+            let form = if name.woman && !decider && rng.u8(..3) == 0 { "{s}姐" } else { form };
             let (trade, trade_py) = pick(rng, ZH_TRADE_NAMES);
             Person {
                 tongue,
-                name: format!("{surname}{given}"),
-                address_as: form.replace("{s}", surname),
+                name: name.full,
+                address_as: form.replace("{s}", name.surname),
                 company: format!("{city_zh}{trade}{}{}", ind.zh, pick(rng, ZH_SUFFIXES)),
                 company_short: format!("{trade}{}", ind.zh_short),
                 title: title.to_string(),
@@ -420,32 +278,35 @@ pub fn person_in(rng: &mut Rng, tongue: Tongue, decider: bool) -> Person {
                     pick(rng, &["38", "39", "58", "86", "35", "77", "36", "89"]),
                     rng.u32(..100_000_000)
                 ),
-                email: format!("{s_py}.{given_py}{}@{trade_py}{}.com.cn", rng.u8(..10), ind.slug),
+                email: format!("{}@{trade_py}{}.com.cn", name.mail, ind.slug),
                 address: format!("{city_zh}市{}路{n}号", pick(rng, ROADS_ZH)),
                 industry,
             }
         }
         Tongue::En => {
-            let first = pick(rng, FIRST_NAMES);
-            let last = pick(rng, LAST_NAMES);
             // Named as Chinese companies name themselves in English (Shenzhen Maike Medical
-            // Co., Ltd.), or with an English brand: the city, the trade name, the trade.
-            let brand = if rng.bool() { pick(rng, ZH_TRADE_NAMES).1 } else { pick(rng, EN_BRANDS) };
+            // Co., Ltd.), or with an English brand: the city, the trade name, the trade; a
+            // foreign company's Chinese arm by its brand, the trade, then the city in brackets.
+            let brand = if foreign || !rng.bool() { pick(rng, EN_BRANDS) } else { pick(rng, ZH_TRADE_NAMES).1 };
             let brand = capitalised(brand);
             let domain = format!("{}{}.com", brand.to_lowercase(), ind.slug);
-            let mail_last: String = last.chars().filter(char::is_ascii_alphabetic).collect();
             let title = if decider { pick(rng, EN_DECIDER_TITLES) } else { pick(rng, TITLES_EN) };
             let title =
                 if title == "Head of IT" && !IT_BUYERS.contains(&ind.slug) { "Purchasing Manager" } else { title };
+            let company = if foreign {
+                format!("{brand} {} ({city_en}) Co., Ltd.", ind.en)
+            } else {
+                format!("{city_en} {brand} {} {}", ind.en, pick(rng, EN_SUFFIXES))
+            };
             Person {
                 tongue,
-                name: format!("{first} {last}"),
+                name: name.full,
                 address_as: String::new(),
-                company: format!("{city_en} {brand} {} {}", ind.en, pick(rng, EN_SUFFIXES)),
+                company,
                 company_short: brand,
                 title: title.to_string(),
                 phone: format!("+86 21 {:04} {:04}", rng.u32(..10_000), rng.u32(..10_000)),
-                email: format!("{}.{}@{domain}", first.to_lowercase(), mail_last.to_lowercase()),
+                email: format!("{}@{domain}", name.mail),
                 address: format!("{n} {} Road, {city_en}", pick(rng, ROADS_EN)),
                 industry,
             }
@@ -499,9 +360,10 @@ mod tests {
     #[test]
     fn names_are_chinese_or_english_and_phones_have_digits() {
         let mut rng = Rng::with_seed(1);
-        let people: Vec<Person> = (0..400).map(|_| person(&mut rng, Lang::ZhCn)).collect();
+        let mut names = Names::default();
+        let people: Vec<Person> = (0..400).map(|n| person(&mut rng, Lang::ZhCn, &mut names, n)).collect();
         let zh = people.iter().filter(|p| p.tongue == Tongue::Zh).count();
-        assert!((340..400).contains(&zh), "{zh} Chinese of 400 in a Chinese demo");
+        assert_eq!(zh, 400 - 11, "a few foreign accounts in a Chinese demo");
         for p in &people {
             match p.tongue {
                 Tongue::Zh => {
@@ -512,23 +374,18 @@ mod tests {
                     );
                     assert!(p.company.ends_with("公司") && p.company.contains(&p.company_short[..6]), "{}", p.company);
                 }
-                Tongue::En => assert!(p.name.contains(' ')),
+                // A foreign-invested company: Northwind Medical (Shanghai) Co., Ltd.
+                Tongue::En => {
+                    assert!(p.name.contains(' '));
+                    assert!(p.company.ends_with(") Co., Ltd.") && p.company.starts_with(&p.company_short));
+                }
             }
             assert!(p.email.contains('@') && p.email.is_ascii(), "{}", p.email);
         }
         assert!(people.iter().any(|p| p.name.chars().count() == 2));
         assert!(people.iter().any(|p| p.name.chars().count() == 3));
         let mut rng = Rng::with_seed(1);
-        let en = (0..200).filter(|_| person(&mut rng, Lang::En).tongue == Tongue::En).count();
+        let en = (0..200).filter(|n| person(&mut rng, Lang::En, &mut names, *n).tongue == Tongue::En).count();
         assert_eq!(en, 200, "an English demo is English throughout");
-    }
-
-    #[test]
-    fn a_given_name_is_one_name_of_one_sex() {
-        // No 胡玲建国, no 王鹏玲: a given name is drawn whole, from the names of one sex.
-        for (given, _) in GIVEN_MALE.iter().chain(GIVEN_FEMALE) {
-            assert!((1..=2).contains(&given.chars().count()));
-            assert!(!(GIVEN_MALE.iter().any(|g| g.0 == *given) && GIVEN_FEMALE.iter().any(|g| g.0 == *given)));
-        }
     }
 }
