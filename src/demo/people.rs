@@ -115,21 +115,22 @@ pub const INDUSTRIES: &[Industry] = &[
     },
 ];
 
-const CITIES: &[(&str, &str)] = &[
-    ("深圳", "Shenzhen"),
-    ("杭州", "Hangzhou"),
-    ("上海", "Shanghai"),
-    ("北京", "Beijing"),
-    ("广州", "Guangzhou"),
-    ("苏州", "Suzhou"),
-    ("成都", "Chengdu"),
-    ("武汉", "Wuhan"),
-    ("南京", "Nanjing"),
-    ("西安", "Xian"),
-    ("青岛", "Qingdao"),
-    ("厦门", "Xiamen"),
-    ("宁波", "Ningbo"),
-    ("天津", "Tianjin"),
+/// Cities, in Chinese and in English, with their telephone area code.
+const CITIES: &[(&str, &str, &str)] = &[
+    ("深圳", "Shenzhen", "755"),
+    ("杭州", "Hangzhou", "571"),
+    ("上海", "Shanghai", "21"),
+    ("北京", "Beijing", "10"),
+    ("广州", "Guangzhou", "20"),
+    ("苏州", "Suzhou", "512"),
+    ("成都", "Chengdu", "28"),
+    ("武汉", "Wuhan", "27"),
+    ("南京", "Nanjing", "25"),
+    ("西安", "Xian", "29"),
+    ("青岛", "Qingdao", "532"),
+    ("厦门", "Xiamen", "592"),
+    ("宁波", "Ningbo", "574"),
+    ("天津", "Tianjin", "22"),
 ];
 
 /// Company forms, the plain limited company most often.
@@ -251,7 +252,7 @@ pub fn person_in(rng: &mut Rng, tongue: Tongue, decider: bool, names: &mut Names
 fn made(rng: &mut Rng, tongue: Tongue, decider: bool, names: &mut Names, foreign: bool) -> Person {
     let industry = rng.usize(..INDUSTRIES.len());
     let ind = &INDUSTRIES[industry];
-    let (city_zh, city_en) = pick(rng, CITIES);
+    let (city_zh, city_en, area_code) = pick(rng, CITIES);
     let n = rng.u32(1..400);
     let name = names.draw(rng, tongue);
     match tongue {
@@ -305,7 +306,8 @@ fn made(rng: &mut Rng, tongue: Tongue, decider: bool, names: &mut Names, foreign
                 company,
                 company_short: brand,
                 title: title.to_string(),
-                phone: format!("+86 21 {:04} {:04}", rng.u32(..10_000), rng.u32(..10_000)),
+                // An office line in the company's city (a Xiamen company's is not in Shanghai's 21).
+                phone: format!("+86 {area_code} {:04} {:04}", rng.u32(..10_000), rng.u32(..10_000)),
                 email: format!("{}@{domain}", name.mail),
                 address: format!("{n} {} Road, {city_en}", pick(rng, ROADS_EN)),
                 industry,
@@ -378,6 +380,8 @@ mod tests {
                 Tongue::En => {
                     assert!(p.name.contains(' '));
                     assert!(p.company.ends_with(") Co., Ltd.") && p.company.starts_with(&p.company_short));
+                    let (_, city, code) = CITIES.iter().find(|c| p.address.ends_with(c.1)).unwrap();
+                    assert!(p.phone.starts_with(&format!("+86 {code} ")), "{} in {city}", p.phone);
                 }
             }
             assert!(p.email.contains('@') && p.email.is_ascii(), "{}", p.email);
