@@ -49,7 +49,7 @@ pub fn localized(cmd: Command, i18n: &I18n) -> Command {
             let mut cmd = in_chinese(cmd, &ZH.parse().unwrap_or_default(), "top");
             // clap adds its `help` subcommands when the command is built; say them in Chinese.
             cmd.build();
-            help_in_chinese(cmd)
+            usage_in_chinese(help_in_chinese(cmd))
         }
     }
 }
@@ -78,6 +78,27 @@ fn help_in_chinese(mut cmd: Command) -> Command {
         cmd = cmd.mut_subcommand(&name, |sub| {
             if name == "help" { sub.about("显示帮助，或某个子命令的帮助") } else { help_in_chinese(sub) }
         });
+    }
+    cmd
+}
+
+/// `cmd` and its subcommands with their usage lines in Chinese: clap writes `[OPTIONS]` and
+/// `<COMMAND>` in English (`用法：fieldbook visit [选项] <ID>`). `cmd` must be built (its
+/// subcommands know their full names).
+fn usage_in_chinese(mut cmd: Command) -> Command {
+    let usage = cmd.render_usage().to_string();
+    let usage = usage.trim_start().strip_prefix("Usage:").unwrap_or(&usage).trim();
+    let chinese: Vec<String> = usage
+        .lines()
+        .map(|line| {
+            line.trim().replace("[OPTIONS]", "[选项]").replace("[COMMAND]", "[命令]").replace("<COMMAND>", "<命令>")
+        })
+        .collect();
+    // Later lines line up under the first, after 用法： (six columns).
+    cmd = cmd.override_usage(chinese.join("\n      "));
+    let names: Vec<String> = cmd.get_subcommands().map(|s| s.get_name().to_string()).collect();
+    for name in names {
+        cmd = cmd.mut_subcommand(&name, usage_in_chinese);
     }
     cmd
 }
@@ -218,6 +239,9 @@ mod tests {
         assert!(top.contains("计划拜访：时间、拜访目的、行动计划、预期结果"), "{top}");
         assert!(top.contains("命令：") && top.contains("选项：") && !top.contains("选项:"), "full-width colons: {top}");
         assert!(top.contains("显示帮助，或某个子命令的帮助") && !top.contains("Print this message"), "{top}");
+        assert!(top.contains("用法：fieldbook [选项] [命令]") && !top.contains("[OPTIONS]"), "{top}");
+        let visit = cmd.find_subcommand_mut("visit").expect("visit").render_help().to_string();
+        assert!(visit.contains("用法：fieldbook visit [选项] <ID>\n      fieldbook visit <命令>"), "{visit}");
         let plan = cmd.find_subcommand_mut("plan").expect("plan").render_help().to_string();
         assert!(plan.contains("时间：5月12日") && plan.contains("拜访目的（必填）"), "{plan}");
         let english = Cli::command().render_help().to_string();
