@@ -90,6 +90,25 @@ fn a_weekly_account_s_history_goes_back_to_its_start() {
 
 /// An account has no two planned visits with the same purpose (one had "了解需求：现在用的
 /// 充电桩有哪些问题" planned for 12-07 and again for 12-28).
+/// A rep may leave a small account for months, never a key account seen every week or two:
+/// the default zh-CN book's star account (#1, weekly) had last been contacted 132 days before.
+#[test]
+fn no_key_account_is_left_for_months() {
+    for lang in [Lang::ZhCn, Lang::En] {
+        let dir = tempfile::tempdir().unwrap();
+        let store = loaded(&dir, day("2026-12-08"), DemoSize::default(), lang);
+        let left = rows(
+            &store,
+            "SELECT id, CAST(julianday('2026-12-08') - julianday(last_contact_on) AS INTEGER) FROM customer
+             WHERE (portfolio = 'star' OR (class = 'key' AND coalesce(cadence_days, 7) <= 14))
+               AND last_contact_on IS NOT NULL",
+        );
+        assert!(!left.is_empty(), "{lang:?}: the book has key accounts");
+        let long: Vec<_> = left.iter().filter(|(_, days)| *days > 45).collect();
+        assert!(long.is_empty(), "{lang:?}: key accounts not contacted for over 45 days: {long:?}");
+    }
+}
+
 #[test]
 fn no_two_planned_visits_of_an_account_have_one_purpose() {
     for (lang, size) in [(Lang::ZhCn, DemoSize::default()), (Lang::En, DemoSize { customers: 300, visits: 3000 })] {

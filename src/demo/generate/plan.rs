@@ -235,8 +235,8 @@ impl Generator {
 
     /// Per account, how many days ago it was last contacted: within its cadence interval for
     /// most; a handful past it (due), fewer past the overdue mark, one or two months ago (long
-    /// neglected), drawn among the accounts whose deals have not moved for as long; none for a
-    /// lost account (not followed) or one added today.
+    /// neglected, only an account seen monthly or less), drawn among the accounts whose deals
+    /// have not moved for as long; none for a lost account (not followed) or one added today.
     fn last_contacts(&mut self, customers: &[&CustomerMeta]) -> Vec<Option<u32>> {
         let policy = CadencePolicy::default();
         let n = customers.len() as u32;
@@ -258,8 +258,11 @@ impl Generator {
                     .then(|| (age, interval, policy.overdue_after(interval) as u32, quiet))
             })
             .collect();
-        let fits =
-            |(_, interval, late, quiet): (u32, u32, u32, u32)| [quiet > 90, quiet > late + interval, quiet > interval];
+        // Long neglect falls on the small accounts (a monthly cadence or longer): a rep does not
+        // leave a weekly key account for months.
+        let fits = |(_, interval, late, quiet): (u32, u32, u32, u32)| {
+            [quiet > 90 && interval >= 30, quiet > late + interval, quiet > interval]
+        };
         // Of the accounts still to come, how many could take each quota.
         let mut could = [0u32; 3];
         for shape in shape.iter().flatten() {
