@@ -450,6 +450,12 @@ mod tests {
         Ok(store.holds_open_deals())
     }
 
+    /// Whether the reader holds the filter table now (asked through `ask`).
+    fn asks_holds(ask: &mut Background<(), bool>) -> bool {
+        ask.ask(());
+        ask.wait(Duration::from_secs(30)).unwrap().unwrap()
+    }
+
     /// The board and the customers table each want the table: it stays while either is in
     /// the stack and goes with the last (kept no time here; without the release it is still
     /// held at the end).
@@ -458,10 +464,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let reader = Reader::start_keeping_table(dir.path().join("bg.db"), Clock::System, Duration::ZERO);
         let mut ask = Background::start(&reader, holds_table);
-        let mut holds = || {
-            ask.ask(());
-            ask.wait(Duration::from_secs(30)).unwrap().unwrap()
-        };
+        let mut holds = || asks_holds(&mut ask);
         let mut board = HeldTable::start(&reader);
         board.ask();
         assert!(holds());
@@ -478,10 +481,7 @@ mod tests {
     fn the_table_is_kept_a_while_after_the_last_screen_wanting_it() {
         let (_dir, reader) = reader();
         let mut ask = Background::start(&reader, holds_table);
-        let mut holds = || {
-            ask.ask(());
-            ask.wait(Duration::from_secs(30)).unwrap().unwrap()
-        };
+        let mut holds = || asks_holds(&mut ask);
         let mut board = HeldTable::start(&reader);
         board.ask();
         assert!(holds());

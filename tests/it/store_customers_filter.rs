@@ -6,7 +6,7 @@
 
 use chrono::NaiveDate;
 use fieldbook::clock::Clock;
-use fieldbook::domain::{NewCustomer, Step};
+use fieldbook::domain::Step;
 use fieldbook::store::{CustomerFilter, CustomerPatch, CustomerSort, NewDeal, Store};
 
 fn clock() -> Clock {
@@ -19,14 +19,7 @@ fn the_customers_filter_reads_the_same_pages_from_the_held_table() {
     let path = dir.path().join("fb.db");
     let mut s = Store::open(&path, clock()).unwrap();
     let mut add_as = |name: &str, nickname: &str, company: &str, stage: Step, value: i64| {
-        let c = NewCustomer {
-            name: name.into(),
-            nickname: nickname.into(),
-            company: company.into(),
-            phone: format!("138 0000 {value:04}"),
-            ..Default::default()
-        };
-        s.add_customer(c, NewDeal { stage, value_minor: Some(value), ..Default::default() }).unwrap()
+        crate::common::add_account(&mut s, name, nickname, company, stage, value)
     };
     add_as("张伟", "", "迈科医疗", Step::Survey, 100);
     add_as("张伟", "", "迈科医疗", Step::Close, 110);

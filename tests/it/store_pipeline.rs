@@ -189,14 +189,7 @@ fn the_filters_one_match_agrees_with_each_columns_read() {
     let path = dir.path().join("fb.db");
     let mut s = Store::open(&path, Clock::Fixed(day("2031-05-01"))).unwrap();
     let mut add_as = |name: &str, nickname: &str, company: &str, stage: Step, value: i64| {
-        let c = NewCustomer {
-            name: name.into(),
-            nickname: nickname.into(),
-            company: company.into(),
-            phone: format!("138 0000 {value:04}"),
-            ..Default::default()
-        };
-        s.add_customer(c, NewDeal { stage, value_minor: Some(value), ..Default::default() }).unwrap()
+        crate::common::add_account(&mut s, name, nickname, company, stage, value)
     };
     add_as("张伟", "", "迈科医疗", Step::Survey, 100);
     add_as("李娜", "张姐", "", Step::Survey, 200);

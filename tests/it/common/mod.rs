@@ -91,3 +91,23 @@ impl Env {
         std::fs::read(&self.db).unwrap_or_default()
     }
 }
+
+/// Adds an account (`name`, `nickname`, `company`, a phone made from `value`) with a first deal
+/// at `stage` worth `value` minor units; its id.
+pub fn add_account(
+    s: &mut fieldbook::store::Store,
+    name: &str,
+    nickname: &str,
+    company: &str,
+    stage: fieldbook::domain::Step,
+    value: i64,
+) -> i64 {
+    let c = fieldbook::domain::NewCustomer {
+        name: name.into(),
+        nickname: nickname.into(),
+        company: company.into(),
+        phone: format!("138 0000 {value:04}"),
+        ..Default::default()
+    };
+    s.add_customer(c, fieldbook::store::NewDeal { stage, value_minor: Some(value), ..Default::default() }).unwrap()
+}
