@@ -398,9 +398,36 @@ fn customers(frame: &mut Frame, area: Rect, view: &View, r: &Report, first: Curr
 /// spaces, so a line of Chinese was cut after its last Latin word).
 fn wrapped(text: &str, cols: u16) -> String {
     text.lines()
-        .flat_map(|l| if l.trim().is_empty() { vec![String::new()] } else { text::wrap(l, cols.into()) })
+        .flat_map(|l| if l.trim().is_empty() { vec![String::new()] } else { wrap_items(l, cols.into()) })
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// A line of items between ` · ` (`按时完成 38 · 逾期完成 2 · 未到期 129`) too wide for `cols`
+/// breaks between its items, each kept whole where it fits a row: Chinese words have no spaces,
+/// so prose wrapping cut 未到|期 from its count. Any other line wraps as prose.
+fn wrap_items(line: &str, cols: usize) -> Vec<String> {
+    const BETWEEN: &str = " · ";
+    if text::width(line) <= cols || !line.contains(BETWEEN) {
+        return text::wrap(line, cols);
+    }
+    let mut rows: Vec<String> = Vec::new();
+    let mut row = String::new();
+    for item in line.split(BETWEEN) {
+        let joined = if row.is_empty() { item.to_string() } else { format!("{row}{BETWEEN}{item}") };
+        if text::width(&joined) <= cols {
+            row = joined;
+            continue;
+        }
+        if !row.is_empty() {
+            rows.push(std::mem::take(&mut row));
+        }
+        let mut pieces = text::wrap(item, cols);
+        row = pieces.pop().unwrap_or_default();
+        rows.extend(pieces);
+    }
+    rows.push(row);
+    rows
 }
 
 /// The last self-assessment: a gauge per skill (its score of 5 and the change since the sitting
@@ -469,5 +496,17 @@ mod tests {
         assert_eq!(rows.lines().count(), 3, "{rows}");
         let none = wrapped("还没有自我评估：按 a 开始（共十六条陈述，每条打 1 到 5 分）", 30);
         assert!(text::width(none.lines().next().unwrap_or_default()) > 24, "{none}");
+    }
+
+    /// A line of counted items breaks between its items at 80 columns (the next-steps line cut
+    /// 未到|期 from its count).
+    #[test]
+    fn a_line_of_items_breaks_between_them() {
+        let line = "本时段的下一步：150223 项——按时完成 111344 · 逾期完成 90 · 未完成 2967 · 未到期 35822";
+        let rows = wrapped(line, 78);
+        assert_eq!(rows, "本时段的下一步：150223 项——按时完成 111344 · 逾期完成 90 · 未完成 2967\n未到期 35822");
+        assert_eq!(wrapped("按时完成 38 · 未到期 129", 78), "按时完成 38 · 未到期 129", "a line that fits is kept");
+        let narrow = wrapped("按类型：客户拜访 7575、电话跟进 3629、售后回访 1228 · 产品演示 698", 20);
+        assert!(narrow.lines().all(|r| text::width(r) <= 20), "an item wider than a row wraps as prose: {narrow}");
     }
 }
