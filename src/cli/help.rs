@@ -11,6 +11,10 @@ use crate::i18n::{I18n, Lang};
 /// The Chinese help, by command path (`plan`, `contact.add`; `top` for the program).
 const ZH: &str = include_str!("../../assets/i18n/zh-CN/help.toml");
 
+/// The Chinese names of the values arguments take (`<客户编号>`, `--at <时间>`): by clap's
+/// English name, and by `command.argument` where one name means another thing there.
+const ZH_VALUE_NAMES: &str = include_str!("../../assets/i18n/zh-CN/value_names.toml");
+
 /// The help page: description, usage, then the commands, arguments and options of `cmd` under
 /// Chinese headings with full-width colons (clap's own headings end in `:`).
 fn template(cmd: &Command) -> String {
@@ -46,7 +50,8 @@ pub fn localized(cmd: Command, i18n: &I18n) -> Command {
     match i18n.lang() {
         Lang::En => without_empty_defaults(cmd),
         Lang::ZhCn => {
-            let mut cmd = in_chinese(cmd, &ZH.parse().unwrap_or_default(), "top");
+            let tables = Tables { help: ZH.parse().unwrap_or_default(), values: ZH_VALUE_NAMES.parse().unwrap_or_default() };
+            let mut cmd = in_chinese(cmd, &tables, "top");
             // clap adds its `help` subcommands when the command is built; say them in Chinese.
             cmd.build();
             usage_in_chinese(help_in_chinese(cmd))
@@ -108,8 +113,40 @@ fn section<'t>(table: &'t toml::Table, path: &str) -> Option<&'t toml::Table> {
     path.split('.').try_fold(table, |t, key| t.get(key).and_then(toml::Value::as_table))
 }
 
-fn in_chinese(mut cmd: Command, table: &toml::Table, path: &str) -> Command {
-    let texts = section(table, path);
+/// The Chinese help texts and value names.
+struct Tables {
+    help: toml::Table,
+    values: toml::Table,
+}
+
+impl Tables {
+    /// The Chinese names of the values `arg` of the command at `path` takes (`None`: it takes
+    /// none, or its names are kept as they are).
+    fn value_names(&self, path: &str, arg: &Arg) -> Option<Vec<&'static str>> {
+        if !arg.get_action().takes_values() {
+            return None;
+        }
+        let english: Vec<String> = match arg.get_value_names() {
+            Some(names) => names.iter().map(|n| n.to_string()).collect(),
+            None => vec![arg.get_id().to_string().to_uppercase()],
+        };
+        let key = format!("{path}.{}", arg.get_id());
+        let by_arg = section(&self.values, "args").and_then(|t| t.get(&key)).and_then(toml::Value::as_str);
+        let names = section(&self.values, "names");
+        let chinese: Vec<&'static str> = english
+            .iter()
+            .map(|name| {
+                let said = by_arg.or_else(|| names.and_then(|t| t.get(name)).and_then(toml::Value::as_str));
+                // clap keeps 'static names; this runs once, when the help or an error is shown.
+                &*String::leak(said.unwrap_or(name).to_string())
+            })
+            .collect();
+        (english.iter().zip(&chinese).any(|(e, c)| e != c)).then_some(chinese)
+    }
+}
+
+fn in_chinese(mut cmd: Command, tables: &Tables, path: &str) -> Command {
+    let texts = section(&tables.help, path);
     let text = |key: &str| texts.and_then(|t| t.get(key)).and_then(toml::Value::as_str).map(str::to_string);
     if let Some(about) = text("about") {
         cmd = cmd.about(about).long_about(None);
@@ -118,6 +155,10 @@ fn in_chinese(mut cmd: Command, table: &toml::Table, path: &str) -> Command {
     for id in ids {
         let help = text(&id);
         cmd = cmd.mut_arg(&id, |arg| {
+            let arg = match tables.value_names(path, &arg) {
+                Some(names) => arg.value_names(names),
+                None => arg,
+            };
             // clap's "[env: …]" note is English: the Chinese help names the variable itself.
             let arg = if arg.get_env().is_some() { arg.hide_env(true) } else { arg };
             // So is its "[aliases: …]": the other spellings still work, and the help says so.
@@ -182,7 +223,7 @@ fn in_chinese(mut cmd: Command, table: &toml::Table, path: &str) -> Command {
     let names: Vec<String> = cmd.get_subcommands().map(|s| s.get_name().to_string()).collect();
     for name in names {
         let inner = if path == "top" { name.clone() } else { format!("{path}.{name}") };
-        cmd = cmd.mut_subcommand(&name, |sub| in_chinese(sub, table, &inner));
+        cmd = cmd.mut_subcommand(&name, |sub| in_chinese(sub, tables, &inner));
     }
     cmd
 }
@@ -241,7 +282,7 @@ mod tests {
         assert!(top.contains("显示帮助，或某个子命令的帮助") && !top.contains("Print this message"), "{top}");
         assert!(top.contains("用法：fieldbook [选项] [命令]") && !top.contains("[OPTIONS]"), "{top}");
         let visit = cmd.find_subcommand_mut("visit").expect("visit").render_help().to_string();
-        assert!(visit.contains("用法：fieldbook visit [选项] <ID>\n      fieldbook visit <命令>"), "{visit}");
+        assert!(visit.contains("用法：fieldbook visit [选项] <客户编号>\n      fieldbook visit <命令>"), "{visit}");
         let plan = cmd.find_subcommand_mut("plan").expect("plan").render_help().to_string();
         assert!(plan.contains("时间：5月12日") && plan.contains("拜访目的（必填）"), "{plan}");
         let english = Cli::command().render_help().to_string();
@@ -271,5 +312,52 @@ mod tests {
         let mut en = localized(Cli::command(), &I18n::new(Lang::En));
         let add = en.find_subcommand_mut("add").expect("add").render_long_help().to_string();
         assert!(!add.contains("[default: \"\"]") && add.contains("[default: text]"), "{add}");
+    }
+
+    /// clap names a positional by its field (`<CUSTOMER>`) and an option's value by its
+    /// `value_name`, in English, in the usage line, the help and a usage error: in Chinese
+    /// every one is Chinese but the values typed as written (week|month|quarter, en|zh-CN).
+    #[test]
+    fn value_names_are_chinese() {
+        fn english(cmd: &Command, path: &str, out: &mut Vec<String>) {
+            for arg in cmd.get_arguments().filter(|a| a.get_action().takes_values()) {
+                for name in arg.get_value_names().unwrap_or_default() {
+                    let name = name.to_string();
+                    if name.chars().any(|c| c.is_ascii_uppercase()) && name != "en|zh-CN" {
+                        out.push(format!("{path}.{}: {name}", arg.get_id()));
+                    }
+                }
+                if arg.is_positional() && arg.get_value_names().is_none() {
+                    out.push(format!("{path}.{}: unnamed", arg.get_id()));
+                }
+            }
+            for sub in cmd.get_subcommands() {
+                english(sub, &format!("{path}.{}", sub.get_name()), out);
+            }
+        }
+        let mut zh = localized(Cli::command(), &I18n::new(Lang::ZhCn));
+        let mut left = Vec::new();
+        english(&zh, "top", &mut left);
+        assert!(left.is_empty(), "{left:#?}");
+        let contact = zh.find_subcommand_mut("contact").expect("contact");
+        let edit = contact.find_subcommand_mut("edit").expect("edit").render_help().to_string();
+        assert!(edit.contains("<联系人编号>") && edit.contains("--name <姓名>"), "{edit}");
+        let usage = |args: &[&str]| match localized(Cli::command(), &I18n::new(Lang::ZhCn)).try_get_matches_from(args) {
+            Ok(_) => panic!("{args:?} should not parse"),
+            Err(e) => crate::cli::usage::message(&e, &I18n::new(Lang::ZhCn)),
+        };
+        let missing = usage(&["fieldbook", "contact", "add"]);
+        assert!(missing.contains("缺少 <客户编号>") && missing.contains("<姓名>"), "{missing}");
+        assert!(!missing.contains("CUSTOMER") && !missing.contains("NAME"), "{missing}");
+        let show = usage(&["fieldbook", "show", "abc"]);
+        assert!(show.contains("“abc”不是有效的 <客户编号>"), "{show}");
+        let report = localized(Cli::command(), &I18n::new(Lang::ZhCn))
+            .find_subcommand_mut("report")
+            .expect("report")
+            .render_help()
+            .to_string();
+        assert!(report.contains("--period <week|month|quarter>") && report.contains("--from <日期>"), "{report}");
+        let english = Cli::command().render_usage().to_string();
+        assert!(english.contains("[OPTIONS]"), "{english}");
     }
 }

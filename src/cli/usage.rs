@@ -41,6 +41,12 @@ pub fn message(e: &clap::Error, i18n: &I18n) -> String {
         ErrorKind::ValueValidation if is_not_a_number(e) => {
             i18n.fmt("cli.usage.not_a_number", &[("arg", &arg), ("value", &value)])
         }
+        ErrorKind::InvalidValue if value.is_empty() && arg.starts_with('-') => {
+            // An option given no value (`--limit` last): clap says the empty value is invalid.
+            let (flag, name) = arg.split_once(' ').unwrap_or((&arg, ""));
+            let name = name.trim_end_matches("...").trim_start_matches('<').trim_end_matches('>');
+            i18n.fmt("cli.usage.no_value", &[("arg", &flag), ("name", &name)])
+        }
         ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
             let valid = text(ContextKind::ValidValue);
             if valid.is_empty() {
@@ -64,6 +70,8 @@ pub fn message(e: &clap::Error, i18n: &I18n) -> String {
         ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues => {
             i18n.fmt("cli.usage.unexpected", &[("value", &value)])
         }
+        ErrorKind::TooFewValues => i18n.fmt("cli.usage.too_few", &[("arg", &arg)]),
+        ErrorKind::InvalidUtf8 => i18n.t("cli.usage.not_utf8"),
         _ => i18n.fmt("cli.usage.other", &[("reason", &first_line(e))]),
     };
     let mut out = format!("{}{what}", i18n.t("cli.error.prefix"));
@@ -104,7 +112,7 @@ pub(crate) fn lang_flag(args: &[String]) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use clap::Parser;
+    use clap::{CommandFactory, Parser};
 
     use super::*;
     use crate::cli::Cli;
@@ -126,6 +134,18 @@ mod tests {
         assert!(en.contains("--help"), "{en}");
         let zh = message(&e, &I18n::new(Lang::ZhCn));
         assert!(zh.contains("缺少") && zh.contains("<ID>"), "{zh}");
+    }
+
+    #[test]
+    fn an_option_without_its_value_says_what_to_write() {
+        let e = error_of(&["fieldbook", "list", "--limit"]);
+        let en = message(&e, &I18n::new(Lang::En));
+        assert!(en.contains("--limit needs a value: LIMIT"), "{en}");
+        let zh = crate::cli::help::localized(Cli::command(), &I18n::new(Lang::ZhCn))
+            .try_get_matches_from(["fieldbook", "visit", "1", "--met"])
+            .map(|_| String::new())
+            .unwrap_or_else(|e| message(&e, &I18n::new(Lang::ZhCn)));
+        assert!(zh.contains("--met 后面要写联系人编号") && !zh.contains("“”"), "{zh}");
     }
 
     #[test]
