@@ -13,9 +13,15 @@ pub fn percent(i: &I18n, share: Option<f64>) -> String {
     share.map_or_else(|| i.t("report.percent_none"), |s| format!("{:.0}%", s * 100.0))
 }
 
-/// `4.5d` / `4.5天`, or `—`.
+/// `12d` / `12 天`, `4.5d` / `4.5 天` (a whole number without its `.0`), or `—`.
 pub fn days(i: &I18n, days: Option<f64>) -> String {
-    days.map_or_else(|| i.t("report.percent_none"), |d| i.fmt("report.days", &[("days", &format!("{d:.1}"))]))
+    days.map_or_else(|| i.t("report.percent_none"), |d| i.fmt("report.days", &[("days", &one_decimal(d))]))
+}
+
+/// `12`, `4.5`: one decimal, none when it is 0.
+fn one_decimal(n: f64) -> String {
+    let said = format!("{n:.1}");
+    said.strip_suffix(".0").map_or_else(|| said.clone(), str::to_string)
 }
 
 /// One step's figures in the funnel table, in the columns' order (step, reached, moved on,
@@ -184,5 +190,24 @@ pub fn losing_touch_line(i: &I18n, report: &Report) -> String {
             })
             .collect();
         i.fmt("report.customers.losing_touch", &[("names", &names.join(separator(i)))])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    /// The house rule: a space between a number and a Chinese unit (`逾期 31 项`, `109 天`);
+    /// a whole number of days reads without `.0`.
+    #[test]
+    fn days_read_as_a_rep_says_them() {
+        let (zh, en) = (I18n::new(Lang::ZhCn), I18n::new(Lang::En));
+        assert_eq!(days(&zh, Some(12.0)), "12 天");
+        assert_eq!(days(&zh, Some(4.5)), "4.5 天");
+        assert_eq!(days(&zh, Some(0.04)), "0 天");
+        assert_eq!(days(&en, Some(12.0)), "12d");
+        assert_eq!(days(&en, Some(4.46)), "4.5d");
+        assert_eq!(days(&zh, None), zh.t("report.percent_none"));
     }
 }

@@ -222,7 +222,7 @@ fn funnel(frame: &mut Frame, area: Rect, view: &View, r: &Report) {
         .collect();
     // Each column as wide as its header, at least as its figures need.
     let widths: Vec<usize> =
-        header.iter().zip([12, 6, 6, 5, 5, 7, 7, 5]).map(|(h, least)| text::width(h).max(least)).collect();
+        header.iter().zip([12, 6, 6, 5, 5, 8, 8, 5]).map(|(h, least)| text::width(h).max(least)).collect();
     let mut out = vec![row(&header, &widths, t.muted)];
     for s in &r.funnel {
         let stuck_style = if s.stuck > 0 { t.warning } else { t.text };
