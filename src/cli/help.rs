@@ -50,7 +50,8 @@ pub fn localized(cmd: Command, i18n: &I18n) -> Command {
     match i18n.lang() {
         Lang::En => without_empty_defaults(cmd),
         Lang::ZhCn => {
-            let tables = Tables { help: ZH.parse().unwrap_or_default(), values: ZH_VALUE_NAMES.parse().unwrap_or_default() };
+            let tables =
+                Tables { help: ZH.parse().unwrap_or_default(), values: ZH_VALUE_NAMES.parse().unwrap_or_default() };
             let mut cmd = in_chinese(cmd, &tables, "top");
             // clap adds its `help` subcommands when the command is built; say them in Chinese.
             cmd.build();
