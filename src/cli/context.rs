@@ -38,13 +38,15 @@ pub struct Ctx {
     pub config_dir: PathBuf,
     db_path: PathBuf,
     store: Option<Store>,
+    /// The store was opened by [`Ctx::store_on_trial`] and made the database file.
+    made_on_trial: bool,
 }
 
 impl Ctx {
     /// A context for the session's database; nothing is opened yet.
     pub fn new(session: Session) -> Self {
         let Session { i18n, clock, config, config_dir, db_path } = session;
-        Self { i18n, clock, config, config_dir, db_path, store: None }
+        Self { i18n, clock, config, config_dir, db_path, store: None, made_on_trial: false }
     }
 
     /// The database file this run works on (`--db`, `FIELDBOOK_DB`, or the default).
@@ -68,6 +70,37 @@ impl Ctx {
             }
         };
         Ok(self.store.insert(store))
+    }
+
+    /// The store for a run that may end up saving nothing (a dry run, an import refused for its
+    /// records): a database file this opening makes is not announced yet. [`Ctx::end_trial`]
+    /// then keeps it (and says so) or removes it, so a run that saved nothing leaves no file.
+    pub fn store_on_trial(&mut self) -> anyhow::Result<&mut Store> {
+        if self.store.is_none() && !self.db_path.exists() {
+            let store = Store::open(&self.db_path, self.clock)?;
+            self.made_on_trial = true;
+            return Ok(self.store.insert(store));
+        }
+        self.store()
+    }
+
+    /// Ends what [`Ctx::store_on_trial`] began: with `saved`, a database it made is announced
+    /// as [`Ctx::store`] does; without, the store is closed and the file it made removed
+    /// (nothing else was ever in it).
+    pub fn end_trial(&mut self, saved: bool) {
+        if !std::mem::take(&mut self.made_on_trial) {
+            return;
+        }
+        if saved {
+            self.tell(&self.i18n.fmt("cli.new_database", &[("path", &self.db_path.display())]));
+            return;
+        }
+        drop(self.store.take());
+        for suffix in ["", "-wal", "-shm", "-journal"] {
+            let mut name = self.db_path.clone().into_os_string();
+            name.push(suffix);
+            let _ = std::fs::remove_file(PathBuf::from(name));
+        }
     }
 
     /// After a command that changed the database: writes the config's `calendar.file` again

@@ -78,6 +78,14 @@ pub fn run(args: &ImportArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
         return list_batches(ctx, args.format == Some(ImportFormat::Json));
     }
     let Some(path) = args.file.as_deref() else { return Err(ctx.fail("data.import.need_file", &[])) };
+    // A dry run, or a file refused for its records, leaves no new database behind.
+    let done = import_file(args, path, ctx);
+    ctx.end_trial(done.is_ok() && !args.dry_run);
+    done
+}
+
+/// Reads, checks and imports the file at `path`, then tells how it went.
+fn import_file(args: &ImportArgs, path: &Path, ctx: &mut Ctx) -> anyhow::Result<()> {
     let bytes = read_file(ctx, path)?;
     let format = match args.format {
         Some(f) => f,
@@ -95,7 +103,7 @@ pub fn run(args: &ImportArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
     let report = match format {
         ImportFormat::Json => {
             let set = read_export(path, &bytes)?;
-            ctx.store()?.import_set(&set, &options)?
+            ctx.store_on_trial()?.import_set(&set, &options)?
         }
         ImportFormat::Csv | ImportFormat::Vcard => {
             super::import_records::import_records(args, format, path, &bytes, &options, ctx)?

@@ -44,7 +44,7 @@ pub fn import_records(
         ctx.fail("data.file.problem", &[("path", &path.display()), ("problem", &file_problem(&ctx.i18n, &p))])
     })?;
     let mut pieces = Pieces::new(grouping, ctx.clock, ctx.config.currency);
-    let report = ctx.store()?.import_pieces(options, rejected, &mut |add| {
+    let report = ctx.store_on_trial()?.import_pieces(options, rejected, &mut |add| {
         let mut added = Ok(());
         let mut piece = Vec::with_capacity(PIECE_RECORDS);
         // The same bytes read the same way again: what the first reading found wrong with the

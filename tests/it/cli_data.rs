@@ -91,6 +91,22 @@ fn vcard_import_dry_run_then_real_then_undo() {
 }
 
 #[test]
+fn import_that_saves_nothing_leaves_no_new_database() {
+    let env = Env::new();
+    let file = fixture("vcard/iphone_30.vcf");
+    let dry = env.cmd().args(["import", &file, "--dry-run"]).output().unwrap();
+    assert!(dry.status.success() && String::from_utf8_lossy(&dry.stdout).contains("Dry run"));
+    assert!(!String::from_utf8_lossy(&dry.stderr).contains("Started a new database"));
+    let refused = env.cmd().args(["import", &fixture("csv/salesforce_utf8.csv")]).output().unwrap();
+    assert_eq!(refused.status.code(), Some(1));
+    let leftovers: Vec<_> = std::fs::read_dir(env.dir.path()).unwrap().flatten().map(|e| e.file_name()).collect();
+    assert!(!env.db.exists(), "a dry run and a refused import made no database: {leftovers:?}");
+    let done = env.cmd().args(["import", &file]).output().unwrap();
+    assert!(String::from_utf8_lossy(&done.stderr).contains("Started a new database"));
+    assert!(env.ok(&["list"]).contains("张小燕"));
+}
+
+#[test]
 fn csv_import_all_or_nothing_unless_skip_invalid() {
     let env = Env::new();
     let file = fixture("csv/salesforce_utf8.csv");
