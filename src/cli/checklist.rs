@@ -2,6 +2,7 @@
 //! customer's open deal, numbered, with ticks.
 
 use super::Ctx;
+use super::customer_arg::CustomerArg;
 use super::deal::DealArg;
 use super::method;
 use super::output::{self, FormatArg};
@@ -13,8 +14,9 @@ use crate::text::indent;
 /// Arguments of `checklist`.
 #[derive(Debug, clap::Args)]
 pub struct ChecklistArgs {
-    /// The customer id.
-    pub id: i64,
+    /// The customer: its number, or a name only it answers to (`fieldbook list` shows numbers).
+    #[arg(value_name = "CUSTOMER")]
+    pub id: CustomerArg,
     /// Tick item N (repeat for several).
     #[arg(long, value_name = "N")]
     pub tick: Vec<u32>,
@@ -29,10 +31,11 @@ pub struct ChecklistArgs {
 
 /// Applies the ticks, then prints the list.
 pub fn run(args: &ChecklistArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
+    let customer_id = args.id.id(ctx)?;
     let playbook = method::playbook(ctx);
     let store = ctx.store()?;
-    let customer = store.customer(args.id)?;
-    let deal = ops::deals::pick(store, args.id, args.deal.id, true)?;
+    let customer = store.customer(customer_id)?;
+    let deal = ops::deals::pick(store, customer_id, args.deal.id, true)?;
     let total = playbook.step(deal.stage).checklist.len();
     if let Some(bad) = args.tick.iter().chain(&args.untick).find(|n| **n == 0 || **n as usize > total) {
         return Err(ctx.fail("playbook.checklist.bad_item", &[("n", bad), ("total", &total)]));

@@ -4,6 +4,7 @@
 //! gatekeeper; in English or Chinese).
 
 use super::Ctx;
+use super::customer_arg::CustomerArg;
 use super::output::{self, FormatArg, Table};
 use crate::domain::contact::parse_roles;
 use crate::domain::{Contact, ContactDraft, Style, Word};
@@ -39,8 +40,9 @@ pub struct PersonOptions {
 pub enum ContactAction {
     /// Add a person to a customer's account; prints the new id.
     Add {
-        /// The customer id.
-        customer: i64,
+        /// The customer: its number, or a name only it answers to (`fieldbook list` shows numbers).
+        #[arg(value_name = "CUSTOMER")]
+        customer: CustomerArg,
         /// The person's name.
         name: String,
         /// A buying role: decision-maker, buyer, user, influencer, insider, gatekeeper (or
@@ -54,8 +56,9 @@ pub enum ContactAction {
     },
     /// List the people of a customer's account with their roles.
     List {
-        /// The customer id.
-        customer: i64,
+        /// The customer: its number, or a name only it answers to (`fieldbook list` shows numbers).
+        #[arg(value_name = "CUSTOMER")]
+        customer: CustomerArg,
         #[command(flatten)]
         format: FormatArg,
     },
@@ -88,6 +91,7 @@ pub enum ContactAction {
 pub fn run(args: &ContactArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
     match &args.action {
         ContactAction::Add { customer, name, roles, person, format } => {
+            let customer = &customer.id(ctx)?;
             let draft = ContactDraft { name: name.clone(), roles: roles.clone(), ..ContactDraft::default() };
             let draft = person.apply(draft);
             let id = ops::contacts::add(ctx.store()?, *customer, &draft)?;
@@ -100,6 +104,7 @@ pub fn run(args: &ContactArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
             ctx.print(&id.to_string())
         }
         ContactAction::List { customer, format } => {
+            let customer = &customer.id(ctx)?;
             let people = ops::contacts::people(ctx.store()?, *customer)?;
             if format.is_json() {
                 return ctx.print(&output::json(&people.contacts)?);

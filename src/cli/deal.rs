@@ -3,6 +3,7 @@
 //! only the customer acts on its one open deal; `--deal ID` names one of several.
 
 use super::Ctx;
+use super::customer_arg::CustomerArg;
 use super::output::{self, FormatArg, Table};
 use super::{checklist, method};
 use crate::domain::{Deal, DomainError, Step};
@@ -39,8 +40,9 @@ pub enum DealAction {
 /// Arguments of `deal add`.
 #[derive(Debug, clap::Args)]
 pub struct AddArgs {
-    /// The customer id.
-    pub customer: i64,
+    /// The customer: its number, or a name only it answers to (`fieldbook list` shows numbers).
+    #[arg(value_name = "CUSTOMER")]
+    pub customer: CustomerArg,
     /// What the deal is about (required).
     #[arg(long)]
     pub title: String,
@@ -63,8 +65,9 @@ pub struct AddArgs {
 /// Arguments of `deal list`.
 #[derive(Debug, clap::Args)]
 pub struct ListArgs {
-    /// The customer id.
-    pub customer: i64,
+    /// The customer: its number, or a name only it answers to (`fieldbook list` shows numbers).
+    #[arg(value_name = "CUSTOMER")]
+    pub customer: CustomerArg,
     #[command(flatten)]
     pub format: FormatArg,
 }
@@ -93,8 +96,9 @@ pub struct EditArgs {
 /// Arguments of `move`.
 #[derive(Debug, clap::Args)]
 pub struct MoveArgs {
-    /// The customer id.
-    pub id: i64,
+    /// The customer: its number, or a name only it answers to (`fieldbook list` shows numbers).
+    #[arg(value_name = "CUSTOMER")]
+    pub id: CustomerArg,
     /// The step to move to: preparation, approach, survey, presentation, close (or Chinese, or a prefix).
     pub step: String,
     /// Why (kept in the step history).
@@ -109,8 +113,9 @@ pub struct MoveArgs {
 /// Arguments of `won`.
 #[derive(Debug, clap::Args)]
 pub struct WonArgs {
-    /// The customer id.
-    pub id: i64,
+    /// The customer: its number, or a name only it answers to (`fieldbook list` shows numbers).
+    #[arg(value_name = "CUSTOMER")]
+    pub id: CustomerArg,
     /// The final value of the deal (200000, 200k, 1.5m, 80万, $50k); a bare number is in the deal's currency.
     #[arg(long, value_name = "AMOUNT")]
     pub value: Option<String>,
@@ -123,8 +128,9 @@ pub struct WonArgs {
 /// Arguments of `lost`.
 #[derive(Debug, clap::Args)]
 pub struct LostArgs {
-    /// The customer id.
-    pub id: i64,
+    /// The customer: its number, or a name only it answers to (`fieldbook list` shows numbers).
+    #[arg(value_name = "CUSTOMER")]
+    pub id: CustomerArg,
     /// Why the deal was lost (required).
     #[arg(long)]
     pub reason: Option<String>,
@@ -163,6 +169,7 @@ pub fn run(args: &DealArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
 }
 
 fn add(args: &AddArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
+    let customer_id = args.customer.id(ctx)?;
     let draft = DealDraft {
         title: args.title.clone(),
         value: args.value.clone().unwrap_or_default(),
@@ -171,16 +178,17 @@ fn add(args: &AddArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
         close_on: args.close_on.clone().unwrap_or_default(),
     };
     let default = ctx.config.currency;
-    let deal = ops::deals::add(ctx.store()?, args.customer, &draft, default)?;
+    let deal = ops::deals::add(ctx.store()?, customer_id, &draft, default)?;
     if args.format.is_json() {
         return ctx.print(&output::json(&deal)?);
     }
-    ctx.tell(&ctx.i18n.fmt("cli.deal.added", &[("deal", &deal.id), ("id", &args.customer), ("title", &deal.title)]));
+    ctx.tell(&ctx.i18n.fmt("cli.deal.added", &[("deal", &deal.id), ("id", &customer_id), ("title", &deal.title)]));
     ctx.print(&deal.id.to_string())
 }
 
 fn list(args: &ListArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
-    let deals = ops::deals::list(ctx.store()?, args.customer)?;
+    let customer_id = args.customer.id(ctx)?;
+    let deals = ops::deals::list(ctx.store()?, customer_id)?;
     if args.format.is_json() {
         return ctx.print(&output::json(&deals)?);
     }
@@ -232,36 +240,40 @@ fn summary(i: &I18n, deal: &Deal) -> String {
 
 /// Moves the open deal to another step.
 pub fn run_move(args: &MoveArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
+    let customer_id = args.id.id(ctx)?;
     let to = Step::parse(&args.step)?;
     let playbook = method::playbook(ctx);
-    let moved = ops::steps::move_open_deal(ctx.store()?, &playbook, args.id, args.deal.id, to, &args.reason)?;
+    let moved = ops::steps::move_open_deal(ctx.store()?, &playbook, customer_id, args.deal.id, to, &args.reason)?;
     checklist::warn_unticked(ctx, &moved);
     let from = ctx.i18n.word(moved.from);
     let text = ctx.i18n.fmt(
         "cli.deal.moved",
-        &[("id", &args.id), ("deal", &moved.deal.id), ("from", &from), ("to", &ctx.i18n.word(to))],
+        &[("id", &customer_id), ("deal", &moved.deal.id), ("from", &from), ("to", &ctx.i18n.word(to))],
     );
     report(ctx, &args.format, &moved.deal, &text)
 }
 
 /// Marks the open deal won.
 pub fn run_won(args: &WonArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
+    let customer_id = args.id.id(ctx)?;
     let store = ctx.store()?;
-    let deal = ops::deals::pick(store, args.id, args.deal.id, true)?;
+    let deal = ops::deals::pick(store, customer_id, args.deal.id, true)?;
     let deal = ops::deals::win(store, deal.id, args.value.as_deref())?;
     let value = deal.value().map(|v| v.full()).unwrap_or_else(|| "—".into());
-    let text = ctx.i18n.fmt("cli.deal.won", &[("id", &args.id), ("deal", &deal.id), ("value", &value)]);
+    let text = ctx.i18n.fmt("cli.deal.won", &[("id", &customer_id), ("deal", &deal.id), ("value", &value)]);
     report(ctx, &args.format, &deal, &text)
 }
 
 /// Marks the open deal lost, with its reason.
 pub fn run_lost(args: &LostArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
+    let customer_id = args.id.id(ctx)?;
     let reason = args.reason.as_deref().map(str::trim).filter(|r| !r.is_empty());
     let reason = reason.ok_or(DomainError::MissingField { field: "reason" })?;
     let store = ctx.store()?;
-    let deal = ops::deals::pick(store, args.id, args.deal.id, true)?;
+    let deal = ops::deals::pick(store, customer_id, args.deal.id, true)?;
     let deal = ops::deals::lose(store, deal.id, reason)?;
-    let text = ctx.i18n.fmt("cli.deal.lost", &[("id", &args.id), ("deal", &deal.id), ("reason", &deal.lost_reason)]);
+    let text =
+        ctx.i18n.fmt("cli.deal.lost", &[("id", &customer_id), ("deal", &deal.id), ("reason", &deal.lost_reason)]);
     report(ctx, &args.format, &deal, &text)
 }
 

@@ -6,6 +6,7 @@
 use serde_json::json;
 
 use super::Ctx;
+use super::customer_arg::CustomerArg;
 use super::output::{self, FormatArg};
 use crate::domain::{DomainError, FactCategory, FactDraft, Word};
 use crate::ops;
@@ -13,8 +14,9 @@ use crate::ops;
 /// Arguments of `fact`.
 #[derive(Debug, clap::Args)]
 pub struct FactArgs {
-    /// The customer id.
-    pub id: i64,
+    /// The customer: its number, or a name only it answers to (`fieldbook list` shows numbers).
+    #[arg(value_name = "CUSTOMER")]
+    pub id: CustomerArg,
     /// basic, business, personal, logistics or commercial.
     #[arg(long)]
     pub category: Option<String>,
@@ -36,6 +38,7 @@ pub struct FactArgs {
 
 /// Saves the fact and prints its id.
 pub fn run(args: &FactArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
+    let customer_id = args.id.id(ctx)?;
     let category = args.category.as_deref().ok_or(DomainError::MissingField { field: "category" })?;
     let draft = FactDraft {
         category: FactCategory::parse_word(category)?,
@@ -43,14 +46,16 @@ pub fn run(args: &FactArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
         value: args.value.clone(),
         date: args.date.clone().unwrap_or_default(),
     };
-    let id = ops::facts::add(ctx.store()?, args.id, args.contact, &draft)?;
+    let id = ops::facts::add(ctx.store()?, customer_id, args.contact, &draft)?;
     if args.format.is_json() {
-        let out = json!({ "fact_id": id, "customer_id": args.id, "contact_id": args.contact });
+        let out = json!({ "fact_id": id, "customer_id": customer_id, "contact_id": args.contact });
         return ctx.print(&output::json(&out)?);
     }
     ctx.tell(
-        &ctx.i18n
-            .fmt("cli.fact.saved", &[("fact", &id), ("id", &args.id), ("category", &ctx.i18n.word(draft.category))]),
+        &ctx.i18n.fmt(
+            "cli.fact.saved",
+            &[("fact", &id), ("id", &customer_id), ("category", &ctx.i18n.word(draft.category))],
+        ),
     );
     ctx.print(&id.to_string())
 }

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use serde_json::json;
 
 use super::Ctx;
+use super::customer_arg::CustomerArg;
 use super::note::NoteArgs;
 use super::output::{self, FormatArg};
 use super::visit::VisitArgs;
@@ -115,8 +116,9 @@ pub enum NoteAction {
     Move {
         /// The note id.
         id: i64,
-        /// The customer id.
-        customer: i64,
+        /// The customer: its number, or a name only it answers to.
+        #[arg(value_name = "CUSTOMER")]
+        customer: CustomerArg,
         #[command(flatten)]
         format: FormatArg,
     },
@@ -130,8 +132,9 @@ pub enum NoteAction {
 /// Arguments of `archive` and `unarchive`.
 #[derive(Debug, clap::Args)]
 pub struct ArchiveArgs {
-    /// The customer id.
-    pub id: i64,
+    /// The customer: its number, or a name only it answers to (`fieldbook list` shows numbers).
+    #[arg(value_name = "CUSTOMER")]
+    pub id: CustomerArg,
     #[command(flatten)]
     pub format: FormatArg,
 }
@@ -156,7 +159,10 @@ pub fn run_visit(args: &VisitCommand, ctx: &mut Ctx) -> anyhow::Result<()> {
             let (visit, _) = ops::visits::delete(ctx.store()?, *id)?;
             done(ctx, format, json!({ "visit_id": id, "customer_id": visit.customer_id }), "cli.fix.visit_deleted", *id)
         }
-        (None, VisitArgs { id: Some(customer), .. }) => super::visit::run_visit(*customer, &args.log, ctx),
+        (None, VisitArgs { id: Some(customer), .. }) => {
+            let customer_id = customer.id(ctx)?;
+            super::visit::run_visit(customer_id, &args.log, ctx)
+        }
         (None, VisitArgs { id: None, .. }) => Err(ctx.fail("cli.fix.visit_usage", &[])),
     }
 }
@@ -226,6 +232,7 @@ pub fn run_note(args: &NoteCommand, ctx: &mut Ctx) -> anyhow::Result<()> {
             done(ctx, format, json!({ "note_id": id, "customer_id": note.customer_id }), "cli.fix.note_deleted", *id)
         }
         (Some(NoteAction::Move { id, customer, format }), _) => {
+            let customer = &customer.id(ctx)?;
             ops::notes::move_to(ctx.store()?, *id, Some(*customer))?;
             if format.is_json() {
                 return ctx.print(&output::json(&json!({ "note_id": id, "customer_id": customer }))?);
@@ -261,7 +268,8 @@ fn inbox(ctx: &mut Ctx, format: &FormatArg) -> anyhow::Result<()> {
 
 /// `archive ID` / `unarchive ID`.
 pub fn run_archive(args: &ArchiveArgs, ctx: &mut Ctx, archived: bool) -> anyhow::Result<()> {
-    let (customer, changed) = ops::archive::set_archived(ctx.store()?, args.id, archived)?;
+    let customer_id = args.id.id(ctx)?;
+    let (customer, changed) = ops::archive::set_archived(ctx.store()?, customer_id, archived)?;
     if args.format.is_json() {
         return ctx.print(&output::json(&json!({ "customer_id": customer.id, "archived": customer.archived }))?);
     }

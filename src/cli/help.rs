@@ -283,7 +283,7 @@ mod tests {
         assert!(top.contains("显示帮助，或某个子命令的帮助") && !top.contains("Print this message"), "{top}");
         assert!(top.contains("用法：fieldbook [选项] [命令]") && !top.contains("[OPTIONS]"), "{top}");
         let visit = cmd.find_subcommand_mut("visit").expect("visit").render_help().to_string();
-        assert!(visit.contains("用法：fieldbook visit [选项] <客户编号>\n      fieldbook visit <命令>"), "{visit}");
+        assert!(visit.contains("用法：fieldbook visit [选项] <客户>\n      fieldbook visit <命令>"), "{visit}");
         let plan = cmd.find_subcommand_mut("plan").expect("plan").render_help().to_string();
         assert!(plan.contains("时间：5月12日") && plan.contains("拜访目的（必填）"), "{plan}");
         let english = Cli::command().render_help().to_string();
@@ -348,10 +348,10 @@ mod tests {
             Err(e) => crate::cli::usage::message(&e, &I18n::new(Lang::ZhCn)),
         };
         let missing = usage(&["fieldbook", "contact", "add"]);
-        assert!(missing.contains("缺少 <客户编号>") && missing.contains("<姓名>"), "{missing}");
+        assert!(missing.contains("缺少 <客户>") && missing.contains("<姓名>"), "{missing}");
         assert!(!missing.contains("CUSTOMER") && !missing.contains("NAME"), "{missing}");
-        let show = usage(&["fieldbook", "show", "abc"]);
-        assert!(show.contains("“abc”不是有效的 <客户编号>"), "{show}");
+        let edit = usage(&["fieldbook", "visit", "edit", "abc"]);
+        assert!(edit.contains("“abc”不是有效的 <拜访编号>"), "{edit}");
         let report = localized(Cli::command(), &I18n::new(Lang::ZhCn))
             .find_subcommand_mut("report")
             .expect("report")

@@ -14,6 +14,7 @@ mod check;
 mod checklist;
 mod contact;
 mod context;
+mod customer_arg;
 mod deal;
 mod demo;
 mod export;

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use serde_json::json;
 
 use super::Ctx;
+use super::customer_arg::CustomerArg;
 use super::output::{self, FormatArg, Table};
 use super::visit_type::VisitTypeArgs;
 use crate::domain::{Channel, DueState, VisitInput, Word, parse_when};
@@ -41,8 +42,9 @@ pub enum NextAction {
 /// Arguments of `next add`.
 #[derive(Debug, clap::Args)]
 pub struct AddArgs {
-    /// The customer id.
-    pub customer: i64,
+    /// The customer: its number, or a name only it answers to (`fieldbook list` shows numbers).
+    #[arg(value_name = "CUSTOMER")]
+    pub customer: CustomerArg,
     /// What is to be done.
     pub text: String,
     /// When it is due (2031-05-08, tomorrow, fri, +3d, fri 10:00…).
@@ -58,8 +60,9 @@ pub struct AddArgs {
 /// Arguments of `next list`.
 #[derive(Debug, clap::Args)]
 pub struct ListArgs {
-    /// Only this customer's next steps.
-    pub customer: Option<i64>,
+    /// Only this customer's next steps (its number, or a name only it answers to).
+    #[arg(value_name = "CUSTOMER")]
+    pub customer: Option<CustomerArg>,
     /// Only those due today or late.
     #[arg(long)]
     pub due: bool,
@@ -119,16 +122,18 @@ pub fn run(args: &NextArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
     let today = ctx.today();
     match &args.action {
         NextAction::Add(a) => {
-            let id = next_steps::add(ctx.store()?, a.customer, a.deal, &a.text, &a.on, today)?;
+            let customer_id = a.customer.id(ctx)?;
+            let id = next_steps::add(ctx.store()?, customer_id, a.deal, &a.text, &a.on, today)?;
             if a.format.is_json() {
-                return ctx.print(&output::json(&json!({ "next_step_id": id, "customer_id": a.customer }))?);
+                return ctx.print(&output::json(&json!({ "next_step_id": id, "customer_id": customer_id }))?);
             }
             let step = ctx.store()?.next_step(id)?;
-            ctx.tell(&ctx.i18n.fmt("cli.next.added", &[("step", &id), ("id", &a.customer), ("on", &step.due_on)]));
+            ctx.tell(&ctx.i18n.fmt("cli.next.added", &[("step", &id), ("id", &customer_id), ("on", &step.due_on)]));
             ctx.print(&id.to_string())
         }
         NextAction::List(a) => {
-            let steps = next_steps::list(ctx.store()?, a.customer, a.due, today)?;
+            let customer_id = a.customer.as_ref().map(|c| c.id(ctx)).transpose()?;
+            let steps = next_steps::list(ctx.store()?, customer_id, a.due, today)?;
             if a.format.is_json() {
                 return ctx.print(&output::json(&steps)?);
             }

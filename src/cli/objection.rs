@@ -3,6 +3,7 @@
 //! to answer each kind.
 
 use super::Ctx;
+use super::customer_arg::CustomerArg;
 use super::deal::DealArg;
 use super::method;
 use super::output::{self, FormatArg};
@@ -14,8 +15,9 @@ use crate::text::indent;
 /// Arguments of `objection`.
 #[derive(Debug, clap::Args)]
 pub struct ObjectionArgs {
-    /// The customer id (its open deal gets the objection).
-    pub id: i64,
+    /// The customer (its open deal gets the objection): its number, or a name only it answers to.
+    #[arg(value_name = "CUSTOMER")]
+    pub id: CustomerArg,
     #[command(flatten)]
     pub deal: DealArg,
     #[command(subcommand)]
@@ -56,10 +58,11 @@ pub enum ObjectionAction {
 
 /// Runs the action.
 pub fn run(args: &ObjectionArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
+    let customer_id = args.id.id(ctx)?;
     let playbook = method::playbook(ctx);
     let store = ctx.store()?;
-    let customer = store.customer(args.id)?;
-    let deal = ops::deals::pick(store, args.id, args.deal.id, false)?;
+    let customer = store.customer(customer_id)?;
+    let deal = ops::deals::pick(store, customer_id, args.deal.id, false)?;
     let view = |o: Objection| ObjectionView::new(o, &playbook);
     match &args.action {
         ObjectionAction::Add { text, kind, answer } => {

@@ -2,6 +2,7 @@
 //! portfolio quadrant and cadence override, then prints the profile with the playbook's advice.
 
 use super::Ctx;
+use super::customer_arg::CustomerArg;
 use super::method;
 use super::output::{self, FormatArg};
 use crate::domain::cadence::parse_override;
@@ -27,8 +28,9 @@ pub enum Position {
 /// Arguments of `profile`.
 #[derive(Debug, clap::Args)]
 pub struct ProfileArgs {
-    /// The customer id.
-    pub id: i64,
+    /// The customer: its number, or a name only it answers to (`fieldbook list` shows numbers).
+    #[arg(value_name = "CUSTOMER")]
+    pub id: CustomerArg,
     /// Status: potential, intent, quasi, ordinary, quality, key, lost (Chinese names work too).
     #[arg(long)]
     pub class: Option<String>,
@@ -67,13 +69,14 @@ fn word<W: Word>(s: &Option<String>) -> anyhow::Result<Option<W>> {
 
 /// Applies the changes, then prints the profile.
 pub fn run(args: &ProfileArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
+    let customer_id = args.id.id(ctx)?;
     let mut patch = patch(args)?;
     let (money, authority, need) = (word::<Tri>(&args.money)?, word::<Tri>(&args.authority)?, word::<Tri>(&args.need)?);
     let playbook = method::playbook(ctx);
     let today = ctx.today();
     let store = ctx.store()?;
     if money.is_some() || authority.is_some() || need.is_some() {
-        let current = store.customer(args.id)?.man;
+        let current = store.customer(customer_id)?.man;
         patch.man = Some(Man {
             money: money.unwrap_or(current.money),
             authority: authority.unwrap_or(current.authority),
@@ -81,9 +84,9 @@ pub fn run(args: &ProfileArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
         });
     }
     let customer = if patch == CustomerPatch::default() {
-        store.customer(args.id)?
+        store.customer(customer_id)?
     } else {
-        store.update_customer(args.id, patch)?
+        store.update_customer(customer_id, patch)?
     };
     let view = ProfileView::new(&customer, &playbook, &ctx.config, today);
     if args.format.is_json() {

@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::Ctx;
+use super::customer_arg::CustomerArg;
 use super::method;
 use super::output::{self, FormatArg, Table};
 use crate::domain::checklist;
@@ -26,8 +27,9 @@ const NOTES_SHOWN: u32 = 20;
 /// Arguments of `show`.
 #[derive(Debug, clap::Args)]
 pub struct ShowArgs {
-    /// The customer id (`fieldbook list` shows them).
-    pub id: i64,
+    /// The customer: its number, or a name only it answers to (`fieldbook list` shows numbers).
+    #[arg(value_name = "CUSTOMER")]
+    pub id: CustomerArg,
     #[command(flatten)]
     pub format: FormatArg,
 }
@@ -66,10 +68,11 @@ pub struct ShownFact {
 
 /// Prints one customer.
 pub fn run(args: &ShowArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
+    let customer_id = args.id.id(ctx)?;
     let playbook = method::playbook(ctx);
     let (today, config) = (ctx.today(), ctx.config.clone());
     let store = ctx.store()?;
-    let page = CustomerPage::load(store, args.id, PageSize { visits: VISITS_SHOWN, notes: NOTES_SHOWN })?;
+    let page = CustomerPage::load(store, customer_id, PageSize { visits: VISITS_SHOWN, notes: NOTES_SHOWN })?;
     let profile = ProfileView::new(&page.customer, &playbook, &config, today);
     let checklist = match page.open_deal() {
         Some(deal) => Some(ChecklistView::load(store, deal, &playbook)?),

@@ -130,10 +130,10 @@ mod tests {
         let e = error_of(&["fieldbook", "show"]);
         let en = message(&e, &I18n::new(Lang::En));
         assert!(en.starts_with("error: "), "{en}");
-        assert!(en.contains("<ID>"), "{en}");
+        assert!(en.contains("<CUSTOMER>"), "{en}");
         assert!(en.contains("--help"), "{en}");
         let zh = message(&e, &I18n::new(Lang::ZhCn));
-        assert!(zh.contains("缺少") && zh.contains("<ID>"), "{zh}");
+        assert!(zh.contains("缺少") && zh.contains("<CUSTOMER>"), "{zh}");
     }
 
     #[test]
@@ -150,7 +150,7 @@ mod tests {
 
     #[test]
     fn a_non_numeric_id_says_what_is_wrong() {
-        let e = error_of(&["fieldbook", "show", "abc"]);
+        let e = error_of(&["fieldbook", "visit", "edit", "abc"]);
         let zh = message(&e, &I18n::new(Lang::ZhCn));
         assert!(zh.contains("abc") && zh.contains("<ID>"), "{zh}");
         assert!(zh.contains("数字"), "{zh}");

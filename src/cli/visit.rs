@@ -9,6 +9,7 @@ use chrono::{NaiveDate, NaiveDateTime, Timelike};
 use serde_json::json;
 
 use super::Ctx;
+use super::customer_arg::CustomerArg;
 use super::output::{self, FormatArg};
 use super::visit_type::VisitTypeArgs;
 use crate::domain::{Channel, Outcome, VisitInput, Word, parse_past_when, parse_when};
@@ -17,8 +18,9 @@ use crate::store::StoreError;
 /// Arguments of `plan`.
 #[derive(Debug, clap::Args)]
 pub struct PlanArgs {
-    /// The customer id.
-    pub id: i64,
+    /// The customer: its number, or a name only it answers to (`fieldbook list` shows numbers).
+    #[arg(value_name = "CUSTOMER")]
+    pub id: CustomerArg,
     /// When: 2031-05-12 10:00, may 12, 5月12日, tomorrow 10am, fri 3pm, 下周一 上午10点, +3d, 15:30.
     #[arg(long, value_name = "WHEN")]
     pub at: Option<String>,
@@ -48,9 +50,10 @@ pub struct PlanArgs {
 /// Arguments of `visit`.
 #[derive(Debug, clap::Args)]
 pub struct VisitArgs {
-    /// The customer id (required to log a visit; `visit edit|delete` name a visit instead).
-    #[arg(required = true)]
-    pub id: Option<i64>,
+    /// The customer: its number, or a name only it answers to (required to log a visit;
+    /// `visit edit|delete` name a visit instead).
+    #[arg(required = true, value_name = "CUSTOMER")]
+    pub id: Option<CustomerArg>,
     /// What the visit was for (required, unless logging a planned visit with --of).
     #[arg(long)]
     pub purpose: Option<String>,
@@ -97,6 +100,7 @@ pub struct VisitArgs {
 
 /// Plans an appointment.
 pub fn run_plan(args: &PlanArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
+    let customer_id = args.id.id(ctx)?;
     let today = ctx.today();
     let mut input = VisitInput {
         channel: channel(args.channel.as_deref())?,
@@ -107,12 +111,12 @@ pub fn run_plan(args: &PlanArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
         ..VisitInput::blank()
     };
     args.visit_type.apply(ctx, &mut input)?;
-    input.met = met(ctx, args.id, &args.met)?;
+    input.met = met(ctx, customer_id, &args.met)?;
     let input = input.validated()?;
     let at = input.planned_at;
     let store = ctx.store()?;
-    let deal = ops::deals::pick_if_any(store, args.id, args.deal.id)?.map(|d| d.id);
-    let visit_id = store.add_visit_for(args.id, deal, input)?;
+    let deal = ops::deals::pick_if_any(store, customer_id, args.deal.id)?.map(|d| d.id);
+    let visit_id = store.add_visit_for(customer_id, deal, input)?;
     let at = at.map(|t| ctx.i18n.moment(t)).unwrap_or_default();
     finish(ctx, &args.format, visit_id, &ctx.i18n.fmt("cli.visit.planned", &[("visit", &visit_id), ("at", &at)]))
 }

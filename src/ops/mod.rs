@@ -11,6 +11,7 @@ pub(crate) mod customers;
 pub(crate) mod deals;
 pub(crate) mod entries;
 pub(crate) mod facts;
+pub(crate) mod find_customer;
 pub(crate) mod next_steps;
 pub(crate) mod notes;
 pub(crate) mod objections;

@@ -218,12 +218,12 @@ fn usage_mistakes_exit_2_with_a_message_in_the_users_language() {
         assert!(out.stdout.is_empty(), "{args:?}");
         String::from_utf8(out.stderr).unwrap()
     };
-    let en = stderr_of(&["show", "abc"]);
+    let en = stderr_of(&["visit", "edit", "abc"]);
     assert!(en.starts_with("error: 'abc' is not a valid <ID>: it must be a number"), "{en}");
     assert!(en.contains("fieldbook --help"), "{en}");
     let zh = stderr_of(&["--lang", "zh-CN", "move", "1"]);
     assert!(
-        zh.starts_with("错误：缺少 <步骤>") && zh.contains("用法：fieldbook move [选项] <客户编号> <步骤>"),
+        zh.starts_with("错误：缺少 <步骤>") && zh.contains("用法：fieldbook move [选项] <客户> <步骤>"),
         "{zh}"
     );
     let zh = stderr_of(&["--lang", "zh-CN", "list", "--limit"]);

@@ -12,6 +12,7 @@ mod cli_bad_input;
 mod cli_calendar;
 mod cli_check;
 mod cli_contacts;
+mod cli_customer_names;
 mod cli_customers;
 mod cli_data;
 mod cli_dates;
