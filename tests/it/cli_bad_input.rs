@@ -222,10 +222,7 @@ fn usage_mistakes_exit_2_with_a_message_in_the_users_language() {
     assert!(en.starts_with("error: 'abc' is not a valid <ID>: it must be a number"), "{en}");
     assert!(en.contains("fieldbook --help"), "{en}");
     let zh = stderr_of(&["--lang", "zh-CN", "move", "1"]);
-    assert!(
-        zh.starts_with("错误：缺少 <步骤>") && zh.contains("用法：fieldbook move [选项] <客户> <步骤>"),
-        "{zh}"
-    );
+    assert!(zh.starts_with("错误：缺少 <步骤>") && zh.contains("用法：fieldbook move [选项] <客户> <步骤>"), "{zh}");
     let zh = stderr_of(&["--lang", "zh-CN", "list", "--limit"]);
     assert!(zh.starts_with("错误：--limit 后面要写条数"), "{zh}");
     let zh = stderr_of(&["visit", "1", "--lang=zh-CN", "--bogus"]);
