@@ -46,8 +46,9 @@ pub struct DemoCustomer {
 pub struct CustomerMeta {
     /// The language the rep writes the account's visits in (the demo's).
     pub tongue: Tongue,
-    /// What it buys from us: the product of its deals and visits.
-    pub product: Product,
+    /// What each of its deals sells (as its title says), in the order of its deals: a visit
+    /// about a deal speaks of that deal's product.
+    pub products: Vec<Product>,
     pub company_short: String,
     /// How the rep calls the account's decision maker (张总, or a name in English).
     pub decider: String,
@@ -56,9 +57,12 @@ pub struct CustomerMeta {
     /// Its deals' history as the visits follow it, oldest first: the first deal's steps, then
     /// its close, then a follow-on deal's steps when there is one.
     pub phases: Vec<Phase>,
-    /// Each move of its other deals (those beside the ones `phases` follows): the day the step
-    /// began and the day it moved on. A visit comes before each of these too.
-    pub side_moves: Vec<(NaiveDate, NaiveDate)>,
+    /// Every move of every one of its deals, deal by deal, each deal's oldest first: what a
+    /// visit is about at its moment (the deal the app shows, or the one that moves after it).
+    pub moves: Vec<Phase>,
+    /// Each move of its other deals (those beside the ones `phases` follows): the deal, the
+    /// day the step began and the day it moved on. A visit comes before each of these too.
+    pub side_moves: Vec<(usize, NaiveDate, NaiveDate)>,
     /// The budget its visits speak of, per deal (about the deal's value: 38万, ¥380k, $54k).
     pub budgets: Vec<String>,
     /// Days since the account was lost, when it was: it is not visited since.
@@ -71,6 +75,8 @@ pub struct CustomerMeta {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Phase {
     pub from: NaiveDate,
+    /// The moment of the move (a visit earlier that day is still at the step before).
+    pub at: NaiveDateTime,
     /// Index of the deal among the customer's deals.
     pub deal: usize,
     pub step: Step,
@@ -89,12 +95,14 @@ pub struct VisitSlot {
     /// For a logged visit, the day the plan has the account's next logged visit on, and
     /// whether that one is its last (which keeps its day: the account's last contact).
     pub then: Option<(NaiveDate, bool)>,
+    /// For the visit a deal's move came of, that deal (its index among the account's deals).
+    pub deal: Option<usize>,
 }
 
 impl VisitSlot {
     /// A visit of `customer` at `at`, logged (`done`) or planned; not the last.
     fn new(customer: usize, at: NaiveDateTime, done: bool) -> Self {
-        Self { customer, at, done, last: false, then: None }
+        Self { customer, at, done, last: false, then: None, deal: None }
     }
 }
 
@@ -277,7 +285,7 @@ impl Generator {
         let age_days = (self.rng.f64().sqrt() * MAX_AGE_DAYS) as u32;
         let created = self.office_time(days_before(self.today, age_days));
         let product = people::product(&mut self.rng, person.industry, rep);
-        let (deals, class, follow_on) = self.deals(&person, &t, product.name, created, age_days);
+        let (deals, products, class, follow_on) = self.deals(&person, &t, product, created, age_days);
         let (portfolio, cadence_days) = self.book_place();
         let mut record = BulkCustomer {
             name: person.name.clone(),
@@ -313,7 +321,8 @@ impl Generator {
                 (self.pick(t.notes).to_string(), stamp(self.office_time(day)))
             })
             .collect();
-        let phases = phases(&deals, follow_on, created.date());
+        let moves = phases(&deals, deals.len(), created);
+        let phases = phases(&deals, if follow_on { 2 } else { 1 }, created);
         let side_moves = side_moves(&deals, follow_on);
         let lost_days = phases
             .last()
@@ -321,11 +330,12 @@ impl Generator {
             .map(|p| (self.today - p.from).num_days().max(0) as u32);
         let meta = CustomerMeta {
             tongue: rep,
-            product,
+            products,
             company_short: person.company_short,
             decider,
             age_days,
             phases,
+            moves,
             side_moves,
             budgets,
             lost_days,
@@ -446,16 +456,17 @@ impl Generator {
         (people, decider)
     }
 
-    /// The customer's deals (won or lost ones, then maybe a new open one), its class, and
-    /// whether its second deal follows the first, won one (rather than running beside it).
+    /// The customer's deals (won or lost ones, then maybe a new open one) and what each
+    /// sells (no two the same), its class, and whether its second deal follows the first, won
+    /// one (rather than running beside it).
     fn deals(
         &mut self,
         person: &Person,
         t: &Texts,
-        product: &str,
+        product: Product,
         created: NaiveDateTime,
         age_days: u32,
-    ) -> (Vec<BulkDeal>, CustomerClass, bool) {
+    ) -> (Vec<BulkDeal>, Vec<Product>, CustomerClass, bool) {
         let roll = if age_days < 20 { 99 } else { self.rng.u8(..100) };
         let state = match roll {
             0..=14 => DealState::Won,
@@ -475,8 +486,9 @@ impl Generator {
                 Step::Close,
             ]),
         };
-        let first = self.deal(person, t, product, created, self.today, stage, state);
+        let first = self.deal(person, t, product.name, created, self.today, stage, state);
         let mut deals = vec![first];
+        let mut products = vec![product];
         let class = match state {
             DealState::Open => match stage {
                 Step::Preparation | Step::Approach => CustomerClass::Potential,
@@ -503,15 +515,16 @@ impl Generator {
             let next_stage = self.pick(&[Step::Preparation, Step::Approach]);
             // What they buy next is another of the industry's products.
             let rep = self.tongue();
-            let next = people::other_product(&mut self.deal_rng, person.industry, rep, product);
+            let next = people::other_product(&mut self.deal_rng, person.industry, rep, &[product.name]);
             deals.push(self.deal(person, t, next.name, again, self.today, next_stage, DealState::Open));
-            self.more_open_deals(&mut deals, person, t, product, again);
-            return (deals, class, true);
+            products.push(next);
+            self.more_open_deals(&mut deals, &mut products, person, t, again);
+            return (deals, products, class, true);
         }
         if state == DealState::Open {
-            self.more_open_deals(&mut deals, person, t, product, created);
+            self.more_open_deals(&mut deals, &mut products, person, t, created);
         }
-        (deals, class, false)
+        (deals, products, class, false)
     }
 
     /// An account works on up to three deals at once: one in four gets a second open deal,
@@ -519,9 +532,9 @@ impl Generator {
     fn more_open_deals(
         &mut self,
         deals: &mut Vec<BulkDeal>,
+        products: &mut Vec<Product>,
         person: &Person,
         t: &Texts,
-        product: &str,
         start: NaiveDateTime,
     ) {
         std::mem::swap(&mut self.rng, &mut self.deal_rng);
@@ -533,8 +546,10 @@ impl Generator {
         for _ in 0..extra.min(3usize.saturating_sub(deals.len())) {
             let stage = self.pick(&[Step::Preparation, Step::Approach, Step::Survey, Step::Presentation]);
             let rep = self.tongue();
-            let other = people::other_product(&mut self.rng, person.industry, rep, product);
+            let sold: Vec<&str> = products.iter().map(|p| p.name).collect();
+            let other = people::other_product(&mut self.rng, person.industry, rep, &sold);
             let mut deal = self.deal(person, t, other.name, start, self.today, stage, DealState::Open);
+            products.push(other);
             if person.tongue == Tongue::En && self.rng.u8(..3) == 0 && deal.currency != "USD" {
                 deal.currency = "USD".into();
                 deal.value_minor = deal.value_minor.map(in_dollars);
@@ -717,27 +732,29 @@ impl Generator {
     }
 }
 
-/// The customer's phases: each move of its first deal from `created` on, then each move of
-/// the deal that follows it when `follow_on`.
-fn phases(deals: &[BulkDeal], follow_on: bool, created: NaiveDate) -> Vec<Phase> {
+/// The customer's phases: each move of its first deal (at `created` when unreadable), then
+/// each move of the deals after it, `deals_followed` in all.
+fn phases(deals: &[BulkDeal], deals_followed: usize, created: NaiveDateTime) -> Vec<Phase> {
     let mut phases = Vec::with_capacity(8);
-    for (index, deal) in deals.iter().enumerate().take(if follow_on { 2 } else { 1 }) {
+    for (index, deal) in deals.iter().enumerate().take(deals_followed) {
         for m in &deal.history {
-            let from = m.at.get(..10).and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()).unwrap_or(created);
-            phases.push(Phase { from, deal: index, step: m.to.0, state: m.to.1 });
+            let at = NaiveDateTime::parse_from_str(&m.at, "%Y-%m-%dT%H:%M:%SZ").unwrap_or(created);
+            phases.push(Phase { from: at.date(), at, deal: index, step: m.to.0, state: m.to.1 });
         }
     }
     phases
 }
 
-/// The moves of the deals beside those [`phases`] follows, as (the day the step began, the
-/// day the deal moved on).
-fn side_moves(deals: &[BulkDeal], follow_on: bool) -> Vec<(NaiveDate, NaiveDate)> {
+/// The moves of the deals beside those [`phases`] follows, as (the deal's index, the day the
+/// step began, the day the deal moved on).
+fn side_moves(deals: &[BulkDeal], follow_on: bool) -> Vec<(usize, NaiveDate, NaiveDate)> {
     let day = |at: &str| at.get(..10).and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+    let skip = if follow_on { 2 } else { 1 };
     deals
         .iter()
-        .skip(if follow_on { 2 } else { 1 })
-        .flat_map(|d| d.history.windows(2).filter_map(|pair| Some((day(&pair[0].at)?, day(&pair[1].at)?))))
+        .enumerate()
+        .skip(skip)
+        .flat_map(|(i, d)| d.history.windows(2).filter_map(move |pair| Some((i, day(&pair[0].at)?, day(&pair[1].at)?))))
         .collect()
 }
 

@@ -88,7 +88,7 @@ pub fn load(store: &mut Store, size: DemoSize, seed: u64, lang: Lang, force: boo
         for slot in generator.visit_plan(&metas, size.visits) {
             let (id, deal_ids, meta, people) = &customers[slot.customer];
             let (visit, created_at, deal) = generator.visit(meta, &slot);
-            let visit_id = w.visit(*id, deal_ids.get(deal).copied(), visit, &created_at)?;
+            let visit_id = w.visit(*id, deal.and_then(|d| deal_ids.get(d)).copied(), visit, &created_at)?;
             w.met(visit_id, &generator.met(people))?;
             summary.visits += 1;
         }

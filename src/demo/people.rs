@@ -336,14 +336,15 @@ pub fn decides_by_title(title: &str) -> bool {
     DECIDER_TITLES_ZH.iter().any(|(t, _)| *t == title) || EN_DECIDER_TITLES.contains(&title)
 }
 
-/// Another product of the industry than `not` (the one a deal of the account is about).
-pub fn other_product(rng: &mut Rng, industry: usize, tongue: Tongue, not: &str) -> Product {
+/// Another product of the industry than those in `not` (what the account's other deals are
+/// about), when one is left.
+pub fn other_product(rng: &mut Rng, industry: usize, tongue: Tongue, not: &[&str]) -> Product {
     let ind = &INDUSTRIES[industry % INDUSTRIES.len()];
     let products = if tongue == Tongue::Zh { ind.product_zh } else { ind.product_en };
     let start = rng.usize(..products.len());
     (0..products.len())
         .map(|k| products[(start + k) % products.len()])
-        .find(|p| p.name != not)
+        .find(|p| !not.contains(&p.name))
         .unwrap_or(products[start])
 }
 

@@ -34,6 +34,7 @@ mod cli_workflow;
 mod crash_safety;
 mod data_paths;
 mod demo_data;
+mod demo_deals;
 mod demo_people;
 mod demo_rhythm;
 mod demo_steps;

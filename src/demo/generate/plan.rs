@@ -65,7 +65,7 @@ impl Generator {
             // last seen before it was lost, one left behind its cadence at its last contact.
             let behind = last[customer].filter(|back| *back >= meta.cadence);
             let latest = behind.or(meta.lost_days.map(|d| d + 1)).unwrap_or(0);
-            for (from, to) in before_moves(meta, latest, self.today) {
+            for (deal, from, to) in before_moves(meta, latest, self.today) {
                 let mut back = from + self.rng.u32(..=to - from);
                 // A visit already in the ten days (another deal's move, the last contact) is
                 // the one the move came of.
@@ -79,7 +79,7 @@ impl Generator {
                 }
                 let day = self.work_day(days_before(self.today, back));
                 if left > 0 && logged.insert((customer, day)) {
-                    slots.push(VisitSlot::new(customer, self.office_time(day), true));
+                    slots.push(VisitSlot { deal: Some(deal), ..VisitSlot::new(customer, self.office_time(day), true) });
                     made[customer].push((self.today - day).num_days().max(0) as u32);
                     left -= 1;
                 }
@@ -252,7 +252,7 @@ impl Generator {
                 let age = meta.age_days.min(HISTORY_DAYS);
                 let interval = meta.cadence.max(1);
                 let moved =
-                    meta.phases.last().map(|p| p.from).into_iter().chain(meta.side_moves.iter().map(|m| m.1)).max();
+                    meta.phases.last().map(|p| p.from).into_iter().chain(meta.side_moves.iter().map(|m| m.2)).max();
                 let quiet = moved.map_or(age, |day| (self.today - day).num_days().max(0) as u32).min(age);
                 (meta.lost_days.is_none() && age >= 1)
                     .then(|| (age, interval, policy.overdue_after(interval) as u32, quiet))
@@ -318,19 +318,20 @@ impl Generator {
 /// For each move of an account's deals (its first deal's step changes and close, those of the
 /// deal that follows, those of the deals beside them), the days in which a visit before it
 /// falls, in days before today: the ten days before the move (its day when it came the day its
-/// step began), not before that step began, nor later than `latest` (days back).
-fn before_moves(meta: &CustomerMeta, latest: u32, today: NaiveDate) -> Vec<(u32, u32)> {
+/// step began), not before that step began, nor later than `latest` (days back), with the
+/// deal that moves (its index).
+fn before_moves(meta: &CustomerMeta, latest: u32, today: NaiveDate) -> Vec<(usize, u32, u32)> {
     let back = |day: NaiveDate| (today - day).num_days().max(0) as u32;
     meta.phases
         .windows(2)
         .filter(|pair| pair[0].deal == pair[1].deal)
-        .map(|pair| (pair[0].from, pair[1].from))
+        .map(|pair| (pair[0].deal, pair[0].from, pair[1].from))
         .chain(meta.side_moves.iter().copied())
-        .filter_map(|(began, moved)| {
+        .filter_map(|(deal, began, moved)| {
             let began = back(began);
             let from = (back(moved) + 1).min(began).max(latest);
             let to = (from + 9).min(began);
-            (from <= to).then_some((from, to))
+            (from <= to).then_some((deal, from, to))
         })
         .collect()
 }

@@ -1,7 +1,7 @@
 //! The generator's visits: when each happens, which scenario of the customer's history it
 //! follows, its channel and type, its result and the next step it leaves.
 
-use chrono::{NaiveDate, Timelike};
+use chrono::{NaiveDate, NaiveDateTime, Timelike};
 
 use super::{CustomerMeta, Generator, Phase, RECENT_DAYS, VisitSlot, at, days_after, days_before, stamp};
 use crate::demo::texts::{Due, Scenario, Slots, Via, fill, texts};
@@ -11,27 +11,40 @@ use crate::domain::{Channel, DealState, Outcome, Step, VisitInput, VisitKind};
 const QUIET_DAYS: i64 = 120;
 
 impl Generator {
-    /// The visit in `slot`: a scenario of the step the customer's deal was at that day (after a
-    /// sale, after-sale care), with results when logged (some recent ones still missing them);
-    /// returns it with its `created_at` and the index of the deal it belongs to.
-    pub fn visit(&mut self, meta: &CustomerMeta, slot: &VisitSlot) -> (VisitInput, String, usize) {
+    /// The visit in `slot`: a scenario of the step the deal it is about was at that moment
+    /// (after a sale, after-sale care), with results when logged (some recent ones still
+    /// missing them); returns it with its `created_at` and the index of the deal it belongs to
+    /// (none before the account's first deal opened).
+    pub fn visit(&mut self, meta: &CustomerMeta, slot: &VisitSlot) -> (VisitInput, String, Option<usize>) {
         let slot = &self.chained(slot);
         let t = texts(meta.tongue);
         let day = slot.at.date();
         let days_ago = (self.today - day).num_days();
-        let phase =
-            meta.phases.iter().rev().find(|p| p.from <= day).or(meta.phases.first()).copied().unwrap_or(Phase {
-                from: day,
-                deal: 0,
-                step: Step::Preparation,
-                state: DealState::Open,
-            });
-        // A follow-on deal's customer has bought before: now and then a care visit between.
-        let after_sale = phase.state == DealState::Won || (phase.deal > 0 && self.rng.u8(..4) == 0);
-        let deal = if after_sale { 0 } else { phase.deal };
-        // A follow-on deal begins with a customer who knows us: no first call, no first visit,
+        // The account's last visit is about the deal that moved since (the move came of it).
+        let moved_since =
+            slot.last.then(|| meta.moves.iter().filter(|p| p.at > slot.at).max_by_key(|p| p.at)).flatten();
+        let hint = moved_since.map(|p| p.deal).or(slot.deal);
+        let about = subject(meta, slot.at, hint, moved_since.is_some());
+        let before_deal = about.is_none();
+        let phase = about.or(meta.moves.iter().min_by_key(|p| p.at).copied()).unwrap_or(Phase {
+            from: day,
+            at: slot.at,
+            deal: 0,
+            step: Step::Preparation,
+            state: DealState::Open,
+        });
+        // A customer who has bought before: now and then a care visit about what it bought,
+        // between the visits of its next deal (not the visit a move came of).
+        let won = meta.moves.iter().filter(|p| p.at <= slot.at && p.state == DealState::Won).max_by_key(|p| p.at);
+        let after_sale = phase.state == DealState::Won
+            || (hint.is_none() && won.is_some_and(|w| w.deal != phase.deal) && self.rng.u8(..4) == 0);
+        let deal = match won {
+            Some(w) if after_sale && phase.state != DealState::Won => w.deal,
+            _ => phase.deal,
+        };
+        // The next deal of a customer who knows us begins with no first call, no first visit,
         // but a look for the next need (the last after-sale scenario).
-        let returning = phase.deal > 0 && phase.step.index() <= Step::Approach.index();
+        let returning = won.is_some_and(|w| w.deal != phase.deal) && phase.step.index() <= Step::Approach.index();
         let scenarios = match (after_sale, returning) {
             (true, _) => t.after_sale,
             (false, true) => &t.after_sale[t.after_sale.len() - 1..],
@@ -41,7 +54,6 @@ impl Generator {
         let once = (!after_sale && !returning && scenarios.iter().any(|o| o.once)).then(|| 1 << phase.step.index());
         // Before its deal opened, an account is visited to keep in touch (after the first
         // call); long in one step, most visits keep in touch rather than repeat the step's work.
-        let before_deal = meta.phases.first().is_some_and(|p| day < p.from);
         let stalled = before_deal || ((day - phase.from).num_days() > 60 && self.rng.bool());
         let scenarios = if stalled && once.is_none_or(|bit| self.made_once[slot.customer] & bit != 0) {
             t.keep_in_touch
@@ -78,9 +90,10 @@ impl Generator {
         }
         let n = self.rng.u32(2..20);
         let budget = meta.budgets.get(deal).map_or("", String::as_str);
+        let product = meta.products.get(deal).or(meta.products.first());
         let slots = Slots {
-            product: meta.product.name,
-            unit: meta.product.unit,
+            product: product.map_or("", |p| p.name),
+            unit: product.map_or("", |p| p.unit),
             company: &meta.company_short,
             decider: &meta.decider,
             n,
@@ -129,7 +142,7 @@ impl Generator {
                 // A lost account's last visit did not go well; a closing visit gets the
                 // signature only when the deal is won soon after.
                 let roll = self.rng.u8(..20);
-                let won_soon = meta.phases.iter().any(|p| {
+                let won_soon = meta.moves.iter().any(|p| {
                     p.deal == phase.deal
                         && p.state == DealState::Won
                         && p.from >= day
@@ -145,7 +158,7 @@ impl Generator {
                 let booked = self.due_day(s.next[0].due, day);
                 let kept = match slot.then.filter(|_| !slot.last) {
                     Some((then, fixed)) => self.next_visit_on(booked, day, then, fixed, meta.cadence).is_some(),
-                    None => booked >= self.today && !meta.phases.last().is_some_and(|p| slot.last && p.from > day),
+                    None => booked >= self.today && moved_since.is_none(),
                 };
                 let names_day = matches!(s.next[0].due, Due::On(_) | Due::NextWeek(_));
                 let roll = if roll <= 10 && names_day && !kept { 11 } else { roll };
@@ -167,7 +180,7 @@ impl Generator {
                 // A lost account's last visit leaves nothing to do; when the deal moved on
                 // since (won, or a step further), what is still to do is the step it is at now,
                 // set when it moved.
-                let now = meta.phases.last().filter(|p| slot.last && p.from > day);
+                let now = moved_since;
                 let next = match now {
                     Some(p) if p.state == DealState::Won => Some((t.step_work[5], p.from)),
                     Some(p) => Some((t.step_work[p.step.index()], p.from)),
@@ -233,7 +246,7 @@ impl Generator {
             let booked = days_before(day, self.rng.u32(1..10)).min(self.today);
             stamp(at(booked, 8, 30))
         };
-        (v, created, deal)
+        (v, created, (!before_deal).then_some(deal))
     }
 
     /// `slot`, made on the day the step of the account's visit before was due when that is
@@ -346,6 +359,24 @@ impl Generator {
             }
         }
     }
+}
+
+/// What a visit of an account at `at` is about: the deal `hint` (its index) when it was open
+/// then, or when `opened_of_it` (the account's last visit, which the deal opened after), else
+/// its newest deal open then (the one the app shows), else its newest won one (after-sale),
+/// else its newest; with that deal's phase then (a deal not open yet: its first). None before
+/// any of its deals opened.
+fn subject(meta: &CustomerMeta, at: NaiveDateTime, hint: Option<usize>, opened_of_it: bool) -> Option<Phase> {
+    let phase_of = |deal: usize| meta.moves.iter().filter(|p| p.deal == deal && p.at <= at).last().copied();
+    if let Some(deal) = hint {
+        let first = || meta.moves.iter().find(|p| p.deal == deal).copied().filter(|_| opened_of_it);
+        if let Some(phase) = phase_of(deal).or_else(first) {
+            return Some(phase);
+        }
+    }
+    let now: Vec<Phase> = (0..meta.products.len()).filter_map(phase_of).collect();
+    let newest = |state: DealState| now.iter().rev().find(|p| p.state == state);
+    newest(DealState::Open).or_else(|| newest(DealState::Won)).or(now.last()).copied()
 }
 
 /// What a visit's purpose aims at, without its label ("电话跟进：资料收到没有" → "资料收到没有"):

@@ -1,0 +1,179 @@
+//! The demo's visits follow the deal they are about: a visit's purpose is the work of the step
+//! its deal was at that moment (no "Confirm budget" while the deal is still at Approach, nor
+//! planned beside a deal the account's screen shows at Preparation), and the next step left
+//! after a deal moved is that deal's, about what that deal sells.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use fieldbook::clock::Clock;
+use fieldbook::demo::{self, DemoSize};
+use fieldbook::i18n::Lang;
+use fieldbook::store::Store;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 12, 8).unwrap()
+}
+
+fn loaded(dir: &tempfile::TempDir, size: DemoSize) -> rusqlite::Connection {
+    let path = dir.path().join(format!("{}.db", size.customers));
+    let mut store = Store::open(&path, Clock::Fixed(today())).unwrap();
+    demo::load(&mut store, size, 42, Lang::En, false).unwrap();
+    rusqlite::Connection::open(&path).unwrap()
+}
+
+fn sizes() -> [DemoSize; 2] {
+    [DemoSize::default(), DemoSize { customers: 300, visits: 4000 }]
+}
+
+/// A visit's or a move's moment, as the store writes it ("2026-12-08 09:30" or RFC 3339).
+fn moment(at: &str) -> NaiveDateTime {
+    NaiveDateTime::parse_from_str(at, "%Y-%m-%d %H:%M")
+        .or_else(|_| NaiveDateTime::parse_from_str(at, "%Y-%m-%dT%H:%M:%SZ"))
+        .unwrap_or_else(|e| panic!("{at}: {e}"))
+}
+
+/// The step whose work an English purpose is (None for one that keeps in touch or cares for
+/// a customer after a sale, which fits any step).
+fn step_of(purpose: &str) -> Option<&'static str> {
+    let steps: [(&str, &[&str]); 5] = [
+        ("preparation", &["Book a first meeting", "Follow-up call: did the brochure", "Message "]),
+        ("approach", &["First visit", "Find the decision maker", "Second visit"]),
+        ("survey", &["Survey: ", "Confirm budget"]),
+        ("presentation", &["Handle the price objection"]),
+        ("close", &["Close the deal", "Final terms with"]),
+    ];
+    if purpose.starts_with("Show the ") && purpose.ends_with(" to engineering") {
+        return Some("presentation");
+    }
+    steps.iter().find(|(_, starts)| starts.iter().any(|s| purpose.starts_with(s))).map(|(step, _)| *step)
+}
+
+/// Every visit tied to a deal with a step's work as its purpose: (visit, deal, its moment,
+/// purpose, planned, the deal's step at that moment).
+fn stepped_visits(conn: &rusqlite::Connection) -> Vec<(i64, i64, String, String, bool, Option<String>)> {
+    let mut stmt = conn
+        .prepare(
+            "SELECT v.id, v.deal_id, coalesce(v.done_at, v.planned_at), v.purpose, v.done_at IS NULL
+             FROM visit v WHERE v.deal_id IS NOT NULL ORDER BY v.id",
+        )
+        .unwrap();
+    let visits: Vec<(i64, i64, String, String, bool)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    let mut moves = conn.prepare("SELECT at, to_stage FROM stage_event WHERE deal_id = ?1 ORDER BY id").unwrap();
+    visits
+        .into_iter()
+        .filter(|v| step_of(&v.3).is_some())
+        .map(|(id, deal, at, purpose, planned)| {
+            let history: Vec<(String, String)> =
+                moves.query_map([deal], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().map(Result::unwrap).collect();
+            let then = history.iter().filter(|(m, _)| moment(m) <= moment(&at)).last().map(|(_, s)| s.clone());
+            (id, deal, at, purpose, planned, then)
+        })
+        .collect()
+}
+
+#[test]
+fn a_visit_s_purpose_is_the_work_of_the_step_its_deal_was_at() {
+    for size in sizes() {
+        let dir = tempfile::tempdir().unwrap();
+        let conn = loaded(&dir, size);
+        let visits = stepped_visits(&conn);
+        assert!(visits.len() > 300, "{} visits with a step's work", visits.len());
+        let misfits: Vec<String> = visits
+            .iter()
+            // (The visit a deal was opened after is its preparation.)
+            .filter(|(.., purpose, _, then)| Some(then.as_deref().unwrap_or("preparation")) != step_of(purpose))
+            .map(|(id, deal, at, purpose, _, then)| format!("#{id} {at} deal {deal} at {then:?}: {purpose}"))
+            .collect();
+        assert!(misfits.is_empty(), "{} accounts: {misfits:#?}", size.customers);
+    }
+}
+
+/// A planned visit is about the deal the account's screen shows (its newest open deal), at the
+/// step it shows.
+#[test]
+fn a_planned_visit_is_about_the_deal_the_account_shows() {
+    for size in sizes() {
+        let dir = tempfile::tempdir().unwrap();
+        let conn = loaded(&dir, size);
+        let shown = |visit: i64| -> i64 {
+            conn.query_row(
+                "SELECT max(d.id) FROM deal d JOIN visit v ON v.customer_id = d.customer_id
+                 WHERE v.id = ?1 AND d.state = 'open'",
+                [visit],
+                |r| r.get(0),
+            )
+            .unwrap()
+        };
+        let planned: Vec<_> = stepped_visits(&conn).into_iter().filter(|v| v.4).collect();
+        assert!(planned.len() > 20, "{} planned", planned.len());
+        let other: Vec<String> = planned
+            .iter()
+            .filter(|(id, deal, ..)| shown(*id) != *deal)
+            .map(|(id, deal, at, purpose, ..)| format!("#{id} {at} deal {deal}, shown {}: {purpose}", shown(*id)))
+            .collect();
+        assert!(other.is_empty(), "{} accounts: {other:#?}", size.customers);
+    }
+}
+
+/// What an English deal title sells ("servers for the new plant" → "servers").
+fn product(title: &str) -> &str {
+    [" purchase", " for this year", " framework agreement", " for the new plant"]
+        .iter()
+        .find_map(|suffix| title.strip_suffix(suffix))
+        .unwrap_or(title)
+}
+
+/// A next step tied to a deal names no other deal's product ("Find out who decides on the
+/// battery cabinets" on the solar inverters deal that followed them), and an account whose
+/// deal moved after its last visit has that deal's step open.
+#[test]
+fn the_next_step_after_a_deal_moves_is_that_deal_s() {
+    for size in sizes() {
+        let dir = tempfile::tempdir().unwrap();
+        let conn = loaded(&dir, size);
+        let mut stmt = conn
+            .prepare(
+                "SELECT s.id, s.text, d.title, o.title FROM next_step s JOIN deal d ON d.id = s.deal_id
+                 JOIN deal o ON o.customer_id = d.customer_id AND o.id <> d.id",
+            )
+            .unwrap();
+        let rows: Vec<(i64, String, String, String)> = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        assert!(rows.len() > 100, "{} steps of accounts with several deals", rows.len());
+        let named: Vec<_> = rows
+            .iter()
+            .filter(|(_, text, own, other)| text.contains(product(other)) && !text.contains(product(own)))
+            .collect();
+        assert!(named.is_empty(), "{} accounts: another deal's product: {named:#?}", size.customers);
+        // The deal that moved last after the account's last visit, and the deal of its open step.
+        let mut stmt = conn
+            .prepare(
+                "WITH last AS (SELECT customer_id, max(done_at) AS at FROM visit
+                               WHERE done_at IS NOT NULL GROUP BY customer_id)
+                 SELECT l.customer_id, l.at,
+                        (SELECT e.deal_id FROM stage_event e JOIN deal d ON d.id = e.deal_id
+                         WHERE d.customer_id = l.customer_id ORDER BY e.at DESC, e.id DESC LIMIT 1),
+                        (SELECT e.at FROM stage_event e JOIN deal d ON d.id = e.deal_id
+                         WHERE d.customer_id = l.customer_id ORDER BY e.at DESC, e.id DESC LIMIT 1),
+                        (SELECT s.deal_id FROM next_step s JOIN visit v ON v.id = s.visit_id
+                         WHERE v.customer_id = l.customer_id AND v.done_at = l.at AND s.done_at IS NULL)
+                 FROM last l",
+            )
+            .unwrap();
+        let rows: Vec<(i64, String, i64, String, Option<i64>)> = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        let moved: Vec<_> = rows.iter().filter(|r| moment(&r.3) > moment(&r.1) && r.4.is_some()).collect();
+        assert!(moved.len() > 10, "{} accounts whose deal moved since their last visit", moved.len());
+        let other: Vec<_> = moved.iter().filter(|r| r.4 != Some(r.2)).collect();
+        assert!(other.is_empty(), "{} accounts: the open step is another deal's: {other:#?}", size.customers);
+    }
+}
