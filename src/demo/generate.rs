@@ -286,7 +286,12 @@ impl Generator {
         let created = self.office_time(days_before(self.today, age_days));
         let product = people::product(&mut self.rng, person.industry, rep);
         let (deals, products, class, follow_on) = self.deals(&person, &t, product, created, age_days);
-        let (portfolio, cadence_days) = self.book_place();
+        let (mut portfolio, cadence_days) = self.book_place();
+        // An account lost is not one the rep sees weekly: it is left to improve the relationship
+        // where possible (a star lost a year ago and not called since read as neglect).
+        if class == CustomerClass::Lost && portfolio.is_some() {
+            portfolio = Some(Portfolio::Dog);
+        }
         let mut record = BulkCustomer {
             name: person.name.clone(),
             nickname: person.address_as.clone(),
@@ -309,7 +314,7 @@ impl Generator {
         let someone_decides = people.iter().any(|p| p.roles.contains(&BuyingRole::DecisionMaker));
         record.man = roles::man_that_fits(record.man, &people[0].roles, someone_decides, &deals);
         let budgets: Vec<String> = deals.iter().map(|d| budget(d, rep)).collect();
-        let facts = self.facts(&t, known.as_deref(), won.then(|| budgets[0].as_str()), people.len());
+        let facts = self.facts(&t, known.as_deref(), won.then(|| budgets[0].as_str()), &people);
         // Nobody known to decide yet: the rep speaks of the boss.
         let decider = known.unwrap_or_else(|| match rep {
             Tongue::Zh => "老板".to_string(),
@@ -647,34 +652,42 @@ impl Generator {
         (opened, offsets)
     }
 
-    /// Birthdays (some in the coming week), anniversaries and a few other facts; the
-    /// commercial history (past orders, complaints) only of a customer who bought, at about
-    /// `bought` a year. Personal ones are, one in two, about a colleague among the account's
-    /// `people` rather than its own person.
+    /// Birthdays, anniversaries and a few other facts; the commercial history (past orders,
+    /// complaints) only of a customer who bought, at about `bought` a year. Personal ones are,
+    /// one in two, about a colleague among the account's `people` rather than its own person.
+    /// A birthday the rep knows is a key person's: the decision maker's or the insider's when
+    /// one is known (the method's important dates), any day of the year, so a week of 140
+    /// accounts has one or two, as life gives; the book's first account has its in the coming
+    /// week (the review shows one).
     fn facts(
         &mut self,
         t: &Texts,
         decider: Option<&str>,
         bought: Option<&str>,
-        people: usize,
+        people: &[BulkContact],
     ) -> Vec<(Option<usize>, BulkFact)> {
         let mut facts = Vec::new();
-        // One account in twenty has a birthday in the coming week (the review shows a few).
-        let soon = self.accounts % 20 == 1;
+        let soon = self.accounts == 1;
         if soon || self.rng.u8(..10) < 6 {
             let day = if soon {
                 days_after(self.today, self.rng.u32(..7))
             } else {
                 days_after(NaiveDate::from_yo_opt(2000, 1).unwrap_or(self.today), self.rng.u32(..366))
             };
-            let about = self.someone(people);
+            let key =
+                |p: &BulkContact| p.roles.iter().any(|r| matches!(r, BuyingRole::DecisionMaker | BuyingRole::Insider));
+            let about = match people.iter().position(key) {
+                Some(0) => None,
+                Some(i) => Some(i),
+                None => self.someone(people.len()),
+            };
             facts.push((about, self.date_fact(t.dates.0, day)));
         }
         if self.rng.u8(..7) == 0 {
             let label = self.pick(t.dates.1);
             let day = days_after(self.today, self.rng.u32(..365));
             // The company's own anniversary (listed first) is the account's; a wedding is someone's.
-            let about = if label == t.dates.1[0] { None } else { self.someone(people) };
+            let about = if label == t.dates.1[0] { None } else { self.someone(people.len()) };
             facts.push((about, self.date_fact(label, day)));
         }
         let mut taken = Vec::new();
@@ -695,7 +708,8 @@ impl Generator {
             }
             let (decider, budget) = (decider.unwrap_or_default(), bought.unwrap_or_default());
             let value = fill(value, &Slots { product: "", unit: "", company: "", decider, n, budget });
-            let about = if category == crate::domain::FactCategory::Personal { self.someone(people) } else { None };
+            let about =
+                if category == crate::domain::FactCategory::Personal { self.someone(people.len()) } else { None };
             facts.push((about, BulkFact { category, label: label.into(), value, month_day: None }));
         }
         facts

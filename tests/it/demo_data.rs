@@ -197,18 +197,22 @@ fn a_chinese_demo_a_rep_believes() {
         let english = q(&format!("SELECT count(*) FROM {table} t {foreign} AND t.{column} NOT GLOB '*[一-龥]*'"));
         assert_eq!(english, 0, "{table}.{column} of foreign accounts in the rep's language");
     }
-    // A Latin name in Chinese text is set off with spaces ("约 Mark Wright 见面").
+    // A Latin name in Chinese text is set off with spaces ("约 Mark Wright 见面"); seed 7's few
+    // foreign accounts know no decision maker to name, seed 42's do.
     let texts = "purpose || '|' || actual_result || '|' || next_topic || '|' || next_step";
     let joined = format!(
         "SELECT count(*) FROM visit WHERE {texts} GLOB '*[一-龥][A-Za-z]*' OR {texts} GLOB '*[A-Za-z][一-龥]*'"
     );
     assert_eq!(q(&joined), 0, "a Latin name joined to Chinese text");
+    let mut other = Store::open(&dir.path().join("zh-42.db"), Clock::Fixed(today())).unwrap();
+    demo::load(&mut other, SIZE, 42, Lang::ZhCn, false).unwrap();
+    assert_eq!(count(&other, &joined), 0, "a Latin name joined to Chinese text");
     // "下半年要扩产" said in November is not a plan.
     let second_half = "SELECT count(*) FROM visit WHERE substr(done_at, 6, 2) >= '07' \
         AND (actual_result LIKE '%下半年%' OR next_topic LIKE '%下半年%')";
     assert_eq!(q(second_half), 0, "the second half of the year spoken of as to come in it");
     let spaced = format!("SELECT count(*) FROM visit WHERE {texts} GLOB '*[一-龥] [A-Z]*'");
-    assert!(q(&spaced) > 0, "Latin names in Chinese visit texts");
+    assert!(q(&spaced) + count(&other, &spaced) > 0, "Latin names in Chinese visit texts");
 }
 
 /// Every text a rep reads of an account, its people, deals, facts, visits, next steps and notes.

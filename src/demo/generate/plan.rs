@@ -112,7 +112,15 @@ impl Generator {
                     continue;
                 }
                 ahead[customer] += 1;
-                let day = days_after(self.today, self.rng.u32(1..=21));
+                // On a working day, not heaped on the first one after a holiday (43 visits on
+                // the Monday after an English rep's Christmas break).
+                let mut day = days_after(self.today, self.rng.u32(1..=21));
+                for _ in 0..4 {
+                    if !self.days_off.is_off(day) {
+                        break;
+                    }
+                    day = days_after(self.today, self.rng.u32(1..=21));
+                }
                 VisitSlot::new(customer, self.office_time(day), false)
             } else if roll < 41 {
                 // Missed in the last ten days: on working days spread over them, not heaped on

@@ -1,7 +1,7 @@
-//! The demo's visits follow the deal they are about: a visit's purpose is the work of the step
-//! its deal was at that moment (no "Confirm budget" while the deal is still at Approach, nor
-//! planned beside a deal the account's screen shows at Preparation), and the next step left
-//! after a deal moved is that deal's, about what that deal sells.
+//! Demo accounts read aloud sound real. A visit's purpose is the work of the step its deal was
+//! at that moment (no "Confirm budget" while the deal is still at Approach, nor planned beside
+//! a deal the account's screen shows at Preparation); the next step left after a deal moved
+//! is that deal's, about what that deal sells; important dates come as life gives them.
 
 use chrono::{NaiveDate, NaiveDateTime};
 use fieldbook::clock::Clock;
@@ -175,5 +175,62 @@ fn the_next_step_after_a_deal_moves_is_that_deal_s() {
         assert!(moved.len() > 10, "{} accounts whose deal moved since their last visit", moved.len());
         let other: Vec<_> = moved.iter().filter(|r| r.4 != Some(r.2)).collect();
         assert!(other.is_empty(), "{} accounts: the open step is another deal's: {other:#?}", size.customers);
+    }
+}
+
+/// Important dates come as life gives them: a birthday is as likely on any day, so a week of
+/// the default book holds about its share of the year (eight birthdays in a week were three
+/// times that), and the one the rep knows is a key person's (the decision maker's or the
+/// insider's, when one is known).
+#[test]
+fn birthdays_come_at_life_s_rate_and_are_key_people_s() {
+    for lang in [Lang::En, Lang::ZhCn] {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("dates.db");
+        let mut store = Store::open(&path, Clock::Fixed(today())).unwrap();
+        demo::load(&mut store, DemoSize::default(), 42, lang, false).unwrap();
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        let q = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).unwrap() };
+        let birthday = if lang == Lang::En { "'birthday'" } else { "'生日'" };
+        let known = q(&format!("SELECT count(*) FROM customer_fact WHERE label = {birthday}"));
+        let this_week = q(&format!(
+            "SELECT count(*) FROM customer_fact WHERE label = {birthday} AND month_day BETWEEN '12-08' AND '12-14'"
+        ));
+        let share = known as f64 * 7.0 / 365.0;
+        assert!(this_week >= 1 && this_week as f64 <= 2.0 * share + 1.0, "{lang:?}: {this_week} of {known}");
+        let dates = q("SELECT count(*) FROM customer_fact WHERE month_day BETWEEN '12-08' AND '12-14'");
+        assert!(dates <= 6, "{lang:?}: {dates} important dates this week");
+        // Whose birthday: the person it is about (the account's own when none is named).
+        let not_key = q(&format!(
+            "WITH key AS (SELECT c.customer_id, c.id FROM contact c JOIN contact_role r ON r.contact_id = c.id
+                          WHERE r.role IN ('decision-maker', 'insider'))
+             SELECT count(*) FROM customer_fact f
+             WHERE f.label = {birthday} AND f.customer_id IN (SELECT customer_id FROM key)
+               AND coalesce(f.contact_id, (SELECT min(id) FROM contact WHERE customer_id = f.customer_id))
+                   NOT IN (SELECT id FROM key)"
+        ));
+        assert_eq!(not_key, 0, "{lang:?}: birthdays of others while a key person is known");
+    }
+}
+
+/// The visits planned ahead are spread over the working days to come, not heaped on the first
+/// one after a holiday (an English rep's book had 43 on the Monday after the Christmas break).
+#[test]
+fn planned_visits_are_not_heaped_after_a_holiday() {
+    for lang in [Lang::En, Lang::ZhCn] {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("plan.db");
+        let mut store = Store::open(&path, Clock::Fixed(today())).unwrap();
+        demo::load(&mut store, DemoSize::default(), 42, lang, false).unwrap();
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        let busiest: i64 = conn
+            .query_row(
+                "SELECT max(n) FROM (SELECT count(*) AS n FROM visit WHERE done_at IS NULL
+                                     GROUP BY substr(planned_at, 1, 10))",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert!(busiest <= 15, "{lang:?}: {busiest} visits planned on one day");
     }
 }
