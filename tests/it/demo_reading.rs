@@ -68,7 +68,7 @@ fn stepped_visits(conn: &rusqlite::Connection) -> Vec<(i64, i64, String, String,
         .map(|(id, deal, at, purpose, planned)| {
             let history: Vec<(String, String)> =
                 moves.query_map([deal], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().map(Result::unwrap).collect();
-            let then = history.iter().filter(|(m, _)| moment(m) <= moment(&at)).last().map(|(_, s)| s.clone());
+            let then = history.iter().rev().find(|(m, _)| moment(m) <= moment(&at)).map(|(_, s)| s.clone());
             (id, deal, at, purpose, planned, then)
         })
         .collect()

@@ -367,7 +367,7 @@ impl Generator {
 /// else its newest; with that deal's phase then (a deal not open yet: its first). None before
 /// any of its deals opened.
 fn subject(meta: &CustomerMeta, at: NaiveDateTime, hint: Option<usize>, opened_of_it: bool) -> Option<Phase> {
-    let phase_of = |deal: usize| meta.moves.iter().filter(|p| p.deal == deal && p.at <= at).last().copied();
+    let phase_of = |deal: usize| meta.moves.iter().rev().find(|p| p.deal == deal && p.at <= at).copied();
     if let Some(deal) = hint {
         let first = || meta.moves.iter().find(|p| p.deal == deal).copied().filter(|_| opened_of_it);
         if let Some(phase) = phase_of(deal).or_else(first) {
