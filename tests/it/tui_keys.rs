@@ -206,3 +206,23 @@ fn the_palette_and_the_list_of_keys_take_their_keys_from_the_keymap() {
     keys(&mut app, "j");
     assert!(help_of(&app).is_none(), "j is no longer bound there: it closes the list");
 }
+
+#[test]
+fn help_taller_than_the_screen_says_there_is_more_and_scrolls_to_its_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(&dir, Lang::En);
+    keys(&mut app, "3 enter ?");
+    let top = render(&app, 80, 24);
+    assert!(top.contains("Keys — Customer") && top.contains("↓ j more"), "{top}");
+    assert!(!top.contains("any other key closes this") && !top.contains("back up"), "{top}");
+    for _ in 0..60 {
+        keys(&mut app, "j");
+    }
+    let end = render(&app, 80, 24);
+    assert!(end.contains("any other key closes this") && end.contains("↑ k back up"), "{end}");
+    assert!(!end.contains("more"), "nothing below the end: {end}");
+    keys(&mut app, "k");
+    let back = render(&app, 80, 24);
+    assert!(back.contains("↓ j more") && !back.contains("any other key closes this"), "one line back up: {back}");
+    assert!(!render(&app, 120, 60).contains("more"), "all of it fits on a tall screen");
+}
