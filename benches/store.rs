@@ -62,7 +62,7 @@ fn benches(c: &mut Criterion) {
         ("search_pinyin_lina", "lina"),
         ("search_nothing", "qqqqxz"),
     ] {
-        group.bench_function(name, |b| b.iter(|| black_box(store.search(query, 50).expect("search"))));
+        group.bench_function(name, |b| b.iter(|| black_box(store.search(query, 50, "ext.").expect("search"))));
     }
     for (name, text) in [("list_filter_name", "王"), ("list_filter_pinyin", "wangwei"), ("list_filter_phone", "1111")]
     {

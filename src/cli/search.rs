@@ -21,7 +21,8 @@ pub struct SearchArgs {
 /// Prints the hits.
 pub fn run(args: &SearchArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
     let query = args.query.join(" ");
-    let hits = ctx.store()?.search(&query, args.limit)?;
+    let extension_word = ctx.i18n.t("common.phone_extension");
+    let hits = ctx.store()?.search(&query, args.limit, &extension_word)?;
     if args.format.is_json() {
         return ctx.print(&output::json(&hits)?);
     }

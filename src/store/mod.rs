@@ -19,7 +19,7 @@ mod next_steps;
 mod notes;
 mod objections;
 mod open_deals;
-mod pinyin;
+pub(crate) mod pinyin;
 mod pipeline;
 pub(crate) mod private_file;
 pub(crate) mod read_only;
@@ -30,6 +30,7 @@ pub(crate) mod rows;
 #[cfg(test)]
 mod rule_ties;
 mod search;
+mod search_excerpt;
 pub mod search_keys;
 mod search_query;
 pub(crate) mod search_removal;

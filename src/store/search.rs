@@ -16,9 +16,10 @@ use serde::{Deserialize, Serialize};
 use super::Store;
 use super::error::{Context, Result};
 use super::rows;
+use super::search_excerpt::{Shown, excerpt_of};
 use super::search_keys::{Keys, search_keys, usual_name_keys};
 use super::search_query::SearchQuery;
-use super::search_text::{find_term, matches_all};
+use super::search_text::matches_all;
 use crate::domain::today::CustomerRef;
 
 /// Offset between the rowid ranges of the kinds in `search_fts`: rowid = kind × 2⁴⁰ + id
@@ -29,13 +30,6 @@ pub const KIND_STRIDE: i64 = 1 << 40;
 /// the index again below that kind, when the expression has no prefix term (asking again
 /// seeks there at once).
 const SKIP_BEFORE_JUMP: usize = 64;
-
-/// Characters of context kept before the first matching term in an excerpt.
-const EXCERPT_BEFORE: usize = 20;
-/// Characters kept from the first matching term on.
-const EXCERPT_AFTER: usize = 60;
-/// How far back an excerpt's start looks for a space to begin at a whole word.
-const EXCERPT_SNAP: usize = 8;
 
 /// What a search hit is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -67,6 +61,15 @@ impl SearchKind {
     /// Its number in the index: rowid = number × [`KIND_STRIDE`] + id.
     fn index_key(self) -> i64 {
         self as i64
+    }
+
+    /// Which of [`Self::source_sql`]'s text fields is a phone, if one is.
+    fn phone_field(self) -> Option<usize> {
+        match self {
+            Self::Customer => Some(4),
+            Self::Contact => Some(2),
+            Self::Fact | Self::Visit | Self::Note => None,
+        }
     }
 
     /// True for the kinds found by keys too: customers and people.
@@ -136,7 +139,7 @@ struct Ask<'a> {
     expr: &'a str,
     kinds: &'a [SearchKind],
     check: Option<Check<'a>>,
-    terms: &'a [String],
+    shown: Shown<'a>,
     limit: usize,
     /// Rows of a kind without need passed over before asking again below it.
     jump_after: usize,
@@ -152,7 +155,7 @@ pub struct SearchHit {
     pub customer: Option<CustomerRef>,
     /// Customer or person name, fact label, visit purpose or a note's first line.
     pub title: String,
-    /// A short piece of the row's text around the first term.
+    /// A short piece of the row's text around the first term, a phone in readable groups.
     pub excerpt: String,
     /// Visit time (`YYYY-MM-DD HH:MM`), note time (RFC 3339 UTC) or a fact's month-day.
     pub at: Option<String>,
@@ -185,21 +188,22 @@ impl Store {
     /// Chinese terms of any length anywhere, other terms at the start of a word), and people
     /// and accounts found by their keys (pinyin, phone digits, e-mail) — those named by the
     /// query first — newest first within each kind and way of finding, at most `limit` in all,
-    /// shared fairly between the kinds.
-    pub fn search(&self, query: &str, limit: u32) -> Result<Vec<SearchHit>> {
-        self.search_reading(query, limit, true)
+    /// shared fairly between the kinds. A phone in an excerpt reads as everywhere else, an
+    /// extension after `extension_word` (`ext.` / `转`: [`crate::i18n::I18n::phone`]).
+    pub fn search(&self, query: &str, limit: u32, extension_word: &str) -> Result<Vec<SearchHit>> {
+        self.search_reading(query, limit, true, extension_word)
     }
 
     /// The people and accounts whose name keys or other keys start with `query` (its name as
     /// written, its pinyin, an e-mail's letters), without the records' own words: what the app's
     /// search box asks for one letter typed, where every word of every visit starting with that
     /// letter would be a slow answer nobody reads.
-    pub fn search_names(&self, query: &str, limit: u32) -> Result<Vec<SearchHit>> {
-        self.search_reading(query, limit, false)
+    pub fn search_names(&self, query: &str, limit: u32, extension_word: &str) -> Result<Vec<SearchHit>> {
+        self.search_reading(query, limit, false, extension_word)
     }
 
     /// [`Store::search`], with the records' own words asked or not.
-    fn search_reading(&self, query: &str, limit: u32, words: bool) -> Result<Vec<SearchHit>> {
+    fn search_reading(&self, query: &str, limit: u32, words: bool, extension_word: &str) -> Result<Vec<SearchHit>> {
         let query = SearchQuery::parse(query);
         let limit = limit as usize;
         let Some(exact) = query.exact.as_deref().filter(|_| limit > 0 && !query.terms.is_empty()) else {
@@ -211,10 +215,11 @@ impl Store {
             query.matches_keyed(&lowered, &format!("{} {}", keys.names.join(" "), keys.others.join(" ")))
         };
         // Only customers and people have keys: an expression of keys alone is asked once for both.
+        let shown = Shown { terms: &query.terms, extension_word };
         let with_keys: Vec<SearchKind> = SearchKind::ALL.into_iter().filter(|k| k.has_keys()).collect();
         let mut per_kind: Vec<Vec<SearchHit>> = vec![Vec::new(); SearchKind::ALL.len()];
         if let Some(names) = query.names.as_deref() {
-            self.search_kinds(&with_keys, names, Some(&by_name), &query.terms, &mut per_kind, limit)?;
+            self.search_kinds(&with_keys, names, Some(&by_name), shown, &mut per_kind, limit)?;
             for hits in &mut per_kind {
                 // Names as written (Wang Wei) before names by their usual pinyin (王伟), then by
                 // another reading of a character (王立新, 立 read wei).
@@ -227,14 +232,14 @@ impl Store {
         // or trunk zero taken off (`00048227` is that number, not every one with `8227`).
         let mut found_as_typed = false;
         if let Some(typed) = query.digits_as_typed.as_deref() {
-            self.search_kinds(&with_keys, typed, Some(&by_keys), &query.terms, &mut per_kind, limit)?;
+            self.search_kinds(&with_keys, typed, Some(&by_keys), shown, &mut per_kind, limit)?;
             found_as_typed = with_keys.iter().any(|k| !per_kind[k.index()].is_empty());
         }
         if words {
-            self.search_kinds(&SearchKind::ALL, exact, None, &query.terms, &mut per_kind, limit)?;
+            self.search_kinds(&SearchKind::ALL, exact, None, shown, &mut per_kind, limit)?;
         }
         if let Some(keyed) = query.keyed.as_deref().filter(|_| !found_as_typed) {
-            self.search_kinds(&with_keys, keyed, Some(&by_keys), &query.terms, &mut per_kind, limit)?;
+            self.search_kinds(&with_keys, keyed, Some(&by_keys), shown, &mut per_kind, limit)?;
         }
         let mut hits = share_page(per_kind, limit);
         self.mark_archived(&mut hits)?;
@@ -273,7 +278,7 @@ impl Store {
         kinds: &[SearchKind],
         expr: &str,
         check: Option<Check>,
-        terms: &[String],
+        shown: Shown,
         per_kind: &mut [Vec<SearchHit>],
         limit: usize,
     ) -> Result<()> {
@@ -293,7 +298,7 @@ impl Store {
         let lowest = first.fts_rowid(0);
         let mut highest = last.fts_rowid(KIND_STRIDE - 1);
         let jump_after = if expr.contains('*') { usize::MAX } else { SKIP_BEFORE_JUMP };
-        let ask = Ask { expr, kinds: &kinds, check, terms, limit, jump_after };
+        let ask = Ask { expr, kinds: &kinds, check, shown, limit, jump_after };
         while let Some(below) = self.walk(&mut candidates, &ask, (lowest, highest), per_kind)? {
             // The next kind below that still lacks hits, if any.
             let next = kinds
@@ -319,7 +324,7 @@ impl Store {
         range: (i64, i64),
         per_kind: &mut [Vec<SearchHit>],
     ) -> Result<Option<i64>> {
-        let Ask { expr, kinds, check, terms, limit, jump_after } = *ask;
+        let Ask { expr, kinds, check, shown, limit, jump_after } = *ask;
         let full = |per_kind: &[Vec<SearchHit>]| kinds.iter().all(|k| per_kind[k.index()].len() >= limit);
         let mut rows = candidates.query(params![expr, range.0, range.1]).ctx("searching")?;
         let mut skipped = 0;
@@ -348,7 +353,7 @@ impl Store {
             let text = found.fields.iter().map(|f| f.trim()).filter(|f| !f.is_empty()).collect::<Vec<_>>().join(" · ");
             let hit = match check {
                 Some(check) => check(&text, &kind.keys(&found.fields)),
-                None => matches_all(&text, terms),
+                None => matches_all(&text, shown.terms),
             };
             if !hit {
                 continue;
@@ -359,7 +364,7 @@ impl Store {
                 id,
                 customer: found.customer,
                 title: title.unwrap_or_default().to_string(),
-                excerpt: excerpt(&text, terms),
+                excerpt: excerpt_of(&found.fields, kind.phone_field(), shown),
                 at: found.at,
                 archived: false,
             });
@@ -397,55 +402,9 @@ fn share_page(per_kind: Vec<Vec<SearchHit>>, limit: usize) -> Vec<SearchHit> {
         .collect()
 }
 
-/// A one-line piece of `text` around the first term, with `…` where it was cut.
-/// Where an excerpt cut at `from` starts whole: after the space a few characters before it,
-/// else after the next space (and field separator) before the `hit` (a title cut as "…购经理"
-/// reads as another word).
-fn word_start(chars: &[char], from: usize, hit: usize) -> usize {
-    if from == 0 || chars[from - 1] == ' ' {
-        return from;
-    }
-    let back = chars[from.saturating_sub(EXCERPT_SNAP)..from].iter().rposition(|c| *c == ' ');
-    if let Some(space) = back {
-        return from.saturating_sub(EXCERPT_SNAP) + space + 1;
-    }
-    let after = chars[from..hit].iter().position(|c| *c == ' ').map_or(from, |space| from + space + 1);
-    // Not at a field's separator: "· 采购部经理" starts at 采.
-    after + chars[after..hit].iter().take_while(|c| matches!(c, '·' | ' ')).count()
-}
-
-fn excerpt(text: &str, terms: &[String]) -> String {
-    let chars: Vec<char> = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
-    let mut lowered = String::with_capacity(text.len());
-    let mut origin = Vec::with_capacity(chars.len());
-    for (i, c) in chars.iter().enumerate() {
-        for l in c.to_lowercase() {
-            lowered.push(l);
-            origin.push(i);
-        }
-    }
-    let hit = terms
-        .first()
-        .and_then(|t| find_term(&lowered, t))
-        .and_then(|byte| origin.get(lowered[..byte].chars().count()).copied())
-        .unwrap_or(0);
-    let from = word_start(&chars, hit.saturating_sub(EXCERPT_BEFORE), hit);
-    let to = (hit + EXCERPT_AFTER).min(chars.len());
-    let mut out = String::new();
-    if from > 0 {
-        out.push('…');
-    }
-    out.extend(&chars[from..to]);
-    if to < chars.len() {
-        out.push('…');
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::search_text::query_terms;
 
     fn hit(kind: SearchKind, id: i64) -> SearchHit {
         SearchHit { kind, id, customer: None, title: String::new(), excerpt: String::new(), at: None, archived: false }
@@ -469,29 +428,5 @@ mod tests {
                 (SearchKind::Note, 2)
             ]
         );
-    }
-
-    #[test]
-    fn excerpts_centre_on_the_first_term() {
-        let text = format!("{} budget review with İstanbul office\nthen lunch", "x".repeat(50));
-        let terms = query_terms("budget");
-        let e = excerpt(&text, &terms);
-        assert!(e.starts_with('…'));
-        assert!(e.contains("budget review"));
-        assert!(!e.contains('\n'));
-        assert_eq!(excerpt("short 王伟", &query_terms("王伟")), "short 王伟");
-        let card = "西安金城钢铁有限公司 · 采购经理 · 13678413769 · wang.lin7@jinchengsteel.com.cn · 西安市解放路5号";
-        assert!(
-            excerpt(card, &query_terms("wang")).starts_with("…采购经理 · "),
-            "{}",
-            excerpt(card, &query_terms("wang"))
-        );
-        let long = format!("{} · {}", "很".repeat(30), "采购部经理 wang.lin7@x.cn");
-        assert!(
-            excerpt(&long, &query_terms("wang")).starts_with("…采购部经理 wang"),
-            "{}",
-            excerpt(&long, &query_terms("wang"))
-        );
-        assert!(excerpt("İİİ budget", &query_terms("budget")).contains("budget"), "multi-char lower-casing");
     }
 }

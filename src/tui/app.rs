@@ -622,7 +622,7 @@ impl App {
                     self.apply(Effect::Modal(ModalRequest::EditCustomer(customer)));
                 }
             }
-            Action::Search => self.screens.push(Screen::Search(SearchScreen::new(&self.reader))),
+            Action::Search => self.screens.push(Screen::Search(SearchScreen::new(&self.reader, &self.i18n))),
             Action::Brief => self.open_brief(),
             Action::GoToday => self.go(ScreenId::Today),
             Action::GoPipeline => self.go(ScreenId::Pipeline),

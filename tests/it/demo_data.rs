@@ -89,7 +89,7 @@ fn data_is_realistic_and_dated_around_today() {
     assert!(!review.due.is_empty(), "customers due by cadence");
     assert!(!review.dates.is_empty(), "birthdays and anniversaries this week");
     assert!(!review.missing_results.is_empty(), "visits missing their result");
-    let hits = store.search("budget", 5).unwrap();
+    let hits = store.search("budget", 5, "ext.").unwrap();
     assert!(!hits.is_empty(), "demo texts are searchable");
 }
 

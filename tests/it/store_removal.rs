@@ -31,7 +31,7 @@ fn a_deleted_customer_is_put_back_whole() {
     let path = dir.path().join("fieldbook.db");
     seed(&path);
     let mut store = open_on(&path, TODAY);
-    let zhao = store.search("Zhao Lei", 5).unwrap()[0].customer.clone().unwrap().id;
+    let zhao = store.search("Zhao Lei", 5, "ext.").unwrap()[0].customer.clone().unwrap().id;
     let deal = store.deals_of(zhao).unwrap()[0].id;
     store.add_objection(deal, "too dear", fieldbook::domain::ObjectionKind::Doubt, "").unwrap();
     let before = snapshot(&store, zhao);
@@ -40,11 +40,11 @@ fn a_deleted_customer_is_put_back_whole() {
     assert_eq!(removed.count("customer"), 1);
     assert_eq!(removed.count("visit"), 1);
     assert!(store.customer(zhao).is_err());
-    assert!(store.search("reference case", 5).unwrap().is_empty(), "the visit left the index");
+    assert!(store.search("reference case", 5, "ext.").unwrap().is_empty(), "the visit left the index");
     store.put_back(&removed).unwrap();
     assert_eq!(snapshot(&store, zhao), before);
     assert_eq!(store.customer(zhao).unwrap().updated_at, customer_before.updated_at, "the row as it was");
-    assert_eq!(store.search("reference case", 5).unwrap().len(), 1, "the index follows");
+    assert_eq!(store.search("reference case", 5, "ext.").unwrap().len(), 1, "the index follows");
     assert!(store.check().unwrap().is_empty(), "{:?}", store.check().unwrap());
     // Putting back twice fails and changes nothing.
     assert!(store.put_back(&removed).is_err());
@@ -57,7 +57,7 @@ fn a_deleted_visit_note_and_objection_come_back_with_their_ids() {
     let path = dir.path().join("fieldbook.db");
     seed(&path);
     let mut store = open_on(&path, TODAY);
-    let zhao = store.search("Zhao Lei", 5).unwrap()[0].customer.clone().unwrap().id;
+    let zhao = store.search("Zhao Lei", 5, "ext.").unwrap()[0].customer.clone().unwrap().id;
     let before = snapshot(&store, zhao);
     let customer_before = store.customer(zhao).unwrap();
     let visit = store.visits_of(zhao, 1, 0).unwrap()[0].id;
@@ -88,7 +88,7 @@ fn a_deleted_visit_put_back_is_again_the_visit_that_did_its_next_step() {
     let path = dir.path().join("fieldbook.db");
     seed(&path);
     let mut store = open_on(&path, TODAY);
-    let zhao = store.search("Zhao Lei", 5).unwrap()[0].customer.clone().unwrap().id;
+    let zhao = store.search("Zhao Lei", 5, "ext.").unwrap()[0].customer.clone().unwrap().id;
     let step = store
         .add_next_step(
             zhao,

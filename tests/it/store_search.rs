@@ -127,7 +127,7 @@ fn brute_force(rows: &[Row], query: &str) -> BTreeSet<(String, i64)> {
 }
 
 fn found(store: &Store, query: &str) -> BTreeSet<(String, i64)> {
-    store.search(query, 1000).unwrap().into_iter().map(|h| (format!("{:?}", h.kind), h.id)).collect()
+    store.search(query, 1000, "ext.").unwrap().into_iter().map(|h| (format!("{:?}", h.kind), h.id)).collect()
 }
 
 #[test]
@@ -223,16 +223,16 @@ fn hits_carry_title_excerpt_customer_and_time() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = open(&dir);
     corpus(&mut store);
-    let hits = store.search("预算", 10).unwrap();
+    let hits = store.search("预算", 10, "ext.").unwrap();
     let visit = hits.iter().find(|h| h.kind == SearchKind::Visit).unwrap();
     assert_eq!(visit.title, "确认预算和决策流程");
     assert!(visit.excerpt.contains("预算"));
     assert_eq!(visit.customer.as_ref().unwrap().name, "王伟");
-    let inbox = store.search("a-b", 10).unwrap();
+    let inbox = store.search("a-b", 10, "ext.").unwrap();
     assert_eq!(inbox.len(), 1);
     assert_eq!(inbox[0].customer, None);
     assert!(inbox[0].at.is_some());
-    let customer = &store.search("hangzhou", 10).unwrap()[0];
+    let customer = &store.search("hangzhou", 10, "ext.").unwrap()[0];
     assert_eq!((customer.kind, customer.title.as_str()), (SearchKind::Customer, "李娜"));
     let json = serde_json::to_value(customer).unwrap();
     assert_eq!(json["kind"], "customer");
@@ -247,19 +247,19 @@ fn many_matching_visits_do_not_crowd_out_the_customer() {
     for i in 0..30 {
         store.add_visit(id, visit(&format!("第{i}次拜访钱多多"), "电话", "约见面")).unwrap();
     }
-    let hits = store.search("钱多多", 10).unwrap();
+    let hits = store.search("钱多多", 10, "ext.").unwrap();
     assert_eq!(hits.len(), 10);
     assert_eq!((hits[0].kind, hits[0].id), (SearchKind::Customer, id));
     let visit_ids: Vec<i64> = hits[1..].iter().map(|h| h.id).collect();
     let mut newest_first = visit_ids.clone();
     newest_first.sort_by(|a, b| b.cmp(a));
     assert_eq!(visit_ids, newest_first, "newest first within a kind");
-    assert!(store.search("钱多多", 0).unwrap().is_empty());
+    assert!(store.search("钱多多", 0, "ext.").unwrap().is_empty());
 }
 
 /// Names a test's hits: kind, and the hit's title.
 fn titles(store: &Store, query: &str) -> Vec<(SearchKind, String)> {
-    store.search(query, 50).unwrap().into_iter().map(|h| (h.kind, h.title)).collect()
+    store.search(query, 50, "ext.").unwrap().into_iter().map(|h| (h.kind, h.title)).collect()
 }
 
 #[test]
@@ -409,7 +409,7 @@ fn kinds_below_hundreds_of_matching_rows_are_still_found() {
         store.add_note(Some(id), &format!("budgets, again {i}: 预算会")).unwrap();
     }
     for query in ["budget", "bud", "预算会"] {
-        let hits = store.search(query, 4).unwrap();
+        let hits = store.search(query, 4, "ext.").unwrap();
         let kinds: Vec<(SearchKind, i64)> = hits.iter().map(|h| (h.kind, h.id)).collect();
         assert_eq!(kinds[..2], [(SearchKind::Customer, id), (SearchKind::Fact, fact)], "{query}");
         let newest: Vec<i64> = visits.iter().rev().take(1).copied().collect();
@@ -437,9 +437,37 @@ fn one_letter_in_the_search_box_finds_names_that_start_with_it() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = open(&dir);
     corpus(&mut store);
-    let names = store.search_names("w", 50).unwrap();
+    let names = store.search_names("w", 50, "ext.").unwrap();
     assert!(names.iter().any(|h| h.title.contains("王伟")), "王伟 by the w of wang wei: {names:?}");
     assert!(names.iter().all(|h| matches!(h.kind, SearchKind::Customer | SearchKind::Contact)), "{names:?}");
-    let everything = store.search("w", 50).unwrap();
+    let everything = store.search("w", 50, "ext.").unwrap();
     assert!(everything.len() >= names.len(), "the command's search still asks every word");
+}
+
+/// A hit's excerpt shows the phone in the groups every other view shows (`138 1234 5678`),
+/// its extension after the word the caller gives (`转` / `ext.`), whatever way it was found.
+#[test]
+fn a_hits_phone_reads_in_groups() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = open(&dir);
+    let new = NewCustomer { name: "王伟".into(), phone: "13812345678".into(), ..Default::default() };
+    let id = store.add_customer(new, NewDeal::default()).unwrap();
+    let person = NewContact {
+        name: "Anna Berg".into(),
+        title: String::new(),
+        phone: "0512-6578 1234 转 806".into(),
+        email: String::new(),
+        style: Style::Unknown,
+        roles: Vec::new(),
+    };
+    store.add_contact(id, &person).unwrap();
+    for query in ["13812345678", "5678", "138 1234", "王伟"] {
+        let hits = store.search(query, 5, "转").unwrap();
+        assert!(hits[0].excerpt.contains("138 1234 5678"), "{query}: {:?}", hits[0].excerpt);
+        assert!(!hits[0].excerpt.contains("13812345678"), "{query}");
+    }
+    let anna = store.search("Anna", 5, "ext.").unwrap();
+    assert!(anna[0].excerpt.contains("0512 6578 1234 ext. 806"), "{:?}", anna[0].excerpt);
+    let anna = store.search("806", 5, "转").unwrap();
+    assert!(anna.iter().all(|h| !h.excerpt.contains(";ext=")), "{anna:?}");
 }

@@ -58,7 +58,7 @@ fn a_duplicate_planned_visit_is_deleted_after_asking_and_u_brings_it_back() {
     let path = dir.path().join("fieldbook.db");
     tui_support::seed(&path);
     let mut store = open_on(&path, TODAY);
-    let wang = store.search("王伟", 5).unwrap()[0].customer.clone().unwrap().id;
+    let wang = store.search("王伟", 5, "ext.").unwrap()[0].customer.clone().unwrap().id;
     let first = store.visits_of(wang, 5, 0).unwrap()[0].clone();
     let input = fieldbook::domain::VisitInput {
         planned_at: first.planned_at,

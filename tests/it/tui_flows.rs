@@ -402,7 +402,7 @@ fn the_customer_timeline_scrolls_to_its_end_and_no_further() {
     tui_support::seed(&path);
     {
         let mut store = Store::open(&path, fieldbook::clock::Clock::Fixed(tui_support::day("2031-05-06"))).unwrap();
-        let wang = store.search("王伟", 1).unwrap()[0].customer.as_ref().unwrap().id;
+        let wang = store.search("王伟", 1, "ext.").unwrap()[0].customer.as_ref().unwrap().id;
         for n in 1..=40 {
             store
                 .add_note(Some(wang), &format!("note number {n} with enough words to wrap on a narrow screen"))
@@ -436,7 +436,7 @@ fn the_customer_header_keeps_the_profile_when_the_name_line_is_long() {
     tui_support::seed(&path);
     {
         let mut store = Store::open(&path, fieldbook::clock::Clock::Fixed(tui_support::day("2031-05-06"))).unwrap();
-        let wang = store.search("王伟", 1).unwrap()[0].customer.as_ref().unwrap().id;
+        let wang = store.search("王伟", 1, "ext.").unwrap()[0].customer.as_ref().unwrap().id;
         let patch = fieldbook::store::CustomerPatch {
             title: Some("Purchasing manager for the whole of south China".into()),
             portfolio: Some(Some(fieldbook::domain::Portfolio::Star)),

@@ -133,7 +133,7 @@ fn a_paste_into_a_one_line_field_becomes_one_line_and_nothing_focused_takes_noth
     keys(&mut app, "3 a");
     app.on_paste("Wang\r\nWei\tjunior\u{7}");
     keys(&mut app, "ctrl-s");
-    let rows = app.store().search("Wang Wei junior", 5).unwrap();
+    let rows = app.store().search("Wang Wei junior", 5, "ext.").unwrap();
     assert_eq!(rows.first().map(|h| h.title.as_str()), Some("Wang Wei junior"), "{rows:?}");
     // The search box takes a paste in one piece and searches once.
     keys(&mut app, "/");

@@ -50,7 +50,7 @@ fn facts(app: &App) -> Vec<(FactCategory, String, String, Option<MonthDay>)> {
 }
 
 fn fact_hits(app: &App, query: &str) -> usize {
-    app.store().search(query, 20).unwrap().iter().filter(|h| h.kind == SearchKind::Fact).count()
+    app.store().search(query, 20, "ext.").unwrap().iter().filter(|h| h.kind == SearchKind::Fact).count()
 }
 
 #[test]

@@ -25,13 +25,27 @@ pub struct SearchScreen {
     query: String,
     hits: Vec<SearchHit>,
     selected: usize,
+    /// The word before a phone's extension in the hits (`ext.` / `转`).
+    extension_word: String,
     /// Searches what is typed off the UI thread.
-    worker: Background<String, Vec<SearchHit>>,
+    worker: Background<Asked, Vec<SearchHit>>,
+}
+
+/// What the worker is asked: a query, and the word a phone's extension follows.
+#[derive(Debug, Clone)]
+struct Asked {
+    query: String,
+    extension_word: String,
 }
 
 /// The worker's read: the hits of a query; for one letter, the names that start with it.
-fn search(store: &Store, query: String) -> anyhow::Result<Vec<SearchHit>> {
-    if is_one_letter(&query) { Ok(store.search_names(&query, LIMIT)?) } else { Ok(store.search(&query, LIMIT)?) }
+fn search(store: &Store, asked: Asked) -> anyhow::Result<Vec<SearchHit>> {
+    let Asked { query, extension_word } = asked;
+    if is_one_letter(&query) {
+        Ok(store.search_names(&query, LIMIT, &extension_word)?)
+    } else {
+        Ok(store.search(&query, LIMIT, &extension_word)?)
+    }
 }
 
 /// True for a query of one Latin letter (`w`): the box then finds names only.
@@ -41,9 +55,20 @@ fn is_one_letter(query: &str) -> bool {
 }
 
 impl SearchScreen {
-    /// An empty search.
-    pub(crate) fn new(reader: &Reader) -> Self {
-        Self { query: String::new(), hits: Vec::new(), selected: 0, worker: Background::start(reader, search) }
+    /// An empty search; phones in its hits read as [`crate::i18n::I18n::phone`] shows them.
+    pub(crate) fn new(reader: &Reader, i18n: &crate::i18n::I18n) -> Self {
+        Self {
+            query: String::new(),
+            hits: Vec::new(),
+            selected: 0,
+            extension_word: i18n.t("common.phone_extension"),
+            worker: Background::start(reader, search),
+        }
+    }
+
+    /// The worker's question for the query typed.
+    fn asked(&self) -> Asked {
+        Asked { query: self.query.clone(), extension_word: self.extension_word.clone() }
     }
 
     /// The hits shown.
@@ -58,7 +83,7 @@ impl SearchScreen {
 
     /// Runs the query again (after a write elsewhere).
     pub fn refresh(&mut self, store: &Store) -> anyhow::Result<()> {
-        self.hits = search(store, self.query.clone())?;
+        self.hits = search(store, self.asked())?;
         self.selected = self.selected.min(self.hits.len().saturating_sub(1));
         Ok(())
     }
@@ -116,8 +141,7 @@ impl SearchScreen {
     /// Asks the worker for the query's hits; the hits shown stay, with a spinner, until they
     /// arrive.
     fn ask(&mut self) {
-        let query = self.query.clone();
-        self.worker.ask(query);
+        self.worker.ask(self.asked());
     }
 
     /// How long the search has waited for its hits, while it has.
