@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use fieldbook::clock::Clock;
 use fieldbook::domain::Step;
 use fieldbook::domain::today::CustomerRef;
-use fieldbook::domain::{Objection, ObjectionKind};
+use fieldbook::domain::{Objection, ObjectionKind, Outcome, VisitKind};
 use fieldbook::i18n::{I18n, Lang};
 use fieldbook::playbook::Playbook;
 use fieldbook::tui::keymap::Keymap;
@@ -272,5 +272,45 @@ fn customer_form_snapshots() {
             let (view, _) = screen(w, h, |f| form.render(f, f.area(), &Theme::default(), &i18n, &Keymap::defaults()));
             insta::assert_snapshot!(format!("customer_form_{}_{w}x{h}", lang.tag()), view);
         }
+    }
+}
+
+/// Letters typed on a choice pick the first value they start (English, Chinese, pinyin
+/// initials), and the focused choice's line says which keys work, so typing meant for another
+/// field is never lost unseen.
+#[test]
+fn typing_on_a_choice_picks_a_value_and_its_line_says_which_keys_work() {
+    for (lang, typed, picked, hint) in [
+        (Lang::En, "no", Outcome::NotMet, "←/→ or type its first letters"),
+        (Lang::ZhCn, "bf", Outcome::Partly, "←/→ 切换，或输入开头的字、拼音首字母"),
+        (Lang::ZhCn, "未", Outcome::NotMet, "拼音首字母"),
+    ] {
+        let i18n = I18n::new(lang);
+        let target = VisitTarget { customer_id: 1, customer_name: "Li Na".into(), step: None, visit_id: None };
+        let mut form = VisitForm::log(target, clock()).focused_on(VisitField::Outcome);
+        type_text(&mut form, &i18n, typed);
+        assert_eq!(form.text().outcome, Some(picked), "{typed}");
+        let (view, _) = screen(80, 24, |f| form.render(f, f.area(), &Theme::default(), &i18n, &Keymap::defaults()));
+        assert!(view.contains(hint), "{view}");
+        type_text(&mut form, &i18n, "z");
+        assert_eq!(form.text().outcome, Some(picked), "a letter that starts nothing changes nothing");
+    }
+}
+
+/// The visit's Type is picked by typing its name too (English or pinyin initials).
+#[test]
+fn typing_on_the_visit_type_picks_the_type_it_starts() {
+    for (lang, typed, picked) in [
+        (Lang::En, "ph", VisitKind::PhoneFollowUp),
+        (Lang::ZhCn, "xd", VisitKind::StoreCheck),
+        (Lang::ZhCn, "cp", VisitKind::Demonstration),
+    ] {
+        let i18n = I18n::new(lang);
+        let target = VisitTarget { customer_id: 1, customer_name: "Li Na".into(), step: None, visit_id: None };
+        let mut form = VisitForm::log(target, clock());
+        form.set_types(visit_type_options(&Playbook::builtin(lang)));
+        let mut form = form.focused_on(VisitField::Type);
+        type_text(&mut form, &i18n, typed);
+        assert_eq!(form.text().kind, Some(picked), "{typed}");
     }
 }

@@ -70,6 +70,17 @@ impl<'a> Hints<'a> {
         self
     }
 
+    /// What a focused choice says after its value: the keys that change it, and that typing
+    /// picks one (`←/→ or type its first letters`).
+    pub fn choice_keys(&self) -> String {
+        let keys: Vec<String> = [Action::ChoosePrevious, Action::ChooseNext]
+            .iter()
+            .filter_map(|a| self.keymap.key_for(self.context, *a))
+            .map(|k| k.to_string())
+            .collect();
+        self.i18n.fmt("forms.hint.choice_keys", &[("keys", &keys.join("/"))])
+    }
+
     /// `(key, "help")` for the bottom border: the key that lists every key of the context.
     pub fn help(&self) -> Option<(String, String)> {
         let key = self.keymap.key_for(self.context, Action::Help)?;

@@ -1,7 +1,9 @@
-//! Picking one of a closed set of words (channel, outcome, class...) by ←/→ or by typing.
+//! Picking one of a closed set of words (channel, outcome, class...) by ←/→ or by typing
+//! the first letters of its name (English, Chinese or pinyin: see [`TypedPick`]).
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use super::typed_pick::TypedPick;
 use crate::domain::Word;
 use crate::tui::action::Action;
 
@@ -10,18 +12,18 @@ use crate::tui::action::Action;
 pub struct Choice<W: Word> {
     value: Option<W>,
     optional: bool,
-    typed: String,
+    typed: TypedPick,
 }
 
 impl<W: Word + PartialEq> Choice<W> {
     /// A choice that always holds a value.
     pub fn required(value: W) -> Self {
-        Self { value: Some(value), optional: false, typed: String::new() }
+        Self { value: Some(value), optional: false, typed: TypedPick::default() }
     }
 
     /// A choice that may be empty.
     pub fn optional(value: Option<W>) -> Self {
-        Self { value, optional: true, typed: String::new() }
+        Self { value, optional: true, typed: TypedPick::default() }
     }
 
     /// The current value.
@@ -29,8 +31,8 @@ impl<W: Word + PartialEq> Choice<W> {
         self.value
     }
 
-    /// Typing: letters pick the value whose name starts with them (English or Chinese), Space
-    /// the next value. Returns true when the value changed. (←/→ and clearing are the form's
+    /// Typing: letters pick the first value whose name starts with them (English, Chinese, or
+    /// the Chinese name's pinyin whole or by initials), Space the next value. Returns true when the value changed. (←/→ and clearing are the form's
     /// actions: see [`Choice::step`] and [`Choice::clear`].)
     pub fn handle_key(&mut self, key: KeyEvent) -> bool {
         let before = self.value;
@@ -84,26 +86,14 @@ impl<W: Word + PartialEq> Choice<W> {
     }
 
     fn type_char(&mut self, c: char) {
-        self.typed.push(c);
-        if let Ok(w) = W::parse_word(&self.typed) {
-            self.value = Some(w);
-            return;
-        }
-        if !is_prefix_of_any::<W>(&self.typed) {
-            self.typed = c.to_string();
-            if let Ok(w) = W::parse_word(&self.typed) {
-                self.value = Some(w);
-            }
+        let names: Vec<Vec<&str>> = W::ALL
+            .iter()
+            .map(|w| [w.code(), w.zh()].into_iter().chain(w.aliases().iter().copied()).collect())
+            .collect();
+        if let Some(at) = self.typed.push(c, &names) {
+            self.value = W::ALL.get(at).copied();
         }
     }
-}
-
-/// True when some name of some value starts with `typed` (so more letters may settle it).
-fn is_prefix_of_any<W: Word>(typed: &str) -> bool {
-    let typed = typed.to_lowercase();
-    W::ALL
-        .iter()
-        .any(|w| [w.code(), w.zh()].iter().chain(w.aliases()).any(|name| name.to_lowercase().starts_with(&typed)))
 }
 
 #[cfg(test)]
@@ -129,6 +119,10 @@ mod tests {
         assert_eq!(c.value(), Some(Channel::Video), "'v' alone is ambiguous (visit, video)");
         c.handle_key(key(KeyCode::Char('电')));
         assert_eq!(c.value(), Some(Channel::Phone));
+        for ch in "sp".chars() {
+            c.handle_key(key(KeyCode::Char(ch)));
+        }
+        assert_eq!(c.value(), Some(Channel::Video), "视频 by its pinyin's initials");
     }
 
     #[test]
@@ -140,6 +134,8 @@ mod tests {
         assert_eq!(o.value(), None);
         o.handle_key(key(KeyCode::Char('p')));
         assert_eq!(o.value(), Some(Outcome::Partly));
+        o.handle_key(key(KeyCode::Char('n')));
+        assert_eq!(o.value(), Some(Outcome::NotMet), "pn is nothing: n alone, the first starting with it");
         assert!(o.clear());
         assert_eq!(o.value(), None);
         let mut required = Choice::required(Channel::Phone);

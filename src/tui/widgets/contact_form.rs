@@ -274,7 +274,13 @@ impl ContactForm {
             Some(_) => i18n.fmt("forms.contact.title_edit", &who),
             None => i18n.fmt("forms.contact.title_new", &who),
         };
-        let chrome = FormFrame { title, notice: self.notice.as_ref(), hints: hints.build(), help: hints.help() };
+        let chrome = FormFrame {
+            title,
+            notice: self.notice.as_ref(),
+            choice_keys: hints.choice_keys(),
+            hints: hints.build(),
+            help: hints.help(),
+        };
         render_form(frame, area, theme, &chrome, &rows, focus);
         if self.confirming_discard {
             render_discard_question(frame, area, theme, i18n, keymap);

@@ -13,6 +13,7 @@ use super::dialog::render_discard_question;
 use super::form_keys::{self, FormKey, cycle, form_key};
 use super::form_layout::{FormFrame, FormRow, Notice, RowContent, render_form};
 use super::text_field::TextField;
+use super::typed_pick::TypedPick;
 use crate::domain::{Fact, FactCategory, FactDraft, FactPart, MonthDay};
 use crate::i18n::{Face, I18n};
 use crate::tui::action::Action;
@@ -59,6 +60,8 @@ pub struct FactForm {
     people: Vec<(i64, String)>,
     /// 0: the account itself; `n`: `people[n - 1]`.
     about_at: usize,
+    /// Letters typed on "About", which pick the person whose name they start.
+    typed: TypedPick,
     label: TextField,
     value: TextField,
     date: TextField,
@@ -134,6 +137,7 @@ impl FactForm {
             category: Choice::required(category),
             people: Vec::new(),
             about_at: 0,
+            typed: TypedPick::default(),
             label: TextField::single(label),
             value: TextField::single(value),
             date: TextField::single(date),
@@ -219,9 +223,20 @@ impl FactForm {
     fn field_key(&mut self, key: KeyEvent) -> bool {
         match self.focus {
             FactField::Category => self.category.handle_key(key),
-            FactField::About => false,
+            FactField::About => self.about_key(key),
             other => self.field_mut(other).is_some_and(|f| f.edit(key)),
         }
+    }
+
+    /// Letters on "About": the person whose name they start.
+    fn about_key(&mut self, key: KeyEvent) -> bool {
+        let ratatui::crossterm::event::KeyCode::Char(c) = key.code else { return false };
+        let names: Vec<Vec<&str>> = self.people.iter().map(|(_, name)| vec![name.as_str()]).collect();
+        let before = self.about_at;
+        if let Some(at) = self.typed.push(c, &names) {
+            self.about_at = at + 1;
+        }
+        before != self.about_at
     }
 
     fn field(&self, which: FactField) -> Option<&TextField> {
@@ -292,7 +307,13 @@ impl FactForm {
             Some(_) => i18n.fmt("forms.fact.title_edit", &who),
             None => i18n.fmt("forms.fact.title_new", &who),
         };
-        let chrome = FormFrame { title, notice: self.notice.as_ref(), hints: hints.build(), help: hints.help() };
+        let chrome = FormFrame {
+            title,
+            notice: self.notice.as_ref(),
+            choice_keys: hints.choice_keys(),
+            hints: hints.build(),
+            help: hints.help(),
+        };
         render_form(frame, area, theme, &chrome, &rows, focus);
         if self.confirming_discard {
             render_discard_question(frame, area, theme, i18n, keymap);

@@ -55,6 +55,9 @@ pub struct FormFrame<'a> {
     pub hints: Vec<(String, String)>,
     /// `(key, "help")` in the bottom border: the key that lists all of the form's keys.
     pub help: Option<(String, String)>,
+    /// Shown after a focused choice's value: the keys that change it (see
+    /// [`crate::tui::keymap::Hints::choice_keys`]), so letters typed there are not lost unseen.
+    pub choice_keys: String,
 }
 
 /// Draws the frame, the rows (the focused one highlighted, scrolled into view), the notice and
@@ -83,7 +86,7 @@ pub fn render_form(frame: &mut Frame, area: Rect, theme: &Theme, chrome: &FormFr
     let hint_rows = if more_hints.is_empty() { 1 } else { 2 };
     let [rows_area, notice_area, hint_area] =
         Layout::vertical([Constraint::Min(1), Constraint::Length(1), Constraint::Length(hint_rows)]).areas(inner);
-    render_rows(frame, rows_area, theme, rows, focus);
+    render_rows(frame, rows_area, theme, rows, (focus, &chrome.choice_keys));
     if let Some(notice) = chrome.notice {
         let (text, style) = match notice {
             Notice::Error(t) => (t, theme.danger),
@@ -220,7 +223,7 @@ fn first_visible(heights: &[u16], available: u16, focus: usize) -> usize {
     start
 }
 
-fn render_rows(frame: &mut Frame, area: Rect, theme: &Theme, rows: &[FormRow], focus: usize) {
+fn render_rows(frame: &mut Frame, area: Rect, theme: &Theme, rows: &[FormRow], (focus, choice_keys): (usize, &str)) {
     let label_width = rows.iter().map(|r| text::width(&r.label) + 3).max().unwrap_or(0);
     let label_width = u16::try_from(label_width).unwrap_or(u16::MAX).min(area.width / 3);
     let text_width = area.width.saturating_sub(label_width);
@@ -241,12 +244,15 @@ fn render_rows(frame: &mut Frame, area: Rect, theme: &Theme, rows: &[FormRow], f
             label.push(Span::styled(" *", theme.accent));
         }
         frame.render_widget(Paragraph::new(Line::from(label)), label_area);
-        render_content(frame, content_area, theme, &row.content, focused);
+        render_content(frame, content_area, theme, &row.content, focused.then_some(choice_keys));
         y += height;
     }
 }
 
-fn render_content(frame: &mut Frame, area: Rect, theme: &Theme, content: &RowContent, focused: bool) {
+/// Draws a row's content; `focused` holds what a focused choice says after its value.
+fn render_content(frame: &mut Frame, area: Rect, theme: &Theme, content: &RowContent, focused: Option<&str>) {
+    let choice_keys = focused.unwrap_or_default();
+    let focused = focused.is_some();
     match content {
         RowContent::Text(field) => field.render(frame, area, theme, focused),
         RowContent::TextWithNote { field, width, note } => {
@@ -261,6 +267,7 @@ fn render_content(frame: &mut Frame, area: Rect, theme: &Theme, content: &RowCon
                     Span::styled("‹ ", theme.key),
                     Span::styled(name.clone(), theme.accent),
                     Span::styled(" ›", theme.key),
+                    Span::styled(format!("  {choice_keys}"), theme.muted),
                 ])
             } else {
                 Line::from(Span::styled(name.clone(), theme.text))

@@ -20,4 +20,5 @@ pub mod objection_picker;
 pub(crate) mod profile_form;
 pub(crate) mod text_field;
 pub(crate) mod tick_list;
+pub(crate) mod typed_pick;
 pub mod visit_form;

@@ -204,6 +204,7 @@ impl NoteInput {
         let chrome = FormFrame {
             title: self.title(i18n),
             notice: self.notice.as_ref(),
+            choice_keys: hints.choice_keys(),
             hints: hints.build(),
             help: hints.help(),
         };

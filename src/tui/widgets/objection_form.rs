@@ -12,6 +12,7 @@ use super::dialog::render_discard_question;
 use super::form_keys::{self, FormKey, cycle, form_key};
 use super::form_layout::{FormFrame, FormRow, Notice, RowContent, render_form};
 use super::text_field::TextField;
+use super::typed_pick::TypedPick;
 use crate::domain::objection::validated_objection;
 use crate::domain::{ObjectionKind, Word};
 use crate::i18n::{Face, I18n};
@@ -218,9 +219,20 @@ impl ObjectionForm {
             ObjectionField::Answer => self.answer.edit(key),
             ObjectionField::Kind => self.kind.handle_key(key),
             ObjectionField::Resolved => {
-                let space = key.code == KeyCode::Char(' ') && !key.modifiers.contains(KeyModifiers::CONTROL);
-                self.resolved ^= space;
-                space
+                let KeyCode::Char(c) = key.code else { return false };
+                if key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) {
+                    return false;
+                }
+                let before = self.resolved;
+                match c {
+                    ' ' => self.resolved = !self.resolved,
+                    // Typed as the line reads it: y/是 (shi), n/否 (fou).
+                    c => match TypedPick::default().push(c, &[vec!["no", "否"], vec!["yes", "是"]]) {
+                        Some(at) => self.resolved = at == 1,
+                        None => return false,
+                    },
+                }
+                before != self.resolved
             }
         }
     }
@@ -287,7 +299,13 @@ impl ObjectionForm {
             hints.pair(Action::ChoosePrevious, Action::ChooseNext, "forms.hint.choose");
         }
         let title = i18n.fmt("forms.objection.title", &[("who", &self.target.customer_name)]);
-        let chrome = FormFrame { title, notice: self.notice.as_ref(), hints: hints.build(), help: hints.help() };
+        let chrome = FormFrame {
+            title,
+            notice: self.notice.as_ref(),
+            choice_keys: hints.choice_keys(),
+            hints: hints.build(),
+            help: hints.help(),
+        };
         render_form(frame, area, theme, &chrome, &rows, focus);
         if self.confirming_discard {
             render_discard_question(frame, area, theme, i18n, keymap);

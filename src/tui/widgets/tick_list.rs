@@ -1,21 +1,25 @@
 //! A list of items to tick inside a form (a person's buying roles, the people a visit met):
 //! ↑/↓ move between items while there is one that way (the field keeps those keys, see
 //! [`TickList::claims`]), the form's tick key ticks or unticks the item with the cursor, and an
-//! item's number (the list is drawn numbered) ticks or unticks that item.
+//! item's number (the list is drawn numbered) ticks or unticks that item, and typing an item's
+//! first letters (or its pinyin's: `j` for 决策者) moves the cursor to it.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::typed_pick::TypedPick;
 
 /// Items with a tick each and a cursor.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct TickList {
     items: Vec<(bool, String)>,
     cursor: usize,
+    typed: TypedPick,
 }
 
 impl TickList {
     /// The items, ticked where the flag says so.
     pub fn new(items: Vec<(bool, String)>) -> Self {
-        Self { items, cursor: 0 }
+        Self { items, cursor: 0, typed: TypedPick::default() }
     }
 
     /// The items with their ticks, and the cursor, for drawing.
@@ -28,15 +32,16 @@ impl TickList {
         self.items.iter().enumerate().filter(|(_, (t, _))| *t).map(|(i, _)| i).collect()
     }
 
-    /// True for ↑ or ↓ while there is an item that way, and for an item's number: the list
-    /// keeps the key. Else ↑/↓ move the form to the field before or after.
+    /// True for ↑ or ↓ while there is an item that way, for an item's number and for a letter
+    /// that starts an item's name: the list keeps the key. Else ↑/↓ move the form to the field
+    /// before or after.
     pub fn claims(&self, key: &KeyEvent) -> bool {
         let last = self.items.len().saturating_sub(1);
         !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
             && match key.code {
                 KeyCode::Up => self.cursor > 0,
                 KeyCode::Down => self.cursor < last,
-                KeyCode::Char(c) => self.numbered(c).is_some(),
+                KeyCode::Char(c) => self.numbered(c).is_some() || self.typed.peek(c, &self.names()).is_some(),
                 _ => false,
             }
     }
@@ -55,10 +60,20 @@ impl TickList {
                     self.cursor = item;
                     return self.toggle();
                 }
+                let mut typed = std::mem::take(&mut self.typed);
+                if let Some(item) = typed.push(c, &self.names()) {
+                    self.cursor = item;
+                }
+                self.typed = typed;
             }
             _ => {}
         }
         false
+    }
+
+    /// Each item's name, for typing.
+    fn names(&self) -> Vec<Vec<&str>> {
+        self.items.iter().map(|(_, name)| vec![name.as_str()]).collect()
     }
 
     /// The item a digit names (1 the first, up to 9), if there is one.
@@ -113,5 +128,21 @@ mod tests {
         for other in ['0', '4', 'x'] {
             assert!(!list.claims(&key(KeyCode::Char(other))), "{other}");
         }
+    }
+
+    #[test]
+    fn typing_an_items_first_letters_moves_the_cursor_to_it_without_ticking() {
+        let roles = ["Decision maker", "Gatekeeper", "决策者", "把关人"];
+        let mut list = TickList::new(roles.iter().map(|r| (false, r.to_string())).collect());
+        assert!(list.claims(&key(KeyCode::Char('g'))));
+        assert!(!list.key(&key(KeyCode::Char('g'))), "nothing ticked");
+        assert_eq!(list.rows().1, 1);
+        list.key(&key(KeyCode::Char('j')));
+        assert_eq!(list.rows().1, 2, "决策者 by its pinyin");
+        list.key(&key(KeyCode::Char('把')));
+        assert_eq!(list.rows().1, 3);
+        assert!(!list.claims(&key(KeyCode::Char('z'))), "no item starts with z: the form's key");
+        assert!(!list.claims(&key(KeyCode::Char(' '))), "Space stays the tick key");
+        assert!(list.ticked().is_empty());
     }
 }

@@ -9,7 +9,7 @@ mod view;
 pub use kind::{VisitTypeOption, visit_type_options};
 
 use chrono::NaiveDate;
-use ratatui::crossterm::event::KeyEvent;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use serde::{Deserialize, Serialize};
 
 use super::choice::Choice;
@@ -17,6 +17,7 @@ use super::form_keys::{self, FormKey, cycle, form_key};
 use super::form_layout::Notice;
 use super::text_field::TextField;
 use super::tick_list::TickList;
+use super::typed_pick::TypedPick;
 use crate::clock::Clock;
 use crate::domain::when::format_stored_datetime;
 use crate::domain::{Channel, NextStep, Outcome, Step, Visit, VisitInput, VisitKind};
@@ -137,6 +138,8 @@ pub struct VisitForm {
     ticks: Vec<u32>,
     /// The checklist item with the cursor (0-based).
     tick_cursor: usize,
+    /// Letters typed on the type, the deal or the checklist, which pick the one they start.
+    typed: TypedPick,
     /// The account's people (id, name) offered to tick as met; see `set_people`.
     people: Vec<(i64, String)>,
     met: TickList,
@@ -275,6 +278,7 @@ impl VisitForm {
             types: Vec::new(),
             ticks: text.ticks.clone(),
             tick_cursor: 0,
+            typed: TypedPick::default(),
             people: Vec::new(),
             met: TickList::default(),
             deals: Vec::new(),
@@ -533,7 +537,7 @@ impl VisitForm {
             VisitField::Type => self.type_key(key),
             VisitField::Checklist => self.checklist_key(key),
             VisitField::Met => self.met.key(&key),
-            VisitField::Deal => key.code == ratatui::crossterm::event::KeyCode::Char(' ') && self.cycle_deal(1),
+            VisitField::Deal => self.deal_key(key),
             other => self.field_mut(other).is_some_and(|f| f.edit(key)),
         };
         if changed {
@@ -544,6 +548,24 @@ impl VisitForm {
 
     fn move_focus(&mut self, by: isize) {
         self.focus = cycle(&self.fields(), self.focus, by);
+        self.typed.clear();
+    }
+
+    /// Typing on the Deal field: Space is the next deal, letters the deal whose label they
+    /// start.
+    fn deal_key(&mut self, key: KeyEvent) -> bool {
+        let KeyCode::Char(c) = key.code else { return false };
+        if c == ' ' {
+            return self.cycle_deal(1);
+        }
+        let labels: Vec<Vec<&str>> = self.deals.iter().map(|(_, label)| vec![label.as_str()]).collect();
+        match self.typed.push(c, &labels) {
+            Some(at) if at != self.deal_at => {
+                self.deal_at = at;
+                true
+            }
+            _ => false,
+        }
     }
 
     fn suggest(&mut self, i18n: &I18n) {

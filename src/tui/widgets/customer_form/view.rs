@@ -34,6 +34,7 @@ impl CustomerForm {
         let chrome = FormFrame {
             title: self.title(i18n),
             notice: self.notice.as_ref(),
+            choice_keys: hints.choice_keys(),
             hints: hints.build(),
             help: hints.help(),
         };

@@ -90,3 +90,16 @@ fn a_draft_counts_changes_and_reopens_with_everything() {
     assert_eq!((reopened.revision(), reopened.target().deal_id), (0, 9));
     assert!(reopened.is_dirty(), "a reopened draft is unsaved even if empty");
 }
+
+#[test]
+fn resolved_is_typed_as_its_line_reads() {
+    let mut f = form();
+    for _ in 0..3 {
+        press(&mut f, KeyCode::Tab);
+    }
+    assert_eq!(f.focus(), ObjectionField::Resolved);
+    for (typed, resolved) in [('y', true), ('n', false), ('s', true), ('f', false), ('是', true), ('x', true)] {
+        press(&mut f, KeyCode::Char(typed));
+        assert_eq!(f.draft().resolved, resolved, "{typed}");
+    }
+}

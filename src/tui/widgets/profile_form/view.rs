@@ -39,7 +39,13 @@ impl ProfileForm {
             hints.key_as(Action::Clear, "forms.profile.clear");
         }
         let title = i18n.fmt("forms.profile.title", &[("who", &self.original.name)]);
-        let chrome = FormFrame { title, notice: self.notice.as_ref(), hints: hints.build(), help: hints.help() };
+        let chrome = FormFrame {
+            title,
+            notice: self.notice.as_ref(),
+            choice_keys: hints.choice_keys(),
+            hints: hints.build(),
+            help: hints.help(),
+        };
         render_form(frame, area, theme, &chrome, &rows, focus);
         if self.confirming_discard {
             render_discard_question(frame, area, theme, i18n, keymap);

@@ -76,34 +76,63 @@ impl VisitForm {
         true
     }
 
-    /// Typing on the Type field: Space is the next type, as on any choice.
+    /// Typing on the Type field: Space is the next type, as on any choice; letters the type
+    /// whose name they start. Picking another type clears the ticks (see `cycle_type`).
     pub(super) fn type_key(&mut self, key: KeyEvent) -> bool {
-        key.code == KeyCode::Char(' ') && !key.modifiers.contains(KeyModifiers::CONTROL) && self.cycle_type(1)
+        let KeyCode::Char(c) = key.code else { return false };
+        if key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) {
+            return false;
+        }
+        if c == ' ' {
+            return self.cycle_type(1);
+        }
+        let names: Vec<Vec<&str>> = self.types.iter().map(|t| vec![t.name.as_str(), t.kind.code()]).collect();
+        let Some(at) = self.typed.push(c, &names) else { return false };
+        if self.types[at].kind == self.kind {
+            return false;
+        }
+        self.kind = self.types[at].kind.clone();
+        self.ticks.clear();
+        self.tick_cursor = 0;
+        true
     }
 
-    /// The checklist field keeps ↑ and ↓ while they move between its items; at its ends they
-    /// leave it like on any other field.
+    /// The checklist field keeps ↑ and ↓ while they move between its items (at its ends they
+    /// leave it like on any other field), and a letter that starts an item.
     pub(super) fn checklist_claims(&self, key: &KeyEvent) -> bool {
         let last = self.checklist().len().saturating_sub(1);
         !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
             && match key.code {
                 KeyCode::Up => self.tick_cursor > 0,
                 KeyCode::Down => self.tick_cursor < last,
+                KeyCode::Char(c) => self.typed.peek(c, &self.checklist_names()).is_some(),
                 _ => false,
             }
     }
 
-    /// ↑/↓ on the checklist field (see `checklist_claims`): the item above or below. Never
-    /// changes the ticks, so returns false.
+    /// ↑/↓ on the checklist field (see `checklist_claims`): the item above or below; letters:
+    /// the item they start. Never changes the ticks, so returns false.
     pub(super) fn checklist_key(&mut self, key: KeyEvent) -> bool {
         if self.checklist_claims(&key) {
             match key.code {
                 KeyCode::Up => self.tick_cursor -= 1,
                 KeyCode::Down => self.tick_cursor += 1,
+                KeyCode::Char(c) => {
+                    let mut typed = std::mem::take(&mut self.typed);
+                    if let Some(item) = typed.push(c, &self.checklist_names()) {
+                        self.tick_cursor = item;
+                    }
+                    self.typed = typed;
+                }
                 _ => {}
             }
         }
         false
+    }
+
+    /// Each checklist item's name, for typing.
+    fn checklist_names(&self) -> Vec<Vec<&str>> {
+        self.checklist().iter().map(|item| vec![item.as_str()]).collect()
     }
 
     /// Ticks or unticks the item with the cursor. Returns true when the ticks changed.

@@ -55,6 +55,7 @@ impl VisitForm {
         let chrome = FormFrame {
             title: self.title(i18n),
             notice: self.notice.as_ref(),
+            choice_keys: hints.choice_keys(),
             hints: hints.build(),
             help: hints.help(),
         };
