@@ -49,6 +49,12 @@ pub fn long_date(i18n: &I18n, date: NaiveDate) -> String {
     i18n.fmt("tui.long_date", &[("weekday", &day), ("date", &date.format("%Y-%m-%d"))])
 }
 
+/// `Tue 05-06` / `05-06 周二`: [`long_date`] without the year, for a narrow header.
+fn short_date(i18n: &I18n, date: NaiveDate) -> String {
+    let day = i18n.t(&format!("tui.weekday.{}", date.weekday().num_days_from_monday()));
+    i18n.fmt("tui.long_date", &[("weekday", &day), ("date", &date.format("%m-%d"))])
+}
+
 /// App name (and "read-only" when the database is), the three screen tabs with their keys,
 /// today's review counts (when given and when they fit) and today's date on the right.
 pub fn header(
@@ -60,24 +66,27 @@ pub fn header(
     read_only: bool,
 ) {
     let t = view.theme;
-    let date = long_date(view.i18n, view.today);
+    let long = long_date(view.i18n, view.today);
     // What gives way when the counts would lose their words: the app's name first, then the
-    // other screens' tabs' names (their keys stay).
-    let fits = |spans: &[Span]| {
+    // date's year (5-digit counts at 80 columns), then the other screens' tabs' names (their
+    // keys stay).
+    let fits = |spans: &[Span], date: &str| {
         let used: usize = spans.iter().map(|s| text::width(&s.content)).sum();
         counts.is_none_or(|c| {
             let worded = worded_counts(view, c);
-            used + text::width(&date) + 1 + text::width(&worded[0]) + 2 + text::width(&worded[1]) + 2
+            used + text::width(date) + 1 + text::width(&worded[0]) + 2 + text::width(&worded[1]) + 2
                 <= area.width as usize
         })
     };
-    let full = title_and_tabs(view, current, read_only, Tabs::Named);
-    let mut spans = if fits(&full) {
-        full
-    } else {
-        let unnamed = title_and_tabs(view, current, read_only, Tabs::WithoutAppName);
-        if fits(&unnamed) { unnamed } else { title_and_tabs(view, current, read_only, Tabs::Keys) }
-    };
+    let layouts = [(Tabs::Named, false), (Tabs::WithoutAppName, false), (Tabs::WithoutAppName, true)];
+    let (mut spans, date) = layouts
+        .into_iter()
+        .map(|(tabs, short)| {
+            let date = if short { short_date(view.i18n, view.today) } else { long.clone() };
+            (title_and_tabs(view, current, read_only, tabs), date)
+        })
+        .find(|(spans, date)| fits(spans, date))
+        .unwrap_or_else(|| (title_and_tabs(view, current, read_only, Tabs::Keys), long.clone()));
     let used: usize = spans.iter().map(|s| text::width(&s.content)).sum();
     let mut gap = (area.width as usize).saturating_sub(used + text::width(&date) + 1);
     let counts = counts.and_then(|c| count_spans(view, c, gap.saturating_sub(2))).unwrap_or_default();
@@ -212,4 +221,43 @@ pub fn footer(
         spans.push(Span::styled(format!(" {label} "), t.muted));
     }
     frame.render_widget(Line::from(spans), area);
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::{Terminal, backend::TestBackend};
+
+    use super::*;
+    use crate::domain::money::Rates;
+    use crate::i18n::Lang;
+    use crate::tui::keymap::Keymap;
+    use crate::tui::theme::Theme;
+
+    fn header_line(lang: Lang, counts: TodayCounts, width: u16) -> String {
+        let (i18n, theme, keymap, money) = (I18n::new(lang), Theme::default(), Keymap::defaults(), Rates::default());
+        let today = NaiveDate::from_ymd_opt(2026, 12, 8).unwrap_or_default();
+        let view = View { i18n: &i18n, theme: &theme, keymap: &keymap, today, money: &money, links: None };
+        let Ok(mut terminal) = Terminal::new(TestBackend::new(width, 1)) else { return String::new() };
+        let drawn = terminal.draw(|f| header(f, f.area(), &view, ScreenId::Pipeline, Some(counts), false));
+        assert!(drawn.is_ok());
+        terminal.backend().buffer().content().iter().map(|c| c.symbol()).collect::<String>()
+    }
+
+    /// The 100k demo's counts (5,300 today, 61,880 late) at 80 columns: the date gives its
+    /// year before the screens give their names.
+    #[test]
+    fn five_digit_counts_keep_the_screen_names_at_80_columns() {
+        let line = header_line(Lang::En, TodayCounts { today: 5_300, late: 61_880 }, 80);
+        for name in ["1 Today", "2 Pipeline", "3 Customers", "4 Report", "● 5300 today", "▲ 61880 late", "Tue 12-08"]
+        {
+            assert!(line.contains(name), "{name}: {line}");
+        }
+        let wide = header_line(Lang::En, TodayCounts { today: 5_300, late: 61_880 }, 120);
+        assert!(wide.contains("Fieldbook") && wide.contains("Tue 2026-12-08"), "{wide}");
+        let small = header_line(Lang::En, TodayCounts { today: 3, late: 2 }, 80);
+        assert!(small.contains("Tue 2026-12-08") && small.contains("2 Pipeline"), "{small}");
+        // (A double-width character's second cell reads as a space here.)
+        let zh = header_line(Lang::ZhCn, TodayCounts { today: 5_215, late: 61_973 }, 80).replace(' ', "");
+        assert!(zh.contains("2026-12-08") && zh.contains("销售漏斗") && zh.contains("逾期61973"), "{zh}");
+    }
 }
