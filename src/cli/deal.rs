@@ -258,10 +258,10 @@ pub fn run_won(args: &WonArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
     let customer_id = args.id.id(ctx)?;
     let store = ctx.store()?;
     let deal = ops::deals::pick(store, customer_id, args.deal.id, true)?;
-    let deal = ops::deals::win(store, deal.id, args.value.as_deref())?;
-    let value = deal.value().map(|v| v.full()).unwrap_or_else(|| "—".into());
-    let text = ctx.i18n.fmt("cli.deal.won", &[("id", &customer_id), ("deal", &deal.id), ("value", &value)]);
-    report(ctx, &args.format, &deal, &text)
+    let closed = ops::deals::win(store, deal.id, args.value.as_deref())?;
+    let value = closed.deal.value().map(|v| v.full()).unwrap_or_else(|| "—".into());
+    let text = ctx.i18n.fmt("cli.deal.won", &[("id", &customer_id), ("deal", &closed.deal.id), ("value", &value)]);
+    report(ctx, &args.format, &closed.deal, &(text + &closed.steps_said(&ctx.i18n)))
 }
 
 /// Marks the open deal lost, with its reason.
@@ -271,17 +271,19 @@ pub fn run_lost(args: &LostArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
     let reason = reason.ok_or(DomainError::MissingField { field: "reason" })?;
     let store = ctx.store()?;
     let deal = ops::deals::pick(store, customer_id, args.deal.id, true)?;
-    let deal = ops::deals::lose(store, deal.id, reason)?;
+    let closed = ops::deals::lose(store, deal.id, reason)?;
+    let deal = &closed.deal;
     let text =
         ctx.i18n.fmt("cli.deal.lost", &[("id", &customer_id), ("deal", &deal.id), ("reason", &deal.lost_reason)]);
-    report(ctx, &args.format, &deal, &text)
+    report(ctx, &args.format, deal, &(text + &closed.steps_said(&ctx.i18n)))
 }
 
 /// Opens a won or lost deal again.
 pub fn run_reopen(args: &ReopenArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
-    let deal = ops::deals::reopen(ctx.store()?, args.deal, &args.reason)?;
+    let opened = ops::deals::reopen(ctx.store()?, args.deal, &args.reason)?;
+    let deal = &opened.deal;
     let text = ctx.i18n.fmt("cli.deal.reopened", &[("deal", &deal.id), ("step", &ctx.i18n.word(deal.stage))]);
-    report(ctx, &args.format, &deal, &text)
+    report(ctx, &args.format, deal, &(text + &opened.steps_said(&ctx.i18n)))
 }
 
 /// Per step: the open deals' count and their totals per currency (never added together).

@@ -5,8 +5,10 @@ use serde::Serialize;
 
 use crate::domain::customer::{MAX_SHORT, check_len, clean_line};
 use crate::domain::money::{Currency, Money, Totals};
-use crate::domain::{Deal, DomainError, Step, Word, parse_date};
+use crate::domain::{Deal, DomainError, NextStep, Step, Word, parse_date};
+use crate::i18n::I18n;
 use crate::store::{DealPatch, NewDeal, Store, StoreError};
+use crate::text;
 
 /// A new deal as typed: every field as text, checked by [`add`].
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -141,22 +143,79 @@ pub fn edit(store: &mut Store, deal_id: i64, edit: &DealEdit) -> Result<Deal, St
     store.update_deal(deal_id, &patch)
 }
 
+/// A deal just won or lost, and the open next steps that closed with it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClosedDeal {
+    pub deal: Deal,
+    pub closed_steps: Vec<NextStep>,
+}
+
+impl ClosedDeal {
+    /// What follows "deal won/lost" in either face when next steps closed with it: ` · its
+    /// next step “…” closed with it`; empty when none did.
+    pub fn steps_said(&self, i18n: &I18n) -> String {
+        match self.closed_steps.as_slice() {
+            [] => String::new(),
+            [one] => i18n.fmt("common.deal_steps.closed_one", &[("step", &text::fit(&one.text, STEP_SHOWN))]),
+            many => i18n.fmt("common.deal_steps.closed_many", &[("n", &many.len())]),
+        }
+    }
+}
+
+/// At most this many columns of a closed step's text are named in the message.
+const STEP_SHOWN: usize = 40;
+
+/// A deal opened again, and how many of its next steps opened with it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReopenedDeal {
+    pub deal: Deal,
+    pub reopened_steps: usize,
+}
+
+impl ReopenedDeal {
+    /// What follows "deal open again" when next steps opened with it; empty when none did.
+    pub fn steps_said(&self, i18n: &I18n) -> String {
+        match self.reopened_steps {
+            0 => String::new(),
+            n => i18n.fmt("common.deal_steps.reopened", &[("n", &n)]),
+        }
+    }
+}
+
 /// Marks an open deal won, with its final value when given (a bare number is in the deal's
-/// currency).
-pub fn win(store: &mut Store, deal_id: i64, final_value: Option<&str>) -> Result<Deal, StoreError> {
+/// currency); its open next steps close with it (see [`closed_with_steps`]).
+pub fn win(store: &mut Store, deal_id: i64, final_value: Option<&str>) -> Result<ClosedDeal, StoreError> {
     let deal = store.deal(deal_id)?;
     let value = final_value.and_then(optional).map(|v| Money::parse(v, deal.currency)).transpose()?;
-    store.win_deal(deal_id, value)
+    let deal = store.win_deal(deal_id, value)?;
+    closed_with_steps(store, deal)
 }
 
-/// Marks an open deal lost; the reason is required.
-pub fn lose(store: &mut Store, deal_id: i64, reason: &str) -> Result<Deal, StoreError> {
-    store.lose_deal(deal_id, reason)
+/// Marks an open deal lost; the reason is required. Its open next steps close with it.
+pub fn lose(store: &mut Store, deal_id: i64, reason: &str) -> Result<ClosedDeal, StoreError> {
+    let deal = store.lose_deal(deal_id, reason)?;
+    closed_with_steps(store, deal)
 }
 
-/// Opens a won or lost deal again (the step history keeps how it closed).
-pub fn reopen(store: &mut Store, deal_id: i64, reason: &str) -> Result<Deal, StoreError> {
-    store.reopen_deal(deal_id, reason)
+/// The rule for a deal's next steps when it closes: a won or lost deal needs none of its open
+/// steps ("send the pilot proposal" once the deal is signed), so they are marked done with the
+/// deal and leave Today; reopening the deal opens them again ([`reopen`]). A step for the
+/// account as a whole (no deal) stays.
+fn closed_with_steps(store: &mut Store, deal: Deal) -> Result<ClosedDeal, StoreError> {
+    let closed_steps = store.close_steps_of_closed_deal(deal.id)?;
+    Ok(ClosedDeal { deal, closed_steps })
+}
+
+/// Opens a won or lost deal again (the step history keeps how it closed), and the next steps
+/// that closed with it.
+pub fn reopen(store: &mut Store, deal_id: i64, reason: &str) -> Result<ReopenedDeal, StoreError> {
+    let closed_at = store.deal(deal_id)?.closed_at;
+    let deal = store.reopen_deal(deal_id, reason)?;
+    let reopened_steps = match closed_at {
+        Some(at) => store.reopen_steps_closed_with(deal_id, &at)?,
+        None => 0,
+    };
+    Ok(ReopenedDeal { deal, reopened_steps })
 }
 
 /// The open deals per step: count and values per currency.

@@ -113,6 +113,64 @@ impl Store {
         self.write(|tx, clock| complete_in(tx, id, visit, &clock.timestamp()))
     }
 
+    /// Closes the open next steps of deal `deal_id`, which must be won or lost: each is marked
+    /// done when the deal closed (no visit did it). Returns the steps it closed.
+    pub fn close_steps_of_closed_deal(&mut self, deal_id: i64) -> Result<Vec<NextStep>> {
+        self.write(|tx, _| {
+            let doing = "closing a closed deal's next steps";
+            let (customer_id, closed_at): (i64, Option<String>) = tx
+                .query_row(
+                    "SELECT customer_id, closed_at FROM deal WHERE id = ?1 AND state <> 'open'",
+                    [deal_id],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()
+                .ctx(doing)?
+                .ok_or(StoreError::NotFound { what: "closed deal", id: deal_id })?;
+            let Some(closed_at) = closed_at else { return Ok(Vec::new()) };
+            // RETURNING names the table's own columns (no alias).
+            let columns = STEP_COLUMNS.replace("s.", "");
+            let mut stmt = tx
+                .prepare(&format!(
+                    "UPDATE next_step SET done_at = ?2, done_by_visit_id = NULL, updated_at = ?2
+                     WHERE deal_id = ?1 AND done_at IS NULL RETURNING {columns}"
+                ))
+                .ctx(doing)?;
+            let closed = stmt
+                .query_map(params![deal_id, closed_at], |r| step_row(r, 0))
+                .ctx(doing)?
+                .collect::<rusqlite::Result<Vec<_>>>()
+                .ctx(doing)?;
+            if !closed.is_empty() {
+                refresh_rollup(tx, customer_id, &closed_at)?;
+            }
+            Ok(closed)
+        })
+    }
+
+    /// Opens again the next steps of deal `deal_id` that closed with it at `closed_at` (see
+    /// [`Store::close_steps_of_closed_deal`]); steps a visit did or a rep marked done stay
+    /// done. Returns how many it opened.
+    pub fn reopen_steps_closed_with(&mut self, deal_id: i64, closed_at: &str) -> Result<usize> {
+        self.write(|tx, clock| {
+            let doing = "reopening a deal's next steps";
+            let now = clock.timestamp();
+            let opened = tx
+                .execute(
+                    "UPDATE next_step SET done_at = NULL, updated_at = ?3
+                     WHERE deal_id = ?1 AND done_at = ?2 AND done_by_visit_id IS NULL",
+                    params![deal_id, closed_at, now],
+                )
+                .ctx(doing)?;
+            if opened > 0 {
+                let customer_id: i64 =
+                    tx.query_row("SELECT customer_id FROM deal WHERE id = ?1", [deal_id], |r| r.get(0)).ctx(doing)?;
+                refresh_rollup(tx, customer_id, &now)?;
+            }
+            Ok(opened)
+        })
+    }
+
     /// Gives an open next step another due day (and time; `None` keeps the one it had).
     pub fn postpone_step(&mut self, id: i64, on: NaiveDate, time: Option<NaiveTime>) -> Result<()> {
         self.write(|tx, clock| {

@@ -237,7 +237,7 @@ mod tests {
         let (i18n, theme, keymap, money) = (I18n::new(lang), Theme::default(), Keymap::defaults(), Rates::default());
         let today = NaiveDate::from_ymd_opt(2026, 12, 8).unwrap_or_default();
         let view = View { i18n: &i18n, theme: &theme, keymap: &keymap, today, money: &money, links: None };
-        let Ok(mut terminal) = Terminal::new(TestBackend::new(width, 1)) else { return String::new() };
+        let Ok(mut terminal) = Terminal::new(TestBackend::new(width, 1));
         let drawn = terminal.draw(|f| header(f, f.area(), &view, ScreenId::Pipeline, Some(counts), false));
         assert!(drawn.is_ok());
         terminal.backend().buffer().content().iter().map(|c| c.symbol()).collect::<String>()

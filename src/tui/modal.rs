@@ -674,8 +674,8 @@ fn answer(purpose: &PromptFor, value: PromptValue, store: &mut Store, i18n: &I18
                 PromptValue::Text(t) => t,
                 PromptValue::When(w) => w.display(),
             };
-            ops::deals::lose(store, *deal_id, &reason)?;
-            Ok(i18n.fmt("tui.modal.lost_saved", &[("name", name)]))
+            let closed = ops::deals::lose(store, *deal_id, &reason)?;
+            Ok(i18n.fmt("tui.modal.lost_saved", &[("name", name)]) + &closed.steps_said(i18n))
         }
         PromptFor::ObjectionAnswer { deal_id, id } => {
             let answer = match value {

@@ -206,3 +206,36 @@ fn pipeline_counts_deals_per_step_with_one_total_per_currency() {
     let zh = env.ok(&["--lang", "zh-CN", "pipeline"]);
     assert!(zh.contains("¥140万 · $8万（按设置的汇率折合约 ¥196万）"), "{zh}");
 }
+
+/// A won or lost deal needs none of its open next steps: they close with it and leave Today
+/// (a step for the account as a whole stays); reopening the deal opens them again.
+#[test]
+fn a_closed_deals_open_next_steps_close_with_it_and_reopen_with_it() {
+    let env = Env::new();
+    let (c, first, second) = two_deals(&env);
+    let c = c.to_string();
+    let step = |text: &str, deal: Option<i64>| {
+        let mut args = vec!["next", "add", &c, text, "--on", "2031-05-06"];
+        let deal = deal.map(|d| d.to_string());
+        if let Some(d) = deal.as_deref() {
+            args.extend(["--deal", d]);
+        }
+        env.ok(&args);
+    };
+    step("Send pilot proposal", Some(second));
+    step("Call about the visit", None);
+    step("寄样品", Some(first));
+    let open = || env.ok(&["next", "list", &c]);
+    assert!(open().contains("Send pilot proposal"));
+    let won = env.ok(&["won", &c, "--deal", &second.to_string()]);
+    assert!(won.contains("its next step “Send pilot proposal” closed with it"), "{won}");
+    let listed = open();
+    assert!(!listed.contains("Send pilot proposal") && listed.contains("Call about the visit"), "{listed}");
+    assert!(!env.ok(&["today"]).contains("Send pilot proposal"), "off Today");
+    let lost = env.ok(&["--lang", "zh-CN", "lost", &c, "--deal", &first.to_string(), "--reason", "预算冻结"]);
+    assert!(lost.contains("其下一步“寄样品”一并关闭"), "{lost}");
+    let reopened = env.ok(&["reopen", &second.to_string()]);
+    assert!(reopened.contains("1 of its next steps open again"), "{reopened}");
+    assert!(open().contains("Send pilot proposal"), "back with its deal");
+    assert!(!open().contains("寄样品"), "the other deal is still lost");
+}

@@ -101,16 +101,17 @@ pub(super) fn form_key(
 
 /// Wins the deal with the final value typed (empty keeps its value).
 pub(super) fn won(store: &mut Store, i18n: &I18n, deal_id: i64, name: &str, value: &str) -> anyhow::Result<String> {
-    let deal = ops::deals::win(store, deal_id, Some(value))?;
-    let value = deal.value().map(|v| i18n.money(v)).unwrap_or_else(|| "—".into());
-    Ok(i18n.fmt("tui.deal.won", &[("name", &name), ("value", &value)]))
+    let closed = ops::deals::win(store, deal_id, Some(value))?;
+    let value = closed.deal.value().map(|v| i18n.money(v)).unwrap_or_else(|| "—".into());
+    Ok(i18n.fmt("tui.deal.won", &[("name", &name), ("value", &value)]) + &closed.steps_said(i18n))
 }
 
 /// Reopens the deal.
 pub(super) fn reopened(store: &mut Store, i18n: &I18n, deal_id: i64, name: &str) -> ModalOutcome {
     match ops::deals::reopen(store, deal_id, "") {
-        Ok(deal) => {
-            ModalOutcome::Saved(i18n.fmt("tui.deal.reopened", &[("name", &name), ("step", &i18n.word(deal.stage))]))
+        Ok(opened) => {
+            let said = i18n.fmt("tui.deal.reopened", &[("name", &name), ("step", &i18n.word(opened.deal.stage))]);
+            ModalOutcome::Saved(said + &opened.steps_said(i18n))
         }
         Err(e) => ModalOutcome::Failed(e.into()),
     }
