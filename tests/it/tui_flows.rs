@@ -9,6 +9,7 @@ use fieldbook::tui::app::App;
 use fieldbook::tui::keymap::ScreenId;
 use fieldbook::tui::overlay::Overlay;
 use fieldbook::tui::screens::Screen;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use tui_support::{app, app_on, keys, render, type_text};
 
 fn customer_id(store: &Store, name: &str) -> i64 {
@@ -272,6 +273,25 @@ fn one_letter_in_the_search_box_finds_names_and_says_so() {
     assert!(screen.contains("customer Zhao Lei"), "{screen}");
     type_text(&mut app, "h");
     assert!(!render(&app, 120, 40).contains("One letter"), "two letters search everything");
+}
+
+/// While a query's first hits are on their way the box says it is searching, never "Nothing
+/// found." (seen typing "budget" at once on the 100k demo: a wrong answer for a moment).
+#[test]
+fn the_search_says_searching_until_its_first_hits_arrive() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(&dir, Lang::En);
+    keys(&mut app, "/");
+    for c in "wechat".chars() {
+        app.on_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    }
+    let waiting = render(&app, 120, 40);
+    assert!(!waiting.contains("Nothing found."), "{waiting}");
+    assert!(waiting.contains("Searching…") || waiting.contains("prefers WeChat"), "{waiting}");
+    app.finish_background();
+    assert!(render(&app, 120, 40).contains("prefers WeChat"));
+    type_text(&mut app, "zzz");
+    assert!(render(&app, 120, 40).contains("Nothing found."), "said once the answer is in");
 }
 
 #[test]

@@ -181,7 +181,12 @@ impl SearchScreen {
             lines.push(Line::from(Span::styled(format!(" {}", i18n.t("tui.search.one_letter")), t.muted)));
         }
         if self.hits.is_empty() {
-            let key = if self.query.trim().is_empty() { "tui.search.start" } else { "tui.search.none" };
+            // While the first hits are on their way, "nothing found" would be said too soon.
+            let key = match (self.query.trim().is_empty(), self.waiting_for().is_some()) {
+                (true, _) => "tui.search.start",
+                (false, true) => "tui.search.searching",
+                (false, false) => "tui.search.none",
+            };
             lines.push(Line::from(Span::styled(format!(" {}", i18n.t(key)), t.muted)));
         }
         let visible = ((inner.height as usize).saturating_sub(lines.len()) / 2).max(1);
