@@ -33,7 +33,8 @@ pub fn find(store: &Store, words: &str) -> Result<Found, StoreError> {
     if let Some(id) = number(words) {
         return Ok(Found::One(id));
     }
-    let hits = store.search(words, 100)?;
+    // Only who answers is read, not the hits' excerpts: their phones' extension word is moot.
+    let hits = store.search(words, 100, "")?;
     let mut answering: Vec<(Candidate, bool)> = Vec::new();
     for hit in hits.into_iter().filter(|h| matches!(h.kind, SearchKind::Customer | SearchKind::Contact)) {
         let Some(customer) = hit.customer else { continue };
