@@ -309,8 +309,10 @@ impl Generator {
             cadence_days,
             created_at: stamp(created),
         };
-        let (people, known) = self.people(&record, &person);
         let won = deals.iter().any(|d| d.state == DealState::Won);
+        // By the presentation the rep knows who signs.
+        let signs_known = deals.iter().any(|d| d.stage.index() >= Step::Presentation.index());
+        let (people, known) = self.people(&record, &person, signs_known);
         let someone_decides = people.iter().any(|p| p.roles.contains(&BuyingRole::DecisionMaker));
         record.man = roles::man_that_fits(record.man, &people[0].roles, someone_decides, &deals);
         let budgets: Vec<String> = deals.iter().map(|d| budget(d, rep)).collect();
@@ -388,9 +390,16 @@ impl Generator {
     }
 
     /// The account's people: its own person, then 0 to 4 colleagues (one in two accounts has
-    /// a known decision maker among them, some an insider), each with a style and roles; and
-    /// how the rep calls the decision maker, when one of them is known to decide.
-    fn people(&mut self, record: &BulkCustomer, person: &Person) -> (Vec<BulkContact>, Option<String>) {
+    /// a known decision maker among them, one whose deal reached the presentation always
+    /// (`signs_known`: who signs is known by then); some an insider, one at most), each with a
+    /// style and roles; and how the rep calls the decision maker, when one of them is known to
+    /// decide.
+    fn people(
+        &mut self,
+        record: &BulkCustomer,
+        person: &Person,
+        signs_known: bool,
+    ) -> (Vec<BulkContact>, Option<String>) {
         let tongue = person.tongue;
         let call = |p: &Person| if p.address_as.is_empty() { p.name.clone() } else { p.address_as.clone() };
         let rng = &mut self.people_rng;
@@ -420,16 +429,26 @@ impl Generator {
         };
         let domain = record.email.split_once('@').map_or("", |(_, d)| d).to_string();
         let extra = [0, 0, 1, 1, 1, 2, 2, 3, 4][rng.usize(..9)];
+        let extra = if signs_known { extra.max(1) } else { extra };
         let others = [BuyingRole::Influencer, BuyingRole::User, BuyingRole::Insider, BuyingRole::Gatekeeper];
         let mut decider = own.roles.contains(&BuyingRole::DecisionMaker).then(|| call(person));
         let mut people = vec![own];
         for n in 0..extra {
-            let roles = match (n, rng.u8(..4)) {
+            let draw = rng.u8(..4);
+            let mut roles = match (n, draw) {
                 // One decision maker known at most: the account's own person, or a colleague.
-                (0, 0..=1) if decider.is_none() => vec![BuyingRole::DecisionMaker],
+                (0, _) if decider.is_none() && (draw <= 1 || signs_known) => vec![BuyingRole::DecisionMaker],
                 (_, 0) => vec![BuyingRole::Insider, BuyingRole::Buyer],
                 _ => vec![others[rng.usize(..others.len())]],
             };
+            // One insider at most (two who tell the inside story read as none): another one
+            // influences, or buys.
+            if people.iter().any(|p: &BulkContact| p.roles.contains(&BuyingRole::Insider)) {
+                roles.retain(|r| *r != BuyingRole::Insider);
+                if roles.is_empty() {
+                    roles.push(BuyingRole::Influencer);
+                }
+            }
             // A colleague speaks the account's language; who decides has a title to match.
             let decides = roles.contains(&BuyingRole::DecisionMaker);
             let mut colleague = people::person_in(rng, tongue, decides, &mut self.names);
@@ -448,6 +467,10 @@ impl Generator {
                 decider = Some(call(&colleague));
             }
             let local = colleague.email.split_once('@').map_or("", |(l, _)| l).to_string();
+            // An office line is the account's city's (a Suzhou company's people are not in Nanjing).
+            if tongue == Tongue::En {
+                colleague.phone = people::in_office_of(&colleague.phone, &record.phone);
+            }
             people.push(BulkContact {
                 name: colleague.name,
                 title: colleague.title,
@@ -655,10 +678,10 @@ impl Generator {
     /// Birthdays, anniversaries and a few other facts; the commercial history (past orders,
     /// complaints) only of a customer who bought, at about `bought` a year. Personal ones are,
     /// one in two, about a colleague among the account's `people` rather than its own person.
-    /// A birthday the rep knows is a key person's: the decision maker's or the insider's when
-    /// one is known (the method's important dates), any day of the year, so a week of 140
-    /// accounts has one or two, as life gives; the book's first account has its in the coming
-    /// week (the review shows one).
+    /// One account in two has a birthday written down, a key person's: the decision maker's
+    /// or the insider's when one is known (the method's important dates), any day of the year,
+    /// so a week of 140 accounts has one or two, as life gives; the book's first account has
+    /// its in the coming week (the review shows one).
     fn facts(
         &mut self,
         t: &Texts,
@@ -668,7 +691,7 @@ impl Generator {
     ) -> Vec<(Option<usize>, BulkFact)> {
         let mut facts = Vec::new();
         let soon = self.accounts == 1;
-        if soon || self.rng.u8(..10) < 6 {
+        if soon || self.rng.u8(..2) == 0 {
             let day = if soon {
                 days_after(self.today, self.rng.u32(..7))
             } else {

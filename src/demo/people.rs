@@ -316,6 +316,15 @@ fn made(rng: &mut Rng, tongue: Tongue, decider: bool, names: &mut Names, foreign
     }
 }
 
+/// An office line `phone` ("+86 25 4695 5276") with the area code of `office` ("+86 512 …"): a
+/// colleague's line in the account's city.
+pub fn in_office_of(phone: &str, office: &str) -> String {
+    match (phone.split(' ').collect::<Vec<_>>().as_slice(), office.split(' ').nth(1)) {
+        ([country, _, rest @ ..], Some(area)) => [&[*country, area][..], rest].concat().join(" "),
+        _ => phone.to_string(),
+    }
+}
+
 /// `maike` → `Maike`.
 fn capitalised(word: &str) -> String {
     let mut chars = word.chars();

@@ -167,7 +167,8 @@ pub struct Texts {
     pub dates: (&'static str, &'static [&'static str]),
     /// Visits after a sale.
     pub after_sale: &'static [Scenario],
-    /// Visits that keep in touch while a deal waits in one step.
+    /// Visits that keep in touch while a deal waits in one step; the last asks how the deal's
+    /// project stands (none is open before the first deal, nor after a sale).
     pub keep_in_touch: &'static [Scenario],
     /// The visit type of a message sent to book a meeting.
     pub message_kind: &'static str,

@@ -335,7 +335,8 @@ pub const AFTER_SALE: &[Scenario] = &[
     },
 ];
 
-/// Visits that keep in touch while a deal waits in one step.
+/// Visits that keep in touch while a deal waits in one step; the one that asks how the
+/// project stands last (it wants a deal open).
 pub const KEEP_IN_TOUCH: &[Scenario] = &[
     Scenario {
         via: Via::Any,
@@ -354,22 +355,6 @@ pub const KEEP_IN_TOUCH: &[Scenario] = &[
         ],
     },
     Scenario {
-        via: Via::Phone,
-        once: false,
-        purpose: "Call to ask how the project stands",
-        plan: "Ask where the {p} project is and whether there are new concerns",
-        expect: "Know what holds the project up",
-        met: "Waiting for budget approval; {dm} decides at month end",
-        partly: "Still being discussed inside, they say",
-        not_met: "No answer by phone or WeChat",
-        topic: "where the budget approval stands",
-        next: [
-            Next::to("Follow up again at month end", MonthEnd),
-            Next::to("Call again in two weeks", Days(14)),
-            Next::to("Try them again on Monday", On(Mon)),
-        ],
-    },
-    Scenario {
         via: Via::Meeting,
         once: false,
         purpose: "Drop in with a small gift",
@@ -383,6 +368,22 @@ pub const KEEP_IN_TOUCH: &[Scenario] = &[
             Next::to("Drop by again with some industry news", Days(21)),
             Next::to("Drop by again with some industry news", Days(21)),
             Next::to("Drop by again with some industry news", Days(21)),
+        ],
+    },
+    Scenario {
+        via: Via::Phone,
+        once: false,
+        purpose: "Call to ask how the project stands",
+        plan: "Ask where the {p} project is and whether there are new concerns",
+        expect: "Know what holds the project up",
+        met: "Waiting for budget approval; {dm} decides at month end",
+        partly: "Still being discussed inside, they say",
+        not_met: "No answer by phone or WeChat",
+        topic: "where the budget approval stands",
+        next: [
+            Next::to("Follow up again at month end", MonthEnd),
+            Next::to("Call again in two weeks", Days(14)),
+            Next::to("Try them again on Monday", On(Mon)),
         ],
     },
 ];

@@ -138,7 +138,7 @@ pub const SCENARIOS: [&[Scenario]; 5] = [
         Scenario {
             via: Via::Demonstration,
             once: false,
-            purpose: "给技术部展示{p}",
+            purpose: "给技术部演示{p}",
             plan: "带样品或样机现场展示，按特征、功能、优点、利益讲，对比数据准备好",
             expect: "技术部认可方案，同意进入商务谈判",
             met: "展示顺利，技术部长当场表示愿意推荐",
@@ -206,7 +206,7 @@ pub const STEP_WORK: [Next; 6] = [
     Next::to("打电话约时间谈{p}", Days(3)),
     Next::to("弄清{p}由谁拍板", Days(7)),
     Next::to("约时间上门了解需求", Days(5)),
-    Next::to("准备给技术部展示{p}", Days(7)),
+    Next::to("准备给技术部演示{p}", Days(7)),
     Next::to("发合同草稿，跟进签约", Days(5)),
     Next::to("确认首批交货时间", Days(3)),
 ];
@@ -322,7 +322,8 @@ pub const AFTER_SALE: &[Scenario] = &[
     },
 ];
 
-/// Visits that keep in touch while a deal waits in one step.
+/// Visits that keep in touch while a deal waits in one step; the one that asks how the
+/// project stands last (it wants a deal open).
 pub const KEEP_IN_TOUCH: &[Scenario] = &[
     Scenario {
         via: Via::Any,
@@ -341,22 +342,6 @@ pub const KEEP_IN_TOUCH: &[Scenario] = &[
         ],
     },
     Scenario {
-        via: Via::Phone,
-        once: false,
-        purpose: "电话问问项目进展",
-        plan: "问问{p}项目到哪一步了，有没有新的顾虑",
-        expect: "弄清项目卡在哪里",
-        met: "项目在等预算审批，{dm}月底拍板",
-        partly: "对方说还在内部讨论",
-        not_met: "电话没人接，微信也没回",
-        topic: "预算审批的进度",
-        next: [
-            Next::to("月底再跟进一次", MonthEnd),
-            Next::to("过两周再打电话问问", Days(14)),
-            Next::to("周一再打电话", On(Mon)),
-        ],
-    },
-    Scenario {
         via: Via::Meeting,
         once: false,
         purpose: "顺路拜访，联络感情",
@@ -370,6 +355,22 @@ pub const KEEP_IN_TOUCH: &[Scenario] = &[
             Next::to("下次带些行业资料再去坐坐", Days(21)),
             Next::to("下次带些行业资料再去坐坐", Days(21)),
             Next::to("下次带些行业资料再去坐坐", Days(21)),
+        ],
+    },
+    Scenario {
+        via: Via::Phone,
+        once: false,
+        purpose: "电话问问项目进展",
+        plan: "问问{p}项目到哪一步了，有没有新的顾虑",
+        expect: "弄清项目卡在哪里",
+        met: "项目在等预算审批，{dm}月底拍板",
+        partly: "对方说还在内部讨论",
+        not_met: "电话没人接，微信也没回",
+        topic: "预算审批的进度",
+        next: [
+            Next::to("月底再跟进一次", MonthEnd),
+            Next::to("过两周再打电话问问", Days(14)),
+            Next::to("周一再打电话", On(Mon)),
         ],
     },
 ];

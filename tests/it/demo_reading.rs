@@ -197,7 +197,7 @@ fn birthdays_come_at_life_s_rate_and_are_key_people_s() {
             "SELECT count(*) FROM customer_fact WHERE label = {birthday} AND month_day BETWEEN '12-08' AND '12-14'"
         ));
         let share = known as f64 * 7.0 / 365.0;
-        assert!(this_week >= 1 && this_week as f64 <= 2.0 * share + 1.0, "{lang:?}: {this_week} of {known}");
+        assert!(this_week >= 1 && this_week as f64 <= 2.0 * share + 2.0, "{lang:?}: {this_week} of {known}");
         let dates = q("SELECT count(*) FROM customer_fact WHERE month_day BETWEEN '12-08' AND '12-14'");
         assert!(dates <= 6, "{lang:?}: {dates} important dates this week");
         // Whose birthday: the person it is about (the account's own when none is named).
@@ -223,14 +223,93 @@ fn planned_visits_are_not_heaped_after_a_holiday() {
         let mut store = Store::open(&path, Clock::Fixed(today())).unwrap();
         demo::load(&mut store, DemoSize::default(), 42, lang, false).unwrap();
         let conn = rusqlite::Connection::open(&path).unwrap();
-        let busiest: i64 = conn
+        let (busiest, days, planned): (i64, i64, i64) = conn
             .query_row(
-                "SELECT max(n) FROM (SELECT count(*) AS n FROM visit WHERE done_at IS NULL
-                                     GROUP BY substr(planned_at, 1, 10))",
+                "SELECT max(n), count(*), sum(n) FROM (SELECT count(*) AS n FROM visit WHERE done_at IS NULL
+                                                       GROUP BY substr(planned_at, 1, 10))",
                 [],
-                |r| r.get(0),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )
             .unwrap();
-        assert!(busiest <= 15, "{lang:?}: {busiest} visits planned on one day");
+        // (Three times a day's share at most: 43 was seven times it.)
+        assert!(busiest <= 3 * planned / days, "{lang:?}: {busiest} of {planned} visits planned on one of {days} days");
+    }
+}
+
+/// Who an account's people are, read aloud: an account whose deal reached the presentation
+/// knows who signs (a key account won two years ago had "no decision maker known", and
+/// "Final terms with the GM" was planned where nobody was known to decide), one insider at most (an account
+/// had two), and an English-named company's people have office lines in its city (a Suzhou
+/// company's CTO was on a Nanjing line).
+#[test]
+fn an_account_s_people_are_who_a_rep_would_know() {
+    for lang in [Lang::En, Lang::ZhCn] {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("people.db");
+        let mut store = Store::open(&path, Clock::Fixed(today())).unwrap();
+        demo::load(&mut store, DemoSize { customers: 300, visits: 3000 }, 42, lang, false).unwrap();
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        let q = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).unwrap() };
+        let role = |role: &str| {
+            format!(
+                "SELECT 1 FROM contact p JOIN contact_role r ON r.contact_id = p.id WHERE p.customer_id = c.id AND r.role = '{role}'"
+            )
+        };
+        let far = "EXISTS (SELECT 1 FROM deal WHERE customer_id = c.id AND stage IN ('presentation', 'close'))";
+        let known = q(&format!("SELECT count(*) FROM customer c WHERE {far}"));
+        assert!(known > 50, "{lang:?}: {known} accounts at the presentation or later");
+        let unknown =
+            q(&format!("SELECT count(*) FROM customer c WHERE {far} AND NOT EXISTS ({})", role("decision-maker")));
+        assert_eq!(unknown, 0, "{lang:?}: accounts at the presentation or later with nobody known to decide");
+        let insiders = q(&format!(
+            "SELECT count(*) FROM customer c WHERE ({}) > 1",
+            role("insider").replace("SELECT 1", "SELECT count(*)")
+        ));
+        assert_eq!(insiders, 0, "{lang:?}: accounts with two insiders");
+        let lines = q(
+            "SELECT count(*) FROM contact p JOIN customer c ON c.id = p.customer_id
+             WHERE c.name LIKE '% %' AND substr(p.phone, 1, length(p.phone) - 8) <> substr(c.phone, 1, length(c.phone) - 8)",
+        );
+        assert_eq!(lines, 0, "{lang:?}: colleagues on another city's office line");
+    }
+}
+
+/// A visit asks how the project stands only while a deal is open ("waiting for budget
+/// approval" a year after the account's only deal was won, or before it had one), and a
+/// Chinese purpose does not say a word twice ("给技术部展示展示冷柜").
+#[test]
+fn a_project_is_asked_after_only_while_one_is_open() {
+    for (lang, purpose) in [(Lang::En, "Call to ask how the project stands"), (Lang::ZhCn, "电话问问项目进展")]
+    {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("project.db");
+        let mut store = Store::open(&path, Clock::Fixed(today())).unwrap();
+        demo::load(&mut store, DemoSize::default(), 42, lang, false).unwrap();
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        let mut stmt = conn
+            .prepare(
+                "SELECT v.id, coalesce(v.done_at, v.planned_at),
+                        (SELECT group_concat(d.created_at || '/' || coalesce(d.closed_at, '9999'), ' ')
+                         FROM deal d WHERE d.customer_id = v.customer_id)
+                 FROM visit v WHERE v.purpose = ?1",
+            )
+            .unwrap();
+        let visits: Vec<(i64, String, Option<String>)> =
+            stmt.query_map([purpose], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).unwrap().map(Result::unwrap).collect();
+        assert!(visits.len() > 20, "{lang:?}: {} project calls", visits.len());
+        let idle: Vec<_> = visits
+            .iter()
+            .filter(|(_, at, deals)| {
+                let at = moment(at);
+                !deals.iter().flat_map(|d| d.split(' ')).any(|span| {
+                    let (open, close) = span.split_once('/').unwrap();
+                    moment(open) <= at && (close == "9999" || at < moment(close))
+                })
+            })
+            .collect();
+        assert!(idle.is_empty(), "{lang:?}: project calls with no deal open: {idle:#?}");
+        let doubled: i64 =
+            conn.query_row("SELECT count(*) FROM visit WHERE purpose LIKE '%展示展示%'", [], |r| r.get(0)).unwrap();
+        assert_eq!(doubled, 0);
     }
 }

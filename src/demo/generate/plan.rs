@@ -72,9 +72,10 @@ impl Generator {
                 if (from..=to).any(|b| logged.contains(&(customer, days_before(self.today, b)))) {
                     continue;
                 }
-                // A weekday of the ten (a weekend's visit spread over its week could fall
-                // before them, weeks before the move).
-                while back > from && days_before(self.today, back).weekday().number_from_monday() > 5 {
+                // A working day of the ten (a weekend's visit spread over its week, or a holiday's
+                // made the working day before it, could fall weeks before the move: a deal lost
+                // after the Spring Festival had its last visit seventeen days before).
+                while back > from && self.days_off.is_off(days_before(self.today, back)) {
                     back -= 1;
                 }
                 let day = self.work_day(days_before(self.today, back));
@@ -269,7 +270,11 @@ impl Generator {
         // Long neglect falls on the small accounts (a monthly cadence or longer): a rep does not
         // leave a weekly key account for months.
         let fits = |(_, interval, late, quiet): (u32, u32, u32, u32)| {
-            [quiet > 90 && interval >= 30, quiet > late + interval, quiet > interval]
+            [
+                quiet > 90 && quiet > late && late < 200 && interval >= 30,
+                quiet > late + interval && late < 60,
+                quiet > interval,
+            ]
         };
         // Of the accounts still to come, how many could take each quota.
         let mut could = [0u32; 3];
@@ -290,7 +295,8 @@ impl Generator {
             let draw = |k: usize, quota: u32, rng: &mut fastrand::Rng| fit[k] && rng.u32(..could[k].max(1)) < quota;
             let back = if draw(0, neglected, &mut self.rng) {
                 neglected -= 1;
-                self.rng.u32(60..=quiet.min(200))
+                // Past its overdue mark (sixty days of a quarterly account are not neglect).
+                self.rng.u32(60.max(late + 1)..=quiet.min(200))
             } else if draw(1, overdue, &mut self.rng) {
                 overdue -= 1;
                 // Under two months: longer is long neglected.

@@ -55,11 +55,17 @@ impl Generator {
         // Before its deal opened, an account is visited to keep in touch (after the first
         // call); long in one step, most visits keep in touch rather than repeat the step's work.
         let stalled = before_deal || ((day - phase.from).num_days() > 60 && self.rng.bool());
-        let scenarios = if stalled && once.is_none_or(|bit| self.made_once[slot.customer] & bit != 0) {
-            t.keep_in_touch
-        } else {
-            scenarios
+        // Asking how the project stands (the last of them) wants a deal open: not before the
+        // account's first, nor on a care visit after a sale ("waiting for budget approval" a
+        // year after the only deal was won).
+        let keep = match () {
+            _ if after_sale || before_deal || phase.state != DealState::Open => {
+                &t.keep_in_touch[..t.keep_in_touch.len() - 1]
+            }
+            _ => t.keep_in_touch,
         };
+        let scenarios =
+            if stalled && once.is_none_or(|bit| self.made_once[slot.customer] & bit != 0) { keep } else { scenarios };
         let before = self.last_purpose[slot.customer];
         let mut s = self.scenario(slot.customer, scenarios, once);
         // A purpose met at the visit before, or lately, is not pursued again ("they read it, we
@@ -72,17 +78,16 @@ impl Generator {
         let too_soon = self.step_due[slot.customer].is_some_and(|due| day < due);
         if s.purpose == before && (self.last_met[slot.customer] || too_soon) || met_lately {
             self.last_purpose[slot.customer] = before;
-            s = self.scenario(slot.customer, t.keep_in_touch, None);
+            s = self.scenario(slot.customer, keep, None);
         }
         // A visit planned that did not happen (or is still to come) is not the visit before
         // the next one logged; no two of an account's planned visits have the same purpose.
         if !slot.done {
             let planned = &self.planned[slot.customer];
             if planned.contains(&s.purpose) {
-                let start = self.rng.usize(..t.keep_in_touch.len());
-                let free = (0..t.keep_in_touch.len())
-                    .map(|k| t.keep_in_touch[(start + k) % t.keep_in_touch.len()])
-                    .find(|k| !planned.contains(&k.purpose));
+                let start = self.rng.usize(..keep.len());
+                let free =
+                    (0..keep.len()).map(|k| keep[(start + k) % keep.len()]).find(|k| !planned.contains(&k.purpose));
                 s = free.unwrap_or(s);
             }
             self.planned[slot.customer].push(s.purpose);
@@ -285,10 +290,11 @@ impl Generator {
         });
         let start = self.rng.usize(..scenarios.len());
         let last = self.last_purpose[customer];
-        let keeping_in_touch = std::ptr::eq(scenarios, texts(self.tongue()).keep_in_touch);
+        let keeping_in_touch = std::ptr::eq(scenarios.as_ptr(), texts(self.tongue()).keep_in_touch.as_ptr());
         let mut choice = None;
-        // Another than the visit before if the step has one; the same again only if not.
-        for again in [false, true] {
+        // Another than the visit before if the step has one (a rare one if nothing else is
+        // left); the same again only if not.
+        for (again, rarely) in [(false, false), (false, true), (true, true)] {
             for k in 0..scenarios.len() {
                 let s = scenarios[(start + k) % scenarios.len()];
                 let fits = s.once == first && (again || s.purpose != last);
@@ -299,7 +305,7 @@ impl Generator {
                     Via::Meeting if keeping_in_touch => self.rng.bool(),
                     _ => false,
                 };
-                if fits && (again || !rare) {
+                if fits && (rarely || !rare) {
                     choice = Some(s);
                     break;
                 }
@@ -352,7 +358,8 @@ impl Generator {
         }
         let put_off = days_before(self.today, self.rng.u32(1..=3));
         match self.rng.u8(..50) {
-            0 => self.today,
+            // (Only a step that names no day: "at month end" is not due on the 6th.)
+            0 if matches!(rule, Due::Days(_)) => self.today,
             // Counted from today when the days since it was put off are already gone.
             _ => {
                 Some(self.due_day(rule, put_off)).filter(|d| *d > self.today).unwrap_or(self.due_day(rule, self.today))
