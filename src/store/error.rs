@@ -13,6 +13,10 @@ pub enum StoreError {
     NotADatabase {
         path: PathBuf,
     },
+    /// The path is a folder: the database is a file (`--db` names the file itself).
+    IsFolder {
+        path: PathBuf,
+    },
     /// A newer Fieldbook wrote the file; it was left untouched.
     TooNew {
         path: PathBuf,
@@ -104,6 +108,9 @@ impl Localize for StoreError {
     fn message(&self, face: Face) -> Message {
         match self {
             Self::NotADatabase { path } => Message::new("error.not_a_database").arg("path", path.display()),
+            Self::IsFolder { path } => Message::new("error.db_is_folder")
+                .arg("path", path.display())
+                .arg("file", path.join("fieldbook.db").display()),
             Self::TooNew { path, found, supported } => Message::new("error.too_new")
                 .arg("path", path.display())
                 .arg("found", found)

@@ -91,6 +91,9 @@ impl Store {
     /// the faces say so instead of seeming to hang).
     pub fn open_telling(path: &Path, clock: Clock, upgrading: impl FnOnce(i64)) -> Result<Self> {
         let io = |source| StoreError::Io { path: path.to_path_buf(), source };
+        if path.is_dir() {
+            return Err(StoreError::IsFolder { path: path.to_path_buf() });
+        }
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             private_file::create_private_dir(parent).map_err(io)?;
         }

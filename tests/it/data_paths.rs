@@ -70,3 +70,17 @@ fn a_read_on_a_path_with_no_database_creates_nothing_and_says_what_to_check() {
     let again = env.bare().arg("--db").arg(&env.db).args(["add", "李娜"]).output().unwrap();
     assert!(!String::from_utf8_lossy(&again.stderr).contains("new database"), "said once, when it is new");
 }
+
+#[test]
+fn db_pointed_at_a_folder_names_the_file_it_wants() {
+    let env = Env::new();
+    let folder = env.dir.path().join("data");
+    std::fs::create_dir(&folder).unwrap();
+    for args in [&["list"][..], &["add", "王伟"][..]] {
+        let out = env.bare().arg("--db").arg(&folder).args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("is a folder") && err.contains(&*folder.join("fieldbook.db").to_string_lossy()), "{err}");
+    }
+    assert_eq!(std::fs::read_dir(&folder).unwrap().count(), 0, "nothing written into the folder");
+}
