@@ -46,6 +46,7 @@ mod import_opportunities;
 mod import_parsers;
 mod import_real_files;
 mod read_only;
+mod search_phone_digits;
 mod store_core;
 mod store_customers_filter;
 mod store_identity;
