@@ -34,6 +34,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0026_cadence_class_in_index.sql"),
     include_str!("../../migrations/0027_open_next_steps_of_accounts.sql"),
     include_str!("../../migrations/0028_deal_references_indexed.sql"),
+    include_str!("../../migrations/0029_phone_digit_runs.sql"),
 ];
 
 /// The schema version this binary writes.

@@ -212,7 +212,7 @@ impl Store {
         let by_name = |_: &str, keys: &Keys| query.matches_names(&keys.names.join(" "));
         let by_keys = |text: &str, keys: &Keys| {
             let lowered: String = text.chars().flat_map(char::to_lowercase).collect();
-            query.matches_keyed(&lowered, &format!("{} {}", keys.names.join(" "), keys.others.join(" ")))
+            query.matches_keyed(&lowered, &keys.joined())
         };
         // Only customers and people have keys: an expression of keys alone is asked once for both.
         let shown = Shown { terms: &query.terms, extension_word };

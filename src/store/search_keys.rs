@@ -8,7 +8,9 @@
 //! The index holds each key behind a mark, so a key never matches as a word of the record: a
 //! search first finds people by name ([`NAME_MARK`]: the name's pinyin and its own words), then
 //! by what the record says, then by the other keys ([`KEY_MARK`]); the customers filter asks for
-//! keys alone.
+//! keys alone. A phone number is held as its runs of four digits in order ([`PHONE_GRAM_MARK`]):
+//! any run of four or more of its digits is then a phrase of them, and the index holds ten
+//! thousand such terms at most, where each number's own digit suffixes were terms of their own.
 
 use super::pinyin::{has_reading, name_readings, run_readings, spellings};
 
@@ -23,6 +25,11 @@ pub const KEY_MARK: char = '\u{E001}';
 pub const NAME_START_MARK: char = '\u{E002}';
 /// Put before each short start of another key.
 pub const KEY_START_MARK: char = '\u{E003}';
+/// Put before each run of [`MIN_PHONE_DIGITS`] digits of a phone number (`1380 3800 8000 …`
+/// for 138000…, one token each, in order): the digits a search types are the phrase of their
+/// own runs ([`phone_phrase`]). Alone, it stands between two numbers of a field, so that no
+/// phrase runs from one into the next.
+pub const PHONE_GRAM_MARK: char = '\u{E004}';
 /// The longest start of a key indexed as its own token.
 pub const SHORT_START: usize = 3;
 
@@ -41,9 +48,11 @@ pub struct Keys {
     /// From the name: its pinyin (`wangwei`, `ww`, `wang`, `wei`) or its own words and their
     /// concatenation (`wang`, `wei`, `wangwei` for "Wang Wei").
     pub names: Vec<String>,
-    /// From the nickname and company (whole pinyin spellings and their initials), phone (digit
-    /// runs) and e-mail (letters, digits).
+    /// From the nickname and company (whole pinyin spellings and their initials) and e-mail
+    /// (letters, digits).
     pub others: Vec<String>,
+    /// The digits of each phone number of at least [`MIN_PHONE_DIGITS`], each once.
+    pub phones: Vec<String>,
 }
 
 /// The fewest digits of a phone number a key (or a search for one) has.
@@ -66,9 +75,8 @@ pub fn search_keys(name: &str, other: &str, phone: &str, email: &str) -> Keys {
     for run in chinese_runs(other) {
         text_keys(&run, false, &mut others);
     }
-    phone_keys(phone, &mut others);
     email_keys(email, &mut others);
-    Keys { names: once_each(names), others: once_each(others) }
+    Keys { names: once_each(names), others: once_each(others), phones: once_each(phone_numbers(phone)) }
 }
 
 /// The name keys of a person's `name` read the usual way only: each character by its first
@@ -90,8 +98,18 @@ pub fn usual_name_keys(name: &str) -> Vec<String> {
 }
 
 impl Keys {
+    /// Every key, space-separated, a phone number as every run of its digits that ends it (the
+    /// digits of a search start one of them wherever they are in the number): what a hit found
+    /// by its keys is checked against.
+    pub fn joined(&self) -> String {
+        let suffixes = self.phones.iter().flat_map(|d| (0..=d.len() - MIN_PHONE_DIGITS).map(move |i| &d[i..]));
+        let all: Vec<&str> = self.names.iter().chain(&self.others).map(String::as_str).chain(suffixes).collect();
+        all.join(" ")
+    }
+
     /// The keys as the index stores them: each behind its mark, then their short starts
-    /// ([`is_indexed_start`]) behind theirs, each once, space-separated.
+    /// ([`is_indexed_start`]) behind theirs, each once, then each phone number's runs of digits
+    /// ([`PHONE_GRAM_MARK`]), all space-separated.
     pub fn marked(&self) -> String {
         let mut out = String::new();
         for (mark, start_mark, keys) in
@@ -115,8 +133,31 @@ impl Keys {
                 out.push_str(start);
             }
         }
+        for (i, digits) in self.phones.iter().enumerate() {
+            if i > 0 {
+                out.push(' ');
+                out.push(PHONE_GRAM_MARK);
+            }
+            for gram in grams(digits) {
+                out.push(' ');
+                out.push(PHONE_GRAM_MARK);
+                out.push_str(gram);
+            }
+        }
         out
     }
+}
+
+/// The runs of [`MIN_PHONE_DIGITS`] digits of `digits` (ASCII), in order.
+fn grams(digits: &str) -> impl Iterator<Item = &str> {
+    (0..(digits.len() + 1).saturating_sub(MIN_PHONE_DIGITS)).map(move |i| &digits[i..i + MIN_PHONE_DIGITS])
+}
+
+/// An FTS5 phrase that matches the phone numbers holding `digits` (ASCII, at least
+/// [`MIN_PHONE_DIGITS`]) anywhere: its runs of digits, in order ([`PHONE_GRAM_MARK`]).
+pub fn phone_phrase(digits: &str) -> String {
+    let grams: Vec<String> = grams(digits).map(|g| format!("{PHONE_GRAM_MARK}{g}")).collect();
+    format!("\"{}\"", grams.join(" "))
 }
 
 fn once_each(mut keys: Vec<String>) -> Vec<String> {
@@ -189,15 +230,13 @@ fn spelled_keys(readings: &[Vec<&'static str>], keys: &mut Vec<String>) {
     }
 }
 
-/// Every run of [`MIN_PHONE_DIGITS`] or more digits of each number in `phone` that ends the
-/// number's digits: a search for any run of its digits is then a prefix of one of them.
-fn phone_keys(phone: &str, keys: &mut Vec<String>) {
-    for number in phone.split([',', ';', '/', '，', '；', '、']) {
-        let digits: String = number.chars().filter(char::is_ascii_digit).collect();
-        if digits.len() >= MIN_PHONE_DIGITS {
-            keys.extend((0..=digits.len() - MIN_PHONE_DIGITS).map(|i| digits[i..].to_string()));
-        }
-    }
+/// The digits of each number in `phone` that has at least [`MIN_PHONE_DIGITS`].
+fn phone_numbers(phone: &str) -> Vec<String> {
+    phone
+        .split([',', ';', '/', '，', '；', '、'])
+        .map(|number| number.chars().filter(char::is_ascii_digit).collect::<String>())
+        .filter(|digits| digits.len() >= MIN_PHONE_DIGITS)
+        .collect()
 }
 
 /// An address as letters and digits (`wang.wei3@huadong.cn` → `wangwei3huadongcn`), and its
@@ -262,12 +301,27 @@ mod tests {
 
     #[test]
     fn a_phone_is_found_by_any_run_of_four_digits() {
-        let keys = search_keys("", "", "138-0000-1111", "").others;
-        assert_eq!(keys.first().map(String::as_str), Some("13800001111"));
-        assert_eq!(keys.last().map(String::as_str), Some("1111"));
-        assert!(keys.iter().any(|k| k.starts_with("0000")));
-        assert_eq!(search_keys("", "", "+1 (415) 555-0100; 021 6666 7777", "").others.len(), 8 + 8);
+        let keys = search_keys("", "", "138-0000-1111", "");
+        assert_eq!(keys.phones, ["13800001111"]);
+        let joined = keys.joined();
+        assert!(joined.starts_with("13800001111 3800001111 "), "{joined}");
+        assert!(joined.ends_with(" 01111 1111"), "{joined}");
+        let two = search_keys("", "", "+1 (415) 555-0100; 021 6666 7777", "");
+        assert_eq!(two.phones, ["14155550100", "02166667777"]);
+        assert_eq!(two.joined().split(' ').count(), 8 + 8);
         assert_eq!(search_keys("", "", "12-3", ""), Keys::default());
+    }
+
+    #[test]
+    fn a_phone_is_indexed_as_its_runs_of_four_digits() {
+        let g = PHONE_GRAM_MARK;
+        let marked = search_keys("", "", "138-0000-12; 021 6666", "").marked();
+        assert_eq!(
+            marked,
+            format!(" {g}1380 {g}3800 {g}8000 {g}0000 {g}0001 {g}0012 {g} {g}0216 {g}2166 {g}1666 {g}6666")
+        );
+        assert_eq!(phone_phrase("00012"), format!("\"{g}0001 {g}0012\""));
+        assert_eq!(phone_phrase("1111"), format!("\"{g}1111\""));
     }
 
     #[test]
@@ -278,7 +332,7 @@ mod tests {
 
     #[test]
     fn marked_keys_are_one_token_each() {
-        let keys = Keys { names: vec!["ww".into()], others: vec!["1111".into()] };
+        let keys = Keys { names: vec!["ww".into()], others: vec!["1111".into()], phones: Vec::new() };
         assert_eq!(keys.marked(), " \u{E000}ww \u{E002}w \u{E002}ww \u{E001}1111");
     }
 

@@ -6,7 +6,10 @@
 //! separators or a country code (`138-0000-1111`, `+1 415`, `1111`) as part of a phone number,
 //! letters as the pinyin of a company or the letters of an e-mail.
 
-use super::search_keys::{KEY_MARK, KEY_START_MARK, MIN_PHONE_DIGITS, NAME_MARK, NAME_START_MARK, is_indexed_start};
+use super::search_keys::{
+    KEY_MARK, KEY_START_MARK, MIN_PHONE_DIGITS, NAME_MARK, NAME_START_MARK, PHONE_GRAM_MARK, is_indexed_start,
+    phone_phrase,
+};
 use super::search_text::{find_term, is_cjk, match_expression, query_terms};
 
 /// A parsed search.
@@ -124,7 +127,7 @@ pub fn keys_only(text: &str) -> Option<String> {
                 all.push(key_start(&alnum));
             }
             Part::Phone { keys, .. } => {
-                let any: Vec<String> = keys.iter().map(|k| format!("\"{KEY_MARK}{k}\"*")).collect();
+                let any: Vec<String> = keys.iter().map(|k| phone_key(k)).collect();
                 all.push(format!("({})", any.join(" OR ")));
             }
         }
@@ -138,9 +141,27 @@ fn name_start(start: &str) -> String {
     if is_indexed_start(start) { format!("\"{NAME_START_MARK}{start}\"") } else { format!("\"{NAME_MARK}{start}\"*") }
 }
 
-/// As [`name_start`], for the other keys.
+/// As [`name_start`], for the other keys; digits also as a run of a phone number's digits
+/// that at least [`MIN_PHONE_DIGITS`] digits start (`12` is in 3124…, not in …3312).
 fn key_start(start: &str) -> String {
-    if is_indexed_start(start) { format!("\"{KEY_START_MARK}{start}\"") } else { format!("\"{KEY_MARK}{start}\"*") }
+    let key = if is_indexed_start(start) {
+        format!("\"{KEY_START_MARK}{start}\"")
+    } else {
+        format!("\"{KEY_MARK}{start}\"*")
+    };
+    if start.is_empty() || !start.chars().all(|c| c.is_ascii_digit()) {
+        return key;
+    }
+    let run =
+        if start.len() < MIN_PHONE_DIGITS { format!("\"{PHONE_GRAM_MARK}{start}\"*") } else { phone_phrase(start) };
+    format!("({key} OR {run})")
+}
+
+/// An FTS5 expression for the keys holding the digits `k` of a phone number typed (at least
+/// [`MIN_PHONE_DIGITS`]): a phone number's runs of its digits ([`phone_phrase`]), or another key
+/// starting with them (an e-mail address of digits).
+fn phone_key(k: &str) -> String {
+    format!("\"{KEY_MARK}{k}\"* OR {}", phone_phrase(k))
 }
 
 /// The words of digits typed as one number (`+1 415`, `138-0000-1111`) as an FTS5 phrase,
@@ -206,7 +227,7 @@ fn keyed_expression(parts: &[Part]) -> Option<String> {
             Part::Word(t) => all.push(format!("(\"{t}\"* OR {} OR {})", name_start(t), key_start(t))),
             Part::Text(t) => all.extend(match_expression(t)),
             Part::Phone { keys, terms } => {
-                let mut any: Vec<String> = keys.iter().map(|k| format!("\"{KEY_MARK}{k}\"*")).collect();
+                let mut any: Vec<String> = keys.iter().map(|k| phone_key(k)).collect();
                 if !alone {
                     any.extend(phrase(terms));
                 }
@@ -225,6 +246,7 @@ mod tests {
     const N: char = NAME_MARK;
     const MS: char = KEY_START_MARK;
     const NS: char = NAME_START_MARK;
+    const G: char = PHONE_GRAM_MARK;
 
     #[test]
     fn words_of_letters_may_be_names_or_keys() {
@@ -258,10 +280,11 @@ mod tests {
     #[test]
     fn digits_as_typed_or_without_a_country_code() {
         let q = SearchQuery::parse("138-0000-1111");
-        assert_eq!(q.keyed, Some(format!("(\"{M}13800001111\"*)")));
+        let runs = format!("\"{G}1380 {G}3800 {G}8000 {G}0000 {G}0001 {G}0011 {G}0111 {G}1111\"");
+        assert_eq!(q.keyed, Some(format!("(\"{M}13800001111\"* OR {runs})")));
         let q = SearchQuery::parse("王伟 138-0000-1111");
         let keyed = q.keyed.clone().unwrap_or_default();
-        assert!(keyed.ends_with(&format!("(\"{M}13800001111\"* OR \"138 0000 1111\"*)")), "{keyed}");
+        assert!(keyed.ends_with(&format!("(\"{M}13800001111\"* OR {runs} OR \"138 0000 1111\"*)")), "{keyed}");
         assert!(q.matches_keyed("王伟 · 13800001111", "13800001111 3800001111"));
         let q = SearchQuery::parse("+86 138 0000 1111");
         assert!(q.matches_keyed("王伟", "13800001111 3800001111"), "the country code may be left out");
@@ -274,7 +297,8 @@ mod tests {
         assert!(q.matches_keyed("王伟", "13800001111 00001111 0001111 001111 01111 1111"), "a run in the middle");
         assert_eq!(q.digits_as_typed, None, "no other reading");
         let q = SearchQuery::parse("00048227");
-        assert_eq!(q.digits_as_typed, Some(format!("(\"{M}00048227\"*)")));
+        let runs = format!("\"{G}0004 {G}0048 {G}0482 {G}4822 {G}8227\"");
+        assert_eq!(q.digits_as_typed, Some(format!("(\"{M}00048227\"* OR {runs})")));
     }
 
     #[test]
@@ -284,7 +308,13 @@ mod tests {
             Some(format!("(\"{N}wang\"* OR \"{M}wang\"*) AND (\"{NS}wei\" OR \"{MS}wei\")"))
         );
         assert_eq!(keys_only("wang.wei3@"), Some(format!("\"{M}wangwei3\"*")));
-        assert_eq!(keys_only("138-0000"), Some(format!("(\"{M}1380000\"*)")));
+        let runs = format!("\"{G}1380 {G}3800 {G}8000 {G}0000\"");
+        assert_eq!(keys_only("138-0000"), Some(format!("(\"{M}1380000\"* OR {runs})")));
+        assert_eq!(
+            keys_only("12"),
+            Some(format!("(\"{N}12\"* OR (\"{M}12\"* OR \"{G}12\"*))")),
+            "two digits: a run of a number they start"
+        );
         assert_eq!(keys_only("王伟"), None);
         assert_eq!(keys_only("w"), None);
         assert_eq!(keys_only("-"), None);

@@ -45,7 +45,7 @@ use rusqlite::Connection;
 use crate::common::Env;
 use crate::upgrade_support::{self, latest, read_only, user_version};
 
-const FIXTURE: &str = "v10.db";
+pub(crate) const FIXTURE: &str = "v10.db";
 
 /// An environment whose database is a fresh copy of the version-10 fixture, upgraded on first use.
 pub(crate) fn upgraded_env() -> Env {
@@ -462,7 +462,7 @@ fn version_20_lists_the_next_steps_of_a_day_in_time_order() {
 }
 
 /// The rowids of the index's customer rows (kind 0) holding `token` as a whole word.
-fn customers_with_token(conn: &Connection, token: &str) -> Vec<i64> {
+pub(crate) fn customers_with_token(conn: &Connection, token: &str) -> Vec<i64> {
     let mut stmt = conn
         .prepare("SELECT rowid FROM search_fts WHERE search_fts MATCH ?1 AND rowid < 1099511627776 ORDER BY rowid")
         .unwrap();

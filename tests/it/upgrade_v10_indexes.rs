@@ -1,8 +1,9 @@
 //! Upgrading the version-10 fixture (see `upgrade_v10.rs`, which made it) through the
 //! migrations that only change indexes: what reads them answers as the rows would.
 
+use crate::upgrade_support;
 use crate::upgrade_support::{read_only, user_version};
-use crate::upgrade_v10::{strings, upgraded_env};
+use crate::upgrade_v10::{FIXTURE, customers_with_token, strings, upgraded_env};
 
 /// Migration 0026 (the cadence indexes hold the class; two indexes nothing reads dropped):
 /// version 10's accounts are all in the new indexes with their class, the dropped ones are
@@ -96,4 +97,27 @@ fn version_28_indexes_the_deals_of_version_10s_visits_and_next_steps() {
     }
     let visits_with_deals = strings(&after, "SELECT CAST(count(*) AS TEXT) FROM visit WHERE deal_id IS NOT NULL");
     assert_ne!(visits_with_deals, ["0"], "version 10 has a visit of a deal");
+}
+
+/// Migration 0029 (a phone number held as its runs of four digits): version 10's account
+/// with +86 138 0013 8000 is held by its runs (`0013`), no longer by the digits ending its
+/// number (`38000`), and the digits typed from its middle still find it.
+#[test]
+fn version_29_holds_version_10s_phone_numbers_as_runs_of_four_digits() {
+    let (_dir, before) = upgrade_support::fixture_copy(FIXTURE);
+    assert_eq!(customers_with_token(&before, "\u{E001}38000"), [7], "version 10 keyed each suffix");
+    assert!(customers_with_token(&before, "\u{E004}0013").is_empty());
+    drop(before);
+    let env = upgraded_env();
+    assert!(env.ok(&["check"]).starts_with("OK: "));
+    let after = read_only(&env.db);
+    assert!(user_version(&after) >= 29);
+    assert_eq!(customers_with_token(&after, "\u{E004}0013"), [7]);
+    assert!(customers_with_token(&after, "\u{E001}38000").is_empty());
+    drop(after);
+    for query in ["0013 8000", "138-0013", "+86 138 0013 8000", "8000"] {
+        let hits = env.json(&["search", query, "--format", "json"]);
+        let ids: Vec<i64> = hits.as_array().unwrap().iter().map(|h| h["id"].as_i64().unwrap()).collect();
+        assert!(ids.contains(&7), "{query}: {hits}");
+    }
 }
