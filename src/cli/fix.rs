@@ -171,7 +171,7 @@ fn edit_visit(args: &VisitEditArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
     let today = ctx.today();
     let stored = ctx.store()?.visit(args.id)?;
     let at = match args.at.as_deref() {
-        Some(w) if stored.done_at.is_some() => Some(parse_past_when(w, today)?.to_datetime()),
+        Some(w) if stored.done_at.is_some() => Some(parse_past_when(w, ctx.clock.now())?.to_datetime()),
         Some(w) => Some(parse_when(w, today)?.to_datetime()),
         None => None,
     };

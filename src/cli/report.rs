@@ -47,8 +47,9 @@ pub fn run(args: &ReportArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
     let today = ctx.today();
     let period = match &args.from {
         Some(from) => {
-            let from = parse_past_when(from, today)?.date;
-            let to = args.to.as_deref().map(|t| parse_past_when(t, today)).transpose()?.map_or(today, |w| w.date);
+            let from = parse_past_when(from, ctx.clock.now())?.date;
+            let to =
+                args.to.as_deref().map(|t| parse_past_when(t, ctx.clock.now())).transpose()?.map_or(today, |w| w.date);
             Period::between(from, to)?
         }
         None => {

@@ -63,7 +63,8 @@ pub struct VisitArgs {
     /// What you expected (required, unless --of).
     #[arg(long, value_name = "RESULT", visible_alias = "expected")]
     pub expect: Option<String>,
-    /// When it happened (default: now); a date without a year (5月3日, may 3) or a weekday is the last one.
+    /// When it happened (default: now); a date without a year (5月3日, may 3) or a weekday is the last one,
+    /// and a time alone not yet reached today (14:00 at 8am) is yesterday's.
     #[arg(long, value_name = "WHEN")]
     pub at: Option<String>,
     /// in-person, phone, video or message (default in-person).
@@ -125,7 +126,7 @@ pub fn run_plan(args: &PlanArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
 pub fn run_visit(customer_id: i64, args: &VisitArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
     let today = ctx.today();
     let done_at = match args.at.as_deref() {
-        Some(w) => parse_past_when(w, today)?.to_datetime(),
+        Some(w) => parse_past_when(w, ctx.clock.now())?.to_datetime(),
         None => minute(ctx.clock.now()),
     };
     let next_step_on: Option<NaiveDate> =

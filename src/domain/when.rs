@@ -86,9 +86,17 @@ pub fn parse_when(input: &str, today: NaiveDate) -> Result<When, DomainError> {
 }
 
 /// Like [`parse_when`], for something that already happened (logging a visit): a date without
-/// a year is this year's (the last one on or before today), a bare weekday the last one.
-pub fn parse_past_when(input: &str, today: NaiveDate) -> Result<When, DomainError> {
-    read_when(input, today, Lean::Back).ok_or_else(|| DomainError::BadDate { input: input.to_string() })
+/// a year is this year's (the last one on or before today), a bare weekday the last one, and a
+/// time alone that is still ahead of `now` yesterday's (at 08:00, `14:00` is yesterday afternoon).
+pub fn parse_past_when(input: &str, now: NaiveDateTime) -> Result<When, DomainError> {
+    let today = now.date();
+    let mut when =
+        read_when(input, today, Lean::Back).ok_or_else(|| DomainError::BadDate { input: input.to_string() })?;
+    let time_alone = parse_time(&normalize(input));
+    if let Some(time) = time_alone.filter(|t| when.date == today && *t > now.time()) {
+        when = When { date: today.pred_opt().unwrap_or(today), time: Some(time) };
+    }
+    Ok(when)
 }
 
 /// Parses a day (any day form of [`parse_when`]) with no time.
@@ -220,8 +228,13 @@ mod tests {
         parse_when(s, day(TODAY)).unwrap()
     }
 
+    /// Looking back from 18:00 on [`TODAY`].
     fn past(s: &str) -> When {
-        parse_past_when(s, day(TODAY)).unwrap()
+        parse_past_when(s, evening(TODAY)).unwrap()
+    }
+
+    fn evening(s: &str) -> NaiveDateTime {
+        day(s).and_hms_opt(18, 0, 0).unwrap()
     }
 
     #[track_caller]
@@ -260,7 +273,18 @@ mod tests {
         assert_eq!(past("周五").display(), "2031-05-02");
         assert_eq!(past("tue").display(), "2031-05-06", "today's weekday is today");
         assert_eq!(past("下周一").display(), "2031-05-12", "an explicit week is kept");
-        assert_eq!(parse_past_when("12月30日", day("2031-01-03")).unwrap().display(), "2030-12-30");
+        assert_eq!(parse_past_when("12月30日", evening("2031-01-03")).unwrap().display(), "2030-12-30");
+    }
+
+    #[test]
+    fn a_time_alone_still_ahead_is_yesterdays_when_looking_back() {
+        let morning = day(TODAY).and_hms_opt(8, 5, 0).unwrap();
+        let back = |s: &str| parse_past_when(s, morning).unwrap().display();
+        assert_eq!(back("14:00"), "2031-05-05 14:00", "logged at 08:05: yesterday afternoon");
+        assert_eq!(back("下午2点"), "2031-05-05 14:00");
+        assert_eq!(back("7:30"), "2031-05-06 07:30", "already past today: today");
+        assert_eq!(back("today 14:00"), "2031-05-06 14:00", "a day given is kept");
+        assert_eq!(past("14:00").display(), "2031-05-06 14:00", "at 18:00 it is this afternoon");
     }
 
     #[test]

@@ -8,7 +8,7 @@ mod view;
 
 pub use kind::{VisitTypeOption, visit_type_options};
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use serde::{Deserialize, Serialize};
 
@@ -120,6 +120,8 @@ pub struct VisitForm {
     mode: VisitMode,
     target: VisitTarget,
     today: NaiveDate,
+    /// When the form was opened: a time alone typed while logging looks back from it.
+    now: NaiveDateTime,
     /// Values not on the form that the saved input keeps (an appointment's planned time).
     base: VisitInput,
     purpose: TextField,
@@ -163,13 +165,13 @@ pub struct VisitForm {
 impl VisitForm {
     /// An empty form to plan a visit; "when" starts empty.
     pub fn plan(target: VisitTarget, clock: Clock) -> Self {
-        Self::build(VisitMode::Plan, target, clock.today(), VisitInput::blank(), &blank_text(String::new()))
+        Self::build(VisitMode::Plan, target, clock.now(), VisitInput::blank(), &blank_text(String::new()))
     }
 
     /// An empty form to log a visit that just happened; "when" starts at now.
     pub fn log(target: VisitTarget, clock: Clock) -> Self {
         let text = blank_text(format_stored_datetime(clock.now()));
-        Self::build(VisitMode::Log, target, clock.today(), VisitInput::blank(), &text)
+        Self::build(VisitMode::Log, target, clock.now(), VisitInput::blank(), &text)
     }
 
     /// A form to log `appointment`: its purpose, plan, expected result, channel, type,
@@ -198,7 +200,7 @@ impl VisitForm {
             next_on: appointment.next_step_on.map(|d| d.to_string()).unwrap_or_default(),
             ..blank_text(format_stored_datetime(appointment.planned_at.unwrap_or_else(|| clock.now())))
         };
-        Self::build(VisitMode::Log, target, clock.today(), base, &text)
+        Self::build(VisitMode::Log, target, clock.now(), base, &text)
     }
 
     /// A form holding stored `visit` to fix it: a logged one is logged again (its time, result,
@@ -230,7 +232,7 @@ impl VisitForm {
             next_on: visit.next_step_on.map(|d| d.to_string()).unwrap_or_default(),
             ..blank_text(when)
         };
-        let mut form = Self::build(mode, target, clock.today(), base, &text);
+        let mut form = Self::build(mode, target, clock.now(), base, &text);
         form.editing = true;
         form
     }
@@ -247,22 +249,23 @@ impl VisitForm {
             VisitMode::Log => format_stored_datetime(clock.now()),
         };
         let text = VisitFormText { purpose: step.text.clone(), ..blank_text(when) };
-        Self::build(mode, target, clock.today(), base, &text)
+        Self::build(mode, target, clock.now(), base, &text)
     }
 
     /// Reopens a form from a draft; it counts as unsaved from the start.
     pub fn from_draft(draft: &VisitDraft, clock: Clock) -> Self {
-        let mut form = Self::build(draft.mode, draft.target.clone(), clock.today(), draft.base.clone(), &draft.text);
+        let mut form = Self::build(draft.mode, draft.target.clone(), clock.now(), draft.base.clone(), &draft.text);
         form.restored = true;
         form
     }
 
-    fn build(mode: VisitMode, target: VisitTarget, today: NaiveDate, base: VisitInput, text: &VisitFormText) -> Self {
+    fn build(mode: VisitMode, target: VisitTarget, now: NaiveDateTime, base: VisitInput, text: &VisitFormText) -> Self {
         let kind = text.kind.clone().unwrap_or_else(|| base.kind.clone());
         Self {
             mode,
             target,
-            today,
+            today: now.date(),
+            now,
             base,
             purpose: TextField::multi(&text.purpose),
             action_plan: TextField::multi(&text.action_plan),

@@ -13,7 +13,7 @@ impl VisitForm {
         match self.mode {
             // A day alone is planned at the start of the working day: the read-back says so.
             VisitMode::Plan => parse_when(&text, self.today).map(When::planned),
-            VisitMode::Log => parse_past_when(&text, self.today),
+            VisitMode::Log => parse_past_when(&text, self.now),
         }
     }
 

@@ -304,3 +304,16 @@ fn revision_moves_only_when_text_changes() {
     assert_eq!(reopened.text(), form.text());
     assert!(reopened.is_dirty());
 }
+
+#[test]
+fn logging_at_a_time_still_ahead_today_means_yesterday() {
+    // The fixed clock reads 09:00: "14:00" typed while logging is yesterday afternoon.
+    let mut form = VisitForm::log(target(), clock());
+    form.when = TextField::single("14:00");
+    assert_eq!(form.parsed_when().map(|w| w.display()), Ok("2031-05-05 14:00".into()));
+    form.when = TextField::single("08:30");
+    assert_eq!(form.parsed_when().map(|w| w.display()), Ok("2031-05-06 08:30".into()));
+    let mut plan = VisitForm::plan(target(), clock());
+    plan.when = TextField::single("14:00");
+    assert_eq!(plan.parsed_when().map(|w| w.display()), Ok("2031-05-06 14:00".into()), "a plan looks ahead");
+}
