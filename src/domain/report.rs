@@ -175,18 +175,24 @@ pub fn median_and_slowest_quarter(days: &mut [f64]) -> Option<(f64, f64)> {
     days.sort_by(f64::total_cmp);
     let n = days.len();
     let median = if n % 2 == 1 { days[n / 2] } else { (days[n / 2 - 1] + days[n / 2]) / 2.0 };
-    let rank = (n * 3).div_ceil(4).max(1);
+    let rank = usize::try_from(slowest_quarter_rank(n as u64)).unwrap_or(n);
     Some((median, days[rank - 1]))
 }
 
 /// The 75th percentile (nearest rank, as [`median_and_slowest_quarter`]) of some durations
 /// in whole days, found without sorting them all; none when empty.
 pub fn slowest_quarter_whole_days(days: &mut [u32]) -> Option<u32> {
-    let rank = (days.len() * 3).div_ceil(4).max(1);
     if days.is_empty() {
         return None;
     }
-    Some(*days.select_nth_unstable(rank - 1).1)
+    let rank = slowest_quarter_rank(days.len() as u64);
+    Some(*days.select_nth_unstable(usize::try_from(rank - 1).unwrap_or(0)).1)
+}
+
+/// The rank (from 1, smallest first) of the 75th percentile of `n` durations, nearest rank:
+/// the one [`median_and_slowest_quarter`] and [`slowest_quarter_whole_days`] give.
+pub fn slowest_quarter_rank(n: u64) -> u64 {
+    (n * 3).div_ceil(4).max(1)
 }
 
 /// The chance, in percent, that an open deal in each step is won: the forecast's weights

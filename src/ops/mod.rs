@@ -16,6 +16,7 @@ pub(crate) mod next_steps;
 pub(crate) mod notes;
 pub(crate) mod objections;
 pub mod report;
+mod report_stuck;
 pub(crate) mod steps;
 pub(crate) mod undo;
 pub(crate) mod visits;

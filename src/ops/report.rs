@@ -4,6 +4,7 @@
 //! Money stays per currency throughout ([`Totals`]).
 
 use super::assessment::{self, AssessmentSummary};
+use super::report_stuck;
 use std::collections::BTreeMap;
 
 use chrono::{Datelike, Days, Local, NaiveDate, TimeZone, Utc};
@@ -12,7 +13,6 @@ use serde::Serialize;
 use crate::domain::money::{Currency, Money, Totals};
 use crate::domain::report::{
     AbcClass, FunnelStep, Period, StepOdds, abc_classes, funnel_counts, median_and_slowest_quarter, share,
-    slowest_quarter_whole_days,
 };
 use crate::domain::today::DueCustomer;
 use crate::domain::{CadencePolicy, CustomerClass, DealState, Outcome, Portfolio, Step, Word};
@@ -231,9 +231,9 @@ fn funnel(
     // What makes a deal stuck is measured over a quarter at least: the few deals that leave a
     // step in a week are mostly the quick ones, and past their slowest quarter stood nearly
     // every open deal of the step.
-    let mut measured = if period.days() < STUCK_MEASURED_DAYS {
+    let measured = if period.days() < STUCK_MEASURED_DAYS {
         let from = period.end() - Days::new(STUCK_MEASURED_DAYS as u64);
-        Some(store.whole_days_in_steps(&utc_start_of(from), &utc_start_of(period.end()))?)
+        Some(report_stuck::slowest_quarters(store, &utc_start_of(from), &utc_start_of(period.end()))?)
     } else {
         None
     };
@@ -241,8 +241,8 @@ fn funnel(
     for step in Step::ALL {
         let (reached, moved_on, won) = counts[step.index()];
         let quantiles = median_and_slowest_quarter(&mut stays[step.index()]);
-        let slowest = match &mut measured {
-            Some(days) => slowest_quarter_whole_days(&mut days[step.index()]).map(u64::from),
+        let slowest = match &measured {
+            Some(days) => days[step.index()].map(u64::from),
             None => quantiles.map(|q| q.1.ceil() as u64),
         };
         let stuck = match slowest {

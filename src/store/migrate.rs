@@ -35,6 +35,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0027_open_next_steps_of_accounts.sql"),
     include_str!("../../migrations/0028_deal_references_indexed.sql"),
     include_str!("../../migrations/0029_phone_digit_runs.sql"),
+    include_str!("../../migrations/0030_step_exits_by_days.sql"),
 ];
 
 /// The schema version this binary writes.

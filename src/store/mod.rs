@@ -35,6 +35,7 @@ pub mod search_keys;
 mod search_query;
 pub(crate) mod search_removal;
 pub mod search_text;
+mod step_exits;
 pub(crate) mod summaries;
 mod today;
 mod today_due;
@@ -63,6 +64,7 @@ pub use pipeline::{BoardMatches, PipelineCard, PipelineFilter, StepTotal};
 pub use removal::Removed;
 pub use report::{NextStepFollowUp, OpenDealGroup, StepChange, StepHistory, VisitTally};
 pub use search::{KIND_STRIDE, SearchHit, SearchKind};
+pub use step_exits::{EXIT_BAND_DAYS, ExitBands};
 
 /// How long a writer waits for another process holding the write lock.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(30);

@@ -1,4 +1,4 @@
-//! Summary tables kept by triggers (migrations 0022, 0023 and 0025): totals a read would otherwise count
+//! Summary tables kept by triggers (migrations 0022, 0023, 0025 and 0030): totals a read would otherwise count
 //! row by row, adjusted by each write. A bulk load sets their triggers aside and builds the
 //! tables once at the end ([`rebuild`], from [`super::bulk_deferred`]); `fieldbook check`
 //! compares each with its source rows ([`differences`]).
@@ -18,7 +18,8 @@ pub(crate) struct Summary {
 }
 
 /// Every summary table, as its migration built it (0022: the board's totals; 0023: the
-/// report's per-day totals, forecast and customer base; 0025: the step history by time).
+/// report's per-day totals, forecast and customer base; 0025: the step history by time;
+/// 0030: the changes out of a step by whole days stood, built from 0025's table after it).
 pub(crate) const SUMMARIES: &[Summary] = &[
     Summary {
         table: "deal_open_tally",
@@ -50,6 +51,16 @@ pub(crate) const SUMMARIES: &[Summary] = &[
         table: "stage_event_timeline",
         columns: "at, id, deal_id, from_stage, from_state, to_stage, to_state, before_at, value_minor, currency, reason",
         select: "SELECT e.at, e.id, e.deal_id, e.from_stage, e.from_state, e.to_stage, e.to_state, lag(e.at) OVER (PARTITION BY e.deal_id ORDER BY e.id), CASE WHEN e.to_state <> 'open' THEN d.value_minor END, CASE WHEN e.to_state <> 'open' THEN d.currency END, CASE WHEN e.to_state = 'lost' THEN e.reason ELSE '' END FROM stage_event e LEFT JOIN deal d ON d.id = e.deal_id",
+    },
+    Summary {
+        table: "step_exit_days",
+        columns: "stage, whole_days, at, exits",
+        select: "SELECT from_stage, max(0, unixepoch(at) - unixepoch(before_at) + 86399) / 86400, at, count(*) FROM stage_event_timeline WHERE from_state = 'open' AND from_stage IS NOT NULL AND NOT (to_state = 'open' AND to_stage = from_stage) AND unixepoch(at) - unixepoch(before_at) IS NOT NULL GROUP BY from_stage, max(0, unixepoch(at) - unixepoch(before_at) + 86399) / 86400, at",
+    },
+    Summary {
+        table: "step_exit_week_tally",
+        columns: "week, stage, band, exits",
+        select: "SELECT CASE WHEN strftime('%Y-%m-%dT%H:%M:%SZ', at) IS at THEN date(at, '-6 days', 'weekday 1') ELSE '' END, from_stage, (max(0, unixepoch(at) - unixepoch(before_at) + 86399) / 86400) / 32, count(*) FROM stage_event_timeline WHERE from_state = 'open' AND from_stage IS NOT NULL AND NOT (to_state = 'open' AND to_stage = from_stage) AND unixepoch(at) - unixepoch(before_at) IS NOT NULL GROUP BY 1, 2, 3",
     },
 ];
 

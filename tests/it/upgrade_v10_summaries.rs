@@ -194,3 +194,46 @@ fn version_25_keeps_the_step_history_by_time_through_every_deal_change() {
     env.ok(&["delete", "2", "--yes"]);
     checked("an account and its deals deleted");
 }
+
+/// Migration 0030 (the changes out of a step counted by whole days stood, per day and per
+/// week): built from version 10's step history, they count every change that took an open
+/// deal out of its step, and stay what the history gives through every change of a deal
+/// (`check` compares them).
+#[test]
+fn version_30_counts_version_10s_changes_out_of_each_step_through_every_deal_change() {
+    let env = upgraded_env();
+    let checked = |what: &str| check_is_ok(&env, what);
+    checked("upgraded");
+    let after = read_only(&env.db);
+    let exits = strings(
+        &after,
+        "SELECT CAST(count(*) AS TEXT) FROM stage_event_timeline
+         WHERE from_state = 'open' AND from_stage IS NOT NULL AND NOT (to_state = 'open' AND to_stage = from_stage)
+           AND before_at IS NOT NULL",
+    );
+    assert_ne!(exits, ["0"], "version 10's deals left steps");
+    for table in ["step_exit_days", "step_exit_week_tally"] {
+        assert_eq!(strings(&after, &format!("SELECT CAST(sum(exits) AS TEXT) FROM {table}")), exits, "{table}");
+    }
+    drop(after);
+
+    let deal = env.ok(&["deal", "add", "2", "--title", "三期", "--value", "USD 900", "--close-on", "2031-06-15"]);
+    let deal = deal.trim();
+    checked("a deal added");
+    env.ok(&["move", "2", "survey", "--deal", deal]);
+    checked("a deal moved");
+    env.ok(&["move", "2", "presentation", "--deal", deal]);
+    checked("a deal moved on");
+    env.ok(&["won", "2", "--deal", deal, "--value", "300k"]);
+    checked("a deal won");
+    env.ok(&["reopen", deal, "--reason", "客户追加"]);
+    checked("a deal reopened");
+    env.ok(&["lost", "2", "--deal", deal, "--reason", "预算取消"]);
+    checked("a deal lost");
+    let week = env.json(&["report", "--period", "week", "--format", "json"]);
+    assert_eq!(week["funnel"].as_array().map(Vec::len), Some(5));
+    env.ok(&["delete", "2", "--yes"]);
+    checked("an account and its deals deleted");
+    let left = strings(&read_only(&env.db), "SELECT CAST(count(*) AS TEXT) FROM step_exit_days WHERE exits <= 0");
+    assert_eq!(left, ["0"], "no count is left at nothing");
+}
