@@ -8,7 +8,8 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, Transaction, params};
 
 use super::Store;
-use super::bulk_deferred::{Deferred, check_references};
+use super::bulk_deferred::Deferred;
+use super::bulk_references::check_references;
 use super::customers::normalise_phone;
 use super::error::{Context, Result};
 use super::next_steps::derive_visit_steps;

@@ -9,12 +9,12 @@
 use rusqlite::{OptionalExtension, Transaction};
 
 use super::bulk_triggers::{self, SetAside};
-use super::error::{Context, Result, StoreError};
+use super::error::{Context, Result};
 use super::search::KIND_STRIDE;
 use super::summaries;
 
 /// The tables a bulk load writes to.
-const LOADED_TABLES: [&str; 10] = [
+pub(super) const LOADED_TABLES: [&str; 10] = [
     "customer",
     "contact",
     "contact_role",
@@ -202,25 +202,6 @@ fn first_rowid(tx: &Transaction, fill: &str) -> Result<i64> {
     let values = fill.split_once(" SELECT ").map_or("", |(_, v)| v);
     let rowid = values.split_once(',').map_or("", |(r, _)| r);
     tx.query_row(&format!("SELECT {rowid} FROM (SELECT 0 AS id, 0 AS rowid) AS new"), [], |r| r.get(0)).ctx(doing)
-}
-
-/// Refuses a load that left a row referring to one that is not there: the load runs without
-/// foreign key enforcement (a parent lookup per row, for millions of rows), and each loaded
-/// table is checked once before it commits. Next steps are not: the load writes none itself,
-/// their rows are the logged visits' own, whose references they copy (checked as visits).
-pub(super) fn check_references(tx: &Transaction) -> Result<()> {
-    let doing = "checking the loaded rows' references";
-    for table in LOADED_TABLES.into_iter().filter(|t| *t != "next_step") {
-        let broken: Option<(Option<i64>, String)> = tx
-            .query_row(&format!("PRAGMA foreign_key_check(\"{table}\")"), [], |r| Ok((r.get(1)?, r.get(2)?)))
-            .optional()
-            .ctx(doing)?;
-        if let Some((rowid, parent)) = broken {
-            let row = rowid.map(|id| format!(" row {id}")).unwrap_or_default();
-            return Err(StoreError::Corrupt(format!("{table}{row} refers to a missing {parent}")));
-        }
-    }
-    Ok(())
 }
 
 /// FTS5's `hashsize` raised for a fill, and what it was (kept in the table's own config).

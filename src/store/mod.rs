@@ -4,6 +4,7 @@
 mod assessment;
 pub mod bulk;
 pub(crate) mod bulk_deferred;
+mod bulk_references;
 mod bulk_triggers;
 mod calendar;
 pub(crate) mod check;
