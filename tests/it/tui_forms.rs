@@ -314,3 +314,27 @@ fn typing_on_the_visit_type_picks_the_type_it_starts() {
         assert_eq!(form.text().kind, Some(picked), "{typed}");
     }
 }
+
+/// On the in-visit checklist, letters move the cursor to the item they start; nothing is
+/// ticked, and a letter no item starts with is left to the form.
+#[test]
+fn typing_on_the_visit_checklist_moves_to_the_item_it_starts() {
+    let i18n = I18n::new(Lang::En);
+    let target = VisitTarget { customer_id: 1, customer_name: "Li Na".into(), step: None, visit_id: None };
+    let mut form = VisitForm::log(target, clock());
+    form.set_types(visit_type_options(&Playbook::builtin(Lang::En)));
+    let mut form = form.focused_on(VisitField::Checklist);
+    let (items, _) = form.checklist_items();
+    let initial = |item: &str| item.chars().next().unwrap().to_ascii_lowercase();
+    let (at, letter) = items
+        .iter()
+        .enumerate()
+        .skip(1)
+        .map(|(i, (_, item))| (i, initial(item)))
+        .find(|(i, c)| items[..*i].iter().all(|(_, earlier)| initial(earlier) != *c))
+        .expect("an item whose first letter no earlier item has");
+    type_text(&mut form, &i18n, &letter.to_string());
+    let (items, cursor) = form.checklist_items();
+    assert_eq!(cursor, at, "{letter}: {items:?}");
+    assert!(items.iter().all(|(ticked, _)| !ticked), "moving ticks nothing");
+}
