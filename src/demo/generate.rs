@@ -52,6 +52,8 @@ pub struct CustomerMeta {
     pub company_short: String,
     /// How the rep calls the account's decision maker (张总, or a name in English).
     pub decider: String,
+    /// Which of its people decides (an index among them), when one is known to.
+    pub decides: Option<usize>,
     /// Days between the customer's creation and today.
     pub age_days: u32,
     /// Its deals' history as the visits follow it, oldest first: the first deal's steps, then
@@ -267,12 +269,21 @@ impl Generator {
 
     /// Which of an account's people (`people`, its own person first) a visit meets: its own
     /// person, and in one visit of three a colleague too; none for an account without people.
-    pub fn met(&mut self, people: &[i64]) -> Vec<i64> {
-        let mut met: Vec<i64> = people.first().copied().into_iter().collect();
+    /// The decision maker (`decides`, an index in `people`) is among them when the visit was
+    /// with them (`with_decider`: final terms talked), never when it was not (they were
+    /// away, or still to be found).
+    pub fn met(&mut self, people: &[i64], decides: Option<usize>, with_decider: Option<bool>) -> Vec<i64> {
+        let mut met: Vec<usize> = (!people.is_empty()).then_some(0).into_iter().collect();
         if people.len() > 1 && self.met_rng.u8(..3) == 0 {
-            met.push(people[self.met_rng.usize(1..people.len())]);
+            met.push(self.met_rng.usize(1..people.len()));
         }
-        met
+        if let (Some(decider), Some(with)) = (decides.filter(|d| *d < people.len()), with_decider) {
+            met.retain(|p| *p != decider);
+            if with {
+                met.push(decider);
+            }
+        }
+        met.into_iter().map(|p| people[p]).collect()
     }
 
     /// The next customer.
@@ -340,6 +351,7 @@ impl Generator {
             products,
             company_short: person.company_short,
             decider,
+            decides: people.iter().position(|p| p.roles.contains(&BuyingRole::DecisionMaker)),
             age_days,
             phases,
             moves,
@@ -704,14 +716,18 @@ impl Generator {
                 Some(i) => Some(i),
                 None => self.someone(people.len()),
             };
-            facts.push((about, self.date_fact(t.dates.0, day)));
+            // Who decides is seldom under forty (a 董事长 born in 1997 read as a misprint).
+            let senior = people.get(about.unwrap_or(0)).is_some_and(|p| p.roles.contains(&BuyingRole::DecisionMaker));
+            let born = if senior { 1962..1983 } else { 1968..1999 };
+            facts.push((about, self.date_fact(t.dates.0, day, born)));
         }
         if self.rng.u8(..7) == 0 {
             let label = self.pick(t.dates.1);
             let day = days_after(self.today, self.rng.u32(..365));
             // The company's own anniversary (listed first) is the account's; a wedding is someone's.
-            let about = if label == t.dates.1[0] { None } else { self.someone(people.len()) };
-            facts.push((about, self.date_fact(label, day)));
+            let (about, since) =
+                if label == t.dates.1[0] { (None, 1985..2016) } else { (self.someone(people.len()), 1990..2021) };
+            facts.push((about, self.date_fact(label, day, since)));
         }
         let mut taken = Vec::new();
         for _ in 0..self.rng.usize(1..=4) {
@@ -744,8 +760,10 @@ impl Generator {
         (people > 1 && self.rng.bool()).then(|| self.rng.usize(1..people))
     }
 
-    fn date_fact(&mut self, label: &str, day: NaiveDate) -> BulkFact {
-        let year = self.rng.u32(1965..2000);
+    /// An important date on `day`'s month and day, of a year among `years` (a birth, a
+    /// founding, a wedding).
+    fn date_fact(&mut self, label: &str, day: NaiveDate, years: std::ops::Range<u32>) -> BulkFact {
+        let year = self.rng.u32(years);
         BulkFact {
             category: crate::domain::FactCategory::Personal,
             label: label.into(),

@@ -124,8 +124,9 @@ fn make(generator: &mut Generator, size: DemoSize, lang: Lang, send: &SyncSender
     let indexes: Vec<i64> = (0..people.iter().copied().max().unwrap_or(0) as i64).collect();
     let refs: Vec<&CustomerMeta> = metas.iter().collect();
     for slot in generator.visit_plan(&refs, size.visits) {
-        let (visit, created_at, deal) = generator.visit(&metas[slot.customer], &slot);
-        let met = generator.met(&indexes[..people[slot.customer]]);
+        let meta = &metas[slot.customer];
+        let (visit, created_at, deal, with_decider) = generator.visit(meta, &slot);
+        let met = generator.met(&indexes[..people[slot.customer]], meta.decides, with_decider);
         let made = Made::Visit { customer: slot.customer, deal, visit: Box::new(visit), created_at, met };
         if !hand(made, &mut batch) {
             return;

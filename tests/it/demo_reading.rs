@@ -14,9 +14,13 @@ fn today() -> NaiveDate {
 }
 
 fn loaded(dir: &tempfile::TempDir, size: DemoSize) -> rusqlite::Connection {
-    let path = dir.path().join(format!("{}.db", size.customers));
+    loaded_in(dir, size, Lang::En)
+}
+
+fn loaded_in(dir: &tempfile::TempDir, size: DemoSize, lang: Lang) -> rusqlite::Connection {
+    let path = dir.path().join(format!("{}-{}.db", size.customers, lang.tag()));
     let mut store = Store::open(&path, Clock::Fixed(today())).unwrap();
-    demo::load(&mut store, size, 42, Lang::En, false).unwrap();
+    demo::load(&mut store, size, 42, lang, false).unwrap();
     rusqlite::Connection::open(&path).unwrap()
 }
 
@@ -311,5 +315,67 @@ fn a_project_is_asked_after_only_while_one_is_open() {
         let doubled: i64 =
             conn.query_row("SELECT count(*) FROM visit WHERE purpose LIKE '%展示展示%'", [], |r| r.get(0)).unwrap();
         assert_eq!(doubled, 0);
+    }
+}
+
+/// Who a visit met agrees with what it says: final terms are talked with the decision maker
+/// (the Chinese book had "和李董谈最终条款: 李董出差了，只见到助理" with 李董 among those met,
+/// and final terms planned with Martin Mitchell without him), the visit that looks for who
+/// decides has not met them yet; and who decides was not born in 1997.
+#[test]
+fn who_a_visit_met_agrees_with_what_it_says() {
+    for (lang, terms, find, birthday) in [
+        (Lang::En, "Final terms with %", "Find the decision maker", "birthday"),
+        (Lang::ZhCn, "和%谈最终条款", "找到拍板的人", "生日"),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("met.db");
+        let mut store = Store::open(&path, Clock::Fixed(today())).unwrap();
+        demo::load(&mut store, DemoSize { customers: 300, visits: 4000 }, 42, lang, false).unwrap();
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        let q = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).unwrap() };
+        let decider_met = "EXISTS (SELECT 1 FROM visit_contact m JOIN contact_role r ON r.contact_id = m.contact_id
+                                   WHERE m.visit_id = v.id AND r.role = 'decision-maker')";
+        let terms_with = |outcome: &str| {
+            q(&format!(
+                "SELECT count(*) FROM visit v WHERE v.purpose LIKE '{terms}' AND {outcome} AND NOT {decider_met}
+                   AND EXISTS (SELECT 1 FROM contact c JOIN contact_role r ON r.contact_id = c.id
+                               WHERE c.customer_id = v.customer_id AND r.role = 'decision-maker')"
+            ))
+        };
+        assert_eq!(terms_with("coalesce(v.outcome, '') <> 'not-met'"), 0, "{lang:?}: final terms without who decides");
+        let away = q(&format!(
+            "SELECT count(*) FROM visit v WHERE v.purpose LIKE '{terms}' AND v.outcome = 'not-met' AND {decider_met}"
+        ));
+        assert_eq!(away, 0, "{lang:?}: who decides was away, yet met");
+        let found = q(&format!("SELECT count(*) FROM visit v WHERE v.purpose = '{find}' AND {decider_met}"));
+        assert_eq!(found, 0, "{lang:?}: who decides met while still being looked for");
+        assert!(q(&format!("SELECT count(*) FROM visit v WHERE v.purpose LIKE '{terms}'")) > 10);
+        let young = q(&format!(
+            "SELECT count(*) FROM customer_fact f JOIN contact c ON c.id = coalesce(f.contact_id,
+                (SELECT min(id) FROM contact WHERE customer_id = f.customer_id))
+             JOIN contact_role r ON r.contact_id = c.id AND r.role = 'decision-maker'
+             WHERE f.label = '{birthday}' AND substr(f.value, 1, 4) > '1985'"
+        ));
+        assert_eq!(young, 0, "{lang:?}: decision makers born after 1985");
+    }
+}
+
+/// An account has one visit planned on a day at most (two calls to one account today, at nine
+/// and at three, read as a slip).
+#[test]
+fn an_account_has_one_visit_planned_a_day() {
+    for lang in [Lang::En, Lang::ZhCn] {
+        let dir = tempfile::tempdir().unwrap();
+        let conn = loaded_in(&dir, DemoSize::default(), lang);
+        let twice: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM (SELECT 1 FROM visit WHERE done_at IS NULL
+                                       GROUP BY customer_id, substr(planned_at, 1, 10) HAVING count(*) > 1)",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(twice, 0, "{lang:?}: accounts with two visits planned on one day");
     }
 }

@@ -13,9 +13,14 @@ const QUIET_DAYS: i64 = 120;
 impl Generator {
     /// The visit in `slot`: a scenario of the step the deal it is about was at that moment
     /// (after a sale, after-sale care), with results when logged (some recent ones still
-    /// missing them); returns it with its `created_at` and the index of the deal it belongs to
-    /// (none before the account's first deal opened).
-    pub fn visit(&mut self, meta: &CustomerMeta, slot: &VisitSlot) -> (VisitInput, String, Option<usize>) {
+    /// missing them); returns it with its `created_at`, the index of the deal it belongs to
+    /// (none before the account's first deal opened) and whether the decision maker was at it
+    /// (final terms talked with them), or not (away, or to be found), when its words say.
+    pub fn visit(
+        &mut self,
+        meta: &CustomerMeta,
+        slot: &VisitSlot,
+    ) -> (VisitInput, String, Option<usize>, Option<bool>) {
         let slot = &self.chained(slot);
         let t = texts(meta.tongue);
         let day = slot.at.date();
@@ -59,7 +64,7 @@ impl Generator {
         // account's first, nor on a care visit after a sale ("waiting for budget approval" a
         // year after the only deal was won).
         let keep = match () {
-            _ if after_sale || before_deal || phase.state != DealState::Open => {
+            _ if after_sale || before_deal || phase.state != DealState::Open || phase.at > slot.at => {
                 &t.keep_in_touch[..t.keep_in_touch.len() - 1]
             }
             _ => t.keep_in_touch,
@@ -251,7 +256,14 @@ impl Generator {
             let booked = days_before(day, self.rng.u32(1..10)).min(self.today);
             stamp(at(booked, 8, 30))
         };
-        (v, created, (!before_deal).then_some(deal))
+        // Final terms with the decision maker, unless "travelling, only met the assistant";
+        // finding who decides has not met them yet.
+        let with_decider = match () {
+            _ if s.purpose.contains("{dm}") => Some(v.outcome != Some(Outcome::NotMet)),
+            _ if s.next[0].text.is_some_and(|n| n.contains("{dm}")) => Some(false),
+            _ => None,
+        };
+        (v, created, (!before_deal).then_some(deal), with_decider)
     }
 
     /// `slot`, made on the day the step of the account's visit before was due when that is
