@@ -280,7 +280,7 @@ impl Store {
             ));
         }
         sql.push_str(match sort {
-            CustomerSort::Name => " ORDER BY c.name, c.company, c.id",
+            CustomerSort::Name => " ORDER BY c.name_key, c.name, c.company, c.id",
             CustomerSort::LastContact => " ORDER BY c.last_contact_on IS NULL, c.last_contact_on DESC, c.id",
             CustomerSort::NextStep => " ORDER BY c.next_step_on IS NULL, c.next_step_on, c.id",
             CustomerSort::Recent => " ORDER BY c.id DESC",
@@ -378,8 +378,8 @@ pub(crate) fn insert_customer(tx: &Transaction, clock: Clock, new: &NewCustomer,
     let now = clock.timestamp();
     tx.prepare_cached(
         "INSERT INTO customer (name, nickname, company, title, phone, email, address, source, referred_by,
-                               class, style, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
+                               class, style, created_at, updated_at, name_key)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, fb_name_key(?1))",
     )
     .and_then(|mut s| {
         s.execute(params![

@@ -16,6 +16,7 @@ mod error;
 pub(crate) mod facts;
 pub mod identity;
 pub mod migrate;
+pub mod name_key;
 mod next_steps;
 mod notes;
 mod objections;
@@ -256,6 +257,13 @@ pub(super) fn register_functions(conn: &Connection) -> Result<()> {
         },
     )
     .ctx("registering search functions")?;
+    conn.create_scalar_function(
+        "fb_name_key",
+        1,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+        |ctx| Ok(name_key::name_key(&ctx.get::<Option<String>>(0)?.unwrap_or_default())),
+    )
+    .ctx("registering the name order")?;
     transfer::register_row_hash(conn)
 }
 

@@ -40,7 +40,7 @@ pub(crate) struct OpenDeals {
     /// The database as it was read: its data version (changed by another connection's write)
     /// and this connection's count of written rows.
     read_at: (i64, u64),
-    /// Every account's id, in name order (then company, then id).
+    /// Every account's id, in name order (its pinyin key, then name, company and id).
     ids: Vec<i64>,
     /// Where each id is in `ids`.
     by_id: IdIndex,
@@ -183,8 +183,8 @@ impl Store {
         let mut stmt = self
             .conn()
             .prepare_cached(
-                "SELECT id, name, nickname, company FROM customer INDEXED BY customer_name WHERE archived = 0
-                 ORDER BY name, company, id",
+                "SELECT id, name, nickname, company FROM customer INDEXED BY customer_name_key WHERE archived = 0
+                 ORDER BY name_key, name, company, id",
             )
             .ctx("reading the board's accounts")?;
         let mut rows = stmt.query([]).ctx("reading the board's accounts")?;

@@ -7,6 +7,7 @@ use rusqlite::params;
 
 use super::Store;
 use super::error::{Context, Result};
+use super::name_key::name_key;
 use super::rows;
 use crate::domain::today::{
     Appointment, CustomerRef, DATES_AHEAD, ImportantDate, MissingResult, OverdueStep, REVIEW_LIMIT, TodayCounts,
@@ -207,7 +208,7 @@ impl Store {
             dates.push(ImportantDate { customer, on: md.next_on_or_after(day), label, is_birthday, person });
         }
         // The IN list wraps at the year's end (12-30, 12-31, 01-01...), so sort by the real date.
-        dates.sort_by(|a, b| a.on.cmp(&b.on).then_with(|| a.customer.name.cmp(&b.customer.name)));
+        dates.sort_by_cached_key(|d| (d.on, name_key(&d.customer.name), d.customer.name.clone()));
         dates.truncate(REVIEW_LIMIT);
         Ok(dates)
     }
@@ -238,14 +239,14 @@ impl Store {
         // The page is chosen first, so the customer's step is looked up for its rows only.
         let sql = format!(
             "WITH soon AS (
-                SELECT f.id, f.customer_id, f.contact_id, f.month_day, f.label, c.name,
+                SELECT f.id, f.customer_id, f.contact_id, f.month_day, f.label, c.name_key, c.name,
                        CASE f.month_day {} END AS position
                 FROM customer_fact f INDEXED BY fact_day_customer JOIN customer c ON c.id = f.customer_id
                 WHERE f.month_day IN ({}) AND c.archived = 0
-                ORDER BY position, c.name, f.id LIMIT {REVIEW_LIMIT})
+                ORDER BY position, c.name_key, c.name, f.id LIMIT {REVIEW_LIMIT})
              SELECT {REF_COLUMNS}, s.month_day, s.label, p.name
              FROM soon s JOIN customer c ON c.id = s.customer_id LEFT JOIN contact p ON p.id = s.contact_id
-             ORDER BY s.position, s.name, s.id",
+             ORDER BY s.position, s.name_key, s.name, s.id",
             positions.join(" "),
             placeholders.join(", ")
         );

@@ -219,6 +219,10 @@ fn register_search_functions(conn: &rusqlite::Connection) {
         Ok(search_keys::search_keys(&t(0)?, &t(1)?, &t(2)?, &t(3)?).marked())
     })
     .unwrap();
+    conn.create_scalar_function("fb_name_key", 1, FunctionFlags::SQLITE_UTF8, |c| {
+        Ok(fieldbook::store::name_key::name_key(&c.get::<Option<String>>(0)?.unwrap_or_default()))
+    })
+    .unwrap();
 }
 
 fn within(t: NaiveDateTime) -> bool {

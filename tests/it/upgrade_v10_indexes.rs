@@ -120,4 +120,39 @@ fn version_29_holds_version_10s_phone_numbers_as_runs_of_four_digits() {
         let ids: Vec<i64> = hits.as_array().unwrap().iter().map(|h| h["id"].as_i64().unwrap()).collect();
         assert!(ids.contains(&7), "{query}: {hits}");
     }
+
+/// Migration 0030 (names in pinyin order): version 10's accounts list in the order a Chinese
+/// rep reads them, Latin names among the Chinese by their letters (code-point order had put
+/// every Latin name first and 张 before 王); an account added after, or one renamed, takes its
+/// place; the name-ordered reads walk the new index.
+#[test]
+fn version_30_lists_the_accounts_of_version_10_in_pinyin_order() {
+    let env = upgraded_env();
+    assert!(env.ok(&["check"]).starts_with("OK: "));
+    let names = |env: &crate::common::Env| -> Vec<String> {
+        let listed = env.json(&["list", "--format", "json"]);
+        listed.as_array().unwrap().iter().map(|c| c["name"].as_str().unwrap().to_string()).collect()
+    };
+    assert_eq!(
+        names(&env),
+        ["Anna Smith", "Fabrikam", "华东机械有限公司", "Northwind Traders", "单小红", "王伟", "张小燕"]
+    );
+    env.ok(&["add", "安然", "--company", "安徽合力"]);
+    let shown = env.json(&["show", "1", "--format", "json"]);
+    let own = shown["contacts"][0]["id"].as_i64().unwrap().to_string();
+    env.ok(&["contact", "edit", &own, "--name", "白雪"]);
+    assert_eq!(
+        names(&env),
+        ["安然", "Anna Smith", "白雪", "Fabrikam", "华东机械有限公司", "Northwind Traders", "单小红", "张小燕"]
+    );
+    let after = read_only(&env.db);
+    assert!(user_version(&after) >= 30);
+    assert_eq!(strings(&after, "SELECT name_key FROM customer WHERE id = 1"), ["bai xue"]);
+    assert_eq!(strings(&after, "SELECT CAST(count(*) AS TEXT) FROM customer WHERE name_key = ''"), ["0"]);
+    let mut explain = after
+        .prepare("EXPLAIN QUERY PLAN SELECT id FROM customer WHERE archived = 0 ORDER BY name_key, name, company, id")
+        .unwrap();
+    let plan: Vec<String> = explain.query_map([], |r| r.get(3)).unwrap().map(Result::unwrap).collect();
+    assert!(plan.iter().any(|step| step.contains("customer_name_key")), "{plan:?}");
+    assert!(env.ok(&["check"]).starts_with("OK: "));
 }
