@@ -242,6 +242,43 @@ fn closing_and_objections_keep_the_sources_names() {
     }
 }
 
+/// The rest of what issue 16 lists from the source, point by point, in both playbooks (the
+/// English follows the Chinese): doubts by type and evasions, the objection flow ending in a
+/// commitment, the question funnel and the need chain, FFAB, the driver's and the analytical
+/// customer's advice, MAN's worked example, the portfolio's advice and the grading.
+#[test]
+fn objections_survey_personality_and_portfolio_match_the_source() {
+    let (en, zh) = both();
+    let (en_text, zh_text) = (all_text(&en), all_text(&zh));
+    for (zh_words, en_words) in [
+        ("信心：", "Confidence:"),
+        ("安全：", "Security:"),
+        ("价值：", "Value:"),
+        ("习惯：", "Habit:"),
+        ("推给别人", "Handing over to someone else"),
+        ("说不在", "Not in"),
+        ("还在考虑", "Still thinking"),
+        ("先放一放", "Putting it aside"),
+        ("取得客户的承诺", "get the customer's commitment"),
+        ("提问像漏斗", "Questions form a funnel"),
+        ("客户还没意识到问题", "not yet aware of the problem"),
+        ("潜在需求", "latent need"),
+        ("特征、功能、优点、利益", "feature, function, advantage, benefit"),
+        ("一页纸的摘要，附上背景资料", "one-page summary with the background attached"),
+        ("不喜欢被人指挥", "hates being told what to do"),
+        ("帮客户达到自己的目标", "reaches their goal"),
+        ("新方法", "New methods"),
+        ("穿着正式", "formally dressed"),
+        ("不必保持联系", "No need to keep in touch"),
+        ("尝试刺激增长", "try to stimulate growth"),
+        ("在可能的地方改善关系", "improve the relationship where possible"),
+        ("客户的吸引力", "how attractive the account is"),
+    ] {
+        assert!(zh_text.contains(zh_words), "zh-CN playbook lacks {zh_words}");
+        assert!(en_text.contains(en_words), "en playbook lacks {en_words}");
+    }
+}
+
 /// The report names a built-in visit type as the playbook (and `show`) does, in both
 /// languages: "Phone follow-up", not "Phone follow up".
 #[test]
