@@ -50,6 +50,28 @@ const SURNAMES: &[(&str, &[&str])] = &[
     ("石", &["shi"]),
 ];
 
+/// The common one-character surnames (about nine names in ten on the mainland), for reading a
+/// search such as 单总 as a surname and how a rep addresses its bearer.
+const COMMON_SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马胡朱郭何罗高林郑梁谢唐宋许邓冯韩曹曾彭肖蔡潘田董袁于余叶蒋杜苏魏\
+    程吕丁沈任姚卢傅钟姜崔谭廖范汪陆金石戴贾韦夏邱方侯邹熊孟秦白江薛严单阎雷龙段郝孔邵史毛常万顾赖武康贺尹钱黎易乔\
+    文施洪牛温季俞葛伍覃兰殷柳翟左詹童庞聂颜尚欧申倪安齐华关岳耿闫辛庄甘祝包鲁管宁邢路车凌莫柯涂";
+
+/// Compound surnames read by their characters' first readings (those read otherwise, such as
+/// 尉迟, are in [`SURNAMES`]).
+const COMPOUND_SURNAMES: [&str; 8] = ["欧阳", "司马", "上官", "诸葛", "东方", "司徒", "慕容", "皇甫"];
+
+/// True when `surname` is a common one-character surname or a known compound one.
+pub fn is_surname(surname: &str) -> bool {
+    let mut chars = surname.chars();
+    match (chars.next(), chars.next(), chars.next()) {
+        (Some(c), None, _) => COMMON_SURNAMES.contains(c),
+        (Some(_), Some(_), None) => {
+            COMPOUND_SURNAMES.contains(&surname) || SURNAMES.iter().any(|(listed, _)| *listed == surname)
+        }
+        _ => false,
+    }
+}
+
 /// Readings of one character considered for search: its first reading and the next distinct
 /// one, if any. Empty for a character without pinyin.
 pub fn readings(c: char) -> Vec<&'static str> {

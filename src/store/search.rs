@@ -7,8 +7,10 @@
 //! matching customer off the page. People and accounts are also found by their keys
 //! ([`super::search_keys`]): first those whose name a query of words names (by its pinyin or
 //! its words, as written first), then those whose record has every term, then those found by
-//! any key (pinyin of a company, digits of a phone, an e-mail's letters). Nothing else is
-//! ranked: the work stays proportional to the page.
+//! any key (pinyin of a company, digits of a phone, an e-mail's letters). A search for a
+//! person as a rep calls them (单总, 李工: [`SearchQuery::addressed`]) also finds those named by
+//! the surname, those called so in their record first. Nothing else is ranked: the work stays
+//! proportional to the page.
 
 use rusqlite::{OptionalExtension, params};
 use serde::{Deserialize, Serialize};
@@ -19,7 +21,7 @@ use super::rows;
 use super::search_excerpt::{Shown, excerpt_of};
 use super::search_keys::{Keys, search_keys, usual_name_keys};
 use super::search_query::SearchQuery;
-use super::search_text::matches_all;
+use super::search_text::{match_expression, matches_all};
 use crate::domain::today::CustomerRef;
 
 /// Offset between the rowid ranges of the kinds in `search_fts`: rowid = kind × 2⁴⁰ + id
@@ -237,6 +239,16 @@ impl Store {
         }
         if words {
             self.search_kinds(&SearchKind::ALL, exact, None, shown, &mut per_kind, limit)?;
+        }
+        if let Some((surname, honorific)) = query.addressed() {
+            // 单总: the people and accounts named 单 called 总 (a nickname, a title) first,
+            // then any named 单.
+            let named = |text: &str, _: &Keys| text.starts_with(&surname);
+            let called = |text: &str, keys: &Keys| named(text, keys) && text.contains(&honorific);
+            let surname_expr = match_expression(&surname).unwrap_or_default();
+            let both = format!("{surname_expr} AND {}", match_expression(&honorific).unwrap_or_default());
+            self.search_kinds(&with_keys, &both, Some(&called), shown, &mut per_kind, limit)?;
+            self.search_kinds(&with_keys, &surname_expr, Some(&named), shown, &mut per_kind, limit)?;
         }
         if let Some(keyed) = query.keyed.as_deref().filter(|_| !found_as_typed) {
             self.search_kinds(&with_keys, keyed, Some(&by_keys), shown, &mut per_kind, limit)?;

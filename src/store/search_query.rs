@@ -6,6 +6,7 @@
 //! separators or a country code (`138-0000-1111`, `+1 415`, `1111`) as part of a phone number,
 //! letters as the pinyin of a company or the letters of an e-mail.
 
+use super::pinyin::{is_surname, name_readings};
 use super::search_keys::{
     KEY_MARK, KEY_START_MARK, MIN_PHONE_DIGITS, NAME_MARK, NAME_START_MARK, PHONE_GRAM_MARK, is_indexed_start,
     phone_phrase,
@@ -29,6 +30,12 @@ pub struct SearchQuery {
     pub terms: Vec<String>,
     parts: Vec<Part>,
 }
+
+/// How reps address a person after the surname (单总, 李工, 王姐, 张经理), longest first.
+const HONORIFICS: [&str; 26] = [
+    "总经理", "总监", "总工", "经理", "主任", "主管", "老师", "老板", "师傅", "科长", "处长", "厂长", "部长", "院长",
+    "局长", "所长", "教授", "医生", "律师", "会计", "总", "工", "姐", "哥", "董", "老",
+];
 
 /// One part of a query, all of which a hit must match.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -86,6 +93,24 @@ impl SearchQuery {
             .collect();
         let exact = (!exact.is_empty()).then(|| exact.join(" AND "));
         SearchQuery { names, exact, keyed, digits_as_typed, terms: query_terms(query), parts }
+    }
+
+    /// A query of one Chinese word that is a surname and how a rep addresses its bearer (单总,
+    /// 李工, 王姐, 张经理, 尉迟总): the surname and the way of addressing. A rep searches for a
+    /// person as they call them, and the record has the name (单明辉) and perhaps a nickname.
+    pub fn addressed(&self) -> Option<(String, String)> {
+        let [Part::Text(word)] = self.parts.as_slice() else { return None };
+        let chars: Vec<char> = word.chars().collect();
+        if chars.len() < 2 || !chars.iter().all(|c| is_cjk(*c)) {
+            return None;
+        }
+        // A compound surname the list knows (尉迟), else one character, then 欧阳-like pairs.
+        let listed = name_readings(&chars).1;
+        [listed, 1, 2].into_iter().filter(|n| *n < chars.len()).find_map(|n| {
+            let surname: String = chars[..n].iter().collect();
+            let honorific: String = chars[n..].iter().collect();
+            (is_surname(&surname) && HONORIFICS.contains(&honorific.as_str())).then_some((surname, honorific))
+        })
     }
 
     /// True when every part is a word that starts one of `names` (name keys, space-separated).
@@ -318,6 +343,21 @@ mod tests {
         assert_eq!(keys_only("王伟"), None);
         assert_eq!(keys_only("w"), None);
         assert_eq!(keys_only("-"), None);
+    }
+
+    #[test]
+    fn a_surname_and_how_a_rep_addresses_them() {
+        let of = |q: &str| SearchQuery::parse(q).addressed();
+        let pair = |a: &str, b: &str| Some((a.to_string(), b.to_string()));
+        assert_eq!(of("单总"), pair("单", "总"));
+        assert_eq!(of("李工"), pair("李", "工"));
+        assert_eq!(of("王姐"), pair("王", "姐"));
+        assert_eq!(of("张经理"), pair("张", "经理"));
+        assert_eq!(of("尉迟总"), pair("尉迟", "总"));
+        assert_eq!(of("欧阳经理"), pair("欧阳", "经理"));
+        for not in ["老总", "小张", "王伟", "总", "单总 预算", "shan总", "经理", "总经理", "采购经理", "购经理"] {
+            assert_eq!(of(not), None, "{not}");
+        }
     }
 
     #[test]

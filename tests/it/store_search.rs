@@ -471,3 +471,43 @@ fn a_hits_phone_reads_in_groups() {
     let anna = store.search("806", 5, "转").unwrap();
     assert!(anna.iter().all(|h| !h.excerpt.contains(";ext=")), "{anna:?}");
 }
+
+/// A rep searches for a person as they call them (单总, 李工, 王姐, 张经理): the accounts and
+/// people named 单, those called 总 somewhere in their record (a nickname, a title) first, then
+/// the others named 单; never one with 单 inside the name (王单) nor a visit about an order
+/// (订单). Before, 单总 found nothing unless the record said 单总.
+#[test]
+fn a_surname_and_how_a_rep_addresses_them_finds_the_person() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = open(&dir);
+    let mut add = |name: &str, nickname: &str, title: &str| {
+        let new = NewCustomer {
+            name: name.into(),
+            nickname: nickname.into(),
+            title: title.into(),
+            company: "迈科医疗".into(),
+            ..Default::default()
+        };
+        store.add_customer(new, NewDeal::default()).unwrap()
+    };
+    let boss = add("单明辉", "单主管", "总经理");
+    add("单丽", "", "采购");
+    add("王单", "", "总监");
+    add("李强", "李工", "工程师");
+    add("李娜", "", "财务");
+    store.add_visit(boss, visit("确认订单", "带上合同", "签字")).unwrap();
+    let contact = NewContact {
+        name: "单涛".into(),
+        title: "总监".into(),
+        phone: String::new(),
+        email: String::new(),
+        style: Style::Unknown,
+        roles: Vec::new(),
+    };
+    store.add_contact(boss, &contact).unwrap();
+    let named = |query: &str| -> Vec<String> { titles(&store, query).into_iter().map(|(_, title)| title).collect() };
+    assert_eq!(named("单总"), ["单明辉", "单丽", "单涛"]);
+    assert_eq!(named("李工"), ["李强", "李娜"], "the nickname says 李工");
+    assert_eq!(named("张经理"), Vec::<String>::new(), "nobody is named 张");
+    assert_eq!(named("订单"), ["确认订单"], "the visit alone");
+}
