@@ -186,7 +186,12 @@ pub fn losing_touch_line(i: &I18n, report: &Report) -> String {
                     CadenceState::Fine { .. } => 0,
                 };
                 let over = since - i64::from(d.interval_days);
-                i.fmt("report.customers.days_over", &[("name", &d.customer.name), ("days", &over.max(0))])
+                if over > 0 {
+                    i.fmt("report.customers.days_over", &[("name", &d.customer.name), ("days", &over)])
+                } else {
+                    // Due today: "over by 0 days" is not how a rep says it.
+                    i.fmt("report.customers.due_today", &[("name", &d.customer.name)])
+                }
             })
             .collect();
         i.fmt("report.customers.losing_touch", &[("names", &names.join(separator(i)))])

@@ -470,3 +470,20 @@ fn empty_database_and_bad_periods() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("--from"));
 }
+
+/// Losing touch says how far past its cadence each account is, and one due today as a rep
+/// says it ("due today", 今天到期), not "0 days over" / 超出 0 天.
+#[test]
+fn losing_touch_says_due_today_rather_than_zero_days_over() {
+    let env = Env::new();
+    for (name, last) in [("王伟", "2031-04-29 10:00"), ("李娜", "2031-04-26 10:00")] {
+        let id = env.add(name, &[]).to_string();
+        env.ok(&["profile", &id, "--cadence", "7"]);
+        env.ok(&["visit", &id, "--purpose", "例行拜访", "--expect", "了解近况", "--at", last]);
+    }
+    let zh = env.ok(&["--lang", "zh-CN", "report"]);
+    assert!(zh.contains("王伟（今天到期）") && zh.contains("李娜（超出 3 天）"), "{zh}");
+    assert!(!zh.contains("超出 0 天"), "{zh}");
+    let en = env.ok(&["report"]);
+    assert!(en.contains("王伟 (due today)") && en.contains("李娜 (3d over)"), "{en}");
+}

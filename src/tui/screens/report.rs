@@ -403,18 +403,25 @@ fn wrapped(text: &str, cols: u16) -> String {
         .join("\n")
 }
 
-/// A line of items between ` · ` (`按时完成 38 · 逾期完成 2 · 未到期 129`) too wide for `cols`
-/// breaks between its items, each kept whole where it fits a row: Chinese words have no spaces,
-/// so prose wrapping cut 未到|期 from its count. Any other line wraps as prose.
+/// A line of items between ` · ` (`按时完成 38 · 逾期完成 2 · 未到期 129`) or after `、`
+/// (`潜在客户 49、意向客户 41`) too wide for `cols` breaks between its items, each kept whole
+/// where it fits a row (a `、` ends its row): Chinese words have no spaces, so prose wrapping
+/// cut 未到|期 and 重点|客户 from their counts. Any other line wraps as prose.
 fn wrap_items(line: &str, cols: usize) -> Vec<String> {
     const BETWEEN: &str = " · ";
-    if text::width(line) <= cols || !line.contains(BETWEEN) {
+    let (items, between): (Vec<&str>, &str) = if text::width(line) <= cols {
         return text::wrap(line, cols);
-    }
+    } else if line.contains(BETWEEN) {
+        (line.split(BETWEEN).collect(), BETWEEN)
+    } else if line.contains('、') {
+        (line.split_inclusive('、').collect(), "")
+    } else {
+        return text::wrap(line, cols);
+    };
     let mut rows: Vec<String> = Vec::new();
     let mut row = String::new();
-    for item in line.split(BETWEEN) {
-        let joined = if row.is_empty() { item.to_string() } else { format!("{row}{BETWEEN}{item}") };
+    for item in items {
+        let joined = if row.is_empty() { item.to_string() } else { format!("{row}{between}{item}") };
         if text::width(&joined) <= cols {
             row = joined;
             continue;
@@ -508,5 +515,11 @@ mod tests {
         assert_eq!(wrapped("按时完成 38 · 未到期 129", 78), "按时完成 38 · 未到期 129", "a line that fits is kept");
         let narrow = wrapped("按类型：客户拜访 7575、电话跟进 3629、售后回访 1228 · 产品演示 698", 20);
         assert!(narrow.lines().all(|r| text::width(r) <= 20), "an item wider than a row wraps as prose: {narrow}");
+        let classes = "按客户分类：潜在客户 49、意向客户 41、准客户 13、普通客户 10、优质客户 9、重点客户 5、流失客户 13";
+        assert_eq!(
+            wrapped(classes, 78),
+            "按客户分类：潜在客户 49、意向客户 41、准客户 13、普通客户 10、优质客户 9、\n重点客户 5、流失客户 13",
+            "重点|客户 was cut from its count"
+        );
     }
 }
