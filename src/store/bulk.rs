@@ -189,7 +189,7 @@ impl BulkWriter<'_> {
             .prepare_cached(
                 "INSERT INTO customer (name, nickname, company, title, phone, email, address, source, referred_by,
                     class, style, money, authority, need, portfolio, cadence_days, created_at, updated_at, name_key)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17, fb_name_key(?1))",
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17, fb_name_key(?1, ?3))",
             )
             .and_then(|mut s| {
                 s.execute(params![

@@ -379,7 +379,7 @@ pub(crate) fn insert_customer(tx: &Transaction, clock: Clock, new: &NewCustomer,
     tx.prepare_cached(
         "INSERT INTO customer (name, nickname, company, title, phone, email, address, source, referred_by,
                                class, style, created_at, updated_at, name_key)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, fb_name_key(?1))",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, fb_name_key(?1, ?3))",
     )
     .and_then(|mut s| {
         s.execute(params![

@@ -259,9 +259,12 @@ pub(super) fn register_functions(conn: &Connection) -> Result<()> {
     .ctx("registering search functions")?;
     conn.create_scalar_function(
         "fb_name_key",
-        1,
+        2,
         FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
-        |ctx| Ok(name_key::name_key(&ctx.get::<Option<String>>(0)?.unwrap_or_default())),
+        |ctx| {
+            let text = |i: usize| -> rusqlite::Result<String> { Ok(ctx.get::<Option<String>>(i)?.unwrap_or_default()) };
+            Ok(name_key::sort_key(&text(0)?, &text(1)?))
+        },
     )
     .ctx("registering the name order")?;
     transfer::register_row_hash(conn)

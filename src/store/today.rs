@@ -7,7 +7,7 @@ use rusqlite::params;
 
 use super::Store;
 use super::error::{Context, Result};
-use super::name_key::name_key;
+use super::name_key::sort_key;
 use super::rows;
 use crate::domain::today::{
     Appointment, CustomerRef, DATES_AHEAD, ImportantDate, MissingResult, OverdueStep, REVIEW_LIMIT, TodayCounts,
@@ -208,7 +208,7 @@ impl Store {
             dates.push(ImportantDate { customer, on: md.next_on_or_after(day), label, is_birthday, person });
         }
         // The IN list wraps at the year's end (12-30, 12-31, 01-01...), so sort by the real date.
-        dates.sort_by_cached_key(|d| (d.on, name_key(&d.customer.name), d.customer.name.clone()));
+        dates.sort_by_cached_key(|d| (d.on, sort_key(&d.customer.name, &d.customer.company)));
         dates.truncate(REVIEW_LIMIT);
         Ok(dates)
     }

@@ -219,8 +219,9 @@ fn register_search_functions(conn: &rusqlite::Connection) {
         Ok(search_keys::search_keys(&t(0)?, &t(1)?, &t(2)?, &t(3)?).marked())
     })
     .unwrap();
-    conn.create_scalar_function("fb_name_key", 1, FunctionFlags::SQLITE_UTF8, |c| {
-        Ok(fieldbook::store::name_key::name_key(&c.get::<Option<String>>(0)?.unwrap_or_default()))
+    conn.create_scalar_function("fb_name_key", 2, FunctionFlags::SQLITE_UTF8, |c| {
+        let t = |i: usize| -> rusqlite::Result<String> { Ok(c.get::<Option<String>>(i)?.unwrap_or_default()) };
+        Ok(fieldbook::store::name_key::sort_key(&t(0)?, &t(1)?))
     })
     .unwrap();
 }

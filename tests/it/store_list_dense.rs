@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use fieldbook::clock::Clock;
 use fieldbook::domain::{CustomerClass, DealState, Man, Step, Style, Tri};
 use fieldbook::store::bulk::{BulkCustomer, BulkDeal, BulkMove};
-use fieldbook::store::name_key::name_key;
+use fieldbook::store::name_key::sort_key;
 use fieldbook::store::{CustomerFilter, CustomerSort, Store};
 
 fn customer(name: String) -> BulkCustomer {
@@ -76,7 +76,7 @@ fn dense_and_sparse_steps_list_the_same_way() {
         assert_eq!(all.len(), expected, "{stage:?}");
         assert!(all.iter().all(|r| r.stage == Some(stage)));
         let mut sorted = all.clone();
-        sorted.sort_by_cached_key(|r| (name_key(&r.name), r.name.clone(), r.company.clone(), r.id));
+        sorted.sort_by_cached_key(|r| (sort_key(&r.name, &r.company), r.id));
         assert_eq!(all, sorted, "ordered by name, in pinyin");
         let page2 = store.list_customers(&filter, CustomerSort::Name, 50, 50).unwrap();
         assert_eq!(page2, all[50..100.min(all.len())].to_vec());

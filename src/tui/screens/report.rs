@@ -515,7 +515,8 @@ mod tests {
         assert_eq!(wrapped("按时完成 38 · 未到期 129", 78), "按时完成 38 · 未到期 129", "a line that fits is kept");
         let narrow = wrapped("按类型：客户拜访 7575、电话跟进 3629、售后回访 1228 · 产品演示 698", 20);
         assert!(narrow.lines().all(|r| text::width(r) <= 20), "an item wider than a row wraps as prose: {narrow}");
-        let classes = "按客户分类：潜在客户 49、意向客户 41、准客户 13、普通客户 10、优质客户 9、重点客户 5、流失客户 13";
+        let classes =
+            "按客户分类：潜在客户 49、意向客户 41、准客户 13、普通客户 10、优质客户 9、重点客户 5、流失客户 13";
         assert_eq!(
             wrapped(classes, 78),
             "按客户分类：潜在客户 49、意向客户 41、准客户 13、普通客户 10、优质客户 9、\n重点客户 5、流失客户 13",
