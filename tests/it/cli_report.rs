@@ -480,7 +480,7 @@ fn losing_touch_says_due_today_rather_than_zero_days_over() {
     for (name, last) in [("王伟", "2031-04-29 10:00"), ("李娜", "2031-04-26 10:00")] {
         let id = env.add(name, &[]).to_string();
         env.ok(&["profile", &id, "--cadence", "7"]);
-        env.ok(&["visit", &id, "--purpose", "例行拜访", "--expect", "了解近况", "--at", last]);
+        env.ok(&["visit", &id, "--purpose", "例行拜访", "--plan", "问问近况", "--expect", "了解近况", "--at", last]);
     }
     let zh = env.ok(&["--lang", "zh-CN", "report"]);
     assert!(zh.contains("王伟（今天到期）") && zh.contains("李娜（超出 3 天）"), "{zh}");
