@@ -120,6 +120,7 @@ fn version_29_holds_version_10s_phone_numbers_as_runs_of_four_digits() {
         let ids: Vec<i64> = hits.as_array().unwrap().iter().map(|h| h["id"].as_i64().unwrap()).collect();
         assert!(ids.contains(&7), "{query}: {hits}");
     }
+}
 
 /// Migration 0030 (names in pinyin order): version 10's accounts list in the order a Chinese
 /// rep reads them, Latin names among the Chinese by their letters (code-point order had put
