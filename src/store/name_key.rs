@@ -2,7 +2,7 @@
 //! customers filter): a Chinese name by its pinyin, as a phone's contacts or a Chinese
 //! dictionary order them (安, 白, 陈 … 张, 赵), among Latin names by their letters (Anna
 //! between 安 and 白). Code-point order put every Latin name first and the Chinese ones in an
-//! order no reader knows. Stored as `customer.name_key` (migration 0030), kept by its
+//! order no reader knows. Stored as `customer.name_key` (migration 0031), kept by its
 //! triggers and the writers: the name's pinyin, then the name itself (张斌 before 章斌, each
 //! together), then the company's pinyin (two 张斌 by their companies, 上海博远 before 上海康达).
 

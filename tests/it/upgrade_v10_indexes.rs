@@ -122,12 +122,12 @@ fn version_29_holds_version_10s_phone_numbers_as_runs_of_four_digits() {
     }
 }
 
-/// Migration 0030 (names in pinyin order): version 10's accounts list in the order a Chinese
+/// Migration 0031 (names in pinyin order): version 10's accounts list in the order a Chinese
 /// rep reads them, Latin names among the Chinese by their letters (code-point order had put
 /// every Latin name first and 张 before 王); an account added after, or one renamed, takes its
 /// place; the name-ordered reads walk the new index.
 #[test]
-fn version_30_lists_the_accounts_of_version_10_in_pinyin_order() {
+fn version_31_lists_the_accounts_of_version_10_in_pinyin_order() {
     let env = upgraded_env();
     assert!(env.ok(&["check"]).starts_with("OK: "));
     let names = |env: &crate::common::Env| -> Vec<String> {
@@ -147,7 +147,7 @@ fn version_30_lists_the_accounts_of_version_10_in_pinyin_order() {
         ["安然", "Anna Smith", "白雪", "Fabrikam", "华东机械有限公司", "Northwind Traders", "单小红", "张小燕"]
     );
     let after = read_only(&env.db);
-    assert!(user_version(&after) >= 30);
+    assert!(user_version(&after) >= 31);
     assert_eq!(strings(&after, "SELECT name_key FROM customer WHERE id = 1"), ["bai xue\u{1}白雪\u{1}hua dong ji xie"]);
     assert_eq!(strings(&after, "SELECT CAST(count(*) AS TEXT) FROM customer WHERE name_key = ''"), ["0"]);
     let mut explain = after
