@@ -77,9 +77,11 @@ impl Write for PrivateFile {
     }
 }
 
-/// How old a partial file must be to be called abandoned: no write takes this long, so one
-/// this old was cut off by a crash or a killed process.
-const ABANDONED: std::time::Duration = std::time::Duration::from_secs(24 * 60 * 60);
+/// How long a partial file must have gone unwritten to be called abandoned: a write in progress
+/// (an export, SQLite's backup copying its pages in steps) touches it all the time, so one left
+/// this long was cut off by a crash or a killed process. A day was too long: each app killed
+/// during its daily backup of a large database left a copy of the database behind until then.
+const ABANDONED: std::time::Duration = std::time::Duration::from_secs(15 * 60);
 
 /// Removes the abandoned partial files (`<prefix><random>`) in `dir` of an earlier write of
 /// the same target. Best effort: one that cannot be removed stays.

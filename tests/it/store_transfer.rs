@@ -370,9 +370,10 @@ fn the_daily_backup_clears_half_written_backups_a_crash_left_behind() {
     for file in [&stale, &running, &other_db] {
         std::fs::write(file, b"half a backup").unwrap();
     }
-    let two_days_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(2 * 24 * 60 * 60);
+    // Untouched for an hour: no running backup pauses that long between its steps.
+    let an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(60 * 60);
     for file in [&stale, &other_db] {
-        std::fs::File::options().write(true).open(file).unwrap().set_modified(two_days_ago).unwrap();
+        std::fs::File::options().write(true).open(file).unwrap().set_modified(an_hour_ago).unwrap();
     }
     assert!(backup::daily_backup(&db, 7, day("2031-05-06")).unwrap().is_some());
     assert!(!stale.exists(), "an abandoned partial of this database is removed");

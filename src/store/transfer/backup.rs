@@ -173,9 +173,10 @@ fn prune_daily(db_path: &Path, keep: u32) -> DataResult<()> {
     remove_stale_partials(&dir, &prefix)
 }
 
-/// How old a half-written backup (`….db.partial-<pid>`) must be to be called abandoned: no
-/// backup runs this long, so one this old was cut off by a crash or a killed process.
-const STALE_PARTIAL: Duration = Duration::from_secs(24 * 60 * 60);
+/// How long a half-written backup (`….db.partial-<random>`) must have gone unwritten to be
+/// called abandoned: a running backup writes its pages in steps 10 ms apart, so one untouched
+/// this long was cut off by a crash or a killed process (as for any private file).
+const STALE_PARTIAL: Duration = Duration::from_secs(15 * 60);
 
 /// Removes this database's abandoned half-written automatic backups from `dir`.
 fn remove_stale_partials(dir: &Path, prefix: &str) -> DataResult<()> {
