@@ -733,7 +733,15 @@ fn hanging<'a>(head: Vec<Span<'a>>, body: &str, width: usize, hang: usize) -> Ve
     let head_w: usize = head.iter().map(|s| text::width(&s.content)).sum();
     let mut paragraphs = body.lines();
     let first_line = paragraphs.next().unwrap_or("");
-    let first = text::wrap(first_line, width.saturating_sub(head_w)).into_iter().next().unwrap_or_default();
+    let room = width.saturating_sub(head_w);
+    let mut first = text::wrap(first_line, room).into_iter().next().unwrap_or_default();
+    // No room after the head (the row drew only its first letter, past the edge), or room that
+    // cuts a word in two: the text starts on the next row, under the hang.
+    let after = first_line.get(first.len()..).unwrap_or("");
+    let cuts_a_word = |c: char| c.is_alphanumeric() && !text::is_cjk(c);
+    if room == 0 || (after.starts_with(cuts_a_word) && first.ends_with(cuts_a_word)) {
+        first.clear();
+    }
     let rest = first_line.get(first.len()..).unwrap_or("").trim_start_matches(' ');
     let mut spans = head;
     spans.push(Span::raw(first));
@@ -783,6 +791,17 @@ mod tests {
                 "      1. ask how they buy"
             ]
         );
+    }
+
+    #[test]
+    fn a_head_that_fills_the_row_puts_the_whole_text_under_it() {
+        let head = || vec![Span::raw("○ 11-23 In person ")];
+        let full = hanging(head(), "Show the new power modules", 18, 2);
+        assert_eq!(rows(&full), ["○ 11-23 In person ", "  Show the new", "  power modules"]);
+        let narrow = hanging(head(), "Show the new power modules", 21, 2);
+        assert_eq!(rows(&narrow), ["○ 11-23 In person ", "  Show the new power", "  modules"], "no 'Sho' / 'w'");
+        let chinese = hanging(head(), "演示新款储能柜", 21, 2);
+        assert_eq!(rows(&chinese), ["○ 11-23 In person 演", "  示新款储能柜"], "Chinese may break anywhere");
     }
 
     #[test]
