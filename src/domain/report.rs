@@ -237,35 +237,31 @@ impl StepOdds {
     }
 }
 
-/// An account's share class by won value (80/15/5: A makes the first 80%).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum AbcClass {
-    A,
-    B,
-    C,
-}
-
-/// Each value's class, in the order given: the largest values making the first 80% of the
-/// total are A, the next 15% B, the rest C. Ties at a boundary go to the better class.
-pub fn abc_classes(values: &[i64]) -> Vec<AbcClass> {
-    let total: i128 = values.iter().map(|v| i128::from((*v).max(0))).sum();
-    let mut order: Vec<usize> = (0..values.len()).collect();
-    order.sort_by(|a, b| values[*b].cmp(&values[*a]).then(a.cmp(b)));
-    let mut classes = vec![AbcClass::C; values.len()];
+/// The accounts and their value in each class, A, B and C, of accounts given as how many won
+/// each value: the largest values making the first 80% of the total are A, the next 15% B,
+/// the rest C, an account at a time (of equal values the first may be in the better class).
+pub fn abc_shares(counts: &[(i64, u64)]) -> [(u64, i64); 3] {
+    let total: i128 = counts.iter().map(|(v, n)| i128::from((*v).max(0)) * i128::from(*n)).sum();
+    let mut order: Vec<(i64, u64)> = counts.to_vec();
+    order.sort_by_key(|c| std::cmp::Reverse(c.0));
+    let mut shares = [(0u64, 0i64); 3];
     let mut before: i128 = 0;
-    for i in order {
-        // A while what came before is under 80% of the total, B while under 95%.
-        classes[i] = if before * 100 < total * 80 {
-            AbcClass::A
-        } else if before * 100 < total * 95 {
-            AbcClass::B
-        } else {
-            AbcClass::C
-        };
-        before += i128::from(values[i].max(0));
+    for (value, accounts) in order {
+        for _ in 0..accounts {
+            // A while what came before is under 80% of the total, B while under 95%.
+            let class = if before * 100 < total * 80 {
+                0
+            } else if before * 100 < total * 95 {
+                1
+            } else {
+                2
+            };
+            shares[class].0 += 1;
+            shares[class].1 = shares[class].1.saturating_add(value);
+            before += i128::from(value.max(0));
+        }
     }
-    classes
+    shares
 }
 
 #[cfg(test)]
@@ -354,7 +350,10 @@ mod tests {
     #[test]
     fn abc_by_cumulative_share() {
         // Total 100: 70 (0 before: A), 20 (70 before: A), 6 (90: B), 4 (96: C).
-        assert_eq!(abc_classes(&[6, 70, 4, 20]), vec![AbcClass::B, AbcClass::A, AbcClass::C, AbcClass::A]);
-        assert_eq!(abc_classes(&[]), Vec::<AbcClass>::new());
+        assert_eq!(abc_shares(&[(6, 1), (70, 1), (4, 1), (20, 1)]), [(2, 90), (1, 6), (1, 4)]);
+        assert_eq!(abc_shares(&[]), [(0, 0); 3]);
+        // Of equal values, an account at a time: of 110, 40, 40 and 10 are A (0, 40 and 80
+        // before), 10 and 5 B (90 and 100 before), the last 5 C (105 before).
+        assert_eq!(abc_shares(&[(10, 2), (40, 2), (5, 2)]), [(3, 90), (2, 15), (1, 5)]);
     }
 }

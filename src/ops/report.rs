@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use crate::domain::money::{Currency, Money, Totals};
 use crate::domain::report::{
-    AbcClass, FunnelStep, Period, StepOdds, abc_classes, funnel_counts, median_and_slowest_quarter, share,
+    FunnelStep, Period, StepOdds, abc_shares, funnel_counts, median_and_slowest_quarter, share,
 };
 use crate::domain::today::DueCustomer;
 use crate::domain::{CadencePolicy, CustomerClass, DealState, Outcome, Portfolio, Step, Word};
@@ -424,24 +424,15 @@ fn activity(store: &Store, today: NaiveDate, period: Period) -> Result<Activity,
 }
 
 fn customers(store: &Store, today: NaiveDate, end: &str, settings: &ReportSettings) -> Result<Customers, StoreError> {
-    let mut per_currency: BTreeMap<Currency, Vec<i64>> = BTreeMap::new();
-    for (_, money) in store.won_value_per_account(end)? {
-        per_currency.entry(money.currency).or_default().push(money.minor);
+    let mut per_currency: BTreeMap<Currency, Vec<(i64, u64)>> = BTreeMap::new();
+    for won in store.won_value_counts(end)? {
+        per_currency.entry(won.currency).or_default().push((won.value_minor, won.accounts));
     }
     let mut abc: Vec<AbcRow> = per_currency
         .into_iter()
-        .map(|(currency, values)| {
-            let mut row = AbcRow { currency, a: AbcShare::default(), b: AbcShare::default(), c: AbcShare::default() };
-            for (value, class) in values.iter().zip(abc_classes(&values)) {
-                let share = match class {
-                    AbcClass::A => &mut row.a,
-                    AbcClass::B => &mut row.b,
-                    AbcClass::C => &mut row.c,
-                };
-                share.accounts += 1;
-                share.value_minor = share.value_minor.saturating_add(*value);
-            }
-            row
+        .map(|(currency, counts)| {
+            let [a, b, c] = abc_shares(&counts).map(|(accounts, value_minor)| AbcShare { accounts, value_minor });
+            AbcRow { currency, a, b, c }
         })
         .collect();
     abc.sort_by_key(|r| (r.currency != settings.currency, r.currency));

@@ -37,6 +37,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0029_phone_digit_runs.sql"),
     include_str!("../../migrations/0030_step_exits_by_days.sql"),
     include_str!("../../migrations/0031_customer_name_pinyin_order.sql"),
+    include_str!("../../migrations/0032_won_values_and_open_since.sql"),
 ];
 
 /// The schema version this binary writes.

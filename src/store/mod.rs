@@ -43,6 +43,7 @@ mod today;
 mod today_due;
 pub mod transfer;
 pub(crate) mod visits;
+mod won_values;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -67,6 +68,7 @@ pub use removal::Removed;
 pub use report::{NextStepFollowUp, OpenDealGroup, StepChange, StepHistory, VisitTally};
 pub use search::{KIND_STRIDE, SearchHit, SearchKind};
 pub use step_exits::{EXIT_BAND_DAYS, ExitBands};
+pub use won_values::WonValueCount;
 
 /// How long a writer waits for another process holding the write lock.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(30);

@@ -3,7 +3,6 @@
 //! classes and quadrants. Figures are made from these rows in `ops::report`.
 
 use chrono::NaiveDate;
-use rusqlite::params;
 
 use super::Store;
 use super::error::{Context, Result};
@@ -193,8 +192,9 @@ impl Store {
     }
 
     /// How many open deals have been in `stage` since before `since` (RFC 3339 UTC): those
-    /// kept in `deal_open_tally` for the step less those that came into it since (a short
-    /// range of `deal_open_board`, where counting the older ones walked most of the step).
+    /// kept in `deal_open_tally` for the step less those that came into it since: from
+    /// `deal_open_since_tally` the days after `since`'s day, and from `deal_open_board` the
+    /// ones of its day (a short range of each instead of up to every open deal of the step).
     pub fn open_deals_in_step_since_before(&self, stage: Step, since: &str) -> Result<u64> {
         let what = "counting deals stuck in a step";
         let open: i64 = self
@@ -202,14 +202,33 @@ impl Store {
             .prepare_cached("SELECT coalesce(sum(deals), 0) FROM deal_open_tally WHERE stage = ?1")
             .and_then(|mut s| s.query_row([stage.code()], |r| r.get(0)))
             .ctx(what)?;
-        let since_then: i64 = self
-            .conn()
-            .prepare_cached(
+        let count = |sql: &str, args: &[&dyn rusqlite::ToSql]| -> Result<i64> {
+            self.conn().prepare_cached(sql).and_then(|mut s| s.query_row(args, |r| r.get(0))).ctx(what)
+        };
+        // Text `stage_since >= next` is `substr(stage_since, 1, 10) >= next` for a next day
+        // of ten characters.
+        let next_day = rows::utc_seconds(since)
+            .and_then(|s| chrono::DateTime::from_timestamp(s, 0))
+            .and_then(|t| t.date_naive().succ_opt())
+            .map(|d| d.to_string())
+            .filter(|d| d.len() == 10);
+        let since_then = match next_day {
+            Some(next) => {
+                count(
+                    "SELECT coalesce(sum(deals), 0) FROM deal_open_since_tally WHERE stage = ?1 AND day >= ?2",
+                    &[&stage.code(), &next],
+                )? + count(
+                    "SELECT count(*) FROM deal INDEXED BY deal_open_board
+                     WHERE state = 'open' AND stage = ?1 AND stage_since >= ?2 AND stage_since < ?3",
+                    &[&stage.code(), &since, &next],
+                )?
+            }
+            None => count(
                 "SELECT count(*) FROM deal INDEXED BY deal_open_board
                  WHERE state = 'open' AND stage = ?1 AND stage_since >= ?2",
-            )
-            .and_then(|mut s| s.query_row(params![stage.code(), since], |r| r.get(0)))
-            .ctx(what)?;
+                &[&stage.code(), &since],
+            )?,
+        };
         Ok(u64::try_from(open - since_then).unwrap_or(0))
     }
 
@@ -320,27 +339,6 @@ impl Store {
                     late: n(3)?,
                     open: n(4)?,
                 })
-            })
-            .ctx(what)?;
-        rows.collect::<rusqlite::Result<Vec<_>>>().ctx(what)
-    }
-
-    /// Won value per account and currency, of deals won before `end` (RFC 3339 UTC), from the
-    /// won deals' own index (migration 0025), in account order.
-    pub fn won_value_per_account(&self, end: &str) -> Result<Vec<(i64, Money)>> {
-        let what = "reading won value per account";
-        let mut stmt = self
-            .conn()
-            .prepare_cached(
-                "SELECT customer_id, currency, sum(value_minor) FROM deal INDEXED BY deal_won_account
-                 WHERE state = 'won' AND value_minor IS NOT NULL AND closed_at < ?1
-                 GROUP BY customer_id, currency",
-            )
-            .ctx(what)?;
-        let rows = stmt
-            .query_map([end], |r| {
-                let currency: String = r.get(1)?;
-                Ok((r.get(0)?, Money::new(r.get(2)?, Currency::stored(&currency))))
             })
             .ctx(what)?;
         rows.collect::<rusqlite::Result<Vec<_>>>().ctx(what)

@@ -1,4 +1,4 @@
-//! Summary tables kept by triggers (migrations 0022, 0023, 0025 and 0030): totals a read would otherwise count
+//! Summary tables kept by triggers (migrations 0022, 0023, 0025, 0030 and 0032): totals a read would otherwise count
 //! row by row, adjusted by each write. A bulk load sets their triggers aside and builds the
 //! tables once at the end ([`rebuild`], from [`super::bulk_deferred`]); `fieldbook check`
 //! compares each with its source rows ([`differences`]).
@@ -19,7 +19,9 @@ pub(crate) struct Summary {
 
 /// Every summary table, as its migration built it (0022: the board's totals; 0023: the
 /// report's per-day totals, forecast and customer base; 0025: the step history by time;
-/// 0030: the changes out of a step by whole days stood, built from 0025's table after it).
+/// 0030: the changes out of a step by whole days stood, built from 0025's table after it;
+/// 0032: won value per account and how many accounts won each value, in that order, and the
+/// open deals per step and day they came into it).
 pub(crate) const SUMMARIES: &[Summary] = &[
     Summary {
         table: "deal_open_tally",
@@ -51,6 +53,21 @@ pub(crate) const SUMMARIES: &[Summary] = &[
         table: "stage_event_timeline",
         columns: "at, id, deal_id, from_stage, from_state, to_stage, to_state, before_at, value_minor, currency, reason",
         select: "SELECT e.at, e.id, e.deal_id, e.from_stage, e.from_state, e.to_stage, e.to_state, lag(e.at) OVER (PARTITION BY e.deal_id ORDER BY e.id), CASE WHEN e.to_state <> 'open' THEN d.value_minor END, CASE WHEN e.to_state <> 'open' THEN d.currency END, CASE WHEN e.to_state = 'lost' THEN e.reason ELSE '' END FROM stage_event e LEFT JOIN deal d ON d.id = e.deal_id",
+    },
+    Summary {
+        table: "won_account_tally",
+        columns: "customer_id, currency, deals, value_minor",
+        select: "SELECT customer_id, currency, count(*), sum(value_minor) FROM deal WHERE state = 'won' AND value_minor IS NOT NULL AND closed_at IS NOT NULL GROUP BY customer_id, currency",
+    },
+    Summary {
+        table: "won_value_tally",
+        columns: "currency, value_minor, accounts",
+        select: "SELECT currency, value_minor, count(*) FROM won_account_tally GROUP BY currency, value_minor",
+    },
+    Summary {
+        table: "deal_open_since_tally",
+        columns: "stage, day, deals",
+        select: "SELECT stage, substr(stage_since, 1, 10), count(*) FROM deal WHERE state = 'open' GROUP BY stage, substr(stage_since, 1, 10)",
     },
     Summary {
         table: "step_exit_days",

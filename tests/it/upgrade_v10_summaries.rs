@@ -237,3 +237,54 @@ fn version_30_counts_version_10s_changes_out_of_each_step_through_every_deal_cha
     let left = strings(&read_only(&env.db), "SELECT CAST(count(*) AS TEXT) FROM step_exit_days WHERE exits <= 0");
     assert_eq!(left, ["0"], "no count is left at nothing");
 }
+
+/// Migration 0032 (each account's won value and how many accounts won each value, the open
+/// deals per step and day they came into it): built from version 10's deals, they stay what
+/// the deals give through every change of a deal (`check` compares them), and the report's
+/// ABC of accounts counts every account with a won value.
+#[test]
+fn version_32_tallies_version_10s_won_values_and_open_deals_through_every_deal_change() {
+    let env = upgraded_env();
+    let checked = |what: &str| check_is_ok(&env, what);
+    checked("upgraded");
+    let after = read_only(&env.db);
+    let won = strings(
+        &after,
+        "SELECT CAST(count(DISTINCT customer_id || ' ' || currency) AS TEXT) FROM deal
+         WHERE state = 'won' AND value_minor IS NOT NULL AND closed_at IS NOT NULL",
+    );
+    assert_ne!(won, ["0"], "version 10 has won deals");
+    assert_eq!(strings(&after, "SELECT CAST(sum(accounts) AS TEXT) FROM won_value_tally"), won);
+    let open = strings(&after, "SELECT CAST(count(*) AS TEXT) FROM deal WHERE state = 'open'");
+    assert_eq!(strings(&after, "SELECT CAST(sum(deals) AS TEXT) FROM deal_open_since_tally"), open);
+    drop(after);
+
+    let deal = env.ok(&["deal", "add", "2", "--title", "四期", "--value", "USD 900", "--close-on", "2031-06-15"]);
+    let deal = deal.trim();
+    checked("a deal added");
+    env.ok(&["move", "2", "survey", "--deal", deal]);
+    checked("a deal moved");
+    env.ok(&["won", "2", "--deal", deal, "--value", "300k"]);
+    checked("a deal won");
+    env.ok(&["deal", "edit", deal, "--value", "400k", "--currency", "CNY"]);
+    checked("a won deal's value and currency changed");
+    env.ok(&["reopen", deal, "--reason", "客户追加"]);
+    checked("a deal reopened");
+    env.ok(&["won", "2", "--deal", deal]);
+    checked("a deal won again");
+    let report = env.json(&["report", "--period", "month", "--format", "json"]);
+    let accounts: u64 = report["customers"]["abc"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|row| ["a", "b", "c"].iter().map(|k| row[k]["accounts"].as_u64().unwrap()).sum::<u64>())
+        .sum();
+    let won = strings(
+        &read_only(&env.db),
+        "SELECT CAST(count(DISTINCT customer_id || ' ' || currency) AS TEXT) FROM deal
+         WHERE state = 'won' AND value_minor IS NOT NULL AND closed_at < '2031-06-01'",
+    );
+    assert_eq!(accounts.to_string(), won[0]);
+    env.ok(&["delete", "2", "--yes"]);
+    checked("an account and its deals deleted");
+}
