@@ -89,6 +89,11 @@ fn migrates_from_every_earlier_version() {
             Ok(String::new())
         })
         .unwrap();
+        // Migration 0031 fills and keeps the name order's keys with the name key.
+        conn.create_scalar_function("fb_name_key", 2, rusqlite::functions::FunctionFlags::SQLITE_UTF8, |_| {
+            Ok(String::new())
+        })
+        .unwrap();
         migrate::migrate_to(&mut conn, from).unwrap();
         if from > 8 {
             // From version 9 on, Fieldbook marks its files.
