@@ -69,7 +69,7 @@ mod tests {
 
     use super::*;
     use crate::clock::Clock;
-    use crate::domain::{CustomerClass, DealState, Man, Style};
+    use crate::domain::DealState;
     use crate::store::bulk::{BulkCustomer, BulkDeal, BulkMove};
 
     fn time(t: NaiveDateTime) -> String {
@@ -84,23 +84,7 @@ mod tests {
         let mut rng = fastrand::Rng::with_seed(29);
         store
             .bulk_load(|w| {
-                let id = w.customer(&BulkCustomer {
-                    name: "c".into(),
-                    nickname: String::new(),
-                    company: String::new(),
-                    title: String::new(),
-                    phone: String::new(),
-                    email: String::new(),
-                    address: String::new(),
-                    source: String::new(),
-                    referred_by: String::new(),
-                    class: CustomerClass::ALL[0],
-                    style: Style::Unknown,
-                    man: Man::default(),
-                    portfolio: None,
-                    cadence_days: None,
-                    created_at: "2030-01-01T09:00:00Z".into(),
-                })?;
+                let id = w.customer(&BulkCustomer::bare("c", "2030-01-01T09:00:00Z"))?;
                 for i in 0..400 {
                     let mut at = end - Duration::seconds(rng.i64(0..300 * 86_400));
                     let mut held = (Step::ALL[rng.usize(0..2)], DealState::Open);

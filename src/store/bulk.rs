@@ -42,6 +42,31 @@ pub struct BulkCustomer {
     pub created_at: String,
 }
 
+impl BulkCustomer {
+    /// A customer with only a name and a creation time, for tests that need rows to hang
+    /// deals and visits on.
+    #[cfg(test)]
+    pub(crate) fn bare(name: impl Into<String>, created_at: &str) -> Self {
+        Self {
+            name: name.into(),
+            nickname: String::new(),
+            company: String::new(),
+            title: String::new(),
+            phone: String::new(),
+            email: String::new(),
+            address: String::new(),
+            source: String::new(),
+            referred_by: String::new(),
+            class: CustomerClass::ALL[0],
+            style: Style::Unknown,
+            man: Man::default(),
+            portfolio: None,
+            cadence_days: None,
+            created_at: created_at.to_owned(),
+        }
+    }
+}
+
 /// A deal with its whole step history.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BulkDeal {

@@ -7,7 +7,7 @@ use chrono::{Days, NaiveDate, NaiveDateTime};
 use super::bulk::BulkCustomer;
 use super::{CustomerFilter, CustomerSort, Store};
 use crate::clock::Clock;
-use crate::domain::{CadencePolicy, CadenceState, CustomerClass, Man, Portfolio, Style, VisitInput, Word};
+use crate::domain::{CadencePolicy, CadenceState, CustomerClass, Portfolio, VisitInput, Word};
 
 const TODAY: &str = "2031-05-06";
 
@@ -28,21 +28,10 @@ fn generated(dir: &tempfile::TempDir) -> Store {
             for i in 0..400 {
                 let created = day(rng.u64(0..200));
                 let id = w.customer(&BulkCustomer {
-                    name: format!("c{i}"),
-                    nickname: String::new(),
-                    company: String::new(),
-                    title: String::new(),
-                    phone: String::new(),
-                    email: String::new(),
-                    address: String::new(),
-                    source: String::new(),
-                    referred_by: String::new(),
                     class: CustomerClass::ALL[rng.usize(0..CustomerClass::ALL.len())],
-                    style: Style::Unknown,
-                    man: Man::default(),
                     portfolio: portfolios[rng.usize(0..portfolios.len())],
                     cadence_days: if rng.bool() { Some(rng.u32(1..60)) } else { None },
-                    created_at: format!("{created}T09:00:00Z"),
+                    ..BulkCustomer::bare(format!("c{i}"), &format!("{created}T09:00:00Z"))
                 })?;
                 for _ in 0..rng.usize(0..3) {
                     let at = day(rng.u64(0..120)).and_hms_opt(10, 0, 0).unwrap_or(NaiveDateTime::MIN);

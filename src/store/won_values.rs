@@ -79,7 +79,7 @@ mod tests {
     use super::*;
     use crate::clock::Clock;
     use crate::domain::money::Money;
-    use crate::domain::{CustomerClass, DealState, Man, Step, Style, Word};
+    use crate::domain::{DealState, Step, Word};
     use crate::store::DealPatch;
     use crate::store::bulk::{BulkCustomer, BulkDeal, BulkMove};
 
@@ -100,23 +100,7 @@ mod tests {
         store
             .bulk_load(|w| {
                 for c in 0..60 {
-                    let id = w.customer(&BulkCustomer {
-                        name: format!("c{c}"),
-                        nickname: String::new(),
-                        company: String::new(),
-                        title: String::new(),
-                        phone: String::new(),
-                        email: String::new(),
-                        address: String::new(),
-                        source: String::new(),
-                        referred_by: String::new(),
-                        class: CustomerClass::ALL[0],
-                        style: Style::Unknown,
-                        man: Man::default(),
-                        portfolio: None,
-                        cadence_days: None,
-                        created_at: "2030-01-01T09:00:00Z".into(),
-                    })?;
+                    let id = w.customer(&BulkCustomer::bare(format!("c{c}"), "2030-01-01T09:00:00Z"))?;
                     for d in 0..rng.usize(0..6) {
                         let mut at = now() - Duration::seconds(rng.i64(0..400 * 86_400));
                         let mut held = (Step::ALL[rng.usize(0..5)], DealState::Open);
