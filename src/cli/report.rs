@@ -63,12 +63,17 @@ pub fn run(args: &ReportArgs, ctx: &mut Ctx) -> anyhow::Result<()> {
     match args.format {
         ReportFormat::Json => ctx.print(&output::json(&report)?),
         ReportFormat::Csv => ctx.print(&csv(&report)?),
-        ReportFormat::Text => ctx.print(&text(&ctx.i18n, &super::method::playbook(ctx), &report, settings.currency)),
+        ReportFormat::Text => {
+            let width = u16::try_from(output::text_width()).unwrap_or(u16::MAX);
+            ctx.print(&text(&ctx.i18n, &super::method::playbook(ctx), &report, settings.currency, width))
+        }
     }
 }
 
-/// The report as text: a heading, then each section with its table and lines.
-fn text(i: &I18n, playbook: &Playbook, r: &Report, first: Currency) -> String {
+/// The report as text: a heading, then each section with its table and lines, the lines of
+/// prose wrapped to `width` as the app wraps them (a line of items breaks between its items).
+fn text(i: &I18n, playbook: &Playbook, r: &Report, first: Currency, width: u16) -> String {
+    let prose = |lines: Vec<String>| lines.into_iter().map(move |l| crate::text::wrap_prose(&l, width));
     let mut out = vec![view::heading(i, &r.period, r.date), String::new(), i.t("report.section.funnel")];
     let mut funnel = Table::new(
         ["step", "reached", "moved_on", "conversion", "to_won", "median", "slowest", "stuck"]
@@ -84,7 +89,7 @@ fn text(i: &I18n, playbook: &Playbook, r: &Report, first: Currency) -> String {
     }
     out.push(funnel.render());
     out.extend([String::new(), i.t("report.section.results")]);
-    out.extend(view::results_lines(i, r, first));
+    out.extend(prose(view::results_lines(i, r, first)));
     out.extend([String::new(), i.t("report.section.forecast")]);
     let mut forecast = Table::new(
         ["step", "chance", "deals", "value", "weighted"].iter().map(|k| i.t(&format!("report.col.{k}"))).collect(),
@@ -114,9 +119,9 @@ fn text(i: &I18n, playbook: &Playbook, r: &Report, first: Currency) -> String {
         i.totals(&r.forecast.weighted, first),
     ]);
     out.push(forecast.render());
-    out.extend(view::forecast_lines(i, r, first));
+    out.extend(prose(view::forecast_lines(i, r, first)));
     out.extend([String::new(), i.t("report.section.activity")]);
-    out.extend(view::activity_lines(i, r));
+    out.extend(prose(view::activity_lines(i, r)));
     if r.activity.done > 0 {
         let mut weeks = Table::new(
             std::iter::once(i.t("report.col.week_of"))
@@ -172,7 +177,7 @@ fn text(i: &I18n, playbook: &Playbook, r: &Report, first: Currency) -> String {
         }
         out.push(abc.render());
     }
-    out.extend(view::customer_lines(i, r));
+    out.extend(prose(view::customer_lines(i, r)));
     out.extend([String::new(), i.t("report.assessment.section")]);
     match &r.assessment {
         Some(a) => out.extend(assessment_view::lines(i, playbook, a)),

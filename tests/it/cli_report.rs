@@ -488,3 +488,24 @@ fn losing_touch_says_due_today_rather_than_zero_days_over() {
     let en = env.ok(&["report"]);
     assert!(en.contains("王伟 (due today)") && en.contains("李娜 (3d over)"), "{en}");
 }
+
+#[test]
+fn a_long_line_of_lost_reasons_wraps_between_its_reasons() {
+    let env = Env::new();
+    let reasons = [
+        "客户今年的预算被总部整体推迟到明年上半年",
+        "竞争对手已经进了他们的合格供应商名单",
+        "项目延期，新厂区要等环评批下来才开工",
+        "客户决定先用现有设备再撑一年看看情况",
+    ];
+    for (n, reason) in reasons.iter().enumerate() {
+        let id = env.add(&format!("客户{n}"), &[]).to_string();
+        env.ok(&["lost", &id, "--reason", reason]);
+    }
+    let out = env.ok(&["--lang", "zh-CN", "report"]);
+    // Piped, the command line's width is 100 columns; the line of reasons is wider.
+    assert!(out.lines().all(|l| unicode_width::UnicodeWidthStr::width(l) <= 100), "{out}");
+    for reason in reasons {
+        assert!(out.lines().any(|l| l.contains(&format!("{reason}（1）"))), "{reason} kept whole: {out}");
+    }
+}

@@ -334,7 +334,8 @@ fn activity(frame: &mut Frame, area: Rect, view: &View, r: &Report) {
             gauge,
         );
     }
-    frame.render_widget(Paragraph::new(wrapped(&text_view::activity_lines(i, r).join("\n"), rest.width)), rest);
+    frame
+        .render_widget(Paragraph::new(text::wrap_prose(&text_view::activity_lines(i, r).join("\n"), rest.width)), rest);
 }
 
 /// ABC per currency, classes and quadrants as bars, and who is losing touch.
@@ -390,51 +391,7 @@ fn customers(frame: &mut Frame, area: Rect, view: &View, r: &Report, first: Curr
         quadrants,
     );
     let text = [text_view::classes_line(i, r), text_view::losing_touch_line(i, r)].join("\n");
-    frame.render_widget(Paragraph::new(wrapped(&text, rest.width)), rest);
-}
-
-/// `text` wrapped to `cols` as the app wraps prose: between Chinese characters as at a space,
-/// a count held to its words ("超出 26 天" not cut after 26; ratatui's wrapping breaks only at
-/// spaces, so a line of Chinese was cut after its last Latin word).
-fn wrapped(text: &str, cols: u16) -> String {
-    text.lines()
-        .flat_map(|l| if l.trim().is_empty() { vec![String::new()] } else { wrap_items(l, cols.into()) })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-/// A line of items between ` · ` (`按时完成 38 · 逾期完成 2 · 未到期 129`) or after `、`
-/// (`潜在客户 49、意向客户 41`) too wide for `cols` breaks between its items, each kept whole
-/// where it fits a row (a `、` ends its row): Chinese words have no spaces, so prose wrapping
-/// cut 未到|期 and 重点|客户 from their counts. Any other line wraps as prose.
-fn wrap_items(line: &str, cols: usize) -> Vec<String> {
-    const BETWEEN: &str = " · ";
-    let (items, between): (Vec<&str>, &str) = if text::width(line) <= cols {
-        return text::wrap(line, cols);
-    } else if line.contains(BETWEEN) {
-        (line.split(BETWEEN).collect(), BETWEEN)
-    } else if line.contains('、') {
-        (line.split_inclusive('、').collect(), "")
-    } else {
-        return text::wrap(line, cols);
-    };
-    let mut rows: Vec<String> = Vec::new();
-    let mut row = String::new();
-    for item in items {
-        let joined = if row.is_empty() { item.to_string() } else { format!("{row}{between}{item}") };
-        if text::width(&joined) <= cols {
-            row = joined;
-            continue;
-        }
-        if !row.is_empty() {
-            rows.push(std::mem::take(&mut row));
-        }
-        let mut pieces = text::wrap(item, cols);
-        row = pieces.pop().unwrap_or_default();
-        rows.extend(pieces);
-    }
-    rows.push(row);
-    rows
+    frame.render_widget(Paragraph::new(text::wrap_prose(&text, rest.width)), rest);
 }
 
 /// The last self-assessment: a gauge per skill (its score of 5 and the change since the sitting
@@ -442,7 +399,7 @@ fn wrap_items(line: &str, cols: usize) -> Vec<String> {
 fn skills(frame: &mut Frame, area: Rect, view: &View, r: &Report, playbook: &Playbook) {
     let (t, i) = (view.theme, view.i18n);
     let Some(a) = &r.assessment else {
-        let none = Paragraph::new(wrapped(&i.t("tui.report.no_assessment"), area.width)).style(t.muted);
+        let none = Paragraph::new(text::wrap_prose(&i.t("tui.report.no_assessment"), area.width)).style(t.muted);
         frame.render_widget(none, area);
         return;
     };
@@ -478,49 +435,13 @@ fn skills(frame: &mut Frame, area: Rect, view: &View, r: &Report, playbook: &Pla
         );
         let hint = i.t("tui.report.retake");
         let rows = |s: &str, style| {
-            wrapped(s, rest.width).lines().map(|l| Line::from(Span::styled(l.to_string(), style))).collect::<Vec<_>>()
+            text::wrap_prose(s, rest.width)
+                .lines()
+                .map(|l| Line::from(Span::styled(l.to_string(), style)))
+                .collect::<Vec<_>>()
         };
         let text: Vec<Line> =
             std::iter::once(Line::from("")).chain(rows(&read, t.text)).chain(rows(&hint, t.muted)).collect();
         frame.render_widget(Paragraph::new(text), rest);
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// A line of Chinese is broken between its characters, a count kept with its words (the
-    /// screen cut "超出 26" from "天" and left "按 a" alone on a row).
-    #[test]
-    fn chinese_prose_wraps_between_characters_keeping_counts_whole() {
-        let line = "久未联系：曹佳怡（超出 30 天）、曹杰（超出 37 天）、李浩然（超出 26 天）、徐磊（超出 18 天）";
-        let rows = wrapped(line, 40);
-        assert!(rows.lines().all(|r| text::width(r) <= 40), "{rows}");
-        for count in ["30 天", "37 天", "26 天", "18 天"] {
-            assert!(rows.lines().any(|r| r.contains(count)), "{count}: {rows}");
-        }
-        assert_eq!(rows.lines().count(), 3, "{rows}");
-        let none = wrapped("还没有自我评估：按 a 开始（共十六条陈述，每条打 1 到 5 分）", 30);
-        assert!(text::width(none.lines().next().unwrap_or_default()) > 24, "{none}");
-    }
-
-    /// A line of counted items breaks between its items at 80 columns (the next-steps line cut
-    /// 未到|期 from its count).
-    #[test]
-    fn a_line_of_items_breaks_between_them() {
-        let line = "本时段的下一步：150223 项——按时完成 111344 · 逾期完成 90 · 未完成 2967 · 未到期 35822";
-        let rows = wrapped(line, 78);
-        assert_eq!(rows, "本时段的下一步：150223 项——按时完成 111344 · 逾期完成 90 · 未完成 2967\n未到期 35822");
-        assert_eq!(wrapped("按时完成 38 · 未到期 129", 78), "按时完成 38 · 未到期 129", "a line that fits is kept");
-        let narrow = wrapped("按类型：客户拜访 7575、电话跟进 3629、售后回访 1228 · 产品演示 698", 20);
-        assert!(narrow.lines().all(|r| text::width(r) <= 20), "an item wider than a row wraps as prose: {narrow}");
-        let classes =
-            "按客户分类：潜在客户 49、意向客户 41、准客户 13、普通客户 10、优质客户 9、重点客户 5、流失客户 13";
-        assert_eq!(
-            wrapped(classes, 78),
-            "按客户分类：潜在客户 49、意向客户 41、准客户 13、普通客户 10、优质客户 9、\n重点客户 5、流失客户 13",
-            "重点|客户 was cut from its count"
-        );
     }
 }
