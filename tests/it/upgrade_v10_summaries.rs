@@ -13,6 +13,21 @@ fn check_is_ok(env: &crate::common::Env, what: &str) {
 
 /// Migration 0022 (the open deals' totals per step and currency kept in a table): built from
 /// version 10's deals, so the board's totals are what the deals give, and `check` agrees.
+/// Adds a deal to account 2 titled `title` and returns its id, checked after.
+fn add_deal(env: &crate::common::Env, title: &str) -> String {
+    let deal = env.ok(&["deal", "add", "2", "--title", title, "--value", "USD 900", "--close-on", "2031-06-15"]);
+    check_is_ok(env, "a deal added");
+    deal.trim().to_owned()
+}
+
+/// Runs each command in turn, checking the database after each (named by its `what`).
+fn each_checked(env: &crate::common::Env, steps: &[(&[&str], &str)]) {
+    for (args, what) in steps {
+        env.ok(args);
+        check_is_ok(env, what);
+    }
+}
+
 #[test]
 fn version_22_totals_the_open_deals_of_version_10() {
     let env = upgraded_env();
@@ -158,19 +173,17 @@ fn version_25_keeps_the_step_history_by_time_through_every_deal_change() {
     let quarter = || env.json(&["report", "--period", "quarter", "--format", "json"]);
     let before = quarter();
 
-    let deal = env.ok(&["deal", "add", "2", "--title", "二期", "--value", "USD 900", "--close-on", "2031-06-15"]);
-    let deal = deal.trim();
-    checked("a deal added");
-    env.ok(&["move", "2", "survey", "--deal", deal]);
-    checked("a deal moved");
-    env.ok(&["won", "2", "--deal", deal, "--value", "300k"]);
-    checked("a deal won");
-    env.ok(&["deal", "edit", deal, "--value", "400k", "--currency", "CNY"]);
-    checked("a won deal's value changed");
-    env.ok(&["reopen", deal, "--reason", "客户追加"]);
-    checked("a deal reopened");
-    env.ok(&["lost", "2", "--deal", deal, "--reason", "预算取消"]);
-    checked("a deal lost");
+    let deal = &add_deal(&env, "二期");
+    each_checked(
+        &env,
+        &[
+            (&["move", "2", "survey", "--deal", deal], "a deal moved"),
+            (&["won", "2", "--deal", deal, "--value", "300k"], "a deal won"),
+            (&["deal", "edit", deal, "--value", "400k", "--currency", "CNY"], "a won deal's value changed"),
+            (&["reopen", deal, "--reason", "客户追加"], "a deal reopened"),
+            (&["lost", "2", "--deal", deal, "--reason", "预算取消"], "a deal lost"),
+        ],
+    );
     let report = quarter();
     let results = &report["results"];
     assert_eq!(results["won_count"], before["results"]["won_count"].as_u64().unwrap() + 1);
@@ -217,19 +230,17 @@ fn version_30_counts_version_10s_changes_out_of_each_step_through_every_deal_cha
     }
     drop(after);
 
-    let deal = env.ok(&["deal", "add", "2", "--title", "三期", "--value", "USD 900", "--close-on", "2031-06-15"]);
-    let deal = deal.trim();
-    checked("a deal added");
-    env.ok(&["move", "2", "survey", "--deal", deal]);
-    checked("a deal moved");
-    env.ok(&["move", "2", "presentation", "--deal", deal]);
-    checked("a deal moved on");
-    env.ok(&["won", "2", "--deal", deal, "--value", "300k"]);
-    checked("a deal won");
-    env.ok(&["reopen", deal, "--reason", "客户追加"]);
-    checked("a deal reopened");
-    env.ok(&["lost", "2", "--deal", deal, "--reason", "预算取消"]);
-    checked("a deal lost");
+    let deal = &add_deal(&env, "三期");
+    each_checked(
+        &env,
+        &[
+            (&["move", "2", "survey", "--deal", deal], "a deal moved"),
+            (&["move", "2", "presentation", "--deal", deal], "a deal moved on"),
+            (&["won", "2", "--deal", deal, "--value", "300k"], "a deal won"),
+            (&["reopen", deal, "--reason", "客户追加"], "a deal reopened"),
+            (&["lost", "2", "--deal", deal, "--reason", "预算取消"], "a deal lost"),
+        ],
+    );
     let week = env.json(&["report", "--period", "week", "--format", "json"]);
     assert_eq!(week["funnel"].as_array().map(Vec::len), Some(5));
     env.ok(&["delete", "2", "--yes"]);
@@ -259,19 +270,20 @@ fn version_32_tallies_version_10s_won_values_and_open_deals_through_every_deal_c
     assert_eq!(strings(&after, "SELECT CAST(sum(deals) AS TEXT) FROM deal_open_since_tally"), open);
     drop(after);
 
-    let deal = env.ok(&["deal", "add", "2", "--title", "四期", "--value", "USD 900", "--close-on", "2031-06-15"]);
-    let deal = deal.trim();
-    checked("a deal added");
-    env.ok(&["move", "2", "survey", "--deal", deal]);
-    checked("a deal moved");
-    env.ok(&["won", "2", "--deal", deal, "--value", "300k"]);
-    checked("a deal won");
-    env.ok(&["deal", "edit", deal, "--value", "400k", "--currency", "CNY"]);
-    checked("a won deal's value and currency changed");
-    env.ok(&["reopen", deal, "--reason", "客户追加"]);
-    checked("a deal reopened");
-    env.ok(&["won", "2", "--deal", deal]);
-    checked("a deal won again");
+    let deal = &add_deal(&env, "四期");
+    each_checked(
+        &env,
+        &[
+            (&["move", "2", "survey", "--deal", deal], "a deal moved"),
+            (&["won", "2", "--deal", deal, "--value", "300k"], "a deal won"),
+            (
+                &["deal", "edit", deal, "--value", "400k", "--currency", "CNY"],
+                "a won deal's value and currency changed",
+            ),
+            (&["reopen", deal, "--reason", "客户追加"], "a deal reopened"),
+            (&["won", "2", "--deal", deal], "a deal won again"),
+        ],
+    );
     let report = env.json(&["report", "--period", "month", "--format", "json"]);
     let accounts: u64 = report["customers"]["abc"]
         .as_array()
